@@ -47,3 +47,7 @@ class OfflineError(FetchError):
 
 class SnapshotError(GeoError):
     """A map snapshot could not be rendered (no browser, page never signalled ready)."""
+
+
+class AssetError(GeoError):
+    """A map needs a script or style sheet that has no local copy in geo/static (offline use)."""

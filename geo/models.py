@@ -126,7 +126,7 @@ class Mention:
     reference: str | None = None
     distance_km: float | None = None
     precision: Precision = "settlement"
-    role: Literal["target", "reference"] = "target"
+    role: Literal["target", "reference", "anchor"] = "target"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,375 @@
+"""Find the place names in a sentence (the recogniser), with the bearings ISW gives for them.
+
+A pure function of the sentence text and a name test (`is_name`, from the gazetteer).
+It returns spans: it does not decide which village a name means; that is `resolver.py`.
+
+ISW writes places in a few regular shapes, which this module reads:
+- "near Vovchansk, Svatove, and Avdiivka": a list after a locative word or a verb;
+- "Pokrovka (southeast of Sumy City)", "(both northwest of Sumy City)": a bearing for the
+  place or places just before it;
+- "north of Sumy City near Oleksiivka and Kindrativka": an inline bearing for the places after it;
+- "Bohorodychne, about 30 km southeast of Izyum": a bearing with a distance;
+- "in Sumy and Kursk oblasts", "Kharkiv City", "east (left) bank Kherson Oblast", "occupied Crimea";
+- "the Antonivskyi Bridge", "Zaporizhzhia NPP", "Velykiy Potemkin island": named features;
+- "in the Kupyansk direction", "the Kostyantynivka-Druzhkivka tactical area": places named only
+  as a reference, used for a claim only when it names no other place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from geo.models import Mention
+
+NameTest = Callable[[str], bool]
+
+WORD = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ][\w’'ʼ`\-]*|\d+(?:[.,]\d+)?|[^\sA-Za-z\d]")
+DIRECTIONS = ("northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west",
+              "north-northeast", "north-northwest", "south-southeast", "south-southwest",
+              "east-northeast", "east-southeast", "west-northwest", "west-southwest")
+DIR_RE = r"(?:north|south|east|west)(?:-?(?:north|south)?(?:east|west))?(?:ern)?"
+REGION_SUFFIX = {"oblast": "Oblast", "oblasts": "Oblast", "krai": "Krai", "raion": "Raion", "raions": "Raion",
+                 "region": "Oblast", "republic": "Republic"}
+FEATURE_NOUNS = (
+    "nuclear power plant", "thermal power plant", "hydroelectric power plant", "power plant", "power station",
+    "npp", "tpp", "hpp", "chpp", "bridge", "dam", "airfield", "airbase", "air base", "airport", "island",
+    "refinery", "oil refinery", "oil depot", "port", "reservoir", "river", "plant", "factory", "railway station",
+)
+# Capitalised words that are never place names in these reports (people, bodies, titles, sides).
+STOP = {
+    "russian", "russia", "russians", "ukrainian", "ukraine", "ukrainians", "isw", "putin", "kremlin", "west", "western",
+    "east", "eastern", "north", "northern", "south", "southern", "central", "nato", "us", "usa", "u.s", "kim", "eu",
+    "telegram", "wagner", "grouping", "forces", "general", "staff", "armed", "key", "takeaways", "main", "effort",
+    "axis", "subordinate", "supporting", "order", "battle", "assessed", "unconfirmed", "geolocated", "ministry",
+    "defense", "defence", "spokesperson", "head", "mayor", "governor", "commander", "the", "a", "an", "in", "on",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mod", "gur", "sbu",
+    "fsb", "dnr", "lnr", "vdv", "cca", "caa", "mmd", "lmd", "smd", "cmd", "emd", "pmc", "himars", "atacms", "storm",
+    "shadow", "neptune", "shahed", "kinzhal", "iskander", "kalibr", "kh", "fab", "glide", "guards", "army", "corps",
+    "brigade", "division", "regiment", "battalion", "detachment", "group", "operational", "command", "center",
+    "centre", "office", "ministry", "president", "prime", "minister", "deputy", "chief", "national", "guard",
+    "rosgvardia", "akhmat", "sever", "vostok", "zapad", "yug", "tsentr", "dnepr", "pacific", "black", "sea", "fleet",
+    "air", "space", "navy", "naval", "infantry", "spetsnaz", "airborne", "motorized", "rifle", "tank", "artillery",
+    "people", "people’s", "people's", "republic", "federation", "oblast", "krai", "raion", "city", "district",
+    "islamic", "state", "pyongyang", "beijing", "washington", "china", "prc", "iran", "belarus", "belarusian",
+    "chechen", "kadyrov", "rybar", "strelkov", "girkin", "shoigu", "gerasimov", "zelensky", "zelenskyy",
+    "syrskyi", "budanov", "lukashenko", "medvedev", "peskov", "lavrov", "prigozhin", "surovikin", "kirby",
+    "stoltenberg", "finnish", "finland", "korea", "korean", "north korean", "atlantic", "ocean", "european", "union",
+    "crimean", "yle", "tass", "ria", "novosti", "interfax", "reuters", "ap", "bbc", "cnn", "new", "york", "times",
+    "hero", "heroes", "soviet", "union", "fpv", "ew", "drg", "drgs", "glocs", "gloc", "uav", "uavs", "ngu", "tdf",
+}
+# Words before a name that make it a place the claim is about (or a list of them).
+LOCATIVE = {
+    "near", "in", "at", "around", "toward", "towards", "to", "from", "on", "into", "onto", "outside", "within",
+    "between", "via", "through", "across", "past", "beyond", "along", "inside", "vicinity", "outskirts", "over",
+    "captured", "capture", "capturing", "seized", "seize", "seizing", "recaptured", "liberated", "liberate",
+    "took", "take", "taking", "attacked", "attack", "attacking", "struck", "strike", "striking", "shelled",
+    "shelling", "hit", "hitting", "targeted", "targeting", "entered", "enter", "entering", "encircle", "encircled",
+    "encircling", "reached", "reach", "approaching", "approached", "approach", "bypassed", "stormed", "storming",
+    "assaulted", "assaulting", "bombed", "bombing", "fired", "besieged", "cleared", "clearing", "control",
+    "advanced", "advancing", "pushed", "defending", "defend", "hold", "holding", "held", "retook", "retake",
+    "raided", "shell", "bombard", "bombarded", "bombarding", "of", "against", "targeting", "struck",
+}
+STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
+LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
+REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary"}
+BANK = re.compile(r"(?:(?:east|west|eastern|western)\s+)?(?:\(\s*(?:left|right)\s*\)\s+|(?:left|right)\s+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
+PAREN_BEARING = re.compile(
+    rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
+    rf"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?(?P<dir>{DIR_RE})(?:\s+and\s+{DIR_RE})?"
+    rf"(?:\s+of|\s+from)\s+(?P<ref>[^()]+?)\s*\)",
+    re.I,
+)
+INLINE_BEARING = re.compile(
+    rf"(?:(?:about|roughly|approximately|some|within|up to)\s+)?(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?"
+    rf"(?:to\s+the\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+$",
+    re.I,
+)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"[’'ʼ`]s$", "", name).strip(" -")
+
+
+def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
+    """The place mentions of one sentence, in order, with roles and bearings."""
+    toks = _tokens(sentence)
+    mentions: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok, s, e = toks[i]
+        if not _is_cap(tok) or not tok[0].isalpha():
+            i += 1
+            continue
+        found = _match_at(sentence, toks, i, is_name)
+        if found is None:
+            found = _unknown_in_list(sentence, toks, i, mentions)
+        if found is None:
+            i += 1
+            continue
+        mention, next_i = found
+        mentions.append(mention)
+        i = next_i
+    mentions = _plural_regions(sentence, mentions, is_name)
+    mentions = _apply_context(sentence, mentions)
+    return mentions
+
+
+def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, int] | None:
+    """The longest place name starting at token i, extended by a suffix (Oblast, City, a feature noun)."""
+    n = len(toks)
+    run_end = i
+    while run_end < n and toks[run_end][0][:1].isupper() and toks[run_end][0][0].isalpha() and run_end - i < 6:
+        run_end += 1
+    # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
+    for j in range(run_end, i, -1):
+        span_end = toks[j - 1][2]
+        rest = sentence[span_end:].lower()
+        for noun in FEATURE_NOUNS:
+            if rest.startswith(" " + noun) and not rest[len(noun) + 1:len(noun) + 2].isalpha():
+                words = [t[0] for t in toks[i:j]]
+                if all(w.lower() in STOP for w in words):
+                    continue
+                if " ".join(words).lower() == noun.split()[0]:
+                    continue
+                end = span_end + 1 + len(noun)
+                text = sentence[toks[i][1]:end]
+                # the feature noun may be capitalised and counted in the run ("Power Plant"); skip past it
+                k = j
+                while k < n and toks[k][2] <= end:
+                    k += 1
+                return Mention(text, toks[i][1], end, text, precision="feature"), k
+    if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
+        run_end += 1
+    for j in range(min(run_end, i + 5), i, -1):
+        words = [t[0] for t in toks[i:j]]
+        low = [w.lower() for w in words]
+        if low[-1] in REGION_SUFFIX or low[-1] == "city":
+            if j - i == 1:
+                continue
+            base = _clean(sentence[toks[i][1]:toks[j - 2][2]])
+            if all(w in STOP for w in low[:-1]) and base.lower() != "crimea":
+                continue
+            start, end = toks[i][1], toks[j - 1][2]
+            if low[-1] == "city":
+                return Mention(sentence[start:end], start, end, f"{base} City"), j
+            suffix = REGION_SUFFIX[low[-1]]
+            start = _bank_start(sentence, start)
+            return Mention(sentence[start:end], start, end, f"{base} {suffix}", precision="region"), j
+        if all(w in STOP for w in low):
+            continue
+        if low[0] in STOP and j - i == 1:
+            continue
+        text = _clean(sentence[toks[i][1]:toks[j - 1][2]])
+        if not text:
+            continue
+        if low == ["crimea"] or (len(low) == 3 and low[:2] == ["republic", "of"]):
+            start = toks[i][1]
+            prev = sentence[:start].rstrip().lower()
+            if prev.endswith("occupied"):
+                start = prev.rfind("occupied")
+            return Mention(sentence[start:toks[j - 1][2]], start, toks[j - 1][2], "Crimea", precision="region"), j
+        if is_name(text):
+            # a name ending in "'s" keeps its own end
+            end = toks[i][1] + len(text)
+            if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX:
+                continue
+            return Mention(text, toks[i][1], end, text), j
+        if "-" in text and j - i == 1:
+            # "Zolote-Orikhiv", "Kostyantynivka-Druzhkivka": two places joined by a hyphen
+            parts = text.split("-")
+            if len(parts) == 2 and all(p[:1].isupper() and is_name(p) for p in parts):
+                a, b = parts
+                s0 = toks[i][1]
+                m1 = Mention(a, s0, s0 + len(a), a, role="reference")
+                m2 = Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference")
+                return _PairMention(m1, m2), j  # type: ignore[return-value]
+    return None
+
+
+class _PairMention(Mention):
+    """Internal marker for a hyphenated pair; unpacked by _plural_regions."""
+
+    def __new__(cls, a: Mention, b: Mention):
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "pair", (a, b))
+        for f in ("text", "start", "end", "name", "bearing", "reference", "distance_km", "precision", "role"):
+            object.__setattr__(obj, f, getattr(a, f))
+        return obj
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+
+def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tuple[Mention, int] | None:
+    """A capitalised name the gazetteer does not know, standing where only a place can stand:
+    in a list of places ("near Chepil, Dovehenke, and Kurulka") or right after "near" / "toward".
+    It becomes a mention that the resolver will leave unresolved, listed for review."""
+    start = toks[i][1]
+    gap_ok = bool(mentions) and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", sentence[mentions[-1].end:start] + " ") is not None
+    strong = _prev_word(sentence, start) in STRONG_LOCATIVE
+    if not (gap_ok and mentions[-1].role == "target" or strong):
+        return None
+    j = i
+    while j < len(toks) and j - i < 3 and toks[j][0][:1].isupper() and toks[j][0][0].isalpha():
+        if toks[j][0].lower() in STOP:
+            break
+        j += 1
+    if j == i:
+        return None
+    if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX or toks[j - 1][0].lower() in REGION_SUFFIX:
+        return None
+    text = _clean(sentence[start:toks[j - 1][2]])
+    if len(text) < 3 or not re.fullmatch(r"[A-Z][a-z’'ʼ-]+(?:[ -][A-Z][a-z’'ʼ-]+)*", text):
+        return None
+    return Mention(text, start, start + len(text), text), j
+
+
+def _bank_start(sentence: str, start: int) -> int:
+    m = BANK.search(sentence[:start])
+    return m.start() if m else start
+
+
+def _plural_regions(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
+    """Unpack hyphen pairs; "in Sumy and Kursk oblasts" -> Sumy Oblast, Kursk Oblast."""
+    out: list[Mention] = []
+    for m in mentions:
+        if isinstance(m, _PairMention):
+            a, b = m.pair
+            # "the X-Y road", "the X-Y tactical area", "the Zolote-Orikhiv area": both places, as references
+            label = re.match(r"\s*([a-z]+(?:\s+area)?)", sentence[b.end:])
+            bearing = f"{a.name}-{b.name} {label.group(1)}" if label else None
+            out.extend([replace(a, bearing=bearing), replace(b, bearing=bearing)])
+            continue
+        out.append(m)
+    result: list[Mention] = []
+    for k, m in enumerate(out):
+        if m.precision == "region" and re.search(r"\boblasts\b|\braions\b", m.text, re.I):
+            # earlier plain names joined to this one by "and" / "," become regions of the same kind
+            suffix = m.name.split()[-1]
+            j = len(result) - 1
+            while j >= 0:
+                prev = result[j]
+                gap = sentence[prev.end:(result[j + 1].start if j + 1 < len(result) else m.start)]
+                if prev.precision == "settlement" and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                    result[j] = replace(prev, name=f"{prev.name} {suffix}", precision="region")
+                    j -= 1
+                    continue
+                break
+            base = m.text[: m.text.lower().rfind(suffix.lower())].strip()
+            m = replace(m, text=f"{base} {suffix}" if base else m.text)
+        result.append(m)
+    return result
+
+
+def _prev_word(sentence: str, pos: int) -> str:
+    before = sentence[:pos].rstrip()
+    if not before:
+        return ""
+    if not before[-1].isalnum():
+        return before[-1]
+    m = re.search(r"([\w’'-]+)$", before)
+    return m.group(1).lower() if m else ""
+
+
+def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Keep mentions that stand where places stand; mark references; attach bearings."""
+    kept: list[Mention] = []
+    inline: tuple[str, str, float | None] | None = None  # current "north of X" for the places that follow
+    for idx, m in enumerate(mentions):
+        before = sentence[:m.start]
+        after = sentence[m.end:]
+        prev = _prev_word(sentence, m.start)
+        after_words = re.findall(r"[A-Za-z]+", after[:40].lower())
+        # an inline bearing ending right before this mention: "north of Sumy City"
+        ib = INLINE_BEARING.search(before[-60:])
+        in_paren = before.rfind("(") > before.rfind(")")
+        if ib and not in_paren:
+            km = float(ib.group("km")) if ib.group("km") else None
+            ref = replace(m, role="reference")
+            kept.append(ref)
+            inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)
+            # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
+            lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
+            group = re.search(r",\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
+            targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
+            if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith(",")):
+                count = len(targets) if group.group("q") == "all" else 2 if group.group("q") == "both" else 1
+                for k in targets[-count:]:
+                    kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
+                inline = None
+            continue
+        if in_paren:
+            # inside "(south of Orikhiv)": handled as a reference by the parenthesis rule below
+            pm = _paren_at(sentence, m.start)
+            if pm is not None:
+                kept.append(replace(m, role="anchor"))
+                qual, d, km = pm
+                if sentence.rfind("(", 0, m.start) < (kept[-2].start if len(kept) > 1 else 0):
+                    continue  # a second place inside the same parenthesis
+                targets = [k for k in range(len(kept) - 1) if kept[k].role != "anchor" and kept[k].end <= m.start]
+                if targets:
+                    count = len(targets) if qual in ("all",) else 2 if qual == "both" else 1
+                    for k in targets[-count:]:
+                        kept[k] = replace(kept[k], bearing=d, reference=m.name, distance_km=km)
+                continue
+        if m.role == "reference" and m.bearing:
+            kept.append(m)
+            continue
+        if m.precision == "feature" and m.name.lower().endswith(("river", "reservoir")):
+            kept.append(replace(m, role="reference"))
+            continue
+        if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
+            kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
+            continue
+        if re.search(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$", before):
+            kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))
+            continue
+        if m.precision == "region" and kept and kept[-1].role == "target" and re.fullmatch(r",\s*", sentence[kept[-1].end:m.start]):
+            kept.append(replace(m, role="anchor"))  # "Murakhivka, Mykolaiv Oblast": the oblast qualifies the place
+            continue
+        if prev == "the" and after_words[:1] and after_words[0] in ("direction", "axis"):
+            kept.append(replace(m, role="reference"))
+            continue
+        ok = (
+            m.precision in ("region", "feature")
+            or prev in LOCATIVE
+            or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
+            or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
+            or re.match(r"\s*(?:itself|\()", after) is not None
+        )
+        if prev == "of" and re.search(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$", before):
+            ok = False
+        if not ok:
+            continue
+        if re.match(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))", after):
+            continue
+        if inline is not None and m.role == "target" and m.bearing is None:
+            gap = sentence[kept[-1].end if kept else 0:m.start]
+            if ";" in gap:
+                inline = None
+            else:
+                m = replace(m, bearing=inline[0], reference=inline[1], distance_km=inline[2])
+        kept.append(m)
+    return kept
+
+
+def _paren_at(sentence: str, pos: int) -> tuple[str, str, float | None] | None:
+    """If pos is inside a "(both south of X)" bearing, return (qualifier, direction, km)."""
+    open_ = sentence.rfind("(", 0, pos)
+    m = PAREN_BEARING.match(sentence, open_)
+    if not m or m.end() < pos:
+        return None
+    km = float(m.group("km")) if m.group("km") else None
+    return (m.group("qual") or "").lower(), m.group("dir").lower().removesuffix("ern"), km

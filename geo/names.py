@@ -1,0 +1,106 @@
+"""Keys under which a place name is indexed and looked up.
+
+Two levels, both pure functions of the text:
+
+- `normalize(name)`: the *exact* key. Case, diacritics on Latin letters, apostrophes and soft-sign
+  marks (’ ' ʼ ` ´), hyphens, dashes and other punctuation are dropped or folded to one space.
+  "Kupyansk-Vuzlovyi", "kupyansk vuzlovyi" and "Kup'yansk-Vuzlovyi" share one key. Cyrillic
+  stays Cyrillic (lower case, "ё" kept apart from "е").
+- `variant_key(name)`: the *variant* key, looser: the romanisation habits that make one
+  Ukrainian name come out in several English spellings collapse to one form. "y" and "j" read
+  as "i" and runs of "i" shrink to one, so ia/ya/iia/iya, ii/iyi/yi/i and "y" vs "i" agree
+  (Avdiivka = Avdiyivka, Starytsya = Starytsia, Maly = Mali, Vojevodivka = Voievodivka); spaces
+  go, so "Kleban Byk" = "Klebanbyk".
+
+Ordinal and descriptive words are never dropped: "Velyka Novosilka" and "Novosilka",
+"Novoselivka Persha" and "Novoselivka" keep different keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'’ʼ`´‘ʹʻ′"
+_DROP = str.maketrans("", "", APOSTROPHES + "ьъЬЪ\u0301")  # soft/hard signs are apostrophes in Latin
+_LATIN_LIMIT = 0x0250  # code points below are Latin (with diacritics); above: Greek, Cyrillic, ...
+_PUNCT = re.compile(r"[^\w]+|_")
+_SPACES = re.compile(r"\s+")
+_LATIN = re.compile(r"[a-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_I_RUN = re.compile(r"i+")
+# Letters that NFKD does not decompose into a base letter plus a mark.
+_SPECIAL = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
+
+
+def _strip_latin_marks(text: str) -> str:
+    out: list[str] = []
+    base_is_latin = False
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if base_is_latin:
+                continue  # é -> e, ž -> z, ï -> i
+            out.append(ch)  # й, ї, ё keep their marks
+        else:
+            base_is_latin = ord(ch) < _LATIN_LIMIT
+            out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def normalize(name: str) -> str:
+    """The exact key: lower case, Latin diacritics and apostrophes gone, punctuation as one space."""
+    text = name.translate(_DROP).lower()
+    if not text.isascii():
+        text = _strip_latin_marks(text).translate(_SPECIAL)
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def variant_key(key: str) -> str:
+    """The variant key of an exact key (`normalize` first): y/j -> i, runs of i -> i, no spaces."""
+    text = key.replace(" ", "").replace("y", "i").replace("j", "i")
+    return _I_RUN.sub("i", text)
+
+
+def keys(name: str) -> tuple[str, str]:
+    """(exact key, variant key) of a raw name."""
+    k = normalize(name)
+    return k, variant_key(k)
+
+
+def is_latin(key: str) -> bool:
+    return bool(_LATIN.search(key)) and not _CYRILLIC.search(key)
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def useful_name(name: str) -> bool:
+    """Is an alternate name worth indexing? Latin or Cyrillic letters, not a code or a URL."""
+    if not name or len(name) > 80 or "http" in name or "www." in name:
+        return False
+    key = normalize(name)
+    if len(key) < 2:
+        return False
+    return bool(_LATIN.search(key) or _CYRILLIC.search(key))
+
+
+# ISW's ways of writing a city name with a qualifier that is not part of the GeoNames name.
+CITY_SUFFIXES = (" city",)
+LEADING_WORDS = ("the ",)
+
+
+def city_stem(key: str) -> str | None:
+    """'donetsk city' -> 'donetsk'; None when the key has no such qualifier."""
+    for suffix in CITY_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            return key[: -len(suffix)]
+    return None
+
+
+def strip_leading(key: str) -> str:
+    for word in LEADING_WORDS:
+        if key.startswith(word) and len(key) > len(word) + 1:
+            return key[len(word):]
+    return key

@@ -1,0 +1,201 @@
+"""ISW report pages saved as HTML: the old site (2022-2024, Drupal, `/backgrounder/...`), the
+new one (2025 on, WordPress, `/research/russia-ukraine/...`) and the criticalthreats.org mirror.
+
+The page is cut down to the element that holds the report body (a selector per site, then
+generic fallbacks), site chrome inside it (scripts, menus, share buttons, forms, figures) is
+removed, and its block elements become lines for `report_lines.structure_lines`. Endnote
+paragraphs ("[12] https://...") are read here, from the links' targets, because the visible
+text of old-site links is often cut short ("https://t.me/m...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from geo.errors import ReportError
+from geo.models import Report
+from geo.report_lines import (
+    ENDNOTE_LINE,
+    URL,
+    clean,
+    date_in,
+    date_in_url,
+    default_title,
+    endnote_urls,
+    parse_header,
+    structure_lines,
+    undo_dots,
+)
+
+# Where the report body lives, most specific first.
+BODY_SELECTORS = (
+    ".field-name-body .field-item",  # understandingwar.org 2022-2024 (Drupal)
+    ".dynamic-entry-content",  # understandingwar.org 2025+ (WordPress, GenerateBlocks)
+    "article .entry-content",  # WordPress themes, criticalthreats.org
+    ".entry-content",
+    ".field-name-body",
+    ".post-content",
+    ".article-body",
+    "article",
+    "main",
+    "#content",
+    "body",
+)
+CHROME_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
+               "iframe", "svg", "select", "input", "figcaption", "figure", "img", "video", "audio", "object")
+CHROME_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:share|sharing|social|sharedaddy|related|newsletter|subscribe|donate|menu|breadcrumb|nav-posts|"
+    r"researchers?_sidebar|researcher-card|author-bio|bio|comments?|advert|ads?|sidebar|cookie|popup|modal|"
+    r"field-name-field-project|field-name-field-file-attacments|field-name-field-pdf-report)(?:$|[-_\s])",
+    re.I,
+)
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "td", "th"}
+HEADINGS = {"h1", "h2", "h3"}
+CF_EMAIL = re.compile(r"\[email(?:&#160;|\s)*protected\]|email protected", re.I)
+
+
+def read_html(html: str, source: str) -> Report:
+    """One report from an ISW page; ReportError when it holds no dated report text."""
+    soup = BeautifulSoup(html, "lxml")
+    url = _url(soup)
+    page_title = _page_title(soup)
+    authors = _authors(soup)
+    root = _body(soup)
+    if root is None:
+        raise ReportError(source, "HTML page without a report body (no article or content element found)")
+    _strip_chrome(root)
+    lines, notes = _lines_and_notes(root)
+    head = parse_header([t for t, _ in lines])
+    title = head.title or page_title
+    date = head.date or (date_in(title) if title else None) or (date_in_url(url) if url else None)
+    if date is None:
+        raise ReportError(source, "no report date found (not in the page text, its title or its address)")
+    if head.authors:
+        authors = authors or tuple(a for a in head.authors if a.lower() != "institute for the study of war") or tuple(head.authors)
+    body = structure_lines(lines[head.start:])
+    if not body.paragraphs:
+        raise ReportError(source, "HTML page has a date but no report paragraphs (is it a report page?)")
+    endnotes = dict(body.endnotes)
+    endnotes.update(notes)
+    return Report(
+        date=date,
+        title=title or default_title(date),
+        paragraphs=tuple(body.paragraphs),
+        url=url,
+        source=source,
+        format="html",
+        authors=tuple(authors),
+        endnotes=tuple(sorted(endnotes.items())),
+    )
+
+
+def _meta(soup: BeautifulSoup, **attrs) -> str | None:
+    tag = soup.find("meta", attrs=attrs)
+    content = tag.get("content") if tag else None
+    return clean(content) if content else None
+
+
+def _url(soup: BeautifulSoup) -> str | None:
+    for link in soup.find_all("link", rel="canonical"):
+        href = (link.get("href") or "").strip()
+        if href:
+            return href if href.startswith("http") else "https://www.understandingwar.org" + href
+    return _meta(soup, property="og:url")
+
+
+def _page_title(soup: BeautifulSoup) -> str | None:
+    h1 = soup.select_one("article h1") or soup.select_one("h1.page-title") or soup.select_one("h1#page-title")
+    if h1 and clean(h1.get_text(" ")):
+        return clean(h1.get_text(" "))
+    og = _meta(soup, property="og:title")
+    if og:
+        return og
+    if soup.title and soup.title.string:
+        return re.sub(r"\s*\|\s*(?:ISW|Institute for the Study of War|Critical Threats).*$", "", clean(soup.title.string))
+    return None
+
+
+def _authors(soup: BeautifulSoup) -> tuple[str, ...]:
+    names = [clean(h.get_text(" ")) for h in soup.select(".researcher-card .researcher-info h3, .researcher-card h3")]
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _body(soup: BeautifulSoup) -> Tag | None:
+    for sel in BODY_SELECTORS:
+        el = soup.select_one(sel)
+        if el is not None and len(el.get_text(" ", strip=True)) > 200:
+            return el
+    return soup.body
+
+
+def _strip_chrome(root: Tag) -> None:
+    for tag in root.find_all(CHROME_TAGS):
+        tag.decompose()
+    for tag in root.find_all(True):
+        if tag.decomposed:
+            continue
+        classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+        if CHROME_CLASS.search(classes):
+            tag.decompose()
+    for a in root.select("a.__cf_email__, span.__cf_email__"):
+        a.decompose()
+
+
+def _lines_and_notes(root: Tag) -> tuple[list[tuple[str, str]], dict[int, tuple[str, ...]]]:
+    lines: list[tuple[str, str]] = []
+    notes: dict[int, tuple[str, ...]] = {}
+    for el in root.find_all(True):
+        if el.name not in BLOCKS or el.find(BLOCKS):
+            continue  # a leaf block only: nested lists and wrapper paragraphs come through their children
+        segments = _segments(el)
+        last: int | None = None
+        role = "heading" if el.name in HEADINGS else ("text" if el.name in ("h4", "h5", "h6") else "")
+        for text, hrefs in segments:
+            m = ENDNOTE_LINE.match(text)
+            if m and (hrefs or URL.search(text)):
+                last = int(m.group("n"))
+                notes[last] = notes.get(last, ()) + _note_urls(hrefs, m.group("rest"))
+            elif last is not None and (hrefs or URL.search(text)) and len(text.split()) <= 12:
+                notes[last] = notes.get(last, ()) + _note_urls(hrefs, text)  # an endnote continued after a <br>
+            else:
+                last = None
+                lines.append((text, role))
+    return lines, notes
+
+
+def _segments(el: Tag) -> list[tuple[str, list[str]]]:
+    """The block's text split at <br>, each piece with the link targets inside it."""
+    parts: list[tuple[str, list[str]]] = [("", [])]
+    for node in el.descendants:
+        if isinstance(node, NavigableString):
+            parts[-1] = (parts[-1][0] + str(node), parts[-1][1])
+        elif node.name == "br":
+            parts.append(("", []))
+        elif node.name == "a" and node.get("href"):
+            parts[-1][1].append(node["href"])
+    out = []
+    for text, hrefs in parts:
+        text = clean(CF_EMAIL.sub("", text))
+        if text:
+            out.append((text, hrefs))
+    return out
+
+
+def _note_urls(hrefs: list[str], text: str) -> tuple[str, ...]:
+    """The endnote's URLs: link targets, plus addresses written out as text (" dot " undone)."""
+    out: list[str] = []
+    for href in hrefs:
+        href = undo_dots(href).rstrip(";,. ")
+        if href.startswith(("http://", "https://")) and href not in out:
+            out.append(href)
+    for url in endnote_urls(text):
+        if url.endswith(("...", "…")) or any(u.startswith(url.rstrip(".…")) for u in out):
+            continue  # cut short in the visible text; the link target has it whole
+        cut = [i for i, u in enumerate(out) if url.startswith(u.rstrip("/"))]
+        if cut:  # a target broken at ISW's " dot " ("https://www.kommersant"): the text has the whole address
+            out[cut[0]] = url
+        elif url not in out:
+            out.append(url)
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,296 @@
+"""Shared pieces of every report reader: dates, headings, lead-ins, endnotes, boilerplate.
+
+The readers differ in how they get from a file to a list of text lines (plain text, HTML,
+Markdown dumps, archive rows). From there on ISW's reports look the same, and
+`structure_lines` turns the lines into Paragraphs with their section heading and lead-in,
+plus the endnote table. All functions here are pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from geo.models import TAKEAWAYS, Paragraph
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+DATE_MDY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# "russian-offensive-campaign-assessment-june-19-2024", "...-february-26-2026/"
+DATE_SLUG = re.compile(rf"-{_MONTH}-(?P<day>\d{{1,2}})-(?P<year>(?:19|20)\d\d)(?:\b|/|$)", re.I)
+# A dateline without the year at the start of a report: "November 30, 8:00 pm ET", "September 25, 6 pm ET"
+DATELINE = re.compile(rf"^\s*{_MONTH}\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:,?\s*\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:ET|EST|EDT)?\b)?", re.I)
+DATE_ONLY_LINE = re.compile(rf"^\s*{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?(?:,?\s*\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:ET|EST|EDT)?)?\s*[.,]?\s*$", re.I)
+
+
+def _make_date(m: re.Match, month_number: bool = False) -> dt.date | None:
+    try:
+        month = int(m.group("month")) if month_number else MONTHS[m.group("month").lower().rstrip(".")]
+        return dt.date(int(m.group("year")), month, int(m.group("day")))
+    except (ValueError, KeyError):
+        return None
+
+
+def date_in(text: str) -> dt.date | None:
+    """The first full date written in `text` ("June 19, 2024", "19 June 2024", "2024-06-19")."""
+    best: tuple[int, dt.date] | None = None
+    for pattern, numeric in ((DATE_MDY, False), (DATE_DMY, False), (DATE_ISO, True)):
+        for m in pattern.finditer(text):
+            d = _make_date(m, numeric)
+            if d is not None:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), d)
+                break
+    return best[1] if best else None
+
+
+def date_in_url(url: str) -> dt.date | None:
+    """The report date in an ISW address (`...-june-19-2024`), or None."""
+    m = DATE_SLUG.search(url)
+    return _make_date(m) if m else None
+
+
+def dateline(text: str, year: int) -> dt.date | None:
+    """The month and day at the start of `text` ("November 30, 8:00 pm ET, ..."), in `year`."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group("year") or year), MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")))
+    except (ValueError, KeyError):
+        return None
+
+
+def is_date_line(line: str) -> bool:
+    return bool(DATE_ONLY_LINE.match(line))
+
+
+def default_title(day: dt.date) -> str:
+    return f"Russian Offensive Campaign Assessment, {day.strftime('%B')} {day.day}, {day.year}"
+
+
+# -- headings and lead-ins ------------------------------------------------------------------
+
+HEADING_WORDS = re.compile(
+    r"\b(?:Effort|effort|Axis|axis|Direction|direction|Takeaways|Toplines|Operations|Campaign|Activity|Activities|"
+    r"Counteroffensives?|Ukraine|Russian Federation|Belarus|Oblasts?|Line|Items to [Ww]atch|Mobilization|"
+    r"Force Generation|[Oo]ccupied|Occupation|Kherson|Kharkiv|Donetsk|Luhansk|Zaporizhzhia|Crimea|Kursk|Belgorod|"
+    r"Special Edition|Front|Dnipro|Mariupol|Sumy|Chernihiv|Kyiv|Izyum|Bakhmut|Avdiivka|Kupyansk|Lyman|Pokrovsk|"
+    r"Siversk|Lysychansk|Transnistria|Moldova|Indicators?|MDCOA|Air, Missile)\b"
+)
+SENTENCE_END = re.compile(r"[.!?;”\"’']\s*$|\[\d+\]\s*$")
+BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d{1,2}[.)])\s+")
+LEAD_IN = re.compile(r"^(?P<label>[A-Z][^:.\[\]“”\"]{1,80}?):\s+(?P<rest>\S.*)$", re.S)
+NOT_LABEL = re.compile(r"\b(?:said|says|stated|states|claimed|claims|reported|reports|noted|added|warned|wrote|told|announced|argued|http|https)\b", re.I)
+ENDNOTE_LINE = re.compile(r"^\s*\[(?P<n>\d{1,4})\]\s*(?P<rest>.*)$")
+URL = re.compile(r"(?:https?://|www\.)[^\s;,<>\"]+|\b[\w-]+(?: dot [\w-]+)+(?:/[^\s;,<>\"]*)?", re.I)
+BOILERPLATE = (
+    "We do not report in detail on Russian war crimes",
+    "Note: ISW does not receive any classified material",
+    "ISW does not receive any classified material",
+)
+CAPTION = re.compile(r"^\s*\[?\s*(?:Source:|Click here|Click to|Caption:)|©|Maxar Technologies\.?\]?\s*$", re.I)
+
+
+def clean(line: str) -> str:
+    """Collapse runs of white space (non-breaking spaces too) and strip the ends."""
+    return " ".join(line.replace("\u00a0", " ").replace("\u200b", "").split())
+
+
+def is_heading(line: str) -> bool:
+    """A section heading: a short line that is not a sentence and names an axis, effort or part."""
+    line = _drop_note(clean(line))
+    if not line or len(line) > 200 or not (line[0].isupper() or line[0] in "#0123456789"):
+        return False
+    if SENTENCE_END.search(line):
+        return False
+    if line.endswith(":"):
+        return len(line.split()) <= 8 and not NOT_LABEL.search(line)
+    head, colon, rest = line.partition(":")
+    if colon and "(" not in head and len(rest.split()) > 6:
+        return False  # "Russian objective: Create defensible buffer zones ..." is a labelled paragraph
+    return bool(HEADING_WORDS.search(line)) and len(line.split()) <= 25
+
+
+PAREN_NOTE = re.compile(r"\s*:?\s*\((?P<note>(?:[^()]|\([^()]*\))*)\)\s*:?\s*$")
+
+
+def _drop_note(line: str) -> str:
+    """A heading without a long parenthetical note after it ("(Russian objective: ...)", "(ISW assesses ...)")."""
+    m = PAREN_NOTE.search(line)
+    if m and m.start() > 0 and (len(m.group("note").split()) > 6 or re.match(r"(?:Russian |Ukrainian )?objective", m.group("note"), re.I)):
+        return line[: m.start()]
+    return line
+
+
+OBJECTIVE_NOTE = re.compile(r"\s*:?\s*\((?:Russian |Ukrainian )?(?:objective|efforts? to)\b.*$", re.I)
+SECTION_LABEL = re.compile(r"\b(?:effort|axis)\b", re.I)
+
+
+def heading_text(line: str) -> str:
+    """The heading without its colon and without the "(Russian objective: ...)" note after it."""
+    line = _drop_note(OBJECTIVE_NOTE.sub("", clean(line))).rstrip(":").strip()
+    return TAKEAWAYS if re.fullmatch(r"key takeaways?", line, re.I) else line
+
+
+def split_lead_in(text: str) -> tuple[str | None, str]:
+    """("Assessed Russian advances", "Geolocated footage ...") for "Assessed Russian advances: Geolocated ..."."""
+    m = LEAD_IN.match(text)
+    if not m:
+        return None, text
+    label = m.group("label").strip()
+    if len(label.split()) > 9 or NOT_LABEL.search(label) or re.search(r"\d{3,}", label):
+        return None, text
+    return label, m.group("rest")
+
+
+def undo_dots(url: str) -> str:
+    """ISW writes "https://www dot kremlin dot ru/..." to keep links from being followed."""
+    return re.sub(r"\s+dot\s+", ".", url.strip())
+
+
+def endnote_urls(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in URL.finditer(text):
+        url = undo_dots(m.group(0)).rstrip(".);,")
+        if not url.lower().startswith(("http://", "https://")):
+            url = "https://" + url
+        if url not in out:
+            out.append(url)
+    return tuple(out)
+
+
+def is_boilerplate(text: str) -> bool:
+    return text.startswith(BOILERPLATE)
+
+
+def is_noise(line: str) -> bool:
+    """Bits of page furniture: lone punctuation, captions, image credits, a word or two of link text."""
+    if not re.search(r"[A-Za-z]", line):
+        return True
+    if CAPTION.search(line):
+        return True
+    return len(line.split()) <= 5 and not SENTENCE_END.search(line) and not is_heading(line)
+
+
+# -- the header of a report: date line, title, byline ------------------------------------
+
+TITLE_LINE = re.compile(r"^(?:Institute for the Study of War\s*:|Russian Offensive Campaign Assessment|Russia-Ukraine Warning Update|ISW\s*:)", re.I)
+PUBLISHER = re.compile(r"^(?:Institute for the Study of War|ISW|understandingwar\.org)$", re.I)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al-\w+)){1,3}"
+BYLINE = re.compile(rf"^(?:By\s+)?(?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME})?)$")
+
+
+@dataclass
+class Header:
+    date: dt.date | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    start: int = 0  # index of the first body line
+
+
+def parse_header(lines: list[str], max_lines: int = 8) -> Header:
+    """Date line(s), title, publisher line and byline at the top, up to the first body line."""
+    h = Header()
+    seen = 0
+    for i, line in enumerate(lines):
+        s = clean(line)
+        if not s:
+            h.start = i + 1
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if is_date_line(s):
+            h.date = h.date or date_in(s)
+        elif h.title is None and TITLE_LINE.match(s):
+            h.title = s
+        elif PUBLISHER.match(s):
+            h.authors.append(s)
+        elif (b := BYLINE.match(s)) and not HEADING_WORDS.search(s) and (h.title or h.date):
+            h.authors.extend(split_names(b.group("names")))
+        else:
+            break
+        h.start = i + 1
+    return h
+
+
+def split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", names) if n.strip()]
+
+
+# -- the structure of a report body --------------------------------------------------------
+
+
+@dataclass
+class Body:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    endnotes: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+def structure_lines(lines: Iterable[str | tuple[str, str]], *, section: str | None = None, drop_noise: bool = True,
+                    lead_ins: bool = True) -> Body:
+    """Paragraphs with headings, Key Takeaways bullets and lead-ins; endnote lines into a table.
+
+    Each non-empty line is one paragraph (that is how every source separates them).
+    A heading line sets the section of the paragraphs after it; the lines under
+    "Key Takeaways" (bulleted or not) are takeaways until the next heading; "[n] URL"
+    lines, and bare URL lines after them, are endnotes. A line may come as (text, "heading")
+    when its source marks it as one (an HTML <h2>), or as (text, "text") when it never is.
+    """
+    body = Body()
+    last_note: int | None = None
+    in_notes = False
+    for raw in lines:
+        raw, role = (raw, "") if isinstance(raw, str) else raw
+        line = clean(raw)
+        if not line:
+            continue
+        if role == "heading" and not SENTENCE_END.search(_drop_note(line)):
+            if re.fullmatch(r"(?:End ?notes|Sources|Notes)", line, re.I):
+                in_notes = True
+            else:
+                section = heading_text(line)
+            continue
+        note = ENDNOTE_LINE.match(line)
+        if note and (URL.search(note.group("rest")) or not note.group("rest") or in_notes):
+            n = int(note.group("n"))
+            body.endnotes[n] = body.endnotes.get(n, ()) + endnote_urls(note.group("rest"))
+            last_note, in_notes = n, True
+            continue
+        if in_notes and last_note is not None and URL.match(line):
+            body.endnotes[last_note] += endnote_urls(line)
+            continue
+        if re.fullmatch(r"(?:End ?notes|Endnotes:|Sources|Notes)", line, re.I):
+            in_notes = True
+            continue
+        if is_date_line(line) or CAPTION.search(line):
+            continue
+        if role != "text" and is_heading(line):
+            section = heading_text(line)
+            continue
+        text = BULLET.sub("", line)
+        if is_boilerplate(text):
+            continue
+        if drop_noise and is_noise(text):
+            continue
+        lead = None
+        if lead_ins:
+            lead, text = split_lead_in(text)
+            if lead and SECTION_LABEL.search(lead):  # 2022: "Supporting Effort #1—Kharkiv and Izyum: Russian forces ..."
+                section, lead = heading_text(lead), None
+        body.paragraphs.append(Paragraph(text=text, section=section, lead_in=lead))
+    return body

@@ -1,0 +1,323 @@
+"""Put each mention on one gazetteer entry, or on none when the context cannot tell.
+
+Evidence, strongest first (issue: "context the resolver uses, in order of strength"):
+1. an oblast / krai named with the place or in the sentence ("Tetkino, Kursk Oblast");
+2. ISW's bearings: "(south of Orikhiv)", "north of Sumy City near X", "about 30 km southeast
+   of Izyum": the place must lie that way from the reference, within a plausible distance;
+3. the section heading ("Kupyansk direction", "... - Kharkiv Oblast") and the other places
+   of the same sentence and paragraph;
+4. where the fighting is: confidently placed claims of the same report and of nearby days;
+5. finally population and feature type.
+Every decision keeps its rule, the runner-up and the margin. When nothing separates the
+candidates the mention stays unresolved, listed with its candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from geopy.distance import great_circle
+
+from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
+
+# Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
+# only after everything the report itself says.
+FRONT_REGIONS = frozenset({
+    "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Sumy Oblast",
+    "Dnipropetrovsk Oblast", "Mykolaiv Oblast", "Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Crimea",
+})
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
+            "northwest": 315, "north-northeast": 22.5, "east-northeast": 67.5, "east-southeast": 112.5,
+            "south-southeast": 157.5, "south-southwest": 202.5, "west-southwest": 247.5, "west-northwest": 292.5,
+            "north-northwest": 337.5}
+ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HPP": "Hydroelectric Power Plant",
+                 "CHPP": "Combined Heat and Power Plant"}
+FEATURE_WORDS = re.compile(
+    r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
+    r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway)\b\s*", re.I)
+DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
+MAX_BEARING_KM = 60.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the report says around a mention."""
+
+    sentence_regions: tuple[str, ...] = ()  # admin1 names of oblasts named in the sentence
+    heading_regions: tuple[str, ...] = ()
+    heading_places: tuple[Place, ...] = ()
+    sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
+    paragraph_places: tuple[Place, ...] = ()
+    front: tuple[tuple[float, float], ...] = ()  # confidently placed claims of this and nearby reports
+
+
+@dataclass
+class _Scored:
+    cand: Candidate
+    score: float = 0.0
+    reasons: dict[str, float] = field(default_factory=dict)
+
+    def add(self, rule: str, value: float) -> None:
+        if value:
+            self.score += value
+            self.reasons[rule] = self.reasons.get(rule, 0.0) + value
+
+
+def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
+    pa = (a.lat, a.lon) if isinstance(a, Place) else a
+    pb = (b.lat, b.lon) if isinstance(b, Place) else b
+    return great_circle(pa, pb).km
+
+
+def bearing_deg(a: Place, b: Place) -> float:
+    """Initial compass bearing from a to b, degrees."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return (math.degrees(math.atan2(x, y)) + 360) % 360
+
+
+def fits_bearing(ref: Place, place: Place, direction: str, distance: float | None) -> bool:
+    """Does `place` lie `direction` of `ref` (within 67.5 degrees) at a plausible distance?"""
+    d = km(ref, place)
+    if distance is not None:
+        if abs(d - distance) > max(8.0, 0.5 * distance):
+            return False
+    elif d > MAX_BEARING_KM:
+        return False
+    if d < 1.0:
+        return True
+    want = BEARINGS.get(direction.replace("ern", ""))
+    if want is None:
+        return True
+    diff = abs((bearing_deg(ref, place) - want + 180) % 360 - 180)
+    return diff <= 67.5
+
+
+class Resolver:
+    """Resolves the mentions of one report's claims against a gazetteer."""
+
+    def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = ()):
+        self.g = gazetteer
+        self.front_prior = tuple(front)
+
+    # -- candidates ----------------------------------------------------------------------
+
+    def candidates(self, mention: Mention) -> tuple[list[Candidate], str]:
+        """Candidates for a mention and the precision they stand for."""
+        if mention.precision == "region":
+            place = self.g.region(mention.name)
+            if place is None:
+                # raions and city districts are in the gazetteer as admin areas
+                cands = [c for c in self.g.lookup(mention.name, fuzzy=False) if c.place.feature_class == "A"]
+                return cands, "region"
+            return [Candidate(place, "exact", 1.0)], "region"
+        if mention.precision == "feature":
+            name = mention.name
+            for abbr, full in ABBREVIATIONS.items():
+                name = re.sub(rf"\b{abbr}\b", full, name)
+            cands = [c for c in self.g.lookup(name, fuzzy=False) if not c.place.is_settlement] if name else []
+            if not cands:
+                alt = self.g.lookup(mention.name, fuzzy=False)
+                cands = [c for c in alt if not c.place.is_settlement]
+            if cands:
+                return cands, "feature"
+            base = FEATURE_WORDS.sub(" ", mention.name).strip()
+            if base and base != mention.name:
+                return [c for c in self.g.lookup(base, fuzzy=False) if c.place.is_settlement], "feature"
+            return [], "feature"
+        cands = self.g.lookup(mention.name)
+        exact = [c for c in cands if c.match != "fuzzy"]
+        if exact:
+            cands = exact
+        settlements = [c for c in cands if c.place.is_settlement]
+        # a settlement name: prefer settlements; keep other features only when no settlement matches
+        return (settlements or [c for c in cands if c.place.feature_class not in ("A",)] or cands), "settlement"
+
+    # -- one mention ---------------------------------------------------------------------
+
+    def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None) -> Resolution:
+        cands, precision = self.candidates(mention)
+        if not cands:
+            return Resolution(mention, None, None, "not in the gazetteer", ())
+        if precision == "region" and len(cands) == 1:
+            return Resolution(mention, cands[0].place, "region", "region named", tuple(cands))
+        scored = [self._score(_Scored(c), mention, ctx, ref) for c in cands]
+        scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
+        best = scored[0]
+        fuzzy = best.cand.match == "fuzzy"
+        if len(scored) == 1:
+            p = best.cand.place
+            if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0:
+                # the only place of that name lies far from any fighting: list it for review, do not put a marker there
+                return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
+                                  tuple(cands), review=True)
+            if best.reasons.get("bearing", 0) < 0:
+                return Resolution(mention, None, None, f"only candidate does not fit the bearing: {p.name} ({p.admin1})",
+                                  tuple(cands), review=True)
+            rule = "single candidate" + (" (fuzzy match)" if fuzzy else "")
+            return Resolution(mention, p, precision, rule, tuple(cands), review=fuzzy)
+        second = scored[1]
+        margin = best.score - second.score
+        deciding = max(
+            ((r, v - second.reasons.get(r, 0.0)) for r, v in best.reasons.items()),
+            key=lambda t: t[1], default=("none", 0.0),
+        )
+        # population decides only between a real town and hamlets of the same name
+        big = best.cand.place.population >= 10_000 and best.cand.place.population >= 10 * max(1, second.cand.place.population)
+        if margin < DECIDE and not (big and margin >= 0):
+            return Resolution(
+                mention, None, None,
+                f"ambiguous: {len(cands)} candidates, context does not separate them",
+                tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2),
+            )
+        rule = deciding[0] if margin >= DECIDE and deciding[1] > 0 else "population"
+        return Resolution(
+            mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
+            runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
+        )
+
+    def _far_from_front(self, place: Place, ctx: Context) -> bool:
+        if place.admin1 in FRONT_REGIONS:
+            return False
+        points = ctx.front or self.front_prior
+        return not any(km(place, p) < 150 for p in points)
+
+    def _score(self, s: _Scored, mention: Mention, ctx: Context, ref: Place | None) -> _Scored:
+        p = s.cand.place
+        if ctx.sentence_regions:
+            s.add("oblast named", 3.0 if p.admin1 in ctx.sentence_regions else -1.0)
+        if ref is not None and mention.bearing:
+            s.add("bearing", 4.0 if fits_bearing(ref, p, mention.bearing, mention.distance_km) else -4.0)
+        elif ref is not None:
+            s.add("near the reference", 2.0 if km(ref, p) <= MAX_BEARING_KM else -2.0)
+        if ctx.heading_regions:
+            s.add("section heading", 2.0 if p.admin1 in ctx.heading_regions else 0.0)
+        if ctx.heading_places:
+            d = min(km(p, h) for h in ctx.heading_places)
+            s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
+        near = [x for x in ctx.sentence_places if x.geonameid != p.geonameid]
+        if near:
+            d = min(km(p, x) for x in near)
+            s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
+        para = [x for x in ctx.paragraph_places if x.geonameid != p.geonameid]
+        if para:
+            d = min(km(p, x) for x in para)
+            s.add("near other places in the paragraph", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
+        front = ctx.front or self.front_prior
+        if front:
+            d = min(km(p, f) for f in front)
+            s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
+        s.add("front prior", 0.75 if p.admin1 in FRONT_REGIONS else 0.0)
+        if p.is_settlement:
+            s.add("settlement", 0.25)
+        s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
+        if s.cand.match == "fuzzy":
+            s.add("fuzzy match", -1.0)
+        return s
+
+
+REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Oblast|Krai)\b")
+
+
+def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """Admin1 names of the oblasts named in `text`, except those inside the `skip` spans."""
+    if not text:
+        return ()
+    skip = list(skip)
+    found: list[tuple[int, str]] = []
+    for m in REGION_IN_TEXT.finditer(text):
+        found.append((m.start(), m.group(0)))
+    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text):
+        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
+    for m in re.finditer(r"\bCrimea\b", text):
+        found.append((m.start(), "Crimea"))
+    out: list[str] = []
+    for pos, name in found:
+        if any(a <= pos < b for a, b in skip):
+            continue
+        place = gazetteer.region(name)
+        if place is not None and place.admin1 not in out:
+            out.append(place.admin1)
+    return tuple(out)
+
+
+def _sentence_regions(claim: Claim, mention: Mention, sentence_claims: list[Claim], gazetteer) -> tuple[str, ...]:
+    """Oblasts that qualify this mention: named in the sentence but not as the place of another
+    claim, or named earlier in the same claim ("in Donetsk Oblast near X", "Tetkino, Kursk Oblast")."""
+    skip = []
+    for other in sentence_claims:
+        for m in other.mentions:
+            if m.precision == "region" and not (other is claim and m.start < mention.start):
+                skip.append((m.start, m.end))
+    return _regions_named(claim.sentence, gazetteer, skip)
+
+
+def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[float, float]] = ()) -> list[ClaimPlace]:
+    """Resolve every mention of a report's claims, the sure ones first so they inform the rest."""
+    claims = list(claims)
+    resolver = Resolver(gazetteer, front)
+    heading_cache: dict[str | None, tuple[tuple[str, ...], tuple[Place, ...]]] = {}
+
+    def heading(section: str | None):
+        if section not in heading_cache:
+            regions = _regions_named(section, gazetteer)
+            places: list[Place] = []
+            if section:
+                for m in re.finditer(r"\b([A-Z][a-z’'-]{3,}(?:[ -][A-Z][a-z’'-]+)?)\s+(?:direction|axis|City|tactical)\b", section):
+                    cands = [c for c in gazetteer.lookup(m.group(1), fuzzy=False) if c.place.is_settlement]
+                    if len(cands) == 1 or (cands and cands[0].place.population >= 50_000):
+                        places.append(max(cands, key=lambda c: c.place.population).place)
+            heading_cache[section] = (regions, tuple(places))
+        return heading_cache[section]
+
+    by_text: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_text.setdefault(c.sentence, []).append(c)
+    sure: list[tuple[float, float]] = []
+    results: dict[tuple[int, int], Resolution] = {}
+    by_sentence: dict[str, list[Place]] = {}
+    # two passes: the second sees the places the first placed with confidence
+    for rnd in range(2):
+        front = tuple(sure) + tuple(front)
+        for ci, claim in enumerate(claims):
+            h_regions, h_places = heading(claim.section)
+            siblings = by_text.get(claim.sentence, [claim])
+            for mi, mention in enumerate(claim.mentions):
+                s_regions = _sentence_regions(claim, mention, siblings, gazetteer)
+                key = (ci, mi)
+                if key in results and (results[key].resolved or rnd == 0):
+                    continue
+                ref_place = None
+                if mention.reference:
+                    ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front)
+                others = tuple(p for p in by_sentence.get(claim.sentence, ()) )
+                ctx = Context(
+                    sentence_regions=s_regions if mention.precision != "region" else (),
+                    heading_regions=h_regions, heading_places=h_places, sentence_places=others, front=front,
+                )
+                res = resolver.resolve(mention, ctx, ref_place)
+                if rnd == 0 and not res.resolved and res.candidates:
+                    continue  # try again with what the first round placed
+                results[key] = res
+                if res.resolved:
+                    by_sentence.setdefault(claim.sentence, []).append(res.place)
+                    if res.precision != "region" and not res.review:
+                        sure.append((res.place.lat, res.place.lon))
+    out = []
+    for ci, claim in enumerate(claims):
+        for mi, mention in enumerate(claim.mentions):
+            res = results.get((ci, mi)) or Resolution(mention, None, None, "not resolved")
+            out.append(ClaimPlace(claim, res))
+    return out
+
+
+def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front) -> Place | None:
+    """The place a bearing is given from ("Sumy City" in "north of Sumy City"): usually a town."""
+    ref = Mention(name, 0, len(name), name)
+    res = resolver.resolve(ref, Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, front=front))
+    return res.place

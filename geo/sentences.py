@@ -1,0 +1,49 @@
+"""Split report paragraphs into sentences and take the endnote markers off them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "lt", "col", "maj",
+    "capt", "sgt", "st", "vs", "approx", "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "adm",
+    "u.s", "u.k", "e.g", "i.e", "etc", "cf", "al", "km", "mt", "ft",
+}
+MARKER = re.compile(r"\s*\[(\d{1,4})\]")
+BOUNDARY = re.compile(r"(?<=[.!?])((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # without endnote markers
+    endnotes: tuple[int, ...]
+
+
+def split_sentences(paragraph: str) -> list[Sentence]:
+    """Sentences of one paragraph, each with the endnote numbers that followed it."""
+    text = " ".join(paragraph.split())
+    pieces: list[str] = []
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        end = m.start()
+        before = text[start:end]
+        last_word = re.search(r"([A-Za-z.]+)\.$", before)
+        if last_word:
+            word = last_word.group(1).rstrip(".")
+            word = word if len(word) == 1 else word.lower()
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
+            if last_word.group(1) in ("No", "Nos") and text[m.end():m.end() + 1].isdigit():
+                continue
+        pieces.append(text[start:m.end(1)])
+        start = m.end()
+    pieces.append(text[start:])
+    out: list[Sentence] = []
+    for piece in pieces:
+        notes = tuple(int(n) for n in MARKER.findall(piece))
+        clean = MARKER.sub("", piece).strip()
+        if clean:
+            out.append(Sentence(clean, notes))
+    return out
