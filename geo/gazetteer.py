@@ -34,7 +34,7 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 from geo.models import Candidate, Place
-from geo.names import city_stem, is_cyrillic, normalize, strip_leading, useful_name, variant_key
+from geo.names import city_stem, expand_abbreviations, is_cyrillic, normalize, strip_leading, useful_name, variant_key
 from geo.translit import romanise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +70,7 @@ _REGION_QUERY_SUFFIX = re.compile(r" (?:oblast|oblasts|oblasti|krai|kray|region|
 _REGION_PREFIX_NAME = re.compile(r"^(?:republic of|city of|autonomous republic of) ")
 
 CACHE_FORMAT = 1
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) of variant keys; candidates below are not returned
 _LOOKUP_CACHE_MAX = 500_000
 
 
@@ -154,7 +155,8 @@ class TableBuilder:
         self.add_place(rec, (rec[1], *others))
 
     def add_feature_forms(self, rec: Rec, names: Iterable[str]) -> None:
-        """English forms of Ukrainian feature names: 'Ostriv Velykyi Potomkin' -> 'Velykyi Potomkin Island'."""
+        """English forms of feature and area names: 'Ostriv Velykyi Potomkin' -> 'Velykyi Potomkin Island',
+        'Kyivskyi District' -> 'Kyivskyi Raion', 'Antonivska Terytorialna Hromada' -> 'Antonivska Hromada'."""
         code = rec[8]
         forms = []
         for name in names:
@@ -167,6 +169,15 @@ class TableBuilder:
                 forms.append(name + " River")
             elif code == "RSV" and not low.endswith(" reservoir"):
                 forms.append(name + " Reservoir")
+            elif rec[7] == "A":
+                for suffix in (" district", " rayon", " raion"):
+                    if low.endswith(suffix):  # "Kyivskyi District" -> "Kyivskyi Raion"
+                        stem = name[: -len(suffix)]
+                        forms.extend((stem + " Raion", stem + " District"))
+                        break
+                else:
+                    if low.endswith(" terytorialna hromada"):  # "Antonivska Terytorialna Hromada"
+                        forms.append(name[: -len(" terytorialna hromada")] + " Hromada")
         if forms:
             self.add_names(rec[0], forms)
 
@@ -445,7 +456,7 @@ def build_tables(
                            row.feature_code, row.population, "geonames")
                     names = (row.name, row.asciiname, *row.alternatenames)
                     builder.add_place(rec, names)
-                    if row.feature_class in "HTS":
+                    if row.feature_class in ("H", "T", "S", "A"):
                         builder.add_feature_forms(rec, names)
                 bar.close()
         sources.append({"file": path.name, "kind": kind, "rows": rows, "sha256": _sha256(path)})
@@ -606,9 +617,11 @@ class Gazetteer:
             return ()
         exact, variant = self._ids(key)
         if not exact and not variant:
-            stem = city_stem(key)  # "Donetsk City" -> Donetsk
-            if stem:
-                exact, variant = self._ids(stem)
+            for alt in (city_stem(key), expand_abbreviations(key)):  # "Donetsk City", "Zaporizhzhia NPP"
+                if alt:
+                    exact, variant = self._ids(alt)
+                    if exact or variant:
+                        break
         out = self._candidates(exact, "exact", key) + self._candidates(variant, "variant", key)
         if not out and fuzzy:
             out = self._fuzzy(key)
@@ -623,7 +636,7 @@ class Gazetteer:
                                    -p.population, p.geonameid))
         return tuple(Candidate(p, match, 1.0) for p in places)  # type: ignore[arg-type]
 
-    def _fuzzy(self, key: str, cutoff: float = 88.0, limit: int = 8) -> tuple[Candidate, ...]:
+    def _fuzzy(self, key: str, cutoff: float = FUZZY_CUTOFF, limit: int = 8) -> tuple[Candidate, ...]:
         vkey = variant_key(key)
         if len(vkey) < 5:
             return ()

@@ -28,7 +28,7 @@ _PUNCT = re.compile(r"[^\w]+|_")
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"[a-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_I_RUN = re.compile(r"i+")
+_DOUBLE = re.compile(r"(\w)\1+")
 # Letters that NFKD does not decompose into a base letter plus a mark.
 _SPECIAL = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
 
@@ -57,9 +57,13 @@ def normalize(name: str) -> str:
 
 
 def variant_key(key: str) -> str:
-    """The variant key of an exact key (`normalize` first): y/j -> i, runs of i -> i, no spaces."""
-    text = key.replace(" ", "").replace("y", "i").replace("j", "i")
-    return _I_RUN.sub("i", text)
+    """The variant key of an exact key (`normalize` first).
+
+    y/j -> i, runs of i -> i, doubled letters and "zhzh" -> one (Zaporizhzhia = Zaporizhia,
+    Dobropillia = Dobropilia), no spaces.
+    """
+    text = key.replace(" ", "").replace("y", "i").replace("j", "i").replace("zhzh", "zh")
+    return _DOUBLE.sub(r"\1", text)
 
 
 def keys(name: str) -> tuple[str, str]:
@@ -104,3 +108,16 @@ def strip_leading(key: str) -> str:
         if key.startswith(word) and len(key) > len(word) + 1:
             return key[len(word):]
     return key
+
+
+# Abbreviations ISW writes for features GeoNames spells out.
+ABBREVIATIONS = {"npp": "nuclear power plant", "tpp": "thermal power plant", "hpp": "hydroelectric power plant",
+                 "chp": "combined heat and power plant"}
+
+
+def expand_abbreviations(key: str) -> str | None:
+    """'zaporizhzhia npp' -> 'zaporizhzhia nuclear power plant'; None when nothing to expand."""
+    words = key.split()
+    if not any(w in ABBREVIATIONS for w in words):
+        return None
+    return " ".join(ABBREVIATIONS.get(w, w) for w in words)

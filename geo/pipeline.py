@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import sys
@@ -92,6 +91,28 @@ def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]]
     return rows
 
 
+def sure_points(report: Report, gazetteer) -> list[tuple[float, float]]:
+    """Where a report's confidently placed settlements are (for the front prior of its neighbours)."""
+    return [
+        (cp.resolution.place.lat, cp.resolution.place.lon)
+        for cp in extract(report, gazetteer)
+        if cp.resolution.resolved and cp.resolution.precision == "settlement" and not cp.resolution.review
+        and cp.resolution.rule != "population"
+    ]
+
+
+def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS) -> list[tuple[Report, list[dict]]]:
+    """Rows of several reports, each resolved with the front of the others within `days` of it."""
+    if len(reports) < 2:
+        return [(r, extract_rows(r, gazetteer)) for r in reports]
+    sure = [sure_points(r, gazetteer) for r in reports]
+    out = []
+    for i, report in enumerate(reports):
+        front = [pt for j, other in enumerate(reports) if j != i and abs((other.date - report.date).days) <= days for pt in sure[j]]
+        out.append((report, extract_rows(report, gazetteer, front)))
+    return out
+
+
 @dataclass
 class IngestResult:
     added: int = 0
@@ -158,5 +179,19 @@ def ensure_sample_store(store_path: str | Path = DEFAULT_STORE, gazetteer=None) 
     return store
 
 
-def report_date_window(day: dt.date, days: int) -> tuple[str, str]:
-    return (day - dt.timedelta(days=days)).isoformat(), (day + dt.timedelta(days=days)).isoformat()
+def evaluate(gold_dir: Path, reports_dir: Path, gazetteer, ids: list[str] | None = None):
+    """Score extraction on every gold file (or `ids`) against the report files of the same id."""
+    from geo.evaluation import Totals, load_jsonl, score_report
+
+    ids = ids or sorted(p.stem for p in Path(gold_dir).glob("*.jsonl"))
+    reports: list[tuple[str, Report]] = []
+    for rid in ids:
+        files = [f for f in Path(reports_dir).glob(f"{rid}.*") if f.suffix.lower() in (".txt", ".html", ".htm", ".md")]
+        if not files:
+            raise ReportError(str(Path(reports_dir) / rid), "no report file with this id; write it with materialize_corpus.py")
+        found = read_path(files[0])
+        reports.append((rid, found[0]))
+    rows = extract_many([r for _, r in reports], gazetteer)
+    scores = [score_report(rid, load_jsonl(Path(gold_dir) / f"{rid}.jsonl"), r_rows) for (rid, _), (_, r_rows) in zip(reports, rows)]
+    return Totals(scores)
+

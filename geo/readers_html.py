@@ -26,7 +26,6 @@ from geo.report_lines import (
     endnote_urls,
     parse_header,
     structure_lines,
-    undo_dots,
 )
 
 # Where the report body lives, most specific first.
@@ -187,9 +186,8 @@ def _note_urls(hrefs: list[str], text: str) -> tuple[str, ...]:
     """The endnote's URLs: link targets, plus addresses written out as text (" dot " undone)."""
     out: list[str] = []
     for href in hrefs:
-        href = undo_dots(href).rstrip(";,. ")
-        if href.startswith(("http://", "https://")) and href not in out:
-            out.append(href)
+        if href.lower().startswith(("http://", "https://", "www.")):
+            out.extend(u for u in endnote_urls(href) if u not in out)  # one href may hold "a; b" or "https://tass dot"
     for url in endnote_urls(text):
         if url.endswith(("...", "…")) or any(u.startswith(url.rstrip(".…")) for u in out):
             continue  # cut short in the visible text; the link target has it whole

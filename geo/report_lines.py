@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from geo.models import TAKEAWAYS, Paragraph
+from geo.errors import ReportError
+from geo.models import TAKEAWAYS, Paragraph, Report
 
 MONTHS = {
     name: i
@@ -94,7 +95,7 @@ HEADING_WORDS = re.compile(
 SENTENCE_END = re.compile(r"[.!?;”\"’']\s*$|\[\d+\]\s*$")
 BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d{1,2}[.)])\s+")
 LEAD_IN = re.compile(r"^(?P<label>[A-Z][^:.\[\]“”\"]{1,80}?):\s+(?P<rest>\S.*)$", re.S)
-NOT_LABEL = re.compile(r"\b(?:said|says|stated|states|claimed|claims|reported|reports|noted|added|warned|wrote|told|announced|argued|http|https)\b", re.I)
+NOT_LABEL = re.compile(r"\b(?:said|says|stated|states|claimed|reported|reports|noted|added|warned|wrote|told|announced|argued|http|https)\b", re.I)
 ENDNOTE_LINE = re.compile(r"^\s*\[(?P<n>\d{1,4})\]\s*(?P<rest>.*)$")
 URL = re.compile(r"(?:https?://|www\.)[^\s;,<>\"]+|\b[\w-]+(?: dot [\w-]+)+(?:/[^\s;,<>\"]*)?", re.I)
 BOILERPLATE = (
@@ -122,7 +123,7 @@ def is_heading(line: str) -> bool:
     head, colon, rest = line.partition(":")
     if colon and "(" not in head and len(rest.split()) > 6:
         return False  # "Russian objective: Create defensible buffer zones ..." is a labelled paragraph
-    return bool(HEADING_WORDS.search(line)) and len(line.split()) <= 25
+    return bool(HEADING_WORDS.search(line)) and len(line.split()) <= 14
 
 
 PAREN_NOTE = re.compile(r"\s*:?\s*\((?P<note>(?:[^()]|\([^()]*\))*)\)\s*:?\s*$")
@@ -159,11 +160,13 @@ def split_lead_in(text: str) -> tuple[str | None, str]:
 
 def undo_dots(url: str) -> str:
     """ISW writes "https://www dot kremlin dot ru/..." to keep links from being followed."""
-    return re.sub(r"\s+dot\s+", ".", url.strip())
+    return re.sub(r"(?:\s|%20)+dot(?:\s|%20)+", ".", url.replace("\u00a0", " ").strip())
 
 
 def endnote_urls(text: str) -> tuple[str, ...]:
+    """The addresses in an endnote's text, with " dot " undone ("https://tass dot ru/..." -> "https://tass.ru/...")."""
     out: list[str] = []
+    text = re.sub(r"(?<=[\w/])\s+dot\s+(?=\w)", ".", text.replace("\u00a0", " "))
     for m in URL.finditer(text):
         url = undo_dots(m.group(0)).rstrip(".);,")
         if not url.lower().startswith(("http://", "https://")):
@@ -294,3 +297,43 @@ def structure_lines(lines: Iterable[str | tuple[str, str]], *, section: str | No
                 section, lead = heading_text(lead), None
         body.paragraphs.append(Paragraph(text=text, section=section, lead_in=lead))
     return body
+
+
+# -- from lines to a Report ------------------------------------------------------------------
+
+
+def build_report(lines: list[str], source: str, *, fmt: str, url: str | None = None, title: str | None = None,
+                 year: int | None = None, fallback: dt.date | None = None) -> Report:
+    """A Report from the lines of one report (header, body, endnotes).
+
+    The date comes from a date line at the top ("June 19, 2024"; a yearless "November 30,
+    8:00 pm ET" takes `year`), then the title, then the URL, then `fallback` (an archive's
+    date column). ReportError when there is none, or no text.
+    """
+    head = parse_header(lines)
+    title = head.title or title
+    date = head.date
+    if date is None and year is not None:
+        for line in lines[: head.start or 3]:
+            d = dateline(clean(line), year)
+            if d is not None:
+                if fallback is not None and (d - fallback).days > 300:
+                    d = d.replace(year=d.year - 1)  # "December 31" published on January 1
+                date = d
+                break
+    date = date or (date_in(title) if title else None) or (date_in_url(url) if url else None) or fallback
+    if date is None:
+        raise ReportError(source, "no report date found (expected a first line such as 'June 19, 2024', a dated title, or a dated report URL)")
+    body = structure_lines(lines[head.start:])
+    if not body.paragraphs:
+        raise ReportError(source, "has a date but no report text")
+    return Report(
+        date=date,
+        title=title or default_title(date),
+        paragraphs=tuple(body.paragraphs),
+        url=url,
+        source=source,
+        format=fmt,
+        authors=tuple(head.authors),
+        endnotes=tuple(sorted(body.endnotes.items())),
+    )

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from geo.errors import ReportError
 from geo.models import Report
-from geo.report_lines import date_in, date_in_url, default_title, parse_header, structure_lines
+from geo.report_lines import build_report
 
 SUFFIXES = (".txt", ".html", ".htm", ".md", ".csv", ".json")
 ARCHIVE_SUFFIXES = (".csv", ".json")
@@ -151,21 +151,4 @@ def read_text(text: str, source: str) -> Report:
             continue
         body.append(line)
 
-    head = parse_header(body)
-    date, title, authors, start = head.date, head.title, head.authors, head.start
-    date = date or (date_in(title) if title else None) or (date_in_url(url) if url else None)
-    if date is None:
-        raise ReportError(source, "no report date found (expected a first line such as 'June 19, 2024', a dated title, or a dated report URL)")
-    parsed = structure_lines(body[start:])
-    if not parsed.paragraphs:
-        raise ReportError(source, "has a date but no report text")
-    return Report(
-        date=date,
-        title=title or default_title(date),
-        paragraphs=tuple(parsed.paragraphs),
-        url=url,
-        source=source,
-        format="text",
-        authors=tuple(authors),
-        endnotes=tuple(sorted(parsed.endnotes.items())),
-    )
+    return build_report(body, source, fmt="text", url=url)

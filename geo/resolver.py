@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from geopy.distance import great_circle
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
+from geo.names import normalize, variant_key
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
 # only after everything the report itself says.
@@ -39,7 +40,8 @@ FEATURE_WORDS = re.compile(
     r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
     r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway)\b\s*", re.I)
 DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
-MAX_BEARING_KM = 60.0
+MAX_BEARING_KM = 90.0  # ISW's bearings: "northeast of Kharkiv City near Vovchansk" spans ~70 km
+FAR_KM = 150.0
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,10 @@ class Resolver:
                 return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
             if best.reasons.get("bearing", 0) < 0:
-                return Resolution(mention, None, None, f"only candidate does not fit the bearing: {p.name} ({p.admin1})",
-                                  tuple(cands), review=True)
+                if ref is not None and km(ref, p) > FAR_KM:
+                    return Resolution(mention, None, None, f"only candidate is far from the bearing's reference: {p.name} ({p.admin1})",
+                                      tuple(cands), review=True)
+                return Resolution(mention, p, precision, "single candidate; does not fit the bearing exactly", tuple(cands), review=True)
             rule = "single candidate" + (" (fuzzy match)" if fuzzy else "")
             return Resolution(mention, p, precision, rule, tuple(cands), review=fuzzy)
         second = scored[1]
@@ -192,7 +196,11 @@ class Resolver:
         if ctx.sentence_regions:
             s.add("oblast named", 3.0 if p.admin1 in ctx.sentence_regions else -1.0)
         if ref is not None and mention.bearing:
-            s.add("bearing", 4.0 if fits_bearing(ref, p, mention.bearing, mention.distance_km) else -4.0)
+            if fits_bearing(ref, p, mention.bearing, mention.distance_km):
+                d = km(ref, p)
+                s.add("bearing", 4.0 + (1.0 if d <= 20 else 0.5 if d <= 40 else 0.0))
+            else:
+                s.add("bearing", -4.0)
         elif ref is not None:
             s.add("near the reference", 2.0 if km(ref, p) <= MAX_BEARING_KM else -2.0)
         if ctx.heading_regions:
@@ -207,7 +215,7 @@ class Resolver:
         para = [x for x in ctx.paragraph_places if x.geonameid != p.geonameid]
         if para:
             d = min(km(p, x) for x in para)
-            s.add("near other places in the paragraph", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
+            s.add("near other places in the section", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
         front = ctx.front or self.front_prior
         if front:
             d = min(km(p, f) for f in front)
@@ -215,6 +223,8 @@ class Resolver:
         s.add("front prior", 0.75 if p.admin1 in FRONT_REGIONS else 0.0)
         if p.is_settlement:
             s.add("settlement", 0.25)
+        if normalize(p.name) == normalize(mention.name) or variant_key(normalize(p.name)) == variant_key(normalize(mention.name)):
+            s.add("main name", 0.4)  # named so, not only by an alternate or historical name
         s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
         if s.cand.match == "fuzzy":
             s.add("fuzzy match", -1.0)
@@ -281,6 +291,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     sure: list[tuple[float, float]] = []
     results: dict[tuple[int, int], Resolution] = {}
     by_sentence: dict[str, list[Place]] = {}
+    by_section: dict[str | None, list[Place]] = {}
     # two passes: the second sees the places the first placed with confidence
     for rnd in range(2):
         front = tuple(sure) + tuple(front)
@@ -294,11 +305,13 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     continue
                 ref_place = None
                 if mention.reference:
-                    ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front)
-                others = tuple(p for p in by_sentence.get(claim.sentence, ()) )
+                    ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front,
+                                                   tuple(by_section.get(claim.section, ())[-40:]))
+                others = tuple(by_sentence.get(claim.sentence, ()))
                 ctx = Context(
                     sentence_regions=s_regions if mention.precision != "region" else (),
-                    heading_regions=h_regions, heading_places=h_places, sentence_places=others, front=front,
+                    heading_regions=h_regions, heading_places=h_places, sentence_places=others,
+                    paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front,
                 )
                 res = resolver.resolve(mention, ctx, ref_place)
                 if rnd == 0 and not res.resolved and res.candidates:
@@ -306,6 +319,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                 results[key] = res
                 if res.resolved:
                     by_sentence.setdefault(claim.sentence, []).append(res.place)
+                    if res.precision == "settlement" and not res.review:
+                        by_section.setdefault(claim.section, []).append(res.place)
                     if res.precision != "region" and not res.review:
                         sure.append((res.place.lat, res.place.lon))
     out = []
@@ -316,8 +331,16 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     return out
 
 
-def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front) -> Place | None:
+def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front, section=()) -> Place | None:
     """The place a bearing is given from ("Sumy City" in "north of Sumy City"): usually a town."""
     ref = Mention(name, 0, len(name), name)
-    res = resolver.resolve(ref, Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, front=front))
-    return res.place
+    ctx = Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, paragraph_places=section, front=front)
+    res = resolver.resolve(ref, ctx)
+    if res.place is not None or not res.candidates:
+        return res.place
+    # a reference is a landmark town: take the best-supported candidate when it leads at all
+    cands, _ = resolver.candidates(ref)
+    scored = sorted((resolver._score(_Scored(c), ref, ctx, None) for c in cands), key=lambda x: (-x.score, -x.cand.place.population))
+    if len(scored) > 1 and scored[0].score - scored[1].score >= 0.25:
+        return scored[0].cand.place
+    return None

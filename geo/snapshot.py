@@ -80,19 +80,29 @@ class Browser:
 
 def find_browser() -> Browser:
     """The system Chromium and chromedriver (env GEO_CHROMIUM / GEO_CHROMEDRIVER override)."""
-    chromium = _first_executable(os.environ.get("GEO_CHROMIUM"), *CHROMIUM_CANDIDATES, shutil.which("chromium"))
-    driver = _first_executable(os.environ.get("GEO_CHROMEDRIVER"), *CHROMEDRIVER_CANDIDATES, shutil.which("chromedriver"))
+    chromium_places = _places("GEO_CHROMIUM", CHROMIUM_CANDIDATES, "chromium")
+    driver_places = _places("GEO_CHROMEDRIVER", CHROMEDRIVER_CANDIDATES, "chromedriver")
+    chromium = _first_executable(*chromium_places)
+    driver = _first_executable(*driver_places)
     if chromium is None or driver is None:
-        missing = " and ".join(n for n, p in (("Chromium", chromium), ("chromedriver", driver)) if p is None)
-        raise SnapshotError(f"no {missing} found (looked in {', '.join(CHROMIUM_CANDIDATES + CHROMEDRIVER_CANDIDATES)}); "
-                            f"{INSTALL_HINT}")
+        missing = [f"{name} (looked at {', '.join(p for p in places if p)})"
+                   for name, found, places in (("Chromium", chromium, chromium_places),
+                                               ("chromedriver", driver, driver_places)) if found is None]
+        raise SnapshotError(f"no {' and no '.join(missing)}; {INSTALL_HINT}")
     return Browser(chromium, driver)
+
+
+def _places(env: str, candidates: tuple[str, ...], command: str) -> tuple[str | None, ...]:
+    """Where to look: only the environment variable's path when it is set, else the usual places."""
+    if os.environ.get(env):
+        return (os.environ[env],)
+    return candidates + (shutil.which(command),)
 
 
 def browser_available() -> bool:
     try:
         find_browser()
-        _selenium()
+        selenium_modules()
     except SnapshotError:
         return False
     return True
@@ -107,7 +117,7 @@ def open_browser(width: int = 1600, height: int = 900, scale: float = 1.0, offli
     `offline` blocks every host name but localhost (tiles from the internet are not fetched).
     """
     paths = find_browser()
-    webdriver, exceptions = _selenium()
+    webdriver, exceptions = selenium_modules()
     from selenium.webdriver.chrome.service import Service
 
     os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not download anything
@@ -135,7 +145,7 @@ def open_browser(width: int = 1600, height: int = 900, scale: float = 1.0, offli
 
 def wait_until_ready(driver, date: str | None = None, timeout: float = 30.0) -> dict:
     """Wait for the page's render-complete signal (for `date` when given); return it."""
-    _, exceptions = _selenium()
+    _, exceptions = selenium_modules()
     from selenium.webdriver.support.ui import WebDriverWait
 
     try:
@@ -153,7 +163,7 @@ def wait_until_ready(driver, date: str | None = None, timeout: float = 30.0) -> 
 
 def wait_for_tiles(driver, timeout: float = 10.0) -> int:
     """Wait (at most `timeout` s) for map tiles to load or fail; return how many never settled."""
-    _, exceptions = _selenium()
+    _, exceptions = selenium_modules()
     from selenium.webdriver.support.ui import WebDriverWait
 
     try:
@@ -165,7 +175,7 @@ def wait_for_tiles(driver, timeout: float = 10.0) -> int:
 
 def page_errors(driver) -> list[str]:
     """Severe messages from the browser console (JavaScript errors, failed loads)."""
-    _, exceptions = _selenium()
+    _, exceptions = selenium_modules()
     try:
         logs = driver.get_log("browser")
     except (exceptions.WebDriverException, AttributeError):  # a driver without logs: errors are only detail
@@ -238,7 +248,8 @@ def png_size(png: bytes) -> tuple[int, int]:
     return struct.unpack(">II", png[16:24])
 
 
-def _selenium():
+def selenium_modules():
+    """selenium's webdriver and exceptions modules, or SnapshotError when selenium is missing."""
     try:
         from selenium import webdriver
         from selenium.common import exceptions

@@ -26,3 +26,29 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The system headless browser (geo.snapshot.Browser). When it is missing and we are root,
+    scripts/install_browser.sh installs Debian's chromium + chromium-driver; otherwise skip."""
+    import os
+    import subprocess
+
+    from geo.errors import SnapshotError
+    from geo.snapshot import find_browser, selenium_modules
+
+    try:
+        selenium_modules()
+    except SnapshotError as e:
+        pytest.skip(f"browser test: {e}")
+    try:
+        return find_browser()
+    except SnapshotError as missing:
+        script = ROOT / "scripts" / "install_browser.sh"
+        if not (hasattr(os, "geteuid") and os.geteuid() == 0):
+            pytest.skip(f"browser test: {missing} (not root, so not installing it)")
+        done = subprocess.run(["sh", str(script)], capture_output=True, text=True, timeout=900)
+        if done.returncode != 0:
+            pytest.skip(f"browser test: {script.name} failed: {(done.stderr or done.stdout).strip()[-300:]}")
+        return find_browser()

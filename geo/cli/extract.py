@@ -13,7 +13,8 @@ from geo.cli._common import add_gazetteer_option, load_gazetteer
 def register(sub) -> None:
     p = add_command(
         sub, "extract",
-        "Print the claims of the given reports as JSON lines, one object per (claim, place), without touching the store.",
+        "Print the claims of the given reports as JSON lines, one object per (claim, place), without touching the store. "
+        "Reports given together that lie within a week of each other inform each other's picture of the front.",
         "python -m geo extract data/assessments/2024-06-19.txt > claims.jsonl", run,
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files or folders")
@@ -24,20 +25,21 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from geo.errors import ReportError
-    from geo.pipeline import OUTPUT_KEYS, extract_rows
+    from geo.pipeline import OUTPUT_KEYS, extract_many
     from geo.reports import iter_paths, read_path
 
     gazetteer = load_gazetteer(args.gazetteer)
     failed = 0
+    reports = []
     for path in iter_paths(args.files):
         try:
-            reports = read_path(path)
+            reports.extend(read_path(path))
         except ReportError as e:
             print(f"error: {e}", file=sys.stderr)
             failed += 1
-            continue
-        for report in reports:
-            for row in extract_rows(report, gazetteer):
-                out = row if args.details else {k: row[k] for k in OUTPUT_KEYS}
-                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    # reports of nearby dates given together inform each other's front prior
+    for report, rows in extract_many(reports, gazetteer):
+        for row in rows:
+            out = row if args.details else {k: row[k] for k in OUTPUT_KEYS}
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     return 1 if failed else 0

@@ -1,0 +1,101 @@
+"""geo.snapshot: map pages to PNG in the system's headless Chromium."""
+
+from __future__ import annotations
+
+import time
+
+import folium
+import pytest
+
+from geo import assets
+from geo.errors import SnapshotError
+from geo.snapshot import add_png_text, find_browser, html_to_png, open_browser, png_size, png_text
+
+browser = pytest.mark.browser
+
+SIGNAL_LATER = """
+<script>
+setTimeout(function () {
+  document.querySelector('.geo-title').innerText = 'ISW-reported claims, 19 June 2024';
+  window.__geoReady = {date: '2024-06-19', count: 1, t: Date.now()};
+}, %d);
+</script>
+"""
+
+
+def page(delay_ms: int, tiles: str | None = None) -> str:
+    """A real folium map (vendored Leaflet, inlined) whose page signals it is drawn after a delay."""
+    m = folium.Map(location=[48.5, 37.9], zoom_start=7, tiles=tiles, maxZoom=18)
+    folium.CircleMarker([48.58768, 37.83409], radius=8, color="#c00").add_to(m)
+    title = '<div class="geo-title" style="position:absolute;top:8px;left:60px;z-index:1000">drawing...</div>'
+    m.get_root().html.add_child(folium.Element(title))
+    m.get_root().html.add_child(folium.Element(SIGNAL_LATER % delay_ms))
+    return assets.standalone_html(m)
+
+
+def test_png_text_round_trip():
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4520000000049454e44ae426082")
+    tagged = add_png_text(png, {"Title": "ISW-reported claims, 19 June 2024 — Донецьк", "Date": "2024-06-19"})
+    assert png_text(tagged) == {"Title": "ISW-reported claims, 19 June 2024 — Донецьк", "Date": "2024-06-19"}
+    assert png_size(tagged) == (1, 1)
+
+
+def test_not_a_png_is_refused():
+    with pytest.raises(SnapshotError, match="not a PNG"):
+        add_png_text(b"<html>", {"Title": "x"})
+
+
+def test_missing_browser_says_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("GEO_CHROMIUM", str(tmp_path / "no-chromium"))
+    with pytest.raises(SnapshotError, match="install_browser.sh") as err:
+        find_browser()
+    assert "no-chromium" in str(err.value)
+    with pytest.raises(SnapshotError, match="no Chromium"):
+        with open_browser():
+            pass
+
+
+@browser
+def test_waits_for_the_render_signal_not_a_fixed_time(chromium, tmp_path):
+    with open_browser(width=800, height=500) as driver:
+        started = time.monotonic()
+        out = html_to_png(driver, page(delay_ms=1200), tmp_path / "slide.png", date="2024-06-19")
+        waited = time.monotonic() - started
+    png = out.read_bytes()
+    assert waited >= 1.2  # it did wait for the late signal
+    assert png_size(png) == (800, 500)
+    meta = png_text(png)
+    assert meta["Date"] == "2024-06-19"
+    assert meta["Title"] == "ISW-reported claims, 19 June 2024"  # read after the signal, not before
+
+
+@browser
+def test_scale_two_gives_a_hi_dpi_png(chromium, tmp_path):
+    with open_browser(width=400, height=300, scale=2) as driver:
+        out = html_to_png(driver, page(delay_ms=0), tmp_path / "hidpi.png")
+    assert png_size(out.read_bytes()) == (800, 600)
+
+
+@browser
+def test_a_page_that_never_signals_is_an_error_not_a_blank_slide(chromium, tmp_path):
+    with open_browser(width=400, height=300) as driver:
+        with pytest.raises(SnapshotError, match="did not signal .* for 2024-06-18 within 1 s"):
+            html_to_png(driver, page(delay_ms=0), tmp_path / "x.png", date="2024-06-18", timeout=1)
+    assert not (tmp_path / "x.png").exists()
+
+
+@browser
+def test_offline_browser_does_not_hang_on_internet_tiles(chromium, tmp_path):
+    # OpenStreetMap tiles cannot be fetched: every host name but localhost is blocked, so the
+    # tiles fail at once and the snapshot still comes out.
+    with open_browser(width=600, height=400) as driver:
+        started = time.monotonic()
+        out = html_to_png(driver, page(delay_ms=0, tiles="OpenStreetMap"), tmp_path / "osm.png",
+                          tile_timeout=20)
+        assert time.monotonic() - started < 15
+        failed = driver.execute_script(
+            "return Array.from(document.querySelectorAll('img.leaflet-tile')).filter(i => i.complete && !i.naturalWidth).length")
+    assert failed > 0
+    assert png_size(out.read_bytes()) == (600, 400)
