@@ -24,7 +24,7 @@ METHOD = "rules-1"
 _ADV = r"advanced|advance[sd]?|advancing|captured|capture|capturing|seized|seize|seizing|recaptured|recapture|retook|retaken|liberated|liberate|liberating|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|take\s+(?:full\s+)?control|taking\s+(?:full\s+)?control|made\s+(?:\w+\s+){0,2}gains|make\s+(?:\w+\s+){0,2}gains|gained\s+ground|entered|approaching|reached|cleared|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
 _ATT = r"attacked|attacks?|attacking|assaulted|assaults?|assaulting|stormed|storming|counterattack(?:ed|s|ing)?|counteroffensive|offensive\s+operations|offensive|fought|fighting|fight|clashes|encircle|encircling|infiltrat(?:ed|ion|ions|ing)|reconnaissance-in-force|ground\s+operations|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations|clearing"
 _STR = r"struck|strikes?|striking|shelled|shelling|shell|(?:fired|fire|firing)\s+(?:on|at|upon)|bombed|bombing|bombard(?:ed|ing|ment)?|airstrikes?|hit|targeted|targeting|launched"
-DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future"}
+DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future", "own", "new", "possible", "potential", "next"}
 _REPEL = r"repelled|repulsed|pushed\s+back|beat\s+back|fought\s+off|suppressed|thwarted|stopped|halted|defeated|foiled"
 TRIGGER = re.compile(rf"\b(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT}))\b", re.I)
 NOUN_TRIGGERS = {"advance", "advances", "attack", "attacks", "assault", "assaults", "strike", "strikes", "offensive",
@@ -191,7 +191,7 @@ def _events(sentence: str) -> list[_Event]:
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and ATTEMPT.search(near):
             ev.kind = "attack"
-        if NEGATION.search(" ".join(before_words[-4:])):
+        if NEGATION.search(" ".join(before_words[-4:])) or re.search(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", before, re.I):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(sentence[max(0, m.start() - 120):m.start()].split()[-8:])) and not re.search(r"\b(?:may|might|could)\s+have\b", near):
             ev.dropped = "intention or background"
@@ -257,7 +257,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         targets = [m for m in ev.mentions if m.role == "target"]
         if not targets:
             refs = [m for m in ev.mentions if m.role == "reference"]
-            targets = [replace(m, role="reference") for m in refs]
+            targets = [m for m in refs if not _vague(m)] or refs
         if targets:
             ev.mentions = targets
             out.append(ev)

@@ -71,10 +71,11 @@ LOCATIVE = {
     "assaulted", "assaulting", "bombed", "bombing", "fired", "besieged", "cleared", "clearing", "control",
     "advanced", "advancing", "pushed", "defending", "defend", "hold", "holding", "held", "retook", "retake",
     "raided", "shell", "bombard", "bombarded", "bombarding", "of", "against", "targeting", "struck",
+    "occupied", "russian-occupied", "ukrainian-held", "liberated", "contested",
 }
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
-REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary"}
+REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "administrative"}
 BANK = re.compile(r"(?:(?:east|west|eastern|western)\s+)?(?:\(\s*(?:left|right)\s*\)\s+|(?:left|right)\s+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
@@ -335,6 +336,11 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if re.search(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$", before):
             kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))
+            continue
+        if m.precision == "region" and re.match(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|council|authorities|officials?|people[’']s)\b", after, re.I):
+            continue  # "Zaporizhia Oblast occupation administration head": a title, not a place of action
+        if m.precision == "region" and kept and kept[-1].role == "target" and re.fullmatch(r"\s*\(\s*(?:[a-z]+\s+)?", sentence[kept[-1].end:m.start]):
+            kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)"
             continue
         if m.precision == "region" and kept and kept[-1].role == "target" and re.fullmatch(r",\s*", sentence[kept[-1].end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Murakhivka, Mykolaiv Oblast": the oblast qualifies the place

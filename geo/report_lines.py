@@ -102,6 +102,8 @@ BOILERPLATE = (
     "We do not report in detail on Russian war crimes",
     "Note: ISW does not receive any classified material",
     "ISW does not receive any classified material",
+    "This map is updated daily alongside the static maps",
+    "These maps complement the static control-of-terrain map",
 )
 CAPTION = re.compile(r"^\s*\[?\s*(?:Source:|Click here|Click to|Caption:)|©|Maxar Technologies\.?\]?\s*$", re.I)
 
@@ -194,7 +196,7 @@ def is_noise(line: str) -> bool:
 TITLE_LINE = re.compile(r"^(?:Institute for the Study of War\s*:|Russian Offensive Campaign Assessment|Russia-Ukraine Warning Update|ISW\s*:)", re.I)
 PUBLISHER = re.compile(r"^(?:Institute for the Study of War|ISW|understandingwar\.org)$", re.I)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al-\w+)){1,3}"
-BYLINE = re.compile(rf"^(?:By\s+)?(?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME})?)$")
+BYLINE = re.compile(rf"^(?:By\s+)?(?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|,?\s+(?:and|&|with)\s+{_NAME})*)$")
 
 
 @dataclass
@@ -223,7 +225,7 @@ def parse_header(lines: list[str], max_lines: int = 8) -> Header:
             h.title = s
         elif PUBLISHER.match(s):
             h.authors.append(s)
-        elif (b := BYLINE.match(s)) and not HEADING_WORDS.search(s) and (h.title or h.date):
+        elif (b := BYLINE.match(s)) and not HEADING_WORDS.search(s) and (h.title or h.date or re.search(r"^By |,| and ", s)):
             h.authors.extend(split_names(b.group("names")))
         else:
             break
@@ -232,7 +234,7 @@ def parse_header(lines: list[str], max_lines: int = 8) -> Header:
 
 
 def split_names(names: str) -> list[str]:
-    return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", names) if n.strip()]
+    return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+(?:and|&|with)\s+", names) if n.strip()]
 
 
 # -- the structure of a report body --------------------------------------------------------
@@ -280,14 +282,18 @@ def structure_lines(lines: Iterable[str | tuple[str, str]], *, section: str | No
         if re.fullmatch(r"(?:End ?notes|Endnotes:|Sources|Notes)", line, re.I):
             in_notes = True
             continue
-        if is_date_line(line) or CAPTION.search(line):
+        if is_date_line(line) or CAPTION.search(line) or (TITLE_LINE.match(line) and len(line) < 150 and not SENTENCE_END.search(line)):
             continue
         if role != "text" and is_heading(line):
             section = heading_text(line)
             continue
         text = BULLET.sub("", line)
         if is_boilerplate(text):
+            if section == TAKEAWAYS:
+                section = None  # the war-crimes note follows the takeaways in every ISW format
             continue
+        if section == TAKEAWAYS and text.endswith(":") and not BULLET.match(line):
+            section = None  # "Russian forces are engaged in four primary efforts at this time:"
         if drop_noise and is_noise(text):
             continue
         lead = None
@@ -314,7 +320,7 @@ def build_report(lines: list[str], source: str, *, fmt: str, url: str | None = N
     title = head.title or title
     date = head.date
     if date is None and year is not None:
-        for line in lines[: head.start or 3]:
+        for line in lines[: max(head.start, 6)]:
             d = dateline(clean(line), year)
             if d is not None:
                 if fallback is not None and (d - fallback).days > 300:

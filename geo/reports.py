@@ -47,8 +47,13 @@ def iter_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def read_path(path: Path) -> list[Report]:
-    """The report(s) in one file; ReportError naming the file when it cannot be read."""
+def read_path(path: Path, problems: list[ReportError] | None = None) -> list[Report]:
+    """The report(s) in one file; ReportError naming the file when it cannot be read.
+
+    For an archive, rows that cannot be read (text but no date) are skipped and their
+    ReportError ("<file>#<row>: ...") is appended to `problems`, or logged as a warning on
+    the "geo.reports" logger when no list is given; the other rows are returned.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -58,11 +63,11 @@ def read_path(path: Path) -> list[Report]:
         raise ReportError(str(path), "no such file") from e
     except OSError as e:
         raise ReportError(str(path), f"cannot be read ({e.strerror or e})") from e
-    return read_bytes(data, str(path))
+    return read_bytes(data, str(path), problems)
 
 
-def read_bytes(data: bytes, source: str) -> list[Report]:
-    """The report(s) in `data`; `source` names it in errors and in Report.source."""
+def read_bytes(data: bytes, source: str, problems: list[ReportError] | None = None) -> list[Report]:
+    """The report(s) in `data`; `source` names it in errors and in Report.source (see read_path)."""
     name = source.lower()
     if data[:2] == b"\x1f\x8b":
         try:
@@ -79,11 +84,11 @@ def read_bytes(data: bytes, source: str) -> list[Report]:
     if shape == "csv":
         from geo.readers_archive import read_csv_archive
 
-        return read_csv_archive(text, source)
+        return read_csv_archive(text, source, problems)
     if shape == "json":
         from geo.readers_archive import read_json_archive
 
-        return read_json_archive(text, source)
+        return read_json_archive(text, source, problems)
     if shape == "markdown":
         from geo.readers_markdown import read_page_dump
 

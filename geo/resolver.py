@@ -54,6 +54,7 @@ class Context:
     sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
     paragraph_places: tuple[Place, ...] = ()
     front: tuple[tuple[float, float], ...] = ()  # confidently placed claims of this and nearby reports
+    neighbours: tuple[tuple[tuple[float, float], ...], ...] = ()  # candidate points of the other places in the sentence
 
 
 @dataclass
@@ -72,6 +73,13 @@ def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
     pa = (a.lat, a.lon) if isinstance(a, Place) else a
     pb = (b.lat, b.lon) if isinstance(b, Place) else b
     return great_circle(pa, pb).km
+
+
+def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: good to 1% at these ranges, and fast enough for candidate sets."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
 
 
 def bearing_deg(a: Place, b: Place) -> float:
@@ -204,7 +212,7 @@ class Resolver:
         elif ref is not None:
             s.add("near the reference", 2.0 if km(ref, p) <= MAX_BEARING_KM else -2.0)
         if ctx.heading_regions:
-            s.add("section heading", 2.0 if p.admin1 in ctx.heading_regions else 0.0)
+            s.add("section heading", 1.0 if p.admin1 in ctx.heading_regions else 0.0)
         if ctx.heading_places:
             d = min(km(p, h) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
@@ -212,6 +220,10 @@ class Resolver:
         if near:
             d = min(km(p, x) for x in near)
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
+        if ctx.neighbours:
+            # places listed together lie together: count the other names of the sentence with a namesake close by
+            close = sum(1 for pts in ctx.neighbours if any(approx_km(p.lat, p.lon, a, b) <= 25 for a, b in pts))
+            s.add("listed with places close to it", min(2.25, 0.75 * close))
         para = [x for x in ctx.paragraph_places if x.geonameid != p.geonameid]
         if para:
             d = min(km(p, x) for x in para)
@@ -288,6 +300,24 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     by_text: dict[str, list[Claim]] = {}
     for c in claims:
         by_text.setdefault(c.sentence, []).append(c)
+    points_cache: dict[str, list] = {}
+
+    def sentence_points(text: str) -> list:
+        """Candidate points of every settlement mention in a sentence (names with few namesakes only)."""
+        if text not in points_cache:
+            out = []
+            for ci2, c in enumerate(claims):
+                if c.sentence != text:
+                    continue
+                for mi2, m in enumerate(c.mentions):
+                    if m.precision != "settlement":
+                        continue
+                    cands, _ = resolver.candidates(m)
+                    if 0 < len(cands) <= 60:
+                        out.append(((ci2, mi2), tuple((x.place.lat, x.place.lon) for x in cands)))
+            points_cache[text] = out
+        return points_cache[text]
+
     sure: list[tuple[float, float]] = []
     results: dict[tuple[int, int], Resolution] = {}
     by_sentence: dict[str, list[Place]] = {}
@@ -308,10 +338,11 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front,
                                                    tuple(by_section.get(claim.section, ())[-40:]))
                 others = tuple(by_sentence.get(claim.sentence, ()))
+                neighbours = tuple(pts for (k, pts) in sentence_points(claim.sentence) if k != (ci, mi))
                 ctx = Context(
                     sentence_regions=s_regions if mention.precision != "region" else (),
                     heading_regions=h_regions, heading_places=h_places, sentence_places=others,
-                    paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front,
+                    paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front, neighbours=neighbours,
                 )
                 res = resolver.resolve(mention, ctx, ref_place)
                 if rnd == 0 and not res.resolved and res.candidates:

@@ -119,8 +119,9 @@ def run_build(args) -> int:
         try:
             files = download_files(args.download, base, dest, timeout=args.timeout, progress=not args.quiet, log=say)
         except OfflineError as e:
-            raise OfflineError(e.url, f"offline? cannot reach {base} ({e}); build from files you have with "
-                                      f"--geonames FILE..., or set --base-url / {BASE_URL_ENV} to a mirror") from e
+            cause = e.__cause__.reason if hasattr(e.__cause__, "reason") else e.__cause__
+            raise OfflineError(e.url, f"cannot reach the GeoNames server ({cause}): offline? Build from files you "
+                                      f"have with --geonames FILE..., or point --base-url / {BASE_URL_ENV} at a mirror") from e
         countries = args.countries or [c.upper() for c in args.download]
     else:
         files = args.geonames
