@@ -99,7 +99,7 @@ NOT_LABEL = re.compile(r"\b(?:said|says|stated|states|claimed|reported|reports|n
 ENDNOTE_LINE = re.compile(r"^\s*\[(?P<n>\d{1,4})\]\s*(?P<rest>.*)$")
 URL = re.compile(r"(?:https?://|www\.)[^\s;,<>\"]+|\b[\w-]+(?: dot [\w-]+)+(?:/[^\s;,<>\"]*)?", re.I)
 BOILERPLATE = (
-    "We do not report in detail on Russian war crimes",
+    "We do not report in detail on",
     "Note: ISW does not receive any classified material",
     "ISW does not receive any classified material",
     "This map is updated daily alongside the static maps",

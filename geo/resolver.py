@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.names import normalize, variant_key
@@ -69,10 +69,16 @@ class _Scored:
             self.reasons[rule] = self.reasons.get(rule, 0.0) + value
 
 
+
+
 def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
-    pa = (a.lat, a.lon) if isinstance(a, Place) else a
-    pb = (b.lat, b.lon) if isinstance(b, Place) else b
-    return great_circle(pa, pb).km
+    """Great-circle distance in km, the same formula and radius as geopy's `great_circle`, without
+    its per-call Point parsing (the resolver measures tens of thousands of pairs per report)."""
+    la1, lo1 = (a.lat, a.lon) if isinstance(a, Place) else a
+    la2, lo2 = (b.lat, b.lon) if isinstance(b, Place) else b
+    p1, p2 = math.radians(la1), math.radians(la2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

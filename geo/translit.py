@@ -23,7 +23,7 @@ _COMMON = {
 
 # Ukrainian 2010: (word-initial, elsewhere)
 _UK = dict(_COMMON)
-_UK.update({"г": "h", "ґ": "g", "и": "y", "і": "i", "ы": "y", "э": "e", "ё": "io"})
+_UK.update({"г": "h", "ґ": "g", "и": "y", "і": "i", "ы": "y", "э": "e", "ё": "io", "ў": "u"})
 _UK_POSITIONAL = {"є": ("ye", "ie"), "ї": ("yi", "i"), "й": ("y", "i"), "ю": ("yu", "iu"), "я": ("ya", "ia")}
 
 _ISW = dict(_UK)
@@ -32,7 +32,7 @@ _ISW_POSITIONAL = {"є": ("ye", "ye"), "ї": ("yi", "i"), "й": ("y", "i"), "ю"
 _RU = dict(_COMMON)
 _RU.update({
     "г": "g", "ґ": "g", "и": "i", "і": "i", "ї": "yi", "є": "ye", "й": "y", "ы": "y", "э": "e",
-    "ю": "yu", "я": "ya",
+    "ю": "yu", "я": "ya", "ў": "u",
 })
 _RU_VOWELS = set("аеёиоуыэюяіїєьъ")
 
@@ -60,7 +60,7 @@ def _convert(text: str, table: dict[str, str], positional: dict[str, tuple[str, 
         elif russian and low == "е":
             latin = "ye" if initial or prev in _RU_VOWELS else "e"
         elif russian and low == "ё":
-            latin = yo if yo == "e" else ("yo" if initial or prev in _RU_VOWELS else "yo")
+            latin = yo
         elif low == "г" and not russian and prev == "з":
             latin = "gh"  # зг -> zgh, to keep it apart from zh
         elif low in table:
@@ -92,9 +92,17 @@ def russian(text: str, yo: bool = False) -> str:
     return _convert(text, _RU, None, russian=True, yo="yo" if yo else "e")
 
 
+_ALPHABET = set("абвгґдеєёжзиіїйклмнопрстуўфхцчшщъыьэюя")
+
+
 def romanise(text: str) -> set[str]:
-    """Every romanisation of a Cyrillic name (empty for a name without Cyrillic letters)."""
-    if not any("\u0400" <= ch <= "\u04ff" for ch in text):
+    """Every romanisation of a Ukrainian, Russian or Belarusian name (empty for other text).
+
+    Names in other Cyrillic alphabets (Serbian ј, љ; Kazakh ә, ...) are left out: their letters
+    follow other rules and would only add wrong spellings.
+    """
+    letters = {ch for ch in text.lower() if "\u0400" <= ch <= "\u04ff"}
+    if not letters or not letters <= _ALPHABET:
         return set()
     forms = {ukrainian_national(text), isw(text), russian(text)}
     if "ё" in text.lower():

@@ -52,3 +52,33 @@ def chromium():
         if done.returncode != 0:
             pytest.skip(f"browser test: {script.name} failed: {(done.stderr or done.stdout).strip()[-300:]}")
         return find_browser()
+
+
+@pytest.fixture(scope="session")
+def embedded_gazetteer():
+    from geo.gazetteer import Gazetteer
+
+    return Gazetteer.embedded()
+
+
+@pytest.fixture(scope="session")
+def full_gazetteer(shared, tmp_path_factory):
+    """The full gazetteer built from the real GeoNames files in ../shared/data/geonames."""
+    from geo.gazetteer import Gazetteer, build_index
+
+    g = shared / "data" / "geonames"
+    out = tmp_path_factory.mktemp("gazetteer") / "index.sqlite"
+    build_index([g / "UA.txt.gz", g / "cities500_RU.txt.gz", g / "admin1CodesASCII.txt", g / "admin2Codes.txt.gz"], out)
+    return Gazetteer.load(out)
+
+
+@pytest.fixture(scope="session")
+def gold_reports(shared, tmp_path_factory) -> Path:
+    """The report files of every gold id, written by the shared materialize_corpus tool."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("gold-reports")
+    ids = sorted(p.stem for p in (shared / "gold").glob("*.jsonl"))
+    subprocess.run([sys.executable, str(shared / "tools" / "materialize_corpus.py"), str(out), *ids], check=True)
+    return out
