@@ -51,3 +51,7 @@ class SnapshotError(GeoError):
 
 class AssetError(GeoError):
     """A map needs a script or style sheet that has no local copy in geo/static (offline use)."""
+
+
+class OverlayError(GeoError, ValueError):
+    """A front-line / boundaries overlay file is not usable GeoJSON."""

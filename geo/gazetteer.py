@@ -182,9 +182,17 @@ class TableBuilder:
             self.add_names(rec[0], forms)
 
     def tables(self) -> tuple[dict[int, Rec], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
-        exact = {k: tuple(sorted(v)) for k, v in self.exact.items()}
-        variant = {k: tuple(sorted(v)) for k, v in self.variant.items()}
-        return dict(self.places), exact, variant
+        return dict(self.places), _compact(self.exact), _compact(self.variant)
+
+
+def _compact(table: dict[str, set[int]]) -> dict[str, int | tuple[int, ...]]:
+    """Key table as stored: one id as a plain int (most keys), several as a sorted tuple."""
+    return {k: (next(iter(v)) if len(v) == 1 else tuple(sorted(v))) for k, v in table.items()}
+
+
+def ids_of(value: int | tuple[int, ...]) -> tuple[int, ...]:
+    """The ids under a key of a stored table (see `_compact`)."""
+    return (value,) if type(value) is int else value
 
 
 # ----------------------------------------------------------------------------------------
@@ -255,17 +263,17 @@ class _Tables:
         self._own()
         key = normalize(name)
         for table, k in ((self.exact, key), (self.variant, variant_key(key))):
-            ids = table.get(k, ())
+            ids = ids_of(table.get(k, ()))
             if gid not in ids:
-                table[k] = tuple(sorted((*ids, gid)))
+                table[k] = tuple(sorted((*ids, gid))) if ids else gid
 
     def remove_key(self, name: str, gid: int | None) -> None:
         self._own()
         key = normalize(name)
         for table, k in ((self.exact, key), (self.variant, variant_key(key))):
-            ids = table.get(k)
-            if ids is None:
+            if k not in table:
                 continue
+            ids = ids_of(table[k])
             kept = tuple(i for i in ids if gid is not None and i != gid)
             if kept:
                 table[k] = kept
@@ -590,12 +598,12 @@ class Gazetteer:
     # -- names ---------------------------------------------------------------------------
 
     def _ids(self, key: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        exact = self._exact.get(key, ())
-        variant = self._variant.get(variant_key(key), ())
+        exact = ids_of(self._exact.get(key, ()))
+        variant = ids_of(self._variant.get(variant_key(key), ()))
         if is_cyrillic(key):
             more: list[int] = []
             for r in romanise(key):
-                more.extend(self._variant.get(variant_key(normalize(r)), ()))
+                more.extend(ids_of(self._variant.get(variant_key(normalize(r)), ())))
             variant = (*variant, *more)
         if exact:
             variant = tuple(i for i in variant if i not in exact)
@@ -616,12 +624,15 @@ class Gazetteer:
         if not key:
             return ()
         exact, variant = self._ids(key)
+        stem = city_stem(key)
+        if stem:  # "Donetsk City" is Donetsk; "Kyiv City" is the city as well as the admin1 region
+            more_exact, more_variant = self._ids(stem)
+            exact = (*exact, *(i for i in more_exact if i not in exact))
+            variant = tuple(i for i in (*variant, *more_variant) if i not in exact)
         if not exact and not variant:
-            for alt in (city_stem(key), expand_abbreviations(key)):  # "Donetsk City", "Zaporizhzhia NPP"
-                if alt:
-                    exact, variant = self._ids(alt)
-                    if exact or variant:
-                        break
+            alt = expand_abbreviations(key)  # "Zaporizhzhia NPP"
+            if alt:
+                exact, variant = self._ids(alt)
         out = self._candidates(exact, "exact", key) + self._candidates(variant, "variant", key)
         if not out and fuzzy:
             out = self._fuzzy(key)
@@ -646,7 +657,7 @@ class Gazetteer:
             self._fuzzy_keys = list(self._variant)
         best: dict[int, float] = {}
         for match, score, _ in process.extract(vkey, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
-            for gid in self._variant[match]:
+            for gid in ids_of(self._variant[match]):
                 if gid in self._places and score / 100 > best.get(gid, 0):
                     best[gid] = score / 100
         out = [Candidate(self.get(gid), "fuzzy", round(score, 4)) for gid, score in best.items()]  # type: ignore[arg-type]

@@ -28,19 +28,14 @@ from geo.report_lines import (
     structure_lines,
 )
 
-# Where the report body lives, most specific first.
-BODY_SELECTORS = (
-    ".field-name-body .field-item",  # understandingwar.org 2022-2024 (Drupal)
-    ".dynamic-entry-content",  # understandingwar.org 2025+ (WordPress, GenerateBlocks)
-    "article .entry-content",  # WordPress themes, criticalthreats.org
-    ".entry-content",
-    ".field-name-body",
-    ".post-content",
-    ".article-body",
-    "article",
-    "main",
-    "#content",
-    "body",
+# Where the report body lives, most specific first: (tag or None, class) pairs, found with
+# BeautifulSoup's find (CSS selectors through soupsieve cost more than the rest of the parse).
+BODY_CLASSES = (
+    ("div", "field-name-body"),  # understandingwar.org 2022-2024 (Drupal): .field-name-body .field-item
+    ("div", "dynamic-entry-content"),  # understandingwar.org 2025+ (WordPress, GenerateBlocks)
+    (None, "entry-content"),  # WordPress themes, criticalthreats.org
+    (None, "post-content"),
+    (None, "article-body"),
 )
 CHROME_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
                "iframe", "svg", "select", "input", "figcaption", "figure", "img", "video", "audio", "object")
@@ -61,11 +56,15 @@ def read_html(html: str, source: str) -> Report:
     url = _url(soup)
     page_title = _page_title(soup)
     authors = _authors(soup)
-    root = _body(soup)
+    root, known = _body(soup)
     if root is None:
         raise ReportError(source, "HTML page without a report body (no article or content element found)")
     _strip_chrome(root)
     lines, notes = _lines_and_notes(root)
+    if not known:  # a page we have no selector for: cut the report out as from a text dump of the page
+        from geo.readers_markdown import cut_report
+
+        lines = cut_report(lines)
     head = parse_header([t for t, _ in lines])
     title = head.title or page_title
     date = head.date or (date_in(title) if title else None) or (date_in_url(url) if url else None)
@@ -105,7 +104,8 @@ def _url(soup: BeautifulSoup) -> str | None:
 
 
 def _page_title(soup: BeautifulSoup) -> str | None:
-    h1 = soup.select_one("article h1") or soup.select_one("h1.page-title") or soup.select_one("h1#page-title")
+    article = soup.find("article")
+    h1 = (article.find("h1") if article else None) or soup.find("h1", class_=["page-title", "title"]) or soup.find("h1", id="page-title")
     if h1 and clean(h1.get_text(" ")):
         return clean(h1.get_text(" "))
     og = _meta(soup, property="og:title")
@@ -117,37 +117,50 @@ def _page_title(soup: BeautifulSoup) -> str | None:
 
 
 def _authors(soup: BeautifulSoup) -> tuple[str, ...]:
-    names = [clean(h.get_text(" ")) for h in soup.select(".researcher-card .researcher-info h3, .researcher-card h3")]
+    names = [clean(h.get_text(" ")) for card in soup.find_all(class_="researcher-card") for h in card.find_all("h3")]
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _body(soup: BeautifulSoup) -> Tag | None:
-    for sel in BODY_SELECTORS:
-        el = soup.select_one(sel)
+def _body(soup: BeautifulSoup) -> tuple[Tag | None, bool]:
+    """The element holding the report, and whether it was found by a site-specific class."""
+    for tag, cls in BODY_CLASSES:
+        el = soup.find(tag, class_=cls) if tag else soup.find(class_=cls)
+        if el is not None and cls == "field-name-body":
+            el = el.find(class_="field-item") or el
         if el is not None and len(el.get_text(" ", strip=True)) > 200:
-            return el
-    return soup.body
+            return el, True
+    for name in ("article", "main"):
+        el = soup.find(name)
+        if el is not None and len(el.get_text(" ", strip=True)) > 200:
+            return el, False
+    return soup.find(id="content") or soup.body, False
 
 
 def _strip_chrome(root: Tag) -> None:
     for tag in root.find_all(CHROME_TAGS):
         tag.decompose()
-    for tag in root.find_all(True):
-        if tag.decomposed:
-            continue
-        classes = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-        if CHROME_CLASS.search(classes):
+    chrome = [tag for tag in root.descendants if isinstance(tag, Tag) and (tag.get("class") or tag.get("id"))
+              and CHROME_CLASS.search(" ".join(tag.get("class") or []) + " " + (tag.get("id") or ""))]
+    for tag in chrome:
+        if not tag.decomposed:
             tag.decompose()
-    for a in root.select("a.__cf_email__, span.__cf_email__"):
+    for a in root.find_all(class_="__cf_email__"):
         a.decompose()
 
 
 def _lines_and_notes(root: Tag) -> tuple[list[tuple[str, str]], dict[int, tuple[str, ...]]]:
     lines: list[tuple[str, str]] = []
     notes: dict[int, tuple[str, ...]] = {}
-    for el in root.find_all(True):
-        if el.name not in BLOCKS or el.find(BLOCKS):
-            continue  # a leaf block only: nested lists and wrapper paragraphs come through their children
+    blocks = [el for el in root.descendants if isinstance(el, Tag) and el.name in BLOCKS]
+    wrappers: set[int] = set()  # blocks holding other blocks: their text comes through their children
+    for el in blocks:
+        for parent in el.parents:
+            if parent is root or id(parent) in wrappers:
+                break
+            wrappers.add(id(parent))
+    for el in blocks:
+        if id(el) in wrappers:
+            continue
         segments = _segments(el)
         last: int | None = None
         role = "heading" if el.name in HEADINGS else ("text" if el.name in ("h4", "h5", "h6") else "")

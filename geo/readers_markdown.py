@@ -83,6 +83,19 @@ def read_page_dump(text: str, source: str, fmt: str = "markdown") -> Report:
     )
 
 
+def cut_report(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The report's own lines out of a whole page's: from its title or "Toplines" to the trailer.
+
+    The title line is kept (the header parser reads the title and date from it); endnote
+    lines stay after the body.
+    """
+    start = _body_start(lines)
+    titles = [i for i in range(max(0, start - 8), start) if TITLE.match(lines[i][0]) or is_date_line(lines[i][0])]
+    head = titles[0] if titles else start
+    body, notes, _ = _split_trailer(lines[start:])
+    return lines[head:start] + body + notes
+
+
 def _meta_url(lines: list[str]) -> str | None:
     for line in lines[:40]:
         m = META_URL.match(line)

@@ -53,8 +53,44 @@ class Context:
     heading_places: tuple[Place, ...] = ()
     sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
     paragraph_places: tuple[Place, ...] = ()
-    front: tuple[tuple[float, float], ...] = ()  # confidently placed claims of this and nearby reports
-    neighbours: tuple[tuple[tuple[float, float], ...], ...] = ()  # candidate points of the other places in the sentence
+    front: PointIndex | None = None  # confidently placed claims of this and nearby reports
+    neighbours: tuple[PointIndex, ...] = ()  # candidate points of the other places in the sentence
+
+    @property
+    def section_index(self) -> PointIndex:
+        idx = self.__dict__.get("_section_index")
+        if idx is None:
+            idx = PointIndex((x.lat, x.lon) for x in self.paragraph_places)
+            object.__setattr__(self, "_section_index", idx)
+        return idx
+
+
+class PointIndex:
+    """Points bucketed on a ~120 km grid, so "how far is the nearest point" costs a few lookups."""
+
+    CELL_LAT, CELL_LON = 1.1, 1.7  # ~120 km: any radius up to that needs only the 3x3 cells around a point
+    CELL_KM = 120.0
+
+    def __init__(self, points: Iterable[tuple[float, float]] = ()):
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for lat, lon in points:
+            self.cells.setdefault((int(lat // self.CELL_LAT), int(lon // self.CELL_LON)), []).append((lat, lon))
+
+    def __bool__(self) -> bool:
+        return bool(self.cells)
+
+    def nearest_km(self, lat: float, lon: float, within: float) -> float:
+        """Distance to the nearest point if it is within `within` km, else infinity."""
+        ring = int(within // self.CELL_KM) + 1
+        ci, cj = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
+        best = math.inf
+        for di in range(-ring, ring + 1):
+            for dj in range(-ring, ring + 1):
+                for a, b in self.cells.get((ci + di, cj + dj), ()):
+                    d = approx_km(lat, lon, a, b)
+                    if d < best:
+                        best = d
+        return best if best <= within else math.inf
 
 
 @dataclass
@@ -119,7 +155,7 @@ class Resolver:
 
     def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = ()):
         self.g = gazetteer
-        self.front_prior = tuple(front)
+        self.front_prior = PointIndex(front)
 
     # -- candidates ----------------------------------------------------------------------
 
@@ -162,7 +198,12 @@ class Resolver:
             return Resolution(mention, None, None, "not in the gazetteer", ())
         if precision == "region" and len(cands) == 1:
             return Resolution(mention, cands[0].place, "region", "region named", tuple(cands))
-        scored = [self._score(_Scored(c), mention, ctx, ref) for c in cands]
+        pool = cands
+        if len(cands) > 12:
+            # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them
+            near = set(FRONT_REGIONS) | set(ctx.sentence_regions) | set(ctx.heading_regions)
+            pool = [c for c in cands if c.place.admin1 in near] or cands
+        scored = [self._score(_Scored(c), mention, ctx, ref) for c in pool]
         scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
         best = scored[0]
         fuzzy = best.cand.match == "fuzzy"
@@ -203,7 +244,7 @@ class Resolver:
         if place.admin1 in FRONT_REGIONS:
             return False
         points = ctx.front or self.front_prior
-        return not any(km(place, p) < 150 for p in points)
+        return points.nearest_km(place.lat, place.lon, FAR_KM) > FAR_KM
 
     def _score(self, s: _Scored, mention: Mention, ctx: Context, ref: Place | None) -> _Scored:
         p = s.cand.place
@@ -228,15 +269,16 @@ class Resolver:
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
-            close = sum(1 for pts in ctx.neighbours if any(approx_km(p.lat, p.lon, a, b) <= 25 for a, b in pts))
+            close = sum(1 for pts in ctx.neighbours if pts.nearest_km(p.lat, p.lon, 25) <= 25)
             s.add("listed with places close to it", min(2.25, 0.75 * close))
-        para = [x for x in ctx.paragraph_places if x.geonameid != p.geonameid]
-        if para:
-            d = min(km(p, x) for x in para)
+        if ctx.paragraph_places:
+            d = ctx.section_index.nearest_km(p.lat, p.lon, 100)
+            if d < 0.5:  # the place itself, placed earlier in the section: it does not vouch for itself
+                d = PointIndex((x.lat, x.lon) for x in ctx.paragraph_places if x.geonameid != p.geonameid).nearest_km(p.lat, p.lon, 100)
             s.add("near other places in the section", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
         front = ctx.front or self.front_prior
         if front:
-            d = min(km(p, f) for f in front)
+            d = front.nearest_km(p.lat, p.lon, 120)
             s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
         s.add("front prior", 0.75 if p.admin1 in FRONT_REGIONS else 0.0)
         if p.is_settlement:
@@ -320,7 +362,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         continue
                     cands, _ = resolver.candidates(m)
                     if 0 < len(cands) <= 60:
-                        out.append(((ci2, mi2), tuple((x.place.lat, x.place.lon) for x in cands)))
+                        out.append(((ci2, mi2), PointIndex((x.place.lat, x.place.lon) for x in cands)))
             points_cache[text] = out
         return points_cache[text]
 
@@ -329,8 +371,9 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     by_sentence: dict[str, list[Place]] = {}
     by_section: dict[str | None, list[Place]] = {}
     # two passes: the second sees the places the first placed with confidence
+    prior = tuple(front)
     for rnd in range(2):
-        front = tuple(sure) + tuple(front)
+        front_index = PointIndex(tuple(sure) + prior)
         for ci, claim in enumerate(claims):
             h_regions, h_places = heading(claim.section)
             siblings = by_text.get(claim.sentence, [claim])
@@ -341,14 +384,14 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     continue
                 ref_place = None
                 if mention.reference:
-                    ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front,
+                    ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front_index,
                                                    tuple(by_section.get(claim.section, ())[-40:]))
                 others = tuple(by_sentence.get(claim.sentence, ()))
                 neighbours = tuple(pts for (k, pts) in sentence_points(claim.sentence) if k != (ci, mi))
                 ctx = Context(
                     sentence_regions=s_regions if mention.precision != "region" else (),
                     heading_regions=h_regions, heading_places=h_places, sentence_places=others,
-                    paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front, neighbours=neighbours,
+                    paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front_index, neighbours=neighbours,
                 )
                 res = resolver.resolve(mention, ctx, ref_place)
                 if rnd == 0 and not res.resolved and res.candidates:

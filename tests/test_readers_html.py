@@ -165,3 +165,23 @@ def test_cloudflare_email_protection_and_scripts_dropped():
     assert r.endnotes == ((1, ("https://t.me/source/1",)),)
     assert_no_chrome(r)
     assert TAKEAWAYS == "Key Takeaways"
+
+
+def test_unknown_layout_is_cut_like_a_page_dump(shared):
+    """No known class around the body: the report is cut between its title and the site's trailer."""
+    from bs4 import BeautifulSoup
+
+    old = BeautifulSoup((shared / OLD / "May-3-2023.html").read_text(encoding="utf-8"), "lxml")
+    body = old.select_one(".field-name-body .field-item").decode_contents()
+    page = (
+        "<html><body><div class='top'><div>Donate</div><div>Newsroom</div><div>The Project</div>"
+        "<div>{{region.title}}</div><div>(A FULL LIST)</div><div>SEE STORYSTREAM</div></div>"
+        f"<div class='x'>{body}</div>"
+        "<div class='y'><h3>Related Research</h3><p>Iran Update, May 3, 2023</p>"
+        "<p>Russian forces attacked Kyiv with drones in this unrelated teaser.</p></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode("utf-8"), "unknown-layout.html")
+    (o,) = read_path(shared / OLD / "May-3-2023.html")
+    assert r.date == dt.date(2023, 5, 3) and r.title == o.title
+    assert r.paragraphs == o.paragraphs and r.endnotes == o.endnotes
+    assert_no_chrome(r)

