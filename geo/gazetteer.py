@@ -131,10 +131,11 @@ class TableBuilder:
         self.places[rec[0]] = rec
         self.add_names(rec[0], names)
 
-    def add_names(self, gid: int, names: Iterable[str]) -> None:
+    def add_names(self, gid: int, names: Iterable[str], checked: bool = False) -> None:
+        """Index `gid` under `names`; unless `checked`, skip codes and names in other scripts."""
         exact, variant = self.exact, self.variant
         for name in names:
-            if not useful_name(name):
+            if not checked and not useful_name(name):
                 continue
             key = normalize(name)
             exact[key].add(gid)
@@ -152,7 +153,8 @@ class TableBuilder:
 
     def add_region(self, rec: Rec, others: Iterable[str]) -> None:
         """An admin1 region under its ISW name and other names (its GeoNames row's names too, if any)."""
-        self.add_place(rec, (rec[1], *others))
+        self.places[rec[0]] = rec
+        self.add_names(rec[0], (rec[1], *others), checked=True)  # curated: keep "DNR", "LNR"
 
     def add_feature_forms(self, rec: Rec, names: Iterable[str]) -> None:
         """English forms of feature and area names: 'Ostriv Velykyi Potomkin' -> 'Velykyi Potomkin Island',
@@ -544,7 +546,7 @@ class Gazetteer:
         self._place_cache: dict[int, Place] = {}
         self._lookup_cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._name_cache: dict[str, bool] = {}
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None  # (first letter, length) -> variant keys
         ids = region_ids if region_ids is not None else (rec[0] for rec, _ in default_regions())
         self._region_ids = [i for i in ids if i in self._places]
         self._build_region_keys()
@@ -648,15 +650,24 @@ class Gazetteer:
         return tuple(Candidate(p, match, 1.0) for p in places)  # type: ignore[arg-type]
 
     def _fuzzy(self, key: str, cutoff: float = FUZZY_CUTOFF, limit: int = 8) -> tuple[Candidate, ...]:
+        """Places whose variant key is close to the name's (rapidfuzz ratio >= cutoff), same first letter."""
         vkey = variant_key(key)
         if len(vkey) < 5:
             return ()
         from rapidfuzz import fuzz, process
 
         if self._fuzzy_keys is None:
-            self._fuzzy_keys = list(self._variant)
+            buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for k in self._variant:
+                buckets[(k[:1], len(k))].append(k)
+            self._fuzzy_keys = buckets
+        # Only keys with the same first letter and a length that can reach the cutoff:
+        # ratio = 2 * matches / (len a + len b), so len b lies within n * r / (2 - r) .. n * (2 - r) / r.
+        n, r = len(vkey), cutoff / 100
+        lengths = range(int(n * r / (2 - r)), int(n * (2 - r) / r) + 1)
+        pool = [k for length in lengths for k in self._fuzzy_keys.get((vkey[:1], length), ())]
         best: dict[int, float] = {}
-        for match, score, _ in process.extract(vkey, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
+        for match, score, _ in process.extract(vkey, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
             for gid in ids_of(self._variant[match]):
                 if gid in self._places and score / 100 > best.get(gid, 0):
                     best[gid] = score / 100

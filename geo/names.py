@@ -84,6 +84,8 @@ def useful_name(name: str) -> bool:
     """Is an alternate name worth indexing? Latin or Cyrillic letters, not a code or a URL."""
     if not name or len(name) > 80 or "http" in name or "www." in name:
         return False
+    if name.isupper() and name.isascii() and len(name) <= 4:
+        return False  # airport and other codes among GeoNames' alternate names: "DOK" (Donetsk), "KEJ"
     key = normalize(name)
     if len(key) < 2:
         return False

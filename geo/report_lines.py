@@ -92,6 +92,12 @@ HEADING_WORDS = re.compile(
     r"Special Edition|Front|Dnipro|Mariupol|Sumy|Chernihiv|Kyiv|Izyum|Bakhmut|Avdiivka|Kupyansk|Lyman|Pokrovsk|"
     r"Siversk|Lysychansk|Transnistria|Moldova|Indicators?|MDCOA|Air, Missile)\b"
 )
+# A finite verb or a day of a month: the line is a sentence (one that lost its period), not a heading.
+SENTENCE_LIKE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|may|did|does|conducted|continued|continue|launched|struck|"
+    r"attacked|advanced|captured|seized|reported|claimed|stated|made|remain|remains)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
+)
 SENTENCE_END = re.compile(r"[.!?;”\"’']\s*$|\[\d+\]\s*$")
 BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d{1,2}[.)])\s+")
 LEAD_IN = re.compile(r"^(?P<label>[A-Z][^:.\[\]“”\"]{1,80}?):\s+(?P<rest>\S.*)$", re.S)
@@ -125,6 +131,8 @@ def is_heading(line: str) -> bool:
     head, colon, rest = line.partition(":")
     if colon and "(" not in head and len(rest.split()) > 6:
         return False  # "Russian objective: Create defensible buffer zones ..." is a labelled paragraph
+    if SENTENCE_LIKE.search(line) or re.search(r"(?:;|\band|\bor|,)$", line):
+        return False  # a sentence that lost its period, or an item of a list ("Donbas and Mariupol; and")
     return bool(HEADING_WORDS.search(line)) and len(line.split()) <= 14
 
 
@@ -155,8 +163,8 @@ def split_lead_in(text: str) -> tuple[str | None, str]:
     if not m:
         return None, text
     label = m.group("label").strip()
-    if len(label.split()) > 9 or NOT_LABEL.search(label) or re.search(r"\d{3,}", label):
-        return None, text
+    if len(label.split()) > 9 or NOT_LABEL.search(label) or re.search(r"\d{3,}", label) or re.search(r"\w{3,}ed$", label):
+        return None, text  # "Napoleon famously quipped: ..." is a sentence, not a label
     return label, m.group("rest")
 
 

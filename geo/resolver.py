@@ -204,6 +204,11 @@ class Resolver:
             near = set(FRONT_REGIONS) | set(ctx.sentence_regions) | set(ctx.heading_regions)
             pool = [c for c in cands if c.place.admin1 in near] or cands
         scored = [self._score(_Scored(c), mention, ctx, ref) for c in pool]
+        if ref is not None and mention.bearing:
+            # of the namesakes lying in the given direction, ISW means the nearest when it is clearly nearer
+            fitting = sorted((km(ref, x.cand.place), i) for i, x in enumerate(scored) if x.reasons.get("bearing", 0) > 0)
+            if len(fitting) >= 2 and fitting[0][0] <= 0.67 * fitting[1][0]:
+                scored[fitting[0][1]].add("nearest in the given direction", 1.0)
         scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
         best = scored[0]
         fuzzy = best.cand.match == "fuzzy"
@@ -414,7 +419,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
 def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front, section=()) -> Place | None:
     """The place a bearing is given from ("Sumy City" in "north of Sumy City"): usually a town."""
     ref = Mention(name, 0, len(name), name)
-    ctx = Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, paragraph_places=section, front=front)
+    ctx = Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, paragraph_places=section,
+                  front=front)
     res = resolver.resolve(ref, ctx)
     if res.place is not None or not res.candidates:
         return res.place

@@ -36,7 +36,7 @@ def chromium():
     import subprocess
 
     from geo.errors import SnapshotError
-    from geo.snapshot import find_browser, selenium_modules
+    from geo.browser import find_browser, selenium_modules
 
     try:
         selenium_modules()

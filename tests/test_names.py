@@ -123,3 +123,4 @@ def test_useful_name_drops_codes_and_other_scripts():
     assert not useful_name("아브 데브 카")
     assert not useful_name("https://en.wikipedia.org/wiki/Avdiivka")
     assert not useful_name("A")
+    assert not useful_name("DOK")  # an airport code among the alternate names

@@ -9,7 +9,8 @@ import pytest
 
 from geo import assets
 from geo.errors import SnapshotError
-from geo.snapshot import add_png_text, find_browser, html_to_png, open_browser, png_size, png_text
+from geo.browser import find_browser, open_browser
+from geo.snapshot import add_png_text, html_to_png, png_size, png_text
 
 browser = pytest.mark.browser
 
