@@ -23,9 +23,9 @@ METHOD = "rules-1"
 
 _ADV = r"advanced|advance[sd]?|advancing|captured|capture|capturing|seized|seize|seizing|recaptured|recapture|retook|retaken|liberated|liberate|liberating|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|take\s+(?:full\s+)?control|taking\s+(?:full\s+)?control|made\s+(?:\w+\s+){0,2}gains|make\s+(?:\w+\s+){0,2}gains|gained\s+ground|entered|approaching|reached|cleared|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
 _ATT = r"attacked|attacks?|attacking|assaulted|assaults?|assaulting|stormed|storming|counterattack(?:ed|s|ing)?|counteroffensive|offensive\s+operations|offensive|fought|fighting|fight|clashes|encircle|encircling|infiltrat(?:ed|ion|ions|ing)|reconnaissance-in-force|ground\s+operations|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations|clearing"
-_STR = r"struck|strikes?|striking|shelled|shelling|shell|(?:fired|fire|firing)\s+(?:on|at|upon)|bombed|bombing|bombard(?:ed|ing|ment)?|airstrikes?|hit|targeted|targeting|launched"
+_STR = r"struck|strikes?|striking|shelled|shelling|shell|(?:fired|fire|firing)\s+(?:on|at|upon)|bombed|bombing|bombard(?:ed|ing|ment)?|airstrikes?|hit|targeted|targeting|target|targets|launched"
 DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future", "own", "new", "possible", "potential", "next"}
-_REPEL = r"repelled|repulsed|pushed\s+back|beat\s+back|fought\s+off|suppressed|thwarted|stopped|halted|defeated|foiled"
+_REPEL = r"repelled|repulsed|pushed\s+back|beat\s+back|fought\s+off|suppressed|thwarted|stopped|halted|defeated|foiled|(?:destroyed|eliminated|neutralized)(?=\s+(?:\w+\s+){0,2}(?:Russian|Ukrainian)\s+(?:sabotage|reconnaissance|assault|DRG))"
 TRIGGER = re.compile(rf"\b(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT}))\b", re.I)
 NOUN_TRIGGERS = {"advance", "advances", "attack", "attacks", "assault", "assaults", "strike", "strikes", "offensive",
                  "shelling", "counterattack", "counterattacks", "airstrike", "airstrikes", "bombing", "infiltration",
@@ -33,7 +33,7 @@ NOUN_TRIGGERS = {"advance", "advances", "attack", "attacks", "assault", "assault
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|false(?:ly)?|neither|nor)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|setting\s+conditions|conditions\s+for|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|setting\s+conditions|conditions\s+for|to\s+support|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?"
@@ -148,6 +148,14 @@ def _events(sentence: str) -> list[_Event]:
         prev_word = before_words[-1].lower() if before_words else ""
         if prev_word in DETERMINERS and not m.group("repel"):
             continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
+        if m.group("repel") and re.match(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b", sentence[m.end():]):
+            ev.kind = "advance"  # "pushed back Ukrainian forces from positions near X": the subject gained ground
+            prior = [a for a in actors if a[1] <= m.start()]
+            if not prior:
+                continue
+            ev.actor = prior[-1][2]
+            events.append(ev)
+            continue
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
             side = re.search(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b", after)
@@ -158,7 +166,7 @@ def _events(sentence: str) -> list[_Event]:
             continue
         if kind == "attack" and STRIKE_WEAPONS.search(" ".join(before_words[-5:])):
             kind = ev.kind = "strike"
-        if kind == "strike" and word in ("hit", "launched", "targeted", "targeting") and not STRIKE_WEAPONS.search(sentence[m.start() - 60:m.end() + 60]):
+        if kind == "strike" and word in ("hit", "launched") and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]):
             continue
         if kind == "advance" and word in ("reached", "approaching", "entered", "occupied", "cleared") and not actors:
             continue

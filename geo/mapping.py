@@ -422,11 +422,10 @@ class ClaimsGeoJson(JSCSSMixin, folium.MacroElement):
         ("markerclusterdefaultcss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css"),
     ]
 
-    def __init__(self, payload: dict):
+    def __init__(self, payload_json: str):
         super().__init__()
         self._name = "ClaimsGeoJson"
-        self.payload = payload
-        self.payload_json = script_json(payload)
+        self.payload_json = payload_json  # from script_json(layer_payload(...)): safe inside <script>
 
 
 def claims_layer(rows: Sequence[dict], view: View, settings: MapSettings | None = None, *,
@@ -435,9 +434,15 @@ def claims_layer(rows: Sequence[dict], view: View, settings: MapSettings | None 
     (already selected for `view`, e.g. with `geo.views.select`). Pass it to st_folium's
     `feature_group_to_add`, or add it to a base map."""
     settings = settings or MapSettings()
-    fg = folium.FeatureGroup(name="Claims", control=False)
     payload = layer_payload(rows, view, dates, overlay_names, settings.cluster_min, settings.uncluster_zoom)
-    fg.add_child(ClaimsGeoJson(payload))
+    return claims_group(script_json(payload))
+
+
+def claims_group(payload_json: str) -> folium.FeatureGroup:
+    """A fresh FeatureGroup for an already serialised payload (`script_json(layer_payload(...))`), so an
+    app can cache the JSON and still hand st_folium a new group each run (st_folium mutates it)."""
+    fg = folium.FeatureGroup(name="Claims", control=False)
+    fg.add_child(ClaimsGeoJson(payload_json))
     return fg
 
 
@@ -591,7 +596,7 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
 
 
 __all__ = [
-    "MapSettings", "Overlay", "build_base_map", "claims_layer", "render_standalone_html", "read_overlay",
+    "MapSettings", "Overlay", "build_base_map", "claims_layer", "claims_group", "render_standalone_html", "read_overlay",
     "feature", "feature_collection", "layer_payload", "popup_html", "legend_html", "map_title", "marker_svg",
     "safe_url", "script_json", "esc", "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
 ]

@@ -71,7 +71,7 @@ LOCATIVE = {
     "assaulted", "assaulting", "bombed", "bombing", "fired", "besieged", "cleared", "clearing", "control",
     "advanced", "advancing", "pushed", "defending", "defend", "hold", "holding", "held", "retook", "retake",
     "raided", "shell", "bombard", "bombarded", "bombarding", "of", "against", "targeting", "struck",
-    "occupied", "russian-occupied", "ukrainian-held", "liberated", "contested",
+    "occupied", "russian-occupied", "ukrainian-held", "liberated", "contested", "including", "include", "includes",
 }
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
@@ -88,6 +88,9 @@ INLINE_BEARING = re.compile(
     rf"(?:to\s+the\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+$",
     re.I,
 )
+
+
+FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -146,11 +149,14 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, 
                     continue
                 end = span_end + 1 + len(noun)
                 text = sentence[toks[i][1]:end]
+                town = FEATURE_TOWN.match(sentence, end)
                 # the feature noun may be capitalised and counted in the run ("Power Plant"); skip past it
                 k = j
                 while k < n and toks[k][2] <= end:
                     k += 1
-                return Mention(text, toks[i][1], end, text, precision="feature"), k
+                # "the Pidyommyy Bridge in Zatoka": the town is where the feature is when the gazetteer lacks it
+                return Mention(text, toks[i][1], end, text, precision="feature",
+                               reference=town.group(1) if town else None), k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
     for j in range(min(run_end, i + 5), i, -1):

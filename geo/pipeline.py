@@ -42,7 +42,9 @@ def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()
 def to_row(cp: ClaimPlace, report: Report) -> dict:
     c, r, m = cp.claim, cp.resolution, cp.resolution.mention
     p = r.place
-    if m.reference:
+    if m.reference and m.precision == "feature":
+        bearing = f"in {m.reference}"
+    elif m.reference:
         bearing = f"{m.bearing} of {m.reference}" if m.bearing else f"near {m.reference}"
         if m.distance_km:
             bearing = f"{m.distance_km:g} km {bearing}"

@@ -53,7 +53,7 @@ CF_EMAIL = re.compile(r"\[email(?:&#160;|\s)*protected\]|email protected", re.I)
 def read_html(html: str, source: str) -> Report:
     """One report from an ISW page; ReportError when it holds no dated report text."""
     soup = BeautifulSoup(html, "lxml")
-    url = _url(soup)
+    url = _url(soup) or (source if source.lower().startswith(("http://", "https://")) else None)
     page_title = _page_title(soup)
     authors = _authors(soup)
     root, known = _body(soup)
@@ -98,9 +98,16 @@ def _meta(soup: BeautifulSoup, **attrs) -> str | None:
 def _url(soup: BeautifulSoup) -> str | None:
     for link in soup.find_all("link", rel="canonical"):
         href = (link.get("href") or "").strip()
-        if href:
-            return href if href.startswith("http") else "https://www.understandingwar.org" + href
-    return _meta(soup, property="og:url")
+        if href.startswith(("http://", "https://")):
+            return href
+    og = _meta(soup, property="og:url")
+    if og and og.startswith(("http://", "https://")):
+        return og
+    for link in soup.find_all("link", rel="canonical"):
+        href = (link.get("href") or "").strip()
+        if href.startswith("/backgrounder/"):  # the old ISW site wrote its canonical links relative
+            return "https://www.understandingwar.org" + href
+    return None
 
 
 def _page_title(soup: BeautifulSoup) -> str | None:

@@ -42,6 +42,7 @@ FEATURE_WORDS = re.compile(
 DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
 MAX_BEARING_KM = 90.0  # ISW's bearings: "northeast of Kharkiv City near Vovchansk" spans ~70 km
 FAR_KM = 150.0
+SAME_PLACE_KM = 5.0
 
 
 @dataclass(frozen=True)
@@ -176,8 +177,14 @@ class Resolver:
             if not cands:
                 alt = self.g.lookup(mention.name, fuzzy=False)
                 cands = [c for c in alt if not c.place.is_settlement]
+            if not cands:  # "Velykiy Potemkin island" for GeoNames' "Ostriv Velykyi Potomkin": a fuzzy match, marked as such
+                cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and not c.place.is_settlement][:3]
             if cands:
                 return cands, "feature"
+            if mention.reference:  # the town it stands in ("the Pidyommyy Bridge in Zatoka")
+                town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
+                if town:
+                    return town, "feature"
             base = FEATURE_WORDS.sub(" ", mention.name).strip()
             if base and base != mention.name:
                 return [c for c in self.g.lookup(base, fuzzy=False) if c.place.is_settlement], "feature"
@@ -225,7 +232,12 @@ class Resolver:
                 return Resolution(mention, p, precision, "single candidate; does not fit the bearing exactly", tuple(cands), review=True)
             rule = "single candidate" + (" (fuzzy match)" if fuzzy else "")
             return Resolution(mention, p, precision, rule, tuple(cands), review=fuzzy)
-        second = scored[1]
+        # namesakes a few km apart are one place entered twice (GeoNames has such pairs): not an ambiguity
+        distinct = [x for x in scored[1:] if km(best.cand.place, x.cand.place) > SAME_PLACE_KM]
+        if not distinct:
+            return Resolution(mention, best.cand.place, precision, "namesakes within 5 km: one place", tuple(c.cand for c in scored),
+                              runner_up=scored[1].cand.place, margin=0.0, review=fuzzy)
+        second = distinct[0]
         margin = best.score - second.score
         deciding = max(
             ((r, v - second.reasons.get(r, 0.0)) for r, v in best.reasons.items()),
@@ -289,7 +301,7 @@ class Resolver:
         if p.is_settlement:
             s.add("settlement", 0.25)
         if normalize(p.name) == normalize(mention.name) or variant_key(normalize(p.name)) == variant_key(normalize(mention.name)):
-            s.add("main name", 0.4)  # named so, not only by an alternate or historical name
+            s.add("main name", 1.25)  # named so, not only by an alternate or historical name
         s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
         if s.cand.match == "fuzzy":
             s.add("fuzzy match", -1.0)
@@ -388,7 +400,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                 if key in results and (results[key].resolved or rnd == 0):
                     continue
                 ref_place = None
-                if mention.reference:
+                if mention.reference and mention.precision != "feature":
                     ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front_index,
                                                    tuple(by_section.get(claim.section, ())[-40:]))
                 others = tuple(by_sentence.get(claim.sentence, ()))

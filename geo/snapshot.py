@@ -14,15 +14,19 @@ install one.
 
 from __future__ import annotations
 
+import re
 import struct
 import tempfile
 import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from geo.browser import open_browser, wait_for_tiles, wait_until_ready
+from geo.browser import OFFLINE_FLAG, open_browser, wait_for_tiles, wait_until_ready
 from geo.errors import SnapshotError
 
-__all__ = ["open_browser", "html_to_png", "add_png_text", "png_text", "png_size"]
+__all__ = ["Slide", "snapshot_views", "open_browser", "html_to_png", "add_png_text", "png_text", "png_size"]
 
 TITLE_JS = """
 const t = document.querySelector('.geo-title');
@@ -93,3 +97,44 @@ def png_size(png: bytes) -> tuple[int, int]:
     if png[:8] != b"\x89PNG\r\n\x1a\n":
         raise SnapshotError("not a PNG file")
     return struct.unpack(">II", png[16:24])
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One PNG written by `snapshot_views`."""
+
+    path: Path
+    date: str
+    title: str
+    count: int
+
+
+def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], settings=None, overlays=(),
+                   width: int = 1600, height: int = 900, scale: float = 1.0, timeout: float = 60.0) -> list[Slide]:
+    """Render each view (a geo.views.View) of `rows` to the PNG at the matching `outs` path, in one browser.
+
+    The browser reaches no host but localhost and the tile server's host (when tiles are set).
+    """
+    from geo.mapping import MapSettings, render_standalone_html
+
+    if len(views) != len(outs):
+        raise SnapshotError(f"{len(views)} view(s) but {len(outs)} output path(s)")
+    settings = settings or MapSettings()
+    slides = []
+    with open_browser(width, height, scale, offline=False, extra_flags=(_resolver_flag(settings.tiles_url),)) as driver:
+        for view, out in zip(views, outs):
+            html = render_standalone_html(rows, view, settings, overlays)
+            path = html_to_png(driver, html, out, date=None, timeout=timeout)
+            signal = driver.execute_script("return window.__geoReady || {}")
+            meta = png_text(path.read_bytes())
+            slides.append(Slide(path, str(signal.get("date") or ""), meta.get("Title", ""), int(signal.get("count") or 0)))
+    return slides
+
+
+def _resolver_flag(tiles_url: str | None) -> str:
+    """Block every host name but localhost and, when there is one, the tile server's."""
+    host = urlsplit(tiles_url).hostname if tiles_url else None
+    if not host:
+        return OFFLINE_FLAG
+    host = re.sub(r"\{[a-z]+\}", "*", host)  # {s}.tile.example.org -> *.tile.example.org
+    return f"{OFFLINE_FLAG} , EXCLUDE {host}"

@@ -6,7 +6,6 @@ import datetime as dt
 import gzip
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -100,3 +100,71 @@ def test_offline_browser_does_not_hang_on_internet_tiles(chromium, tmp_path):
             "return Array.from(document.querySelectorAll('img.leaflet-tile')).filter(i => i.complete && !i.naturalWidth).length")
     assert failed > 0
     assert png_size(out.read_bytes()) == (600, 400)
+
+
+# -- python -m geo snapshot ---------------------------------------------------------------
+
+def test_output_paths_for_one_or_several_dates(tmp_path):
+    import datetime as dt
+
+    from geo.cli.snapshot import output_paths
+
+    days = [dt.date(2024, 6, 18), dt.date(2024, 6, 19)]
+    assert output_paths(tmp_path / "slide.png", days[:1]) == [tmp_path / "slide.png"]
+    assert output_paths(tmp_path / "slide.png", days) == [tmp_path / "slide-2024-06-18.png", tmp_path / "slide-2024-06-19.png"]
+    assert output_paths(tmp_path, days) == [tmp_path / "claims-2024-06-18.png", tmp_path / "claims-2024-06-19.png"]
+    assert output_paths(tmp_path / "w{date}" / "map.png", days)[1] == tmp_path / "w2024-06-19" / "map.png"
+
+
+def test_bad_window_and_date_are_usage_errors(capsys):
+    from geo.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["snapshot", "--date", "19 June", "--out", "x.png"])
+    assert "not a date like 2024-06-19" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["snapshot", "--window", "14", "--out", "x.png"])
+    assert "use 1, 7, 30 or all" in capsys.readouterr().err
+
+
+def test_without_a_browser_the_command_fails_with_one_clear_line(monkeypatch, tmp_path, capsys):
+    from geo.cli import main
+
+    monkeypatch.setenv("GEO_CHROMIUM", str(tmp_path / "no-chromium"))
+    status = main(["snapshot", "--date", "2024-06-19", "--tiles", "none", "--store", str(tmp_path / "s.sqlite"),
+                   "--out", str(tmp_path / "x.png")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("error: no Chromium") and "install_browser.sh" in err
+    assert not (tmp_path / "x.png").exists()
+
+
+@browser
+def test_snapshot_command_writes_one_titled_png_per_date(chromium, tmp_path, capsys):
+    from geo.cli import main
+
+    status = main(["snapshot", "--date", "2024-06-18", "--date", "2024-06-19", "--tiles", "none", "--size", "1000x700",
+                   "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "slides")])
+    assert status == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 2
+    for day, label in (("2024-06-18", "18 June 2024"), ("2024-06-19", "19 June 2024")):
+        png = (tmp_path / "slides" / f"claims-{day}.png").read_bytes()
+        assert png_size(png) == (1000, 700)
+        meta = png_text(png)
+        assert meta["Date"] == day
+        assert label in meta["Title"]  # read from the map's own title element
+    # the sample's 18 June report has five placed claims (all on the map: nothing to cluster)
+    assert "\t5 claim(s)\t" in printed[0]
+
+
+@browser
+def test_snapshot_window_and_filter_reach_the_map(chromium, tmp_path, capsys):
+    from geo.cli import main
+
+    status = main(["snapshot", "--date", "2024-06-19", "--window", "7", "--kind", "strike", "--tiles", "none",
+                   "--size", "800x600", "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "w.png")])
+    assert status == 0
+    line = capsys.readouterr().out.strip()
+    assert "\t2 claim(s)\t" in line  # the two strikes of 18 June, inside the 7-day window ending 19 June
+    assert "18" in png_text((tmp_path / "w.png").read_bytes())["Title"]

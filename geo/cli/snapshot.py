@@ -1,0 +1,119 @@
+"""`python -m geo snapshot --date D [--date D2 ...] --out FILE.png`: briefing slides as PNG."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from geo.cli import add_command
+from geo.cli._common import add_store_option
+
+# --window accepts the dashboard's names and plain day counts.
+WINDOW_ALIASES = {"1": "day", "day": "day", "7": "7d", "7d": "7d", "30": "30d", "30d": "30d", "all": "all"}
+
+
+def register(sub) -> None:
+    p = add_command(
+        sub, "snapshot",
+        "Render the dashboard's briefing view of one or more dates to PNG in headless Chromium (title with the date, "
+        "legend, scale bar, source line). Needs Debian's chromium + chromium-driver (scripts/install_browser.sh).",
+        "python -m geo snapshot --date 2024-06-18 --date 2024-06-19 --window 7 --actor russia --out slides/",
+        run,
+    )
+    p.add_argument("--date", dest="dates", action="append", type=_date, metavar="YYYY-MM-DD",
+                   help="end date of the view; repeat for one PNG per date (default: the latest report date)")
+    p.add_argument("--window", default="day", type=_window, metavar="N",
+                   help="days shown, ending on the date: 1 (default), 7, 30 or all (also day, 7d, 30d)")
+    for flag, help_text in (("actor", "russia or ukraine"), ("kind", "advance, attack or strike"),
+                            ("status", "confirmed or claimed"), ("claimant", "e.g. 'Russian MoD'"),
+                            ("section", "axis or direction heading"), ("oblast", "e.g. 'Donetsk Oblast'")):
+        p.add_argument(f"--{flag}", action="append", default=[], metavar=flag.upper(),
+                       help=f"only claims with this {flag} ({help_text}); repeatable")
+    p.add_argument("--text", default="", help="only claims whose quote contains this text")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.png|FOLDER|PATTERN",
+                   help="a PNG file (one date), a folder (one claims-DATE.png per date), or a pattern with {date}")
+    p.add_argument("--overlay", action="append", default=[], type=Path, metavar="GEOJSON",
+                   help="front line / controlled area GeoJSON drawn under the markers; repeatable")
+    p.add_argument("--boundaries", action="append", default=[], type=Path, metavar="GEOJSON",
+                   help="oblast boundaries GeoJSON drawn as a plain basemap; repeatable")
+    p.add_argument("--tiles", default=None, metavar="URL|none",
+                   help="tile URL template, or 'none' for no tiles (default: env GEO_TILES_URL, else OpenStreetMap)")
+    p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="viewport in CSS pixels (default 1600x900)")
+    p.add_argument("--scale", default=1.0, type=float, help="device pixel ratio; 2 for a hi-DPI slide (default 1)")
+    p.add_argument("--timeout", default=60.0, type=float, help="seconds to wait for each map to be drawn (default 60)")
+    add_store_option(p)
+
+
+def run(args) -> int:
+    from geo.errors import SnapshotError
+    from geo.mapping import MapSettings, read_overlay
+    from geo.pipeline import ensure_sample_store
+    from geo.snapshot import snapshot_views
+    from geo.views import View, report_dates
+
+    with ensure_sample_store(args.store) as store:
+        rows = store.claim_rows()
+    known = report_dates(rows)
+    if not known:
+        raise SnapshotError(f"{args.store}: the store holds no report; run 'python -m geo ingest PATH' first")
+    dates = args.dates or [known[-1]]
+    for d in dates:
+        if args.window == "day" and d not in known:
+            print(f"warning: no report for {d} in {args.store} (reports run {known[0]} to {known[-1]}); "
+                  "its map will be empty", file=sys.stderr)
+    views = [View(date=d, window=args.window, actors=tuple(args.actor), kinds=tuple(args.kind),
+                  statuses=tuple(args.status), claimants=tuple(args.claimant), sections=tuple(args.section),
+                  oblasts=tuple(args.oblast), text=args.text, briefing=True) for d in dates]
+    settings = MapSettings.from_env()
+    if args.tiles is not None:
+        settings = settings.with_tiles(args.tiles)
+    overlays = [read_overlay(p, kind="area") for p in args.overlay] + [read_overlay(p, kind="boundaries") for p in args.boundaries]
+    outs = output_paths(args.out, dates)
+    width, height = args.size
+    for slide in snapshot_views(rows, views, outs, settings, overlays, width=width, height=height,
+                                scale=args.scale, timeout=args.timeout):
+        print(f"{slide.path}\t{slide.count} claim(s)\t{slide.title}")
+    return 0
+
+
+def output_paths(out: Path, dates: list[dt.date]) -> list[Path]:
+    """Where each date's PNG goes: a {date} pattern, a folder, or one file (numbered by date when several)."""
+    text = str(out)
+    if "{date}" in text:
+        return [Path(text.replace("{date}", d.isoformat())) for d in dates]
+    if out.is_dir() or text.endswith(os.sep) or out.suffix.lower() != ".png":
+        return [out / f"claims-{d.isoformat()}.png" for d in dates]
+    if len(dates) == 1:
+        return [out]
+    return [out.with_name(f"{out.stem}-{d.isoformat()}{out.suffix}") for d in dates]
+
+
+def _date(text: str) -> dt.date:
+    import argparse
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-06-19") from None
+
+
+def _window(text: str) -> str:
+    import argparse
+
+    if text.lower() not in WINDOW_ALIASES:
+        raise argparse.ArgumentTypeError(f"{text!r}: use 1, 7, 30 or all (days ending on the date)")
+    return WINDOW_ALIASES[text.lower()]
+
+
+def _size(text: str) -> tuple[int, int]:
+    import argparse
+
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1600x900") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r}: width and height must be between 200 and 8000 pixels")
+    return w, h
