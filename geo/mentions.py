@@ -309,9 +309,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
             lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
-            group = re.search(r",\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
+            group = re.search(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
             targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
-            if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith(",")):
+            if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith((",", "—", "–"))):
                 count = len(targets) if group.group("q") == "all" else 2 if group.group("q") == "both" else 1
                 for k in targets[-count:]:
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
@@ -345,8 +345,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.precision == "region" and re.match(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|council|authorities|officials?|people[’']s)\b", after, re.I):
             continue  # "Zaporizhia Oblast occupation administration head": a title, not a place of action
-        if m.precision == "region" and kept and kept[-1].role == "target" and re.fullmatch(r"\s*\(\s*(?:[a-z]+\s+)?", sentence[kept[-1].end:m.start]):
-            kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)"
+        if m.precision == "region" and in_paren:
+            kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)": a qualifier
             continue
         if m.precision == "region" and kept and kept[-1].role == "target" and re.fullmatch(r",\s*", sentence[kept[-1].end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Murakhivka, Mykolaiv Oblast": the oblast qualifies the place

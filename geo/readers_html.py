@@ -96,17 +96,17 @@ def _meta(soup: BeautifulSoup, **attrs) -> str | None:
 
 
 def _url(soup: BeautifulSoup) -> str | None:
+    """The page's own address: its canonical link (the old ISW site wrote it relative), else an
+    og:url naming a dated report (the old site's og:url points at a development host)."""
     for link in soup.find_all("link", rel="canonical"):
         href = (link.get("href") or "").strip()
         if href.startswith(("http://", "https://")):
             return href
-    og = _meta(soup, property="og:url")
-    if og and og.startswith(("http://", "https://")):
-        return og
-    for link in soup.find_all("link", rel="canonical"):
-        href = (link.get("href") or "").strip()
-        if href.startswith("/backgrounder/"):  # the old ISW site wrote its canonical links relative
+        if href.startswith("/backgrounder/"):
             return "https://www.understandingwar.org" + href
+    og = _meta(soup, property="og:url")
+    if og and og.startswith(("http://", "https://")) and date_in_url(og):
+        return og
     return None
 
 

@@ -167,4 +167,5 @@ def test_snapshot_window_and_filter_reach_the_map(chromium, tmp_path, capsys):
     assert status == 0
     line = capsys.readouterr().out.strip()
     assert "\t2 claim(s)\t" in line  # the two strikes of 18 June, inside the 7-day window ending 19 June
-    assert "18" in png_text((tmp_path / "w.png").read_bytes())["Title"]
+    title = png_text((tmp_path / "w.png").read_bytes())["Title"]
+    assert "strikes" in title and "13–19 June 2024" in title  # the window and the kind filter are in the title

@@ -14,7 +14,6 @@ the common English forms, "|"-separated.
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import sys
 from pathlib import Path

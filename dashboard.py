@@ -1,0 +1,299 @@
+"""The claims map: `streamlit run dashboard.py` (UI only; the logic lives in geo/).
+
+Data: the store at $GEO_STORE (default data/claims.sqlite), filled with the embedded sample on
+first start. Tiles: $GEO_TILES_URL ("none" for no tiles) and $GEO_TILES_ATTRIBUTION, or the
+sidebar. Overlays: a front-line / control-area GeoJSON (path or upload) and boundary files
+($GEO_BOUNDARIES, paths separated by ";"). The view (date, window, filters, centre, zoom,
+briefing) lives in the URL, so a copied link opens the same view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+import streamlit.components.v1 as components
+from streamlit_folium import st_folium
+
+from geo import assets, exports, mapping, views
+from geo.errors import GeoError
+from geo.mapping import MapSettings
+from geo.pipeline import ensure_sample_store
+from geo.store import DEFAULT_STORE
+from geo.views import WINDOW_LABELS, View
+
+st.set_page_config(page_title="ISW-reported claims map", page_icon="🗺️", layout="wide")
+
+STORE_PATH = os.environ.get("GEO_STORE") or str(DEFAULT_STORE)
+FILTERS = (  # (view field, label, widget key)
+    ("actors", "Actor", "f_actors"),
+    ("kinds", "Kind", "f_kinds"),
+    ("statuses", "Status", "f_statuses"),
+    ("claimants", "Claimant", "f_claimants"),
+    ("sections", "Axis / direction", "f_sections"),
+    ("oblasts", "Oblast", "f_oblasts"),
+)
+LABELS = {**mapping.ACTOR_LABELS, **mapping.KIND_LABELS, **mapping.STATUS_LABELS}
+
+
+# -- cached loaders ---------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner="Opening the claims store…")
+def get_store(path: str):
+    return ensure_sample_store(path)
+
+
+def store_version(path: str) -> tuple:
+    store = get_store(path)
+    counts = store.counts()
+    mtime = os.path.getmtime(path) if os.path.exists(path) else 0.0
+    return (counts["reports"], counts["rows"], mtime)
+
+
+@st.cache_resource(show_spinner="Reading claims…", max_entries=2)
+def load_rows(path: str, version: tuple) -> list[dict]:
+    """Every row of the store (read-only: shared by every session)."""
+    return get_store(path).claim_rows()
+
+
+@st.cache_resource(max_entries=2)
+def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, list[str]]]:
+    rows = load_rows(path, version)
+    return views.report_dates(rows), views.choices(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def layer_json(path: str, version: tuple, view_key: str, overlay_names: tuple[str, ...], cluster_min: int, uncluster_zoom: int) -> str:
+    rows = load_rows(path, version)
+    view = View.from_query(json.loads(view_key))
+    payload = mapping.layer_payload(views.select(rows, view), view, views.report_dates(rows), overlay_names,
+                                    cluster_min, uncluster_zoom)
+    return mapping.script_json(payload)
+
+
+@st.cache_resource(show_spinner="Reading overlay…", max_entries=16)
+def load_overlay(source: str | bytes, name: str, kind: str, mtime: float) -> mapping.Overlay:
+    return mapping.read_overlay(source, name, kind)
+
+
+@st.cache_resource
+def static_prefix() -> str:
+    """Serve geo/static (Leaflet, markercluster, jQuery) from this app, so the map needs no CDN."""
+    component = components.declare_component("geo_static", path=str(assets.STATIC_DIR))
+    return f"../{component.name}/"
+
+
+# -- view state: URL -> widgets (first run of a session), widgets -> URL (every run) ----------
+
+
+def first_run_from_url(dates: list[dt.date], choices: dict[str, list[str]]) -> None:
+    if st.session_state.get("_view_loaded"):
+        return
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    view = View.from_query(params)
+    day = view.date or dates[-1]
+    earlier = [d for d in dates if d <= day]
+    st.session_state["date"] = earlier[-1] if earlier else dates[0]
+    st.session_state["window"] = view.window
+    for name, _, key in FILTERS:
+        st.session_state[key] = list(getattr(view, name))
+        choices[name] = list(dict.fromkeys(choices[name] + list(getattr(view, name))))
+    st.session_state["q"] = view.text
+    st.session_state["briefing"] = view.briefing
+    st.session_state["center"] = view.center
+    st.session_state["zoom"] = view.zoom
+    st.session_state["_url_choices"] = {name: list(getattr(view, name)) for name, _, _ in FILTERS}
+    st.session_state["_view_loaded"] = True
+
+
+def current_view() -> View:
+    return View(
+        date=st.session_state["date"], window=st.session_state["window"],
+        text=st.session_state.get("q", "").strip(),
+        center=st.session_state.get("center"), zoom=st.session_state.get("zoom"),
+        briefing=bool(st.session_state.get("briefing")),
+        **{name: tuple(st.session_state.get(key, ())) for name, _, key in FILTERS},
+    )
+
+
+def write_url(view: View) -> None:
+    wanted = view.to_query()
+    have = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    norm = {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()}
+    if have != norm:
+        st.query_params.from_dict(wanted)
+
+
+def step(dates: list[dt.date], by: int) -> None:
+    st.session_state["date"] = views.step_date(dates, st.session_state["date"], by)
+
+
+# -- the page ---------------------------------------------------------------------------------
+
+
+def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSettings, list[mapping.Overlay]]:
+    sb = st.sidebar
+    sb.header("ISW-reported claims")
+    sb.select_slider("Report date", options=dates, key="date", format_func=lambda d: d.strftime("%d %b %Y"),
+                     disabled=len(dates) < 2)
+    prev_col, next_col = sb.columns(2)
+    prev_col.button("◀ Previous day", key="prev_day", on_click=step, args=(dates, -1),
+                    disabled=st.session_state["date"] <= dates[0], width="stretch")
+    next_col.button("Next day ▶", key="next_day", on_click=step, args=(dates, +1),
+                    disabled=st.session_state["date"] >= dates[-1], width="stretch")
+    sb.radio("Window", options=list(WINDOW_LABELS), key="window", format_func=WINDOW_LABELS.get, horizontal=True)
+
+    sb.subheader("Filters")
+    for name, label, key in FILTERS:
+        sb.multiselect(label, options=choices[name], key=key, placeholder="All",
+                       format_func=lambda v: LABELS.get(v, v))
+    sb.text_input("Search the quotes", key="q", placeholder="e.g. Chasiv Yar")
+
+    overlays: list[mapping.Overlay] = []
+    with sb.expander("Overlays (under the markers)"):
+        front_path = st.text_input("Front line / control area GeoJSON (path)", key="front_path",
+                                   placeholder="../shared/data/frontline/cyterat/deepstatemap_data_20240708.geojson")
+        upload = st.file_uploader("…or upload one", type=["geojson", "json"], key="front_upload")
+        bounds_paths = st.text_input("Boundaries GeoJSON (paths, ';'-separated)", key="bounds_path",
+                                     value=os.environ.get("GEO_BOUNDARIES", ""),
+                                     placeholder="../shared/data/admin/geoBoundaries-UKR-ADM1_simplified.geojson")
+        wanted = [(p.strip(), "boundaries") for p in bounds_paths.split(";") if p.strip()]
+        if front_path.strip():
+            wanted.append((front_path.strip(), "area"))
+        for path, kind in wanted:
+            try:
+                p = Path(path).expanduser()
+                overlays.append(load_overlay(str(p), p.name, kind, p.stat().st_mtime if p.exists() else 0.0))
+            except GeoError as e:
+                st.warning(str(e))
+        if upload is not None:
+            try:
+                overlays.append(load_overlay(upload.getvalue(), upload.name, "area", 0.0))
+            except GeoError as e:
+                st.warning(str(e))
+
+    base = MapSettings.from_env()
+    with sb.expander("Map tiles"):
+        no_tiles = st.checkbox("No tiles (plain background; add boundaries above)", key="no_tiles",
+                               value=base.tiles_url is None)
+        url = st.text_input("Tile URL", key="tiles_url", value=base.tiles_url or mapping.DEFAULT_TILES_URL,
+                            disabled=no_tiles, help="A local tile server works: http://127.0.0.1:8080/{z}/{x}/{y}.png")
+        attribution = st.text_input("Attribution", key="tiles_attr", value=base.attribution, disabled=no_tiles)
+    settings = base.with_tiles(None if no_tiles else url, attribution)
+    return settings, overlays
+
+
+def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, overlays: list[mapping.Overlay], height: int):
+    base = mapping.build_base_map(settings, overlays)
+    assets.localize(base, base_url=static_prefix())
+    key_view = view.with_(center=None, zoom=None, briefing=False)
+    payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
+                         tuple(o.name for o in overlays if o.kind == "area"), settings.cluster_min, settings.uncluster_zoom)
+    out = st_folium(
+        base,
+        key="claims_map",
+        feature_group_to_add=mapping.claims_group(payload),
+        center=list(view.center) if view.center else list(settings.center),
+        zoom=view.zoom if view.zoom is not None else settings.zoom,
+        returned_objects=["center", "zoom"],
+        height=height,
+        use_container_width=True,
+    )
+    if out and out.get("center") and out.get("zoom") is not None:
+        centre = (round(out["center"]["lat"], 4), round(out["center"]["lng"], 4))
+        if centre != st.session_state.get("center") or out["zoom"] != st.session_state.get("zoom"):
+            st.session_state["center"], st.session_state["zoom"] = centre, int(out["zoom"])
+            write_url(current_view())
+
+
+def tempo_chart(rows: list[dict], view: View) -> None:
+    counts = views.tempo(rows, view)
+    if not counts:
+        st.caption("No placed claims in the 30 days up to this date.")
+        return
+    df = pd.DataFrame([{"date": pd.Timestamp(c.date), "series": f"{mapping.ACTOR_LABELS[c.actor]}: {c.kind}", "claims": c.count}
+                       for c in counts])
+    st.bar_chart(df, x="date", y="claims", color="series", stack=True, height=170)
+
+
+def claims_table(shown: list[dict]) -> None:
+    df = pd.DataFrame([{
+        "date": r["report_date"], "place": r["place"], "oblast": r.get("admin1"), "kind": r["kind"], "actor": r["actor"],
+        "status": r["status"], "claimant": r.get("claimant"), "axis": r.get("section"), "quote": r["quote"],
+        "why here": r.get("rule"), "check": bool(r.get("review")), "source": r.get("source"),
+    } for r in shown])
+    st.dataframe(df, hide_index=True, width="stretch", key="claims_table",
+                 column_config={"source": st.column_config.LinkColumn("source", display_text="report"),
+                                "quote": st.column_config.TextColumn("quote", width="large")})
+
+
+def unresolved_list(missing: list[dict]) -> None:
+    df = pd.DataFrame([{
+        "date": r["report_date"], "mention": r["place"], "kind": r["kind"], "actor": r["actor"], "why unplaced": r.get("rule"),
+        "candidates": "; ".join(r.get("candidates") or []) or "none in the gazetteer", "quote": r["quote"],
+    } for r in missing])
+    st.dataframe(df, hide_index=True, width="stretch", key="unresolved_table")
+
+
+def downloads(shown: list[dict], rows: list[dict], view: View, settings: MapSettings, overlays: list[mapping.Overlay]) -> None:
+    stem = f"isw-claims-{view.date.isoformat()}-{view.window}"
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button("CSV", data=lambda: exports.to_csv(shown), file_name=f"{stem}.csv", mime="text/csv", key="dl_csv")
+    c2.download_button("GeoJSON", data=lambda: exports.to_geojson(shown), file_name=f"{stem}.geojson",
+                       mime="application/geo+json", key="dl_geojson")
+    c3.download_button("KML", data=lambda: exports.to_kml(shown, mapping.map_title(view, views.report_dates(rows))),
+                       file_name=f"{stem}.kml", mime="application/vnd.google-earth.kml+xml", key="dl_kml")
+    c4.download_button("Map (HTML)", data=lambda: mapping.render_standalone_html(rows, view, settings, overlays),
+                       file_name=f"{stem}.html", mime="text/html", key="dl_html")
+
+
+def main() -> None:
+    try:
+        version = store_version(STORE_PATH)
+        rows = load_rows(STORE_PATH, version)
+        dates, base_choices = load_choices(STORE_PATH, version)
+    except GeoError as e:
+        st.error(f"Cannot open the claims store: {e}")
+        st.stop()
+    if not dates:
+        st.warning(f"The store {STORE_PATH} holds no reports. Add some with: python -m geo ingest data/assessments")
+        st.stop()
+    choices = {k: list(v) for k, v in base_choices.items()}
+    first_run_from_url(dates, choices)
+    for name, extra in st.session_state.get("_url_choices", {}).items():
+        choices[name] = list(dict.fromkeys(choices[name] + extra))
+
+    settings, overlays = sidebar(dates, choices)
+    view = current_view()
+    write_url(view)
+    shown = views.select(rows, view)
+    missing = views.unresolved(rows, view)
+
+    top_l, top_r = st.columns([5, 1])
+    top_r.toggle("Briefing view", key="briefing", help="Hide the sidebar and tables: a large map ready for a screenshot")
+    if view.briefing:
+        st.markdown("<style>section[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],"
+                    " [data-testid='collapsedControl'] {display: none;} header {visibility: hidden;}</style>",
+                    unsafe_allow_html=True)
+        draw_map(STORE_PATH, version, view, settings, overlays, height=860)
+        return
+    top_l.markdown(f"**{mapping.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
+                   f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")
+    tempo_chart(rows, view)
+    draw_map(STORE_PATH, version, view, settings, overlays, height=620)
+    downloads(shown, rows, view, settings, overlays)
+    st.subheader(f"Claims in view ({len(shown)})")
+    claims_table(shown)
+    st.subheader(f"Unresolved mentions ({len(missing)})")
+    if missing:
+        unresolved_list(missing)
+    else:
+        st.caption("Every mention in view was placed.")
+
+
+main()
