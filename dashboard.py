@@ -194,10 +194,12 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     key_view = view.with_(center=None, zoom=None, briefing=False)
     payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
                          tuple(o.name for o in overlays if o.kind == "area"), settings.cluster_min, settings.uncluster_zoom)
+    claims = mapping.claims_group(payload)
+    assets.localize(claims, base_url=static_prefix())
     out = st_folium(
         base,
         key="claims_map",
-        feature_group_to_add=mapping.claims_group(payload),
+        feature_group_to_add=claims,
         center=list(view.center) if view.center else list(settings.center),
         zoom=view.zoom if view.zoom is not None else settings.zoom,
         returned_objects=["center", "zoom"],

@@ -54,7 +54,7 @@ CHROMIUM_FLAGS = (
     "--mute-audio",
 )
 # Resolve no host name except localhost: the page can reach 127.0.0.1 and nothing else.
-OFFLINE_FLAG = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"
+OFFLINE_FLAG = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"
 
 # The render-complete signal, optionally for one date.
 READY_JS = """

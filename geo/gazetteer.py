@@ -256,6 +256,7 @@ class _Tables:
 
     def __init__(self, places: dict[int, Rec], exact: Keys, variant: Keys):
         self.places, self.exact, self.variant = places, exact, variant
+        self.blocked: dict[str, set[int] | None] = {}  # variant key -> blocked ids (None: every id)
         self._copied = False
 
     def _own(self) -> None:
@@ -279,6 +280,11 @@ class _Tables:
                 continue
             ids = ids_of(table[k])
             kept = tuple(i for i in ids if gid is not None and i != gid)
+            if table is self.variant:
+                if gid is None:
+                    self.blocked[k] = None
+                elif self.blocked.get(k, set()) is not None:
+                    self.blocked.setdefault(k, set()).add(gid)
             if kept:
                 table[k] = kept
             else:
@@ -302,8 +308,9 @@ def apply_overrides(tables: _Tables, rows: list[dict[str, str]], regions: dict[s
             code = region[6] if region else ""
             fcode = (row.get("feature_code") or "PPL").upper()
             fclass = _feature_class_of(fcode)
+            old = tables.places.get(gid)  # an existing id: the analyst corrects its record
             tables._own()
-            tables.places[gid] = (gid, name, lat, lon, country, admin1, code, fclass, fcode, 0, "override")
+            tables.places[gid] = (gid, name, lat, lon, country, admin1, code, fclass, fcode, old[9] if old else 0, "override")
             tables.add_key(name, gid)
             notes[gid] = note
         elif action == "alias":
@@ -507,7 +514,8 @@ def build_index(
     if rows:
         _, problems = apply_overrides(tables, rows, _regions_by_key())
     meta = {"countries": sorted(set(countries)), "sources": sources, "overrides": str(overrides) if rows else None,
-            "override_rows": len(rows), "override_problems": problems}
+            "override_rows": len(rows), "override_problems": problems,
+            "blocked": {k: (sorted(v) if v is not None else None) for k, v in tables.blocked.items()}}
     write_index(Path(out), tables.places, tables.exact, tables.variant, region_ids, meta)
     meta.update(places=len(tables.places), keys_exact=len(tables.exact), keys_variant=len(tables.variant))
     return meta
@@ -536,13 +544,17 @@ class Gazetteer:
         label: str,
         overrides: list[dict[str, str]] | None = None,
         region_ids: Iterable[int] | None = None,
+        blocked: dict[str, list[int] | None] | None = None,
     ):
         tables = _Tables(places, exact, variant)
+        for k, v in (blocked or {}).items():  # blocks stored in an index by the overrides of its build
+            tables.blocked[k] = set(v) if v is not None else None
         self.override_notes: dict[int, str] = {}
         self.override_problems: list[str] = []
         if overrides:
             self.override_notes, self.override_problems = apply_overrides(tables, overrides, _regions_by_key())
         self._places, self._exact, self._variant = tables.places, tables.exact, tables.variant
+        self._blocked = tables.blocked
         self.label = label
         self._place_cache: dict[int, Place] = {}
         self._lookup_cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
@@ -564,8 +576,9 @@ class Gazetteer:
         """A full index built by `build_index` (overrides applied again on top)."""
         from geo.gazetteer_index import read_index
 
-        places, exact, variant, region_ids = read_index(Path(path))
-        return cls(places, exact, variant, label=str(path), overrides=load_overrides(overrides), region_ids=region_ids)
+        places, exact, variant, region_ids, blocked = read_index(Path(path))
+        return cls(places, exact, variant, label=str(path), overrides=load_overrides(overrides), region_ids=region_ids,
+                   blocked=blocked)
 
     @classmethod
     def default(cls, path: str | Path | None = None, overrides: Path | None = DEFAULT_OVERRIDES) -> Gazetteer:
@@ -639,6 +652,9 @@ class Gazetteer:
         out = self._candidates(exact, "exact", key) + self._candidates(variant, "variant", key)
         if not out and fuzzy:
             out = self._fuzzy(key)
+            if self._blocked:  # a name blocked for a place must not find it by fuzzy matching either
+                blocked = self._blocked.get(variant_key(key), set())
+                out = () if blocked is None else tuple(c for c in out if c.place.geonameid not in blocked)
         return out
 
     def _candidates(self, ids: Iterable[int], match: str, key: str = "") -> tuple[Candidate, ...]:

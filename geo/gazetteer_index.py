@@ -2,7 +2,7 @@
 
 Layout (format 1):
 - `meta(key, value)`: format, built_at, countries, sources (JSON: file, sha256, rows), counts,
-  region_ids (JSON list).
+  region_ids (JSON list), blocked (variant key -> ids an override blocked, null for all).
 - `places(geonameid, name, lat, lon, country, admin1, admin1_code, feature_class, feature_code,
   population, source)`: one row per place, readable with any SQLite tool.
 - `blobs(name, data)`: `keys` = zlib(marshal((exact, variant))), the two key -> geonameids
@@ -112,13 +112,13 @@ def read_meta(path: Path) -> dict[str, Any]:
     return {k: json.loads(v) for k, v in rows}
 
 
-def read_index(path: Path) -> tuple[dict[int, tuple], dict, dict, list[int]]:
-    """(places, exact, variant, region_ids) of an index file."""
+def read_index(path: Path) -> tuple[dict[int, tuple], dict, dict, list[int], dict]:
+    """(places, exact, variant, region_ids, blocked) of an index file."""
     path = Path(path)
     try:
         con = _connect(path)
         try:
-            meta = {k: v for k, v in con.execute("SELECT key, value FROM meta WHERE key IN ('format', 'region_ids')")}
+            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('format', 'region_ids', 'blocked')"))
             if json.loads(meta.get("format", "0")) != FORMAT:
                 raise GazetteerError(f"{path}: index format {meta.get('format')} is not {FORMAT}; rebuild it with 'python -m geo gazetteer build'")
             blobs = dict(con.execute("SELECT name, data FROM blobs WHERE name IN ('keys', 'places')"))
@@ -132,4 +132,4 @@ def read_index(path: Path) -> tuple[dict[int, tuple], dict, dict, list[int]]:
         raise GazetteerError(f"{path}: not a gazetteer index ({e}); rebuild it with 'python -m geo gazetteer build'") from e
     except (ValueError, EOFError, TypeError, zlib.error) as e:
         raise GazetteerError(f"{path}: the index is damaged ({e}); rebuild it with 'python -m geo gazetteer build'") from e
-    return places, exact, variant, json.loads(meta["region_ids"])
+    return places, exact, variant, json.loads(meta["region_ids"]), json.loads(meta.get("blocked", "{}"))

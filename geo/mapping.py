@@ -375,7 +375,7 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
     }
 
 
-class ClaimsGeoJson(JSCSSMixin, folium.MacroElement):
+class ClaimsGeoJson(folium.MacroElement):
     """The claims as one `L.geoJSON` layer (inside a marker-cluster group when there are many)."""
 
     _template = Template("""
@@ -415,12 +415,6 @@ class ClaimsGeoJson(JSCSSMixin, folium.MacroElement):
 })();
 {% endmacro %}
 """)
-
-    default_js = [("markerclusterjs", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js")]
-    default_css = [
-        ("markerclustercss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css"),
-        ("markerclusterdefaultcss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css"),
-    ]
 
     def __init__(self, payload_json: str):
         super().__init__()
@@ -497,8 +491,13 @@ class MapFrame(JSCSSMixin, folium.MacroElement):
 {% endmacro %}
 """)
 
-    default_js = ClaimsGeoJson.default_js
-    default_css = ClaimsGeoJson.default_css
+    # Cluster scripts live on the constant base map (st_folium loads scripts of the base map only).
+    default_js = [("markerclusterjs", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js")]
+    default_css = [
+        ("markerclustercss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css"),
+        ("markerclusterdefaultcss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css"),
+    ]
+
 
     def __init__(self, background: str):
         super().__init__()

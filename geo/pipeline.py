@@ -136,11 +136,13 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
     method = method_version(gazetteer)
     show = progress if progress is not None else (len(files) > 5 and sys.stderr.isatty())
     for path in tqdm(files, desc="ingesting", unit="file", disable=not show, file=sys.stderr):
+        problems: list[ReportError] = []
         try:
-            reports = read_path(path)
+            reports = read_path(path, problems=problems)
         except ReportError as e:
             result.errors.append(str(e))
             continue
+        result.errors.extend(str(p) for p in problems)  # archive rows that could not be read; the rest go in
         for report in reports:
             if store.has_report(report.content_hash):
                 result.skipped += 1

@@ -216,6 +216,7 @@ def _check_overrides(g: Gazetteer) -> None:
     assert place.geonameid == override_id("Testove Khutir", 48.1234, 37.5678) < 0
     assert [c.place.geonameid for c in g.lookup("Bakhmutka Town")] == [713174]
     assert 713174 not in ids(g, "Artemovsk")
+    assert 713174 not in [c.place.geonameid for c in g.lookup("Artemovsk", fuzzy=True)]  # not even by fuzzy matching
     assert 713174 in ids(g, "Artemivsk")  # only the blocked name is gone
 
 
@@ -232,6 +233,14 @@ def test_overrides_applied_at_load(index, tmp_path):
     g = Gazetteer.load(index, overrides=_overrides(tmp_path))
     _check_overrides(g)
     assert g.is_override(713174) and not g.is_override(706483)
+
+
+def test_add_with_a_geonames_id_corrects_that_place(index, tmp_path):
+    text = "name,geonameid,lat,lon,admin1,action,note\nBakhmut,713174,48.6,38.0,Donetsk Oblast,add,moved\n"
+    g = Gazetteer.load(index, overrides=_overrides(tmp_path, text))
+    place = g.lookup("Bakhmut")[0].place
+    assert (place.geonameid, place.lat, place.lon, place.source) == (713174, 48.6, 38.0, "override")
+    assert place.population > 50_000  # kept from GeoNames
 
 
 def test_block_a_whole_place_and_alias_to_unknown_id(index, tmp_path):

@@ -1,0 +1,116 @@
+"""dashboard.py through streamlit.testing.v1.AppTest: renders on the sample, the controls change the
+claims shown, the URL round trip, and the map is redrawn without being remounted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+JUNE18, JUNE19 = dt.date(2024, 6, 18), dt.date(2024, 6, 19)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory, embedded_gazetteer):
+    from geo.pipeline import ensure_sample_store
+
+    path = tmp_path_factory.mktemp("store") / "claims.sqlite"
+    ensure_sample_store(path, embedded_gazetteer).close()
+    return path
+
+
+@pytest.fixture()
+def app(store_path, monkeypatch):
+    monkeypatch.setenv("GEO_STORE", str(store_path))
+    monkeypatch.setenv("GEO_TILES_URL", "none")
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+
+def claims_shown(at) -> list[str]:
+    table = next(d for d in at.dataframe if d.key == "claims_table") if at.dataframe else None
+    return [] if table is None else list(table.value["place"])
+
+
+def map_args(at) -> tuple[str, dict]:
+    (component,) = at.get("component_instance")
+    assert component.proto.component_name == "streamlit_folium.st_folium"
+    return component.proto.id, json.loads(component.proto.json_args)
+
+
+def test_renders_the_latest_day(app):
+    at = app.run()
+    assert not at.exception
+    assert at.select_slider(key="date").value == JUNE19
+    shown = claims_shown(at)
+    assert shown and "Chasiv Yar" in shown and "Avdiivka" not in shown
+    assert "ISW-reported claims, 19 June 2024" in at.markdown[0].value
+    assert at.query_params["date"] == "2024-06-19"
+    _, args = map_args(at)
+    assert '"date":"2024-06-19"' in args["feature_group"]
+    assert args["js_links"] and not any(link.startswith(("http:", "https:", "//")) for link in args["js_links"] + args["css_links"])
+
+
+def test_slider_and_buttons_change_the_claims_and_keep_the_map(app):
+    at = app.run()
+    first_id, first = map_args(at)
+    at.select_slider(key="date").set_value(JUNE18).run()
+    assert sorted(claims_shown(at)) == ["Avdiivka", "Krasnodar Krai", "Rostov Oblast", "Svatove", "Vovchansk"]
+    moved_id, moved = map_args(at)
+    assert moved_id == first_id and moved["script"] == first["script"]  # same component: not remounted
+    assert moved["feature_group"] != first["feature_group"] and '"date":"2024-06-18"' in moved["feature_group"]
+    assert at.button(key="prev_day").disabled
+    at.button(key="next_day").click().run()
+    assert at.select_slider(key="date").value == JUNE19 and "Chasiv Yar" in claims_shown(at)
+    at.button(key="prev_day").click().run()
+    assert at.select_slider(key="date").value == JUNE18 and at.query_params["date"] == "2024-06-18"
+    assert map_args(at)[0] == first_id
+
+
+def test_filters_change_the_claims(app):
+    at = app.run()
+    at.radio(key="window").set_value("7d").run()
+    assert len(claims_shown(at)) == 8 or "Starytsya" in claims_shown(at)
+    at.multiselect(key="f_kinds").set_value(["strike"]).run()
+    assert sorted(claims_shown(at)) == ["Krasnodar Krai", "Rostov Oblast"]
+    assert at.query_params["kind"] == "strike" and at.query_params["window"] == "7d"
+    at.multiselect(key="f_kinds").set_value([]).run()
+    at.text_input(key="q").set_value("chasiv").run()
+    assert claims_shown(at) and all(p != "Rostov Oblast" for p in claims_shown(at))
+
+
+def test_url_round_trip(app):
+    app.query_params.update({"date": "2024-06-18", "window": "30d", "actor": "russia", "kind": ["advance", "attack"],
+                             "oblast": "Donetsk Oblast", "q": "avdiivka", "lat": "48.1402", "lon": "37.7501", "zoom": "9"})
+    sent = dict(app.query_params)
+    at = app.run()
+    assert not at.exception
+    assert at.select_slider(key="date").value == JUNE18
+    assert at.radio(key="window").value == "30d"
+    assert at.multiselect(key="f_actors").value == ["russia"]
+    assert at.multiselect(key="f_kinds").value == ["advance", "attack"]
+    assert at.multiselect(key="f_oblasts").value == ["Donetsk Oblast"]
+    assert at.text_input(key="q").value == "avdiivka"
+    assert claims_shown(at) == ["Avdiivka"]
+    _, args = map_args(at)
+    assert args["center"] == [48.1402, 37.7501] and args["zoom"] == 9
+    assert at.query_params == sent  # the app writes back the same view
+
+
+def test_a_date_without_report_opens_the_report_before_it(app):
+    app.query_params["date"] = "2024-06-20"
+    at = app.run()
+    assert at.select_slider(key="date").value == JUNE19 and at.query_params["date"] == "2024-06-19"
+
+
+def test_briefing_view_hides_the_tables(app):
+    app.query_params.update({"date": "2024-06-18", "briefing": "1"})
+    at = app.run()
+    assert not at.exception
+    assert not at.dataframe and map_args(at)[1]["height"] == 860
+    assert at.query_params["briefing"] == "1"
+    at.toggle(key="briefing").set_value(False).run()
+    assert len(claims_shown(at)) == 5 and "briefing" not in at.query_params
