@@ -177,14 +177,22 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
             except GeoError as e:
                 st.warning(str(e))
 
-    base = MapSettings.from_env()
+    try:
+        base = MapSettings.from_env()
+    except GeoError as e:
+        st.warning(f"GEO_TILES_URL: {e}")
+        base = MapSettings(tiles_url=None, attribution="")
     with sb.expander("Map tiles"):
         no_tiles = st.checkbox("No tiles (plain background; add boundaries above)", key="no_tiles",
                                value=base.tiles_url is None)
         url = st.text_input("Tile URL", key="tiles_url", value=base.tiles_url or mapping.DEFAULT_TILES_URL,
                             disabled=no_tiles, help="A local tile server works: http://127.0.0.1:8080/{z}/{x}/{y}.png")
         attribution = st.text_input("Attribution", key="tiles_attr", value=base.attribution, disabled=no_tiles)
-    settings = base.with_tiles(None if no_tiles else url, attribution)
+        try:
+            settings = base.with_tiles(None if no_tiles else url, attribution)
+        except GeoError as e:
+            st.warning(f"{e}; drawing no tiles")
+            settings = base.with_tiles(None, attribution)
     return settings, overlays
 
 

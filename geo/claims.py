@@ -216,8 +216,13 @@ def _events(sentence: str) -> list[_Event]:
     return events
 
 
+SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
+
+
 def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None) -> list[_Event]:
     """The events of one sentence that are claims, each with its place mentions."""
+    if not SIDE_HINT.search(sentence):
+        return []  # no side is named: nobody acts in this sentence
     events = _events(sentence)
     if not events:
         return []

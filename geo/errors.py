@@ -55,3 +55,7 @@ class AssetError(GeoError):
 
 class OverlayError(GeoError, ValueError):
     """A front-line / boundaries overlay file is not usable GeoJSON."""
+
+
+class MapSettingsError(GeoError, ValueError):
+    """A map setting (tile URL) is not usable."""

@@ -28,6 +28,7 @@ import datetime as dt
 import html
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,10 +37,11 @@ from urllib.parse import urlsplit
 
 import folium
 from folium.elements import JSCSSMixin
+from branca.element import Element
 from jinja2 import Template
 
 from geo import views
-from geo.errors import OverlayError
+from geo.errors import MapSettingsError, OverlayError
 from geo.views import View
 
 DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -83,6 +85,10 @@ class MapSettings:
     uncluster_zoom: int = 10  # from this zoom on, every marker is drawn on its own
     background: str = "#eef0ea"
 
+    def __post_init__(self):
+        if self.tiles_url is not None:
+            object.__setattr__(self, "tiles_url", check_tiles_url(self.tiles_url))
+
     @classmethod
     def from_env(cls, env: dict | None = None, **overrides) -> MapSettings:
         env = os.environ if env is None else env
@@ -102,6 +108,26 @@ class MapSettings:
         tiles = None if url.lower() in NO_TILES else url
         attr = attribution if attribution is not None else (self.attribution if tiles else "")
         return MapSettings(**{**self.__dict__, "tiles_url": tiles, "attribution": attr})
+
+
+_TILE_PLACEHOLDER = re.compile(r"\{[szxyr]\}")
+
+
+def check_tiles_url(url: str) -> str:
+    """A tile URL template: http(s), with only Leaflet's {s} {z} {x} {y} {r} placeholders."""
+    url = url.strip()
+    rest = _TILE_PLACEHOLDER.sub("", url)
+    parts = urlsplit(rest) if not any(c in rest for c in "{}<>\"' \n\r\t") else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise MapSettingsError(
+            f"tile URL {url[:120]!r} is not usable: give an http(s) URL whose only placeholders are "
+            "{s} {z} {x} {y} {r}, e.g. http://127.0.0.1:8080/{z}/{x}/{y}.png (or 'none' for no tiles)")
+    return url
+
+
+def attribution_html(text: str) -> str:
+    """Tile attribution as escaped text (braces too: the tile layer's script is compiled as a template)."""
+    return esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
 # -- escaping -------------------------------------------------------------------------------
@@ -128,11 +154,18 @@ def safe_url(url) -> str | None:
     return html.escape(url, quote=True)
 
 
+_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
+
+
 def script_json(data) -> str:
-    """JSON that is safe inside an HTML <script>: no `<`, `>`, `&` or line separators appear raw."""
+    """JSON that is safe inside an HTML <script>: no `<`, `>`, `&` or line separators appear raw,
+    and no Jinja opener (`{{`, `{%`, `{#`: folium/branca compile rendered scripts as templates,
+    so such text would run on the server). In compact JSON these only occur inside strings,
+    where the escape \\u007b means the same character."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    text = (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
 
 
 # -- rows -> GeoJSON (pure) -----------------------------------------------------------------
@@ -375,6 +408,17 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
     }
 
 
+class _Verbatim(Element):
+    """Page text that is inserted as it is (never compiled as a template)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
 class ClaimsGeoJson(folium.MacroElement):
     """The claims as one `L.geoJSON` layer (inside a marker-cluster group when there are many)."""
 
@@ -415,6 +459,11 @@ class ClaimsGeoJson(folium.MacroElement):
 })();
 {% endmacro %}
 """)
+
+    def render(self, **kwargs):
+        # branca would wrap the script in Element(text), which compiles the text as a Jinja template:
+        # slow for megabytes of data and a template injection for report text. Add it verbatim.
+        self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
 
     def __init__(self, payload_json: str):
         super().__init__()
@@ -566,11 +615,11 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
     m = folium.Map(location=list(settings.center), zoom_start=settings.zoom, tiles=None, control_scale=True,
                    maxZoom=settings.max_zoom, minZoom=settings.min_zoom, zoom_control=True)
     if settings.tiles_url:
-        folium.TileLayer(tiles=settings.tiles_url, attr=esc(settings.attribution) or " ", name="Tiles",
+        folium.TileLayer(tiles=settings.tiles_url, attr=attribution_html(settings.attribution) or " ", name="Tiles",
                          max_zoom=settings.max_zoom, min_zoom=settings.min_zoom, control=False).add_to(m)
     for ov in overlays:
         style = _OVERLAY_STYLES.get(ov.kind, _OVERLAY_STYLES["area"])
-        folium.GeoJson(ov.data, name=ov.name, style_function=lambda _f, s=style: s, interactive=False,
+        folium.GeoJson(ov.data, name=f"overlay {ov.kind}", style_function=lambda _f, s=style: s, interactive=False,
                        control=False, smooth_factor=1.0).add_to(m)
     MapFrame(settings.background).add_to(m)
     return m

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from geo.models import Mention
 
@@ -93,6 +94,11 @@ INLINE_BEARING = re.compile(
 FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
 
+@lru_cache(maxsize=64)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
 
@@ -137,11 +143,14 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, 
     while run_end < n and toks[run_end][0][:1].isupper() and toks[run_end][0][0].isalpha() and run_end - i < 6:
         run_end += 1
     # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
+    low_sentence = _lower(sentence)
     for j in range(run_end, i, -1):
         span_end = toks[j - 1][2]
-        rest = sentence[span_end:].lower()
+        if low_sentence[span_end:span_end + 1] != " ":
+            continue
         for noun in FEATURE_NOUNS:
-            if rest.startswith(" " + noun) and not rest[len(noun) + 1:len(noun) + 2].isalpha():
+            after = span_end + 1 + len(noun)
+            if low_sentence.startswith(noun, span_end + 1) and not low_sentence[after:after + 1].isalpha():
                 words = [t[0] for t in toks[i:j]]
                 if all(w.lower() in STOP for w in words):
                     continue

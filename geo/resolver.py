@@ -74,6 +74,7 @@ class PointIndex:
 
     def __init__(self, points: Iterable[tuple[float, float]] = ()):
         self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        self._memo: dict[tuple[float, float, float], float] = {}
         for lat, lon in points:
             self.cells.setdefault((int(lat // self.CELL_LAT), int(lon // self.CELL_LON)), []).append((lat, lon))
 
@@ -82,6 +83,13 @@ class PointIndex:
 
     def nearest_km(self, lat: float, lon: float, within: float) -> float:
         """Distance to the nearest point if it is within `within` km, else infinity."""
+        key = (lat, lon, within)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = self._nearest(lat, lon, within)
+        return got
+
+    def _nearest(self, lat: float, lon: float, within: float) -> float:
         ring = int(within // self.CELL_KM) + 1
         ci, cj = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
         best = math.inf
@@ -157,6 +165,20 @@ class Resolver:
     def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = ()):
         self.g = gazetteer
         self.front_prior = PointIndex(front)
+        self._keys: dict[int, str] = {}
+        self._mention_keys: dict[str, str] = {}
+
+    def _name_key(self, p: Place) -> str:
+        key = self._keys.get(p.geonameid)
+        if key is None:
+            key = self._keys[p.geonameid] = variant_key(normalize(p.name))
+        return key
+
+    def _mention_key(self, name: str) -> str:
+        key = self._mention_keys.get(name)
+        if key is None:
+            key = self._mention_keys[name] = variant_key(normalize(name))
+        return key
 
     # -- candidates ----------------------------------------------------------------------
 
@@ -278,11 +300,11 @@ class Resolver:
         if ctx.heading_regions:
             s.add("section heading", 1.0 if p.admin1 in ctx.heading_regions else 0.0)
         if ctx.heading_places:
-            d = min(km(p, h) for h in ctx.heading_places)
+            d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
         near = [x for x in ctx.sentence_places if x.geonameid != p.geonameid]
         if near:
-            d = min(km(p, x) for x in near)
+            d = min(approx_km(p.lat, p.lon, x.lat, x.lon) for x in near)
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
@@ -300,7 +322,7 @@ class Resolver:
         s.add("front prior", 0.75 if p.admin1 in FRONT_REGIONS else 0.0)
         if p.is_settlement:
             s.add("settlement", 0.25)
-        if normalize(p.name) == normalize(mention.name) or variant_key(normalize(p.name)) == variant_key(normalize(mention.name)):
+        if self._name_key(p) == self._mention_key(mention.name):
             s.add("main name", 1.25)  # named so, not only by an alternate or historical name
         s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
         if s.cand.match == "fuzzy":
@@ -341,7 +363,12 @@ def _sentence_regions(claim: Claim, mention: Mention, sentence_claims: list[Clai
         for m in other.mentions:
             if m.precision == "region" and not (other is claim and m.start < mention.start):
                 skip.append((m.start, m.end))
+    if not skip and not REGION_HINT.search(claim.sentence):
+        return ()
     return _regions_named(claim.sentence, gazetteer, skip)
+
+
+REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea")
 
 
 def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[float, float]] = ()) -> list[ClaimPlace]:

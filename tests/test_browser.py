@@ -110,6 +110,18 @@ def script_errors(driver) -> list[str]:
     return [m for m in page_errors(driver) if "Failed to load resource" not in m and "ERR_NAME_NOT_RESOLVED" not in m]
 
 
+def foreign_code(driver) -> list[str]:
+    """Scripts, style sheets and fetches that any frame loaded from outside the app (must be none)."""
+    from geo.browser import all_frames
+
+    found = all_frames(driver, """
+        return performance.getEntriesByType('resource')
+          .filter(e => e.initiatorType !== 'img' && e.initiatorType !== 'css')
+          .map(e => e.name)
+          .filter(u => !u.startsWith(location.origin) && !u.startsWith('data:'));""")
+    return [url for urls in found for url in urls]
+
+
 def click_previous_day(driver) -> None:
     from selenium.webdriver.common.by import By
 
@@ -151,6 +163,7 @@ def test_dated_url_shows_that_day_and_previous_day_redraws_without_remount(dashb
     assert in_map_frame(driver, "return window.__sameMap") == "yes", "the map was remounted, not redrawn"
     assert "date=2024-06-18" in driver.current_url  # the view lives in the URL
     assert script_errors(driver) == []
+    assert foreign_code(driver) == []  # Leaflet and plugins came from the app (geo/static), not a CDN
 
     shot = keep_screenshot(driver, tmp_path / "dashboard-2024-06-18.png")
     assert png_size(shot.read_bytes()) == (1400, 1000)
@@ -190,3 +203,24 @@ def test_hostile_report_text_shows_as_text_and_never_runs(dashboard, driver, pla
     injected = all_frames(driver, "return document.querySelectorAll('img[src=\"x\"]').length")
     assert set(injected) == {0}
     assert script_errors(driver) == []
+
+
+def test_briefing_view_is_a_ready_slide(dashboard, driver, placed, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from geo.browser import in_map_frame, wait_for_map_frame
+
+    driver.get(f"{dashboard}/?date=2024-06-18&briefing=1")
+    assert wait_for_map_frame(driver, "2024-06-18", timeout=90)["count"] == placed["2024-06-18"]
+    furniture = in_map_frame(driver, """
+        const text = sel => (document.querySelector(sel) || {}).innerText || '';
+        return {title: text('.geo-title'), legend: text('.geo-legend'), source: text('.geo-source'),
+                scale: !!document.querySelector('.leaflet-control-scale')};""")
+    assert "18 June 2024" in furniture["title"]
+    assert "Russian forces" in furniture["legend"] and "Ukrainian forces" in furniture["legend"]
+    assert "Institute for the Study of War" in furniture["source"]
+    assert furniture["scale"]
+    sidebars = [e for e in driver.find_elements(By.CSS_SELECTOR, "[data-testid='stSidebar']") if e.is_displayed()
+                and e.size["width"] > 0]
+    assert sidebars == [], "the briefing view still shows the sidebar"
+    keep_screenshot(driver, tmp_path / "dashboard-2024-06-18-briefing.png")

@@ -10,7 +10,7 @@ import folium
 import pytest
 
 from geo import assets, mapping, views
-from geo.errors import OverlayError
+from geo.errors import MapSettingsError, OverlayError
 from geo.mapping import MapSettings
 from geo.views import View
 
@@ -85,6 +85,18 @@ def test_standalone_page_keeps_hostile_text_inert(rows, hostile):
     assert not any(bad in p for p in popups for bad in ("<script", "<img", 'href="javascript', 'href="data:'))
     assert assets.remote_assets(html) == []  # works with no network
     assert "<title>ISW-reported claims, 19 June 2024</title>" in html
+
+
+def test_template_syntax_in_report_text_is_not_evaluated(rows):
+    """folium/branca compile rendered scripts as Jinja templates: report text must never reach that step."""
+    base = views.select(rows, View(date=JUNE19))[0]
+    trap = "{{ 7*7 }} {% if true %}yes{% endif %} {# c #} {{ cycler.__init__.__globals__ }}"
+    html = mapping.render_standalone_html([dict(base, quote=trap, place="{{ 6*7 }}")], View(date=JUNE19),
+                                          MapSettings(tiles_url=None))
+    line = next(l for l in html.splitlines() if l.strip().startswith("var P = "))
+    popup = json.loads(line.strip()[len("var P = "):].rstrip(";"))["data"]["features"][0]["properties"]["popup"]
+    assert mapping.esc(trap) in popup and "{{ 6*7 }}" in popup  # verbatim
+    assert "49" not in popup and "42" not in popup and "__builtins__" not in html
 
 
 def test_titles():
@@ -170,6 +182,11 @@ def test_tiles_are_a_setting(monkeypatch):
     assert (env.tiles_url, env.attribution) == ("http://tiles.local/{z}/{x}/{y}.png", "Local")
     assert MapSettings.from_env({}) == MapSettings()
     assert MapSettings().with_tiles("none").tiles_url is None
+    for bad in ("http://x/{{7*7}}/{z}", "javascript:alert(1)", "http://x/{z}/{x}/{y}.png?{%x%}", "ftp://x/{z}", "tiles/{z}"):
+        with pytest.raises(MapSettingsError, match="tile URL"):
+            MapSettings(tiles_url=bad)
+    braces = mapping.build_base_map(MapSettings(attribution="{{ 7*7 }} {% x %}")).get_root().render()
+    assert "&amp;#123;&amp;#123; 7*7" not in braces and "&#123;&#123; 7*7 &#125;&#125;" in braces and "49" not in braces
 
 
 def test_overlays_from_real_files(shared):
