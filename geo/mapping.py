@@ -25,6 +25,7 @@ element has the classes `geo-claim geo-<actor> geo-<kind> geo-<status>`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import os
@@ -142,8 +143,15 @@ def safe_url(url) -> str | None:
     """`url` HTML-escaped for an href when it is an absolute http(s) URL; else None."""
     if not isinstance(url, str):
         return None
-    url = url.strip()
-    if any(ord(c) < 32 or c in " \x7f" for c in url):
+    return _safe_url(url.strip())
+
+
+_URL_BAD_CHARS = re.compile(r"[\x00-\x20\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _safe_url(url: str) -> str | None:
+    if _URL_BAD_CHARS.search(url):
         return None
     try:
         parts = urlsplit(url)
@@ -269,23 +277,41 @@ def _links(urls: Iterable, limit: int = 8) -> str:
     return " ".join(out)
 
 
+def popup_parts(row: dict) -> tuple[str, str, str, str]:
+    """The marker's popup in four escaped HTML pieces: place (this row), claim (shared by the rows of
+    one sentence), placement notes (this row), sources (shared by a report's claim). Every value is
+    escaped; links only for http(s) URLs. `"".join(parts)` sits inside <div class="geo-popup">."""
+    return _place_part(row), _claim_part(row), _meta_part(row), _source_part(row.get("source"), tuple(row.get("endnote_urls") or ()))
+
+
 def popup_html(row: dict) -> str:
-    """The marker's popup: every value escaped, links only for http(s) URLs."""
-    actor = ACTOR_LABELS.get(row.get("actor"), row.get("actor"))
-    status = row.get("status")
-    claimant = row.get("claimant")
+    """The marker's whole popup as one escaped HTML string."""
+    return '<div class="geo-popup">' + "".join(popup_parts(row)) + "</div>"
+
+
+def _place_part(row: dict) -> str:
     head = f'<div class="geo-pop-place"><b>{esc(row.get("place"))}</b>'
     if row.get("admin1"):
         head += f' <span class="geo-pop-dim">{esc(row.get("admin1"))}</span>'
-    head += "</div>"
+    return head + "</div>"
+
+
+def _claim_part(row: dict) -> str:
+    actor = ACTOR_LABELS.get(row.get("actor"), row.get("actor"))
+    status = row.get("status")
+    claimant = row.get("claimant")
     what = f'{esc(row.get("report_date"))} · {esc(actor)} · {esc(KIND_LABELS.get(row.get("kind"), row.get("kind")))} · '
     what += esc(status) + (f" by {esc(claimant)}" if status == "claimed" and claimant else "")
     if claimant and status != "claimed":
         what += f" (per {esc(claimant)})"
-    parts = [head, f'<div class="geo-pop-what">{what}</div>', f'<blockquote class="geo-pop-quote">{esc(row.get("quote"))}</blockquote>']
-    meta = []
+    out = f'<div class="geo-pop-what">{what}</div><blockquote class="geo-pop-quote">{esc(row.get("quote"))}</blockquote>'
     if row.get("section"):
-        meta.append(f"Section: {esc(row['section'])}")
+        out += f'<div class="geo-pop-meta">Section: {esc(row["section"])}</div>'
+    return out
+
+
+def _meta_part(row: dict) -> str:
+    meta = []
     if row.get("bearing"):
         meta.append(f"Located: {esc(row['bearing'])}")
     if row.get("precision") == "region":
@@ -295,17 +321,17 @@ def popup_html(row: dict) -> str:
     if row.get("runner_up"):
         margin = row.get("margin")
         meta.append(f"Runner-up: {esc(row['runner_up'])}" + (f" (margin {float(margin):.2f})" if isinstance(margin, (int, float)) else ""))
-    if meta:
-        parts.append('<div class="geo-pop-meta">' + "<br>".join(meta) + "</div>")
-    src = row.get("source")
+    return '<div class="geo-pop-meta">' + "<br>".join(meta) + "</div>" if meta else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_part(src, endnote_urls: tuple) -> str:
     href = safe_url(src)
     foot = f'<a href="{href}" target="_blank" rel="noopener noreferrer">ISW report</a>' if href else (f"Source: {esc(src)}" if src else "")
-    notes = _links(row.get("endnote_urls") or ())
+    notes = _links(endnote_urls)
     if notes:
         foot += (" · " if foot else "") + "Report's sources: " + notes
-    if foot:
-        parts.append(f'<div class="geo-pop-src">{foot}</div>')
-    return '<div class="geo-popup">' + "".join(parts) + "</div>"
+    return f'<div class="geo-pop-src">{foot}</div>' if foot else ""
 
 
 def tooltip_text(row: dict) -> str:
@@ -377,7 +403,14 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
     dates = list(dates) if dates is not None else views.report_dates(rows)
     bounds = window_bounds(view, dates)
     end = bounds[1] if bounds else None
-    features, keys = [], {}
+    features, keys, texts = [], {}, {}
+
+    def text_id(fragment: str) -> int:
+        i = texts.get(fragment)
+        if i is None:
+            i = texts[fragment] = len(texts)
+        return i
+
     for r in rows:
         if r.get("lat") is None or r.get("lon") is None:
             continue
@@ -391,7 +424,7 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
                 "icon": key,
                 "opacity": views.age_opacity(r["report_date"], end, bounds[0]) if bounds else 1.0,
                 "tooltip": tooltip_text(r),
-                "popup": popup_html(r),
+                "popup": [text_id(part) for part in popup_parts(r) if part],
             },
         })
     title = map_title(view, dates)
@@ -404,6 +437,7 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
         "cluster": len(features) > cluster_min,
         "unclusterZoom": uncluster_zoom,
         "size": MARKER_PX,
+        "texts": list(texts),  # escaped HTML fragments; a feature's popup lists the ones it joins
         "data": {"type": "FeatureCollection", "features": features},
     }
 
@@ -437,7 +471,9 @@ class ClaimsGeoJson(folium.MacroElement):
       });
     },
     onEachFeature: function (f, l) {
-      l.bindPopup(f.properties.popup, {maxWidth: 380});
+      l.bindPopup(function () {
+        return '<div class="geo-popup">' + f.properties.popup.map(function (i) { return P.texts[i]; }).join('') + '</div>';
+      }, {maxWidth: 380});
       l.bindTooltip(f.properties.tooltip, {direction: 'right'});
     }
   });

@@ -186,6 +186,9 @@ class Resolver:
         """Candidates for a mention and the precision they stand for."""
         if mention.precision == "region":
             place = self.g.region(mention.name)
+            if place is None and "People" in mention.name:
+                # "Luhansk People's Republic": the proxy republic's claimed territory is the oblast
+                place = self.g.region(mention.name.split()[0] + " Oblast")
             if place is None:
                 # raions and city districts are in the gazetteer as admin areas
                 cands = [c for c in self.g.lookup(mention.name, fuzzy=False) if c.place.feature_class == "A"]
@@ -215,6 +218,10 @@ class Resolver:
         exact = [c for c in cands if c.match != "fuzzy"]
         if exact:
             cands = exact
+        if mention.name.endswith(" City"):
+            # ISW's "Zaporizhzhia City", "Kharkiv City": the city itself, not a village of the same name
+            cities = [c for c in cands if c.place.feature_code in ("PPLC", "PPLA", "PPLA2") or c.place.population >= 20_000]
+            cands = cities or cands
         settlements = [c for c in cands if c.place.is_settlement]
         # a settlement name: prefer settlements; keep other features only when no settlement matches
         return (settlements or [c for c in cands if c.place.feature_class not in ("A",)] or cands), "settlement"

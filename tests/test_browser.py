@@ -205,11 +205,19 @@ def test_hostile_report_text_shows_as_text_and_never_runs(dashboard, driver, pla
     assert script_errors(driver) == []
 
 
-def test_briefing_view_is_a_ready_slide(dashboard, driver, placed, tmp_path):
+def visible_sidebars(driver) -> list:
     from selenium.webdriver.common.by import By
 
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, "[data-testid='stSidebar']")
+            if e.is_displayed() and e.size["width"] > 0]
+
+
+def test_briefing_view_is_a_ready_slide(dashboard, driver, placed, tmp_path):
     from geo.browser import in_map_frame, wait_for_map_frame
 
+    driver.get(f"{dashboard}/?date=2024-06-18")
+    wait_for_map_frame(driver, "2024-06-18", timeout=90)
+    assert visible_sidebars(driver), "the normal view has a sidebar"
     driver.get(f"{dashboard}/?date=2024-06-18&briefing=1")
     assert wait_for_map_frame(driver, "2024-06-18", timeout=90)["count"] == placed["2024-06-18"]
     furniture = in_map_frame(driver, """
@@ -220,7 +228,5 @@ def test_briefing_view_is_a_ready_slide(dashboard, driver, placed, tmp_path):
     assert "Russian forces" in furniture["legend"] and "Ukrainian forces" in furniture["legend"]
     assert "Institute for the Study of War" in furniture["source"]
     assert furniture["scale"]
-    sidebars = [e for e in driver.find_elements(By.CSS_SELECTOR, "[data-testid='stSidebar']") if e.is_displayed()
-                and e.size["width"] > 0]
-    assert sidebars == [], "the briefing view still shows the sidebar"
+    assert visible_sidebars(driver) == [], "the briefing view still shows the sidebar"
     keep_screenshot(driver, tmp_path / "dashboard-2024-06-18-briefing.png")
