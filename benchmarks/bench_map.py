@@ -48,13 +48,16 @@ def corpus_rows() -> list[dict]:
 
 
 def scale(rows: list[dict], n: int, end: dt.date) -> list[dict]:
-    """`n` rows from `rows`, repeated with small offsets (so markers do not coincide), over 30 days up to `end`."""
+    """`n` rows from `rows`, repeated with small offsets (so markers do not coincide), over 30 days up to
+    `end`. Each copy gets its own text (so nothing is shared across copies that real reports would not
+    share); rows of one sentence within a copy share it, as in a real report."""
     out = []
     for i in range(n):
         r = rows[i % len(rows)]
         k = i // len(rows)
         out.append(dict(r, id=i + 1, lat=r["lat"] + 0.013 * (k % 40), lon=r["lon"] + 0.017 * (k // 40 % 40),
-                        report_date=(end - dt.timedelta(days=i % 30)).isoformat()))
+                        report_date=(end - dt.timedelta(days=k % 30)).isoformat(), quote=f"{r['quote']} [{k}]",
+                        source=f"{r['source']}?copy={k}" if r.get("source") else None))
     return out
 
 

@@ -442,6 +442,11 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
     }
 
 
+def payload_popup(payload: dict, feature: dict) -> str:
+    """The popup HTML the page shows for `feature` of `payload` (the same join as the layer's script)."""
+    return '<div class="geo-popup">' + "".join(payload["texts"][i] for i in feature["properties"]["popup"]) + "</div>"
+
+
 class _Verbatim(Element):
     """Page text that is inserted as it is (never compiled as a template)."""
 
@@ -681,6 +686,6 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
 
 __all__ = [
     "MapSettings", "Overlay", "build_base_map", "claims_layer", "claims_group", "render_standalone_html", "read_overlay",
-    "feature", "feature_collection", "layer_payload", "popup_html", "legend_html", "map_title", "marker_svg",
+    "feature", "feature_collection", "layer_payload", "payload_popup", "popup_html", "popup_parts", "legend_html", "map_title", "marker_svg",
     "safe_url", "script_json", "esc", "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
 ]

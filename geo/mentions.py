@@ -77,7 +77,7 @@ LOCATIVE = {
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
 REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "administrative"}
-BANK = re.compile(r"(?:(?:east|west|eastern|western)\s+)?(?:\(\s*(?:left|right)\s*\)\s+|(?:left|right)\s+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
+BANK = re.compile(r"(?:(?:east|west|eastern|western)\s+)?(?:\(\s*(?:left|right)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
     rf"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?(?P<dir>{DIR_RE})(?:\s+and\s+{DIR_RE})?"

@@ -80,7 +80,7 @@ def test_standalone_page_keeps_hostile_text_inert(rows, hostile):
     # the report text is only in the layer's data, never in the page's markup or code
     assert "__pwned" not in html.replace(line, "")
     assert "<" not in line and ">" not in line and "&" not in line
-    popups = [f["properties"]["popup"] + f["properties"]["tooltip"] for f in payload["data"]["features"]]
+    popups = [mapping.payload_popup(payload, f) + f["properties"]["tooltip"] for f in payload["data"]["features"]]
     assert len(popups) == len(views.select(rows, View(date=JUNE19))) + 1
     assert not any(bad in p for p in popups for bad in ("<script", "<img", 'href="javascript', 'href="data:'))
     assert assets.remote_assets(html) == []  # works with no network
@@ -94,7 +94,8 @@ def test_template_syntax_in_report_text_is_not_evaluated(rows):
     html = mapping.render_standalone_html([dict(base, quote=trap, place="{{ 6*7 }}")], View(date=JUNE19),
                                           MapSettings(tiles_url=None))
     line = next(l for l in html.splitlines() if l.strip().startswith("var P = "))
-    popup = json.loads(line.strip()[len("var P = "):].rstrip(";"))["data"]["features"][0]["properties"]["popup"]
+    payload = json.loads(line.strip()[len("var P = "):].rstrip(";"))
+    popup = mapping.payload_popup(payload, payload["data"]["features"][0])
     assert mapping.esc(trap) in popup and "{{ 6*7 }}" in popup  # verbatim
     assert "49" not in popup and "42" not in popup and "__builtins__" not in html
 
@@ -139,6 +140,9 @@ def test_layer_payload(rows):
     assert all(opacity[r["id"]] == (1.0 if r["report_date"] == "2024-06-19" else pytest.approx(0.892, abs=0.01)) for r in shown)
     assert set(p["icons"]) == {mapping.icon_key(r) for r in shown}
     assert all(set(i["cls"].split()) >= {"geo-" + r for r in ("russia", "ukraine") if r in i["cls"]} for i in p["icons"].values())
+    assert [mapping.payload_popup(p, f) for f in feats] == [mapping.popup_html(r) for r in shown]
+    one_sentence = [r for r in shown if r["report_date"] == "2024-06-18" and r["kind"] == "advance"]
+    assert len(one_sentence) == 3 and len({p["data"]["features"][shown.index(r)]["properties"]["popup"][1] for r in one_sentence}) == 1
     many = mapping.layer_payload(shown * 200, week, cluster_min=500)
     assert many["cluster"] and len(many["data"]["features"]) == 200 * len(shown)
 
@@ -186,7 +190,7 @@ def test_tiles_are_a_setting(monkeypatch):
         with pytest.raises(MapSettingsError, match="tile URL"):
             MapSettings(tiles_url=bad)
     braces = mapping.build_base_map(MapSettings(attribution="{{ 7*7 }} {% x %}")).get_root().render()
-    assert "\\u0026#123;\\u0026#123; 7*7 \\u0026#125;\\u0026#125;" in braces and "49" not in braces  # entities, as text
+    assert "\\u0026#123;\\u0026#123; 7*7 \\u0026#125;\\u0026#125;" in braces and "\"attribution\": \"49" not in braces
 
 
 def test_overlays_from_real_files(shared):

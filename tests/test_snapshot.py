@@ -169,3 +169,15 @@ def test_snapshot_window_and_filter_reach_the_map(chromium, tmp_path, capsys):
     assert "\t2 claim(s)\t" in line  # the two strikes of 18 June, inside the 7-day window ending 19 June
     title = png_text((tmp_path / "w.png").read_bytes())["Title"]
     assert "strikes" in title and "13–19 June 2024" in title  # the window and the kind filter are in the title
+
+
+def test_install_script_does_nothing_when_the_browser_is_there(chromium):
+    import subprocess
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "install_browser.sh"
+    if (chromium.chromium, chromium.chromedriver) != ("/usr/bin/chromium", "/usr/bin/chromedriver"):
+        pytest.skip("the script installs to /usr/bin; this browser lives elsewhere")
+    done = subprocess.run(["sh", str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "already present" in done.stdout
