@@ -222,13 +222,25 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
 
 
 def tempo_chart(rows: list[dict], view: View) -> None:
+    import altair as alt
+
     counts = views.tempo(rows, view)
     if not counts:
         st.caption("No placed claims in the 30 days up to this date.")
         return
-    df = pd.DataFrame([{"date": pd.Timestamp(c.date), "series": f"{mapping.ACTOR_LABELS[c.actor]}: {c.kind}", "claims": c.count}
-                       for c in counts])
-    st.bar_chart(df, x="date", y="claims", color="series", stack=True, height=170)
+    series = [f"{mapping.ACTOR_LABELS[a]}: {mapping.KIND_PLURALS[k]}" for a in views.ACTORS for k in views.KINDS]
+    shades = {"russia": ("#7f0000", "#b71c1c", "#e57373"), "ukraine": ("#0d47a1", "#2196f3", "#90caf9")}
+    df = pd.DataFrame([{"date": pd.Timestamp(c.date), "claims": c.count,
+                        "series": f"{mapping.ACTOR_LABELS[c.actor]}: {mapping.KIND_PLURALS[c.kind]}"} for c in counts])
+    bars = alt.Chart(df).mark_bar().encode(
+        x=alt.X("yearmonthdate(date):T", title=None),
+        y=alt.Y("sum(claims):Q", title="claims / day"),
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[c for a in views.ACTORS for c in shades[a]])),
+        tooltip=["yearmonthdate(date):T", "series:N", "sum(claims):Q"],
+    )
+    day = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(view.date)]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(
+        x="yearmonthdate(date):T")
+    st.altair_chart((bars + day).properties(height=150), width="stretch")
 
 
 def claims_table(shown: list[dict]) -> None:

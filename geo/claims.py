@@ -44,6 +44,19 @@ ACTOR = re.compile(
     rf"|\b(?P<ua3>partisans)\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s)"
 )
+SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
+SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
+FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
+NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
+BY_FROM = re.compile(r"\s*(?:by|from)\b")
+FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
+WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
+WITH_WEAPON = re.compile(r"[^.;]*?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?)\b", re.I)
+PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
+CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
+FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
+MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
+IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"^\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
 SAY = re.compile(r"\b(?:claimed|claims|claiming|reported|reports|reporting|stated|states|said|says|noted|notes|announced|announces|asserted|alleged|alleges|posted|published|amplified|acknowledged|shared|told|suggested|indicated|indicates|showed|shows|show|depicts|depicted|confirmed|insisted|boasted)\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?", re.I)
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
@@ -148,7 +161,7 @@ def _events(sentence: str) -> list[_Event]:
         prev_word = before_words[-1].lower() if before_words else ""
         if prev_word in DETERMINERS and not m.group("repel"):
             continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
-        if m.group("repel") and re.match(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b", sentence[m.end():]):
+        if m.group("repel") and FROM_POSITIONS.match(sentence, m.end()):
             ev.kind = "advance"  # "pushed back Ukrainian forces from positions near X": the subject gained ground
             prior = [a for a in actors if a[1] <= m.start()]
             if not prior:
@@ -158,7 +171,7 @@ def _events(sentence: str) -> list[_Event]:
             continue
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
-            side = re.search(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b", after)
+            side = SIDE_WORD.search(after)
             if not side:
                 continue
             ev.kind, ev.actor = "attack", "russia" if side.group("ru") else "ukraine"
@@ -172,10 +185,10 @@ def _events(sentence: str) -> list[_Event]:
             continue
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
         if word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS:
-            adj = re.search(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$", before)
-            if adj and re.search(rf"\b(?:{FORCE})\b|\w+ed\b", adj.group("mid") or "") and not STRIKE_WEAPONS.search(adj.group("mid")):
+            adj = SIDE_ADJ_END.search(before[-40:])
+            if adj and FORCE_OR_VERB.search(adj.group("mid") or "") and not STRIKE_WEAPONS.search(adj.group("mid")):
                 adj = None
-            if adj and re.match(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b", sentence[m.end():]):
+            if adj and NOUN_PLACE_AFTER.match(sentence, m.end()):
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
             elif adj:
                 continue  # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event
@@ -186,25 +199,25 @@ def _events(sentence: str) -> list[_Event]:
             else:
                 later = [a for a in actors if a[0] >= m.end()]
                 # "Near Bakhmut, fighting continued as Russian forces ..." is rare; a passive with no side is not a claim
-                if later and word in NOUN_TRIGGERS and re.match(r"\s*(?:by|from)\b", sentence[m.end():]):
+                if later and word in NOUN_TRIGGERS and BY_FROM.match(sentence, m.end()):
                     ev.actor = later[0][2]
         if ev.actor is None:
             continue
         if ev.kind == "advance" and word in ("reached", "entered", "hit") and (
-            re.search(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", sentence[max(0, m.start() - 60):m.start()], re.I)
-            or re.match(r"[^.;]*?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?)\b", sentence[m.end():], re.I)
+            WEAPON_WORD.search(sentence, max(0, m.start() - 60), m.start())
+            or WITH_WEAPON.match(sentence, m.end())
         ):
             ev.kind = "strike"  # "a Russian FPV drone reached the outskirts of Kharkiv City" is a strike, not ground gained
-        if ev.kind == "attack" and re.search(r"\b(?:partisans?|saboteurs?|sabotage)\b", sentence[max(0, m.start() - 80):m.start()], re.I):
+        if ev.kind == "attack" and PARTISAN.search(sentence, max(0, m.start() - 80), m.start()):
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and ATTEMPT.search(near):
             ev.kind = "attack"
-        clause = re.split(r"[,;]|\band\b|\bbut\b|\bwhile\b", before)[-1]
-        if NEGATION.search(" ".join(clause.split()[-6:])) or re.search(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", before, re.I):
+        clause = CLAUSE_SPLIT.split(before)[-1]
+        if NEGATION.search(" ".join(clause.split()[-6:])) or FAILED_TO.search(before):
             ev.dropped = "negated"
-        elif MODAL.search(" ".join(sentence[max(0, m.start() - 120):m.start()].split()[-8:])) and not re.search(r"\b(?:may|might|could)\s+have\b", near):
+        elif MODAL.search(" ".join(sentence[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
             ev.dropped = "intention or background"
-        elif re.search(r"\b(?:may|might|could)\s+have\b", near):
+        elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind
@@ -261,7 +274,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         if owner is None:
             owner = events[0]
             between = sentence[m.end:owner.start]
-            in_subject = re.search(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$", sentence[:m.start]) is not None
+            in_subject = IN_SUBJECT.search(sentence[max(0, m.start - 60):m.start]) is not None
             if SCOPE_BREAK.search(between) or (not in_subject and (re.search(r"\band\b", between) or len(between) > 80)):
                 continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):

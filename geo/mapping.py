@@ -343,7 +343,7 @@ def legend_html(rows: Sequence[dict], view: View, overlay_names: Sequence[str] =
     actors = Counter(r.get("actor") for r in rows)
     kinds = Counter(r.get("kind") for r in rows)
     statuses = Counter(r.get("status") for r in rows)
-    lines = [f'<div class="geo-legend-head">{len(rows)} placed claim{"s" if len(rows) != 1 else ""}</div>']
+    lines = [f'<div class="geo-legend-head">{len(rows):,} placed claim{"s" if len(rows) != 1 else ""}</div>']
 
     def item(svg: str, label: str, n: int) -> str:
         return f'<div class="geo-legend-row">{svg}<span>{esc(label)} ({n})</span></div>'
@@ -603,6 +603,30 @@ class Overlay:
     data: dict = field(repr=False)
     kind: str = "area"
 
+    @functools.cached_property
+    def script_json(self) -> str:
+        return script_json(self.data)
+
+
+class OverlayGeoJson(folium.MacroElement):
+    """An overlay as one non-interactive `L.geoJSON` layer, inserted verbatim (megabytes of
+    boundaries would take seconds to go through branca's template compilation)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+L.geoJSON({{ this.overlay.script_json }}, {style: {{ this.style_json }}, interactive: false}).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, overlay: Overlay):
+        super().__init__()
+        self._name = "OverlayGeoJson"
+        self.overlay = overlay
+        self.style_json = script_json(_OVERLAY_STYLES.get(overlay.kind, _OVERLAY_STYLES["area"]))
+
+    def render(self, **kwargs):
+        self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
+
 
 def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str = "area") -> Overlay:
     """A GeoJSON file (path or the bytes of an upload) as an Overlay; properties are dropped
@@ -659,9 +683,7 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
         folium.TileLayer(tiles=settings.tiles_url, attr=attribution_html(settings.attribution) or " ", name="Tiles",
                          max_zoom=settings.max_zoom, min_zoom=settings.min_zoom, control=False).add_to(m)
     for ov in overlays:
-        style = _OVERLAY_STYLES.get(ov.kind, _OVERLAY_STYLES["area"])
-        folium.GeoJson(ov.data, name=f"overlay {ov.kind}", style_function=lambda _f, s=style: s, interactive=False,
-                       control=False, smooth_factor=1.0).add_to(m)
+        OverlayGeoJson(ov).add_to(m)
     MapFrame(settings.background).add_to(m)
     return m
 

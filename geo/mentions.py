@@ -91,6 +91,7 @@ INLINE_BEARING = re.compile(
 )
 
 
+FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
 FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
 
@@ -146,26 +147,24 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, 
     low_sentence = _lower(sentence)
     for j in range(run_end, i, -1):
         span_end = toks[j - 1][2]
-        if low_sentence[span_end:span_end + 1] != " ":
-            continue
-        for noun in FEATURE_NOUNS:
-            after = span_end + 1 + len(noun)
-            if low_sentence.startswith(noun, span_end + 1) and not low_sentence[after:after + 1].isalpha():
-                words = [t[0] for t in toks[i:j]]
-                if all(w.lower() in STOP for w in words):
-                    continue
-                if " ".join(words).lower() == noun.split()[0]:
-                    continue
-                end = span_end + 1 + len(noun)
-                text = sentence[toks[i][1]:end]
-                town = FEATURE_TOWN.match(sentence, end)
-                # the feature noun may be capitalised and counted in the run ("Power Plant"); skip past it
-                k = j
-                while k < n and toks[k][2] <= end:
-                    k += 1
-                # "the Pidyommyy Bridge in Zatoka": the town is where the feature is when the gazetteer lacks it
-                return Mention(text, toks[i][1], end, text, precision="feature",
-                               reference=town.group(1) if town else None), k
+        fm = FEATURE_RE.match(low_sentence, span_end)
+        if fm:
+            noun = fm.group(1)
+            words = [t[0] for t in toks[i:j]]
+            if all(w.lower() in STOP for w in words):
+                continue
+            if " ".join(words).lower() == noun.split()[0]:
+                continue
+            end = span_end + 1 + len(noun)
+            text = sentence[toks[i][1]:end]
+            town = FEATURE_TOWN.match(sentence, end)
+            # the feature noun may be capitalised and counted in the run ("Power Plant"); skip past it
+            k = j
+            while k < n and toks[k][2] <= end:
+                k += 1
+            # "the Pidyommyy Bridge in Zatoka": the town is where the feature is when the gazetteer lacks it
+            return Mention(text, toks[i][1], end, text, precision="feature",
+                           reference=town.group(1) if town else None), k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
     for j in range(min(run_end, i + 5), i, -1):

@@ -64,14 +64,18 @@ def app_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def placed(app_store) -> dict[str, int]:
-    """Placed (drawable) claim rows per report date, straight from the store."""
+def store_rows(app_store) -> list[dict]:
     from geo.store import Store
 
     with Store(app_store) as store:
-        rows = store.claim_rows()
+        return store.claim_rows()
+
+
+@pytest.fixture(scope="module")
+def placed(store_rows) -> dict[str, int]:
+    """Placed (drawable) claim rows per report date, straight from the store."""
     counts: dict[str, int] = {}
-    for row in rows:
+    for row in store_rows:
         if row["lat"] is not None and row["lon"] is not None:
             counts[row["report_date"]] = counts.get(row["report_date"], 0) + 1
     return counts
@@ -141,10 +145,14 @@ def keep_screenshot(driver, path: Path) -> Path:
     return path
 
 
-def test_dated_url_shows_that_day_and_previous_day_redraws_without_remount(dashboard, driver, placed, tmp_path):
+def test_dated_url_shows_that_day_and_previous_day_redraws_without_remount(dashboard, driver, store_rows, placed,
+                                                                          tmp_path):
     from geo.browser import in_map_frame, wait_for_map_frame
     from geo.snapshot import png_size
 
+    # The gold files list 5 claim rows for 18 June and 4 for 19 June; every placed one must be a marker.
+    assert [r["report_date"] for r in store_rows].count("2024-06-18") == 5
+    assert [r["report_date"] for r in store_rows].count("2024-06-19") == 4
     assert placed["2024-06-18"] != placed["2024-06-19"], placed
     driver.get(f"{dashboard}/?date=2024-06-19")
     signal = wait_for_map_frame(driver, "2024-06-19", timeout=90)
@@ -183,6 +191,10 @@ def test_hostile_report_text_shows_as_text_and_never_runs(dashboard, driver, pla
     try:
         driver.find_element(By.CSS_SELECTOR, ".geo-claim").click()
         popup = WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content"))[0]
+        # Wait until the popup has faded in and shows its text (what a reader sees, not just the DOM).
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+            "const p = arguments[0].closest('.leaflet-popup');"
+            "return getComputedStyle(p).opacity === '1' && arguments[0].innerText.includes('Chasiv Yar');", popup))
         text = popup.text
         for payload in PAYLOADS:
             assert payload in text, f"{payload!r} is not shown as text in the popup: {text!r}"

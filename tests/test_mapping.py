@@ -199,7 +199,9 @@ def test_overlays_from_real_files(shared):
     oblasts = mapping.read_overlay(shared / "data" / "admin" / "geoBoundaries-UKR-ADM1_simplified.geojson", "Oblasts", "boundaries")
     assert len(oblasts.data["features"]) >= 25
     m = mapping.build_base_map(MapSettings(tiles_url=None), [oblasts, front])
-    assert len([c for c in m._children.values() if isinstance(c, folium.GeoJson)]) == 2
+    assert len([c for c in m._children.values() if isinstance(c, mapping.OverlayGeoJson)]) == 2
+    html = m.get_root().render()
+    assert html.count("L.geoJSON(") == 2 and html.count("interactive: false") == 2  # drawn in the overlay pane, under the marker pane
 
 
 def test_bad_overlays_say_what_is_wrong(tmp_path):
