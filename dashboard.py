@@ -68,11 +68,12 @@ def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, li
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def layer_json(path: str, version: tuple, view_key: str, overlay_names: tuple[str, ...], cluster_min: int, uncluster_zoom: int) -> str:
+def layer_json(path: str, version: tuple, view_key: str, overlay_names: tuple[str, ...], credits: tuple[str, ...],
+               cluster_min: int, uncluster_zoom: int) -> str:
     rows = load_rows(path, version)
     view = View.from_query(json.loads(view_key))
     payload = mapping.layer_payload(views.select(rows, view), view, views.report_dates(rows), overlay_names,
-                                    cluster_min, uncluster_zoom)
+                                    cluster_min, uncluster_zoom, credits)
     return mapping.script_json(payload)
 
 
@@ -201,7 +202,8 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     assets.localize(base, base_url=static_prefix())
     key_view = view.with_(center=None, zoom=None, briefing=False)
     payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
-                         tuple(o.name for o in overlays if o.kind == "area"), settings.cluster_min, settings.uncluster_zoom)
+                         tuple(o.name for o in overlays if o.kind == "area"), tuple(o.name for o in overlays),
+                         settings.cluster_min, settings.uncluster_zoom)
     claims = mapping.claims_group(payload)
     assets.localize(claims, base_url=static_prefix())
     out = st_folium(
@@ -224,23 +226,25 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
 def tempo_chart(rows: list[dict], view: View) -> None:
     import altair as alt
 
+    span = views.tempo_span(rows, view)
     counts = views.tempo(rows, view)
-    if not counts:
+    if span is None or not counts:
         st.caption("No placed claims in the 30 days up to this date.")
         return
+    days = [(span[0] + dt.timedelta(days=i)).isoformat() for i in range((span[1] - span[0]).days + 1)]
     series = [f"{mapping.ACTOR_LABELS[a]}: {mapping.KIND_PLURALS[k]}" for a in views.ACTORS for k in views.KINDS]
     shades = {"russia": ("#7f0000", "#b71c1c", "#e57373"), "ukraine": ("#0d47a1", "#2196f3", "#90caf9")}
-    df = pd.DataFrame([{"date": pd.Timestamp(c.date), "claims": c.count,
+    df = pd.DataFrame([{"day": c.date.isoformat(), "claims": c.count,
                         "series": f"{mapping.ACTOR_LABELS[c.actor]}: {mapping.KIND_PLURALS[c.kind]}"} for c in counts])
+    x = alt.X("day:O", title=None, scale=alt.Scale(domain=days),
+              axis=alt.Axis(values=days[::-7][::-1], labelAngle=0))
     bars = alt.Chart(df).mark_bar().encode(
-        x=alt.X("yearmonthdate(date):T", title=None),
-        y=alt.Y("sum(claims):Q", title="claims / day"),
+        x=x, y=alt.Y("sum(claims):Q", title="claims / day"),
         color=alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[c for a in views.ACTORS for c in shades[a]])),
-        tooltip=["yearmonthdate(date):T", "series:N", "sum(claims):Q"],
+        tooltip=["day:O", "series:N", "sum(claims):Q"],
     )
-    day = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(view.date)]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(
-        x="yearmonthdate(date):T")
-    st.altair_chart((bars + day).properties(height=150), width="stretch")
+    today = alt.Chart(pd.DataFrame({"day": [view.date.isoformat()]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(x=x)
+    st.altair_chart((bars + today).properties(height=150), width="stretch")
 
 
 def claims_table(shown: list[dict]) -> None:

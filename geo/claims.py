@@ -24,6 +24,12 @@ METHOD = "rules-1"
 _ADV = r"advanced|advance[sd]?|advancing|captured|capture|capturing|seized|seize|seizing|recaptured|recapture|retook|retaken|liberated|liberate|liberating|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|take\s+(?:full\s+)?control|taking\s+(?:full\s+)?control|made\s+(?:\w+\s+){0,2}gains|make\s+(?:\w+\s+){0,2}gains|gained\s+ground|entered|approaching|reached|cleared|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
 _ATT = r"attacked|attacks?|attacking|assaulted|assaults?|assaulting|stormed|storming|counterattack(?:ed|s|ing)?|counteroffensive|offensive\s+operations|offensive|fought|fighting|fight|clashes|encircle|encircling|infiltrat(?:ed|ion|ions|ing)|reconnaissance-in-force|ground\s+operations|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations|clearing"
 _STR = r"struck|strikes?|striking|shelled|shelling|shell|(?:fired|fire|firing)\s+(?:on|at|upon)|bombed|bombing|bombard(?:ed|ing|ment)?|airstrikes?|hit|targeted|targeting|target|targets|launched"
+# verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
+CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
+            "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
+            "failed", "fail", "sought", "seeking", "effort", "efforts", "unsuccessfully", "again", "resumed", "used",
+            "moved", "pushed", "sought", "struggled", "struggling", "able", "unable", "going", "appear", "appeared",
+            "appears", "reportedly", "likely", "recently", "also", "additionally"}
 DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future", "own", "new", "possible", "potential", "next"}
 _REPEL = r"repelled|repulsed|pushed\s+back|beat\s+back|fought\s+off|suppressed|thwarted|stopped|halted|defeated|foiled|(?:destroyed|eliminated|neutralized)(?=\s+(?:\w+\s+){0,2}(?:Russian|Ukrainian)\s+(?:sabotage|reconnaissance|assault|DRG))"
 TRIGGER = re.compile(rf"\b(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT}))\b", re.I)
@@ -161,6 +167,8 @@ def _events(sentence: str) -> list[_Event]:
         prev_word = before_words[-1].lower() if before_words else ""
         if prev_word in DETERMINERS and not m.group("repel"):
             continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
+        if kind == "advance" and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
+            continue  # "deadlines to seize", "ordered to attack": an aim, not an event
         if m.group("repel") and FROM_POSITIONS.match(sentence, m.end()):
             ev.kind = "advance"  # "pushed back Ukrainian forces from positions near X": the subject gained ground
             prior = [a for a in actors if a[1] <= m.start()]

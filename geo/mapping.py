@@ -381,24 +381,28 @@ def active_filters(view: View) -> str:
     return "; ".join(parts)
 
 
-def source_line(rows: Sequence[dict], view: View, dates: Sequence[dt.date]) -> str:
+def source_line(rows: Sequence[dict], view: View, dates: Sequence[dt.date], credits: Sequence[str] = ()) -> str:
+    """The map's source line: ISW and the dates shown, the gazetteer, and any overlay files."""
     bounds = window_bounds(view, dates)
     when = fmt_span(*bounds) if bounds else ""
     if view.window == "all" and bounds:
         when = "up to " + fmt_day(bounds[1])
+    extra = f" · overlays: {esc(', '.join(credits))}" if credits else ""
     return (f'Source: {esc(ISW_NAME)}{", " + esc(when) if when else ""} · '
             f'<a href="{ISW_HOME}" target="_blank" rel="noopener noreferrer">understandingwar.org</a>'
-            " · places: GeoNames (CC BY 4.0) · map: frontline-claims")
+            f" · places: GeoNames (CC BY 4.0){extra} · map: frontline-claims")
 
 
 # -- the claims layer -----------------------------------------------------------------------
 
 
 def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | None = None,
-                  overlay_names: Sequence[str] = (), cluster_min: int = 500, uncluster_zoom: int = 10) -> dict:
+                  overlay_names: Sequence[str] = (), cluster_min: int = 500, uncluster_zoom: int = 10,
+                  credits: Sequence[str] = ()) -> dict:
     """Everything the claims layer's script needs, as plain data (pure; `rows` are already selected).
 
-    `dates` are the report dates the view's window refers to (default: those of `rows`).
+    `dates` are the report dates the view's window refers to (default: those of `rows`);
+    `overlay_names` get a legend entry (areas), `credits` are named in the source line (every overlay file).
     """
     dates = list(dates) if dates is not None else views.report_dates(rows)
     bounds = window_bounds(view, dates)
@@ -432,7 +436,7 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
         "date": end.isoformat() if end else None,
         "title": esc(title),
         "legend": legend_html(rows, view, overlay_names),
-        "source": source_line(rows, view, dates),
+        "source": source_line(rows, view, dates, credits),
         "icons": _icons(keys),
         "cluster": len(features) > cluster_min,
         "unclusterZoom": uncluster_zoom,
@@ -513,12 +517,13 @@ class ClaimsGeoJson(folium.MacroElement):
 
 
 def claims_layer(rows: Sequence[dict], view: View, settings: MapSettings | None = None, *,
-                 dates: Sequence[dt.date] | None = None, overlay_names: Sequence[str] = ()) -> folium.FeatureGroup:
+                 dates: Sequence[dt.date] | None = None, overlay_names: Sequence[str] = (),
+                 credits: Sequence[str] = ()) -> folium.FeatureGroup:
     """The changing part of the map: a FeatureGroup holding the ONE GeoJSON layer of `rows`
     (already selected for `view`, e.g. with `geo.views.select`). Pass it to st_folium's
     `feature_group_to_add`, or add it to a base map."""
     settings = settings or MapSettings()
-    payload = layer_payload(rows, view, dates, overlay_names, settings.cluster_min, settings.uncluster_zoom)
+    payload = layer_payload(rows, view, dates, overlay_names, settings.cluster_min, settings.uncluster_zoom, credits)
     return claims_group(script_json(payload))
 
 
@@ -701,7 +706,8 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
     if view.center is not None or view.zoom is not None:
         m.location = list(view.center or settings.center)
         m.options["zoom"] = view.zoom if view.zoom is not None else settings.zoom
-    claims_layer(shown, view, settings, dates=dates, overlay_names=[o.name for o in overlays if o.kind == "area"]).add_to(m)
+    claims_layer(shown, view, settings, dates=dates, overlay_names=[o.name for o in overlays if o.kind == "area"],
+                 credits=[o.name for o in overlays]).add_to(m)
     m.get_root().title = esc(map_title(view, dates))
     return assets.standalone_html(m)
 

@@ -353,6 +353,12 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.precision == "region" and re.match(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|council|authorities|officials?|people[’']s)\b", after, re.I):
             continue  # "Zaporizhia Oblast occupation administration head": a title, not a place of action
+        last_target = next((k for k in reversed(kept) if k.role == "target"), None)
+        if m.precision == "region" and last_target is not None and re.fullmatch(
+                r"(?:\s*\([^)]*\))?\s*,?\s+in\s+(?:occupied\s+|(?:north|south|east|west)(?:ern|-?\w+ern)?\s+)?",
+                sentence[last_target.end:m.start]):
+            kept.append(replace(m, role="anchor"))  # "Masyutivka and Krokhmalne in Kharkiv Oblast": where they are
+            continue
         if m.precision == "region" and in_paren:
             kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)": a qualifier
             continue

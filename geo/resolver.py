@@ -49,7 +49,8 @@ SAME_PLACE_KM = 5.0
 class Context:
     """What the report says around a mention."""
 
-    sentence_regions: tuple[str, ...] = ()  # admin1 names of oblasts named in the sentence
+    sentence_regions: tuple[str, ...] = ()  # admin1 names of the oblasts that qualify this mention
+    named_regions: tuple[str, ...] = ()  # every oblast the sentence names
     heading_regions: tuple[str, ...] = ()
     heading_places: tuple[Place, ...] = ()
     sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
@@ -254,6 +255,10 @@ class Resolver:
                 # the only place of that name lies far from any fighting: list it for review, do not put a marker there
                 return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
+            if ctx.named_regions and p.admin1 not in ctx.named_regions and precision != "region":
+                # "the Slavyansk Oil Refinery in Krasnodar Krai" is not the Sloviansk of Donetsk Oblast
+                return Resolution(mention, None, None, f"only candidate lies outside the oblast named: {p.name} ({p.admin1})",
+                                  tuple(cands), review=True)
             if best.reasons.get("bearing", 0) < 0:
                 if ref is not None and km(ref, p) > FAR_KM:
                     return Resolution(mention, None, None, f"only candidate is far from the bearing's reference: {p.name} ({p.admin1})",
@@ -441,6 +446,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                 neighbours = tuple(pts for (k, pts) in sentence_points(claim.sentence) if k != (ci, mi))
                 ctx = Context(
                     sentence_regions=s_regions if mention.precision != "region" else (),
+                    named_regions=s_regions,
                     heading_regions=h_regions, heading_places=h_places, sentence_places=others,
                     paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front_index, neighbours=neighbours,
                 )

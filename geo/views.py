@@ -254,15 +254,22 @@ class DayCount:
     count: int
 
 
-def tempo(rows: Sequence[dict], view: View, min_days: int = 30) -> list[DayCount]:
-    """Claims per report day, by kind and actor, for the window (at least the last `min_days`
-    days up to the view's date, so a one-day view still shows the trend). Filters apply;
-    every (claim, place) row with a place counts once."""
+def tempo_span(rows: Sequence[dict], view: View, min_days: int = 30) -> tuple[dt.date, dt.date] | None:
+    """The days the tempo chart covers: the window, but at least the last `min_days` days up to the view's date."""
     dates = report_dates(rows)
     end = end_date(view, dates)
     if end is None:
+        return None
+    return min(window_start(view, end, dates), end - dt.timedelta(days=min_days - 1)), end
+
+
+def tempo(rows: Sequence[dict], view: View, min_days: int = 30) -> list[DayCount]:
+    """Claims per report day, by kind and actor, over `tempo_span` (so a one-day view still shows
+    the trend). Filters apply; every (claim, place) row with a place counts once."""
+    span = tempo_span(rows, view, min_days)
+    if span is None:
         return []
-    start = min(window_start(view, end, dates), end - dt.timedelta(days=min_days - 1))
+    start, end = span
     counts: Counter = Counter()
     for r in in_window(rows, view, end, start):
         if r.get("lat") is not None and matches(r, view):
@@ -282,5 +289,5 @@ def age_opacity(report_date: str, end: dt.date, start: dt.date, faintest: float 
 __all__ = [
     "View", "WINDOWS", "WINDOW_LABELS", "KINDS", "ACTORS", "STATUSES", "NO_CLAIMANT", "DayCount",
     "report_dates", "end_date", "window_start", "step_date", "select", "unresolved", "matches", "choices",
-    "tempo", "age_opacity", "fold",
+    "tempo", "tempo_span", "age_opacity", "fold",
 ]
