@@ -235,6 +235,10 @@ class Resolver:
             return Resolution(mention, None, None, "not in the gazetteer", ())
         if precision == "region" and len(cands) == 1:
             return Resolution(mention, cands[0].place, "region", "region named", tuple(cands))
+        if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
+            # the text says which oblast, and no namesake lies there: the gazetteer lacks the place
+            return Resolution(mention, None, None, f"no candidate in the oblast named ({', '.join(ctx.named_regions)})",
+                              tuple(cands), review=True)
         pool = cands
         if len(cands) > 12:
             # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them
@@ -373,7 +377,8 @@ def _sentence_regions(claim: Claim, mention: Mention, sentence_claims: list[Clai
     skip = []
     for other in sentence_claims:
         for m in other.mentions:
-            if m.precision == "region" and not (other is claim and m.start < mention.start):
+            if m.precision == "region" and not (other is claim and m.start < mention.start
+                                                 and QUALIFIES.match(claim.sentence, m.end, mention.start)):
                 skip.append((m.start, m.end))
     if not skip and not REGION_HINT.search(claim.sentence):
         return ()
@@ -381,6 +386,12 @@ def _sentence_regions(claim: Claim, mention: Mention, sentence_claims: list[Clai
 
 
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea")
+# "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
+# frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
+QUALIFIES = re.compile(
+    r"(?:(?:\s*,|\s+and)\s+[A-Z][\w’'-]+)*(?:\s+oblasts)?"
+    r"\s*(?:,\s*(?:including|especially|particularly|mainly|mostly)\s+)?"
+    r"(?:(?:north|south|east|west)[\w-]*\s+of\s+[^,;]+?\s+)?(?:near|around|toward|towards|at|outside|within|in)\b[^,;]*$")
 
 
 def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[float, float]] = ()) -> list[ClaimPlace]:
