@@ -468,22 +468,17 @@ class ClaimsGeoJson(folium.MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function () {
+  var t0 = (window.performance || Date).now();
   var fg = {{ this._parent.get_name() }};
   var P = {{ this.payload_json }};
+  var icons = {}, s = P.size;
+  Object.keys(P.icons).forEach(function (k) {  // one icon object per style, shared by its markers
+    icons[k] = L.divIcon({className: 'geo-claim ' + P.icons[k].cls, html: P.icons[k].html, iconSize: [s, s],
+                          iconAnchor: [s / 2, s / 2], popupAnchor: [0, -s / 2], tooltipAnchor: [s / 2, 0]});
+  });
   var layer = L.geoJSON(P.data, {
     pointToLayer: function (f, latlng) {
-      var ic = P.icons[f.properties.icon], s = P.size;
-      return L.marker(latlng, {
-        icon: L.divIcon({className: 'geo-claim ' + ic.cls, html: ic.html, iconSize: [s, s], iconAnchor: [s / 2, s / 2],
-                         popupAnchor: [0, -s / 2], tooltipAnchor: [s / 2, 0]}),
-        opacity: f.properties.opacity, keyboard: false, riseOnHover: true
-      });
-    },
-    onEachFeature: function (f, l) {
-      l.bindPopup(function () {
-        return '<div class="geo-popup">' + f.properties.popup.map(function (i) { return P.texts[i]; }).join('') + '</div>';
-      }, {maxWidth: 380});
-      l.bindTooltip(f.properties.tooltip, {direction: 'right'});
+      return L.marker(latlng, {icon: icons[f.properties.icon], opacity: f.properties.opacity, keyboard: false});
     }
   });
   var shown = layer;
@@ -492,12 +487,19 @@ class ClaimsGeoJson(folium.MacroElement):
                                   chunkedLoading: false, spiderfyOnMaxZoom: true});
     shown.addLayers(layer.getLayers());
   }
+  // one popup and one tooltip for the whole layer, their HTML joined from escaped fragments when shown
+  shown.bindPopup(function (l) {
+    return '<div class="geo-popup">' + l.feature.properties.popup.map(function (i) { return P.texts[i]; }).join('') + '</div>';
+  }, {maxWidth: 380});
+  shown.bindTooltip(function (l) { return l.feature.properties.tooltip; }, {direction: 'right'});
   fg.addLayer(shown);
   function put(sel, markup) { var el = document.querySelector(sel); if (el) { el.innerHTML = markup; } }
   function ready() {
     put('.geo-title', P.title); put('.geo-legend', P.legend); put('.geo-source', P.source);
-    if (P.title) { document.title = document.querySelector('.geo-title') ? document.querySelector('.geo-title').textContent : document.title; }
-    window.__geoReady = {date: P.date, count: layer.getLayers().length, t: Date.now()};
+    var title = document.querySelector('.geo-title');
+    if (title && title.textContent) { document.title = title.textContent; }
+    window.__geoReady = {date: P.date, count: layer.getLayers().length, t: Date.now(),
+                         ms: Math.round((window.performance || Date).now() - t0)};
   }
   window.__geoReady = null;
   if (fg._map) { ready(); } else { fg.once('add', ready); }

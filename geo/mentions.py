@@ -359,6 +359,11 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 sentence[last_target.end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Masyutivka and Krokhmalne in Kharkiv Oblast": where they are
             continue
+        if m.precision == "region" and last_target is not None and re.fullmatch(
+                r"(?:\s*\([^)]*\))?(?:\s+(?:in|near|at)\s+(?:occupied\s+)?[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*)?\s*,\s*",
+                sentence[last_target.end:m.start]):
+            kept.append(replace(m, role="anchor"))  # "the ... Refinery in Slavyansk-on-Kuban, Krasnodar Krai"
+            continue
         if m.precision == "region" and in_paren:
             kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)": a qualifier
             continue
