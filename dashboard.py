@@ -143,7 +143,7 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
     sb.select_slider("Report date", options=dates, key="date", format_func=lambda d: d.strftime("%d %b %Y"),
                      disabled=len(dates) < 2)
     prev_col, next_col = sb.columns(2)
-    prev_col.button("◀ Previous day", key="prev_day", on_click=step, args=(dates, -1),
+    prev_col.button("◀ Prev day", key="prev_day", on_click=step, args=(dates, -1),
                     disabled=st.session_state["date"] <= dates[0], width="stretch")
     next_col.button("Next day ▶", key="next_day", on_click=step, args=(dates, +1),
                     disabled=st.session_state["date"] >= dates[-1], width="stretch")

@@ -556,7 +556,7 @@ _FRAME_CSS = """
 .geo-legend-note { color: #555; font-style: italic; margin-top: 3px; max-width: 220px; }
 .geo-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; flex: none; }
 .geo-swatch-area { background: rgba(183,28,28,.18); border: 1.5px solid #b71c1c; }
-.geo-source { max-width: 520px; color: #333; font-size: 11px; }
+.geo-source { max-width: 520px; color: #333; font-size: 11px; margin-bottom: 6px !important; }
 .geo-claim { background: none; border: none; }
 .geo-claim svg { display: block; overflow: visible; filter: drop-shadow(0 0 1px rgba(0,0,0,.45)); }
 .geo-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }

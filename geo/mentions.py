@@ -312,9 +312,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         in_paren = before.rfind("(") > before.rfind(")")
         if ib and not in_paren:
             km = float(ib.group("km")) if ib.group("km") else None
-            ref = replace(m, role="reference")
-            kept.append(ref)
             inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)
+            kept.append(replace(m, role="reference", bearing=f"{inline[0]} of {m.name}"))
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
             lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
             group = re.search(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
