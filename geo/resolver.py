@@ -56,7 +56,7 @@ class Context:
     sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
     paragraph_places: tuple[Place, ...] = ()
     front: PointIndex | None = None  # confidently placed claims of this and nearby reports
-    neighbours: tuple[PointIndex, ...] = ()  # candidate points of the other places in the sentence
+    neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
 
     @property
     def section_index(self) -> PointIndex:
@@ -101,6 +101,22 @@ class PointIndex:
                     if d < best:
                         best = d
         return best if best <= within else math.inf
+
+
+class CellSet:
+    """Grid cells (~13 km) next to a set of points: "is any point within ~13-26 km" in one set lookup."""
+
+    CELL_LAT, CELL_LON = 0.12, 0.18
+
+    def __init__(self, points: Iterable[tuple[float, float]]):
+        cells = set()
+        for lat, lon in points:
+            i, j = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
+            cells.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+        self.cells = frozenset(cells)
+
+    def near(self, lat: float, lon: float) -> bool:
+        return (int(lat // self.CELL_LAT), int(lon // self.CELL_LON)) in self.cells
 
 
 @dataclass
@@ -324,7 +340,7 @@ class Resolver:
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
-            close = sum(1 for pts in ctx.neighbours if pts.nearest_km(p.lat, p.lon, 25) <= 25)
+            close = sum(1 for cells in ctx.neighbours if cells.near(p.lat, p.lon))
             s.add("listed with places close to it", min(2.25, 0.75 * close))
         if ctx.paragraph_places:
             d = ctx.section_index.nearest_km(p.lat, p.lon, 100)
@@ -429,7 +445,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         continue
                     cands, _ = resolver.candidates(m)
                     if 0 < len(cands) <= 60:
-                        out.append(((ci2, mi2), PointIndex((x.place.lat, x.place.lon) for x in cands)))
+                        out.append(((ci2, mi2), CellSet((x.place.lat, x.place.lon) for x in cands)))
             points_cache[text] = out
         return points_cache[text]
 
