@@ -184,7 +184,7 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
         st.warning(f"GEO_TILES_URL: {e}")
         base = MapSettings(tiles_url=None, attribution="")
     with sb.expander("Map tiles"):
-        no_tiles = st.checkbox("No tiles (plain background; add boundaries above)", key="no_tiles",
+        no_tiles = st.checkbox("No tiles (plain land and borders basemap, works offline)", key="no_tiles",
                                value=base.tiles_url is None)
         url = st.text_input("Tile URL", key="tiles_url", value=base.tiles_url or mapping.DEFAULT_TILES_URL,
                             disabled=no_tiles, help="A local tile server works: http://127.0.0.1:8080/{z}/{x}/{y}.png")
@@ -202,7 +202,7 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     assets.localize(base, base_url=static_prefix())
     key_view = view.with_(center=None, zoom=None, briefing=False)
     payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
-                         tuple(o.name for o in overlays if o.kind == "area"), tuple(o.name for o in overlays),
+                         tuple(o.name for o in overlays if o.kind == "area"), tuple(mapping.map_credits(settings, overlays)),
                          settings.cluster_min, settings.uncluster_zoom)
     claims = mapping.claims_group(payload)
     assets.localize(claims, base_url=static_prefix())

@@ -1,6 +1,6 @@
 """A plain boundaries basemap that ships with the package, for maps drawn with no tiles.
 
-`countries(bbox)` returns the Natural Earth 1:50m country outlines (public domain) that touch
+`basemap(bbox)` returns Natural Earth 1:50m land and international borders (public domain) near
 `bbox` as a GeoJSON FeatureCollection. The file is world-atlas 2.0.2 (npm, ISC licence, Natural
 Earth 4.1.0) `countries-50m.json`, unchanged, in geo/data/ beside its licence
 (`countries-50m.LICENSE.txt`); TopoJSON is decoded here. Pure: no folium, no network.
@@ -86,30 +86,76 @@ def _bbox(geometry: dict) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-@functools.lru_cache(maxsize=4)
-def countries(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path = WORLD_ATLAS) -> dict:
-    """Country outlines touching `bbox` (west, south, east, north) as a FeatureCollection with `name` properties."""
+def _load(path: Path) -> dict:
     try:
-        topology = json.loads(Path(path).read_text(encoding="utf-8"))
-        found = features(topology, "countries")
-    except (OSError, ValueError, KeyError, TypeError) as e:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
         raise GeoError(f"{path}: cannot read the basemap outlines ({e}); reinstall the package") from e
-    w, s, e_, n = bbox
-
-    def touches(geometry: dict) -> bool:
-        fw, fs, fe, fn = _bbox(geometry)
-        return fw <= e_ and fe >= w and fs <= n and fn >= s
-
-    keep = []
-    for f in found:
-        g = f["geometry"]
-        if g["type"] == "MultiPolygon":  # keep only the parts near the theatre (drops Alaska, Chukotka, islands)
-            parts = [p for p in g["coordinates"] if touches({"coordinates": p})]
-            if parts:
-                keep.append(dict(f, geometry={"type": "MultiPolygon", "coordinates": parts}))
-        elif touches(g):
-            keep.append(f)
-    return {"type": "FeatureCollection", "features": keep}
 
 
-__all__ = ["countries", "features", "decode_arcs", "WORLD_ATLAS", "CREDIT", "THEATRE_BBOX"]
+def _touches(bbox: tuple[float, float, float, float], coords) -> bool:
+    w, s, e, n = bbox
+    fw, fs, fe, fn = _bbox({"coordinates": coords})
+    return fw <= e and fe >= w and fs <= n and fn >= s
+
+
+def _inside(pt: tuple[float, float], ring: list) -> bool:
+    x, y, hit = pt[0], pt[1], False
+    for i in range(len(ring)):
+        (x1, y1), (x2, y2) = ring[i], ring[i - 1]
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            hit = not hit
+    return hit
+
+
+CRIMEA = (34.1, 45.0)  # a point inside the peninsula
+
+
+@functools.lru_cache(maxsize=4)
+def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path = WORLD_ATLAS) -> dict:
+    """The plain basemap for `bbox` (west, south, east, north): land (one fill, no borders) and
+    the international land borders as lines, as a FeatureCollection whose features carry their
+    Leaflet `style` in properties.
+
+    Natural Earth 4.1's de-facto countries put Crimea in Russia; the borders here follow the
+    internationally recognised line (no border at Perekop): control of territory is what the
+    front-line overlays show, not the basemap.
+    """
+    topo = _load(path)
+    try:
+        arcs = decode_arcs(topo)
+        land: list = []
+        for g in topo["objects"]["land"]["geometries"]:
+            geom = _geometry(g, arcs)
+            if geom is None:
+                continue
+            polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+            land.extend(p for p in polys if _touches(bbox, p))
+        owners: dict[int, set[str]] = {}
+        crimea_arcs: set[int] = set()
+        for g in topo["objects"]["countries"]["geometries"]:
+            name = (g.get("properties") or {}).get("name", str(g.get("id")))
+            polys = [g["arcs"]] if g.get("type") == "Polygon" else (g.get("arcs") or []) if g.get("type") == "MultiPolygon" else []
+            for poly in polys:
+                for ring in poly:
+                    for i in ring:
+                        owners.setdefault(i if i >= 0 else ~i, set()).add(name)
+                if name == "Russia" and poly and _inside(CRIMEA, _ring(poly[0], arcs)):
+                    crimea_arcs.update(i if i >= 0 else ~i for ring in poly for i in ring)
+    except (KeyError, TypeError, IndexError) as e:
+        raise GeoError(f"{path}: not a world-atlas countries topology ({e}); reinstall the package") from e
+    borders = [arcs[i] for i, names in owners.items()
+               if len(names) > 1 and i not in crimea_arcs and _touches(bbox, arcs[i])]
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "land", "style": LAND_STYLE},
+         "geometry": {"type": "MultiPolygon", "coordinates": land}},
+        {"type": "Feature", "properties": {"name": "borders", "style": BORDER_STYLE},
+         "geometry": {"type": "MultiLineString", "coordinates": borders}},
+    ]}
+
+
+LAND_STYLE = {"stroke": True, "color": "#b9b9b0", "weight": 0.6, "fillColor": "#fbfbf7", "fillOpacity": 1.0}
+BORDER_STYLE = {"color": "#6b6b66", "weight": 1.2, "dashArray": "5 3", "fill": False}
+
+
+__all__ = ["basemap", "features", "decode_arcs", "WORLD_ATLAS", "CREDIT", "THEATRE_BBOX"]

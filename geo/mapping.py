@@ -72,7 +72,8 @@ REGION_RING = '<circle cx="10" cy="10" r="9.3" fill="none" stroke="#333" stroke-
 class MapSettings:
     """How the map looks, independent of which claims it shows.
 
-    `tiles_url=None` draws no tiles (a plain background; add a boundaries overlay for a basemap).
+    `tiles_url=None` draws no tiles: a plain basemap of land and borders shipped with the package
+    (`basemap=True`, geo.basemap) or just a background colour.
     `attribution` is plain text (escaped). Env: GEO_TILES_URL ("none" for no tiles), GEO_TILES_ATTRIBUTION.
     """
 
@@ -84,7 +85,8 @@ class MapSettings:
     max_zoom: int = 18
     cluster_min: int = 500  # cluster markers when more than this many are in view
     uncluster_zoom: int = 10  # from this zoom on, every marker is drawn on its own
-    background: str = "#eef0ea"
+    background: str = "#dde6ea"  # the sea, when there are no tiles
+    basemap: bool = True  # with no tiles: draw the packaged Natural Earth land and borders (geo.basemap)
 
     def __post_init__(self):
         if self.tiles_url is not None:
@@ -387,7 +389,7 @@ def source_line(rows: Sequence[dict], view: View, dates: Sequence[dt.date], cred
     when = fmt_span(*bounds) if bounds else ""
     if view.window == "all" and bounds:
         when = "up to " + fmt_day(bounds[1])
-    extra = f" · overlays: {esc(', '.join(credits))}" if credits else ""
+    extra = f" · also: {esc(', '.join(credits))}" if credits else ""
     return (f'Source: {esc(ISW_NAME)}{", " + esc(when) if when else ""} · '
             f'<a href="{ISW_HOME}" target="_blank" rel="noopener noreferrer">understandingwar.org</a>'
             f" · places: GeoNames (CC BY 4.0){extra} · map: frontline-claims")
@@ -621,7 +623,10 @@ class OverlayGeoJson(folium.MacroElement):
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-L.geoJSON({{ this.overlay.script_json }}, {style: {{ this.style_json }}, interactive: false}).addTo({{ this._parent.get_name() }});
+(function (S) {
+  L.geoJSON({{ this.overlay.script_json }}, {interactive: false,
+    style: function (f) { return (f.properties && f.properties.style) || S; }}).addTo({{ this._parent.get_name() }});
+})({{ this.style_json }});
 {% endmacro %}
 """)
 
@@ -681,6 +686,21 @@ _OVERLAY_STYLES = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def plain_basemap() -> Overlay:
+    """Natural Earth land and borders around the theatre (shipped with the package) as an overlay."""
+    from geo import basemap
+
+    return Overlay(name=basemap.CREDIT, data=basemap.basemap(), kind="basemap")
+
+
+def map_credits(settings: MapSettings, overlays: Sequence[Overlay] = ()) -> list[str]:
+    """What the source line must name besides ISW and GeoNames: the basemap and overlay files."""
+    from geo import basemap
+
+    return ([basemap.CREDIT] if settings.tiles_url is None and settings.basemap else []) + [o.name for o in overlays]
+
+
 def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overlay] = ()) -> folium.Map:
     """The constant map: tiles (or none), scale bar, title/legend/source boxes, overlays under the markers."""
     settings = settings or MapSettings()
@@ -689,6 +709,8 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
     if settings.tiles_url:
         folium.TileLayer(tiles=settings.tiles_url, attr=attribution_html(settings.attribution) or " ", name="Tiles",
                          max_zoom=settings.max_zoom, min_zoom=settings.min_zoom, control=False).add_to(m)
+    if settings.tiles_url is None and settings.basemap:
+        OverlayGeoJson(plain_basemap()).add_to(m)
     for ov in overlays:
         OverlayGeoJson(ov).add_to(m)
     MapFrame(settings.background).add_to(m)
@@ -709,13 +731,13 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
         m.location = list(view.center or settings.center)
         m.options["zoom"] = view.zoom if view.zoom is not None else settings.zoom
     claims_layer(shown, view, settings, dates=dates, overlay_names=[o.name for o in overlays if o.kind == "area"],
-                 credits=[o.name for o in overlays]).add_to(m)
+                 credits=map_credits(settings, overlays)).add_to(m)
     m.get_root().title = esc(map_title(view, dates))
     return assets.standalone_html(m)
 
 
 __all__ = [
-    "MapSettings", "Overlay", "build_base_map", "claims_layer", "claims_group", "render_standalone_html", "read_overlay",
+    "MapSettings", "Overlay", "build_base_map", "plain_basemap", "map_credits", "claims_layer", "claims_group", "render_standalone_html", "read_overlay",
     "feature", "feature_collection", "layer_payload", "payload_popup", "popup_html", "popup_parts", "legend_html", "map_title", "marker_svg",
     "safe_url", "script_json", "esc", "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
 ]

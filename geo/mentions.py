@@ -91,6 +91,9 @@ INLINE_BEARING = re.compile(
 )
 
 
+LAST_WORD = re.compile(r"([\w’'-]+)$")
+DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
+BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
 FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
@@ -294,7 +297,7 @@ def _prev_word(sentence: str, pos: int) -> str:
         return ""
     if not before[-1].isalnum():
         return before[-1]
-    m = re.search(r"([\w’'-]+)$", before)
+    m = LAST_WORD.search(before[-40:])
     return m.group(1).lower() if m else ""
 
 
@@ -347,7 +350,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
             continue
-        if re.search(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$", before):
+        if DIRECTION_OF.search(before[-160:]):
             kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))
             continue
         if m.precision == "region" and re.match(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|council|authorities|officials?|people[’']s)\b", after, re.I):
@@ -379,7 +382,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
             or re.match(r"\s*(?:itself|\()", after) is not None
         )
-        if prev == "of" and re.search(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$", before):
+        if prev == "of" and BODY_OF.search(before[-40:]):
             ok = False
         if not ok:
             continue

@@ -34,8 +34,9 @@ def place_key(text: str) -> str:
     return re.sub(r"[^a-z]", "", s)
 
 
-def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()) -> list[ClaimPlace]:
-    claims = extract_claims(report, gazetteer.is_name)
+def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None) -> list[ClaimPlace]:
+    if claims is None:
+        claims = extract_claims(report, gazetteer.is_name)
     return resolve_claims(claims, gazetteer, tuple(front))
 
 
@@ -80,10 +81,10 @@ def to_row(cp: ClaimPlace, report: Report) -> dict:
     }
 
 
-def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()) -> list[dict]:
+def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None) -> list[dict]:
     """One row per (claim, place), each (kind, actor, status, place) once per report."""
     rows, seen = [], set()
-    for cp in extract(report, gazetteer, front):
+    for cp in extract(report, gazetteer, front, claims):
         row = to_row(cp, report)
         key = (row["kind"], row["actor"], row["status"], row["geonameid"] or place_key(row["place"]))
         if key in seen:
@@ -93,11 +94,11 @@ def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]]
     return rows
 
 
-def sure_points(report: Report, gazetteer) -> list[tuple[float, float]]:
+def sure_points(report: Report, gazetteer, claims: list | None = None) -> list[tuple[float, float]]:
     """Where a report's confidently placed settlements are (for the front prior of its neighbours)."""
     return [
         (cp.resolution.place.lat, cp.resolution.place.lon)
-        for cp in extract(report, gazetteer)
+        for cp in extract(report, gazetteer, (), claims)
         if cp.resolution.resolved and cp.resolution.precision == "settlement" and not cp.resolution.review
         and cp.resolution.rule != "population"
     ]
@@ -107,11 +108,12 @@ def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS) -> li
     """Rows of several reports, each resolved with the front of the others within `days` of it."""
     if len(reports) < 2:
         return [(r, extract_rows(r, gazetteer)) for r in reports]
-    sure = [sure_points(r, gazetteer) for r in reports]
+    claims = [extract_claims(r, gazetteer.is_name) for r in reports]
+    sure = [sure_points(r, gazetteer, c) for r, c in zip(reports, claims)]
     out = []
     for i, report in enumerate(reports):
         front = [pt for j, other in enumerate(reports) if j != i and abs((other.date - report.date).days) <= days for pt in sure[j]]
-        out.append((report, extract_rows(report, gazetteer, front)))
+        out.append((report, extract_rows(report, gazetteer, front, claims[i])))
     return out
 
 
