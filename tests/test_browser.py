@@ -26,9 +26,10 @@ PAYLOADS = (
     '<img src=x onerror="window.__pwned=1">',
     "`backticks`",
     "${window.__pwned=1}",
+    "{{ 7*7 }}",  # a Jinja expression: folium/branca compile element text as templates
 )
 HOSTILE_SENTENCE = (f"Russian forces advanced near Chasiv Yar {PAYLOADS[0]} and {PAYLOADS[1]} "
-                    f"with {PAYLOADS[2]} and {PAYLOADS[3]} in the text.")
+                    f"with {PAYLOADS[2]} and {PAYLOADS[3]} and {PAYLOADS[4]} in the text.")
 # A report in the shape of the embedded sample (date line, title, body, takeaways, source line).
 HOSTILE_REPORT = f"""June 20, 2024
 

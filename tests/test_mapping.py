@@ -85,6 +85,7 @@ def test_standalone_page_keeps_hostile_text_inert(rows, hostile):
     assert not any(bad in p for p in popups for bad in ("<script", "<img", 'href="javascript', 'href="data:'))
     assert assets.remote_assets(html) == []  # works with no network
     assert "<title>ISW-reported claims, 19 June 2024</title>" in html
+    assert "Natural Earth" in payload["source"] and html.count("L.geoJSON(") == 2  # plain basemap + claims
 
 
 def test_template_syntax_in_report_text_is_not_evaluated(rows):
@@ -152,7 +153,7 @@ def test_claims_layer_is_one_geojson_element(rows):
     fg = mapping.claims_layer(shown, View(date=JUNE19))
     assert isinstance(fg, folium.FeatureGroup)
     assert [type(c).__name__ for c in fg._children.values()] == ["ClaimsGeoJson"]
-    m = mapping.build_base_map(MapSettings(tiles_url=None))
+    m = mapping.build_base_map(MapSettings(tiles_url=None, basemap=False))
     fg.add_to(m)
     html = m.get_root().render()
     assert html.count("L.geoJSON(") == 1 and "L.marker(" in html
@@ -198,7 +199,7 @@ def test_overlays_from_real_files(shared):
     assert front.kind == "area" and front.data["features"] and all(f["properties"] == {} for f in front.data["features"])
     oblasts = mapping.read_overlay(shared / "data" / "admin" / "geoBoundaries-UKR-ADM1_simplified.geojson", "Oblasts", "boundaries")
     assert len(oblasts.data["features"]) >= 25
-    m = mapping.build_base_map(MapSettings(tiles_url=None), [oblasts, front])
+    m = mapping.build_base_map(MapSettings(tiles_url=None, basemap=False), [oblasts, front])
     assert len([c for c in m._children.values() if isinstance(c, mapping.OverlayGeoJson)]) == 2
     html = m.get_root().render()
     assert html.count("L.geoJSON(") == 2 and html.count("interactive: false") == 2  # drawn in the overlay pane, under the marker pane

@@ -67,3 +67,16 @@ def test_store_schema_is_plain_sqlite(tmp_path, sample_dir, embedded_gazetteer):
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 2
     assert con.execute("SELECT COUNT(*) FROM claim_rows WHERE report_date = '2024-06-18'").fetchone()[0] == 5
+
+
+def test_refresh_places_what_the_embedded_gazetteer_could_not(tmp_path, sample_dir, embedded_gazetteer, full_gazetteer):
+    from geo.pipeline import refresh
+
+    with Store(tmp_path / "s.sqlite") as store:
+        ingest(store, [sample_dir], embedded_gazetteer, progress=False)
+        before = {r["place"]: r["geonameid"] for r in store.claim_rows()}
+        assert before["Starytsya"] is None  # its only embedded namesake is in Tver Oblast: listed, not placed
+        assert refresh(store, full_gazetteer, progress=False) == 2
+        after = {r["place"]: r["geonameid"] for r in store.claim_rows()}
+        assert after["Starytsya"] == 692838  # the Kharkiv Oblast village, by the front of June 18 (Vovchansk)
+        assert store.counts()["reports"] == 2
