@@ -68,11 +68,11 @@ def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, li
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def layer_json(path: str, version: tuple, view_key: str, overlay_names: tuple[str, ...], credits: tuple[str, ...],
+def layer_json(path: str, version: tuple, view_key: str, overlay_legend: tuple, credits: tuple[str, ...],
                cluster_min: int, uncluster_zoom: int) -> str:
     rows = load_rows(path, version)
     view = View.from_query(json.loads(view_key))
-    payload = mapping.layer_payload(views.select(rows, view), view, views.report_dates(rows), overlay_names,
+    payload = mapping.layer_payload(views.select(rows, view), view, views.report_dates(rows), overlay_legend,
                                     cluster_min, uncluster_zoom, credits)
     return mapping.script_json(payload)
 
@@ -92,18 +92,15 @@ def static_prefix() -> str:
 # -- view state: URL -> widgets (first run of a session), widgets -> URL (every run) ----------
 
 
-def first_run_from_url(dates: list[dt.date], choices: dict[str, list[str]]) -> None:
+def first_run_from_url(dates: list[dt.date]) -> None:
     if st.session_state.get("_view_loaded"):
         return
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     view = View.from_query(params)
-    day = view.date or dates[-1]
-    earlier = [d for d in dates if d <= day]
-    st.session_state["date"] = earlier[-1] if earlier else dates[0]
+    st.session_state["date"] = views.snap_date(dates, view.date)
     st.session_state["window"] = view.window
     for name, _, key in FILTERS:
         st.session_state[key] = list(getattr(view, name))
-        choices[name] = list(dict.fromkeys(choices[name] + list(getattr(view, name))))
     st.session_state["q"] = view.text
     st.session_state["briefing"] = view.briefing
     st.session_state["center"] = view.center
@@ -137,6 +134,23 @@ def step(dates: list[dt.date], by: int) -> None:
 # -- the page ---------------------------------------------------------------------------------
 
 
+AS_OF = "as of the report date"
+
+
+def snapshot_label(path: str | None, folder: str = "") -> str:
+    if path is None:
+        return "none"
+    if path == AS_OF:
+        return "As of the report date (latest snapshot on or before it)"
+    p = Path(path)
+    try:
+        shown = str(p.relative_to(Path(folder).expanduser())) if folder.strip() else p.name
+    except ValueError:
+        shown = p.name
+    day = mapping.snapshot_date(p)
+    return f"{shown} ({day.isoformat()})" if day else shown
+
+
 def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSettings, list[mapping.Overlay]]:
     sb = st.sidebar
     sb.header("ISW-reported claims")
@@ -157,19 +171,37 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
 
     overlays: list[mapping.Overlay] = []
     with sb.expander("Overlays (under the markers)"):
-        front_path = st.text_input("Front line / control area GeoJSON (path)", key="front_path",
+        wanted: list[tuple[str, str]] = []
+        folder = st.text_input("Front-line snapshots folder", key="front_dir", value=os.environ.get("GEO_FRONTLINE_DIR", ""),
+                               placeholder="../shared/data/frontline")
+        files = mapping.overlay_files(folder) if folder.strip() else []
+        if folder.strip() and not files:
+            st.caption(f"No .geojson files under {folder}")
+        if files:
+            pick = st.selectbox("Front line", [None, AS_OF] + [str(f) for f in files], key="front_pick",
+                                format_func=lambda v: snapshot_label(v, folder))
+            if pick == AS_OF:
+                chosen = mapping.snapshot_for(files, st.session_state["date"])
+                if chosen is None:
+                    st.caption("No snapshot on or before this report date.")
+                else:
+                    wanted.append((str(chosen), "area"))
+                    st.caption(f"Showing {snapshot_label(str(chosen), folder)}")
+            elif pick:
+                wanted.append((pick, "area"))
+        front_path = st.text_input("…or a front line / control area GeoJSON (path)", key="front_path",
                                    placeholder="../shared/data/frontline/cyterat/deepstatemap_data_20240708.geojson")
         upload = st.file_uploader("…or upload one", type=["geojson", "json"], key="front_upload")
         bounds_paths = st.text_input("Boundaries GeoJSON (paths, ';'-separated)", key="bounds_path",
                                      value=os.environ.get("GEO_BOUNDARIES", ""),
                                      placeholder="../shared/data/admin/geoBoundaries-UKR-ADM1_simplified.geojson")
-        wanted = [(p.strip(), "boundaries") for p in bounds_paths.split(";") if p.strip()]
+        wanted = [(p.strip(), "boundaries") for p in bounds_paths.split(";") if p.strip()] + wanted
         if front_path.strip():
             wanted.append((front_path.strip(), "area"))
         for path, kind in wanted:
             try:
                 p = Path(path).expanduser()
-                overlays.append(load_overlay(str(p), p.name, kind, p.stat().st_mtime if p.exists() else 0.0))
+                overlays.append(load_overlay(str(p), snapshot_label(str(p), folder), kind, p.stat().st_mtime if p.exists() else 0.0))
             except GeoError as e:
                 st.warning(str(e))
         if upload is not None:
@@ -202,7 +234,7 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     assets.localize(base, base_url=static_prefix())
     key_view = view.with_(center=None, zoom=None, briefing=False)
     payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
-                         tuple(o.name for o in overlays if o.kind == "area"), tuple(mapping.map_credits(settings, overlays)),
+                         tuple(mapping.legend_entries(overlays)), tuple(mapping.map_credits(settings, overlays)),
                          settings.cluster_min, settings.uncluster_zoom)
     claims = mapping.claims_group(payload)
     assets.localize(claims, base_url=static_prefix())
@@ -252,7 +284,8 @@ def claims_table(shown: list[dict]) -> None:
         "date": r["report_date"], "place": r["place"], "oblast": r.get("admin1"), "kind": r["kind"], "actor": r["actor"],
         "status": r["status"], "claimant": r.get("claimant"), "axis": r.get("section"), "quote": r["quote"],
         "why here": r.get("rule"), "check": bool(r.get("review")), "source": r.get("source"),
-    } for r in shown])
+    } for r in shown], columns=["date", "place", "oblast", "kind", "actor", "status", "claimant", "axis", "quote",
+                                "why here", "check", "source"])
     st.dataframe(df, hide_index=True, width="stretch", key="claims_table",
                  column_config={"source": st.column_config.LinkColumn("source", display_text="report"),
                                 "quote": st.column_config.TextColumn("quote", width="large")})
@@ -289,10 +322,9 @@ def main() -> None:
     if not dates:
         st.warning(f"The store {STORE_PATH} holds no reports. Add some with: python -m geo ingest data/assessments")
         st.stop()
-    choices = {k: list(v) for k, v in base_choices.items()}
-    first_run_from_url(dates, choices)
-    for name, extra in st.session_state.get("_url_choices", {}).items():
-        choices[name] = list(dict.fromkeys(choices[name] + extra))
+    first_run_from_url(dates)
+    # values a shared URL names but this store lacks stay selectable (and selected)
+    choices = {k: list(dict.fromkeys(v + st.session_state["_url_choices"].get(k, []))) for k, v in base_choices.items()}
 
     settings, overlays = sidebar(dates, choices)
     view = current_view()

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
-from geo.mapping import EXPORT_KEYS, feature_collection, safe_url
+from geo.map_content import EXPORT_KEYS, feature_collection, safe_url
 
 CSV_KEYS = EXPORT_KEYS[:7] + ("lat", "lon") + EXPORT_KEYS[7:]
 KML_STYLES = {

@@ -10,10 +10,10 @@ The map is built in two parts so the app can redraw markers without remounting t
   the title, legend and source line into the boxes and then signal "drawn":
   `window.__geoReady = {date, count, t}`.
 
-Report text is untrusted. Every string that reaches HTML goes through `html.escape` here in
-Python (popups, tooltips, legend, title); URLs are kept only when they are http(s); the data
-embedded in the page's script is JSON with `<`, `>`, `&` written as \\u003c, \\u003e, \\u0026,
-so no quote can close the script or start markup. The script itself never evaluates text.
+What the map says (titles, legend, popups, marker symbols, the payload) is built, escaped, in
+`geo.map_content` (pure); this module turns it into Folium elements. Big scripts are inserted
+verbatim: branca would compile them as Jinja templates (slow, and report text would run as a
+template). The page's script never evaluates text.
 
 Each marker is a Leaflet divIcon: an inline SVG whose colour says the actor (Russia dark red,
 Ukraine light blue: distinct in greyscale too), whose shape says the kind (advance triangle,
@@ -26,43 +26,33 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import folium
-from folium.elements import JSCSSMixin
 from branca.element import Element
+from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from geo import views
 from geo.errors import MapSettingsError, OverlayError
+from geo.map_content import (  # noqa: F401  (re-exported: geo.mapping is the map's public API)
+    ACTOR_COLOURS, ACTOR_LABELS, EXPORT_KEYS, KIND_LABELS, KIND_PLURALS, MARKER_PX, STATUS_LABELS, esc, feature,
+    feature_collection, icon_key, layer_payload, legend_html, map_title, marker_svg, payload_popup, popup_html,
+    popup_parts, safe_url, script_json, source_line, tooltip_text, window_bounds,
+)
 from geo.views import View
 
 DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = "© OpenStreetMap contributors"
 NO_TILES = ("", "none", "off", "no")
-ISW_NAME = "Institute for the Study of War (ISW), Russian Offensive Campaign Assessment"
-ISW_HOME = "https://www.understandingwar.org/"
-
-ACTOR_COLOURS = {"russia": "#b71c1c", "ukraine": "#2196f3"}
-ACTOR_LABELS = {"russia": "Russian forces", "ukraine": "Ukrainian forces"}
-KIND_LABELS = {"advance": "Advance", "attack": "Attack (no gain)", "strike": "Strike"}
-KIND_PLURALS = {"advance": "advances", "attack": "attacks", "strike": "strikes"}
-STATUS_LABELS = {"confirmed": "Confirmed by ISW", "claimed": "Claimed by a party"}
-_SHAPES = {
-    "advance": '<path d="M10 1.5 L18.8 17.5 L1.2 17.5 Z"/>',
-    "attack": '<path d="M10 0.8 L19.2 10 L10 19.2 L0.8 10 Z"/>',
-    "strike": '<path d="M10 0.8 L12.6 7 L19.3 7.3 L14.1 11.6 L15.9 18.3 L10 14.6 L4.1 18.3 L5.9 11.6 L0.7 7.3 L7.4 7 Z"/>',
-}
-MARKER_PX = 20
-REGION_RING = '<circle cx="10" cy="10" r="9.3" fill="none" stroke="#333" stroke-width="0.9" stroke-dasharray="1 1.6"/>'
+BASEMAP_PANE = "geo-basemap"
 
 
 # -- settings -------------------------------------------------------------------------------
@@ -72,8 +62,8 @@ REGION_RING = '<circle cx="10" cy="10" r="9.3" fill="none" stroke="#333" stroke-
 class MapSettings:
     """How the map looks, independent of which claims it shows.
 
-    `tiles_url=None` draws no tiles: a plain basemap of land and borders shipped with the package
-    (`basemap=True`, geo.basemap) or just a background colour.
+    `tiles_url=None` draws no tiles. `basemap=True` draws land and borders shipped with the package
+    (geo.basemap) under the tiles, so the map is readable with no tiles or with no network.
     `attribution` is plain text (escaped). Env: GEO_TILES_URL ("none" for no tiles), GEO_TILES_ATTRIBUTION.
     """
 
@@ -85,8 +75,8 @@ class MapSettings:
     max_zoom: int = 18
     cluster_min: int = 500  # cluster markers when more than this many are in view
     uncluster_zoom: int = 10  # from this zoom on, every marker is drawn on its own
-    background: str = "#dde6ea"  # the sea, when there are no tiles
-    basemap: bool = True  # with no tiles: draw the packaged Natural Earth land and borders (geo.basemap)
+    background: str = "#dde6ea"  # the sea, where there are no tiles
+    basemap: bool = True  # draw the packaged Natural Earth land and borders under the tiles (geo.basemap)
 
     def __post_init__(self):
         if self.tiles_url is not None:
@@ -132,325 +122,6 @@ def attribution_html(text: str) -> str:
     """Tile attribution as escaped text (braces too: the tile layer's script is compiled as a template)."""
     return esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
-
-# -- escaping -------------------------------------------------------------------------------
-
-
-def esc(text) -> str:
-    """HTML-escape anything (None -> "")."""
-    return html.escape("" if text is None else str(text), quote=True)
-
-
-def safe_url(url) -> str | None:
-    """`url` HTML-escaped for an href when it is an absolute http(s) URL; else None."""
-    if not isinstance(url, str):
-        return None
-    return _safe_url(url.strip())
-
-
-_URL_BAD_CHARS = re.compile(r"[\x00-\x20\x7f]")
-
-
-@functools.lru_cache(maxsize=4096)
-def _safe_url(url: str) -> str | None:
-    if _URL_BAD_CHARS.search(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return html.escape(url, quote=True)
-
-
-_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
-
-
-def script_json(data) -> str:
-    """JSON that is safe inside an HTML <script>: no `<`, `>`, `&` or line separators appear raw,
-    and no Jinja opener (`{{`, `{%`, `{#`: folium/branca compile rendered scripts as templates,
-    so such text would run on the server). In compact JSON these only occur inside strings,
-    where the escape \\u007b means the same character."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
-
-
-# -- rows -> GeoJSON (pure) -----------------------------------------------------------------
-
-EXPORT_KEYS = (
-    "id", "report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "admin1", "precision",
-    "quote", "source", "report_title", "section", "lead_in", "endnote_urls", "rule", "runner_up", "margin",
-    "review", "place_source", "bearing",
-)
-
-
-def feature(row: dict) -> dict:
-    """One GeoJSON Point feature for a placed row; properties are the row's values as they are (raw text)."""
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
-        "properties": {k: row.get(k) for k in EXPORT_KEYS if k in row},
-    }
-
-
-def feature_collection(rows: Iterable[dict]) -> dict:
-    """The placed rows as a GeoJSON FeatureCollection (rows without lat/lon are left out)."""
-    return {
-        "type": "FeatureCollection",
-        "features": [feature(r) for r in rows if r.get("lat") is not None and r.get("lon") is not None],
-    }
-
-
-# -- titles, legend, popups -----------------------------------------------------------------
-
-
-def fmt_day(d: dt.date) -> str:
-    return f"{d.day} {d.strftime('%B %Y')}"
-
-
-def fmt_span(start: dt.date, end: dt.date) -> str:
-    if start == end:
-        return fmt_day(end)
-    if start.year != end.year:
-        return f"{fmt_day(start)} – {fmt_day(end)}"
-    if start.month != end.month:
-        return f"{start.day} {start.strftime('%B')} – {fmt_day(end)}"
-    return f"{start.day}–{fmt_day(end)}"
-
-
-def window_bounds(view: View, dates: Sequence[dt.date]) -> tuple[dt.date, dt.date] | None:
-    end = views.end_date(view, dates)
-    if end is None:
-        return None
-    return views.window_start(view, end, dates), end
-
-
-def map_title(view: View, dates: Sequence[dt.date]) -> str:
-    """'ISW-reported claims, 19 June 2024'; names the kinds when filtered; the window when longer."""
-    what = "claims"
-    if view.kinds and set(view.kinds) != set(views.KINDS):
-        names = [KIND_PLURALS.get(k, k) for k in views.KINDS if k in view.kinds]
-        what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    bounds = window_bounds(view, dates)
-    if bounds is None:
-        return f"ISW-reported {what}: no reports"
-    start, end = bounds
-    if view.window == "all":
-        return f"ISW-reported {what} up to {fmt_day(end)}"
-    return f"ISW-reported {what}, {fmt_span(start, end)}"
-
-
-def marker_svg(actor: str, kind: str, status: str, region: bool = False, px: int = MARKER_PX) -> str:
-    colour = ACTOR_COLOURS.get(actor, "#555")
-    shape = _SHAPES.get(kind, '<circle cx="10" cy="10" r="8"/>')
-    if status == "claimed":
-        paint = f'fill="#fff" fill-opacity="0.9" stroke="{colour}" stroke-width="2.4" stroke-dasharray="3.2 1.8"'
-    else:
-        paint = f'fill="{colour}" stroke="#fff" stroke-width="1.3"'
-    ring = REGION_RING if region else ""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" viewBox="-1 -1 22 22" '
-            f'aria-hidden="true"><g {paint}>{shape}</g>{ring}</svg>')
-
-
-def icon_key(row: dict) -> str:
-    return f"{row.get('actor')}|{row.get('kind')}|{row.get('status')}|{1 if row.get('precision') == 'region' else 0}"
-
-
-def _icons(keys: Iterable[str]) -> dict[str, dict]:
-    out = {}
-    for key in keys:
-        actor, kind, status, region = key.split("|")
-        out[key] = {
-            "html": marker_svg(actor, kind, status, region == "1"),
-            "cls": " ".join(f"geo-{esc(x)}" for x in (actor, kind, status)) + (" geo-region" if region == "1" else ""),
-        }
-    return out
-
-
-def _links(urls: Iterable, limit: int = 8) -> str:
-    out = []
-    for i, u in enumerate(urls or (), start=1):
-        href = safe_url(u)
-        if href and len(out) < limit:
-            out.append(f'<a href="{href}" target="_blank" rel="noopener noreferrer">[{i}]</a>')
-    return " ".join(out)
-
-
-def popup_parts(row: dict) -> tuple[str, str, str, str]:
-    """The marker's popup in four escaped HTML pieces: place (this row), claim (shared by the rows of
-    one sentence), placement notes (this row), sources (shared by a report's claim). Every value is
-    escaped; links only for http(s) URLs. `"".join(parts)` sits inside <div class="geo-popup">."""
-    return _place_part(row), _claim_part(row), _meta_part(row), _source_part(row.get("source"), tuple(row.get("endnote_urls") or ()))
-
-
-def popup_html(row: dict) -> str:
-    """The marker's whole popup as one escaped HTML string."""
-    return '<div class="geo-popup">' + "".join(popup_parts(row)) + "</div>"
-
-
-def _place_part(row: dict) -> str:
-    head = f'<div class="geo-pop-place"><b>{esc(row.get("place"))}</b>'
-    if row.get("admin1"):
-        head += f' <span class="geo-pop-dim">{esc(row.get("admin1"))}</span>'
-    return head + "</div>"
-
-
-def _claim_part(row: dict) -> str:
-    actor = ACTOR_LABELS.get(row.get("actor"), row.get("actor"))
-    status = row.get("status")
-    claimant = row.get("claimant")
-    what = f'{esc(row.get("report_date"))} · {esc(actor)} · {esc(KIND_LABELS.get(row.get("kind"), row.get("kind")))} · '
-    what += esc(status) + (f" by {esc(claimant)}" if status == "claimed" and claimant else "")
-    if claimant and status != "claimed":
-        what += f" (per {esc(claimant)})"
-    out = f'<div class="geo-pop-what">{what}</div><blockquote class="geo-pop-quote">{esc(row.get("quote"))}</blockquote>'
-    if row.get("section"):
-        out += f'<div class="geo-pop-meta">Section: {esc(row["section"])}</div>'
-    return out
-
-
-def _meta_part(row: dict) -> str:
-    meta = []
-    if row.get("bearing"):
-        meta.append(f"Located: {esc(row['bearing'])}")
-    if row.get("precision") == "region":
-        meta.append("Drawn at the region's centre (the report names no settlement)")
-    if row.get("rule"):
-        meta.append(f"Why here: {esc(row['rule'])}" + (" — <b>check this placement</b>" if row.get("review") else ""))
-    if row.get("runner_up"):
-        margin = row.get("margin")
-        meta.append(f"Runner-up: {esc(row['runner_up'])}" + (f" (margin {float(margin):.2f})" if isinstance(margin, (int, float)) else ""))
-    return '<div class="geo-pop-meta">' + "<br>".join(meta) + "</div>" if meta else ""
-
-
-@functools.lru_cache(maxsize=4096)
-def _source_part(src, endnote_urls: tuple) -> str:
-    href = safe_url(src)
-    foot = f'<a href="{href}" target="_blank" rel="noopener noreferrer">ISW report</a>' if href else (f"Source: {esc(src)}" if src else "")
-    notes = _links(endnote_urls)
-    if notes:
-        foot += (" · " if foot else "") + "Report's sources: " + notes
-    return f'<div class="geo-pop-src">{foot}</div>' if foot else ""
-
-
-def tooltip_text(row: dict) -> str:
-    return esc(row.get("place"))
-
-
-def legend_html(rows: Sequence[dict], view: View, overlay_names: Sequence[str] = ()) -> str:
-    """A key to what is shown: only the actors, kinds and statuses present, with their counts."""
-    actors = Counter(r.get("actor") for r in rows)
-    kinds = Counter(r.get("kind") for r in rows)
-    statuses = Counter(r.get("status") for r in rows)
-    lines = [f'<div class="geo-legend-head">{len(rows):,} placed claim{"s" if len(rows) != 1 else ""}</div>']
-
-    def item(svg: str, label: str, n: int) -> str:
-        return f'<div class="geo-legend-row">{svg}<span>{esc(label)} ({n})</span></div>'
-
-    for a in views.ACTORS:
-        if actors.get(a):
-            lines.append(item(f'<span class="geo-swatch" style="background:{ACTOR_COLOURS[a]}"></span>', ACTOR_LABELS[a], actors[a]))
-    for k in views.KINDS:
-        if kinds.get(k):
-            lines.append(item(marker_svg("", k, "confirmed", px=14), KIND_LABELS[k], kinds[k]))
-    for s in views.STATUSES:
-        if statuses.get(s):
-            lines.append(item(marker_svg("", "", s, px=14), STATUS_LABELS[s], statuses[s]))
-    n_region = sum(1 for r in rows if r.get("precision") == "region")
-    if n_region:
-        lines.append(item(f'<svg width="14" height="14" viewBox="-1 -1 22 22">{REGION_RING}</svg>', "Region-level (drawn at region centre)", n_region))
-    if view.window != "day" and rows:
-        lines.append('<div class="geo-legend-note">Older claims are drawn fainter</div>')
-    for name in overlay_names:
-        lines.append(f'<div class="geo-legend-row"><span class="geo-swatch geo-swatch-area"></span><span>{esc(name)}</span></div>')
-    filters = active_filters(view)
-    if filters:
-        lines.append(f'<div class="geo-legend-note">Filtered: {esc(filters)}</div>')
-    return "".join(lines)
-
-
-def active_filters(view: View) -> str:
-    parts = []
-    for label, values in (("actor", view.actors), ("kind", view.kinds), ("status", view.statuses),
-                          ("claimant", view.claimants), ("section", view.sections), ("oblast", view.oblasts)):
-        if values:
-            parts.append(f"{label} {' / '.join(values)}")
-    if view.text:
-        parts.append(f'text "{view.text}"')
-    return "; ".join(parts)
-
-
-def source_line(rows: Sequence[dict], view: View, dates: Sequence[dt.date], credits: Sequence[str] = ()) -> str:
-    """The map's source line: ISW and the dates shown, the gazetteer, and any overlay files."""
-    bounds = window_bounds(view, dates)
-    when = fmt_span(*bounds) if bounds else ""
-    if view.window == "all" and bounds:
-        when = "up to " + fmt_day(bounds[1])
-    extra = f" · also: {esc(', '.join(credits))}" if credits else ""
-    return (f'Source: {esc(ISW_NAME)}{", " + esc(when) if when else ""} · '
-            f'<a href="{ISW_HOME}" target="_blank" rel="noopener noreferrer">understandingwar.org</a>'
-            f" · places: GeoNames (CC BY 4.0){extra} · map: frontline-claims")
-
-
-# -- the claims layer -----------------------------------------------------------------------
-
-
-def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | None = None,
-                  overlay_names: Sequence[str] = (), cluster_min: int = 500, uncluster_zoom: int = 10,
-                  credits: Sequence[str] = ()) -> dict:
-    """Everything the claims layer's script needs, as plain data (pure; `rows` are already selected).
-
-    `dates` are the report dates the view's window refers to (default: those of `rows`);
-    `overlay_names` get a legend entry (areas), `credits` are named in the source line (every overlay file).
-    """
-    dates = list(dates) if dates is not None else views.report_dates(rows)
-    bounds = window_bounds(view, dates)
-    end = bounds[1] if bounds else None
-    features, keys, texts = [], {}, {}
-
-    def text_id(fragment: str) -> int:
-        i = texts.get(fragment)
-        if i is None:
-            i = texts[fragment] = len(texts)
-        return i
-
-    for r in rows:
-        if r.get("lat") is None or r.get("lon") is None:
-            continue
-        key = icon_key(r)
-        keys[key] = None
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(float(r["lon"]), 5), round(float(r["lat"]), 5)]},
-            "properties": {
-                "id": r.get("id"),
-                "icon": key,
-                "opacity": views.age_opacity(r["report_date"], end, bounds[0]) if bounds else 1.0,
-                "tooltip": tooltip_text(r),
-                "popup": [text_id(part) for part in popup_parts(r) if part],
-            },
-        })
-    title = map_title(view, dates)
-    return {
-        "date": end.isoformat() if end else None,
-        "title": esc(title),
-        "legend": legend_html(rows, view, overlay_names),
-        "source": source_line(rows, view, dates, credits),
-        "icons": _icons(keys),
-        "cluster": len(features) > cluster_min,
-        "unclusterZoom": uncluster_zoom,
-        "size": MARKER_PX,
-        "texts": list(texts),  # escaped HTML fragments; a feature's popup lists the ones it joins
-        "data": {"type": "FeatureCollection", "features": features},
-    }
-
-
-def payload_popup(payload: dict, feature: dict) -> str:
-    """The popup HTML the page shows for `feature` of `payload` (the same join as the layer's script)."""
-    return '<div class="geo-popup">' + "".join(payload["texts"][i] for i in feature["properties"]["popup"]) + "</div>"
 
 
 class _Verbatim(Element):
@@ -521,13 +192,13 @@ class ClaimsGeoJson(folium.MacroElement):
 
 
 def claims_layer(rows: Sequence[dict], view: View, settings: MapSettings | None = None, *,
-                 dates: Sequence[dt.date] | None = None, overlay_names: Sequence[str] = (),
+                 dates: Sequence[dt.date] | None = None, overlay_legend: Sequence[str | tuple[str, str]] = (),
                  credits: Sequence[str] = ()) -> folium.FeatureGroup:
     """The changing part of the map: a FeatureGroup holding the ONE GeoJSON layer of `rows`
     (already selected for `view`, e.g. with `geo.views.select`). Pass it to st_folium's
     `feature_group_to_add`, or add it to a base map."""
     settings = settings or MapSettings()
-    payload = layer_payload(rows, view, dates, overlay_names, settings.cluster_min, settings.uncluster_zoom, credits)
+    payload = layer_payload(rows, view, dates, overlay_legend, settings.cluster_min, settings.uncluster_zoom, credits)
     return claims_group(script_json(payload))
 
 
@@ -606,11 +277,16 @@ class MapFrame(JSCSSMixin, folium.MacroElement):
 
 @dataclass(frozen=True)
 class Overlay:
-    """A GeoJSON drawn under the markers: a front line / controlled area ("area") or boundaries ("boundaries")."""
+    """A GeoJSON drawn under the markers: a front line / controlled area ("area") or boundaries ("boundaries").
+
+    `key`: (colour, label) pairs for the legend when the file styles its own features (e.g. DeepState's
+    occupied / liberated / unknown areas); labels are raw file text (escape before HTML).
+    """
 
     name: str
     data: dict = field(repr=False)
     kind: str = "area"
+    key: tuple[tuple[str, str], ...] = ()
 
     @functools.cached_property
     def script_json(self) -> str:
@@ -624,16 +300,17 @@ class OverlayGeoJson(folium.MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function (S) {
-  L.geoJSON({{ this.overlay.script_json }}, {interactive: false,
+  L.geoJSON({{ this.overlay.script_json }}, {interactive: false,{% if this.pane %} pane: {{ this.pane|tojson }},{% endif %}
     style: function (f) { return (f.properties && f.properties.style) || S; }}).addTo({{ this._parent.get_name() }});
 })({{ this.style_json }});
 {% endmacro %}
 """)
 
-    def __init__(self, overlay: Overlay):
+    def __init__(self, overlay: Overlay, pane: str | None = None):
         super().__init__()
         self._name = "OverlayGeoJson"
         self.overlay = overlay
+        self.pane = pane
         self.style_json = script_json(_OVERLAY_STYLES.get(overlay.kind, _OVERLAY_STYLES["area"]))
 
     def render(self, **kwargs):
@@ -641,8 +318,10 @@ class OverlayGeoJson(folium.MacroElement):
 
 
 def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str = "area") -> Overlay:
-    """A GeoJSON file (path or the bytes of an upload) as an Overlay; properties are dropped
-    (the map shows none of them). Raises OverlayError naming the file and the problem."""
+    """A GeoJSON file (path or the bytes of an upload) as an Overlay. Only geometry is kept, plus a
+    checked simplestyle (`fill`, `stroke`, ...) when the file colours its own features, so occupied and
+    liberated areas keep their colours. Points (labels, icons) are dropped. Raises OverlayError naming
+    the file and the problem."""
     label = name or (Path(source).name if not isinstance(source, bytes) else "uploaded file")
     try:
         raw = source if isinstance(source, bytes) else Path(source).read_bytes()
@@ -652,31 +331,109 @@ def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str 
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise OverlayError(f"{label}: not GeoJSON ({e}); pick a .geojson file") from e
-    geoms = _geometries(data)
-    if geoms is None:
+    found = _features(data)
+    if found is None:
         raise OverlayError(f"{label}: not GeoJSON (no FeatureCollection, Feature or geometry at the top); pick a .geojson file")
-    if not geoms:
-        raise OverlayError(f"{label}: the GeoJSON holds no geometry to draw")
-    return Overlay(name=name or label, kind=kind,
-                   data={"type": "FeatureCollection",
-                         "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in geoms]})
+    features, key = [], {}
+    for geometry, props in found:
+        if geometry.get("type") in ("Point", "MultiPoint"):
+            continue
+        style = _simplestyle(props)
+        features.append({"type": "Feature", "properties": {"style": style} if style else {}, "geometry": geometry})
+        if style and style.get("fillColor") and isinstance(props.get("name"), str):
+            key.setdefault(style["fillColor"], Counter())[_area_label(props["name"])] += 1
+    if not features:
+        raise OverlayError(f"{label}: the GeoJSON holds no line or area to draw")
+    legend = tuple((colour, labels.most_common(1)[0][0]) for colour, labels in key.items() if labels.most_common(1)[0][0])
+    return Overlay(name=name or label, kind=kind, data={"type": "FeatureCollection", "features": features}, key=legend[:6])
+
+
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+def _simplestyle(props: dict) -> dict:
+    """Leaflet style from a feature's simplestyle properties; only checked colours and numbers pass."""
+    if not isinstance(props, dict):
+        return {}
+
+    def number(key, lo, hi):
+        v = props.get(key)
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and lo <= v <= hi else None
+
+    out: dict = {}
+    for src, dst in (("stroke", "color"), ("fill", "fillColor")):
+        v = props.get(src)
+        if isinstance(v, str) and _COLOUR.match(v.strip()):
+            out[dst] = v.strip()
+    for src, dst, lo, hi in (("stroke-width", "weight", 0, 20), ("stroke-opacity", "opacity", 0, 1), ("fill-opacity", "fillOpacity", 0, 1)):
+        if (v := number(src, lo, hi)) is not None:
+            out[dst] = v
+    if not out:
+        return {}
+    out.setdefault("weight", 1.2)
+    if "fillColor" in out:
+        out["fillOpacity"] = max(out.get("fillOpacity", 0.3), 0.25)
+    return out
+
+
+def _area_label(name: str) -> str:
+    """A legend label from an area's name: the English part of "UA /// EN /// key", without dates."""
+    parts = [p.strip() for p in name.replace("\xa0", " ").split("///")]
+    text = parts[1] if len(parts) >= 2 and parts[1] else parts[0]
+    text = re.sub(r"[\d.\-–]+", " ", text.splitlines()[0] if text else "")
+    return " ".join(text.split())[:40]
+
+
+_SNAPSHOT_DAY = re.compile(r"(?<!\d)(20\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+_SNAPSHOT_EPOCH = re.compile(r"(?<!\d)(1[4-9]\d{8})(?!\d)")
+
+
+def snapshot_date(path: str | Path) -> dt.date | None:
+    """The day a front-line snapshot file shows, from its name: YYYYMMDD / YYYY-MM-DD, or a Unix time
+    in seconds (as DeepStateMap history files are named). None when the name carries no date."""
+    name = Path(path).name
+    if m := _SNAPSHOT_DAY.search(name):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if m := _SNAPSHOT_EPOCH.search(name):
+        return dt.datetime.fromtimestamp(int(m[1]), dt.timezone.utc).date()
+    return None
+
+
+def overlay_files(folder: str | Path) -> list[Path]:
+    """The GeoJSON files under `folder` (recursively), sorted by path; [] when it is not a folder."""
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.suffix.lower() in (".geojson", ".json") and p.is_file())
+
+
+def snapshot_for(files: Sequence[Path], day: dt.date) -> Path | None:
+    """The dated file showing the latest day on or before `day` (the front as the report saw it)."""
+    dated = [(d, p) for p in files if (d := snapshot_date(p)) is not None and d <= day]
+    return max(dated)[1] if dated else None
 
 
 _GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"}
 
 
-def _geometries(data) -> list | None:
+def _features(data) -> list[tuple[dict, dict]] | None:
+    """(geometry, properties) of every feature with a geometry; None when `data` is not GeoJSON."""
     if not isinstance(data, dict):
         return None
+
+    def ok(g) -> bool:
+        return isinstance(g, dict) and g.get("type") in _GEOMETRY_TYPES
+
     t = data.get("type")
     if t == "FeatureCollection" and isinstance(data.get("features"), list):
-        return [f["geometry"] for f in data["features"]
-                if isinstance(f, dict) and isinstance(f.get("geometry"), dict) and f["geometry"].get("type") in _GEOMETRY_TYPES]
+        return [(f["geometry"], f.get("properties") or {}) for f in data["features"] if isinstance(f, dict) and ok(f.get("geometry"))]
     if t == "Feature":
-        g = data.get("geometry")
-        return [g] if isinstance(g, dict) and g.get("type") in _GEOMETRY_TYPES else []
+        return [(data["geometry"], data.get("properties") or {})] if ok(data.get("geometry")) else []
     if t in _GEOMETRY_TYPES:
-        return [data]
+        return [(data, {})]
     return None
 
 
@@ -694,11 +451,20 @@ def plain_basemap() -> Overlay:
     return Overlay(name=basemap.CREDIT, data=basemap.basemap(), kind="basemap")
 
 
+def legend_entries(overlays: Sequence[Overlay]) -> list[str | tuple[str, str]]:
+    """Legend entries for the area overlays: the file's own colour key when it has one, else its name."""
+    out: list[str | tuple[str, str]] = []
+    for o in overlays:
+        if o.kind == "area":
+            out.extend(o.key or [o.name])
+    return out
+
+
 def map_credits(settings: MapSettings, overlays: Sequence[Overlay] = ()) -> list[str]:
     """What the source line must name besides ISW and GeoNames: the basemap and overlay files."""
     from geo import basemap
 
-    return ([basemap.CREDIT] if settings.tiles_url is None and settings.basemap else []) + [o.name for o in overlays]
+    return ([basemap.CREDIT] if settings.basemap else []) + [o.name for o in overlays]
 
 
 def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overlay] = ()) -> folium.Map:
@@ -709,8 +475,10 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
     if settings.tiles_url:
         folium.TileLayer(tiles=settings.tiles_url, attr=attribution_html(settings.attribution) or " ", name="Tiles",
                          max_zoom=settings.max_zoom, min_zoom=settings.min_zoom, control=False).add_to(m)
-    if settings.tiles_url is None and settings.basemap:
-        OverlayGeoJson(plain_basemap()).add_to(m)
+    if settings.basemap:
+        # under the tiles (tile pane: z-index 200): shows where tiles are off, fail or are still loading
+        folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(m)
+        OverlayGeoJson(plain_basemap(), pane=BASEMAP_PANE).add_to(m)
     for ov in overlays:
         OverlayGeoJson(ov).add_to(m)
     MapFrame(settings.background).add_to(m)
@@ -730,14 +498,14 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
     if view.center is not None or view.zoom is not None:
         m.location = list(view.center or settings.center)
         m.options["zoom"] = view.zoom if view.zoom is not None else settings.zoom
-    claims_layer(shown, view, settings, dates=dates, overlay_names=[o.name for o in overlays if o.kind == "area"],
+    claims_layer(shown, view, settings, dates=dates, overlay_legend=legend_entries(overlays),
                  credits=map_credits(settings, overlays)).add_to(m)
     m.get_root().title = esc(map_title(view, dates))
     return assets.standalone_html(m)
 
 
 __all__ = [
-    "MapSettings", "Overlay", "build_base_map", "plain_basemap", "map_credits", "claims_layer", "claims_group", "render_standalone_html", "read_overlay",
+    "MapSettings", "Overlay", "build_base_map", "legend_entries", "snapshot_date", "overlay_files", "snapshot_for", "plain_basemap", "map_credits", "claims_layer", "claims_group", "render_standalone_html", "read_overlay",
     "feature", "feature_collection", "layer_payload", "payload_popup", "popup_html", "popup_parts", "legend_html", "map_title", "marker_svg",
     "safe_url", "script_json", "esc", "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
 ]

@@ -377,6 +377,8 @@ def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] 
         found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
     for m in re.finditer(r"\bCrimea\b", text):
         found.append((m.start(), "Crimea"))
+    for m in BORDER_PAIR.finditer(text):  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
+        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
     out: list[str] = []
     for pos, name in found:
         if any(a <= pos < b for a, b in skip):
@@ -401,7 +403,8 @@ def _sentence_regions(claim: Claim, mention: Mention, sentence_claims: list[Clai
     return _regions_named(claim.sentence, gazetteer, skip)
 
 
-REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea")
+REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
+BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
 # "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
 # frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
 QUALIFIES = re.compile(

@@ -124,7 +124,8 @@ def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], 
     with open_browser(width, height, scale, offline=False, extra_flags=(_resolver_flag(settings.tiles_url),)) as driver:
         for view, out in zip(views, outs):
             html = render_standalone_html(rows, view, settings, overlays)
-            path = html_to_png(driver, html, out, date=None, timeout=timeout)
+            want = view.date.isoformat() if getattr(view, "date", None) else None
+            path = html_to_png(driver, html, out, date=want, timeout=timeout)
             signal = driver.execute_script("return window.__geoReady || {}")
             meta = png_text(path.read_bytes())
             slides.append(Slide(path, str(signal.get("date") or ""), meta.get("Title", ""), int(signal.get("count") or 0)))

@@ -158,6 +158,16 @@ def window_start(view: View, end: dt.date, dates: Sequence[dt.date] = ()) -> dt.
     return end - dt.timedelta(days=days - 1)
 
 
+def snap_date(dates: Sequence[dt.date], day: dt.date | None) -> dt.date:
+    """The report date a requested day opens: that day, else the last report before it (else the first;
+    None: the latest). `dates` must not be empty."""
+    ordered = sorted(dates)
+    if day is None:
+        return ordered[-1]
+    earlier = [d for d in ordered if d <= day]
+    return earlier[-1] if earlier else ordered[0]
+
+
 def step_date(dates: Sequence[dt.date], current: dt.date, step: int) -> dt.date:
     """The report date `step` places before (<0) or after (>0) `current`, clamped to the ends."""
     ordered = sorted(dates)
@@ -288,6 +298,6 @@ def age_opacity(report_date: str, end: dt.date, start: dt.date, faintest: float 
 
 __all__ = [
     "View", "WINDOWS", "WINDOW_LABELS", "KINDS", "ACTORS", "STATUSES", "NO_CLAIMANT", "DayCount",
-    "report_dates", "end_date", "window_start", "step_date", "select", "unresolved", "matches", "choices",
+    "report_dates", "end_date", "window_start", "snap_date", "step_date", "select", "unresolved", "matches", "choices",
     "tempo", "tempo_span", "age_opacity", "fold",
 ]

@@ -115,3 +115,42 @@ def test_briefing_view_hides_the_tables(app):
     assert at.query_params["briefing"] == "1"
     at.toggle(key="briefing").set_value(False).run()
     assert len(claims_shown(at)) == 5 and "briefing" not in at.query_params
+
+
+def test_unresolved_mentions_are_listed_with_their_reason(app, store_path):
+    from geo import views
+    from geo.store import Store
+    from geo.views import View
+
+    with Store(store_path) as store:
+        expected = views.unresolved(store.claim_rows(), View(date=JUNE19, window="7d"))
+    at = app.run()
+    at.radio(key="window").set_value("7d").run()
+    if not expected:
+        assert len(at.dataframe) == 1 and "Every mention in view was placed." in [c.value for c in at.caption]
+        return
+    table = at.dataframe[1].value
+    assert list(table["mention"]) == [r["place"] for r in expected]
+    assert list(table["why unplaced"]) == [r["rule"] for r in expected]
+    assert all(table["candidates"])
+
+
+def test_a_shared_filter_value_this_store_lacks_stays_selected(app):
+    app.query_params.update({"date": "2024-06-19", "claimant": "the Russian MoD"})
+    at = app.run()
+    assert not at.exception
+    assert at.multiselect(key="f_claimants").value == ["the Russian MoD"]
+    assert claims_shown(at) == [] and at.query_params["claimant"] == "the Russian MoD"
+
+
+def test_front_line_snapshot_as_of_the_report_date(app, shared):
+    at = app.run()
+    base_id, base = map_args(at)
+    at.text_input(key="front_dir").set_value(str(shared / "data" / "frontline")).run()
+    at.selectbox(key="front_pick").set_value("as of the report date").run()
+    assert not at.exception
+    _, args = map_args(at)
+    assert args["script"].count("L.geoJSON(") == base["script"].count("L.geoJSON(") + 1  # the snapshot, under the claims
+    assert "1718484340.geojson (2024-06-15)" in args["feature_group"]  # credited in the source line
+    assert "Liberated" in args["feature_group"] and "Occupied" in args["feature_group"]  # the file's own key
+    assert any("1718484340.geojson (2024-06-15)" in c.value for c in at.caption)

@@ -116,6 +116,21 @@ def test_output_paths_for_one_or_several_dates(tmp_path):
     assert output_paths(tmp_path / "w{date}" / "map.png", days)[1] == tmp_path / "w2024-06-19" / "map.png"
 
 
+def test_date_spans_expand_to_the_report_dates_inside():
+    import datetime as dt
+
+    from geo.cli.snapshot import expand_dates
+    from geo.errors import SnapshotError
+
+    known = [dt.date(2024, 6, 18), dt.date(2024, 6, 19), dt.date(2024, 6, 25)]
+    week = (dt.date(2024, 6, 13), dt.date(2024, 6, 19))
+    assert expand_dates([week], known) == known[:2]
+    one = (dt.date(2024, 6, 20), dt.date(2024, 6, 20))
+    assert expand_dates([one, week, one], known) == [dt.date(2024, 6, 20), *known[:2]]
+    with pytest.raises(SnapshotError, match="no report dated 2024-06-01..2024-06-10"):
+        expand_dates([(dt.date(2024, 6, 1), dt.date(2024, 6, 10))], known)
+
+
 def test_bad_window_and_date_are_usage_errors(capsys):
     from geo.cli import main
 
@@ -143,7 +158,7 @@ def test_without_a_browser_the_command_fails_with_one_clear_line(monkeypatch, tm
 def test_snapshot_command_writes_one_titled_png_per_date(chromium, tmp_path, capsys):
     from geo.cli import main
 
-    status = main(["snapshot", "--date", "2024-06-18", "--date", "2024-06-19", "--tiles", "none", "--size", "1000x700",
+    status = main(["snapshot", "--date", "2024-06-01..2024-06-30", "--tiles", "none", "--size", "1000x700",
                    "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "slides")])
     assert status == 0
     printed = capsys.readouterr().out.splitlines()

@@ -103,6 +103,14 @@ def test_bad_query_values_fall_back_to_defaults():
         View(window="year")
 
 
+def test_snap_date():
+    dates = [JUNE18, JUNE19]
+    assert views.snap_date(dates, None) == JUNE19
+    assert views.snap_date(dates, dt.date(2024, 6, 20)) == JUNE19
+    assert views.snap_date(dates, JUNE18) == JUNE18
+    assert views.snap_date(dates, dt.date(2024, 1, 1)) == JUNE18
+
+
 def test_step_date():
     dates = [JUNE18, JUNE19, dt.date(2024, 6, 21)]
     assert views.step_date(dates, JUNE19, -1) == JUNE18

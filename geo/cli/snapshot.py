@@ -19,11 +19,12 @@ def register(sub) -> None:
         sub, "snapshot",
         "Render the dashboard's briefing view of one or more dates to PNG in headless Chromium (title with the date, "
         "legend, scale bar, source line). Needs Debian's chromium + chromium-driver (scripts/install_browser.sh).",
-        "python -m geo snapshot --date 2024-06-18 --date 2024-06-19 --window 7 --actor russia --out slides/",
+        "python -m geo snapshot --date 2024-06-13..2024-06-19 --window 7 --actor russia --out slides/",
         run,
     )
-    p.add_argument("--date", dest="dates", action="append", type=_date, metavar="YYYY-MM-DD",
-                   help="end date of the view; repeat for one PNG per date (default: the latest report date)")
+    p.add_argument("--date", dest="dates", action="append", type=_date_span, metavar="YYYY-MM-DD[..YYYY-MM-DD]",
+                   help="end date of the view; repeat for one PNG per date, or give FROM..TO for every report date "
+                        "in that span (default: the latest report date)")
     p.add_argument("--window", default="day", type=_window, metavar="N",
                    help="days shown, ending on the date: 1 (default), 7, 30 or all (also day, 7d, 30d)")
     for flag, help_text in (("actor", "russia or ukraine"), ("kind", "advance, attack or strike"),
@@ -58,7 +59,7 @@ def run(args) -> int:
     known = report_dates(rows)
     if not known:
         raise SnapshotError(f"{args.store}: the store holds no report; run 'python -m geo ingest PATH' first")
-    dates = args.dates or [known[-1]]
+    dates = expand_dates(args.dates or [(known[-1], known[-1])], known)
     for d in dates:
         if args.window == "day" and d not in known:
             print(f"warning: no report for {d} in {args.store} (reports run {known[0]} to {known[-1]}); "
@@ -90,13 +91,36 @@ def output_paths(out: Path, dates: list[dt.date]) -> list[Path]:
     return [out.with_name(f"{out.stem}-{d.isoformat()}{out.suffix}") for d in dates]
 
 
-def _date(text: str) -> dt.date:
+def expand_dates(spans: list[tuple[dt.date, dt.date]], known: list[dt.date]) -> list[dt.date]:
+    """The dates to draw: each single date as given, each FROM..TO span as the report dates inside it."""
+    from geo.errors import SnapshotError
+
+    dates: list[dt.date] = []
+    for start, end in spans:
+        if start == end:
+            dates.append(start)
+            continue
+        inside = [d for d in known if start <= d <= end]
+        if not inside:
+            raise SnapshotError(f"no report dated {start}..{end} in the store "
+                                f"(reports run {known[0]} to {known[-1]})")
+        dates.extend(inside)
+    return list(dict.fromkeys(dates))
+
+
+def _date_span(text: str) -> tuple[dt.date, dt.date]:
     import argparse
 
+    first, _, last = text.partition("..")
     try:
-        return dt.date.fromisoformat(text)
+        start = dt.date.fromisoformat(first.strip())
+        end = dt.date.fromisoformat(last.strip()) if last else start
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-06-19") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-06-19 or a span like "
+                                         "2024-06-13..2024-06-19") from None
+    if end < start:
+        raise argparse.ArgumentTypeError(f"{text!r}: the span ends before it starts")
+    return start, end
 
 
 def _window(text: str) -> str:
