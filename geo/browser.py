@@ -70,6 +70,11 @@ return Array.from(document.querySelectorAll('img.leaflet-tile')).filter(i => !i.
 """
 # streamlit-folium draws the map in this iframe of the dashboard page.
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+# The text of an exception Streamlit shows in the page (the app script raised), or null.
+APP_EXCEPTION_JS = """
+const e = document.querySelector('[data-testid="stException"]');
+return e ? e.innerText : null;
+"""
 
 
 @dataclass(frozen=True)
@@ -203,9 +208,14 @@ def wait_for_map_frame(driver, date: str | None = None, timeout: float = 60.0) -
     _, exceptions = selenium_modules()
     from selenium.webdriver.support.ui import WebDriverWait
 
+    def ready(d):
+        signal = in_map_frame(d, READY_JS, date)
+        if signal is None and (failure := d.execute_script(APP_EXCEPTION_JS)):
+            raise SnapshotError(f"the dashboard failed instead of drawing the map: {failure[:600]}")
+        return signal
+
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.02).until(
-            lambda d: in_map_frame(d, READY_JS, date))
+        return WebDriverWait(driver, timeout, poll_frequency=0.02).until(ready)
     except exceptions.TimeoutException:
         seen = in_map_frame(driver, "return window.__geoReady || null")
         raise SnapshotError(_not_ready(driver, date, timeout, seen, where="the dashboard's map frame")) from None

@@ -298,7 +298,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         targets = [m for m in ev.mentions if m.role == "target"]
         if not targets:
             refs = [m for m in ev.mentions if m.role == "reference"]
-            targets = [m for m in refs if not _vague(m)] or refs
+            targets = [m for m in refs if not is_vague(m)] or refs
         if targets:
             ev.mentions = targets
             out.append(ev)
@@ -330,17 +330,10 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                     sentence=text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
                     endnotes=sent.endnotes, source_url=report.url,
                 ))
-    return _drop_topic_sentences(claims)
+    return claims
 
 
-def _drop_topic_sentences(claims: list[Claim]) -> list[Claim]:
-    """A claim placed only by a reference ("in the Borova direction") gives way to claims of the same
-    side and kind in the same section that name their places."""
-    explicit = {(c.section, c.actor, c.kind) for c in claims if not all(_vague(m) for m in c.mentions)}
-    return [c for c in claims if not all(_vague(m) for m in c.mentions) or (c.section, c.actor, c.kind) not in explicit]
-
-
-def _vague(m: Mention) -> bool:
+def is_vague(m: Mention) -> bool:
     """A place named only as a direction, axis, area or border ("in the Borova direction")."""
     if m.role != "reference" or m.reference is not None or not m.bearing:
         return False

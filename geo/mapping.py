@@ -341,7 +341,9 @@ def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str 
         style = _simplestyle(props)
         features.append({"type": "Feature", "properties": {"style": style} if style else {}, "geometry": geometry})
         if style and style.get("fillColor") and isinstance(props.get("name"), str):
-            key.setdefault(style["fillColor"], Counter())[_area_label(props["name"])] += 1
+            # a colour's label: the name covering most area (one big "occupied since 2014" polygon
+            # outweighs a small island of the same colour)
+            key.setdefault(style["fillColor"], Counter())[_area_label(props["name"])] += _area(geometry)
     if not features:
         raise OverlayError(f"{label}: the GeoJSON holds no line or area to draw")
     legend = tuple((colour, labels.most_common(1)[0][0]) for colour, labels in key.items() if labels.most_common(1)[0][0])
@@ -374,6 +376,24 @@ def _simplestyle(props: dict) -> dict:
     if "fillColor" in out:
         out["fillOpacity"] = max(out.get("fillOpacity", 0.3), 0.25)
     return out
+
+
+def _area(geometry: dict) -> float:
+    """Rough area in square degrees of a (Multi)Polygon's outer rings (only to weigh labels)."""
+    def ring_area(ring) -> float:
+        try:
+            return abs(sum(x1 * y2 - x2 * y1 for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:]))) / 2
+        except (TypeError, ValueError):
+            return 0.0
+
+    t, c = geometry.get("type"), geometry.get("coordinates") or []
+    if t == "Polygon":
+        return ring_area(c[0]) if c else 0.0
+    if t == "MultiPolygon":
+        return sum(ring_area(p[0]) for p in c if p)
+    if t == "GeometryCollection":
+        return sum(_area(g) for g in geometry.get("geometries") or [] if isinstance(g, dict))
+    return 0.0
 
 
 def _area_label(name: str) -> str:

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.claims import METHOD, extract_claims
+from geo.claims import METHOD, extract_claims, is_vague
 from geo.errors import GeoError, ReportError
 from geo.models import ClaimPlace, Report
 from geo.reports import iter_paths, read_path
-from geo.resolver import resolve_claims
+from geo.resolver import km, resolve_claims
 from geo.store import DEFAULT_STORE, ROOT, Store
 
 SAMPLE_DIR = ROOT / "data" / "assessments"
@@ -34,10 +34,33 @@ def place_key(text: str) -> str:
     return re.sub(r"[^a-z]", "", s)
 
 
+TOPIC_KM = 50.0
+
+
 def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None) -> list[ClaimPlace]:
     if claims is None:
         claims = extract_claims(report, gazetteer.is_name)
-    return resolve_claims(claims, gazetteer, tuple(front))
+    return drop_topic_rows(resolve_claims(claims, gazetteer, tuple(front)))
+
+
+def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
+    """A claim placed only by a direction ("attacked in the Borova direction") gives way to the claims of the
+    same side and kind in the same section that name places in that direction (within 50 km); alone, it stays."""
+    explicit: dict[tuple, list[ClaimPlace]] = {}
+    for cp in rows:
+        if not is_vague(cp.resolution.mention):
+            explicit.setdefault((cp.claim.section, cp.claim.actor, cp.claim.kind), []).append(cp)
+    out = []
+    for cp in rows:
+        if is_vague(cp.resolution.mention):
+            named = explicit.get((cp.claim.section, cp.claim.actor, cp.claim.kind), [])
+            here = cp.resolution.place
+            if named and (here is None or any(
+                    o.claim.sentence == cp.claim.sentence
+                    or (o.resolution.place is not None and km(here, o.resolution.place) <= TOPIC_KM) for o in named)):
+                continue
+        out.append(cp)
+    return out
 
 
 def to_row(cp: ClaimPlace, report: Report) -> dict:

@@ -145,7 +145,7 @@ def test_a_shared_filter_value_this_store_lacks_stays_selected(app):
 
 def test_front_line_snapshot_as_of_the_report_date(app, shared):
     at = app.run()
-    base_id, base = map_args(at)
+    _, base = map_args(at)
     at.text_input(key="front_dir").set_value(str(shared / "data" / "frontline")).run()
     at.selectbox(key="front_pick").set_value("as of the report date").run()
     assert not at.exception

@@ -141,6 +141,7 @@ def test_an_overlay_keeps_its_own_checked_colours(shared):
     assert all(f["geometry"]["type"] not in ("Point", "MultiPoint") for f in ds.data["features"])  # labels dropped
     assert {s.get("fillColor") for s in styles} >= {"#a52714", "#0f9d58", "#bcaaa4"}
     assert dict(ds.key)["#0f9d58"] == "Liberated" and dict(ds.key)["#a52714"] == "Occupied"
+    assert dict(ds.key)["#880e4f"] == "Occupied Crimea"  # weighed by area, not by count (Tuzla Island shares it)
     legend = mapping.legend_html([], View(), mapping.legend_entries([ds]))
     assert "Liberated" in legend and "#0f9d58" in legend
     hostile = json.dumps({"type": "Feature", "properties": {

@@ -196,3 +196,17 @@ def test_install_script_does_nothing_when_the_browser_is_there(chromium):
     done = subprocess.run(["sh", str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "already present" in done.stdout
+
+
+@browser
+def test_a_failing_app_is_reported_at_once_with_its_error(chromium, tmp_path):
+    from geo.browser import running_dashboard, wait_for_map_frame
+
+    app = tmp_path / "broken_app.py"
+    app.write_text("import streamlit as st\nst.title('x')\nraise RuntimeError('store is on fire')\n")
+    with running_dashboard(app) as url, open_browser(width=800, height=600) as driver:
+        driver.get(url)
+        started = time.monotonic()
+        with pytest.raises(SnapshotError, match="store is on fire"):
+            wait_for_map_frame(driver, timeout=60)
+        assert time.monotonic() - started < 30
