@@ -37,6 +37,7 @@ FILTERS = (  # (view field, label, widget key)
     ("sections", "Axis / direction", "f_sections"),
     ("oblasts", "Oblast", "f_oblasts"),
 )
+TABLE_MAX = 2000  # rows of the claims table sent to the browser
 LABELS = {**mapping.ACTOR_LABELS, **mapping.KIND_LABELS, **mapping.STATUS_LABELS}
 
 
@@ -280,12 +281,15 @@ def tempo_chart(rows: list[dict], view: View) -> None:
 
 
 def claims_table(shown: list[dict]) -> None:
+    """The claims in view, newest first; at most TABLE_MAX rows are sent to the browser (the CSV has all)."""
+    if len(shown) > TABLE_MAX:
+        st.caption(f"Showing the {TABLE_MAX:,} newest of {len(shown):,} claims; the CSV download has them all.")
     df = pd.DataFrame([{
         "date": r["report_date"], "place": r["place"], "oblast": r.get("admin1"), "kind": r["kind"], "actor": r["actor"],
         "status": r["status"], "claimant": r.get("claimant"), "axis": r.get("section"), "quote": r["quote"],
         "why here": r.get("rule"), "check": bool(r.get("review")), "source": r.get("source"),
-    } for r in shown], columns=["date", "place", "oblast", "kind", "actor", "status", "claimant", "axis", "quote",
-                                "why here", "check", "source"])
+    } for r in reversed(shown[-TABLE_MAX:])],
+        columns=["date", "place", "oblast", "kind", "actor", "status", "claimant", "axis", "quote", "why here", "check", "source"])
     st.dataframe(df, hide_index=True, width="stretch", key="claims_table",
                  column_config={"source": st.column_config.LinkColumn("source", display_text="report"),
                                 "quote": st.column_config.TextColumn("quote", width="large")})

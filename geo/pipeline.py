@@ -44,8 +44,10 @@ def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()
 
 
 def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
-    """A claim placed only by a direction ("attacked in the Borova direction") gives way to the claims of the
-    same side and kind in the same section that name places in that direction (within 50 km); alone, it stays."""
+    """A topic sentence in ISW's own voice placed only by a direction ("attacked in the Borova direction") gives
+    way to the claims of the same side and kind in the same section that name places in that direction (within
+    50 km, or in the same sentence); alone, it stays. Attributed claims ("reportedly striking in the Kharkiv
+    direction") are claims of their own and stay."""
     explicit: dict[tuple, list[ClaimPlace]] = {}
     for cp in rows:
         if not is_vague(cp.resolution.mention):
@@ -55,9 +57,9 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
         if is_vague(cp.resolution.mention):
             named = explicit.get((cp.claim.section, cp.claim.actor, cp.claim.kind), [])
             here = cp.resolution.place
-            if named and (here is None or any(
-                    o.claim.sentence == cp.claim.sentence
-                    or (o.resolution.place is not None and km(here, o.resolution.place) <= TOPIC_KM) for o in named)):
+            topic = cp.claim.status == "confirmed" and not cp.claim.lead_in
+            if any(o.claim.sentence == cp.claim.sentence for o in named) or (topic and named and (here is None or any(
+                    o.resolution.place is not None and km(here, o.resolution.place) <= TOPIC_KM for o in named))):
                 continue
         out.append(cp)
     return out
