@@ -28,7 +28,7 @@ _STR = r"struck|strikes?|striking|shelled|shelling|shell|(?:fired|fire|firing)\s
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
             "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
             "failed", "fail", "sought", "seeking", "effort", "efforts", "unsuccessfully", "again", "resumed", "used",
-            "moved", "pushed", "sought", "struggled", "struggling", "able", "unable", "going", "appear", "appeared",
+            "moved", "pushed", "struggled", "struggling", "able", "unable", "going", "appear", "appeared",
             "appears", "reportedly", "likely", "recently", "also", "additionally"}
 DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future", "own", "new", "possible", "potential", "next"}
 _REPEL = r"repelled|repulsed|pushed\s+back|beat\s+back|fought\s+off|suppressed|thwarted|stopped|halted|defeated|foiled|(?:destroyed|eliminated|neutralized)(?=\s+(?:\w+\s+){0,2}(?:russian|ukrainian)\s+(?:sabotage|reconnaissance|assault|drg))"
@@ -40,7 +40,7 @@ NOUN_TRIGGERS = {"advance", "advances", "attack", "attacks", "assault", "assault
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|false(?:ly)?|neither|nor)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|setting\s+conditions|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?"
@@ -81,7 +81,6 @@ SCOPE_BREAK = re.compile(
 LEAD_CLAIMED = re.compile(r"unconfirmed|claims?\b", re.I)
 LEAD_CONFIRMED = re.compile(r"^assessed|refinement", re.I)
 LEAD_ORDER_OF_BATTLE = re.compile(r"order\s+of\s+battle", re.I)
-LEAD_KIND = re.compile(r"assessed\s+(?P<side>russian|ukrainian)\s+(?P<what>advances|infiltrations|gains)", re.I)
 
 
 @dataclass
@@ -292,7 +291,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
             continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"
         owner.mentions.append(m)
-    # a place in a list continues to belong to the event the list started with, not a later negated one
+    # a negated event keeps its places (they are not another event's), but is not a claim
     out = []
     for ev in live:
         targets = [m for m in ev.mentions if m.role == "target"]

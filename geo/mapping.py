@@ -525,7 +525,9 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
 
 
 __all__ = [
-    "MapSettings", "Overlay", "build_base_map", "legend_entries", "snapshot_date", "overlay_files", "snapshot_for", "plain_basemap", "map_credits", "claims_layer", "claims_group", "render_standalone_html", "read_overlay",
-    "feature", "feature_collection", "layer_payload", "payload_popup", "popup_html", "popup_parts", "legend_html", "map_title", "marker_svg",
-    "safe_url", "script_json", "esc", "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
+    "MapSettings", "Overlay", "build_base_map", "legend_entries", "snapshot_date", "overlay_files",
+    "snapshot_for", "plain_basemap", "map_credits", "claims_layer", "claims_group", "render_standalone_html",
+    "read_overlay", "feature", "feature_collection", "layer_payload", "payload_popup", "popup_html",
+    "popup_parts", "legend_html", "map_title", "marker_svg", "safe_url", "script_json", "esc",
+    "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
 ]
