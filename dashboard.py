@@ -23,7 +23,7 @@ from geo import assets, exports, mapping, views
 from geo.errors import GeoError
 from geo.mapping import MapSettings
 from geo.pipeline import ensure_sample_store
-from geo.store import DEFAULT_STORE
+from geo.store import DEFAULT_STORE, Store
 from geo.views import WINDOW_LABELS, View
 
 st.set_page_config(page_title="ISW-reported claims map", page_icon="🗺️", layout="wide")
@@ -44,28 +44,31 @@ LABELS = {**mapping.ACTOR_LABELS, **mapping.KIND_LABELS, **mapping.STATUS_LABELS
 # -- cached loaders ---------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner="Opening the claims store…")
-def get_store(path: str):
-    return ensure_sample_store(path)
+@st.cache_resource(show_spinner="Preparing the claims store (first start: ingesting the sample)…")
+def ensure_store(path: str) -> str:
+    ensure_sample_store(path).close()
+    return path
 
 
 def store_version(path: str) -> tuple:
-    store = get_store(path)
-    counts = store.counts()
-    mtime = os.path.getmtime(path) if os.path.exists(path) else 0.0
-    return (counts["reports"], counts["rows"], mtime)
+    """Changes whenever the store file is written (an ingest), so cached rows are read again."""
+    info = os.stat(ensure_store(path))
+    return (info.st_mtime_ns, info.st_size)
 
 
 @st.cache_resource(show_spinner="Reading claims…", max_entries=2)
 def load_rows(path: str, version: tuple) -> list[dict]:
     """Every row of the store (read-only: shared by every session)."""
-    return get_store(path).claim_rows()
+    with Store(path) as store:
+        return store.claim_rows()
 
 
 @st.cache_resource(max_entries=2)
 def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, list[str]]]:
-    rows = load_rows(path, version)
-    return views.report_dates(rows), views.choices(rows)
+    """The report dates (days without a claim included) and the filter values."""
+    with Store(path) as store:
+        dates = store.report_dates()
+    return dates, views.choices(load_rows(path, version))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -8,7 +8,8 @@ The map is built in two parts so the app can redraw markers without remounting t
 - `claims_layer(rows, view, settings)` is the changing part: ONE `L.geoJSON` layer holding every
   claim of the view (clustered when there are many), plus the few lines of script that write
   the title, legend and source line into the boxes and then signal "drawn":
-  `window.__geoReady = {date, count, t}`.
+  `window.__geoReady = {date, count, t, ms}` (ms: time spent in the layer script).
+  With no tiles (or failing ones) the packaged Natural Earth land and borders (geo.basemap) show.
 
 What the map says (titles, legend, popups, marker symbols, the payload) is built, escaped, in
 `geo.map_content` (pure); this module turns it into Folium elements. Big scripts are inserted

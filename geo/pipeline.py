@@ -20,7 +20,8 @@ from geo.store import DEFAULT_STORE, ROOT, Store
 SAMPLE_DIR = ROOT / "data" / "assessments"
 OUTPUT_KEYS = ("report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "lat", "lon", "admin1",
                "precision", "quote", "source")
-FRONT_DAYS = 7
+FRONT_DAYS = 7  # reports this many days either side inform a report's picture of the front
+TOPIC_KM = 50.0  # a direction-only topic sentence gives way to named places this close to it
 
 
 def method_version(gazetteer) -> str:
@@ -32,9 +33,6 @@ def method_version(gazetteer) -> str:
 def place_key(text: str) -> str:
     s = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z]", "", s)
-
-
-TOPIC_KM = 50.0
 
 
 def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None) -> list[ClaimPlace]:
@@ -145,16 +143,20 @@ def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS) -> li
 @dataclass
 class IngestResult:
     added: int = 0
-    skipped: int = 0
+    skipped: int = 0  # the same text is stored already
+    versions: int = 0  # the same assessment (date and title) is stored already from another source
+    replaced: int = 0
     rows: int = 0
     errors: list[str] = field(default_factory=list)
 
 
-def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | None = None) -> IngestResult:
+def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | None = None, replace: bool = False) -> IngestResult:
     """Add the reports in `paths` (files or folders) to the store.
 
     Each report goes in whole or not at all; a file that cannot be read is reported and
-    the rest are ingested; a report already stored (same content hash) is skipped.
+    the rest are ingested; a report already stored (same content hash) is skipped, and so is
+    another copy of a stored assessment (same date and title, e.g. an archive row of a page
+    already ingested) unless `replace`, which swaps the stored copy for the new one.
     """
     from tqdm import tqdm
 
@@ -174,10 +176,15 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
             if store.has_report(report.content_hash):
                 result.skipped += 1
                 continue
+            other = store.version_of(report)
+            if other is not None and not replace:
+                result.versions += 1
+                continue
             try:
                 rows = extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS))
-                if store.add_report(report, rows, method):
+                if store.add_report(report, rows, method, replace=other):
                     result.added += 1
+                    result.replaced += other is not None
                     result.rows += len(rows)
                 else:
                     result.skipped += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -93,8 +94,18 @@ class Store:
     def has_report(self, content_hash: str) -> bool:
         return self.conn.execute("SELECT 1 FROM reports WHERE content_hash=?", (content_hash,)).fetchone() is not None
 
-    def add_report(self, report: Report, rows: Iterable[dict], method: str) -> bool:
-        """Add a report and its rows in one transaction. False if it was stored already."""
+    def version_of(self, report: Report) -> str | None:
+        """The content hash of a stored report of the same date and title (the same assessment from another
+        source: an archive row and the web page differ in layout, not in substance), if any."""
+        key = _title_key(report.title)
+        for h, title in self.conn.execute("SELECT content_hash, title FROM reports WHERE date=?", (report.date.isoformat(),)):
+            if _title_key(title) == key:
+                return h
+        return None
+
+    def add_report(self, report: Report, rows: Iterable[dict], method: str, replace: str | None = None) -> bool:
+        """Add a report and its rows in one transaction, in place of the stored report `replace` (a content
+        hash) if given. False if it was stored already."""
         if self.has_report(report.content_hash):
             return False
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -102,6 +113,8 @@ class Store:
         endnotes = json.dumps([[n, list(urls)] for n, urls in report.endnotes])
         try:
             with self.conn:
+                if replace is not None:
+                    self.conn.execute("DELETE FROM reports WHERE content_hash=?", (replace,))
                 cur = self.conn.execute(
                     "INSERT INTO reports (content_hash, date, title, url, source, format, authors, paragraphs, endnotes, method, ingested_at)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -172,6 +185,10 @@ class Store:
             "rows": one("SELECT COUNT(*) FROM claim_rows"),
             "resolved": one("SELECT COUNT(*) FROM claim_rows WHERE lat IS NOT NULL"),
         }
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (title or "").lower()).strip()
 
 
 def _to_sql(col: str, value):

@@ -116,12 +116,12 @@ def script_errors(driver) -> list[str]:
 
 
 def foreign_code(driver) -> list[str]:
-    """Scripts, style sheets and fetches that any frame loaded from outside the app (must be none)."""
+    """Scripts, style sheets, fonts and fetches that any frame loaded from outside the app (must be none)."""
     from geo.browser import all_frames
 
     found = all_frames(driver, """
         return performance.getEntriesByType('resource')
-          .filter(e => e.initiatorType !== 'img' && e.initiatorType !== 'css')
+          .filter(e => e.initiatorType !== 'img')  // map tiles may be remote (they fail offline)
           .map(e => e.name)
           .filter(u => !u.startsWith(location.origin) && !u.startsWith('data:'));""")
     return [url for urls in found for url in urls]

@@ -154,3 +154,22 @@ def test_front_line_snapshot_as_of_the_report_date(app, shared):
     assert "1718484340.geojson (2024-06-15)" in args["feature_group"]  # credited in the source line
     assert "Liberated" in args["feature_group"] and "Occupied" in args["feature_group"]  # the file's own key
     assert any("1718484340.geojson (2024-06-15)" in c.value for c in at.caption)
+
+
+def test_a_report_day_without_claims_is_on_the_slider(tmp_path, embedded_gazetteer, monkeypatch):
+    from geo.models import Paragraph, Report
+    from geo.pipeline import ensure_sample_store
+
+    path = tmp_path / "claims.sqlite"
+    with ensure_sample_store(path, embedded_gazetteer) as store:
+        quiet = Report(date=dt.date(2024, 6, 20), title="A quiet day", source="quiet-day.txt",
+                       paragraphs=(Paragraph("Nothing changed on the front line."),))
+        assert store.add_report(quiet, [], method="test")
+    monkeypatch.setenv("GEO_STORE", str(path))
+    monkeypatch.setenv("GEO_TILES_URL", "none")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.select_slider(key="date").value == dt.date(2024, 6, 20) and claims_shown(at) == []
+    assert "ISW-reported claims, 20 June 2024" in at.markdown[0].value
+    at.button(key="prev_day").click().run()
+    assert at.select_slider(key="date").value == JUNE19 and "Chasiv Yar" in claims_shown(at)

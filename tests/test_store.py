@@ -80,3 +80,21 @@ def test_refresh_places_what_the_embedded_gazetteer_could_not(tmp_path, sample_d
         after = {r["place"]: r["geonameid"] for r in store.claim_rows()}
         assert after["Starytsya"] == 692838  # the Kharkiv Oblast village, by the front of June 18 (Vovchansk)
         assert store.counts()["reports"] == 2
+
+
+def test_another_copy_of_a_stored_assessment_is_not_added_twice(tmp_path, sample_dir, embedded_gazetteer):
+    # the same assessment from another source: same date and title, different layout
+    text = (sample_dir / "2024-06-18.txt").read_text(encoding="utf-8")
+    copy = tmp_path / "copy" / "isw-june-18.txt"
+    copy.parent.mkdir()
+    copy.write_text(text.replace("Russian forces recently marginally advanced", "Russian forces recently  advanced"), encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as store:
+        ingest(store, [sample_dir / "2024-06-18.txt"], embedded_gazetteer, progress=False)
+        rows = store.counts()["rows"]
+        again = ingest(store, [copy], embedded_gazetteer, progress=False)
+        assert (again.added, again.versions) == (0, 1)
+        assert store.counts() == {"reports": 1, "rows": rows, "resolved": store.counts()["resolved"]}
+        swapped = ingest(store, [copy], embedded_gazetteer, progress=False, replace=True)
+        assert (swapped.added, swapped.replaced) == (1, 1)
+        assert store.counts()["reports"] == 1
+        assert [r["source"] for r in store.reports()] == [str(copy)]

@@ -16,6 +16,8 @@ def register(sub) -> None:
     add_store_option(p)
     add_gazetteer_option(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--replace", action="store_true",
+                   help="replace a stored copy of the same assessment (same date and title) from another source")
     p = add_command(sub, "refresh", "Extract every stored report again, e.g. after building the full gazetteer.",
                     "python -m geo refresh --gazetteer data/gazetteer/index.sqlite", run_refresh)
     add_store_option(p)
@@ -28,12 +30,15 @@ def run_ingest(args) -> int:
 
     gazetteer = load_gazetteer(args.gazetteer)
     with Store(args.store) as store:
-        result = ingest(store, args.paths, gazetteer, progress=False if args.no_progress else None)
+        result = ingest(store, args.paths, gazetteer, progress=False if args.no_progress else None, replace=args.replace)
         for err in result.errors:
             print(f"error: {err}", file=sys.stderr)
         total = store.counts()
-    print(f"ingested {result.added} report(s) with {result.rows} claim row(s); {result.skipped} already stored; "
-          f"{len(result.errors)} file(s) rejected. Store {args.store}: {total['reports']} reports, {total['rows']} rows.")
+    versions = (f"; {result.versions} already stored from another source (same date and title; --replace to swap)"
+                if result.versions else "")
+    replaced = f" ({result.replaced} replacing stored copies)" if result.replaced else ""
+    print(f"ingested {result.added} report(s){replaced} with {result.rows} claim row(s); {result.skipped} already stored"
+          f"{versions}; {len(result.errors)} file(s) rejected. Store {args.store}: {total['reports']} reports, {total['rows']} rows.")
     return 1 if result.errors else 0
 
 
