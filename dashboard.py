@@ -1,10 +1,11 @@
 """The claims map: `streamlit run dashboard.py` (UI only; the logic lives in geo/).
 
 Data: the store at $GEO_STORE (default data/claims.sqlite), filled with the embedded sample on
-first start. Tiles: $GEO_TILES_URL ("none" for no tiles) and $GEO_TILES_ATTRIBUTION, or the
-sidebar. Overlays: a front-line / control-area GeoJSON (path or upload) and boundary files
-($GEO_BOUNDARIES, paths separated by ";"). The view (date, window, filters, centre, zoom,
-briefing) lives in the URL, so a copied link opens the same view.
+first start. Tiles: $GEO_TILES_URL ("none" for no tiles: the packaged land-and-borders basemap)
+and $GEO_TILES_ATTRIBUTION, or the sidebar. Overlays: front-line snapshots from a folder
+($GEO_FRONTLINE_DIR; "as of the report date" picks the latest snapshot on or before it), a
+GeoJSON path or upload, and boundary files ($GEO_BOUNDARIES, paths separated by ";"). The view
+(date, window, filters, centre, zoom, briefing) lives in the URL, so a copied link opens it again.
 """
 
 from __future__ import annotations
