@@ -4,8 +4,8 @@ The page is the standalone HTML of a view (`geo.mapping.render_standalone_html`)
 it is drawn by setting `window.__geoReady = {date, count, t}` once the claims layer is on
 the map. We wait for that signal (never a fixed sleep), then for the map tiles to settle
 (bounded: a missing tile server must not block a slide), then take the screenshot. The PNG
-carries the page's title and date as PNG text chunks, so a folder of slides is
-self-describing. Without a browser every entry point raises `SnapshotError` saying how to
+carries the page's title, date and source line as PNG text chunks, so a folder of slides
+is self-describing. Without a browser every entry point raises `SnapshotError` saying how to
 install one.
 
     with open_browser() as driver:
@@ -32,6 +32,10 @@ TITLE_JS = """
 const t = document.querySelector('.geo-title');
 return (t && t.innerText.trim()) || document.title || '';
 """
+SOURCE_JS = """
+const s = document.querySelector('.geo-source');
+return s ? s.innerText.trim() : '';
+"""
 
 
 def html_to_png(driver, html: str, out: Path, date: str | None = None, timeout: float = 30.0,
@@ -45,8 +49,11 @@ def html_to_png(driver, html: str, out: Path, date: str | None = None, timeout: 
         signal = wait_until_ready(driver, date, timeout)
         wait_for_tiles(driver, tile_timeout)
         title = driver.execute_script(TITLE_JS) or ""
+        source = driver.execute_script(SOURCE_JS) or ""
         png = driver.get_screenshot_as_png()
     text = {"Title": title, "Software": "frontline-claims geo.snapshot"}
+    if source:
+        text["Source"] = source
     if signal.get("date"):
         text["Date"] = str(signal["date"])
     png = add_png_text(png, text)
@@ -110,20 +117,25 @@ class Slide:
 
 
 def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], settings=None, overlays=(),
-                   width: int = 1600, height: int = 900, scale: float = 1.0, timeout: float = 60.0) -> list[Slide]:
+                   width: int = 1600, height: int = 900, scale: float = 1.0, timeout: float = 60.0,
+                   per_view_overlays: Sequence[Sequence] = ()) -> list[Slide]:
     """Render each view (a geo.views.View) of `rows` to the PNG at the matching `outs` path, in one browser.
 
-    The browser reaches no host but localhost and the tile server's host (when tiles are set).
+    `overlays` are drawn on every slide; `per_view_overlays[i]` (e.g. the front line as of that
+    date) only on slide i. The browser reaches no host but localhost and the tile server's host.
     """
     from geo.mapping import MapSettings, render_standalone_html
 
     if len(views) != len(outs):
         raise SnapshotError(f"{len(views)} view(s) but {len(outs)} output path(s)")
+    if per_view_overlays and len(per_view_overlays) != len(views):
+        raise SnapshotError(f"{len(views)} view(s) but {len(per_view_overlays)} per-view overlay list(s)")
     settings = settings or MapSettings()
     slides = []
     with open_browser(width, height, scale, offline=False, extra_flags=(_resolver_flag(settings.tiles_url),)) as driver:
-        for view, out in zip(views, outs):
-            html = render_standalone_html(rows, view, settings, overlays)
+        for i, (view, out) in enumerate(zip(views, outs)):
+            own = list(per_view_overlays[i]) if per_view_overlays else []
+            html = render_standalone_html(rows, view, settings, [*own, *overlays])
             want = view.date.isoformat() if getattr(view, "date", None) else None
             path = html_to_png(driver, html, out, date=want, timeout=timeout)
             signal = driver.execute_script("return window.__geoReady || {}")

@@ -169,6 +169,7 @@ def test_snapshot_command_writes_one_titled_png_per_date(chromium, tmp_path, cap
         meta = png_text(png)
         assert meta["Date"] == day
         assert label in meta["Title"]  # read from the map's own title element
+        assert "Institute for the Study of War" in meta["Source"]
     # the sample's 18 June report has five placed claims (all on the map: nothing to cluster)
     assert "\t5 claim(s)\t" in printed[0]
 
@@ -210,3 +211,40 @@ def test_a_failing_app_is_reported_at_once_with_its_error(chromium, tmp_path):
         with pytest.raises(SnapshotError, match="store is on fire"):
             wait_for_map_frame(driver, timeout=60)
         assert time.monotonic() - started < 30
+
+
+def test_each_slide_gets_the_front_line_as_of_its_date(shared, capsys):
+    import datetime as dt
+
+    from geo.cli.snapshot import frontline_overlays
+
+    folder = shared / "data" / "frontline" / "deepstatemaps_history"
+    fronts = frontline_overlays(folder, [dt.date(2024, 6, 19), dt.date(2024, 6, 15), dt.date(2022, 1, 1)])
+    assert [o.name for o in fronts[0]] == ["Front line as of 2024-06-15"]  # 1718484340.geojson
+    assert fronts[1][0] is fronts[0][0]  # read once, shared by the slides that use it
+    assert fronts[2] == []
+    assert "no front-line snapshot" in capsys.readouterr().err
+
+
+def test_a_frontline_folder_without_dated_files_is_refused(tmp_path):
+    import datetime as dt
+
+    from geo.cli.snapshot import frontline_overlays
+    from geo.errors import OverlayError
+
+    (tmp_path / "front.geojson").write_text('{"type": "FeatureCollection", "features": []}')
+    with pytest.raises(OverlayError, match="no GeoJSON file named by its date"):
+        frontline_overlays(tmp_path, [dt.date(2024, 6, 19)])
+
+
+@browser
+def test_snapshot_with_the_front_line_of_the_day(chromium, shared, tmp_path, capsys):
+    from geo.cli import main
+
+    status = main(["snapshot", "--date", "2024-06-19", "--tiles", "none", "--size", "900x600",
+                   "--frontline", str(shared / "data" / "frontline" / "deepstatemaps_history"),
+                   "--store", str(tmp_path / "s.sqlite"), "--out", str(tmp_path / "f.png")])
+    assert status == 0
+    png = (tmp_path / "f.png").read_bytes()
+    assert png_size(png) == (900, 600)
+    assert "Front line as of 2024-06-15" in png_text(png)["Source"]  # credited on the slide itself

@@ -37,6 +37,9 @@ def register(sub) -> None:
                    help="a PNG file (one date), a folder (one claims-DATE.png per date), or a pattern with {date}")
     p.add_argument("--overlay", action="append", default=[], type=Path, metavar="GEOJSON",
                    help="front line / controlled area GeoJSON drawn under the markers; repeatable")
+    p.add_argument("--frontline", type=Path, metavar="FOLDER",
+                   help="folder of dated front-line snapshots (GeoJSON named YYYYMMDD or by Unix time, e.g. "
+                        "DeepStateMap history); each slide gets the latest snapshot on or before its date")
     p.add_argument("--boundaries", action="append", default=[], type=Path, metavar="GEOJSON",
                    help="oblast boundaries GeoJSON drawn as a plain basemap; repeatable")
     p.add_argument("--tiles", default=None, metavar="URL|none",
@@ -71,10 +74,11 @@ def run(args) -> int:
     if args.tiles is not None:
         settings = settings.with_tiles(args.tiles)
     overlays = [read_overlay(p, kind="area") for p in args.overlay] + [read_overlay(p, kind="boundaries") for p in args.boundaries]
+    fronts = frontline_overlays(args.frontline, dates) if args.frontline else []
     outs = output_paths(args.out, dates)
     width, height = args.size
     for slide in snapshot_views(rows, views, outs, settings, overlays, width=width, height=height,
-                                scale=args.scale, timeout=args.timeout):
+                                scale=args.scale, timeout=args.timeout, per_view_overlays=fronts):
         print(f"{slide.path}\t{slide.count} claim(s)\t{slide.title}")
     return 0
 
@@ -89,6 +93,29 @@ def output_paths(out: Path, dates: list[dt.date]) -> list[Path]:
     if len(dates) == 1:
         return [out]
     return [out.with_name(f"{out.stem}-{d.isoformat()}{out.suffix}") for d in dates]
+
+
+def frontline_overlays(folder: Path, dates: list[dt.date]) -> list[list]:
+    """For each date, the front-line snapshot as of that date (an empty list when none is that old)."""
+    from geo.errors import OverlayError
+    from geo.mapping import overlay_files, read_overlay, snapshot_date, snapshot_for
+
+    files = overlay_files(folder)
+    if not any(snapshot_date(f) for f in files):
+        raise OverlayError(f"{folder}: no GeoJSON file named by its date (YYYYMMDD or Unix time) in this folder")
+    loaded: dict[Path, object] = {}
+    out = []
+    for day in dates:
+        path = snapshot_for(files, day)
+        if path is None:
+            print(f"warning: no front-line snapshot in {folder} on or before {day}; that slide has none",
+                  file=sys.stderr)
+            out.append([])
+            continue
+        if path not in loaded:
+            loaded[path] = read_overlay(path, name=f"Front line as of {snapshot_date(path)}", kind="area")
+        out.append([loaded[path]])
+    return out
 
 
 def expand_dates(spans: list[tuple[dt.date, dt.date]], known: list[dt.date]) -> list[dt.date]:
