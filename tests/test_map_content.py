@@ -12,26 +12,7 @@ from geo import map_content as mapping
 from geo import views
 from geo.views import View
 
-JUNE18, JUNE19 = dt.date(2024, 6, 18), dt.date(2024, 6, 19)
-PAYLOAD = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> `${window.__pwned=3}` & </b>"
-
-
-@pytest.fixture(scope="module")
-def rows(tmp_path_factory, embedded_gazetteer):
-    from geo.pipeline import ensure_sample_store
-
-    with ensure_sample_store(tmp_path_factory.mktemp("store") / "claims.sqlite", embedded_gazetteer) as store:
-        return store.claim_rows()
-
-
-@pytest.fixture()
-def hostile(rows):
-    """A real sample row whose report text carries markup, script and template-literal payloads."""
-    base = views.select(rows, View(date=JUNE19))[0]
-    return dict(base, id=4242, quote=f"Russian forces advanced near {PAYLOAD}", place=f"Chasiv {PAYLOAD}",
-                claimant=f"milbloggers {PAYLOAD}", status="claimed", section=PAYLOAD, rule=PAYLOAD, runner_up=PAYLOAD,
-                source="javascript:window.__pwned=4", bearing=PAYLOAD,
-                endnote_urls=["javascript:alert(1)", "https://t.me/x?a=1&b=\"><script>", "data:text/html,<b>"])
+from tests.conftest import JUNE18, JUNE19, PAYLOAD  # the rows and hostile fixtures are in conftest too
 
 
 def test_feature_collection_is_lon_lat_and_skips_unplaced(rows):
