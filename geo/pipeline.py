@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 import unicodedata
@@ -212,7 +213,7 @@ def ensure_sample_store(store_path: str | Path = DEFAULT_STORE, gazetteer=None) 
         if gazetteer is None:
             from geo.gazetteer import Gazetteer
 
-            gazetteer = Gazetteer.default()
+            gazetteer = Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
         ingest(store, [SAMPLE_DIR], gazetteer, progress=False)
     return store
 
