@@ -91,7 +91,7 @@ class PointIndex:
         return got
 
     def _nearest(self, lat: float, lon: float, within: float) -> float:
-        ring = int(within // self.CELL_KM) + 1
+        ring = max(1, math.ceil(within / self.CELL_KM))
         ci, cj = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
         best = math.inf
         for di in range(-ring, ring + 1):
