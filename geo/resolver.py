@@ -431,6 +431,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
             heading_cache[section] = (regions, tuple(places))
         return heading_cache[section]
 
+    by_bearings: dict[tuple[str, str], Place | None] = {}
+    named_in_section: dict[tuple[str | None, str], Place] = {}
     by_text: dict[str, list[Claim]] = {}
     for c in claims:
         by_text.setdefault(c.sentence, []).append(c)
@@ -470,8 +472,15 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     continue
                 ref_place = None
                 if mention.reference and mention.precision != "feature":
-                    ref_place = _resolve_reference(resolver, mention.reference, s_regions, h_regions, h_places, front_index,
-                                                   tuple(by_section.get(claim.section, ())[-40:]))
+                    key_ref = (claim.sentence, mention.reference)
+                    if key_ref not in by_bearings:
+                        by_bearings[key_ref] = _reference_by_bearings(resolver, mention.reference, by_text.get(claim.sentence, []))
+                        if by_bearings[key_ref] is not None:
+                            named_in_section[(claim.section, mention.reference)] = by_bearings[key_ref]
+                    # the same town named in the same section is the same town
+                    ref_place = by_bearings[key_ref] or named_in_section.get((claim.section, mention.reference)) or _resolve_reference(
+                        resolver, mention.reference, s_regions, h_regions, h_places, front_index,
+                        tuple(by_section.get(claim.section, ())[-40:]))
                 others = tuple(by_sentence.get(claim.sentence, ()))
                 neighbours = tuple(pts for (k, pts) in sentence_points(claim.sentence) if k != (ci, mi))
                 ctx = Context(
@@ -488,6 +497,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     by_sentence.setdefault(claim.sentence, []).append(res.place)
                     if res.precision == "settlement" and not res.review:
                         by_section.setdefault(claim.section, []).append(res.place)
+                        named_in_section.setdefault((claim.section, mention.name), res.place)
                     if res.precision != "region" and not res.review:
                         sure.append((res.place.lat, res.place.lon))
     out = []
@@ -496,6 +506,37 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
             res = results.get((ci, mi)) or Resolution(mention, None, None, "not resolved")
             out.append(ClaimPlace(claim, res))
     return out
+
+
+def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[Claim]) -> Place | None:
+    """The namesake of a reference town that the sentence's bearings agree on.
+
+    "northeast of Oleksandrivka near Zelenyi Hai and Ivanivka; east of Oleksandrivka near Tykhe ...": of the
+    104 Oleksandrivkas, the one with the most of these places lying in the stated directions from it, when
+    at least two agree and no other namesake does as well."""
+    targets = [m for c in sentence_claims for m in c.mentions if m.reference == name and m.bearing and m.precision == "settlement"]
+    if len(targets) < 2:
+        return None
+    ref_cands, _ = resolver.candidates(Mention(name, 0, len(name), name))
+    if len(ref_cands) < 2:
+        return None
+    target_cands = [[c.place for c in resolver.candidates(t)[0]][:60] for t in targets]
+    counts = []
+    for rc in ref_cands[:150]:
+        r = rc.place
+        n = 0
+        for t, cands in zip(targets, target_cands):
+            if any(approx_km(r.lat, r.lon, p.lat, p.lon) <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km)
+                   for p in cands):
+                n += 1
+        counts.append((n, r))
+    counts.sort(key=lambda x: -x[0])
+    best = counts[0]
+    # namesakes within a few km of each other count as one place
+    rivals = [c for c in counts[1:] if km(c[1], best[1]) > SAME_PLACE_KM]
+    if best[0] >= 2 and (not rivals or best[0] > rivals[0][0]):
+        return best[1]
+    return None
 
 
 def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front, section=()) -> Place | None:

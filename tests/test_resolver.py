@@ -58,3 +58,19 @@ def test_resolve_claims_keeps_every_mention(sample_dir, embedded_gazetteer):
     rows = resolve_claims(claims, embedded_gazetteer)
     assert len(rows) == sum(len(c.mentions) for c in claims)
     assert all(cp.resolution.rule for cp in rows)
+
+
+def test_bearings_agree_on_the_reference_town(full_gazetteer):
+    # real ISW text (2026-02-26): 104 Oleksandrivkas; the directions of the listed villages pick one
+    import datetime as dt
+
+    from geo.claims import extract_claims
+    from geo.models import Paragraph, Report
+
+    text = ("Russian forces attacked northeast of Oleksandrivka near Zelenyi Hai and Ivanivka; east of Oleksandrivka "
+            "near Tykhe and Ternove; and southeast of Oleksandrivka near Vyshneve and Verbove on February 25 and 26.")
+    report = Report(dt.date(2026, 2, 26), "t", (Paragraph(text, "Russian Subordinate Main Effort #3"),))
+    rows = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
+    placed = {cp.resolution.mention.text: cp.resolution.place for cp in rows if cp.resolution.place}
+    assert {"Ivanivka", "Vyshneve"} <= set(placed)
+    assert all(p.admin1 == "Dnipropetrovsk Oblast" for name, p in placed.items() if name in ("Ivanivka", "Vyshneve"))
