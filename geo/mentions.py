@@ -132,15 +132,15 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         if found is None:
             i += 1
             continue
-        mention, next_i = found
-        mentions.append(mention)
+        found_mentions, next_i = found
+        mentions.extend(found_mentions)
         i = next_i
-    mentions = _plural_regions(sentence, mentions, is_name)
+    mentions = _plural_regions(sentence, mentions)
     mentions = _apply_context(sentence, mentions)
     return mentions
 
 
-def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, int] | None:
+def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Mention], int] | None:
     """The longest place name starting at token i, extended by a suffix (Oblast, City, a feature noun)."""
     n = len(toks)
     run_end = i
@@ -166,8 +166,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, 
             while k < n and toks[k][2] <= end:
                 k += 1
             # "the Pidyommyy Bridge in Zatoka": the town is where the feature is when the gazetteer lacks it
-            return Mention(text, toks[i][1], end, text, precision="feature",
-                           reference=town.group(1) if town else None), k
+            return [Mention(text, toks[i][1], end, text, precision="feature",
+                            reference=town.group(1) if town else None)], k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
     for j in range(min(run_end, i + 5), i, -1):
@@ -181,10 +181,10 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, 
                 continue
             start, end = toks[i][1], toks[j - 1][2]
             if low[-1] == "city":
-                return Mention(sentence[start:end], start, end, f"{base} City"), j
+                return [Mention(sentence[start:end], start, end, f"{base} City")], j
             suffix = REGION_SUFFIX[low[-1]]
             start = _bank_start(sentence, start)
-            return Mention(sentence[start:end], start, end, f"{base} {suffix}", precision="region"), j
+            return [Mention(sentence[start:end], start, end, f"{base} {suffix}", precision="region")], j
         if all(w in STOP for w in low):
             continue
         if low[0] in STOP and j - i == 1:
@@ -197,40 +197,28 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[Mention, 
             prev = sentence[:start].rstrip().lower()
             if prev.endswith("occupied"):
                 start = prev.rfind("occupied")
-            return Mention(sentence[start:toks[j - 1][2]], start, toks[j - 1][2], "Crimea", precision="region"), j
+            return [Mention(sentence[start:toks[j - 1][2]], start, toks[j - 1][2], "Crimea", precision="region")], j
         if is_name(text):
             # a name ending in "'s" keeps its own end
             end = toks[i][1] + len(text)
             if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX:
                 continue
-            return Mention(text, toks[i][1], end, text), j
+            return [Mention(text, toks[i][1], end, text)], j
         if "-" in text and j - i == 1:
             # "Zolote-Orikhiv", "Kostyantynivka-Druzhkivka": two places joined by a hyphen
             parts = text.split("-")
             if len(parts) == 2 and all(p[:1].isupper() and is_name(p) for p in parts):
+                # "the X-Y road", "the X-Y tactical area", "the Zolote-Orikhiv area": both places, as references
                 a, b = parts
                 s0 = toks[i][1]
-                m1 = Mention(a, s0, s0 + len(a), a, role="reference")
-                m2 = Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference")
-                return _PairMention(m1, m2), j  # type: ignore[return-value]
+                label = re.match(r"\s*([a-z]+(?:\s+area)?)", sentence[s0 + len(text):])
+                bearing = f"{a}-{b} {label.group(1)}" if label else None
+                return [Mention(a, s0, s0 + len(a), a, role="reference", bearing=bearing),
+                        Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference", bearing=bearing)], j
     return None
 
 
-class _PairMention(Mention):
-    """Internal marker for a hyphenated pair; unpacked by _plural_regions."""
-
-    def __new__(cls, a: Mention, b: Mention):
-        obj = object.__new__(cls)
-        object.__setattr__(obj, "pair", (a, b))
-        for f in ("text", "start", "end", "name", "bearing", "reference", "distance_km", "precision", "role"):
-            object.__setattr__(obj, f, getattr(a, f))
-        return obj
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-
-def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tuple[Mention, int] | None:
+def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
     """A capitalised name the gazetteer does not know, standing where only a place can stand:
     in a list of places ("near Chepil, Dovehenke, and Kurulka") or right after "near" / "toward".
     It becomes a mention that the resolver will leave unresolved, listed for review."""
@@ -251,7 +239,7 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     text = _clean(sentence[start:toks[j - 1][2]])
     if len(text) < 3 or not re.fullmatch(r"[A-Z][a-z’'ʼ-]+(?:[ -][A-Z][a-z’'ʼ-]+)*", text):
         return None
-    return Mention(text, start, start + len(text), text), j
+    return [Mention(text, start, start + len(text), text)], j
 
 
 def _bank_start(sentence: str, start: int) -> int:
@@ -259,20 +247,10 @@ def _bank_start(sentence: str, start: int) -> int:
     return m.start() if m else start
 
 
-def _plural_regions(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
-    """Unpack hyphen pairs; "in Sumy and Kursk oblasts" -> Sumy Oblast, Kursk Oblast."""
-    out: list[Mention] = []
-    for m in mentions:
-        if isinstance(m, _PairMention):
-            a, b = m.pair
-            # "the X-Y road", "the X-Y tactical area", "the Zolote-Orikhiv area": both places, as references
-            label = re.match(r"\s*([a-z]+(?:\s+area)?)", sentence[b.end:])
-            bearing = f"{a.name}-{b.name} {label.group(1)}" if label else None
-            out.extend([replace(a, bearing=bearing), replace(b, bearing=bearing)])
-            continue
-        out.append(m)
+def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Plural regions: "in Sumy and Kursk oblasts" -> Sumy Oblast, Kursk Oblast."""
     result: list[Mention] = []
-    for k, m in enumerate(out):
+    for m in mentions:
         if m.precision == "region" and re.search(r"\boblasts\b|\braions\b", m.text, re.I):
             # earlier plain names joined to this one by "and" / "," become regions of the same kind
             suffix = m.name.split()[-1]
