@@ -24,13 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from geo.errors import SnapshotError
+from geo import fetch
+from geo.errors import FetchError, SnapshotError
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMEDRIVER_CANDIDATES = ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
@@ -278,11 +277,10 @@ def _wait_for_health(url: str, process: subprocess.Popen, log, timeout: float) -
             raise SnapshotError(f"streamlit exited with status {process.returncode}: "
                                 f"{log.read().decode('utf-8', 'replace')[-800:]}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
+            fetch.get(f"{url}/_stcore/health", timeout=2, retries=0)
+            return
+        except FetchError:
+            pass  # not listening yet
         time.sleep(0.2)
     raise SnapshotError(f"streamlit did not answer on {url} within {timeout:g} s")
 
