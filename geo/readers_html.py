@@ -22,7 +22,7 @@ from geo.report_lines import (
     clean,
     date_in,
     date_in_url,
-    default_title,
+    make_report,
     endnote_urls,
     parse_header,
     structure_lines,
@@ -77,16 +77,7 @@ def read_html(html: str, source: str) -> Report:
         raise ReportError(source, "HTML page has a date but no report paragraphs (is it a report page?)")
     endnotes = dict(body.endnotes)
     endnotes.update(notes)
-    return Report(
-        date=date,
-        title=title or default_title(date),
-        paragraphs=tuple(body.paragraphs),
-        url=url,
-        source=source,
-        format="html",
-        authors=tuple(authors),
-        endnotes=tuple(sorted(endnotes.items())),
-    )
+    return make_report(date, title, body.paragraphs, url, source, "html", authors, endnotes)
 
 
 def _meta(soup: BeautifulSoup, **attrs) -> str | None:

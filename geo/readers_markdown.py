@@ -21,7 +21,7 @@ from geo.report_lines import (
     clean,
     date_in,
     date_in_url,
-    default_title,
+    make_report,
     is_date_line,
     split_names,
     structure_lines,
@@ -71,16 +71,7 @@ def read_page_dump(text: str, source: str, fmt: str = "markdown") -> Report:
     if not parsed.paragraphs:
         raise ReportError(source, "page dump has a date but no report text between the site's menus")
     url = url or next((u for t, _ in lines for u in URL.findall(t) if date_in_url(u) == date), None)
-    return Report(
-        date=date,
-        title=title or default_title(date),
-        paragraphs=tuple(parsed.paragraphs),
-        url=url,
-        source=source,
-        format=fmt,
-        authors=tuple(authors or authors_top),
-        endnotes=tuple(sorted(parsed.endnotes.items())),
-    )
+    return make_report(date, title, parsed.paragraphs, url, source, fmt, authors or authors_top, parsed.endnotes)
 
 
 def cut_report(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -341,13 +341,19 @@ def build_report(lines: list[str], source: str, *, fmt: str, url: str | None = N
     body = structure_lines(lines[head.start:])
     if not body.paragraphs:
         raise ReportError(source, "has a date but no report text")
+    return make_report(date, title, body.paragraphs, url, source, fmt, head.authors, body.endnotes)
+
+
+def make_report(date: dt.date, title: str | None, paragraphs, url: str | None, source: str, fmt: str,
+                authors, endnotes: dict) -> Report:
+    """The Report every reader returns: a title made from the date when the page has none, endnotes in order."""
     return Report(
         date=date,
         title=title or default_title(date),
-        paragraphs=tuple(body.paragraphs),
+        paragraphs=tuple(paragraphs),
         url=url,
         source=source,
         format=fmt,
-        authors=tuple(head.authors),
-        endnotes=tuple(sorted(body.endnotes.items())),
+        authors=tuple(authors),
+        endnotes=tuple(sorted(endnotes.items())),
     )
