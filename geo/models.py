@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["advance", "attack", "strike"]
@@ -170,4 +170,3 @@ class ClaimPlace:
 
     claim: Claim
     resolution: Resolution
-    endnote_urls: tuple[str, ...] = field(default=())
