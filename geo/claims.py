@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from geo.mentions import REFERENCE_AFTER, find_mentions
 from geo.models import Claim, Mention, Report

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
@@ -58,13 +59,9 @@ class Context:
     front: PointIndex | None = None  # confidently placed claims of this and nearby reports
     neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
 
-    @property
+    @cached_property
     def section_index(self) -> PointIndex:
-        idx = self.__dict__.get("_section_index")
-        if idx is None:
-            idx = PointIndex((x.lat, x.lon) for x in self.paragraph_places)
-            object.__setattr__(self, "_section_index", idx)
-        return idx
+        return PointIndex((x.lat, x.lon) for x in self.paragraph_places)
 
 
 class PointIndex:

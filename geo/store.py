@@ -12,7 +12,6 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from geo.errors import StoreError
@@ -29,7 +28,7 @@ ROW_COLUMNS = (
 )
 JSON_COLUMNS = {"endnote_urls", "candidates"}
 
-SCHEMA = f"""
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
     id INTEGER PRIMARY KEY,
@@ -122,10 +121,7 @@ class Store:
                      json.dumps(list(report.authors)), paragraphs, endnotes, method, now),
                 )
                 rid = cur.lastrowid
-                self.conn.executemany(
-                    f"INSERT INTO claim_rows (report_id, {', '.join(ROW_COLUMNS)}) VALUES (?, {', '.join('?' * len(ROW_COLUMNS))})",
-                    [(rid, *(_to_sql(col, row.get(col)) for col in ROW_COLUMNS)) for row in rows],
-                )
+                self._insert_rows(rid, rows)
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: could not store {report.source} ({e}); the store is unchanged") from e
         return True
@@ -135,11 +131,15 @@ class Store:
         with self.conn:
             rid = self.conn.execute("SELECT id FROM reports WHERE content_hash=?", (report_hash,)).fetchone()[0]
             self.conn.execute("DELETE FROM claim_rows WHERE report_id=?", (rid,))
-            self.conn.executemany(
-                f"INSERT INTO claim_rows (report_id, {', '.join(ROW_COLUMNS)}) VALUES (?, {', '.join('?' * len(ROW_COLUMNS))})",
-                [(rid, *(_to_sql(col, row.get(col)) for col in ROW_COLUMNS)) for row in rows],
-            )
+            self._insert_rows(rid, rows)
             self.conn.execute("UPDATE reports SET method=? WHERE id=?", (method, rid))
+
+    def _insert_rows(self, report_id: int, rows: Iterable[dict]) -> None:
+        """Write a report's rows (inside the caller's transaction)."""
+        self.conn.executemany(
+            f"INSERT INTO claim_rows (report_id, {', '.join(ROW_COLUMNS)}) VALUES (?, {', '.join('?' * len(ROW_COLUMNS))})",
+            [(report_id, *(_to_sql(col, row.get(col)) for col in ROW_COLUMNS)) for row in rows],
+        )
 
     # -- reading -------------------------------------------------------------------------
 
@@ -204,12 +204,3 @@ def _from_sql(row: dict) -> dict:
         row[col] = json.loads(row[col] or "[]")
     row["review"] = bool(row["review"])
     return row
-
-
-@contextmanager
-def open_store(path: str | Path = DEFAULT_STORE) -> Iterator[Store]:
-    store = Store(path)
-    try:
-        yield store
-    finally:
-        store.close()

@@ -13,7 +13,7 @@ from geo.errors import MapSettingsError, OverlayError
 from geo.mapping import MapSettings
 from geo.views import View
 
-from tests.conftest import JUNE18, JUNE19, PAYLOAD  # the rows and hostile fixtures are in conftest too
+from tests.conftest import JUNE18, JUNE19  # the rows and hostile fixtures are in conftest too
 
 
 def test_standalone_page_keeps_hostile_text_inert(rows, hostile):
