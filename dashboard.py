@@ -20,12 +20,12 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from geo import assets, exports, mapping, views
+from geo.map import assets, exports, folium_map, views
 from geo.errors import GeoError
-from geo.mapping import MapSettings
+from geo.map.folium_map import MapSettings
 from geo.pipeline import ensure_sample_store
 from geo.store import DEFAULT_STORE, Store
-from geo.views import WINDOW_LABELS, View
+from geo.map.views import WINDOW_LABELS, View
 
 st.set_page_config(page_title="ISW-reported claims map", page_icon="🗺️", layout="wide")
 
@@ -39,7 +39,7 @@ FILTERS = (  # (view field, label, widget key)
     ("oblasts", "Oblast", "f_oblasts"),
 )
 TABLE_MAX = 2000  # rows of the claims table sent to the browser
-LABELS = {**mapping.ACTOR_LABELS, **mapping.KIND_LABELS, **mapping.STATUS_LABELS}
+LABELS = {**folium_map.ACTOR_LABELS, **folium_map.KIND_LABELS, **folium_map.STATUS_LABELS}
 
 
 # -- cached loaders ---------------------------------------------------------------------------
@@ -77,19 +77,19 @@ def layer_json(path: str, version: tuple, view_key: str, overlay_legend: tuple, 
                cluster_min: int, uncluster_zoom: int) -> str:
     rows = load_rows(path, version)
     view = View.from_query(json.loads(view_key))
-    payload = mapping.layer_payload(views.select(rows, view), view, views.report_dates(rows), overlay_legend,
+    payload = folium_map.layer_payload(views.select(rows, view), view, views.report_dates(rows), overlay_legend,
                                     cluster_min, uncluster_zoom, credits)
-    return mapping.script_json(payload)
+    return folium_map.script_json(payload)
 
 
 @st.cache_resource(show_spinner="Reading overlay…", max_entries=16)
-def load_overlay(source: str | bytes, name: str, kind: str, mtime: float) -> mapping.Overlay:
-    return mapping.read_overlay(source, name, kind)
+def load_overlay(source: str | bytes, name: str, kind: str, mtime: float) -> folium_map.Overlay:
+    return folium_map.read_overlay(source, name, kind)
 
 
 @st.cache_resource
 def static_prefix() -> str:
-    """Serve geo/static (Leaflet, markercluster, jQuery) from this app, so the map needs no CDN."""
+    """Serve geo/map/static (Leaflet, markercluster, jQuery) from this app, so the map needs no CDN."""
     component = components.declare_component("geo_static", path=str(assets.STATIC_DIR))
     return f"../{component.name}/"
 
@@ -152,11 +152,11 @@ def snapshot_label(path: str | None, folder: str = "") -> str:
         shown = str(p.relative_to(Path(folder).expanduser())) if folder.strip() else p.name
     except ValueError:
         shown = p.name
-    day = mapping.snapshot_date(p)
+    day = folium_map.snapshot_date(p)
     return f"{shown} ({day.isoformat()})" if day else shown
 
 
-def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSettings, list[mapping.Overlay]]:
+def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSettings, list[folium_map.Overlay]]:
     sb = st.sidebar
     sb.header("ISW-reported claims")
     sb.select_slider("Report date", options=dates, key="date", format_func=lambda d: d.strftime("%d %b %Y"),
@@ -174,19 +174,19 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
                        format_func=lambda v: LABELS.get(v, v))
     sb.text_input("Search the quotes", key="q", placeholder="e.g. Chasiv Yar")
 
-    overlays: list[mapping.Overlay] = []
+    overlays: list[folium_map.Overlay] = []
     with sb.expander("Overlays (under the markers)"):
         wanted: list[tuple[str, str]] = []
         folder = st.text_input("Front-line snapshots folder", key="front_dir", value=os.environ.get("GEO_FRONTLINE_DIR", ""),
                                placeholder="../shared/data/frontline")
-        files = mapping.overlay_files(folder) if folder.strip() else []
+        files = folium_map.overlay_files(folder) if folder.strip() else []
         if folder.strip() and not files:
             st.caption(f"No .geojson files under {folder}")
         if files:
             pick = st.selectbox("Front line", [None, AS_OF] + [str(f) for f in files], key="front_pick",
                                 format_func=lambda v: snapshot_label(v, folder))
             if pick == AS_OF:
-                chosen = mapping.snapshot_for(files, st.session_state["date"])
+                chosen = folium_map.snapshot_for(files, st.session_state["date"])
                 if chosen is None:
                     st.caption("No snapshot on or before this report date.")
                 else:
@@ -223,7 +223,7 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
     with sb.expander("Map tiles"):
         no_tiles = st.checkbox("No tiles (plain land and borders basemap, works offline)", key="no_tiles",
                                value=base.tiles_url is None)
-        url = st.text_input("Tile URL", key="tiles_url", value=base.tiles_url or mapping.DEFAULT_TILES_URL,
+        url = st.text_input("Tile URL", key="tiles_url", value=base.tiles_url or folium_map.DEFAULT_TILES_URL,
                             disabled=no_tiles, help="A local tile server works: http://127.0.0.1:8080/{z}/{x}/{y}.png")
         attribution = st.text_input("Attribution", key="tiles_attr", value=base.attribution, disabled=no_tiles)
         try:
@@ -234,14 +234,14 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
     return settings, overlays
 
 
-def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, overlays: list[mapping.Overlay], height: int):
-    base = mapping.build_base_map(settings, overlays)
+def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, overlays: list[folium_map.Overlay], height: int):
+    base = folium_map.build_base_map(settings, overlays)
     assets.localize(base, base_url=static_prefix())
     key_view = view.with_(center=None, zoom=None, briefing=False)
     payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
-                         tuple(mapping.legend_entries(overlays)), tuple(mapping.map_credits(settings, overlays)),
+                         tuple(folium_map.legend_entries(overlays)), tuple(folium_map.map_credits(settings, overlays)),
                          settings.cluster_min, settings.uncluster_zoom)
-    claims = mapping.claims_group(payload)
+    claims = folium_map.claims_group(payload)
     assets.localize(claims, base_url=static_prefix())
     out = st_folium(
         base,
@@ -269,10 +269,10 @@ def tempo_chart(rows: list[dict], view: View) -> None:
         st.caption("No placed claims in the 30 days up to this date.")
         return
     days = [(span[0] + dt.timedelta(days=i)).isoformat() for i in range((span[1] - span[0]).days + 1)]
-    series = [f"{mapping.ACTOR_LABELS[a]}: {mapping.KIND_PLURALS[k]}" for a in views.ACTORS for k in views.KINDS]
+    series = [f"{folium_map.ACTOR_LABELS[a]}: {folium_map.KIND_PLURALS[k]}" for a in views.ACTORS for k in views.KINDS]
     shades = {"russia": ("#7f0000", "#b71c1c", "#e57373"), "ukraine": ("#0d47a1", "#2196f3", "#90caf9")}
     df = pd.DataFrame([{"day": c.date.isoformat(), "claims": c.count,
-                        "series": f"{mapping.ACTOR_LABELS[c.actor]}: {mapping.KIND_PLURALS[c.kind]}"} for c in counts])
+                        "series": f"{folium_map.ACTOR_LABELS[c.actor]}: {folium_map.KIND_PLURALS[c.kind]}"} for c in counts])
     x = alt.X("day:O", title=None, scale=alt.Scale(domain=days),
               axis=alt.Axis(values=days[::-7][::-1], labelAngle=0))
     bars = alt.Chart(df).mark_bar().encode(
@@ -307,15 +307,15 @@ def unresolved_list(missing: list[dict]) -> None:
     st.dataframe(df, hide_index=True, width="stretch", key="unresolved_table")
 
 
-def downloads(shown: list[dict], rows: list[dict], view: View, settings: MapSettings, overlays: list[mapping.Overlay]) -> None:
+def downloads(shown: list[dict], rows: list[dict], view: View, settings: MapSettings, overlays: list[folium_map.Overlay]) -> None:
     stem = f"isw-claims-{view.date.isoformat()}-{view.window}"
     c1, c2, c3, c4 = st.columns(4)
     c1.download_button("CSV", data=lambda: exports.to_csv(shown), file_name=f"{stem}.csv", mime="text/csv", key="dl_csv")
     c2.download_button("GeoJSON", data=lambda: exports.to_geojson(shown), file_name=f"{stem}.geojson",
                        mime="application/geo+json", key="dl_geojson")
-    c3.download_button("KML", data=lambda: exports.to_kml(shown, mapping.map_title(view, views.report_dates(rows))),
+    c3.download_button("KML", data=lambda: exports.to_kml(shown, folium_map.map_title(view, views.report_dates(rows))),
                        file_name=f"{stem}.kml", mime="application/vnd.google-earth.kml+xml", key="dl_kml")
-    c4.download_button("Map (HTML)", data=lambda: mapping.render_standalone_html(rows, view, settings, overlays),
+    c4.download_button("Map (HTML)", data=lambda: folium_map.render_standalone_html(rows, view, settings, overlays),
                        file_name=f"{stem}.html", mime="text/html", key="dl_html")
 
 
@@ -348,7 +348,7 @@ def main() -> None:
                     unsafe_allow_html=True)
         draw_map(STORE_PATH, version, view, settings, overlays, height=860)
         return
-    top_l.markdown(f"**{mapping.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
+    top_l.markdown(f"**{folium_map.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
                    f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")
     tempo_chart(rows, view)
     draw_map(STORE_PATH, version, view, settings, overlays, height=620)

@@ -56,7 +56,7 @@ def time_clicks(url: str, per_day: int, clicks: int) -> list[float]:
     """Milliseconds from each day-button click to the new date's signal in the map frame."""
     from selenium.webdriver.common.by import By
 
-    from geo.browser import open_browser, wait_for_map_frame
+    from geo.map.browser import open_browser, wait_for_map_frame
 
     later, earlier = DAYS[1].isoformat(), DAYS[0].isoformat()
     timings = []
@@ -84,7 +84,7 @@ def main() -> int:
     ap.add_argument("--clicks", type=int, default=3, help="round trips per size (default 3)")
     args = ap.parse_args()
 
-    from geo.browser import browser_available, running_dashboard
+    from geo.map.browser import browser_available, running_dashboard
 
     if not browser_available():
         print("skipped: no Chromium/chromedriver/selenium (run scripts/install_browser.sh)")

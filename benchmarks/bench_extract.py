@@ -26,9 +26,9 @@ def main() -> int:
     if not (SHARED / "tools" / "materialize_corpus.py").is_file():
         print(f"skipped: needs {SHARED}")
         return 0
-    from geo.gazetteer import Gazetteer, build_index
+    from geo.places.gazetteer import Gazetteer, build_index
     from geo.pipeline import extract_rows
-    from geo.reports import iter_paths, read_path
+    from geo.read.reports import iter_paths, read_path
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"

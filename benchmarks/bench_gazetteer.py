@@ -52,7 +52,7 @@ def recall(g, rows: list[dict]) -> tuple[int, int, list[str]]:
 
 def cold_load_seconds(code: str) -> float:
     """Seconds for `code` in a fresh interpreter (import time excluded), median of 3."""
-    script = f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from geo.gazetteer import Gazetteer; " \
+    script = f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from geo.places.gazetteer import Gazetteer; " \
              f"t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
     times = sorted(float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
                    for _ in range(3))
@@ -67,7 +67,7 @@ def main() -> int:
     if not (SHARED / "data" / "geonames" / "UA.txt.gz").is_file():
         print(f"skipped: needs {SHARED}")
         return 0
-    from geo.gazetteer import Gazetteer, build_index
+    from geo.places.gazetteer import Gazetteer, build_index
 
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp) / "index.sqlite"

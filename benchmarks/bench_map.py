@@ -1,5 +1,5 @@
 """Time and HTML size to build the claims map for 1,000 and 10,000 claims: the one-GeoJSON-layer way
-(geo.mapping) beside one Folium CircleMarker (with popup and tooltip) per claim.
+(geo.map.folium_map) beside one Folium CircleMarker (with popup and tooltip) per claim.
 
 usage: python benchmarks/bench_map.py [--corpus] [--sizes 1000,10000] [--repeat 3]
 
@@ -26,7 +26,7 @@ SHARED = ROOT.parent / "shared"
 
 
 def sample_rows() -> list[dict]:
-    from geo.gazetteer import Gazetteer
+    from geo.places.gazetteer import Gazetteer
     from geo.pipeline import ensure_sample_store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -35,9 +35,9 @@ def sample_rows() -> list[dict]:
 
 
 def corpus_rows() -> list[dict]:
-    from geo.gazetteer import Gazetteer
+    from geo.places.gazetteer import Gazetteer
     from geo.pipeline import extract_rows
-    from geo.reports import iter_paths, read_path
+    from geo.read.reports import iter_paths, read_path
 
     gaz = Gazetteer.embedded()
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,24 +62,24 @@ def scale(rows: list[dict], n: int, end: dt.date) -> list[dict]:
 
 
 def build_geojson(rows, view, settings) -> str:
-    from geo import mapping, views
+    from geo.map import folium_map, views
 
-    m = mapping.build_base_map(settings)
-    mapping.claims_layer(rows, view, settings, dates=views.report_dates(rows)).add_to(m)
+    m = folium_map.build_base_map(settings)
+    folium_map.claims_layer(rows, view, settings, dates=views.report_dates(rows)).add_to(m)
     return m.get_root().render()
 
 
 def build_per_marker(rows, view, settings) -> str:
     import folium
 
-    from geo import mapping
+    from geo.map import folium_map
 
-    m = mapping.build_base_map(settings)
+    m = folium_map.build_base_map(settings)
     for r in rows:
         folium.CircleMarker(
-            [r["lat"], r["lon"]], radius=7, color=mapping.ACTOR_COLOURS.get(r["actor"], "#555"), fill=True,
+            [r["lat"], r["lon"]], radius=7, color=folium_map.ACTOR_COLOURS.get(r["actor"], "#555"), fill=True,
             fill_opacity=0.9 if r["status"] == "confirmed" else 0.1,
-            popup=folium.Popup(mapping.popup_html(r), max_width=380), tooltip=mapping.tooltip_text(r),
+            popup=folium.Popup(folium_map.popup_html(r), max_width=380), tooltip=folium_map.tooltip_text(r),
         ).add_to(m)
     return m.get_root().render()
 
@@ -101,8 +101,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="best of N builds for the GeoJSON way (per-marker: once)")
     args = ap.parse_args()
 
-    from geo import mapping
-    from geo.views import View
+    from geo.map import folium_map
+    from geo.map.views import View
 
     if args.corpus and not (SHARED / "tools" / "materialize_corpus.py").is_file():
         print(f"skipped: --corpus needs {SHARED}")
@@ -110,13 +110,13 @@ def main() -> int:
     base = corpus_rows() if args.corpus else sample_rows()
     end = dt.date(2024, 6, 19)
     view = View(date=end, window="30d")
-    settings = mapping.MapSettings(tiles_url=None, cluster_min=10**9)  # clustering changes nothing in the build
+    settings = folium_map.MapSettings(tiles_url=None, cluster_min=10**9)  # clustering changes nothing in the build
     figures, ok = [], True
     for n in (int(s) for s in args.sizes.split(",")):
         rows = scale(base, n, end)
         t_geo, size_geo = best_of(lambda: build_geojson(rows, view, settings), args.repeat)
         t_pm, size_pm = best_of(lambda: build_per_marker(rows, view, settings), 1)
-        t_page, size_page = best_of(lambda: mapping.render_standalone_html(rows, view, settings), 1)
+        t_page, size_page = best_of(lambda: folium_map.render_standalone_html(rows, view, settings), 1)
         figures.append(f"{n:,} claims: GeoJSON layer {t_geo:.3f} s / {size_geo / 1e6:.1f} MB vs per-marker "
                        f"{t_pm:.2f} s / {size_pm / 1e6:.1f} MB ({t_pm / t_geo:.0f}x); standalone page "
                        f"{t_page:.2f} s / {size_page / 1e6:.1f} MB")

@@ -21,7 +21,7 @@ CORPUS = SHARED / "corpus" / "isw"
 
 def measure(files: list[Path], seconds: float) -> tuple[float, float, int]:
     """(reports per second, MB per second, reports per pass) reading `files` from memory."""
-    from geo.reports import read_bytes
+    from geo.read.reports import read_bytes
 
     blobs = [(p.read_bytes(), str(p)) for p in files]
     size = sum(len(b) for b, _ in blobs)

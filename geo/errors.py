@@ -50,7 +50,7 @@ class SnapshotError(GeoError):
 
 
 class AssetError(GeoError):
-    """A map needs a script or style sheet that has no local copy in geo/static (offline use)."""
+    """A map needs a script or style sheet that has no local copy in geo/map/static (offline use)."""
 
 
 class OverlayError(GeoError, ValueError):

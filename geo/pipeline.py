@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.claims import METHOD, extract_claims, is_vague
+from geo.extract.claims import METHOD, extract_claims, is_vague
 from geo.errors import GeoError, ReportError
 from geo.models import ClaimPlace, Report
-from geo.reports import iter_paths, read_path
-from geo.resolver import km, resolve_claims
+from geo.read.reports import iter_paths, read_path
+from geo.places.resolver import km, resolve_claims
 from geo.store import DEFAULT_STORE, ROOT, Store
 
 SAMPLE_DIR = ROOT / "data" / "assessments"
@@ -211,7 +211,7 @@ def ensure_sample_store(store_path: str | Path = DEFAULT_STORE, gazetteer=None) 
     store = Store(store_path)
     if store.counts()["reports"] == 0:
         if gazetteer is None:
-            from geo.gazetteer import Gazetteer
+            from geo.places.gazetteer import Gazetteer
 
             gazetteer = Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
         ingest(store, [SAMPLE_DIR], gazetteer, progress=False)

@@ -31,13 +31,13 @@ def sample_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def chromium():
-    """The system headless browser (geo.snapshot.Browser). When it is missing and we are root,
+    """The system headless browser (geo.map.snapshot.Browser). When it is missing and we are root,
     scripts/install_browser.sh installs Debian's chromium + chromium-driver; otherwise skip."""
     import os
     import subprocess
 
     from geo.errors import SnapshotError
-    from geo.browser import find_browser, selenium_modules
+    from geo.map.browser import find_browser, selenium_modules
 
     try:
         selenium_modules()
@@ -57,7 +57,7 @@ def chromium():
 
 @pytest.fixture(scope="session")
 def embedded_gazetteer():
-    from geo.gazetteer import Gazetteer
+    from geo.places.gazetteer import Gazetteer
 
     return Gazetteer.embedded()
 
@@ -65,7 +65,7 @@ def embedded_gazetteer():
 @pytest.fixture(scope="session")
 def full_gazetteer(shared, tmp_path_factory):
     """The full gazetteer built from the real GeoNames files in ../shared/data/geonames."""
-    from geo.gazetteer import Gazetteer, build_index
+    from geo.places.gazetteer import Gazetteer, build_index
 
     g = shared / "data" / "geonames"
     out = tmp_path_factory.mktemp("gazetteer") / "index.sqlite"
@@ -101,8 +101,8 @@ def rows(tmp_path_factory, embedded_gazetteer):
 @pytest.fixture()
 def hostile(rows):
     """A real sample row whose report text carries markup, script and template-literal payloads."""
-    from geo import views
-    from geo.views import View
+    from geo.map import views
+    from geo.map.views import View
 
     base = views.select(rows, View(date=JUNE19))[0]
     return dict(base, id=4242, quote=f"Russian forces advanced near {PAYLOAD}", place=f"Chasiv {PAYLOAD}",

@@ -39,7 +39,7 @@ def test_extract_prints_json_lines_with_the_fixed_keys(sample_dir, tmp_path):
 def test_extract_seeds_with_the_full_gazetteer_gives_the_nine_gold_claims(sample_dir, full_gazetteer, shared):
     from geo.evaluation import load_jsonl, same_place
     from geo.pipeline import extract_many
-    from geo.reports import read_path
+    from geo.read.reports import read_path
 
     reports = [read_path(sample_dir / f"{d}.txt")[0] for d in ("2024-06-18", "2024-06-19")]
     for report, rows in extract_many(reports, full_gazetteer):

@@ -118,9 +118,9 @@ def test_briefing_view_hides_the_tables(app):
 
 
 def test_unresolved_mentions_are_listed_with_their_reason(app, store_path):
-    from geo import views
+    from geo.map import views
     from geo.store import Store
-    from geo.views import View
+    from geo.map.views import View
 
     with Store(store_path) as store:
         expected = views.unresolved(store.claim_rows(), View(date=JUNE19, window="7d"))

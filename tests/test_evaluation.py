@@ -7,7 +7,7 @@ the README's "Accuracy" table gives the figures the method reaches.
 from geo.evaluation import dedupe, same_place, score_report
 from geo.pipeline import evaluate
 
-FLOOR = {"f1": 0.90, "location": 0.97, "status": 0.95}  # the targets of issue 4
+FLOOR = {"f1": 0.90, "location": 0.97, "status": 0.95}  # the project's targets
 
 
 def test_scoring_rules():

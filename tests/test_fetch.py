@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from geo.cli import main
-from geo.daily import Pacer, candidate_urls, days_between, fetch_days, save_raw, slug
+from geo.read.daily import Pacer, candidate_urls, days_between, fetch_days, save_raw, slug
 from geo.store import Store
 
 NEW_PAGE = "corpus/isw/bnow-net/roca-2026-06-30.html"

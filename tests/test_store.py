@@ -6,7 +6,7 @@ import pytest
 
 from geo.errors import StoreError
 from geo.pipeline import extract_rows, ingest
-from geo.reports import read_path
+from geo.read.reports import read_path
 from geo.store import Store
 
 

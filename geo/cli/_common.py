@@ -22,6 +22,6 @@ def add_store_option(p) -> None:
 
 
 def load_gazetteer(path: Path | None):
-    from geo.gazetteer import Gazetteer
+    from geo.places.gazetteer import Gazetteer
 
     return Gazetteer.load(path) if path else Gazetteer.default()

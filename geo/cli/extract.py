@@ -26,7 +26,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from geo.errors import ReportError
     from geo.pipeline import OUTPUT_KEYS, extract_many
-    from geo.reports import iter_paths, read_path
+    from geo.read.reports import iter_paths, read_path
 
     gazetteer = load_gazetteer(args.gazetteer)
     failed = 0

@@ -21,7 +21,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub) -> None:
-    from geo.daily import BASE_URL, MIRROR_URL, RAW_DIR
+    from geo.read.daily import BASE_URL, MIRROR_URL, RAW_DIR
 
     p = add_command(
         sub, "fetch",
@@ -46,7 +46,7 @@ def register(sub) -> None:
 
 
 def run_fetch(args) -> int:
-    from geo.daily import days_between, fetch_days
+    from geo.read.daily import days_between, fetch_days
     from geo.pipeline import ingest
     from geo.store import Store
 

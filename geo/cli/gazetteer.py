@@ -108,7 +108,7 @@ def download_files(countries: list[str], base_url: str, dest: Path, timeout: flo
 
 def run_build(args) -> int:
     from geo.errors import OfflineError
-    from geo.gazetteer import COUNTRIES, DEFAULT_INDEX, DEFAULT_OVERRIDES, build_index
+    from geo.places.gazetteer import COUNTRIES, DEFAULT_INDEX, DEFAULT_OVERRIDES, build_index
 
     out = args.out or DEFAULT_INDEX
     overrides = args.overrides or DEFAULT_OVERRIDES
@@ -163,8 +163,8 @@ def run_lookup(args) -> int:
 
 
 def run_info(args) -> int:
-    from geo.gazetteer import DEFAULT_INDEX
-    from geo.gazetteer_index import read_meta
+    from geo.places.gazetteer import DEFAULT_INDEX
+    from geo.places.index import read_meta
 
     path = args.index or DEFAULT_INDEX
     meta = read_meta(path)

@@ -52,10 +52,10 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from geo.errors import SnapshotError
-    from geo.mapping import MapSettings, read_overlay
+    from geo.map.folium_map import MapSettings, read_overlay
     from geo.pipeline import ensure_sample_store
-    from geo.snapshot import snapshot_views
-    from geo.views import View, report_dates
+    from geo.map.snapshot import snapshot_views
+    from geo.map.views import View, report_dates
 
     with ensure_sample_store(args.store) as store:
         rows = store.claim_rows()
@@ -98,7 +98,7 @@ def output_paths(out: Path, dates: list[dt.date]) -> list[Path]:
 def frontline_overlays(folder: Path, dates: list[dt.date]) -> list[list]:
     """For each date, the front-line snapshot as of that date (an empty list when none is that old)."""
     from geo.errors import OverlayError
-    from geo.mapping import overlay_files, read_overlay, snapshot_date, snapshot_for
+    from geo.map.folium_map import overlay_files, read_overlay, snapshot_date, snapshot_for
 
     files = overlay_files(folder)
     if not any(snapshot_date(f) for f in files):

@@ -1,0 +1,339 @@
+"""Find the claims in a report: who acted, what they did, whether ISW says so or a party claims it,
+and where (the place mentions, from `mentions.py`).
+
+Pure functions over the Report. The method reads each sentence as a sequence of events
+("attacked", "advanced", "struck", "a Russian attack", "repelled Russian assaults"), gives
+each event the side whose forces are its subject, and gives it the place names that follow
+it up to the next event. An attribution ("the Russian MoD claimed that", "reportedly",
+an "Unconfirmed claims:" lead-in) makes the events after it `claimed`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from geo.extract.mentions import REFERENCE_AFTER, find_mentions
+from geo.models import Claim, Mention, Report
+from geo.read.sentences import split_sentences
+
+NameTest = Callable[[str], bool]
+METHOD = "rules-1"
+
+_ADV = r"advanced|advance[sd]?|advancing|captured|capture|capturing|seized|seize|seizing|recaptured|recapture|retook|retaken|liberated|liberate|liberating|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|take\s+(?:full\s+)?control|taking\s+(?:full\s+)?control|made\s+(?:\w+\s+){0,2}gains|make\s+(?:\w+\s+){0,2}gains|gained\s+ground|entered|approaching|reached|cleared|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
+_ATT = r"attacked|attacks?|attacking|assaulted|assaults?|assaulting|stormed|storming|counterattack(?:ed|s|ing)?|counteroffensive|offensive\s+operations|offensive|fought|fighting|fight|clashes|encircle|encircling|infiltrat(?:ed|ion|ions|ing)|reconnaissance-in-force|ground\s+operations|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations|clearing"
+_STR = r"struck|strikes?|striking|shelled|shelling|shell|(?:fired|fire|firing)\s+(?:on|at|upon)|bombed|bombing|bombard(?:ed|ing|ment)?|airstrikes?|hit|targeted|targeting|target|targets|launched"
+# verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
+CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
+            "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
+            "failed", "fail", "sought", "seeking", "effort", "efforts", "unsuccessfully", "again", "resumed", "used",
+            "moved", "pushed", "struggled", "struggling", "able", "unable", "going", "appear", "appeared",
+            "appears", "reportedly", "likely", "recently", "also", "additionally"}
+DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future", "own", "new", "possible", "potential", "next"}
+_REPEL = r"repelled|repulsed|pushed\s+back|beat\s+back|fought\s+off|suppressed|thwarted|stopped|halted|defeated|foiled|(?:destroyed|eliminated|neutralized)(?=\s+(?:\w+\s+){0,2}(?:russian|ukrainian)\s+(?:sabotage|reconnaissance|assault|drg))"
+# matched against the lower-cased sentence (a case-insensitive alternation this size is several times slower)
+TRIGGER = re.compile(rf"\b(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT}))\b")
+NOUN_TRIGGERS = {"advance", "advances", "attack", "attacks", "assault", "assaults", "strike", "strikes", "offensive",
+                 "shelling", "counterattack", "counterattacks", "airstrike", "airstrikes", "bombing", "infiltration",
+                 "infiltrations", "clashes", "fighting", "counteroffensive", "bombardment"}
+STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
+ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|false(?:ly)?|neither|nor)\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
+SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
+SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
+FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?"
+ACTOR = re.compile(
+    rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\))){{0,6}}?[\s,-]+(?:{FORCE})\b)"
+    rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
+    rf"|\b(?P<ua2>Ukraine|Kyiv)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|recaptured|liberated|advanced))"
+    rf"|\b(?P<ua3>partisans)\b"
+    rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s)"
+)
+SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
+SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
+FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
+NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
+BY_FROM = re.compile(r"\s*(?:by|from)\b")
+FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
+WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
+WITH_WEAPON = re.compile(r"[^.;]*?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?)\b", re.I)
+PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
+CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
+FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
+MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
+IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
+NOT_ACTOR_AFTER = re.compile(r"^\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
+SAY = re.compile(r"\b(?:claimed|claims|claiming|reported|reports|reporting|stated|states|said|says|noted|notes|announced|announces|asserted|alleged|alleges|posted|published|amplified|acknowledged|shared|told|suggested|indicated|indicates|showed|shows|show|depicts|depicted|confirmed|insisted|boasted)\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?", re.I)
+EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
+HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red)\b", re.I)
+ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
+CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
+
+SCOPE_BREAK = re.compile(
+    r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while)\b"
+    r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
+    r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
+    r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
+    r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b",
+)
+LEAD_CLAIMED = re.compile(r"unconfirmed|claims?\b", re.I)
+LEAD_CONFIRMED = re.compile(r"^assessed|refinement", re.I)
+LEAD_ORDER_OF_BATTLE = re.compile(r"order\s+of\s+battle", re.I)
+
+
+@dataclass
+class _Event:
+    kind: str
+    actor: str | None
+    start: int
+    end: int
+    status: str = "confirmed"
+    claimant: str | None = None
+    dropped: str | None = None  # why the event is not a claim
+    mentions: list[Mention] | None = None
+
+
+def claimant_name(subject: str) -> str | None:
+    """A readable claimant from the subject of a verb of saying ("The Russian Ministry of Defense (MoD)")."""
+    s = re.sub(r"\s+", " ", subject).strip(" ,;:")
+    s = re.sub(r"\([^)]*\)", "", s)
+    s = re.sub(r"^(?:the|a|an|another|other|several|some|many|one|two|three|prominent|multiple)\s+", "", s, flags=re.I)
+    s = re.sub(r"\s+(?:additionally|also|further|previously|recently|reportedly|similarly|again)$", "", s, flags=re.I).strip()
+    low = s.lower()
+    if not s:
+        return None
+    if "general staff" in low:
+        return "Ukrainian General Staff" if "russian" not in low else "Russian General Staff"
+    if "ministry of defense" in low or re.search(r"\bmod\b", low):
+        return "Russian MoD" if "ukrain" not in low else "Ukrainian MoD"
+    if "milblogger" in low:
+        base = "Russian milbloggers" if "milbloggers" in low else "Russian milblogger"
+        return ("Kremlin-affiliated " + base) if "kremlin" in low else base
+    if re.search(r"\bsources\b", low):
+        return "Russian sources" if "russian" in low or "ukrain" not in low else "Ukrainian sources"
+    return " ".join(s.split()[:12])
+
+
+def _side(m: re.Match) -> str:
+    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3")) else "ukraine"
+
+
+def _actors(sentence: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in ACTOR.finditer(sentence):
+        word_end = m.end()
+        if NOT_ACTOR_AFTER.match(sentence[word_end:]):
+            continue
+        out.append((m.start(), word_end, _side(m)))
+    return out
+
+
+def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
+    """Positions after which events are claimed (or confirmed by evidence): (pos, status, claimant)."""
+    out = []
+    for m in SAY.finditer(sentence):
+        # the subject: from the last clause break before the verb
+        head = sentence[:m.start()]
+        cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)] + [head.rfind(" that ") + 6 if " that " in head else 0])
+        subject = head[cut:].strip()
+        if not subject or len(subject.split()) > 18:
+            continue
+        if EVIDENCE.search(subject):
+            out.append((m.end(), "confirmed", None))
+        elif re.search(r"\b(?:Russian|Ukrainian)\s+(?:forces|troops)\b", subject) and not re.search(r"milblogger|source|official|MoD|Ministry|Staff|spokes|command", subject, re.I):
+            continue  # "Russian forces reported(ly)": not an attribution
+        else:
+            out.append((m.end(), "claimed", claimant_name(subject)))
+    for m in ACCORDING.finditer(sentence):
+        out.append((m.start(), "claimed", claimant_name(m.group("who"))))
+    for m in HEDGE.finditer(sentence):
+        out.append((m.start(), "claimed", None))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def _events(sentence: str) -> list[_Event]:
+    actors = _actors(sentence)
+    events: list[_Event] = []
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a character whose lower case is longer: keep offsets right
+        low = "".join(c.lower()[0] for c in sentence)
+    for m in TRIGGER.finditer(low):
+        word = m.group().lower()
+        kind = "advance" if m.group("advance") else "strike" if m.group("strike") else "attack"
+        before = sentence[max(0, m.start() - 70):m.start()]
+        before_words = before.split()[-6:]
+        near = " ".join(before_words)
+        ev = _Event(kind, None, m.start(), m.end())
+        prev_word = before_words[-1].lower() if before_words else ""
+        if prev_word in DETERMINERS and not m.group("repel"):
+            continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
+        if kind == "advance" and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
+            continue  # "deadlines to seize", "ordered to attack": an aim, not an event
+        if m.group("repel") and FROM_POSITIONS.match(sentence, m.end()):
+            ev.kind = "advance"  # "pushed back Ukrainian forces from positions near X": the subject gained ground
+            prior = [a for a in actors if a[1] <= m.start()]
+            if not prior:
+                continue
+            ev.actor = prior[-1][2]
+            events.append(ev)
+            continue
+        if m.group("repel"):
+            after = sentence[m.end():m.end() + 90]
+            side = SIDE_WORD.search(after)
+            if not side:
+                continue
+            ev.kind, ev.actor = "attack", "russia" if side.group("ru") else "ukraine"
+            events.append(ev)
+            continue
+        if kind == "attack" and STRIKE_WEAPONS.search(" ".join(before_words[-5:])):
+            kind = ev.kind = "strike"
+        if kind == "strike" and word in ("hit", "launched") and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]):
+            continue
+        if kind == "advance" and word in ("reached", "approaching", "entered", "occupied", "cleared") and not actors:
+            continue
+        # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
+        if word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS:
+            adj = SIDE_ADJ_END.search(before[-40:])
+            if adj and FORCE_OR_VERB.search(adj.group("mid") or "") and not STRIKE_WEAPONS.search(adj.group("mid")):
+                adj = None
+            if adj and NOUN_PLACE_AFTER.match(sentence, m.end()):
+                ev.actor = "russia" if adj.group("ru") else "ukraine"
+            elif adj:
+                continue  # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event
+        if ev.actor is None:
+            prior = [a for a in actors if a[1] <= m.start()]
+            if prior:
+                ev.actor = prior[-1][2]
+            else:
+                later = [a for a in actors if a[0] >= m.end()]
+                # "Near Bakhmut, fighting continued as Russian forces ..." is rare; a passive with no side is not a claim
+                if later and word in NOUN_TRIGGERS and BY_FROM.match(sentence, m.end()):
+                    ev.actor = later[0][2]
+        if ev.actor is None:
+            continue
+        if ev.kind == "advance" and word in ("reached", "entered", "hit") and (
+            WEAPON_WORD.search(sentence, max(0, m.start() - 60), m.start())
+            or WITH_WEAPON.match(sentence, m.end())
+        ):
+            ev.kind = "strike"  # "a Russian FPV drone reached the outskirts of Kharkiv City" is a strike, not ground gained
+        if ev.kind == "attack" and PARTISAN.search(sentence, max(0, m.start() - 80), m.start()):
+            ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
+        if kind == "advance" and ATTEMPT.search(near):
+            ev.kind = "attack"
+        clause = CLAUSE_SPLIT.split(before)[-1]
+        if NEGATION.search(" ".join(clause.split()[-6:])) or FAILED_TO.search(before):
+            ev.dropped = "negated"
+        elif MODAL.search(" ".join(sentence[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
+            ev.dropped = "intention or background"
+        elif MAY_HAVE.search(near):
+            ev.dropped = "speculative"
+        # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
+        # nothing but words separate them and they agree on actor and kind
+        if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped:
+            gap = sentence[events[-1].end:m.start()]
+            if len(gap) < 40 and not re.search(r"[A-Z]", gap):
+                events[-1].end = m.end()
+                continue
+        events.append(ev)
+    return events
+
+
+SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
+
+
+def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None) -> list[_Event]:
+    """The events of one sentence that are claims, each with its place mentions."""
+    if not SIDE_HINT.search(sentence):
+        return []  # no side is named: nobody acts in this sentence
+    events = _events(sentence)
+    if not events:
+        return []
+    mentions = find_mentions(sentence, is_name)
+    attributions = _attributions(sentence)
+    lead_claimed = bool(lead_in and LEAD_CLAIMED.search(lead_in) and not LEAD_CONFIRMED.search(lead_in))
+    lead_confirmed = bool(lead_in and LEAD_CONFIRMED.search(lead_in))
+    order_of_battle = bool(lead_in and LEAD_ORDER_OF_BATTLE.search(lead_in))
+    first_say = min((a[0] for a in attributions if a[1] == "claimed"), default=None)
+    for ev in events:
+        ev.mentions = []
+        applicable = [a for a in attributions if a[0] <= ev.start]
+        claimed = [a for a in applicable if a[1] == "claimed"]
+        evidence = [a for a in applicable if a[1] == "confirmed"]
+        if claimed and not (evidence and evidence[-1][0] > claimed[-1][0] and not HEDGE.search(sentence[evidence[-1][0]:ev.start])):
+            ev.status = "claimed"
+            named = [a for a in claimed if a[2]]
+            ev.claimant = named[-1][2] if named else None
+        if lead_claimed:
+            ev.status = "claimed"
+        elif order_of_battle:
+            ev.status = "claimed"
+            ev.claimant = ev.claimant or "Russian sources"
+        elif lead_confirmed and not claimed:
+            ev.status = "confirmed"
+    live = [e for e in events if not e.dropped]
+    # places go to the nearest event before them (or the first event, for places before any event)
+    for m in mentions:
+        if first_say is not None and m.end <= first_say and not any(e.start < m.start for e in events):
+            continue  # inside the claimant ("Kharkiv Oblast Head ... reported")
+        owner = None
+        for ev in events:
+            if ev.start <= m.start:
+                owner = ev
+        if owner is None:
+            owner = events[0]
+            between = sentence[m.end:owner.start]
+            in_subject = IN_SUBJECT.search(sentence[max(0, m.start - 60):m.start]) is not None
+            if SCOPE_BREAK.search(between) or (not in_subject and (re.search(r"\band\b", between) or len(between) > 80)):
+                continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
+        elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
+            continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"
+        owner.mentions.append(m)
+    # a negated event keeps its places (they are not another event's), but is not a claim
+    out = []
+    for ev in live:
+        targets = [m for m in ev.mentions if m.role == "target"]
+        if not targets:
+            refs = [m for m in ev.mentions if m.role == "reference"]
+            targets = [m for m in refs if not is_vague(m)] or refs
+        if targets:
+            ev.mentions = targets
+            out.append(ev)
+    return out
+
+
+def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
+    """Every claim of a report, in reading order, one Claim per event with its places."""
+    claims: list[Claim] = []
+    for para in report.paragraphs:
+        lead = para.lead_in
+        if lead is None:
+            lm = re.match(r"^([A-Z][A-Za-z’' ]{3,60}):\s+", para.text)
+            if lm and len(lm.group(1).split()) <= 7:
+                lead = lm.group(1)
+        if lead and re.search(r"\bobjective\b", lead, re.I):
+            continue  # "Russian objective: ..." states an aim, not an event
+        for sent in split_sentences(para.text):
+            text = sent.text
+            if lead and text.startswith(lead + ":"):
+                body_offset = len(lead) + 1
+            else:
+                body_offset = 0
+            for ev in sentence_claims(text, is_name, lead_in=lead):
+                if ev.start < body_offset:
+                    continue
+                claims.append(Claim(
+                    report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
+                    sentence=text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
+                    endnotes=sent.endnotes, source_url=report.url,
+                ))
+    return claims
+
+
+def is_vague(m: Mention) -> bool:
+    """A place named only as a direction, axis, area or border ("in the Borova direction")."""
+    if m.role != "reference" or m.reference is not None or not m.bearing:
+        return False
+    return m.bearing.startswith("direction of") or m.bearing.split()[-1] in REFERENCE_AFTER

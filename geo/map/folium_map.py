@@ -1,0 +1,534 @@
+"""Claims -> GeoJSON -> the Folium map (the only Folium code outside the app).
+
+The map is built in two parts so the app can redraw markers without remounting the map:
+
+- `build_base_map(settings, overlays)` is constant for given settings: tiles (or none), the
+  scale bar, empty title / legend / source-line boxes, the marker-cluster scripts, and the
+  front-line / boundary overlays (drawn under the markers);
+- `claims_layer(rows, view, settings)` is the changing part: ONE `L.geoJSON` layer holding every
+  claim of the view (clustered when there are many), plus the few lines of script that write
+  the title, legend and source line into the boxes and then signal "drawn":
+  `window.__geoReady = {date, count, t, ms}` (ms: time spent in the layer script).
+  With no tiles (or failing ones) the packaged Natural Earth land and borders (geo.map.basemap) show.
+
+What the map says (titles, legend, popups, marker symbols, the payload) is built, escaped, in
+`geo.map.content` (pure); this module turns it into Folium elements. Big scripts are inserted
+verbatim: branca would compile them as Jinja templates (slow, and report text would run as a
+template). The page's script never evaluates text.
+
+Each marker is a Leaflet divIcon: an inline SVG whose colour says the actor (Russia dark red,
+Ukraine light blue: distinct in greyscale too), whose shape says the kind (advance triangle,
+attack diamond, strike star) and which is solid when ISW confirms it and hollow with a dashed
+outline when it is only claimed. Older claims of a multi-day window are fainter. The marker's
+element has the classes `geo-claim geo-<actor> geo-<kind> geo-<status>`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import folium
+from branca.element import Element
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from geo.map import views
+from geo.errors import MapSettingsError, OverlayError
+from geo.map.content import (  # noqa: F401  (re-exported: geo.map.folium_map is the map's public API)
+    ACTOR_COLOURS, ACTOR_LABELS, EXPORT_KEYS, KIND_LABELS, KIND_PLURALS, MARKER_PX, STATUS_LABELS, esc, feature,
+    feature_collection, icon_key, layer_payload, legend_html, map_title, marker_svg, payload_popup, popup_html,
+    popup_parts, safe_url, script_json, source_line, tooltip_text, window_bounds,
+)
+from geo.map.views import View
+
+DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_ATTRIBUTION = "© OpenStreetMap contributors"
+NO_TILES = ("", "none", "off", "no")
+BASEMAP_PANE = "geo-basemap"
+
+
+# -- settings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    """How the map looks, independent of which claims it shows.
+
+    `tiles_url=None` draws no tiles. `basemap=True` draws land and borders shipped with the package
+    (geo.map.basemap) under the tiles, so the map is readable with no tiles or with no network.
+    `attribution` is plain text (escaped). Env: GEO_TILES_URL ("none" for no tiles), GEO_TILES_ATTRIBUTION.
+    """
+
+    tiles_url: str | None = DEFAULT_TILES_URL
+    attribution: str = DEFAULT_ATTRIBUTION
+    center: tuple[float, float] = (48.4, 36.0)
+    zoom: int = 6
+    min_zoom: int = 3
+    max_zoom: int = 18
+    cluster_min: int = 500  # cluster markers when more than this many are in view
+    uncluster_zoom: int = 10  # from this zoom on, every marker is drawn on its own
+    background: str = "#dde6ea"  # the sea, where there are no tiles
+    basemap: bool = True  # draw the packaged Natural Earth land and borders under the tiles (geo.map.basemap)
+
+    def __post_init__(self):
+        if self.tiles_url is not None:
+            object.__setattr__(self, "tiles_url", check_tiles_url(self.tiles_url))
+
+    @classmethod
+    def from_env(cls, env: dict | None = None, **overrides) -> MapSettings:
+        env = os.environ if env is None else env
+        kw: dict = {}
+        if "GEO_TILES_URL" in env:
+            url = env["GEO_TILES_URL"].strip()
+            kw["tiles_url"] = None if url.lower() in NO_TILES else url
+            kw["attribution"] = env.get("GEO_TILES_ATTRIBUTION", "" if url.lower() in NO_TILES else "Map tiles: " + url)
+        if env.get("GEO_TILES_ATTRIBUTION"):
+            kw["attribution"] = env["GEO_TILES_ATTRIBUTION"]
+        kw.update(overrides)
+        return cls(**kw)
+
+    def with_tiles(self, url: str | None, attribution: str | None = None) -> MapSettings:
+        """These settings with another tile URL ("" / "none" / None: no tiles)."""
+        url = (url or "").strip()
+        tiles = None if url.lower() in NO_TILES else url
+        attr = attribution if attribution is not None else (self.attribution if tiles else "")
+        return MapSettings(**{**self.__dict__, "tiles_url": tiles, "attribution": attr})
+
+
+_TILE_PLACEHOLDER = re.compile(r"\{[szxyr]\}")
+
+
+def check_tiles_url(url: str) -> str:
+    """A tile URL template: http(s), with only Leaflet's {s} {z} {x} {y} {r} placeholders."""
+    url = url.strip()
+    rest = _TILE_PLACEHOLDER.sub("", url)
+    parts = urlsplit(rest) if not any(c in rest for c in "{}<>\"' \n\r\t") else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise MapSettingsError(
+            f"tile URL {url[:120]!r} is not usable: give an http(s) URL whose only placeholders are "
+            "{s} {z} {x} {y} {r}, e.g. http://127.0.0.1:8080/{z}/{x}/{y}.png (or 'none' for no tiles)")
+    return url
+
+
+def attribution_html(text: str) -> str:
+    """Tile attribution as escaped text (braces too: the tile layer's script is compiled as a template)."""
+    return esc(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+
+class _Verbatim(Element):
+    """Page text that is inserted as it is (never compiled as a template)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+class ClaimsGeoJson(folium.MacroElement):
+    """The claims as one `L.geoJSON` layer (inside a marker-cluster group when there are many)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var t0 = (window.performance || Date).now();
+  var fg = {{ this._parent.get_name() }};
+  var P = {{ this.payload_json }};
+  var icons = {}, s = P.size;
+  Object.keys(P.icons).forEach(function (k) {  // one icon object per style, shared by its markers
+    icons[k] = L.divIcon({className: 'geo-claim ' + P.icons[k].cls, html: P.icons[k].html, iconSize: [s, s],
+                          iconAnchor: [s / 2, s / 2], popupAnchor: [0, -s / 2], tooltipAnchor: [s / 2, 0]});
+  });
+  var layer = L.geoJSON(P.data, {
+    pointToLayer: function (f, latlng) {
+      return L.marker(latlng, {icon: icons[f.properties.icon], opacity: f.properties.opacity, keyboard: false});
+    }
+  });
+  var shown = layer;
+  if (P.cluster && L.markerClusterGroup) {
+    shown = L.markerClusterGroup({disableClusteringAtZoom: P.unclusterZoom, showCoverageOnHover: false,
+                                  chunkedLoading: false, spiderfyOnMaxZoom: true});
+    shown.addLayers(layer.getLayers());
+  }
+  // one popup and one tooltip for the whole layer, their HTML joined from escaped fragments when shown
+  shown.bindPopup(function (l) {
+    return '<div class="geo-popup">' + l.feature.properties.popup.map(function (i) { return P.texts[i]; }).join('') + '</div>';
+  }, {maxWidth: 380});
+  shown.bindTooltip(function (l) { return l.feature.properties.tooltip; }, {direction: 'right'});
+  fg.addLayer(shown);
+  function put(sel, markup) { var el = document.querySelector(sel); if (el) { el.innerHTML = markup; } }
+  function ready() {
+    put('.geo-title', P.title); put('.geo-legend', P.legend); put('.geo-source', P.source);
+    var title = document.querySelector('.geo-title');
+    if (title && title.textContent) { document.title = title.textContent; }
+    window.__geoReady = {date: P.date, count: layer.getLayers().length, t: Date.now(),
+                         ms: Math.round((window.performance || Date).now() - t0)};
+  }
+  window.__geoReady = null;
+  if (fg._map) { ready(); } else { fg.once('add', ready); }
+})();
+{% endmacro %}
+""")
+
+    def render(self, **kwargs):
+        # branca would wrap the script in Element(text), which compiles the text as a Jinja template:
+        # slow for megabytes of data and a template injection for report text. Add it verbatim.
+        self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
+
+    def __init__(self, payload_json: str):
+        super().__init__()
+        self._name = "ClaimsGeoJson"
+        self.payload_json = payload_json  # from script_json(layer_payload(...)): safe inside <script>
+
+
+def claims_layer(rows: Sequence[dict], view: View, settings: MapSettings | None = None, *,
+                 dates: Sequence[dt.date] | None = None, overlay_legend: Sequence[str | tuple[str, str]] = (),
+                 credits: Sequence[str] = ()) -> folium.FeatureGroup:
+    """The changing part of the map: a FeatureGroup holding the ONE GeoJSON layer of `rows`
+    (already selected for `view`, e.g. with `geo.map.views.select`). Pass it to st_folium's
+    `feature_group_to_add`, or add it to a base map."""
+    settings = settings or MapSettings()
+    payload = layer_payload(rows, view, dates, overlay_legend, settings.cluster_min, settings.uncluster_zoom, credits)
+    return claims_group(script_json(payload))
+
+
+def claims_group(payload_json: str) -> folium.FeatureGroup:
+    """A fresh FeatureGroup for an already serialised payload (`script_json(layer_payload(...))`), so an
+    app can cache the JSON and still hand st_folium a new group each run (st_folium mutates it)."""
+    fg = folium.FeatureGroup(name="Claims", control=False)
+    fg.add_child(ClaimsGeoJson(payload_json))
+    return fg
+
+
+# -- the constant base map ------------------------------------------------------------------
+
+_FRAME_CSS = """
+<style>
+.folium-map, .leaflet-container { background: %(bg)s; }
+.geo-title { position: absolute; top: 10px; left: 50%%; transform: translateX(-50%%); z-index: 1000;
+  background: rgba(255,255,255,.92); padding: 5px 14px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  font: 600 17px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; pointer-events: none;
+  white-space: nowrap; max-width: 80%%; overflow: hidden; text-overflow: ellipsis; }
+.geo-title:empty { display: none; }
+.geo-box { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; }
+.geo-box:empty { display: none; }
+.geo-legend-head { font-weight: 600; margin-bottom: 3px; }
+.geo-legend-row { display: flex; align-items: center; gap: 6px; margin: 1px 0; }
+.geo-legend-row svg { flex: none; }
+.geo-legend-note { color: #555; font-style: italic; margin-top: 3px; max-width: 220px; }
+.geo-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; flex: none; }
+.geo-swatch-area { background: rgba(183,28,28,.18); border: 1.5px solid #b71c1c; }
+.geo-source { max-width: 520px; color: #333; font-size: 11px; margin-bottom: 6px !important; }
+.geo-claim { background: none; border: none; }
+.geo-claim svg { display: block; overflow: visible; filter: drop-shadow(0 0 1px rgba(0,0,0,.45)); }
+.geo-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.geo-pop-place { font-size: 14px; } .geo-pop-dim, .geo-pop-meta { color: #555; }
+.geo-pop-quote { margin: 6px 0; padding: 2px 8px; border-left: 3px solid #999; white-space: pre-wrap; }
+.geo-pop-meta, .geo-pop-src { font-size: 12px; margin-top: 4px; }
+</style>
+"""
+
+
+class MapFrame(JSCSSMixin, folium.MacroElement):
+    """The map's fixed furniture: the title box, legend and source-line controls (filled by the
+    claims layer), the style sheet, and the marker-cluster scripts (so the app loads them once)."""
+
+    _template = Template("""
+{% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
+{% macro script(this, kwargs) %}
+(function (map) {
+  var title = L.DomUtil.create('div', 'geo-title', map.getContainer());
+  L.DomEvent.disableClickPropagation(title);
+  function box(position, cls) {
+    var c = L.control({position: position});
+    c.onAdd = function () { var d = L.DomUtil.create('div', 'geo-box ' + cls); L.DomEvent.disableClickPropagation(d); return d; };
+    c.addTo(map);
+  }
+  box('bottomright', 'geo-legend');
+  box('bottomleft', 'geo-source');
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    # Cluster scripts live on the constant base map (st_folium loads scripts of the base map only).
+    default_js = [("markerclusterjs", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js")]
+    default_css = [
+        ("markerclustercss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css"),
+        ("markerclusterdefaultcss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css"),
+    ]
+
+
+    def __init__(self, background: str):
+        super().__init__()
+        self._name = "MapFrame"
+        self.css = _FRAME_CSS % {"bg": esc(background)}
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A GeoJSON drawn under the markers: a front line / controlled area ("area") or boundaries ("boundaries").
+
+    `key`: (colour, label) pairs for the legend when the file styles its own features (e.g. DeepState's
+    occupied / liberated / unknown areas); labels are raw file text (escape before HTML).
+    """
+
+    name: str
+    data: dict = field(repr=False)
+    kind: str = "area"
+    key: tuple[tuple[str, str], ...] = ()
+
+    @functools.cached_property
+    def script_json(self) -> str:
+        return script_json(self.data)
+
+
+class OverlayGeoJson(folium.MacroElement):
+    """An overlay as one non-interactive `L.geoJSON` layer, inserted verbatim (megabytes of
+    boundaries would take seconds to go through branca's template compilation)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (S) {
+  L.geoJSON({{ this.overlay.script_json }}, {interactive: false,{% if this.pane %} pane: {{ this.pane|tojson }},{% endif %}
+    style: function (f) { return (f.properties && f.properties.style) || S; }}).addTo({{ this._parent.get_name() }});
+})({{ this.style_json }});
+{% endmacro %}
+""")
+
+    def __init__(self, overlay: Overlay, pane: str | None = None):
+        super().__init__()
+        self._name = "OverlayGeoJson"
+        self.overlay = overlay
+        self.pane = pane
+        self.style_json = script_json(_OVERLAY_STYLES.get(overlay.kind, _OVERLAY_STYLES["area"]))
+
+    def render(self, **kwargs):
+        self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str = "area") -> Overlay:
+    """A GeoJSON file (path or the bytes of an upload) as an Overlay. Only geometry is kept, plus a
+    checked simplestyle (`fill`, `stroke`, ...) when the file colours its own features, so occupied and
+    liberated areas keep their colours. Points (labels, icons) are dropped. Raises OverlayError naming
+    the file and the problem."""
+    label = name or (Path(source).name if not isinstance(source, bytes) else "uploaded file")
+    try:
+        raw = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except OSError as e:
+        raise OverlayError(f"{source}: cannot read the overlay file ({e.strerror}); check the path") from e
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise OverlayError(f"{label}: not GeoJSON ({e}); pick a .geojson file") from e
+    found = _features(data)
+    if found is None:
+        raise OverlayError(f"{label}: not GeoJSON (no FeatureCollection, Feature or geometry at the top); pick a .geojson file")
+    features, key = [], {}
+    for geometry, props in found:
+        if geometry.get("type") in ("Point", "MultiPoint"):
+            continue
+        style = _simplestyle(props)
+        features.append({"type": "Feature", "properties": {"style": style} if style else {}, "geometry": geometry})
+        if style and style.get("fillColor") and isinstance(props.get("name"), str):
+            # a colour's label: the name covering most area (one big "occupied since 2014" polygon
+            # outweighs a small island of the same colour)
+            key.setdefault(style["fillColor"], Counter())[_area_label(props["name"])] += _area(geometry)
+    if not features:
+        raise OverlayError(f"{label}: the GeoJSON holds no line or area to draw")
+    legend = tuple((colour, labels.most_common(1)[0][0]) for colour, labels in key.items() if labels.most_common(1)[0][0])
+    return Overlay(name=name or label, kind=kind, data={"type": "FeatureCollection", "features": features}, key=legend[:6])
+
+
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+def _simplestyle(props: dict) -> dict:
+    """Leaflet style from a feature's simplestyle properties; only checked colours and numbers pass."""
+    if not isinstance(props, dict):
+        return {}
+
+    def number(key, lo, hi):
+        v = props.get(key)
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and lo <= v <= hi else None
+
+    out: dict = {}
+    for src, dst in (("stroke", "color"), ("fill", "fillColor")):
+        v = props.get(src)
+        if isinstance(v, str) and _COLOUR.match(v.strip()):
+            out[dst] = v.strip()
+    for src, dst, lo, hi in (("stroke-width", "weight", 0, 20), ("stroke-opacity", "opacity", 0, 1), ("fill-opacity", "fillOpacity", 0, 1)):
+        if (v := number(src, lo, hi)) is not None:
+            out[dst] = v
+    if not out:
+        return {}
+    out.setdefault("weight", 1.2)
+    if "fillColor" in out:
+        out["fillOpacity"] = max(out.get("fillOpacity", 0.3), 0.25)
+    return out
+
+
+def _area(geometry: dict) -> float:
+    """Rough area in square degrees of a (Multi)Polygon's outer rings (only to weigh labels)."""
+    def ring_area(ring) -> float:
+        try:
+            return abs(sum(x1 * y2 - x2 * y1 for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:]))) / 2
+        except (TypeError, ValueError):
+            return 0.0
+
+    t, c = geometry.get("type"), geometry.get("coordinates") or []
+    if t == "Polygon":
+        return ring_area(c[0]) if c else 0.0
+    if t == "MultiPolygon":
+        return sum(ring_area(p[0]) for p in c if p)
+    if t == "GeometryCollection":
+        return sum(_area(g) for g in geometry.get("geometries") or [] if isinstance(g, dict))
+    return 0.0
+
+
+def _area_label(name: str) -> str:
+    """A legend label from an area's name: the English part of "UA /// EN /// key", without dates."""
+    parts = [p.strip() for p in name.replace("\xa0", " ").split("///")]
+    text = parts[1] if len(parts) >= 2 and parts[1] else parts[0]
+    text = re.sub(r"[\d.\-–]+", " ", text.splitlines()[0] if text else "")
+    return " ".join(text.split())[:40]
+
+
+_SNAPSHOT_DAY = re.compile(r"(?<!\d)(20\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+_SNAPSHOT_EPOCH = re.compile(r"(?<!\d)(1[4-9]\d{8})(?!\d)")
+
+
+def snapshot_date(path: str | Path) -> dt.date | None:
+    """The day a front-line snapshot file shows, from its name: YYYYMMDD / YYYY-MM-DD, or a Unix time
+    in seconds (as DeepStateMap history files are named). None when the name carries no date."""
+    name = Path(path).name
+    if m := _SNAPSHOT_DAY.search(name):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if m := _SNAPSHOT_EPOCH.search(name):
+        return dt.datetime.fromtimestamp(int(m[1]), dt.timezone.utc).date()
+    return None
+
+
+def overlay_files(folder: str | Path) -> list[Path]:
+    """The GeoJSON files under `folder` (recursively), sorted by path; [] when it is not a folder."""
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.suffix.lower() in (".geojson", ".json") and p.is_file())
+
+
+def snapshot_for(files: Sequence[Path], day: dt.date) -> Path | None:
+    """The dated file showing the latest day on or before `day` (the front as the report saw it)."""
+    dated = [(d, p) for p in files if (d := snapshot_date(p)) is not None and d <= day]
+    return max(dated)[1] if dated else None
+
+
+_GEOMETRY_TYPES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"}
+
+
+def _features(data) -> list[tuple[dict, dict]] | None:
+    """(geometry, properties) of every feature with a geometry; None when `data` is not GeoJSON."""
+    if not isinstance(data, dict):
+        return None
+
+    def ok(g) -> bool:
+        return isinstance(g, dict) and g.get("type") in _GEOMETRY_TYPES
+
+    t = data.get("type")
+    if t == "FeatureCollection" and isinstance(data.get("features"), list):
+        return [(f["geometry"], f.get("properties") or {}) for f in data["features"] if isinstance(f, dict) and ok(f.get("geometry"))]
+    if t == "Feature":
+        return [(data["geometry"], data.get("properties") or {})] if ok(data.get("geometry")) else []
+    if t in _GEOMETRY_TYPES:
+        return [(data, {})]
+    return None
+
+
+_OVERLAY_STYLES = {
+    "area": {"color": "#8e1b1b", "weight": 1.5, "fillColor": "#b71c1c", "fillOpacity": 0.16, "opacity": 0.8},
+    "boundaries": {"color": "#5f6368", "weight": 1, "fill": False, "opacity": 0.8},
+}
+
+
+@functools.lru_cache(maxsize=1)
+def plain_basemap() -> Overlay:
+    """Natural Earth land and borders around the theatre (shipped with the package) as an overlay."""
+    from geo.map import basemap
+
+    return Overlay(name=basemap.CREDIT, data=basemap.basemap(), kind="basemap")
+
+
+def legend_entries(overlays: Sequence[Overlay]) -> list[str | tuple[str, str]]:
+    """Legend entries for the area overlays: the file's own colour key when it has one, else its name."""
+    out: list[str | tuple[str, str]] = []
+    for o in overlays:
+        if o.kind == "area":
+            out.extend(o.key or [o.name])
+    return out
+
+
+def map_credits(settings: MapSettings, overlays: Sequence[Overlay] = ()) -> list[str]:
+    """What the source line must name besides ISW and GeoNames: the basemap and overlay files."""
+    from geo.map import basemap
+
+    return ([basemap.CREDIT] if settings.basemap else []) + [o.name for o in overlays]
+
+
+def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overlay] = ()) -> folium.Map:
+    """The constant map: tiles (or none), scale bar, title/legend/source boxes, overlays under the markers."""
+    settings = settings or MapSettings()
+    m = folium.Map(location=list(settings.center), zoom_start=settings.zoom, tiles=None, control_scale=True,
+                   maxZoom=settings.max_zoom, minZoom=settings.min_zoom, zoom_control=True)
+    if settings.tiles_url:
+        folium.TileLayer(tiles=settings.tiles_url, attr=attribution_html(settings.attribution) or " ", name="Tiles",
+                         max_zoom=settings.max_zoom, min_zoom=settings.min_zoom, control=False).add_to(m)
+    if settings.basemap:
+        # under the tiles (tile pane: z-index 200): shows where tiles are off, fail or are still loading
+        folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(m)
+        OverlayGeoJson(plain_basemap(), pane=BASEMAP_PANE).add_to(m)
+    for ov in overlays:
+        OverlayGeoJson(ov).add_to(m)
+    MapFrame(settings.background).add_to(m)
+    return m
+
+
+def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettings | None = None,
+                           overlays: Sequence[Overlay] = ()) -> str:
+    """A full HTML page of the map for `view` (rows: every row; the view selects), with every
+    script inlined, for downloads and `python -m geo snapshot`. Its <title> is the map title."""
+    from geo.map import assets
+
+    settings = settings or MapSettings()
+    dates = views.report_dates(rows)
+    shown = views.select(rows, view)
+    m = build_base_map(settings, overlays)
+    if view.center is not None or view.zoom is not None:
+        m.location = list(view.center or settings.center)
+        m.options["zoom"] = view.zoom if view.zoom is not None else settings.zoom
+    claims_layer(shown, view, settings, dates=dates, overlay_legend=legend_entries(overlays),
+                 credits=map_credits(settings, overlays)).add_to(m)
+    m.get_root().title = esc(map_title(view, dates))
+    return assets.standalone_html(m)
+
+
+__all__ = [
+    "MapSettings", "Overlay", "build_base_map", "legend_entries", "snapshot_date", "overlay_files",
+    "snapshot_for", "plain_basemap", "map_credits", "claims_layer", "claims_group", "render_standalone_html",
+    "read_overlay", "feature", "feature_collection", "layer_payload", "payload_popup", "popup_html",
+    "popup_parts", "legend_html", "map_title", "marker_svg", "safe_url", "script_json", "esc",
+    "DEFAULT_TILES_URL", "DEFAULT_ATTRIBUTION",
+]

@@ -1,0 +1,552 @@
+"""Put each mention on one gazetteer entry, or on none when the context cannot tell.
+
+Evidence, strongest first:
+1. an oblast / krai named with the place or in the sentence ("Tetkino, Kursk Oblast");
+2. ISW's bearings: "(south of Orikhiv)", "north of Sumy City near X", "about 30 km southeast
+   of Izyum": the place must lie that way from the reference, within a plausible distance;
+3. the section heading ("Kupyansk direction", "... - Kharkiv Oblast") and the other places
+   of the same sentence and paragraph;
+4. where the fighting is: confidently placed claims of the same report and of nearby days;
+5. finally population and feature type.
+Every decision keeps its rule, the runner-up and the margin. When nothing separates the
+candidates the mention stays unresolved, listed with its candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
+
+from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
+from geo.places.names import normalize, variant_key
+
+# Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
+# only after everything the report itself says.
+FRONT_REGIONS = frozenset({
+    "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Sumy Oblast",
+    "Dnipropetrovsk Oblast", "Mykolaiv Oblast", "Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Crimea",
+})
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
+            "northwest": 315, "north-northeast": 22.5, "east-northeast": 67.5, "east-southeast": 112.5,
+            "south-southeast": 157.5, "south-southwest": 202.5, "west-southwest": 247.5, "west-northwest": 292.5,
+            "north-northwest": 337.5}
+ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HPP": "Hydroelectric Power Plant",
+                 "CHPP": "Combined Heat and Power Plant"}
+FEATURE_WORDS = re.compile(
+    r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
+    r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway)\b\s*", re.I)
+DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
+MAX_BEARING_KM = 90.0  # ISW's bearings: "northeast of Kharkiv City near Vovchansk" spans ~70 km
+FAR_KM = 150.0
+SAME_PLACE_KM = 5.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the report says around a mention."""
+
+    sentence_regions: tuple[str, ...] = ()  # admin1 names of the oblasts that qualify this mention
+    named_regions: tuple[str, ...] = ()  # every oblast the sentence names
+    heading_regions: tuple[str, ...] = ()
+    heading_places: tuple[Place, ...] = ()
+    sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
+    paragraph_places: tuple[Place, ...] = ()
+    front: PointIndex | None = None  # confidently placed claims of this and nearby reports
+    neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
+
+    @cached_property
+    def section_index(self) -> PointIndex:
+        return PointIndex((x.lat, x.lon) for x in self.paragraph_places)
+
+
+class PointIndex:
+    """Points bucketed on a ~120 km grid, so "how far is the nearest point" costs a few lookups."""
+
+    CELL_LAT, CELL_LON = 1.1, 1.7  # ~120 km: any radius up to that needs only the 3x3 cells around a point
+    CELL_KM = 120.0
+
+    def __init__(self, points: Iterable[tuple[float, float]] = ()):
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        self._memo: dict[tuple[float, float, float], float] = {}
+        for lat, lon in points:
+            self.cells.setdefault((int(lat // self.CELL_LAT), int(lon // self.CELL_LON)), []).append((lat, lon))
+
+    def __bool__(self) -> bool:
+        return bool(self.cells)
+
+    def nearest_km(self, lat: float, lon: float, within: float) -> float:
+        """Distance to the nearest point if it is within `within` km, else infinity."""
+        key = (lat, lon, within)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = self._nearest(lat, lon, within)
+        return got
+
+    def _nearest(self, lat: float, lon: float, within: float) -> float:
+        ring = max(1, math.ceil(within / self.CELL_KM))
+        ci, cj = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
+        best = math.inf
+        for di in range(-ring, ring + 1):
+            for dj in range(-ring, ring + 1):
+                for a, b in self.cells.get((ci + di, cj + dj), ()):
+                    d = approx_km(lat, lon, a, b)
+                    if d < best:
+                        best = d
+        return best if best <= within else math.inf
+
+
+class CellSet:
+    """Grid cells (~13 km) next to a set of points: "is any point within ~13-26 km" in one set lookup."""
+
+    CELL_LAT, CELL_LON = 0.12, 0.18
+
+    def __init__(self, points: Iterable[tuple[float, float]]):
+        cells = set()
+        for lat, lon in points:
+            i, j = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
+            cells.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+        self.cells = frozenset(cells)
+
+    def near(self, lat: float, lon: float) -> bool:
+        return (int(lat // self.CELL_LAT), int(lon // self.CELL_LON)) in self.cells
+
+
+@dataclass
+class _Scored:
+    cand: Candidate
+    score: float = 0.0
+    reasons: dict[str, float] = field(default_factory=dict)
+
+    def add(self, rule: str, value: float) -> None:
+        if value:
+            self.score += value
+            self.reasons[rule] = self.reasons.get(rule, 0.0) + value
+
+
+
+
+def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
+    """Great-circle distance in km, the same formula and radius as geopy's `great_circle`, without
+    its per-call Point parsing (the resolver measures tens of thousands of pairs per report)."""
+    la1, lo1 = (a.lat, a.lon) if isinstance(a, Place) else a
+    la2, lo2 = (b.lat, b.lon) if isinstance(b, Place) else b
+    p1, p2 = math.radians(la1), math.radians(la2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: good to 1% at these ranges, and fast enough for candidate sets."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+def bearing_deg(a: Place, b: Place) -> float:
+    """Initial compass bearing from a to b, degrees."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return (math.degrees(math.atan2(x, y)) + 360) % 360
+
+
+def fits_bearing(ref: Place, place: Place, direction: str, distance: float | None) -> bool:
+    """Does `place` lie `direction` of `ref` (within 67.5 degrees) at a plausible distance?"""
+    d = km(ref, place)
+    if distance is not None:
+        if abs(d - distance) > max(8.0, 0.5 * distance):
+            return False
+    elif d > MAX_BEARING_KM:
+        return False
+    if d < 1.0:
+        return True
+    want = BEARINGS.get(direction.replace("ern", ""))
+    if want is None:
+        return True
+    diff = abs((bearing_deg(ref, place) - want + 180) % 360 - 180)
+    return diff <= 67.5
+
+
+class Resolver:
+    """Resolves the mentions of one report's claims against a gazetteer."""
+
+    def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = ()):
+        self.g = gazetteer
+        self.front_prior = PointIndex(front)
+        self._keys: dict[int, str] = {}
+        self._mention_keys: dict[str, str] = {}
+
+    def _name_key(self, p: Place) -> str:
+        key = self._keys.get(p.geonameid)
+        if key is None:
+            key = self._keys[p.geonameid] = variant_key(normalize(p.name))
+        return key
+
+    def _mention_key(self, name: str) -> str:
+        key = self._mention_keys.get(name)
+        if key is None:
+            key = self._mention_keys[name] = variant_key(normalize(name))
+        return key
+
+    # -- candidates ----------------------------------------------------------------------
+
+    def candidates(self, mention: Mention) -> tuple[list[Candidate], str]:
+        """Candidates for a mention and the precision they stand for."""
+        if mention.precision == "region":
+            place = self.g.region(mention.name)
+            if place is None and "People" in mention.name:
+                # "Luhansk People's Republic": the proxy republic's claimed territory is the oblast
+                place = self.g.region(mention.name.split()[0] + " Oblast")
+            if place is None:
+                # raions and city districts are in the gazetteer as admin areas
+                cands = [c for c in self.g.lookup(mention.name, fuzzy=False) if c.place.feature_class == "A"]
+                return cands, "region"
+            return [Candidate(place, "exact", 1.0)], "region"
+        if mention.precision == "feature":
+            name = mention.name
+            for abbr, full in ABBREVIATIONS.items():
+                name = re.sub(rf"\b{abbr}\b", full, name)
+            cands = [c for c in self.g.lookup(name, fuzzy=False) if not c.place.is_settlement] if name else []
+            if not cands:
+                alt = self.g.lookup(mention.name, fuzzy=False)
+                cands = [c for c in alt if not c.place.is_settlement]
+            if not cands:  # "Velykiy Potemkin island" for GeoNames' "Ostriv Velykyi Potomkin": a fuzzy match, marked as such
+                cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and not c.place.is_settlement][:3]
+            if cands:
+                return cands, "feature"
+            if mention.reference:  # the town it stands in ("the Pidyommyy Bridge in Zatoka")
+                town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
+                if town:
+                    return town, "feature"
+            base = FEATURE_WORDS.sub(" ", mention.name).strip()
+            if base and base != mention.name:
+                return [c for c in self.g.lookup(base, fuzzy=False) if c.place.is_settlement], "feature"
+            return [], "feature"
+        cands = self.g.lookup(mention.name)
+        exact = [c for c in cands if c.match != "fuzzy"]
+        if exact:
+            cands = exact
+        if mention.name.endswith(" City"):
+            # ISW's "Zaporizhzhia City", "Kharkiv City": the city itself, not a village of the same name
+            cities = [c for c in cands if c.place.feature_code in ("PPLC", "PPLA", "PPLA2") or c.place.population >= 20_000]
+            cands = cities or cands
+        settlements = [c for c in cands if c.place.is_settlement]
+        # a settlement name: prefer settlements; keep other features only when no settlement matches
+        return (settlements or [c for c in cands if c.place.feature_class not in ("A",)] or cands), "settlement"
+
+    # -- one mention ---------------------------------------------------------------------
+
+    def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None) -> Resolution:
+        cands, precision = self.candidates(mention)
+        if not cands:
+            return Resolution(mention, None, None, "not in the gazetteer", ())
+        if precision == "region" and len(cands) == 1:
+            return Resolution(mention, cands[0].place, "region", "region named", tuple(cands))
+        if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
+            # the text says which oblast, and no namesake lies there: the gazetteer lacks the place
+            return Resolution(mention, None, None, f"no candidate in the oblast named ({', '.join(ctx.named_regions)})",
+                              tuple(cands), review=True)
+        pool = cands
+        if len(cands) > 12:
+            # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them
+            near = set(FRONT_REGIONS) | set(ctx.sentence_regions) | set(ctx.heading_regions)
+            pool = [c for c in cands if c.place.admin1 in near] or cands
+        scored = [self._score(_Scored(c), mention, ctx, ref) for c in pool]
+        if ref is not None and mention.bearing:
+            # of the namesakes lying in the given direction, ISW means the nearest when it is clearly nearer
+            fitting = sorted((km(ref, x.cand.place), i) for i, x in enumerate(scored) if x.reasons.get("bearing", 0) > 0)
+            if len(fitting) >= 2 and fitting[0][0] <= 0.67 * fitting[1][0]:
+                scored[fitting[0][1]].add("nearest in the given direction", 1.0)
+        scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
+        best = scored[0]
+        fuzzy = best.cand.match == "fuzzy"
+        if len(scored) == 1:
+            p = best.cand.place
+            if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0:
+                # the only place of that name lies far from any fighting: list it for review, do not put a marker there
+                return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
+                                  tuple(cands), review=True)
+            if ctx.named_regions and p.admin1 not in ctx.named_regions and precision != "region":
+                # "the Slavyansk Oil Refinery in Krasnodar Krai" is not the Sloviansk of Donetsk Oblast
+                return Resolution(mention, None, None, f"only candidate lies outside the oblast named: {p.name} ({p.admin1})",
+                                  tuple(cands), review=True)
+            if best.reasons.get("bearing", 0) < 0:
+                if ref is not None and km(ref, p) > FAR_KM:
+                    return Resolution(mention, None, None, f"only candidate is far from the bearing's reference: {p.name} ({p.admin1})",
+                                      tuple(cands), review=True)
+                return Resolution(mention, p, precision, "single candidate; does not fit the bearing exactly", tuple(cands), review=True)
+            rule = "single candidate" + (" (fuzzy match)" if fuzzy else "")
+            return Resolution(mention, p, precision, rule, tuple(cands), review=fuzzy)
+        # namesakes a few km apart are one place entered twice (GeoNames has such pairs): not an ambiguity
+        distinct = [x for x in scored[1:] if km(best.cand.place, x.cand.place) > SAME_PLACE_KM]
+        if not distinct:
+            return Resolution(mention, best.cand.place, precision, "namesakes within 5 km: one place", tuple(c.cand for c in scored),
+                              runner_up=scored[1].cand.place, margin=0.0, review=fuzzy)
+        second = distinct[0]
+        margin = best.score - second.score
+        deciding = max(
+            ((r, v - second.reasons.get(r, 0.0)) for r, v in best.reasons.items()),
+            key=lambda t: t[1], default=("none", 0.0),
+        )
+        # population decides only between a real town and hamlets of the same name
+        big = best.cand.place.population >= 10_000 and best.cand.place.population >= 10 * max(1, second.cand.place.population)
+        if margin < DECIDE and not (big and margin >= 0):
+            return Resolution(
+                mention, None, None,
+                f"ambiguous: {len(cands)} candidates, context does not separate them",
+                tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2),
+            )
+        rule = deciding[0] if margin >= DECIDE and deciding[1] > 0 else "population"
+        return Resolution(
+            mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
+            runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
+        )
+
+    def _far_from_front(self, place: Place, ctx: Context) -> bool:
+        if place.admin1 in FRONT_REGIONS:
+            return False
+        points = ctx.front or self.front_prior
+        return points.nearest_km(place.lat, place.lon, FAR_KM) > FAR_KM
+
+    def _score(self, s: _Scored, mention: Mention, ctx: Context, ref: Place | None) -> _Scored:
+        p = s.cand.place
+        if ctx.sentence_regions:
+            s.add("oblast named", 3.0 if p.admin1 in ctx.sentence_regions else -1.0)
+        if ref is not None and mention.bearing:
+            if fits_bearing(ref, p, mention.bearing, mention.distance_km):
+                d = km(ref, p)
+                s.add("bearing", 4.0 + (1.0 if d <= 20 else 0.5 if d <= 40 else 0.0))
+            else:
+                s.add("bearing", -4.0)
+        elif ref is not None:
+            s.add("near the reference", 2.0 if km(ref, p) <= MAX_BEARING_KM else -2.0)
+        if ctx.heading_regions:
+            s.add("section heading", 1.0 if p.admin1 in ctx.heading_regions else 0.0)
+        if ctx.heading_places:
+            d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
+            s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
+        near = [x for x in ctx.sentence_places if x.geonameid != p.geonameid]
+        if near:
+            d = min(approx_km(p.lat, p.lon, x.lat, x.lon) for x in near)
+            s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
+        if ctx.neighbours:
+            # places listed together lie together: count the other names of the sentence with a namesake close by
+            close = sum(1 for cells in ctx.neighbours if cells.near(p.lat, p.lon))
+            s.add("listed with places close to it", min(2.25, 0.75 * close))
+        if ctx.paragraph_places:
+            d = ctx.section_index.nearest_km(p.lat, p.lon, 100)
+            if d < 0.5:  # the place itself, placed earlier in the section: it does not vouch for itself
+                d = PointIndex((x.lat, x.lon) for x in ctx.paragraph_places if x.geonameid != p.geonameid).nearest_km(p.lat, p.lon, 100)
+            s.add("near other places in the section", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
+        front = ctx.front or self.front_prior
+        if front:
+            d = front.nearest_km(p.lat, p.lon, 120)
+            s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
+        s.add("front prior", 0.75 if p.admin1 in FRONT_REGIONS else 0.0)
+        if p.is_settlement:
+            s.add("settlement", 0.25)
+        if self._name_key(p) == self._mention_key(mention.name):
+            s.add("main name", 1.25)  # named so, not only by an alternate or historical name
+        s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
+        if s.cand.match == "fuzzy":
+            s.add("fuzzy match", -1.0)
+        return s
+
+
+REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Oblast|Krai)\b")
+
+
+def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """Admin1 names of the oblasts named in `text`, except those inside the `skip` spans."""
+    if not text:
+        return ()
+    skip = list(skip)
+    found: list[tuple[int, str]] = []
+    for m in REGION_IN_TEXT.finditer(text):
+        found.append((m.start(), m.group(0)))
+    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text):
+        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
+    for m in re.finditer(r"\bCrimea\b", text):
+        found.append((m.start(), "Crimea"))
+    for m in BORDER_PAIR.finditer(text):  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
+        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
+    out: list[str] = []
+    for pos, name in found:
+        if any(a <= pos < b for a, b in skip):
+            continue
+        place = gazetteer.region(name)
+        if place is not None and place.admin1 not in out:
+            out.append(place.admin1)
+    return tuple(out)
+
+
+def _sentence_regions(claim: Claim, mention: Mention, sentence_claims: list[Claim], gazetteer) -> tuple[str, ...]:
+    """Oblasts that qualify this mention: named in the sentence but not as the place of another
+    claim, or named earlier in the same claim ("in Donetsk Oblast near X", "Tetkino, Kursk Oblast")."""
+    skip = []
+    for other in sentence_claims:
+        for m in other.mentions:
+            if m.precision == "region" and not (other is claim and m.start < mention.start
+                                                 and QUALIFIES.match(claim.sentence, m.end, mention.start)):
+                skip.append((m.start, m.end))
+    if not skip and not REGION_HINT.search(claim.sentence):
+        return ()
+    return _regions_named(claim.sentence, gazetteer, skip)
+
+
+REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
+BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
+# "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
+# frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
+QUALIFIES = re.compile(
+    r"(?:(?:\s*,|\s+and)\s+[A-Z][\w’'-]+)*(?:\s+oblasts)?"
+    r"\s*(?:,\s*(?:including|especially|particularly|mainly|mostly)\s+)?"
+    r"(?:(?:north|south|east|west)[\w-]*\s+of\s+[^,;]+?\s+)?(?:near|around|toward|towards|at|outside|within|in)\b[^,;]*$")
+
+
+def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[float, float]] = ()) -> list[ClaimPlace]:
+    """Resolve every mention of a report's claims, the sure ones first so they inform the rest."""
+    claims = list(claims)
+    resolver = Resolver(gazetteer, front)
+    heading_cache: dict[str | None, tuple[tuple[str, ...], tuple[Place, ...]]] = {}
+
+    def heading(section: str | None):
+        if section not in heading_cache:
+            regions = _regions_named(section, gazetteer)
+            places: list[Place] = []
+            if section:
+                for m in re.finditer(r"\b([A-Z][a-z’'-]{3,}(?:[ -][A-Z][a-z’'-]+)?)\s+(?:direction|axis|City|tactical)\b", section):
+                    cands = [c for c in gazetteer.lookup(m.group(1), fuzzy=False) if c.place.is_settlement]
+                    if len(cands) == 1 or (cands and cands[0].place.population >= 50_000):
+                        places.append(max(cands, key=lambda c: c.place.population).place)
+            heading_cache[section] = (regions, tuple(places))
+        return heading_cache[section]
+
+    by_bearings: dict[tuple[str, str], Place | None] = {}
+    named_in_section: dict[tuple[str | None, str], Place] = {}
+    by_text: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_text.setdefault(c.sentence, []).append(c)
+    points_cache: dict[str, list] = {}
+
+    def sentence_points(text: str) -> list:
+        """Candidate points of every settlement mention in a sentence (names with few namesakes only)."""
+        if text not in points_cache:
+            out = []
+            for ci2, c in enumerate(claims):
+                if c.sentence != text:
+                    continue
+                for mi2, m in enumerate(c.mentions):
+                    if m.precision != "settlement":
+                        continue
+                    cands, _ = resolver.candidates(m)
+                    if 0 < len(cands) <= 60:
+                        out.append(((ci2, mi2), CellSet((x.place.lat, x.place.lon) for x in cands)))
+            points_cache[text] = out
+        return points_cache[text]
+
+    sure: list[tuple[float, float]] = []
+    results: dict[tuple[int, int], Resolution] = {}
+    by_sentence: dict[str, list[Place]] = {}
+    by_section: dict[str | None, list[Place]] = {}
+    # two passes: the second sees the places the first placed with confidence
+    prior = tuple(front)
+    for rnd in range(2):
+        front_index = PointIndex(tuple(sure) + prior)
+        for ci, claim in enumerate(claims):
+            h_regions, h_places = heading(claim.section)
+            siblings = by_text.get(claim.sentence, [claim])
+            for mi, mention in enumerate(claim.mentions):
+                s_regions = _sentence_regions(claim, mention, siblings, gazetteer)
+                key = (ci, mi)
+                if key in results and (results[key].resolved or rnd == 0):
+                    continue
+                ref_place = None
+                if mention.reference and mention.precision != "feature":
+                    key_ref = (claim.sentence, mention.reference)
+                    if key_ref not in by_bearings:
+                        by_bearings[key_ref] = _reference_by_bearings(resolver, mention.reference, by_text.get(claim.sentence, []))
+                        if by_bearings[key_ref] is not None:
+                            named_in_section[(claim.section, mention.reference)] = by_bearings[key_ref]
+                    # the same town named in the same section is the same town
+                    ref_place = by_bearings[key_ref] or named_in_section.get((claim.section, mention.reference)) or _resolve_reference(
+                        resolver, mention.reference, s_regions, h_regions, h_places, front_index,
+                        tuple(by_section.get(claim.section, ())[-40:]))
+                others = tuple(by_sentence.get(claim.sentence, ()))
+                neighbours = tuple(pts for (k, pts) in sentence_points(claim.sentence) if k != (ci, mi))
+                ctx = Context(
+                    sentence_regions=s_regions if mention.precision != "region" else (),
+                    named_regions=s_regions,
+                    heading_regions=h_regions, heading_places=h_places, sentence_places=others,
+                    paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front_index, neighbours=neighbours,
+                )
+                res = resolver.resolve(mention, ctx, ref_place)
+                if rnd == 0 and not res.resolved and res.candidates:
+                    continue  # try again with what the first round placed
+                results[key] = res
+                if res.resolved:
+                    by_sentence.setdefault(claim.sentence, []).append(res.place)
+                    if res.precision == "settlement" and not res.review:
+                        by_section.setdefault(claim.section, []).append(res.place)
+                        named_in_section.setdefault((claim.section, mention.name), res.place)
+                    if res.precision != "region" and not res.review:
+                        sure.append((res.place.lat, res.place.lon))
+    out = []
+    for ci, claim in enumerate(claims):
+        for mi, mention in enumerate(claim.mentions):
+            res = results.get((ci, mi)) or Resolution(mention, None, None, "not resolved")
+            out.append(ClaimPlace(claim, res))
+    return out
+
+
+def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[Claim]) -> Place | None:
+    """The namesake of a reference town that the sentence's bearings agree on.
+
+    "northeast of Oleksandrivka near Zelenyi Hai and Ivanivka; east of Oleksandrivka near Tykhe ...": of the
+    104 Oleksandrivkas, the one with the most of these places lying in the stated directions from it, when
+    at least two agree and no other namesake does as well."""
+    targets = [m for c in sentence_claims for m in c.mentions if m.reference == name and m.bearing and m.precision == "settlement"]
+    if len(targets) < 2:
+        return None
+    ref_cands, _ = resolver.candidates(Mention(name, 0, len(name), name))
+    if len(ref_cands) < 2:
+        return None
+    target_cands = [[c.place for c in resolver.candidates(t)[0]][:60] for t in targets]
+    counts = []
+    for rc in ref_cands[:150]:
+        r = rc.place
+        n = 0
+        for t, cands in zip(targets, target_cands):
+            if any(approx_km(r.lat, r.lon, p.lat, p.lon) <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km)
+                   for p in cands):
+                n += 1
+        counts.append((n, r))
+    counts.sort(key=lambda x: -x[0])
+    best = counts[0]
+    # namesakes within a few km of each other count as one place
+    rivals = [c for c in counts[1:] if km(c[1], best[1]) > SAME_PLACE_KM]
+    if best[0] >= 2 and (not rivals or best[0] > rivals[0][0]):
+        return best[1]
+    return None
+
+
+def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front, section=()) -> Place | None:
+    """The place a bearing is given from ("Sumy City" in "north of Sumy City"): usually a town."""
+    ref = Mention(name, 0, len(name), name)
+    ctx = Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, paragraph_places=section,
+                  front=front)
+    res = resolver.resolve(ref, ctx)
+    if res.place is not None or not res.candidates:
+        return res.place
+    # a reference is a landmark town: take the best-supported candidate when it leads at all
+    cands, _ = resolver.candidates(ref)
+    scored = sorted((resolver._score(_Scored(c), ref, ctx, None) for c in cands), key=lambda x: (-x.score, -x.cand.place.population))
+    if len(scored) > 1 and scored[0].score - scored[1].score >= 0.25:
+        return scored[0].cand.place
+    return None

@@ -1,0 +1,95 @@
+"""Finding claims in real report text."""
+
+import datetime as dt
+
+import pytest
+
+from geo.extract.claims import claimant_name, extract_claims, sentence_claims
+from geo.models import Paragraph, Report
+from geo.read.reports import read_path
+
+
+@pytest.fixture(scope="module")
+def is_name(embedded_gazetteer):
+    return embedded_gazetteer.is_name
+
+
+def one(sentence, is_name, lead_in=None):
+    return [(e.kind, e.actor, e.status, e.claimant, [m.text for m in e.mentions])
+            for e in sentence_claims(sentence, is_name, lead_in=lead_in)]
+
+
+def test_seed_claims(sample_dir, is_name):
+    got = {}
+    for name in ("2024-06-18.txt", "2024-06-19.txt"):
+        report = read_path(sample_dir / name)[0]
+        for c in extract_claims(report, is_name):
+            for m in c.mentions:
+                got.setdefault((report.date.isoformat(), c.kind, c.actor, c.status), set()).add(m.text)
+    assert got == {
+        ("2024-06-18", "strike", "ukraine", "confirmed"): {"Rostov Oblast", "Krasnodar Krai"},
+        ("2024-06-18", "advance", "russia", "confirmed"): {"Vovchansk", "Svatove", "Avdiivka"},
+        ("2024-06-19", "advance", "ukraine", "confirmed"): {"Starytsya"},
+        ("2024-06-19", "advance", "russia", "confirmed"): {"Chasiv Yar", "Donetsk City", "east (left) bank Kherson Oblast"},
+    }
+
+
+def test_political_and_background_sentences_are_not_claims(sample_dir, is_name):
+    report = read_path(sample_dir / "2024-06-19.txt")[0]
+    sentences = {c.sentence for c in extract_claims(report, is_name)}
+    assert not any("Pyongyang" in s or "Atlantic" in s or "Finnish" in s for s in sentences)
+
+
+def test_claimed_with_claimant(is_name):
+    assert one("The Ukrainian General Staff reported that Russian troops attempted to attack Bohorodychne.", is_name) == [
+        ("attack", "russia", "claimed", "Ukrainian General Staff", ["Bohorodychne"])]
+    assert one("Russian milbloggers claimed that Ukrainian forces counterattacked near Kupyansk.", is_name) == [
+        ("attack", "ukraine", "claimed", "Russian milbloggers", ["Kupyansk"])]
+
+
+def test_reportedly_is_claimed_without_claimant(is_name):
+    got = one("Russian forces reportedly attempted to take control of Ustynivka, about 15 km southeast of Severodonetsk.", is_name)
+    assert [(k, a, s, c) for k, a, s, c, _ in got] == [("attack", "russia", "claimed", None)]
+
+
+def test_negation_is_not_an_advance(is_name):
+    assert one("Russian forces did not advance near Chasiv Yar on June 19.", is_name) == []
+    got = one("Russian forces continued offensive operations near Chasiv Yar on June 19 but did not advance.", is_name)
+    assert [g[0] for g in got] == ["attack"]
+
+
+def test_repelled_attack_belongs_to_the_attacker(is_name):
+    got = one("Ukrainian troops repelled a Russian attack on Bohorodychne.", is_name)
+    assert [(k, a) for k, a, *_ in got] == [("attack", "russia")]
+
+
+def test_strike_words(is_name):
+    got = one("Russian forces conducted artillery, rocket, and tank attacks against Izyum and Slovyansk.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("strike", "russia", ["Izyum", "Slovyansk"])]
+    got = one("Ukraine struck a Russian airfield near Saky.", is_name)
+    assert [(k, a) for k, a, *_ in got] == [("strike", "ukraine")]
+
+
+def test_intentions_are_not_claims(is_name):
+    assert one("Russian forces will likely continue attacks toward Chasiv Yar.", is_name) == []
+    assert one("Russian forces are preparing to attack Kupyansk.", is_name) == []
+
+
+def test_lead_ins_set_the_status(is_name):
+    s = "A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City)."
+    assert one(s, is_name, "Unconfirmed claims")[0][2] == "claimed"
+    s = "Geolocated footage published on February 26 indicates that Russian forces recently advanced south of Vovchansk."
+    assert one(s, is_name, "Assessed Russian advances")[0][:3] == ("advance", "russia", "confirmed")
+
+
+def test_objective_paragraphs_are_skipped(is_name):
+    report = Report(dt.date(2026, 2, 26), "t", (
+        Paragraph("Russian objective: Capture the entirety of Donetsk Oblast and advance into Dnipropetrovsk Oblast", "Axis"),
+    ))
+    assert extract_claims(report, is_name) == []
+
+
+def test_claimant_names():
+    assert claimant_name("The Russian Ministry of Defense (MoD)") == "Russian MoD"
+    assert claimant_name("A Russian milblogger") == "Russian milblogger"
+    assert claimant_name("Ukrainian Southern Operational Command") == "Ukrainian Southern Operational Command"

@@ -1,0 +1,78 @@
+"""The place recogniser on real ISW sentences, with the embedded gazetteer's name test."""
+
+import pytest
+
+from geo.extract.mentions import find_mentions
+
+
+@pytest.fixture(scope="module")
+def is_name(embedded_gazetteer):
+    return embedded_gazetteer.is_name
+
+
+def names(sentence, is_name, role=None):
+    return [(m.text, m.role) if role is None else m.text for m in find_mentions(sentence, is_name) if role in (None, m.role)]
+
+
+def test_list_after_near(is_name):
+    s = "Russian forces recently marginally advanced near Vovchansk, Svatove, and Avdiivka."
+    assert names(s, is_name, "target") == ["Vovchansk", "Svatove", "Avdiivka"]
+
+
+def test_regions_and_cities(is_name):
+    s = ("Ukrainian forces recaptured positions near Starytsya and Russian forces recently advanced near Chasiv Yar "
+         "and Donetsk City and in east (left) bank Kherson Oblast.")
+    got = find_mentions(s, is_name)
+    by_text = {m.text: m for m in got}
+    assert by_text["Donetsk City"].name == "Donetsk City"
+    assert by_text["east (left) bank Kherson Oblast"].precision == "region"
+    assert by_text["east (left) bank Kherson Oblast"].name == "Kherson Oblast"
+
+
+def test_plural_oblasts(is_name):
+    got = find_mentions("Russian forces attacked in Sumy and Kursk oblasts on February 25.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Sumy Oblast", "region"), ("Kursk Oblast", "region")]
+
+
+def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
+    got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
+    target = [m for m in got if m.role == "target"]
+    assert [(m.text, m.bearing, m.reference) for m in target] == [("Pokrovka", "southeast", "Sumy City")]
+    assert [m.role for m in got if m.text == "Sumy City"] == ["anchor"]
+
+
+def test_inline_bearing_applies_to_the_places_after_it(is_name):
+    s = "Russian forces attacked north of Sumy City near Oleksiivka and northeast of Kupyansk toward Petropavlivka."
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert got["Sumy City"].role == "reference"
+    assert (got["Oleksiivka"].bearing, got["Oleksiivka"].reference) == ("north", "Sumy City")
+    assert (got["Petropavlivka"].bearing, got["Petropavlivka"].reference) == ("northeast", "Kupyansk")
+
+
+def test_distance_bearing(is_name):
+    s = "The Ukrainian General Staff reported that Russian troops attempted to attack Bohorodychne, about 30 km southeast of Izyum."
+    bohorodychne = [m for m in find_mentions(s, is_name) if m.role == "target"][0]
+    assert (bohorodychne.bearing, bohorodychne.reference, bohorodychne.distance_km) == ("southeast", "Izyum", 30.0)
+
+
+def test_direction_is_a_reference_not_a_target(is_name):
+    got = find_mentions("Russian forces continued offensive operations in the Kupyansk direction on February 26.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Kupyansk", "reference")]
+
+
+def test_named_features(is_name):
+    got = find_mentions("Ukrainian forces struck the Antonivskyi Bridge over the Dnipro River again.", is_name)
+    assert [(m.text, m.precision, m.role) for m in got] == [
+        ("Antonivskyi Bridge", "feature", "target"), ("Dnipro River", "feature", "reference")]
+
+
+def test_people_and_bodies_are_not_places(is_name):
+    s = ("Russian President Vladimir Putin and North Korean dictator Kim Jong Un signed a comprehensive strategic "
+         "partnership agreement in Pyongyang on June 19.")
+    assert names(s, is_name, "target") == []
+
+
+def test_offsets_point_into_the_sentence(is_name):
+    s = "Russian forces recently advanced near Chasiv Yar and Donetsk City."
+    for m in find_mentions(s, is_name):
+        assert s[m.start:m.end] == m.text

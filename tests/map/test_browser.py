@@ -1,0 +1,245 @@
+"""The real dashboard in a real headless Chromium, with no internet.
+
+`streamlit run dashboard.py` on a free local port, on a temporary store holding the embedded
+sample plus one hostile report; Chromium resolves no host name but localhost, so every script
+the map needs must come from the app itself (geo/map/static). The fixtures install Debian's
+chromium + chromium-driver through scripts/install_browser.sh when they are missing and we
+are root, and skip with the reason otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+from tests.conftest import ROOT
+SAMPLE = ROOT / "data" / "assessments"
+DASHBOARD = ROOT / "dashboard.py"
+HOSTILE_DAY = "2024-06-20"
+PAYLOADS = (
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "`backticks`",
+    "${window.__pwned=1}",
+    "{{ 7*7 }}",  # a Jinja expression: folium/branca compile element text as templates
+)
+HOSTILE_SENTENCE = (f"Russian forces advanced near Chasiv Yar {PAYLOADS[0]} and {PAYLOADS[1]} "
+                    f"with {PAYLOADS[2]} and {PAYLOADS[3]} and {PAYLOADS[4]} in the text.")
+# A report in the shape of the embedded sample (date line, title, body, takeaways, source line).
+HOSTILE_REPORT = f"""June 20, 2024
+
+Institute for the Study of War: Russian Offensive Campaign Assessment, June 20, 2024
+
+Institute for the Study of War
+
+{HOSTILE_SENTENCE}
+
+Key Takeaways:
+
+  \u2022 {HOSTILE_SENTENCE}
+
+For full report:  https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-june-20-2024
+"""
+
+
+@pytest.fixture(scope="module")
+def app_store(tmp_path_factory) -> Path:
+    """A store with the two sample days and the hostile report of 20 June."""
+    from geo.places.gazetteer import Gazetteer
+    from geo.pipeline import ingest
+    from geo.store import Store
+
+    folder = tmp_path_factory.mktemp("browser-app")
+    (folder / "reports").mkdir()
+    (folder / "reports" / f"{HOSTILE_DAY}.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
+    path = folder / "claims.sqlite"
+    with Store(path) as store:
+        result = ingest(store, [SAMPLE, folder / "reports"], Gazetteer.default(), progress=False)
+    assert result.errors == [] and result.added == 3, result
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_rows(app_store) -> list[dict]:
+    from geo.store import Store
+
+    with Store(app_store) as store:
+        return store.claim_rows()
+
+
+@pytest.fixture(scope="module")
+def placed(store_rows) -> dict[str, int]:
+    """Placed (drawable) claim rows per report date, straight from the store."""
+    counts: dict[str, int] = {}
+    for row in store_rows:
+        if row["lat"] is not None and row["lon"] is not None:
+            counts[row["report_date"]] = counts.get(row["report_date"], 0) + 1
+    return counts
+
+
+@pytest.fixture(scope="module")
+def dashboard(chromium, app_store) -> str:
+    from geo.map.browser import running_dashboard
+
+    if not DASHBOARD.is_file():
+        pytest.fail(f"{DASHBOARD} is missing")
+    # Default map settings (internet tiles): on an isolated network they fail and the map must still draw.
+    env = {"GEO_STORE": str(app_store)}
+    with running_dashboard(DASHBOARD, env=env, timeout=90) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def driver(chromium):
+    from geo.map.browser import open_browser
+
+    with open_browser(width=1400, height=1000, offline=True) as d:
+        yield d
+
+
+def markers(driver) -> int:
+    from geo.map.browser import in_map_frame
+
+    return in_map_frame(driver, "return document.querySelectorAll('.geo-claim').length")
+
+
+def script_errors(driver) -> list[str]:
+    """JavaScript errors in the console, leaving out the failed tile requests of an offline map."""
+    from geo.map.browser import page_errors
+
+    return [m for m in page_errors(driver) if "Failed to load resource" not in m and "ERR_NAME_NOT_RESOLVED" not in m]
+
+
+def foreign_code(driver) -> list[str]:
+    """Scripts, style sheets, fonts and fetches that any frame loaded from outside the app (must be none)."""
+    from geo.map.browser import all_frames
+
+    found = all_frames(driver, """
+        return performance.getEntriesByType('resource')
+          .filter(e => e.initiatorType !== 'img')  // map tiles may be remote (they fail offline)
+          .map(e => e.name)
+          .filter(u => !u.startsWith(location.origin) && !u.startsWith('data:'));""")
+    return [url for urls in found for url in urls]
+
+
+def click_previous_day(driver) -> None:
+    from selenium.webdriver.common.by import By
+
+    buttons = driver.find_elements(By.CSS_SELECTOR, ".st-key-prev_day button")
+    if not buttons:
+        buttons = [b for b in driver.find_elements(By.TAG_NAME, "button") if "Previous day" in b.text]
+    assert buttons, "the dashboard has no 'Previous day' button"
+    buttons[0].click()
+
+
+def keep_screenshot(driver, path: Path) -> Path:
+    """Save a screenshot; also copy it to $GEO_SCREENSHOTS when set (to look at it after the run)."""
+    driver.save_screenshot(str(path))
+    if os.environ.get("GEO_SCREENSHOTS"):
+        Path(os.environ["GEO_SCREENSHOTS"]).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(os.environ["GEO_SCREENSHOTS"]) / path.name)
+    return path
+
+
+def test_dated_url_shows_that_day_and_previous_day_redraws_without_remount(dashboard, driver, store_rows, placed,
+                                                                          tmp_path):
+    from geo.map.browser import in_map_frame, wait_for_map_frame
+    from geo.map.snapshot import png_size
+
+    # The gold files list 5 claim rows for 18 June and 4 for 19 June; every placed one must be a marker.
+    assert [r["report_date"] for r in store_rows].count("2024-06-18") == 5
+    assert [r["report_date"] for r in store_rows].count("2024-06-19") == 4
+    assert placed["2024-06-18"] != placed["2024-06-19"], placed
+    driver.get(f"{dashboard}/?date=2024-06-19")
+    signal = wait_for_map_frame(driver, "2024-06-19", timeout=90)
+    assert signal["count"] == placed["2024-06-19"]
+    assert markers(driver) == placed["2024-06-19"]
+    title = in_map_frame(driver, "return document.querySelector('.geo-title').innerText")
+    assert "19 June 2024" in title
+    assert in_map_frame(driver, "return typeof L === 'object' && L.version") == "1.9.4"  # the vendored Leaflet
+    in_map_frame(driver, "window.__sameMap = 'yes'")
+
+    click_previous_day(driver)
+    signal = wait_for_map_frame(driver, "2024-06-18", timeout=60)
+    assert signal["count"] == placed["2024-06-18"] == 5  # the sample's five placed claims of 18 June
+    assert markers(driver) == placed["2024-06-18"]
+    assert "18 June 2024" in in_map_frame(driver, "return document.querySelector('.geo-title').innerText")
+    assert in_map_frame(driver, "return window.__sameMap") == "yes", "the map was remounted, not redrawn"
+    assert "date=2024-06-18" in driver.current_url  # the view lives in the URL
+    assert script_errors(driver) == []
+    assert foreign_code(driver) == []  # Leaflet and plugins came from the app (geo/map/static), not a CDN
+
+    shot = keep_screenshot(driver, tmp_path / "dashboard-2024-06-18.png")
+    assert png_size(shot.read_bytes()) == (1400, 1000)
+
+
+def test_hostile_report_text_shows_as_text_and_never_runs(dashboard, driver, placed, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from geo.map.browser import MAP_FRAME, all_frames, wait_for_map_frame
+
+    assert placed[HOSTILE_DAY] == 1
+    driver.get(f"{dashboard}/?date={HOSTILE_DAY}")
+    assert wait_for_map_frame(driver, HOSTILE_DAY, timeout=90)["count"] == 1
+
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, MAP_FRAME))
+    try:
+        driver.find_element(By.CSS_SELECTOR, ".geo-claim").click()
+        popup = WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content"))[0]
+        # Wait until the popup has faded in and shows its text (what a reader sees, not just the DOM).
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+            "const p = arguments[0].closest('.leaflet-popup');"
+            "return getComputedStyle(p).opacity === '1' && arguments[0].innerText.includes('Chasiv Yar');", popup))
+        text = popup.text
+        for payload in PAYLOADS:
+            assert payload in text, f"{payload!r} is not shown as text in the popup: {text!r}"
+        assert driver.execute_script(
+            "return arguments[0].querySelectorAll('script, img[src=\"x\"], [onerror]').length", popup) == 0
+        # Prove an onerror *would* have fired by now: a broken image of our own must report first.
+        driver.execute_script(
+            "const i = document.createElement('img'); i.onerror = () => { window.__probe = 1 }; "
+            "i.src = 'x-probe-' + Date.now(); document.body.appendChild(i);")
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.__probe === 1"))
+    finally:
+        driver.switch_to.default_content()
+
+    keep_screenshot(driver, tmp_path / f"dashboard-{HOSTILE_DAY}-popup.png")
+    flags = all_frames(driver, "return typeof window.__pwned")
+    assert len(flags) >= 2  # the page and at least the map frame
+    assert set(flags) == {"undefined"}, f"the payload ran: {flags}"
+    injected = all_frames(driver, "return document.querySelectorAll('img[src=\"x\"]').length")
+    assert set(injected) == {0}
+    assert script_errors(driver) == []
+
+
+def visible_sidebars(driver) -> list:
+    from selenium.webdriver.common.by import By
+
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, "[data-testid='stSidebar']")
+            if e.is_displayed() and e.size["width"] > 0]
+
+
+def test_briefing_view_is_a_ready_slide(dashboard, driver, placed, tmp_path):
+    from geo.map.browser import in_map_frame, wait_for_map_frame
+
+    driver.get(f"{dashboard}/?date=2024-06-18")
+    wait_for_map_frame(driver, "2024-06-18", timeout=90)
+    assert visible_sidebars(driver), "the normal view has a sidebar"
+    driver.get(f"{dashboard}/?date=2024-06-18&briefing=1")
+    assert wait_for_map_frame(driver, "2024-06-18", timeout=90)["count"] == placed["2024-06-18"]
+    furniture = in_map_frame(driver, """
+        const text = sel => (document.querySelector(sel) || {}).innerText || '';
+        return {title: text('.geo-title'), legend: text('.geo-legend'), source: text('.geo-source'),
+                scale: !!document.querySelector('.leaflet-control-scale')};""")
+    assert "18 June 2024" in furniture["title"]
+    assert "Russian forces" in furniture["legend"] and "Ukrainian forces" in furniture["legend"]
+    assert "Institute for the Study of War" in furniture["source"]
+    assert furniture["scale"]
+    assert visible_sidebars(driver) == [], "the briefing view still shows the sidebar"
+    keep_screenshot(driver, tmp_path / "dashboard-2024-06-18-briefing.png")

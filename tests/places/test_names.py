@@ -1,0 +1,126 @@
+"""Name keys (geo.places.names) and Cyrillic romanisations (geo.places.translit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.places.names import city_stem, expand_abbreviations, keys, normalize, useful_name, variant_key
+from geo.places.translit import isw, romanise, russian, ukrainian_national
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Kupyansk-Vuzlovyi", "kupyansk vuzlovyi"),
+        ("Kup’yansk-Vuzlovyi", "Kup'yansk Vuzlovyi"),
+        ("Marʼinka", "Marinka"),
+        ("Avdiïvka", "Avdiivka"),
+        ("Žytomyr", "Zytomyr"),
+        ("  Chasiv   Yar ", "CHASIV YAR"),
+        ("Oleksandro–Shultyne", "Oleksandro Shultyne"),
+    ],
+)
+def test_exact_key_ignores_case_apostrophes_diacritics_hyphens(a, b):
+    assert normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize(
+    "isw_form, geonames_form",
+    [
+        ("Avdiivka", "Avdiyivka"),  # ii / iyi
+        ("Starytsya", "Starytsia"),  # ya / ia
+        ("Klishchiivka", "Klishchiyivka"),
+        ("Kostyantynivka", "Kostiantynivka"),
+        ("Dobropillya", "Dobropillia"),
+        ("Hulyaipole", "Huliaipole"),
+        ("Maly Shcherbaky", "Mali Shcherbaky"),  # y / i
+        ("Vojevodivka", "Voievodivka"),
+        ("Zaporizhia", "Zaporizhzhia"),
+        ("Velykiy Burluk", "Velykyi Burluk"),  # iy / yi
+        ("Klebanbyk", "Kleban-Byk"),  # joined or not
+        ("Kyivskyi Raion", "Kyivskyi Rayon"),
+    ],
+)
+def test_variant_key_joins_romanisation_habits(isw_form, geonames_form):
+    assert normalize(isw_form) != normalize(geonames_form)
+    assert variant_key(normalize(isw_form)) == variant_key(normalize(geonames_form))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Velyka Novosilka", "Novosilka"),
+        ("Novoselivka Persha", "Novoselivka"),
+        ("Novoselivka Persha", "Novoselivka Druha"),
+        ("Mala Tokmachka", "Velyka Tokmachka"),
+        ("Vovchansk", "Volchansk"),  # a different spelling, found through the Cyrillic name, not the key
+    ],
+)
+def test_descriptive_words_keep_places_apart(a, b):
+    assert keys(a)[1] != keys(b)[1]
+
+
+def test_cyrillic_keeps_its_letters():
+    assert normalize("Авдіївка") == "авдіївка"
+    assert normalize("Артёмовск") == "артёмовск"
+    assert normalize("Мар'їнка") == "марїнка"  # the apostrophe goes, ї stays
+
+
+@pytest.mark.parametrize(
+    "cyrillic, national, isw_form, russian_form",
+    [
+        ("Харків", "Kharkiv", "Kharkiv", "Kharkiv"),
+        ("Костянтинівка", "Kostiantynivka", "Kostyantynivka", "Kostyantinivka"),
+        ("Кліщіївка", "Klishchiivka", "Klishchiivka", "Klishchiyivka"),
+        ("Запоріжжя", "Zaporizhzhia", "Zaporizhzhya", "Zaporizhzhya"),
+        ("Згурівка", "Zghurivka", "Zghurivka", "Zgurivka"),
+        ("Єнакієве", "Yenakiieve", "Yenakiyeve", "Yenakiyeve"),
+        ("Авдіївка", "Avdiivka", "Avdiivka", "Avdiyivka"),
+        ("Вовчанськ", "Vovchansk", "Vovchansk", "Vovchansk"),
+    ],
+)
+def test_ukrainian_romanisations(cyrillic, national, isw_form, russian_form):
+    assert ukrainian_national(cyrillic) == national
+    assert isw(cyrillic) == isw_form
+    assert russian(cyrillic) == russian_form
+
+
+@pytest.mark.parametrize(
+    "cyrillic, expected",
+    [
+        ("Харьков", "Kharkov"),
+        ("Артемовск", "Artemovsk"),
+        ("Артёмовск", "Artemovsk"),
+        ("Волчанск", "Volchansk"),
+        ("Горловка", "Gorlovka"),
+        ("Запорожье", "Zaporozhye"),
+        ("Красноармейск", "Krasnoarmeysk"),
+        ("Дзержинск", "Dzerzhinsk"),
+        ("Кировоград", "Kirovograd"),
+    ],
+)
+def test_russian_forms(cyrillic, expected):
+    assert russian(cyrillic) == expected
+
+
+def test_romanise_gives_every_system_and_yo():
+    forms = romanise("Тёткино")
+    assert {"Tetkino", "Tyotkino"} <= forms
+    assert romanise("Kharkiv") == set()
+
+
+def test_city_stem_and_abbreviations():
+    assert city_stem("donetsk city") == "donetsk"
+    assert city_stem("city") is None
+    assert city_stem("kharkiv") is None
+    assert expand_abbreviations("zaporizhzhia npp") == "zaporizhzhia nuclear power plant"
+    assert expand_abbreviations("zaporizhzhia") is None
+
+
+def test_useful_name_drops_codes_and_other_scripts():
+    assert useful_name("Avdiivka")
+    assert useful_name("Авдіївка")
+    assert not useful_name("아브 데브 카")
+    assert not useful_name("https://en.wikipedia.org/wiki/Avdiivka")
+    assert not useful_name("A")
+    assert not useful_name("DOK")  # an airport code among the alternate names

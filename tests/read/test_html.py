@@ -1,0 +1,187 @@
+"""HTML pages (old site, new site, mirror) and Markdown / text dumps of a page, on the real corpus pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from tests.read.test_reports import assert_no_chrome
+
+from geo.models import TAKEAWAYS
+from geo.read.reports import read_bytes, read_path
+
+OLD = "corpus/isw/mar4enkom_alarm-prediction-model-saas"
+NEW = "corpus/isw/bnow-net/roca-2026-06-30.html"
+MD = ("corpus/isw/Kjdragan_universal_agent/"
+      "understandingwar.org_research_russia-ukraine_russian-offensive-campaign-assessment-february-26-2026.md")
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def gold_quotes_missing(report, gold_file) -> list[str]:
+    """Gold quotes (the first words of a claim's sentence) not found in any paragraph.
+
+    A paragraph is searched as written in the report: its lead-in label, then its text.
+    """
+    paragraphs = [norm(f"{p.lead_in}: {p.text}" if p.lead_in else p.text) for p in report.paragraphs]
+    missing = []
+    for line in gold_file.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        assert g["report_date"] == report.date.isoformat()
+        if not any(norm(g["quote"]) in p for p in paragraphs):
+            missing.append(g["quote"])
+    return missing
+
+
+@pytest.mark.parametrize("name, day", [("April-26-2023.html", 26), ("April-30-2023.html", 30), ("May-3-2023.html", 3), ("May-5-2023.html", 5)])
+def test_old_site_pages(shared, name, day):
+    (r,) = read_path(shared / OLD / name)
+    month = 4 if name.startswith("April") else 5
+    assert r.date == dt.date(2023, month, day) and r.format == "html"
+    assert r.title == f"Russian Offensive Campaign Assessment, {r.date.strftime('%B')} {day}, 2023"
+    assert r.url == f"https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-{name[:-5].lower()}"
+    assert "Riley Bailey" in r.authors or "Karolina Hird" in r.authors
+    assert len(r.endnotes) >= 50
+    assert_no_chrome(r)
+
+
+def test_old_site_structure_and_gold(shared):
+    (r,) = read_path(shared / OLD / "April-26-2023.html")
+    assert r.authors == ("Karolina Hird", "Riley Bailey", "Nicole Wolkov", "Layne Philipson", "Frederick W. Kagan")
+    assert len(r.takeaways) == 11
+    assert "Russian forces made gains within Bakhmut and north of Avdiivka." in r.takeaways
+    sections = {p.section for p in r.paragraphs}
+    assert {"Russian Subordinate Main Effort #1 – Luhansk Oblast", "Russian Subordinate Main Effort #2 – Donetsk Oblast",
+            "Russian Supporting Effort – Southern Axis", "Significant activity in Belarus"} <= sections
+    bakhmut = next(p for p in r.paragraphs if p.text.startswith("Russian forces continued making gains in Bakhmut"))
+    assert bakhmut.section == "Russian Subordinate Main Effort #2 – Donetsk Oblast"
+    assert re.search(r"\[\d+\]", bakhmut.text)
+    assert gold_quotes_missing(r, shared / "gold" / "isw-2023-04-26-html.jsonl") == []
+    # endnotes: link targets (the visible text is cut short), " dot " undone, lists split
+    notes = dict(r.endnotes)
+    assert notes[1] == ("https://t.me/annamaliar/672",)
+    assert notes[16] == ("https://tass.ru/politika/17610689",)
+    assert "https://www.gazeta.ru/politics/2023/04/26/16616899.shtml" in notes[11]
+    assert notes[7] == ("https://t.me/evilsailor/313", "https://t.me/grey_zone/18415")
+    assert not any(u.endswith("...") or " " in u for urls in notes.values() for u in urls)
+
+
+def test_new_site_page(shared):
+    (r,) = read_path(shared / NEW)
+    assert r.date == dt.date(2026, 6, 30)
+    assert r.title == "Russian Offensive Campaign Assessment, June 30, 2026"
+    assert r.url == "https://understandingwar.org/research/russia-ukraine/russian-offensive-campaign-assessment-june-30-2026/"
+    assert "Jennie Olmsted" in r.authors and "George Barros" in r.authors
+    assert len(r.takeaways) == 4
+    sections = [p.section for p in r.paragraphs]
+    for s in ("Toplines", "Russian Supporting Effort: Northern Axis", "Russian Subordinate Main Effort #2 – Oskil River",
+              "Russian Subordinate Main Effort #3 – Donetsk Oblast", "Russian Supporting Effort: Southern Axis",
+              "Significant Activity in Belarus"):
+        assert s in sections
+    objective = next(p for p in r.paragraphs if p.section == "Russian Supporting Effort: Northern Axis")
+    assert objective.lead_in == "Russian objective"
+    assert [n for n, _ in r.endnotes] == list(range(1, len(r.endnotes) + 1)) and len(r.endnotes) >= 70
+    assert r.endnotes[0][1] == ("https://www.president.gov.ua/news/vid-pochatku-povnomasshtabnoyi-vijni-rosijskij-armiyi-bulo-v-105145",)
+    assert_no_chrome(r)
+
+
+def test_markdown_dump_2026(shared):
+    (r,) = read_path(shared / MD)
+    assert r.date == dt.date(2026, 2, 26) and r.format == "markdown"
+    assert r.url == "https://understandingwar.org/research/russia-ukraine/russian-offensive-campaign-assessment-february-26-2026/"
+    assert r.authors[:2] == ("Jennie Olmsted", "Justin Young") and len(r.authors) == 8
+    assert r.paragraphs[0].section == "Toplines"
+    assert len(r.takeaways) == 9
+    leads = [p.lead_in for p in r.paragraphs if p.lead_in]
+    assert leads.count("Unconfirmed claims") == 7
+    assert {"Assessed Russian advances", "Assessed Ukrainian advances", "Assessed Russian infiltrations",
+            "Order of Battle", "Refinement of areas under Russian claims"} <= set(leads)
+    claim = next(p for p in r.paragraphs if p.lead_in == "Unconfirmed claims")
+    assert claim.text.startswith("A Russian milblogger claimed that Russian forces advanced near Pokrovka")
+    assert claim.section == "Russian Supporting Effort: Northern Axis"
+    assert gold_quotes_missing(r, shared / "gold" / "isw-2026-02-26-md.jsonl") == []
+    notes = dict(r.endnotes)
+    assert len(notes) == 110
+    assert notes[3][0].startswith("https://www.dtek-oem.com.ua/ua/news/")
+    assert "https://t.me/dva_majors/88778" in notes[99]  # continuation lines after "[99] ..."
+    texts = " ".join(p.text for p in r.paragraphs)
+    for chrome in ("Vedomosti", "The Telegraph", "Objectivity, Truth, Insight", "Planned Giving", "1400 16th Street"):
+        assert chrome not in texts.replace("Vedomosti reported", "")
+    assert_no_chrome(r)
+
+
+def test_text_saved_from_browser_reads_like_markdown(shared):
+    """The same page as plain text (no '## Content' marker, no Markdown) reads the same report."""
+    md = (shared / MD).read_text(encoding="utf-8")
+    page_text = md.split("## Content", 1)[1]
+    (r,) = read_bytes(page_text.encode("utf-8"), "saved-from-browser.txt")
+    (m,) = read_path(shared / MD)
+    assert r.format == "text"
+    assert r.date == m.date and r.paragraphs == m.paragraphs and r.endnotes == m.endnotes
+
+
+def test_mirror_layout_uses_generic_body(shared):
+    """A criticalthreats.org-style page: the same report body in a WordPress article with its own chrome."""
+    from bs4 import BeautifulSoup
+
+    old = BeautifulSoup((shared / OLD / "May-5-2023.html").read_text(encoding="utf-8"), "lxml")
+    body = old.select_one(".field-name-body .field-item").decode_contents()
+    page = (
+        "<!DOCTYPE html><html><head><title>Russian Offensive Campaign Assessment, May 5, 2023 | Critical Threats</title>"
+        '<link rel="canonical" href="https://www.criticalthreats.org/analysis/russian-offensive-campaign-assessment-may-5-2023"></head>'
+        '<body><header><nav><a href="/">Home</a> <a href="/donate">Donate</a> Newsroom</nav></header>'
+        f'<article class="post"><div class="entry-content">{body}</div>'
+        '<div class="share-buttons">Share the Post: Twitter Facebook</div></article>'
+        '<aside class="related">Related Research: Iran Update, May 5, 2023</aside>'
+        "<footer>Subscribe to Critical Threats</footer></body></html>"
+    )
+    (r,) = read_bytes(page.encode("utf-8"), "https://www.criticalthreats.org/analysis/russian-offensive-campaign-assessment-may-5-2023")
+    (o,) = read_path(shared / OLD / "May-5-2023.html")
+    assert r.date == dt.date(2023, 5, 5)
+    assert r.url.startswith("https://www.criticalthreats.org/")
+    assert r.paragraphs == o.paragraphs and r.endnotes == o.endnotes
+    assert_no_chrome(r)
+
+
+def test_cloudflare_email_protection_and_scripts_dropped():
+    page = (
+        "<html><head><title>Russian Offensive Campaign Assessment, January 5, 2025 | ISW</title></head><body>"
+        '<article><div class="dynamic-entry-content"><h2>Toplines</h2>'
+        "<p>Russian forces advanced near Pokrovsk on January 5 and seized Vovkove, according to geolocated footage.[1]</p>"
+        '<p>Contact <a class="__cf_email__" href="/cdn-cgi/l/email-protection">[email&#160;protected]</a></p>'
+        "<script>var x = 'Russian forces attacked Kyiv.';</script>"
+        "<h2>Key Takeaways</h2><ul><li>Russian forces advanced near Pokrovsk.</li></ul>"
+        '<p>[1] https://t dot me/source/1</p></div></article></body></html>'
+    )
+    (r,) = read_bytes(page.encode(), "page.html")
+    assert r.date == dt.date(2025, 1, 5)
+    assert [p.text for p in r.paragraphs if p.section == "Toplines"] == [
+        "Russian forces advanced near Pokrovsk on January 5 and seized Vovkove, according to geolocated footage.[1]"]
+    assert r.takeaways == ("Russian forces advanced near Pokrovsk.",)
+    assert r.endnotes == ((1, ("https://t.me/source/1",)),)
+    assert_no_chrome(r)
+    assert TAKEAWAYS == "Key Takeaways"
+
+
+def test_unknown_layout_is_cut_like_a_page_dump(shared):
+    """No known class around the body: the report is cut between its title and the site's trailer."""
+    from bs4 import BeautifulSoup
+
+    old = BeautifulSoup((shared / OLD / "May-3-2023.html").read_text(encoding="utf-8"), "lxml")
+    body = old.select_one(".field-name-body .field-item").decode_contents()
+    page = (
+        "<html><body><div class='top'><div>Donate</div><div>Newsroom</div><div>The Project</div>"
+        "<div>{{region.title}}</div><div>(A FULL LIST)</div><div>SEE STORYSTREAM</div></div>"
+        f"<div class='x'>{body}</div>"
+        "<div class='y'><h3>Related Research</h3><p>Iran Update, May 3, 2023</p>"
+        "<p>Russian forces attacked Kyiv with drones in this unrelated teaser.</p></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode("utf-8"), "unknown-layout.html")
+    (o,) = read_path(shared / OLD / "May-3-2023.html")
+    assert r.date == dt.date(2023, 5, 3) and r.title == o.title
+    assert r.paragraphs == o.paragraphs and r.endnotes == o.endnotes
+    assert_no_chrome(r)

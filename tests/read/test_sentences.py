@@ -1,0 +1,22 @@
+from geo.read.sentences import split_sentences
+
+
+def test_splits_on_full_stops_and_keeps_endnote_numbers():
+    text = ("Russian forces recently advanced near Chasiv Yar.[12] Ukrainian forces struck a depot in "
+            "Rostov Oblast on June 18.[13][14] The U.S. Gen. Smith said no more.")
+    got = split_sentences(text)
+    assert [s.text for s in got] == [
+        "Russian forces recently advanced near Chasiv Yar.",
+        "Ukrainian forces struck a depot in Rostov Oblast on June 18.",
+        "The U.S. Gen. Smith said no more.",
+    ]
+    assert [s.endnotes for s in got] == [(12,), (13, 14), ()]
+
+
+def test_seed_paragraph_sentences(sample_dir):
+    from geo.read.reports import read_path
+
+    report = read_path(sample_dir / "2024-06-19.txt")[0]
+    sentences = [s.text for p in report.paragraphs for s in split_sentences(p.text)]
+    assert any(s.startswith("Ukrainian forces recaptured positions near Starytsya") for s in sentences)
+    assert all(s.strip() == s and s for s in sentences)
