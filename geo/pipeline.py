@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.extract.claims import METHOD, extract_claims, is_vague
-from geo.errors import GeoError, ReportError
+from geo.errors import GeoError, ReportError, StoreError
 from geo.models import ClaimPlace, Report
 from geo.read.reports import iter_paths, read_path
 from geo.places.resolver import km, resolve_claims
@@ -149,6 +149,7 @@ class IngestResult:
     replaced: int = 0
     rows: int = 0
     errors: list[str] = field(default_factory=list)
+    stopped: str | None = None  # a store-level failure (disk full, locked) that ended the run early
 
 
 def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | None = None, replace: bool = False) -> IngestResult:
@@ -177,20 +178,28 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
             if store.has_report(report.content_hash):
                 result.skipped += 1
                 continue
-            other = store.version_of(report)
-            if other is not None and not replace:
+            if not replace and store.version_of(report) is not None:
                 result.versions += 1
                 continue
             try:
                 rows = extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS))
-                if store.add_report(report, rows, method, replace=other):
-                    result.added += 1
-                    result.replaced += other is not None
-                    result.rows += len(rows)
-                else:
-                    result.skipped += 1
             except GeoError as e:
                 result.errors.append(f"{report.source}: {e}")
+                continue
+            # the store checks again inside its write transaction: another ingest may have stored it meanwhile
+            try:
+                outcome = store.store_report(report, rows, method, replace=replace)
+            except StoreError as e:  # the store itself failed: going on would store later copies in its place
+                result.stopped = str(e)
+                return result
+            if outcome in ("added", "replaced"):
+                result.added += 1
+                result.replaced += outcome == "replaced"
+                result.rows += len(rows)
+            elif outcome == "version":
+                result.versions += 1
+            else:
+                result.skipped += 1
     return result
 
 

@@ -1,17 +1,25 @@
 """The one module that reads and writes the project's data store (one SQLite file).
 
-Reports are keyed by content hash, so ingesting the same report twice adds nothing.
-Each report and its claim rows are written in one transaction: a failure leaves the
-store as it was.
+Reports are keyed by content hash, so ingesting the same report twice adds nothing, and
+one assessment (date and normalised title) is stored once: the database enforces both
+with unique indexes. Each report and its claim rows are written in one `BEGIN IMMEDIATE`
+transaction that also makes the "is it stored already?" check, so concurrent ingests
+neither double nor lose a report, and a failure leaves the store as it was.
+
+The store carries a schema version in its `meta` table. Older stores are migrated in one
+transaction when opened; a store of a newer version, or a SQLite file of another
+application, is refused and left untouched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from geo.errors import StoreError
@@ -19,7 +27,8 @@ from geo.models import Paragraph, Report
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = ROOT / "data" / "claims.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+BUSY_SECONDS = float(os.environ.get("GEO_STORE_TIMEOUT") or 30)  # how long a write waits for another writer
 
 ROW_COLUMNS = (
     "report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "lat", "lon", "admin1",
@@ -28,6 +37,8 @@ ROW_COLUMNS = (
 )
 JSON_COLUMNS = {"endnote_urls", "candidates"}
 
+# The current schema. Every statement is idempotent (IF NOT EXISTS): it runs on every open, after the
+# migrations below, so a new table added here appears in existing stores without a version bump.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
@@ -35,6 +46,7 @@ CREATE TABLE IF NOT EXISTS reports (
     content_hash TEXT NOT NULL UNIQUE,
     date TEXT NOT NULL,
     title TEXT NOT NULL,
+    title_key TEXT NOT NULL,
     url TEXT,
     source TEXT NOT NULL,
     format TEXT NOT NULL,
@@ -45,6 +57,7 @@ CREATE TABLE IF NOT EXISTS reports (
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_date ON reports(date);
+CREATE UNIQUE INDEX IF NOT EXISTS reports_assessment ON reports(date, title_key);
 CREATE TABLE IF NOT EXISTS claim_rows (
     id INTEGER PRIMARY KEY,
     report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -55,29 +68,122 @@ CREATE TABLE IF NOT EXISTS claim_rows (
     review INTEGER NOT NULL DEFAULT 0, place_source TEXT, bearing TEXT, candidates TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS claim_rows_date ON claim_rows(report_date);
+CREATE INDEX IF NOT EXISTS claim_rows_report ON claim_rows(report_id);
 """
+
+# Tables only this project creates; a SQLite file holding other tables but no `meta` schema key belongs
+# to another application and is refused untouched.
+OWN_TABLES = {"meta", "reports", "claim_rows"}
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2 keys each assessment by date and normalised title (a unique index). Copies of one
+    assessment stored twice by version 1 are merged into the copy with the most claim rows."""
+    conn.execute("ALTER TABLE reports ADD COLUMN title_key TEXT NOT NULL DEFAULT ''")
+    conn.create_function("geo_title_key", 1, _title_key, deterministic=True)
+    conn.execute("UPDATE reports SET title_key = geo_title_key(title)")
+    conn.execute(
+        "DELETE FROM reports WHERE id NOT IN (SELECT id FROM ("
+        " SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.date, r.title_key ORDER BY"
+        "  (SELECT COUNT(*) FROM claim_rows c WHERE c.report_id = r.id) DESC, r.id) AS k FROM reports r) WHERE k = 1)"
+    )
+
+
+# from-version -> the step to the next version, run inside the opening transaction
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
 
 
 class Store:
     """A SQLite file of reports and their claim rows. `Store(":memory:")` for a throw-away one."""
 
-    def __init__(self, path: str | Path = DEFAULT_STORE):
+    def __init__(self, path: str | Path = DEFAULT_STORE, timeout: float | None = None):
         self.path = path if str(path) == ":memory:" else Path(path)
-        try:
-            if isinstance(self.path, Path):
+        self.timeout = BUSY_SECONDS if timeout is None else timeout
+        if isinstance(self.path, Path):
+            try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(str(self.path), check_same_thread=False)
-            self.conn.row_factory = sqlite3.Row
+            except OSError as e:
+                raise StoreError(f"{self.path}: cannot create the store's folder ({e.strerror or e}); pass another --store") from e
+            if self.path.exists() and not self.path.is_file():
+                raise StoreError(f"{self.path}: is not a file; pass the path of a store file with --store")
+        try:
+            self.conn = sqlite3.connect(str(self.path), timeout=self.timeout, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e}); check the path and its permissions") from e
+        self.conn.row_factory = sqlite3.Row
+        try:
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.executescript(SCHEMA)
-            found = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if found is None:
-                with self.conn:
-                    self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            elif int(found[0]) != SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store schema {found[0]} is not {SCHEMA_VERSION}; move it aside and ingest again")
+            self._open_schema()
+        except StoreError:
+            self.conn.close()
+            raise
+        except sqlite3.OperationalError as e:
+            self.conn.close()
+            raise _store_error(self.path, "open the store", e, self.timeout) from e
         except sqlite3.DatabaseError as e:
+            self.conn.close()
             raise StoreError(f"{self.path}: not a usable SQLite store ({e}); move it aside or pass another --store") from e
+
+    def _open_schema(self) -> None:
+        """Check the file is ours and of a version this code reads; migrate an older one; create what is missing."""
+        if self._version() == SCHEMA_VERSION:
+            with contextlib.suppress(sqlite3.OperationalError):  # a read-only store of the current version is fine
+                self.conn.executescript(SCHEMA)
+            return
+        with self.transaction():  # re-read under the write lock: another process may have migrated meanwhile
+            version = self._version()
+            if version is None:
+                self._create()
+            else:
+                while version < SCHEMA_VERSION:
+                    MIGRATIONS[version](self.conn)
+                    version += 1
+                self._create()
+                self.conn.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
+
+    def _create(self) -> None:
+        """Run SCHEMA inside the current transaction (executescript would commit it)."""
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                self.conn.execute(statement)
+        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+    def _version(self) -> int | None:
+        """The stored schema version; None for an empty database. Raises for a file that is not ours or too new."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        found = self.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() if "meta" in tables else None
+        if found is None or "reports" not in tables:
+            other = ", ".join(sorted(tables - OWN_TABLES)[:5]) or ", ".join(sorted(tables))
+            raise StoreError(f"{self.path}: is a SQLite database of another application (tables: {other}); it was left "
+                             "untouched; pass another --store")
+        value = str(found[0]).strip()
+        if not re.fullmatch(r"[0-9]{1,6}", value):
+            raise StoreError(f"{self.path}: its schema version {value[:40]!r} is not one frontline-claims writes; it was "
+                             "left untouched; pass another --store")
+        version = int(value)
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: was written by a newer frontline-claims (store schema {version}, this one reads "
+                             f"up to {SCHEMA_VERSION}); it was left untouched: upgrade frontline-claims "
+                             "(pip install -U -e .) to use it, or pass another --store")
+        if version < 1 or (version < SCHEMA_VERSION and version not in MIGRATIONS):
+            raise StoreError(f"{self.path}: store schema {version} cannot be upgraded by this version; it was left "
+                             "untouched; pass another --store")
+        return version
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction that takes the write lock at once (`BEGIN IMMEDIATE`): what is read inside it
+        cannot change before the commit. Waits up to `timeout` seconds for another writer."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
 
     def __enter__(self) -> Store:
         return self
@@ -96,43 +202,56 @@ class Store:
     def version_of(self, report: Report) -> str | None:
         """The content hash of a stored report of the same date and title (the same assessment from another
         source: an archive row and the web page differ in layout, not in substance), if any."""
-        key = _title_key(report.title)
-        for h, title in self.conn.execute("SELECT content_hash, title FROM reports WHERE date=?", (report.date.isoformat(),)):
-            if _title_key(title) == key:
-                return h
-        return None
+        found = self.conn.execute("SELECT content_hash FROM reports WHERE date=? AND title_key=?",
+                                  (report.date.isoformat(), _title_key(report.title))).fetchone()
+        return found[0] if found else None
 
-    def add_report(self, report: Report, rows: Iterable[dict], method: str, replace: str | None = None) -> bool:
-        """Add a report and its rows in one transaction, in place of the stored report `replace` (a content
-        hash) if given. False if it was stored already."""
-        if self.has_report(report.content_hash):
-            return False
+    def store_report(self, report: Report, rows: Iterable[dict], method: str, replace: bool = False) -> str:
+        """Add a report and its rows in one transaction that first checks what is stored. Returns "added";
+        "stored" when the same text is stored already; "version" when another copy of the assessment (same
+        date and title) is stored, unless `replace`, which swaps that copy for this one and returns "replaced".
+        Raises StoreError (the store unchanged) when the store cannot be written or stays locked."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         paragraphs = json.dumps([[p.text, p.section, p.lead_in] for p in report.paragraphs], ensure_ascii=False)
         endnotes = json.dumps([[n, list(urls)] for n, urls in report.endnotes])
+        rows = list(rows)
         try:
-            with self.conn:
-                if replace is not None:
-                    self.conn.execute("DELETE FROM reports WHERE content_hash=?", (replace,))
+            with self.transaction():
+                if self.has_report(report.content_hash):
+                    return "stored"
+                other = self.version_of(report)
+                if other is not None:
+                    if not replace:
+                        return "version"
+                    self.conn.execute("DELETE FROM reports WHERE content_hash=?", (other,))
                 cur = self.conn.execute(
-                    "INSERT INTO reports (content_hash, date, title, url, source, format, authors, paragraphs, endnotes, method, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (report.content_hash, report.date.isoformat(), report.title, report.url, report.source, report.format,
-                     json.dumps(list(report.authors)), paragraphs, endnotes, method, now),
+                    "INSERT INTO reports (content_hash, date, title, title_key, url, source, format, authors, paragraphs,"
+                    " endnotes, method, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (report.content_hash, report.date.isoformat(), report.title, _title_key(report.title), report.url,
+                     report.source, report.format, json.dumps(list(report.authors)), paragraphs, endnotes, method, now),
                 )
-                rid = cur.lastrowid
-                self._insert_rows(rid, rows)
+                self._insert_rows(cur.lastrowid, rows)
+                return "replaced" if other is not None else "added"
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: could not store {report.source} ({e}); the store is unchanged") from e
-        return True
+            raise _store_error(self.path, f"store {report.source}", e, self.timeout) from e
+
+    def add_report(self, report: Report, rows: Iterable[dict], method: str, replace: bool | str | None = False) -> bool:
+        """`store_report`, True when the report went in (added or in place of another copy)."""
+        return self.store_report(report, rows, method, replace=bool(replace)) in ("added", "replaced")
 
     def replace_rows(self, report_hash: str, rows: Iterable[dict], method: str) -> None:
         """Swap a stored report's rows for freshly extracted ones (after a method or gazetteer change)."""
-        with self.conn:
-            rid = self.conn.execute("SELECT id FROM reports WHERE content_hash=?", (report_hash,)).fetchone()[0]
-            self.conn.execute("DELETE FROM claim_rows WHERE report_id=?", (rid,))
-            self._insert_rows(rid, rows)
-            self.conn.execute("UPDATE reports SET method=? WHERE id=?", (method, rid))
+        rows = list(rows)
+        try:
+            with self.transaction():
+                found = self.conn.execute("SELECT id FROM reports WHERE content_hash=?", (report_hash,)).fetchone()
+                if found is None:  # removed (replaced by another copy) since it was read
+                    return
+                self.conn.execute("DELETE FROM claim_rows WHERE report_id=?", (found[0],))
+                self._insert_rows(found[0], rows)
+                self.conn.execute("UPDATE reports SET method=? WHERE id=?", (method, found[0]))
+        except sqlite3.DatabaseError as e:
+            raise _store_error(self.path, "replace the rows of a stored report", e, self.timeout) from e
 
     def _insert_rows(self, report_id: int, rows: Iterable[dict]) -> None:
         """Write a report's rows (inside the caller's transaction)."""
@@ -144,8 +263,14 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def claim_rows(self) -> list[dict]:
-        cur = self.conn.execute(f"SELECT id, {', '.join(ROW_COLUMNS)} FROM claim_rows ORDER BY report_date, id")
-        return [_from_sql(dict(r)) for r in cur]
+        """Every claim row, oldest first. `source` is the ISW report's https address (built from the report's
+        date and title when the stored row holds a file path); `provenance` is where the report was read
+        from (a file, an archive row "<file>#<row>", or a URL), never a link."""
+        cols = ", ".join(f"c.{c}" for c in ROW_COLUMNS)
+        cur = self.conn.execute(
+            f"SELECT c.id, {cols}, r.source AS provenance, r.url AS report_url, r.title AS title_of_report"
+            " FROM claim_rows c JOIN reports r ON r.id = c.report_id ORDER BY c.report_date, c.id")
+        return [_with_report_url(_from_sql(dict(r))) for r in cur]
 
     def report_dates(self) -> list[dt.date]:
         return [dt.date.fromisoformat(r[0]) for r in self.conn.execute("SELECT DISTINCT date FROM reports ORDER BY date")]
@@ -199,8 +324,33 @@ def _to_sql(col: str, value):
     return value
 
 
+def _with_report_url(row: dict) -> dict:
+    from geo.read.lines import report_url
+
+    url, title = row.pop("report_url"), row.pop("title_of_report")
+    if not str(row.get("source") or "").lower().startswith(("https://", "http://")):
+        row["source"] = url if str(url or "").lower().startswith(("https://", "http://")) else \
+            report_url(dt.date.fromisoformat(row["report_date"]), title)
+    return row
+
+
 def _from_sql(row: dict) -> dict:
     for col in JSON_COLUMNS:
         row[col] = json.loads(row[col] or "[]")
     row["review"] = bool(row["review"])
     return row
+
+
+def _store_error(path, doing: str, e: sqlite3.DatabaseError, timeout: float) -> StoreError:
+    """A store-level failure as a message a user can act on; the transaction has been rolled back."""
+    text = str(e).lower()
+    if "locked" in text or "busy" in text:
+        problem = (f"the store stayed locked by another process for {timeout:g} s; nothing was written; wait for the "
+                   "other ingest to finish (or set GEO_STORE_TIMEOUT) and run again")
+    elif "full" in text:
+        problem = "the disk is full; nothing was written; free some space and run again"
+    elif "readonly" in text or "read-only" in text:
+        problem = "the store is read-only; nothing was written; pass a writable --store"
+    else:
+        problem = f"{e}; the store is unchanged"
+    return StoreError(f"{path}: could not {doing}: {problem}")

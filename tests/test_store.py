@@ -1,5 +1,6 @@
 """The SQLite store: idempotent, atomic, tolerant."""
 
+import dataclasses
 import sqlite3
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from geo.errors import StoreError
 from geo.pipeline import extract_rows, ingest
 from geo.read.reports import read_path
-from geo.store import Store
+from geo.store import SCHEMA_VERSION, Store, _title_key
 
 
 def test_add_report_is_idempotent(sample_dir, embedded_gazetteer):
@@ -98,3 +99,107 @@ def test_another_copy_of_a_stored_assessment_is_not_added_twice(tmp_path, sample
         assert (swapped.added, swapped.replaced) == (1, 1)
         assert store.counts()["reports"] == 1
         assert [r["source"] for r in store.reports()] == [str(copy)]
+
+
+# -- schema versions: older stores migrated, newer and foreign files refused untouched ------------------
+
+V1_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE reports (id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, date TEXT NOT NULL, title TEXT NOT NULL,
+    url TEXT, source TEXT NOT NULL, format TEXT NOT NULL, authors TEXT NOT NULL DEFAULT '[]', paragraphs TEXT NOT NULL,
+    endnotes TEXT NOT NULL DEFAULT '[]', method TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE INDEX reports_date ON reports(date);
+CREATE TABLE claim_rows (id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    report_date TEXT NOT NULL, kind TEXT NOT NULL, actor TEXT NOT NULL, status TEXT NOT NULL, claimant TEXT,
+    place TEXT NOT NULL, geonameid INTEGER, lat REAL, lon REAL, admin1 TEXT, precision TEXT,
+    quote TEXT NOT NULL, source TEXT, report_title TEXT, section TEXT, lead_in TEXT,
+    endnote_urls TEXT NOT NULL DEFAULT '[]', rule TEXT, runner_up TEXT, margin REAL,
+    review INTEGER NOT NULL DEFAULT 0, place_source TEXT, bearing TEXT, candidates TEXT NOT NULL DEFAULT '[]');
+INSERT INTO meta VALUES ('schema', '1');
+"""
+
+
+def _v1_store(path, copies):
+    """A version-1 store holding each (title, n_rows) as a report of 2024-06-18 (copies of one assessment)."""
+    con = sqlite3.connect(path)
+    con.executescript(V1_SCHEMA)
+    for i, (title, n) in enumerate(copies):
+        cur = con.execute("INSERT INTO reports (content_hash, date, title, source, format, paragraphs, method, ingested_at)"
+                          " VALUES (?, '2024-06-18', ?, ?, 'text', '[]', 'm', 'now')", (f"h{i}", title, f"copy{i}"))
+        for _ in range(n):
+            con.execute("INSERT INTO claim_rows (report_id, report_date, kind, actor, status, place, quote)"
+                        " VALUES (?, '2024-06-18', 'advance', 'russia', 'confirmed', 'X', 'q')", (cur.lastrowid,))
+    con.commit()
+    con.close()
+
+
+def test_an_older_store_is_migrated_and_copies_stored_twice_merge_into_the_fullest(tmp_path):
+    db = tmp_path / "old.sqlite"
+    _v1_store(db, [("Russian Offensive Campaign Assessment, June 18, 2024", 3),
+                   ("Russian offensive campaign assessment — June 18, 2024", 5),
+                   ("Russian Offensive Campaign Assessment, June 18 2024", 1)])
+    with Store(db) as store:
+        assert [r["source"] for r in store.reports()] == ["copy1"]
+        assert store.counts()["rows"] == 5
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == str(SCHEMA_VERSION)
+    with Store(db) as store:  # opening again changes nothing
+        assert store.counts()["reports"] == 1
+
+
+@pytest.mark.parametrize("value, message", [
+    ("99", "newer frontline-claims"),
+    ("1.5", "is not one frontline-claims writes"),
+    ("two", "is not one frontline-claims writes"),
+    ("0", "cannot be upgraded"),
+])
+def test_a_store_of_an_unknown_schema_is_refused_untouched(tmp_path, value, message):
+    db = tmp_path / "s.sqlite"
+    _v1_store(db, [("Russian Offensive Campaign Assessment, June 18, 2024", 2)])
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value=? WHERE key='schema'", (value,))
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match=message) as e:
+        Store(db)
+    assert "ingest again" not in str(e.value) and "untouched" in str(e.value)
+    assert db.read_bytes() == before
+
+
+def test_another_applications_database_is_refused_untouched(tmp_path):
+    db = tmp_path / "app.sqlite"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE users (name TEXT, password TEXT)")
+    con.execute("INSERT INTO users VALUES ('admin', 'hunter2')")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match="another application.*users"):
+        Store(db)
+    assert db.read_bytes() == before
+    tables = {r[0] for r in sqlite3.connect(db).execute("SELECT name FROM sqlite_master")}
+    assert tables == {"users"}
+
+
+def test_a_store_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create the store's folder"):
+        Store(blocker / "sub" / "claims.sqlite")
+
+
+def test_the_database_refuses_a_second_copy_of_an_assessment(tmp_path, sample_dir, embedded_gazetteer):
+    report = read_path(sample_dir / "2024-06-18.txt")[0]
+    copy = dataclasses.replace(report, paragraphs=report.paragraphs[:-1], source="other",
+                               title=report.title.upper() + " ")
+    with Store(tmp_path / "s.sqlite") as store:
+        assert store.store_report(report, [], "m") == "added"
+        assert store.store_report(report, [], "m") == "stored"
+        assert store.store_report(copy, [], "m") == "version"
+        with pytest.raises(sqlite3.IntegrityError):  # enforced by a unique index, not only by the check
+            store.conn.execute("INSERT INTO reports (content_hash, date, title, title_key, source, format, paragraphs, method,"
+                               " ingested_at) VALUES ('x', '2024-06-18', 't', ?, 's', 'text', '[]', 'm', 'now')",
+                               (_title_key(report.title),))
+        store.conn.rollback()
+        assert store.store_report(copy, [], "m", replace=True) == "replaced"
+        assert [r["source"] for r in store.reports()] == ["other"]

@@ -39,6 +39,9 @@ def run_ingest(args) -> int:
     replaced = f" ({result.replaced} replacing stored copies)" if result.replaced else ""
     print(f"ingested {result.added} report(s){replaced} with {result.rows} claim row(s); {result.skipped} already stored"
           f"{versions}; {len(result.errors)} file(s) rejected. Store {args.store}: {total['reports']} reports, {total['rows']} rows.")
+    if result.stopped:
+        print(f"error: {result.stopped}; the run stopped there (what was stored before is whole)", file=sys.stderr)
+        return 2
     return 1 if result.errors else 0
 
 
