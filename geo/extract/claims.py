@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from geo.extract import lexicon
+from geo.extract.lexicon import alternation
 from geo.extract.mentions import REFERENCE_AFTER, find_mentions
 from geo.models import Claim, Mention, Report
 from geo.read.sentences import split_sentences
@@ -21,22 +23,31 @@ from geo.read.sentences import split_sentences
 NameTest = Callable[[str], bool]
 METHOD = "rules-1"
 
-_ADV = r"advanced|advance[sd]?|advancing|captured|capture|capturing|seized|seize|seizing|recaptured|recapture|retook|retaken|liberated|liberate|liberating|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|take\s+(?:full\s+)?control|taking\s+(?:full\s+)?control|made\s+(?:\w+\s+){0,2}gains|make\s+(?:\w+\s+){0,2}gains|gained\s+ground|entered|approaching|reached|cleared|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
-_ATT = r"attacked|attacks?|attacking|assaulted|assaults?|assaulting|stormed|storming|counterattack(?:ed|s|ing)?|counteroffensive|offensive\s+operations|offensive|fought|fighting|fight|clashes|encircle|encircling|infiltrat(?:ed|ion|ions|ing)|reconnaissance-in-force|ground\s+operations|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations|clearing"
-_STR = r"struck|strikes?|striking|shelled|shelling|shell|(?:fired|fire|firing)\s+(?:on|at|upon)|bombed|bombing|bombard(?:ed|ing|ment)?|airstrikes?|hit|targeted|targeting|target|targets|launched"
+# The trigger words come from lemma lists (`lexicon.py`) with every inflection; a few fixed phrases are added here.
+_ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
+    r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
+    r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions")
+_ATT = alternation(lexicon.ATTACK) + (
+    r"|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations"
+    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross")
+_STR = alternation(lexicon.STRIKE) + (
+    rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:on|at|upon|against)"
+    rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
             "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
             "failed", "fail", "sought", "seeking", "effort", "efforts", "unsuccessfully", "again", "resumed", "used",
             "moved", "pushed", "struggled", "struggling", "able", "unable", "going", "appear", "appeared",
-            "appears", "reportedly", "likely", "recently", "also", "additionally"}
+            "appears", "reportedly", "likely", "recently", "also", "additionally"} | lexicon.SAY_TO
 DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future", "own", "new", "possible", "potential", "next"}
-_REPEL = r"repelled|repulsed|pushed\s+back|beat\s+back|fought\s+off|suppressed|thwarted|stopped|halted|defeated|foiled|(?:destroyed|eliminated|neutralized)(?=\s+(?:\w+\s+){0,2}(?:russian|ukrainian)\s+(?:sabotage|reconnaissance|assault|drg))"
+_REPEL = alternation(lexicon.REPEL) + (
+    r"|(?:destroyed|eliminated|neutralized)(?=\s+(?:\w+\s+){0,2}(?:russian|ukrainian)\s+(?:sabotage|reconnaissance|assault|drg))")
 # matched against the lower-cased sentence (a case-insensitive alternation this size is several times slower)
 TRIGGER = re.compile(rf"\b(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT}))\b")
-NOUN_TRIGGERS = {"advance", "advances", "attack", "attacks", "assault", "assaults", "strike", "strikes", "offensive",
-                 "shelling", "counterattack", "counterattacks", "airstrike", "airstrikes", "bombing", "infiltration",
-                 "infiltrations", "clashes", "fighting", "counteroffensive", "bombardment"}
+NOUN_TRIGGERS = set(lexicon.NOUNS)
+NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
+NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
+REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|false(?:ly)?|neither|nor)\b", re.I)
@@ -190,9 +201,9 @@ def _events(sentence: str) -> list[_Event]:
             continue
         if kind == "attack" and STRIKE_WEAPONS.search(" ".join(before_words[-5:])):
             kind = ev.kind = "strike"
-        if kind == "strike" and word in ("hit", "launched") and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]):
+        if kind == "strike" and word in NEEDS_WEAPON and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]):
             continue
-        if kind == "advance" and word in ("reached", "approaching", "entered", "occupied", "cleared") and not actors:
+        if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
         if word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS:
@@ -214,7 +225,7 @@ def _events(sentence: str) -> list[_Event]:
                     ev.actor = later[0][2]
         if ev.actor is None:
             continue
-        if ev.kind == "advance" and word in ("reached", "entered", "hit") and (
+        if ev.kind == "advance" and word in REACHED and (
             WEAPON_WORD.search(sentence, max(0, m.start() - 60), m.start())
             or WITH_WEAPON.match(sentence, m.end())
         ):
