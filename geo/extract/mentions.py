@@ -75,6 +75,15 @@ LOCATIVE = {
     "occupied", "russian-occupied", "ukrainian-held", "liberated", "contested", "including", "include", "includes",
 }
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
+# Verbs after which a capitalised name is the place acted on, even one the gazetteer lacks ("captured Lyutyszh").
+EVENT_LOCATIVE = {"captured", "capture", "capturing", "seized", "seize", "seizing", "recaptured", "liberated", "liberate",
+                  "attacked", "struck", "shelled", "stormed", "assaulted", "bombed", "entered", "encircled"}
+# "attacks on X", "strikes against X", "the towns of X": an event noun or a settlement word, then the place
+EVENT_OBJECT = re.compile(r"\b(?:attacks?|assaults?|strikes?|shelling|offensives?|towns?|villages?|settlements?)\s+(?:on|against|of|near|in)\s+$", re.I)
+# A place named with its own bearing: "(15km northwest of Svatove)", ", northwest of Kreminna", ", Luhansk Oblast (13km"
+OWN_BEARING = re.compile(
+    rf"\s*(?:,\s*[A-Z][\w’'-]+\s+Oblast\s*)?(?:\(\s*|,\s*)(?:just|about|roughly|approximately|directly)?\s*"
+    rf"(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres)\s+)?{DIR_RE}\s+(?:of|from)\b")
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
 REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "administrative"}
 BANK = re.compile(r"(?:(?:east|west|eastern|western)\s+)?(?:\(\s*(?:left|right)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
@@ -85,16 +94,18 @@ PAREN_BEARING = re.compile(
     re.I,
 )
 INLINE_BEARING = re.compile(
-    rf"(?:(?:about|roughly|approximately|some|within|up to)\s+)?(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?"
+    rf"(?:(?:about|roughly|approximately|some|within|up to|just|directly|immediately|slightly|further)\s+)?(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?"
     rf"(?:to\s+the\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+$",
     re.I,
 )
 
 
+SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
 LAST_WORD = re.compile(r"([\w’'-]+)$")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
+FEATURE_OF_TOWN = re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
 
@@ -148,6 +159,15 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
         run_end += 1
     # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
     low_sentence = _lower(sentence)
+    of_town = FEATURE_OF_TOWN.match(sentence, toks[i][1])
+    if of_town and of_town.group("noun").lower() in FEATURE_NOUNS:
+        # "the Port of Mariupol", "the Refinery of Tuapse": the facility, placed at its town
+        end = of_town.end()
+        k = i
+        while k < n and toks[k][1] < end:
+            k += 1
+        return [Mention(of_town.group(0), toks[i][1], end, of_town.group(0), precision="feature",
+                        reference=of_town.group("town"))], k
     for j in range(run_end, i, -1):
         span_end = toks[j - 1][2]
         fm = FEATURE_RE.match(low_sentence, span_end)
@@ -224,7 +244,8 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     It becomes a mention that the resolver will leave unresolved, listed for review."""
     start = toks[i][1]
     gap_ok = bool(mentions) and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", sentence[mentions[-1].end:start] + " ") is not None
-    strong = _prev_word(sentence, start) in STRONG_LOCATIVE
+    prev = _prev_word(sentence, start)
+    strong = prev in STRONG_LOCATIVE or prev in EVENT_LOCATIVE or EVENT_OBJECT.search(sentence[max(0, start - 40):start]) is not None
     if not (gap_ok and mentions[-1].role == "target" or strong):
         return None
     j = i
@@ -328,18 +349,18 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
             continue
-        if DIRECTION_OF.search(before[-160:]):
+        if DIRECTION_OF.search(before[-160:]) and not OWN_BEARING.match(after):
             kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))
             continue
         if m.precision == "region" and re.match(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|council|authorities|officials?|people[’']s)\b", after, re.I):
             continue  # "Zaporizhia Oblast occupation administration head": a title, not a place of action
         last_target = next((k for k in reversed(kept) if k.role == "target"), None)
-        if m.precision == "region" and last_target is not None and re.fullmatch(
+        if m.precision == "region" and last_target is not None and last_target.precision != "region" and re.fullmatch(
                 r"(?:\s*\([^)]*\))?\s*,?\s+in\s+(?:occupied\s+|(?:north|south|east|west)(?:ern|-?\w+ern)?\s+)?",
                 sentence[last_target.end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Masyutivka and Krokhmalne in Kharkiv Oblast": where they are
             continue
-        if m.precision == "region" and last_target is not None and re.fullmatch(
+        if m.precision == "region" and last_target is not None and last_target.precision != "region" and re.fullmatch(
                 r"(?:\s*\([^)]*\))?(?:\s+(?:in|near|at)\s+(?:occupied\s+)?[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*)?\s*,\s*",
                 sentence[last_target.end:m.start]):
             kept.append(replace(m, role="anchor"))  # "the ... Refinery in Slavyansk-on-Kuban, Krasnodar Krai"
@@ -347,7 +368,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if m.precision == "region" and in_paren:
             kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)": a qualifier
             continue
-        if m.precision == "region" and kept and kept[-1].role == "target" and re.fullmatch(r",\s*", sentence[kept[-1].end:m.start]):
+        if m.precision == "region" and kept and kept[-1].role == "target" and kept[-1].precision != "region" and re.fullmatch(r",\s*", sentence[kept[-1].end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Murakhivka, Mykolaiv Oblast": the oblast qualifies the place
             continue
         if prev == "the" and after_words[:1] and after_words[0] in ("direction", "axis"):
@@ -357,6 +378,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m.precision in ("region", "feature")
             or prev in LOCATIVE
             or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
+            or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None
             or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
             or re.match(r"\s*(?:itself|\()", after) is not None
         )
@@ -366,7 +388,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if re.match(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))", after):
             continue
-        if inline is not None and m.role == "target" and m.bearing is None:
+        if inline is not None and m.role == "target" and m.bearing is None and m.precision != "region":
             gap = sentence[kept[-1].end if kept else 0:m.start]
             if ";" in gap:
                 inline = None
