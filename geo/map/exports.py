@@ -1,12 +1,14 @@
 """The claims in view as files for other tools: CSV (spreadsheets), GeoJSON (QGIS, ArcGIS), KML (Google Earth).
 
 Pure functions of the store's row dicts. Text is written as it is in the report (exports are
-data, not HTML); KML is XML, so every text node and attribute is XML-escaped there.
+data, not HTML); KML is XML, so every text node and attribute is XML-escaped there, and the
+`<description>`, which viewers render as HTML in a balloon, is HTML-escaped first.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -66,6 +68,12 @@ def _kml_text(value) -> str:
     return xml_escape(_cell(value), {'"': "&quot;", "'": "&apos;"})
 
 
+def _kml_html(lines: Sequence[str]) -> str:
+    """Text for a KML `<description>`, which Google Earth and other viewers render as HTML in the balloon:
+    HTML-escaped (line breaks as <br>), then XML-escaped, so the balloon shows the report's words, never markup."""
+    return _kml_text("<br>".join(html.escape(line, quote=True) for line in lines))
+
+
 def to_kml(rows: Sequence[dict], name: str = "ISW-reported claims") -> str:
     """The placed rows as KML 2.2 placemarks, styled by actor and status, with the quote as description."""
     lines = [
@@ -90,7 +98,7 @@ def to_kml(rows: Sequence[dict], name: str = "ISW-reported claims") -> str:
         lines += [
             "<Placemark>",
             f"<name>{_kml_text(r.get('place'))}</name>",
-            f"<description>{_kml_text(chr(10).join(desc))}</description>",
+            f"<description>{_kml_html(desc)}</description>",
             f"<TimeStamp><when>{_kml_text(r.get('report_date'))}</when></TimeStamp>",
             f"<styleUrl>#{style}</styleUrl>" if style else "",
             "<ExtendedData>",
