@@ -33,6 +33,7 @@ _FILTERS = {
     "sections": ("section", "section"),
     "oblasts": ("oblast", "admin1"),
 }
+_FIXED = {"actors": ACTORS, "kinds": KINDS, "statuses": STATUSES}  # filters with a fixed vocabulary
 NO_CLAIMANT = "(ISW's own assessment)"  # the claimant filter's name for rows with no claimant
 
 
@@ -114,6 +115,8 @@ class View:
             kw["window"] = w
         for name, (param, _) in _FILTERS.items():
             kw[name] = many(param)
+            if name in _FIXED:  # a value outside the fixed vocabulary is ignored; case does not matter
+                kw[name] = tuple(v.strip().lower() for v in kw[name] if v.strip().lower() in _FIXED[name])
         kw["text"] = one("q") or ""
         try:
             lat, lon = float(one("lat") or "x"), float(one("lon") or "x")
