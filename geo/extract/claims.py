@@ -48,6 +48,10 @@ NOUN_TRIGGERS = set(lexicon.NOUNS)
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
+FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
+WILL_AFTER = re.compile(r"\s+(?:will|would|may|might|could|is\s+likely|are\s+likely)\b")
+MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of|over|about)|accused\s+each\s+other\s+of"
+                    r"|blamed\s+each\s+other\s+for)\s+(?:\w+\s+){0,2}$", re.I)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|false(?:ly)?|neither|nor)\b", re.I)
@@ -76,7 +80,7 @@ FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begi
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"^\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
-SAY = re.compile(r"\b(?:claimed|claims|claiming|reported|reports|reporting|stated|states|said|says|noted|notes|announced|announces|asserted|alleged|alleges|posted|published|amplified|acknowledged|shared|told|suggested|indicated|indicates|showed|shows|show|depicts|depicted|confirmed|insisted|boasted)\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?", re.I)
+SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?", re.I)
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red)\b", re.I)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
@@ -103,6 +107,7 @@ class _Event:
     status: str = "confirmed"
     claimant: str | None = None
     dropped: str | None = None  # why the event is not a claim
+    mutual: bool = False  # each side accuses the other of it
     mentions: list[Mention] | None = None
 
 
@@ -165,7 +170,7 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
-def _events(sentence: str) -> list[_Event]:
+def _events(sentence: str, side: str | None = None) -> list[_Event]:
     actors = _actors(sentence)
     events: list[_Event] = []
     low = sentence.lower()
@@ -181,7 +186,7 @@ def _events(sentence: str) -> list[_Event]:
         prev_word = before_words[-1].lower() if before_words else ""
         if prev_word in DETERMINERS and not m.group("repel"):
             continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
-        if kind == "advance" and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
+        if (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
             continue  # "deadlines to seize", "ordered to attack": an aim, not an event
         if m.group("repel") and FROM_POSITIONS.match(sentence, m.end()):
             ev.kind = "advance"  # "pushed back Ukrainian forces from positions near X": the subject gained ground
@@ -223,6 +228,17 @@ def _events(sentence: str) -> list[_Event]:
                 # "Near Bakhmut, fighting continued as Russian forces ..." is rare; a passive with no side is not a claim
                 if later and word in NOUN_TRIGGERS and BY_FROM.match(sentence, m.end()):
                     ev.actor = later[0][2]
+        if ev.actor is None and MUTUAL.search(sentence, max(0, m.start() - 50), m.start()):
+            # "Russian and Ukrainian sources traded accusations of shelling X": one claimed event per accused side
+            for accused in ("russia", "ukraine"):
+                events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", mutual=True))
+            continue
+        if ev.actor is None and word in FIGHTING:
+            # "fighting occurred in X": the side the paragraph describes as attacking, else the side named later
+            later = [a for a in actors if a[0] >= m.end()]
+            ev.actor = later[0][2] if later else side
+            if WILL_AFTER.match(sentence, m.end()):
+                continue  # "fighting will continue": a forecast
         if ev.actor is None:
             continue
         if ev.kind == "advance" and word in REACHED and (
@@ -252,14 +268,17 @@ def _events(sentence: str) -> list[_Event]:
     return events
 
 
+FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
 SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
 
 
-def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None) -> list[_Event]:
-    """The events of one sentence that are claims, each with its place mentions."""
-    if not SIDE_HINT.search(sentence):
+def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None) -> list[_Event]:
+    """The events of one sentence that are claims, each with its place mentions.
+
+    `side` is the side the paragraph describes as attacking; fighting with no side named is that side's."""
+    if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
-    events = _events(sentence)
+    events = _events(sentence, side)
     if not events:
         return []
     mentions = find_mentions(sentence, is_name)
@@ -282,8 +301,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         elif order_of_battle:
             ev.status = "claimed"
             ev.claimant = ev.claimant or "Russian sources"
-        elif lead_confirmed and not claimed:
+        elif lead_confirmed and not claimed and not ev.mutual:
             ev.status = "confirmed"
+        if ev.mutual:
+            ev.status = "claimed"
     live = [e for e in events if not e.dropped]
     # places go to the nearest event before them (or the first event, for places before any event)
     for m in mentions:
@@ -302,23 +323,48 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
             continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"
         owner.mentions.append(m)
+        for twin in events:  # both sides accused of the same strike share its places
+            if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:
+                twin.mentions.append(m)
     # a negated event keeps its places (they are not another event's), but is not a claim
     out = []
     for ev in live:
-        targets = [m for m in ev.mentions if m.role == "target"]
-        if not targets:
-            refs = [m for m in ev.mentions if m.role == "reference"]
-            targets = [m for m in refs if not is_vague(m)] or refs
-        if targets:
-            ev.mentions = targets
+        places = []
+        for group in _clause_groups(sentence, ev.mentions):
+            targets = [m for m in group if m.role == "target"]
+            if not targets:
+                refs = [m for m in group if m.role == "reference"]
+                targets = [m for m in refs if not is_vague(m)] or refs
+            places.extend(targets)
+        if places:
+            ev.mentions = places
             out.append(ev)
     return out
+
+
+# ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
+NEW_CLAUSE = re.compile(r"(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b")
+
+
+def _clause_groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """An event's places split where a new locative clause starts, so that a place given only as a
+    bearing ("strikes west of Hulyaipole, and in Odesa Oblast") is the claim's place in its own clause."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and not NEW_CLAUSE.search(sentence[groups[-1][-1].end:m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
 
 
 def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
     """Every claim of a report, in reading order, one Claim per event with its places."""
     claims: list[Claim] = []
+    section, side = None, None
     for para in report.paragraphs:
+        if para.section != section:
+            section, side = para.section, None
         lead = para.lead_in
         if lead is None:
             lm = re.match(r"^([A-Z][A-Za-z’' ]{3,60}):\s+", para.text)
@@ -332,9 +378,11 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 body_offset = len(lead) + 1
             else:
                 body_offset = 0
-            for ev in sentence_claims(text, is_name, lead_in=lead):
+            for ev in sentence_claims(text, is_name, lead_in=lead, side=side):
                 if ev.start < body_offset:
                     continue
+                if ev.kind in ("advance", "attack") and not ev.mutual:
+                    side = ev.actor
                 claims.append(Claim(
                     report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
                     sentence=text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,

@@ -74,7 +74,9 @@ REPEL_VERBS = ("repel", "repulse", "thwart", "foil", "halt", "defeat", "suppress
 # Destroying the other side's troops or equipment at a place is a strike there.
 DESTROY_VERBS = ("destroy", "eliminate", "neutralize", "disable", "damage")
 # Verbs of saying, after which "to VERB" reports the event itself ("claimed to capture").
-SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "purport")
+SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "purport", "note",
+             "post", "publish", "amplify", "acknowledge", "share", "tell", "suggest", "indicate", "show", "depict",
+             "confirm", "add", "write", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate")
 
 ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN")
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))
@@ -83,5 +85,6 @@ STRIKE = (forms(*STRIKE_VERBS) - {"stricken"}) | forms(*STRIKE_NOUNS, pos="NOUN"
 REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing"}
 DESTROY = forms(*DESTROY_VERBS)
 NOUNS = frozenset(w for w in forms("advance", *ATTACK_NOUNS, *STRIKE_NOUNS, "fire", pos="NOUN") if " " not in w)
+SAY = forms(*SAY_VERBS) - {"note", "post", "share", "show", "add", "write", "state", "report", "claim", "confirm"} | {"show", "claim", "report"}
 SAY_TO = forms(*SAY_VERBS)
 FIRE_VERB = forms("fire")
