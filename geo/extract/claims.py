@@ -31,6 +31,7 @@ _ATT = alternation(lexicon.ATTACK) + (
     r"|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations"
     r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross")
 _STR = alternation(lexicon.STRIKE) + (
+    rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy)\b)"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:on|at|upon|against)"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
@@ -49,12 +50,24 @@ NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strike
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
+TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
+CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
+                      r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
+# Sentences that recount ISW's own earlier reporting or comment on coverage: not the day's claims
+LOOKBACK = re.compile(r"\b(?:As\s+ISW\s+(?:has\s+)?(?:previously|recently|initially)?\s*(?:reported|assessed|noted|forecast)"
+                      r"|ISW\s+(?:has\s+)?(?:previously|mistakenly|erroneously|incorrectly|initially)\s+(?:reported|assessed|stated)"
+                      r"|makes?\s+no\s+effort\s+to\s+evaluate|operational\s+silence)", re.I)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+# "in early July", "since mid-June", "throughout May": a month named as a span, not a date of the report
+MONTH_SPAN = re.compile(rf"\b(?:in|since|during|throughout|by|until|from|through)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+|"
+                        rf"(?:beginning|end|middle)\s+of\s+)?(?P<month>{'|'.join(m.title() for m in MONTHS)})\b(?!\s+\d)")
 WILL_AFTER = re.compile(r"\s+(?:will|would|may|might|could|is\s+likely|are\s+likely)\b")
 MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of|over|about)|accused\s+each\s+other\s+of"
                     r"|blamed\s+each\s+other\s+for)\s+(?:\w+\s+){0,2}$", re.I)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
-NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|false(?:ly)?|neither|nor)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
 MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
@@ -184,6 +197,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         near = " ".join(before_words)
         ev = _Event(kind, None, m.start(), m.end())
         prev_word = before_words[-1].lower() if before_words else ""
+        if kind == "advance" and prev_word in TIME_ANCHOR:
+            continue  # "culminated after capturing Lysychansk": an earlier gain used to date something else
+        if kind == "advance" and CAPTIVES.match(sentence, m.end()):
+            continue  # "captured two Russian soldiers": prisoners or equipment, not ground
         if prev_word in DETERMINERS and not m.group("repel"):
             continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
         if (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
@@ -272,12 +289,18 @@ FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
 SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
 
 
-def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None) -> list[_Event]:
+def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None,
+                    month: int | None = None) -> list[_Event]:
     """The events of one sentence that are claims, each with its place mentions.
 
-    `side` is the side the paragraph describes as attacking; fighting with no side named is that side's."""
+    `side` is the side the paragraph describes as attacking; fighting with no side named is that side's.
+    `month` is the report's month: a sentence about another month as a span ("in early July") is background."""
     if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
+    if LOOKBACK.search(sentence):
+        return []
+    if month and any(MONTHS.index(x.group("month").lower()) + 1 != month for x in MONTH_SPAN.finditer(sentence)):
+        return []  # "culminated ... in early July" in an August report: background
     events = _events(sentence, side)
     if not events:
         return []
@@ -378,7 +401,7 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 body_offset = len(lead) + 1
             else:
                 body_offset = 0
-            for ev in sentence_claims(text, is_name, lead_in=lead, side=side):
+            for ev in sentence_claims(text, is_name, lead_in=lead, side=side, month=report.date.month):
                 if ev.start < body_offset:
                     continue
                 if ev.kind in ("advance", "attack") and not ev.mutual:
