@@ -3,8 +3,9 @@
 Data: the store at $GEO_STORE (default data/claims.sqlite), filled with the embedded sample on
 first start. Tiles: $GEO_TILES_URL ("none" for no tiles: the packaged land-and-borders basemap)
 and $GEO_TILES_ATTRIBUTION, or the sidebar. Overlays: front-line snapshots from a folder
-($GEO_FRONTLINE_DIR; "as of the report date" picks the latest snapshot on or before it), a
-GeoJSON path or upload, and boundary files ($GEO_BOUNDARIES, paths separated by ";"). The view
+($GEO_FRONTLINE_DIR; "as of the report date" picks the latest snapshot on or before it), an
+upload, and boundary files or folders ($GEO_BOUNDARIES, separated by ";"); the page offers only files
+under what the operator configured, never a path typed by a visitor. The view
 (date, window, filters, centre, zoom, briefing) lives in the URL, so a copied link opens it again.
 """
 
@@ -28,8 +29,14 @@ from geo.store import DEFAULT_STORE, Store
 from geo.map.views import WINDOW_LABELS, View
 
 st.set_page_config(page_title="ISW-reported claims map", page_icon="🗺️", layout="wide")
+# a crash shows visitors a short message, never a traceback with server paths (it goes to the server log),
+# also when the app is started from another folder than this one's .streamlit/config.toml
+st.set_option("client.showErrorDetails", "none")
 
 STORE_PATH = os.environ.get("GEO_STORE") or str(DEFAULT_STORE)
+# Overlay folders and files the operator configured; the page offers only what is under them.
+FRONTLINE_DIR = (os.environ.get("GEO_FRONTLINE_DIR") or "").strip()
+BOUNDARY_ROOTS = [p.strip() for p in (os.environ.get("GEO_BOUNDARIES") or "").split(";") if p.strip()]
 FILTERS = (  # (view field, label, widget key)
     ("actors", "Actor", "f_actors"),
     ("kinds", "Kind", "f_kinds"),
@@ -85,6 +92,17 @@ def layer_json(path: str, version: tuple, view_key: str, overlay_legend: tuple, 
 @st.cache_resource(show_spinner="Reading overlay…", max_entries=16)
 def load_overlay(source: str | bytes, name: str, kind: str, mtime: float) -> folium_map.Overlay:
     return folium_map.read_overlay(source, name, kind)
+
+
+@st.cache_resource(ttl=60, max_entries=16, show_spinner=False)
+def listed_overlays(root: str, boundaries: bool = False) -> list[Path]:
+    """The overlay files of a configured folder (a configured file stands for itself), listed once a minute."""
+    if boundaries and Path(root).is_file():
+        try:
+            return [folium_map.overlay_path(root, root)]
+        except GeoError:
+            return []
+    return folium_map.overlay_files(root)
 
 
 @st.cache_resource
@@ -176,12 +194,11 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
 
     overlays: list[folium_map.Overlay] = []
     with sb.expander("Overlays (under the markers)"):
-        wanted: list[tuple[str, str]] = []
-        folder = st.text_input("Front-line snapshots folder", key="front_dir", value=os.environ.get("GEO_FRONTLINE_DIR", ""),
-                               placeholder="../shared/data/frontline")
-        files = folium_map.overlay_files(folder) if folder.strip() else []
-        if folder.strip() and not files:
-            st.caption(f"No .geojson files under {folder}")
+        # Only files under the folders the operator configured are offered, and a choice is checked again
+        # (inside the folder, a regular file, not too large) before it is read: the page names no server path.
+        wanted: list[tuple[str, str, str]] = []  # (configured root, file, kind)
+        folder = FRONTLINE_DIR
+        files = listed_overlays(folder) if folder else []
         if files:
             pick = st.selectbox("Front line", [None, AS_OF] + [str(f) for f in files], key="front_pick",
                                 format_func=lambda v: snapshot_label(v, folder))
@@ -190,24 +207,24 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
                 if chosen is None:
                     st.caption("No snapshot on or before this report date.")
                 else:
-                    wanted.append((str(chosen), "area"))
+                    wanted.append((folder, str(chosen), "area"))
                     st.caption(f"Showing {snapshot_label(str(chosen), folder)}")
-            elif pick:
-                wanted.append((pick, "area"))
-        front_path = st.text_input("…or a front line / control area GeoJSON (path)", key="front_path",
-                                   placeholder="../shared/data/frontline/cyterat/deepstatemap_data_20240708.geojson")
-        upload = st.file_uploader("…or upload one", type=["geojson", "json"], key="front_upload")
-        bounds_paths = st.text_input("Boundaries GeoJSON (paths, ';'-separated)", key="bounds_path",
-                                     value=os.environ.get("GEO_BOUNDARIES", ""),
-                                     placeholder="../shared/data/admin/geoBoundaries-UKR-ADM1_simplified.geojson")
-        wanted = [(p.strip(), "boundaries") for p in bounds_paths.split(";") if p.strip()] + wanted
-        if front_path.strip():
-            wanted.append((front_path.strip(), "area"))
-        for path, kind in wanted:
+            elif pick in map(str, files):
+                wanted.append((folder, pick, "area"))
+        else:
+            st.caption("No front-line folder configured (GEO_FRONTLINE_DIR)" if not folder else
+                       "No .geojson files in the configured front-line folder")
+        upload = st.file_uploader("…or upload a front line / control area GeoJSON", type=["geojson", "json"], key="front_upload")
+        bounds = [(root, str(f)) for root in BOUNDARY_ROOTS for f in listed_overlays(root, boundaries=True)]
+        if bounds:
+            picked = st.multiselect("Boundaries", [f for _, f in bounds], default=[f for _, f in bounds], key="bounds_pick",
+                                    format_func=lambda v: Path(v).name)
+            wanted = [(root, f, "boundaries") for root, f in bounds if f in picked] + wanted
+        for root, path, kind in wanted:
             try:
-                p = Path(path).expanduser()
-                overlays.append(load_overlay(str(p), snapshot_label(str(p), folder), kind, p.stat().st_mtime if p.exists() else 0.0))
-            except GeoError as e:
+                p = folium_map.overlay_path(root, path)
+                overlays.append(load_overlay(str(p), snapshot_label(str(p), folder), kind, p.stat().st_mtime))
+            except (GeoError, OSError) as e:
                 st.warning(str(e))
         if upload is not None:
             try:

@@ -136,17 +136,34 @@ def test_unresolved_mentions_are_listed_with_their_reason(app, store_path):
 
 
 def test_a_shared_filter_value_this_store_lacks_stays_selected(app):
-    app.query_params.update({"date": "2024-06-19", "claimant": "the Russian MoD"})
+    app.query_params.update({"date": "2024-06-19", "claimant": "Western governments"})
     at = app.run()
     assert not at.exception
-    assert at.multiselect(key="f_claimants").value == ["the Russian MoD"]
-    assert claims_shown(at) == [] and at.query_params["claimant"] == "the Russian MoD"
+    assert at.multiselect(key="f_claimants").value == ["Western governments"]
+    assert claims_shown(at) == [] and at.query_params["claimant"] == "Western governments"
 
 
-def test_front_line_snapshot_as_of_the_report_date(app, shared):
+def test_claimant_and_axis_filters_offer_canonical_values(app):
+    at = app.run()
+    at.radio(key="window").set_value("7d").run()
+    claimants = at.multiselect(key="f_claimants").options
+    assert "ISW's own assessment" in claimants and not any(c in ("None", "") for c in claimants)
+    assert set(claimants) <= set(facets.CLAIMANT_ORDER)
+    assert set(at.multiselect(key="f_sections").options) <= set(facets.AXIS_ORDER)
+
+
+def test_a_link_with_a_claimant_in_a_reports_own_words_opens_its_canonical_value(app):
+    app.query_params.update({"date": "2024-06-19", "window": "7d", "claimant": "Russian milblogger"})
+    at = app.run()
+    assert at.multiselect(key="f_claimants").value == ["Russian milbloggers"]
+    assert at.query_params["claimant"] == "Russian milbloggers"
+
+
+def test_front_line_snapshot_as_of_the_report_date(app, shared, monkeypatch):
     at = app.run()
     _, base = map_args(at)
-    at.text_input(key="front_dir").set_value(str(shared / "data" / "frontline")).run()
+    monkeypatch.setenv("GEO_FRONTLINE_DIR", str(shared / "data" / "frontline"))  # the operator's folder
+    at.run()
     at.selectbox(key="front_pick").set_value("as of the report date").run()
     assert not at.exception
     _, args = map_args(at)

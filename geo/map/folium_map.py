@@ -30,6 +30,7 @@ import functools
 import json
 import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ from geo.map.views import View
 DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = "© OpenStreetMap contributors"
 NO_TILES = ("", "none", "off", "no")
+OVERLAY_MAX_BYTES = int(float(os.environ.get("GEO_OVERLAY_MAX_MB") or 64) * 2**20)  # an overlay file is read only up to this
+OVERLAY_MAX_FILES = 5000  # files listed from one overlay folder
 BASEMAP_PANE = "geo-basemap"
 
 
@@ -324,15 +327,17 @@ def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str 
     liberated areas keep their colours. Points (labels, icons) are dropped. Raises OverlayError naming
     the file and the problem."""
     label = name or (Path(source).name if not isinstance(source, bytes) else "uploaded file")
-    try:
-        raw = source if isinstance(source, bytes) else Path(source).read_bytes()
-    except OSError as e:
-        raise OverlayError(f"{source}: cannot read the overlay file ({e.strerror}); check the path") from e
+    raw = source if isinstance(source, bytes) else _read_capped(Path(source))
+    if len(raw) > OVERLAY_MAX_BYTES:
+        raise OverlayError(f"{label}: {len(raw) / 2**20:.0f} MB is more than an overlay may be "
+                           f"({OVERLAY_MAX_BYTES / 2**20:.0f} MB); simplify it first")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
+        found = _features(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise OverlayError(f"{label}: not GeoJSON ({e}); pick a .geojson file") from e
-    found = _features(data)
+    except RecursionError as e:
+        raise OverlayError(f"{label}: not GeoJSON (nested too deeply); pick a .geojson file") from e
     if found is None:
         raise OverlayError(f"{label}: not GeoJSON (no FeatureCollection, Feature or geometry at the top); pick a .geojson file")
     features, key = [], {}
@@ -423,12 +428,63 @@ def snapshot_date(path: str | Path) -> dt.date | None:
     return None
 
 
-def overlay_files(folder: str | Path) -> list[Path]:
-    """The GeoJSON files under `folder` (recursively), sorted by path; [] when it is not a folder."""
-    root = Path(folder).expanduser()
+def overlay_files(folder: str | Path, limit: int = OVERLAY_MAX_FILES) -> list[Path]:
+    """The GeoJSON files under `folder` (recursively, at most `limit`), sorted by path; [] when it is not a
+    folder. Only regular files whose real path stays inside the folder are listed (a link out of it is not)."""
+    try:
+        root = Path(folder).expanduser().resolve(strict=True)
+    except (OSError, RuntimeError):
+        return []
     if not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*") if p.suffix.lower() in (".geojson", ".json") and p.is_file())
+    out: list[Path] = []
+    for here, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for n in sorted(names):
+            if n.lower().endswith((".geojson", ".json")) and not n.startswith("."):
+                try:
+                    out.append(overlay_path(root, Path(here) / n))
+                except OverlayError:
+                    continue
+                if len(out) >= limit:
+                    return sorted(out)
+    return sorted(out)
+
+
+def overlay_path(root: str | Path, path: str | Path) -> Path:
+    """`path` if it is a regular file no larger than OVERLAY_MAX_BYTES whose real path lies inside the folder
+    (or is the file) `root`; OverlayError otherwise. What the page offers is checked again with this before
+    it is read, so no name sent by a browser opens a file the operator did not put in an overlay folder."""
+    try:
+        base = Path(root).expanduser().resolve(strict=True)
+        real = (base / Path(path).expanduser()).resolve(strict=True) if not Path(path).is_absolute() else Path(path).resolve(strict=True)
+        info = real.stat()
+    except (OSError, RuntimeError) as e:
+        raise OverlayError(f"{Path(path).name}: not an overlay file of the configured folders") from e
+    if not (real == base or real.is_relative_to(base)):
+        raise OverlayError(f"{Path(path).name}: not an overlay file of the configured folders")
+    if not stat.S_ISREG(info.st_mode):
+        raise OverlayError(f"{Path(path).name}: not a regular file")
+    if info.st_size > OVERLAY_MAX_BYTES:
+        raise OverlayError(f"{Path(path).name}: {info.st_size / 2**20:.0f} MB is more than an overlay may be "
+                           f"({OVERLAY_MAX_BYTES / 2**20:.0f} MB); simplify it first")
+    return real
+
+
+def _read_capped(path: Path) -> bytes:
+    """The bytes of a regular file of at most OVERLAY_MAX_BYTES, checked on the open file (no device, FIFO
+    or folder is read, however it is named)."""
+    try:
+        with open(path, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise OverlayError(f"{path}: not a regular file; pick a .geojson file")
+            data = f.read(OVERLAY_MAX_BYTES + 1)
+    except OSError as e:
+        raise OverlayError(f"{path}: cannot read the overlay file ({e.strerror}); check the path") from e
+    if len(data) > OVERLAY_MAX_BYTES:
+        raise OverlayError(f"{path.name}: more than an overlay may be ({OVERLAY_MAX_BYTES / 2**20:.0f} MB); simplify it first")
+    return data
 
 
 def snapshot_for(files: Sequence[Path], day: dt.date) -> Path | None:
@@ -526,7 +582,7 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
 
 
 __all__ = [
-    "MapSettings", "Overlay", "build_base_map", "legend_entries", "snapshot_date", "overlay_files",
+    "MapSettings", "Overlay", "build_base_map", "legend_entries", "snapshot_date", "overlay_files", "overlay_path",
     "snapshot_for", "plain_basemap", "map_credits", "claims_layer", "claims_group", "render_standalone_html",
     "read_overlay", "feature", "feature_collection", "layer_payload", "payload_popup", "popup_html",
     "popup_parts", "legend_html", "map_title", "marker_svg", "safe_url", "script_json", "esc",
