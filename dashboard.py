@@ -128,6 +128,10 @@ def first_run_from_url(dates: list[dt.date]) -> None:
     st.session_state["briefing"] = view.briefing
     st.session_state["center"] = view.center
     st.session_state["zoom"] = view.zoom
+    # The view the map opens at (and goes to when the analyst jumps to a place). It is what st_folium gets
+    # as centre and zoom, and it changes only on a jump: the map's own moves go to the URL, never back
+    # into the map, so a drag or a zoom cannot start a loop of set-view / report-view reruns.
+    st.session_state["_map_target"] = (view.center, view.zoom)
     st.session_state["_url_choices"] = {name: list(getattr(view, name)) for name, _, _ in FILTERS}
     st.session_state["_view_loaded"] = True
 
@@ -251,8 +255,35 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
     return settings, overlays
 
 
+def map_target(settings: MapSettings) -> tuple[list[float], int]:
+    """The centre and zoom the map is told to show: the session's opening view or the last jump."""
+    center, zoom = st.session_state.get("_map_target") or (None, None)
+    return list(center or settings.center), int(zoom if zoom is not None else settings.zoom)
+
+
+def jump_to(center: tuple[float, float], zoom: int) -> None:
+    """Move the map to `center` / `zoom` on the next run (a place search, a table row)."""
+    st.session_state["_map_target"] = (center, zoom)
+    st.session_state["center"], st.session_state["zoom"] = (round(center[0], 4), round(center[1], 4)), zoom
+
+
+def follow_map(out: dict | None) -> None:
+    """Put the view the map reports (after a drag, a zoom, a popup's pan) in the URL. Never fed back into
+    the map: st_folium's centre and zoom stay at `map_target`."""
+    if not out or not out.get("center") or out.get("zoom") is None:
+        return
+    centre = (round(out["center"]["lat"], 4), round(out["center"]["lng"], 4))
+    if not views.same_view(centre, int(out["zoom"]), st.session_state.get("center"), st.session_state.get("zoom")):
+        st.session_state["center"], st.session_state["zoom"] = centre, int(out["zoom"])
+        write_url(current_view())
+
+
 def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, overlays: list[folium_map.Overlay], height: int):
+    center, zoom = map_target(settings)
+    # the map opens at the session's first view, so a shared link draws that view from the first frame
+    origin_center, origin_zoom = st.session_state.setdefault("_map_origin", (center, zoom))
     base = folium_map.build_base_map(settings, overlays)
+    base.location, base.options["zoom"] = list(origin_center), origin_zoom
     assets.localize(base, base_url=static_prefix())
     key_view = view.with_(center=None, zoom=None, briefing=False)
     payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
@@ -264,17 +295,13 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
         base,
         key="claims_map",
         feature_group_to_add=claims,
-        center=list(view.center) if view.center else list(settings.center),
-        zoom=view.zoom if view.zoom is not None else settings.zoom,
+        center=center,
+        zoom=zoom,
         returned_objects=["center", "zoom"],
         height=height,
         use_container_width=True,
     )
-    if out and out.get("center") and out.get("zoom") is not None:
-        centre = (round(out["center"]["lat"], 4), round(out["center"]["lng"], 4))
-        if centre != st.session_state.get("center") or out["zoom"] != st.session_state.get("zoom"):
-            st.session_state["center"], st.session_state["zoom"] = centre, int(out["zoom"])
-            write_url(current_view())
+    follow_map(out)
 
 
 def tempo_chart(rows: list[dict], view: View) -> None:

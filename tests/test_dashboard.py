@@ -9,6 +9,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.map import facets
 from tests.conftest import ROOT
 
 JUNE18, JUNE19 = dt.date(2024, 6, 18), dt.date(2024, 6, 19)

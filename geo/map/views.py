@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from geo.map import facets
+
 # Window name -> days it spans, ending on (and including) the view's date; None = every day up to it.
 WINDOWS: dict[str, int | None] = {"day": 1, "7d": 7, "30d": 30, "all": None}
 WINDOW_LABELS = {"day": "That day", "7d": "Last 7 days", "30d": "Last 30 days", "all": "Everything up to that day"}
@@ -29,12 +31,12 @@ _FILTERS = {
     "actors": ("actor", "actor"),
     "kinds": ("kind", "kind"),
     "statuses": ("status", "status"),
-    "claimants": ("claimant", "claimant"),
-    "sections": ("section", "section"),
+    "claimants": ("claimant", "claimant_group"),
+    "sections": ("section", "axis"),
     "oblasts": ("oblast", "admin1"),
 }
 _FIXED = {"actors": ACTORS, "kinds": KINDS, "statuses": STATUSES}  # filters with a fixed vocabulary
-NO_CLAIMANT = "(ISW's own assessment)"  # the claimant filter's name for rows with no claimant
+NO_CLAIMANT = facets.ISW_OWN  # the claimant filter's name for rows with no claimant
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,19 @@ class View:
     center: tuple[float, float] | None = None
     zoom: int | None = None
     briefing: bool = False
+    # The sector: only claims inside `bbox` (west, south, east, north) are shown and the map frames it.
+    # `around` + `radius_km` name it by a place (the app resolves the place to a bbox with the gazetteer);
+    # `fit` frames the claims shown instead.
+    bbox: tuple[float, float, float, float] | None = None
+    around: str = ""
+    radius_km: float | None = None
+    fit: bool = False
 
     def __post_init__(self):
         if self.window not in WINDOWS:
             raise ValueError(f"window {self.window!r} is not one of {', '.join(WINDOWS)}")
+        if self.bbox is not None:
+            object.__setattr__(self, "bbox", check_bbox(self.bbox))
         for name in _FILTERS:
             value = getattr(self, name)
             if isinstance(value, str):
@@ -84,6 +95,12 @@ class View:
             q["zoom"] = str(self.zoom)
         if self.briefing:
             q["briefing"] = "1"
+        if self.around and self.radius_km:
+            q["around"], q["radius"] = self.around, f"{self.radius_km:g}"
+        elif self.bbox is not None:
+            q["bbox"] = ",".join(f"{v:.4f}" for v in self.bbox)
+        if self.fit:
+            q["fit"] = "1"
         return q
 
     @classmethod
@@ -117,6 +134,9 @@ class View:
             kw[name] = many(param)
             if name in _FIXED:  # a value outside the fixed vocabulary is ignored; case does not matter
                 kw[name] = tuple(v.strip().lower() for v in kw[name] if v.strip().lower() in _FIXED[name])
+        # links made before the facets were canonical name raw wording: read it as its canonical value
+        kw["claimants"] = tuple(v if v in facets.CLAIMANT_ORDER else facets.canonical_claimant(v) for v in kw["claimants"])
+        kw["sections"] = tuple(v if v in facets.AXIS_ORDER else facets.canonical_axis(v) for v in kw["sections"])
         kw["text"] = one("q") or ""
         try:
             lat, lon = float(one("lat") or "x"), float(one("lon") or "x")
@@ -131,10 +151,63 @@ class View:
         except ValueError:
             pass
         kw["briefing"] = one("briefing") in ("1", "true", "yes")
+        try:
+            kw["bbox"] = check_bbox(tuple(float(v) for v in (one("bbox") or "x").split(",")))
+        except ValueError:
+            pass
+        around = " ".join((one("around") or "").split())[:80]
+        try:
+            radius = float(one("radius") or "x")
+        except ValueError:
+            radius = None
+        if around and radius is not None and 1 <= radius <= 1000:
+            kw["around"], kw["radius_km"] = around, radius
+        kw["fit"] = one("fit") in ("1", "true", "yes")
         return cls(**kw)
 
     def with_(self, **changes) -> View:
         return replace(self, **changes)
+
+
+def check_bbox(bbox) -> tuple[float, float, float, float]:
+    """(west, south, east, north) in degrees, west < east and south < north; ValueError otherwise."""
+    try:
+        w, s, e, n = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        raise ValueError(f"{bbox!r} is not a box: give west,south,east,north in degrees, e.g. 36.9,48.3,38.6,49.0") from None
+    if not (-180 <= w < e <= 180 and -85 <= s < n <= 85):
+        raise ValueError(f"{w:g},{s:g},{e:g},{n:g} is not a box: west < east within -180..180, "
+                         "south < north within -85..85")
+    return (w, s, e, n)
+
+
+def bbox_around(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+    """The box (west, south, east, north) holding the circle of `radius_km` around (lat, lon)."""
+    import math
+
+    dlat = radius_km / 111.32
+    dlon = radius_km / (111.32 * max(math.cos(math.radians(lat)), 0.01))
+    return check_bbox((max(lon - dlon, -180), max(lat - dlat, -85), min(lon + dlon, 180), min(lat + dlat, 85)))
+
+
+def in_bbox(row: dict, bbox: tuple[float, float, float, float] | None) -> bool:
+    if bbox is None:
+        return True
+    w, s, e, n = bbox
+    return w <= float(row["lon"]) <= e and s <= float(row["lat"]) <= n
+
+
+def same_view(center: tuple[float, float] | None, zoom: int | None, other_center: tuple[float, float] | None,
+              other_zoom: int | None, pixels: float = 1.5) -> bool:
+    """Whether two map views are the same to the eye: the same zoom and centres less than `pixels` screen
+    pixels apart (Leaflet snaps a centre to whole pixels, so a view read back from the map differs from
+    the one it was given by up to a pixel)."""
+    if center is None or other_center is None or zoom is None or other_zoom is None:
+        return center == other_center and zoom == other_zoom
+    if int(zoom) != int(other_zoom):
+        return False
+    degrees = 360.0 / (256 * 2 ** int(zoom)) * pixels  # one pixel in degrees of longitude at this zoom
+    return abs(center[0] - other_center[0]) < degrees and abs(center[1] - other_center[1]) < degrees
 
 
 # -- dates ----------------------------------------------------------------------------------
@@ -195,7 +268,17 @@ def fold(text: str) -> str:
 
 
 def claimant_of(row: dict) -> str:
-    return row.get("claimant") or NO_CLAIMANT
+    """The row's canonical claimant (geo.map.facets); the raw wording stays in row["claimant"]."""
+    return facets.claimant_group(row)
+
+
+def facet_value(row: dict, key: str):
+    """The value a filter compares: the canonical claimant and axis (geo.map.facets), else the row's field."""
+    if key == "claimant_group":
+        return facets.claimant_group(row)
+    if key == "axis":
+        return facets.axis(row)
+    return row.get(key)
 
 
 def in_window(rows: Iterable[dict], view: View, end: dt.date, start: dt.date) -> list[dict]:
@@ -210,8 +293,7 @@ def matches(row: dict, view: View, *, oblast: bool = True) -> bool:
         wanted = getattr(view, name)
         if not wanted or (name == "oblasts" and not oblast):
             continue
-        value = claimant_of(row) if key == "claimant" else row.get(key)
-        if value not in wanted:
+        if facet_value(row, key) not in wanted:
             return False
     if view.text:
         hay = fold(" ".join(str(row.get(k) or "") for k in ("quote", "place", "claimant", "bearing")))
@@ -230,7 +312,8 @@ def _windowed(rows: Sequence[dict], view: View) -> list[dict]:
 
 def select(rows: Sequence[dict], view: View) -> list[dict]:
     """The placed rows (with lat/lon) in the view's window that pass its filters, oldest first."""
-    return [r for r in _windowed(rows, view) if r.get("lat") is not None and r.get("lon") is not None and matches(r, view)]
+    return [r for r in _windowed(rows, view) if r.get("lat") is not None and r.get("lon") is not None
+            and in_bbox(r, view.bbox) and matches(r, view)]
 
 
 def unresolved(rows: Sequence[dict], view: View) -> list[dict]:
@@ -243,14 +326,17 @@ def choices(rows: Iterable[dict]) -> dict[str, list[str]]:
     counters = {name: Counter() for name in _FILTERS}
     for r in rows:
         for name, (_, key) in _FILTERS.items():
-            value = claimant_of(r) if key == "claimant" else r.get(key)
+            value = facet_value(r, key)
             if value:
                 counters[name][value] += 1
     fixed = {"actors": ACTORS, "kinds": KINDS, "statuses": STATUSES}
+    canonical = {"claimants": facets.CLAIMANT_ORDER, "sections": facets.AXIS_ORDER}
     out = {}
     for name, counter in counters.items():
         if name in fixed:
             out[name] = list(fixed[name])
+        elif name in canonical:
+            out[name] = [v for v in canonical[name] if counter.get(v)]
         else:
             out[name] = [v for v, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
     return out
@@ -302,5 +388,5 @@ def age_opacity(report_date: str, end: dt.date, start: dt.date, faintest: float 
 __all__ = [
     "View", "WINDOWS", "WINDOW_LABELS", "KINDS", "ACTORS", "STATUSES", "NO_CLAIMANT", "DayCount",
     "report_dates", "end_date", "window_start", "snap_date", "step_date", "select", "unresolved", "matches", "choices",
-    "tempo", "tempo_span", "age_opacity", "fold",
+    "tempo", "tempo_span", "age_opacity", "fold", "same_view", "check_bbox", "bbox_around", "in_bbox",
 ]

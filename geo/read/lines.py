@@ -83,6 +83,24 @@ def default_title(day: dt.date) -> str:
     return f"Russian Offensive Campaign Assessment, {day.strftime('%B')} {day.day}, {day.year}"
 
 
+# ISW moved its reports from /backgrounder/ (Drupal) to /research/russia-ukraine/ (WordPress) in 2025;
+# reports of earlier days keep their /backgrounder/ address.
+ISW_NEW_SITE_FROM = dt.date(2025, 1, 1)
+
+
+def report_url(day: dt.date, title: str | None = None) -> str:
+    """The address of the ISW assessment of `day`, in the URL shape of its era: the title's slug when
+    the title names that day's assessment (early 2022 titles carry a prefix such as "Russia-Ukraine
+    Warning Update"), else `russian-offensive-campaign-assessment-<month>-<day>-<year>`."""
+    tail = f"{day.strftime('%B').lower()}-{day.day}-{day.year}"
+    slug = re.sub(r"[^a-z0-9]+", "-", (title or "").lower()).strip("-")
+    if not (slug.endswith(tail) and "campaign-assessment" in slug):
+        slug = f"russian-offensive-campaign-assessment-{tail}"
+    if day >= ISW_NEW_SITE_FROM:
+        return f"https://understandingwar.org/research/russia-ukraine/{slug}/"
+    return f"https://www.understandingwar.org/backgrounder/{slug}"
+
+
 # -- headings and lead-ins ------------------------------------------------------------------
 
 HEADING_WORDS = re.compile(
@@ -346,12 +364,14 @@ def build_report(lines: list[str], source: str, *, fmt: str, url: str | None = N
 
 def make_report(date: dt.date, title: str | None, paragraphs, url: str | None, source: str, fmt: str,
                 authors, endnotes: dict) -> Report:
-    """The Report every reader returns: a title made from the date when the page has none, endnotes in order."""
+    """The Report every reader returns: a title made from the date when the page has none, the report's
+    ISW address built from its date and title when the source names none (archive rows, bare text),
+    endnotes in order. `source` stays where the text was read from (the provenance)."""
     return Report(
         date=date,
         title=title or default_title(date),
         paragraphs=tuple(paragraphs),
-        url=url,
+        url=url or report_url(date, title),
         source=source,
         format=fmt,
         authors=tuple(authors),

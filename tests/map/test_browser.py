@@ -243,3 +243,152 @@ def test_briefing_view_is_a_ready_slide(dashboard, driver, placed, tmp_path):
     assert furniture["scale"]
     assert visible_sidebars(driver) == [], "the briefing view still shows the sidebar"
     keep_screenshot(driver, tmp_path / "dashboard-2024-06-18-briefing.png")
+
+
+# -- a steady map: the URL follows the view, nothing feeds back -----------------------------------------
+
+# Counts the WebSocket messages of every frame (installed before any page script runs): a Streamlit
+# rerun is a message from the browser and a burst of messages back, so an idle server sends none.
+COUNT_SOCKET_JS = """
+(function () {
+  if (window.__wsCount) { return; }
+  window.__wsCount = {sent: 0, received: 0};
+  var Native = window.WebSocket;
+  function Counted(url, protocols) {
+    var ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    ws.addEventListener('message', function () { window.__wsCount.received++; });
+    var send = ws.send;
+    ws.send = function (data) { window.__wsCount.sent++; return send.call(ws, data); };
+    return ws;
+  }
+  Counted.prototype = Native.prototype;
+  ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (k) { Counted[k] = Native[k]; });
+  window.WebSocket = Counted;
+})();
+"""
+MAP_VIEW_JS = "const c = window.map.getCenter(); return {zoom: window.map.getZoom(), lat: c.lat, lng: c.lng};"
+
+
+def count_socket_messages(driver) -> None:
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_SOCKET_JS})
+
+
+def view_state(driver) -> dict:
+    """What the analyst sees and shares: the map's view, the page URL, and the WebSocket traffic so far."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from geo.map.browser import in_map_frame
+
+    view = in_map_frame(driver, MAP_VIEW_JS)
+    query = {k: v[-1] for k, v in parse_qs(urlsplit(driver.current_url).query).items()}
+    return {"view": view, "url": driver.current_url, "query": query,
+            "socket": driver.execute_script("return window.__wsCount || null")}
+
+
+def settle(driver, quiet: float = 1.5, timeout: float = 30.0) -> dict:
+    """Wait until the view and the URL have not changed for `quiet` seconds (the debounced report of a move
+    and the one rerun it causes); the state then. Fails when they never settle."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        state = view_state(driver)
+        key = (state["view"] and tuple(round(v, 6) for v in state["view"].values()), state["url"])
+        if key != last:
+            last, since = key, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return state
+        time.sleep(0.1)
+    raise AssertionError(f"the view never settled within {timeout:g} s: {view_state(driver)}")
+
+
+def assert_steady_for(driver, seconds: float = 10.0) -> dict:
+    """The view, the URL and the server stay as they are for `seconds`; the URL names the view shown."""
+    import time
+
+    before = settle(driver)
+    time.sleep(seconds)
+    after = view_state(driver)
+    assert after["view"] == before["view"], f"the map moved on its own: {before['view']} -> {after['view']}"
+    assert after["url"] == before["url"], f"the URL changed on its own: {before['url']} -> {after['url']}"
+    assert after["socket"] == before["socket"], f"the app kept talking to the server (reruns): {before['socket']} -> {after['socket']}"
+    view, query = after["view"], after["query"]
+    pixel = 360 / (256 * 2 ** view["zoom"])
+    assert int(query["zoom"]) == view["zoom"], (query, view)
+    assert abs(float(query["lat"]) - view["lat"]) < 2 * pixel and abs(float(query["lon"]) - view["lng"]) < 2 * pixel, (query, view)
+    return after
+
+
+def drag_wheel_and_edge_popup(driver) -> None:
+    """Drag the map, zoom with the wheel, then open a popup on a marker near the map's top edge (Leaflet
+    pans the map to show it)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from geo.map.browser import MAP_FRAME
+
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, MAP_FRAME))
+    try:
+        pane = driver.find_element(By.CSS_SELECTOR, ".leaflet-container")
+        ActionChains(driver).move_to_element(pane).click_and_hold().move_by_offset(120, 60).move_by_offset(60, 30) \
+            .release().perform()
+        settle_in_frame(driver)
+        ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(pane), 0, -60).perform()
+        settle_in_frame(driver)
+        # a marker moved close to the top edge, so its popup does not fit and the map pans to show it
+        moved = driver.execute_script("""
+            const m = window.map, el = document.querySelector('.geo-claim');
+            if (!el) return false;
+            const r = el.getBoundingClientRect(), box = m.getContainer().getBoundingClientRect();
+            m.panBy([r.left + r.width / 2 - box.left - box.width / 2, r.top - box.top - 18], {animate: false});
+            return true;""")
+        assert moved, "no marker in view to open"
+        settle_in_frame(driver)
+        before = driver.execute_script(MAP_VIEW_JS)
+        driver.find_element(By.CSS_SELECTOR, ".geo-claim").click()
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content"))
+        settle_in_frame(driver)
+        assert driver.execute_script(MAP_VIEW_JS) != before, "the popup near the edge did not pan the map"
+    finally:
+        driver.switch_to.default_content()
+
+
+def settle_in_frame(driver, quiet: float = 1.0) -> None:
+    import time
+
+    last, since = None, time.monotonic()
+    while time.monotonic() - since < quiet:
+        now = driver.execute_script(MAP_VIEW_JS)
+        if now != last:
+            last, since = now, time.monotonic()
+        time.sleep(0.1)
+
+
+def check_steady_map(base: str, driver, date: str, zoom: int, lat: float, lon: float, window: str = "day") -> None:
+    from geo.map.browser import in_map_frame, wait_for_map_frame
+
+    count_socket_messages(driver)
+    driver.get(f"{base}/?date={date}&window={window}&zoom={zoom}&lat={lat}&lon={lon}")
+    wait_for_map_frame(driver, date, timeout=120)
+    opened = assert_steady_for(driver)  # the link opens exactly its view and stays there
+    assert opened["view"]["zoom"] == zoom, opened
+    pixel = 360 / (256 * 2 ** zoom)  # Leaflet snaps the centre to a whole pixel
+    assert abs(opened["view"]["lat"] - lat) < pixel and abs(opened["view"]["lng"] - lon) < pixel, opened
+    assert (opened["query"]["date"], opened["query"]["zoom"], opened["query"]["lat"], opened["query"]["lon"]) == \
+        (date, str(zoom), f"{lat:.4f}", f"{lon:.4f}"), "the URL of a shared view changed on opening it"
+    assert opened["socket"] is not None, "the WebSocket counter is not installed"
+
+    drag_wheel_and_edge_popup(driver)
+    after = assert_steady_for(driver)
+    assert after["view"]["zoom"] > zoom, after  # the wheel zoomed in
+    assert (after["view"]["lat"], after["view"]["lng"]) != (opened["view"]["lat"], opened["view"]["lng"])
+    assert in_map_frame(driver, "return document.querySelectorAll('.leaflet-popup-content').length") == 1, \
+        "the popup closed: the map was redrawn"
+    assert script_errors(driver) == []
+
+
+def test_a_shared_view_opens_exactly_and_stays_after_drag_wheel_and_popup(dashboard, driver):
+    check_steady_map(dashboard, driver, "2024-06-19", 8, 48.6, 37.9)

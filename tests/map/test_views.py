@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from geo.map import views
+from geo.map import facets
 from geo.map.views import NO_CLAIMANT, View
 
 JUNE18, JUNE19 = dt.date(2024, 6, 18), dt.date(2024, 6, 19)
@@ -57,8 +58,17 @@ def test_filters(rows):
     assert own and all(r["claimant"] is None for r in own)
     donetsk = views.select(rows, week.with_(oblasts=("Donetsk Oblast",)))
     assert {r["place"] for r in donetsk} == {"Avdiivka", "Chasiv Yar", "Donetsk City"}
-    section = views.select(rows, week)[0]["section"]
-    assert all(r["section"] == section for r in views.select(rows, week.with_(sections=(section,))))
+    axis = facets.axis(views.select(rows, week)[0])
+    on_axis = views.select(rows, week.with_(sections=(axis,)))
+    assert on_axis and all(facets.axis(r) == axis for r in on_axis)
+    assert {r["section"] for r in on_axis} >= {views.select(rows, week)[0]["section"]}  # raw wording kept
+
+
+def test_links_with_raw_wording_open_the_canonical_facet():
+    view = View.from_query({"claimant": ["the Russian Defense Ministry", "Russian milblogger"],
+                            "section": ["Russian Subordinate Main Effort #2—Donetsk Oblast"]})
+    assert view.claimants == ("Russian MoD", "Russian milbloggers")
+    assert view.sections == (facets.DONETSK,)
 
 
 def test_free_text_ignores_case_and_accents(rows):
@@ -83,7 +93,7 @@ def test_unresolved_mentions_are_listed_not_drawn(rows):
 
 def test_query_round_trip():
     view = View(date=JUNE18, window="30d", actors=("russia",), kinds=("advance", "strike"), statuses=("claimed",),
-                claimants=("the Russian MoD", NO_CLAIMANT), sections=("Kupyansk direction",),
+                claimants=("Russian MoD", NO_CLAIMANT), sections=(facets.LUHANSK,),
                 oblasts=("Donetsk Oblast", "Kherson Oblast"), text="Chasiv Yar, east", center=(48.5, 37.25), zoom=9,
                 briefing=True)
     q = view.to_query()
