@@ -32,7 +32,7 @@ _ATT = alternation(lexicon.ATTACK) + (
     r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross")
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy)\b)"
-    rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:on|at|upon|against)"
+    rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w-]+\s+){{0,3}}?(?:on|at|upon|against)"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
@@ -71,7 +71,7 @@ NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[
 MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
-FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?"
+FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?|gunners|crews|Group"
 ACTOR = re.compile(
     rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\))){{0,6}}?[\s,-]+(?:{FORCE})\b)"
     rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
@@ -197,6 +197,13 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         near = " ".join(before_words)
         ev = _Event(kind, None, m.start(), m.end())
         prev_word = before_words[-1].lower() if before_words else ""
+        mutual = MUTUAL.search(sentence, max(0, m.start() - 50), m.start())
+        if mutual:
+            # "Russian and Ukrainian sources traded accusations of shelling X": one claimed event per accused side
+            who = claimant_name(re.split(r"[;,]", sentence[:mutual.start()])[-1])
+            for accused in ("russia", "ukraine"):
+                events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", claimant=who, mutual=True))
+            continue
         if kind == "advance" and prev_word in TIME_ANCHOR:
             continue  # "culminated after capturing Lysychansk": an earlier gain used to date something else
         if kind == "advance" and CAPTIVES.match(sentence, m.end()):
@@ -245,11 +252,6 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 # "Near Bakhmut, fighting continued as Russian forces ..." is rare; a passive with no side is not a claim
                 if later and word in NOUN_TRIGGERS and BY_FROM.match(sentence, m.end()):
                     ev.actor = later[0][2]
-        if ev.actor is None and MUTUAL.search(sentence, max(0, m.start() - 50), m.start()):
-            # "Russian and Ukrainian sources traded accusations of shelling X": one claimed event per accused side
-            for accused in ("russia", "ukraine"):
-                events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", mutual=True))
-            continue
         if ev.actor is None and word in FIGHTING:
             # "fighting occurred in X": the side the paragraph describes as attacking, else the side named later
             later = [a for a in actors if a[0] >= m.end()]

@@ -93,3 +93,62 @@ def test_claimant_names():
     assert claimant_name("The Russian Ministry of Defense (MoD)") == "Russian MoD"
     assert claimant_name("A Russian milblogger") == "Russian milblogger"
     assert claimant_name("Ukrainian Southern Operational Command") == "Ukrainian Southern Operational Command"
+
+
+# Classes of sentence the method reads by lemma and shape; each sentence is written for the test.
+
+def test_inflections_and_nominalisations_of_event_verbs(is_name):
+    assert one("Ukrainian defenders repulsed Russian assaults on Kupyansk and Izyum.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Kupyansk", "Izyum"])]
+    assert one("Ukrainian gunners fired tube artillery at Kherson and Nikopol.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kherson", "Nikopol"])]
+    assert [g[:2] for g in one("Russian forces attempted advances in the vicinity of Bakhmut.", is_name)] == [("attack", "russia")]
+    assert [g[:2] for g in one("Russian troops continued routine indirect fire in the Lyman direction.", is_name)] == [
+        ("strike", "russia")]
+    assert [g[:2] for g in one("Ukrainian troops destroyed Russian equipment near Tokmak.", is_name)] == [("strike", "ukraine")]
+
+
+def test_claimed_to_verb_is_a_claim(is_name):
+    assert one("The Wagner Group claimed to capture the towns of Soledar, Bakhmut, and Toretsk.", is_name) == [
+        ("advance", "russia", "claimed", "Wagner Group", ["Soledar", "Bakhmut", "Toretsk"])]
+
+
+def test_semicolon_lists_with_bearings(is_name):
+    got = one("Ukrainian forces repelled Russian attacks against Vuhledar, just south of Marinka; Avdiivka and "
+              "Krasnohorivka, west of Donetsk City; and Toretsk.", is_name)
+    assert got == [("attack", "russia", "confirmed", None, ["Vuhledar", "Avdiivka", "Krasnohorivka", "Toretsk"])]
+
+
+def test_fighting_with_no_side_takes_the_paragraphs_side(is_name):
+    s = "Heavy fighting took place in Bakhmut and Soledar."
+    assert one(s, is_name) == []  # nobody is named and nothing came before
+    assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="russia")] == [("attack", "russia")]
+    assert sentence_claims("Fighting will continue near Bakhmut.", is_name, side="russia") == []
+
+
+def test_mutual_accusations_give_one_claimed_row_per_side(is_name):
+    got = one("Russian and Ukrainian officials traded accusations of shelling Enerhodar.", is_name)
+    assert [(k, a, s, places) for k, a, s, _, places in got] == [
+        ("strike", "russia", "claimed", ["Enerhodar"]), ("strike", "ukraine", "claimed", ["Enerhodar"])]
+
+
+def test_look_backs_are_not_claims(is_name):
+    assert one("ISW mistakenly reported that Russian forces seized Lozova.", is_name) == []
+    assert one("As ISW previously reported, Russian forces captured Izyum.", is_name) == []
+    assert one("The Russian offensive culminated after capturing Lysychansk.", is_name) == []
+    s = "Russian forces struck Kharkiv in early July."
+    assert sentence_claims(s, is_name, month=8) == []  # an August report recounting July
+    assert [e.kind for e in sentence_claims(s, is_name, month=7)] == ["strike"]
+
+
+def test_captives_and_unlikely_events_are_not_claims(is_name):
+    assert one("Ukrainian forces captured several Russian servicemen in Izyum.", is_name) == []
+    assert one("Russian forces are unlikely to launch offensive operations toward Kharkiv.", is_name) == []
+
+
+def test_a_bearing_place_counts_in_its_own_clause(is_name):
+    got = one("Russian forces continued routine artillery strikes west of Kherson, and in Mykolaiv and Odesa oblasts.", is_name)
+    assert got == [("strike", "russia", "confirmed", None, ["Kherson", "Mykolaiv", "Odesa Oblast"])]
+    # a bearing with places of its own in the same clause stays a bearing
+    got = one("Russian forces attacked west of Donetsk City near Marinka and Krasnohorivka.", is_name)
+    assert got[0][4] == ["Marinka", "Krasnohorivka"]

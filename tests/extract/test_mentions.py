@@ -76,3 +76,29 @@ def test_offsets_point_into_the_sentence(is_name):
     s = "Russian forces recently advanced near Chasiv Yar and Donetsk City."
     for m in find_mentions(s, is_name):
         assert s[m.start:m.end] == m.text
+
+
+def test_direction_of_a_village_with_its_own_bearing_is_a_target(is_name):
+    s = "Ukrainian forces attacked in the direction of Soledar (10km northeast of Bakhmut)."
+    assert names(s, is_name, "target") == ["Soledar"]
+    s = "Russian forces continued attacks in the direction of Slovyansk."
+    assert names(s, is_name, "target") == []
+
+
+def test_facility_of_a_town(is_name):
+    got = find_mentions("Russian forces struck the Port of Odesa and a refinery in Tuapse.", is_name)
+    port = got[0]
+    assert (port.text, port.precision, port.reference) == ("Port of Odesa", "feature", "Odesa")
+    assert [m.text for m in got[1:]] == ["Tuapse"]
+
+
+def test_unknown_names_after_an_event_word(is_name):
+    # hyphenated and misspelled villages the gazetteer lacks, where only a place can stand
+    s = "Ukrainian forces repulsed Russian attacks on Zelena-Dolyntsia and Kvitkove."
+    assert names(s, is_name, "target") == ["Zelena-Dolyntsia", "Kvitkove"]
+    assert names("The Russian Ministry of Defense spokesperson Konashenkov spoke.", is_name) == []
+
+
+def test_multi_word_names_are_read_whole(full_gazetteer):
+    s = "Russian forces attacked near Stara Krasnianka, Velykyi Burluk, and Davydiv Brid."
+    assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Stara Krasnianka", "Velykyi Burluk", "Davydiv Brid"]
