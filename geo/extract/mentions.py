@@ -74,6 +74,14 @@ LOCATIVE = {
     "raided", "shell", "bombard", "bombarded", "bombarding", "of", "against", "targeting", "struck",
     "occupied", "russian-occupied", "ukrainian-held", "liberated", "contested", "including", "include", "includes",
 }
+# First words of multi-word village names ("Nova Kakhovka", "Velykyi Burluk", "Druha Zhuravka"): never a place alone
+NAME_PREFIXES = {
+    "nova", "novyi", "novyy", "nove", "novi", "novo", "stara", "staryi", "staryy", "stare", "stari", "velyka", "velykyi",
+    "velykyy", "velyke", "velyki", "velikiy", "velikaya", "mala", "malyi", "malyy", "male", "mali", "malaya", "druha",
+    "persha", "verkhnia", "verkhnii", "verkhnie", "nyzhnia", "nyzhnii", "nyzhnie", "krasnyi", "krasna",
+    "chervona", "chervonyi", "zelena", "zelenyi", "bila", "bilyi", "chorna", "chornyi", "sukha", "sukhyi", "yasna",
+    "nizhnyaya", "verkhnyaya", "staraya", "novaya", "bolshaya", "krasnaya",
+}
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
 # Verbs after which a capitalised name is the place acted on, even one the gazetteer lacks ("captured Lyutyszh").
 EVENT_LOCATIVE = {"captured", "capture", "capturing", "seized", "seize", "seizing", "recaptured", "liberated", "liberate",
@@ -190,6 +198,9 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                             reference=town.group(1) if town else None)], k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
+    pair = _hyphen_pair(sentence, toks, i, run_end, is_name)
+    if pair is not None:
+        return pair
     for j in range(min(run_end, i + 5), i, -1):
         words = [t[0] for t in toks[i:j]]
         low = [w.lower() for w in words]
@@ -218,6 +229,12 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             if prev.endswith("occupied"):
                 start = prev.rfind("occupied")
             return [Mention(sentence[start:toks[j - 1][2]], start, toks[j - 1][2], "Crimea", precision="region")], j
+        if j - i == 1 and low[0] in NAME_PREFIXES and j < run_end and toks[j][0].lower() not in STOP:
+            # "Stara Krasnyanka" in a spelling the gazetteer lacks: the whole name, never "Stara" alone
+            k = j + 1 if j + 1 < run_end and toks[j + 1][0].lower() not in STOP and toks[j][0].lower() in NAME_PREFIXES else j + 1
+            whole = _clean(sentence[toks[i][1]:toks[k - 1][2]])
+            if re.fullmatch(r"[A-Z][a-z’'ʼ-]+(?:\s+[A-Z][a-z’'ʼ-]+)+", whole):
+                return [Mention(whole, toks[i][1], toks[i][1] + len(whole), whole)], k
         if is_name(text):
             # a name ending in "'s" keeps its own end
             end = toks[i][1] + len(text)
@@ -235,6 +252,30 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                 bearing = f"{a}-{b} {label.group(1)}" if label else None
                 return [Mention(a, s0, s0 + len(a), a, role="reference", bearing=bearing),
                         Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference", bearing=bearing)], j
+    return None
+
+
+def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -> tuple[list[Mention], int] | None:
+    """"the Nova Kakhovka-Beryslav area", "the Velyka Novosilka-Vuhledar line": two places, multi-word ones
+    included, joined by a hyphen or dash inside a run of capitalised words, named as references."""
+    for k in range(i, run_end):
+        tok = toks[k][0]
+        if "-" not in tok.strip("-") or (k == i and run_end - i == 1):
+            continue
+        left_word, _, right_word = tok.partition("-")
+        if not right_word[:1].isupper():
+            continue
+        left = _clean(sentence[toks[i][1]:toks[k][1]] + left_word)
+        for end in range(min(run_end, k + 3), k, -1):
+            right = _clean(right_word + sentence[toks[k][2]:toks[end - 1][2]])
+            if is_name(left) and is_name(right):
+                s0 = toks[i][1]
+                r0 = toks[k][1] + len(left_word) + 1
+                label = re.match(r"\s*([a-z]+(?:\s+area)?)", sentence[toks[end - 1][2]:])
+                bearing = f"{left}-{right} {label.group(1)}" if label else None
+                return [Mention(left, s0, s0 + len(left), left, role="reference", bearing=bearing),
+                        Mention(right, r0, r0 + len(right), right, role="reference", bearing=bearing)], end
+        return None
     return None
 
 

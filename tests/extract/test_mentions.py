@@ -102,3 +102,12 @@ def test_unknown_names_after_an_event_word(is_name):
 def test_multi_word_names_are_read_whole(full_gazetteer):
     s = "Russian forces attacked near Stara Krasnianka, Velykyi Burluk, and Davydiv Brid."
     assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Stara Krasnianka", "Velykyi Burluk", "Davydiv Brid"]
+
+
+def test_pairs_of_multi_word_names_and_name_prefixes(full_gazetteer):
+    s = "Ukrainian forces struck Russian positions in the Nova Kakhovka-Beryslav area."
+    got = find_mentions(s, full_gazetteer.is_name)
+    assert [(m.text, m.role) for m in got] == [("Nova Kakhovka", "reference"), ("Beryslav", "reference")]
+    # a first word such as "Druha" or "Stara" is never a place alone, whatever the spelling of the rest
+    s = "Russian forces shelled Druha Zhuravka and Stara Krasnyanka."
+    assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Druha Zhuravka", "Stara Krasnyanka"]
