@@ -11,6 +11,7 @@ import hashlib
 import os
 import socket
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -114,3 +115,106 @@ def download(
         return digest.hexdigest()
 
     return _with_retries(url, action, retries, backoff)
+
+
+# -- online geocoders (through geopy) -----------------------------------------------------------
+
+GEOCODERS = ("nominatim", "geonames")
+GEOCODER_USER_AGENT = f"frontline-claims/{__version__} (research map of ISW assessments; geopy)"
+GEOCODER_COUNTRIES = ("UA", "RU")
+# The services' usage policies: Nominatim's public server allows one request a second; GeoNames' free
+# accounts 1,000 credits an hour (one search costs one), so one request every 3.6 s.
+GEOCODER_MIN_DELAY = {"nominatim": 1.0, "geonames": 3.6}
+_limiters: dict[tuple, Callable] = {}
+_limiters_lock = threading.Lock()
+
+
+class GeocoderSettings:
+    """Which online geocoder to ask, and where. Off unless GEO_GEOCODER names one.
+
+    - GEO_GEOCODER: `nominatim` or `geonames` (empty or `off`: none);
+    - GEO_GEOCODER_URL: the service's base address, e.g. a mirror or a local Nominatim
+      (`http://127.0.0.1:8080`); default the public one (https://nominatim.openstreetmap.org,
+      http://api.geonames.org);
+    - GEO_GEONAMES_USERNAME: the GeoNames account (required for `geonames`);
+    - GEO_GEOCODER_TIMEOUT: seconds per request (default 10).
+    """
+
+    def __init__(self, service: str, url: str | None = None, username: str | None = None, timeout: float = 10.0,
+                 min_delay: float | None = None):
+        from geo.errors import GeoError
+
+        service = (service or "").strip().lower()
+        if service not in GEOCODERS:
+            raise GeoError(f"GEO_GEOCODER: {service!r} is not one of {', '.join(GEOCODERS)} (or 'off')")
+        if service == "geonames" and not (username or "").strip():
+            raise GeoError("GEO_GEOCODER=geonames needs GEO_GEONAMES_USERNAME (a free account at https://www.geonames.org/login)")
+        if url is not None:
+            _check_scheme(url)
+        self.service, self.url, self.username, self.timeout = service, url, (username or "").strip() or None, float(timeout)
+        self.min_delay = GEOCODER_MIN_DELAY[service] if min_delay is None else float(min_delay)
+
+    @classmethod
+    def from_env(cls, environ=None) -> GeocoderSettings | None:
+        env = os.environ if environ is None else environ
+        service = (env.get("GEO_GEOCODER") or "").strip().lower()
+        if service in ("", "off", "none", "0", "no"):
+            return None
+        return cls(service, url=(env.get("GEO_GEOCODER_URL") or "").strip() or None,
+                   username=env.get("GEO_GEONAMES_USERNAME"), timeout=float(env.get("GEO_GEOCODER_TIMEOUT") or 10))
+
+    @property
+    def address(self) -> str:
+        return self.url or ("https://nominatim.openstreetmap.org" if self.service == "nominatim" else "http://api.geonames.org")
+
+
+def _geocoder_call(settings: GeocoderSettings) -> Callable:
+    """The service's search, wrapped in geopy's RateLimiter at the service's policy; one per service and
+    address for the whole process, so every caller shares the pace."""
+    from urllib.parse import urlsplit
+
+    from geopy.extra.rate_limiter import RateLimiter
+    from geopy.geocoders import GeoNames, Nominatim
+
+    key = (settings.service, settings.address, settings.username, settings.timeout, settings.min_delay)
+    with _limiters_lock:
+        found = _limiters.get(key)
+        if found is None:
+            parts = urlsplit(settings.address)
+            domain = parts.netloc + parts.path.rstrip("/")
+            if settings.service == "nominatim":
+                geocoder = Nominatim(user_agent=GEOCODER_USER_AGENT, timeout=settings.timeout, domain=domain, scheme=parts.scheme)
+
+                def search(query: str):
+                    return geocoder.geocode(query, exactly_one=False, limit=10, addressdetails=True,
+                                            country_codes=[c.lower() for c in GEOCODER_COUNTRIES], language="en")
+            else:
+                geocoder = GeoNames(settings.username, user_agent=GEOCODER_USER_AGENT, timeout=settings.timeout,
+                                    domain=domain, scheme=parts.scheme)
+
+                def search(query: str):
+                    return geocoder.geocode(query, exactly_one=False, country=list(GEOCODER_COUNTRIES))
+            found = _limiters[key] = RateLimiter(search, min_delay_seconds=settings.min_delay, max_retries=1,
+                                                 error_wait_seconds=max(settings.min_delay, 2.0), swallow_exceptions=False)
+    return found
+
+
+def geocode(query: str, settings: GeocoderSettings) -> list[dict]:
+    """Ask the online geocoder of `settings` where `query` is, in Ukraine and Russia: the raw results (a
+    list of the service's JSON records, empty when it knows none). Raises OfflineError when the service
+    cannot be reached, ForbiddenError when it refuses this account, FetchError otherwise."""
+    from geopy import exc
+
+    where = f"{settings.service} at {settings.address}"
+    try:
+        found = _geocoder_call(settings)(query)
+    except (exc.GeocoderUnavailable, exc.GeocoderTimedOut) as e:
+        raise OfflineError(where, f"cannot reach the geocoder ({e}); check the network or GEO_GEOCODER_URL, "
+                                  "or switch it off (GEO_GEOCODER=off)") from e
+    except (exc.GeocoderAuthenticationFailure, exc.GeocoderInsufficientPrivileges) as e:
+        raise ForbiddenError(where, f"the geocoder refuses this account ({e}); check GEO_GEONAMES_USERNAME") from e
+    except exc.GeocoderQuotaExceeded as e:
+        raise FetchError(where, f"the geocoder's quota is used up ({e}); try again later", status=429) from e
+    except exc.GeopyError as e:
+        raise FetchError(where, f"the geocoder failed ({e})") from e
+    return [loc.raw for loc in (found or []) if loc is not None]

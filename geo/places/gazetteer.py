@@ -296,6 +296,8 @@ def apply_overrides(tables: _Tables, rows: list[dict[str, str]], regions: dict[s
     notes: dict[int, str] = {}
     problems: list[str] = []
     for row in rows:
+        if row.get("report_date") or row.get("quote"):
+            continue  # a choice for one sentence of one report: the pipeline applies it to that mention
         action, name = row["action"], row["name"]
         gid = int(row["geonameid"]) if row.get("geonameid") else None
         note = row.get("note", "") or action
@@ -606,6 +608,15 @@ class Gazetteer:
 
     def regions(self) -> list[Place]:
         return [p for p in (self.get(i) for i in self._region_ids) if p is not None]
+
+    def with_overrides(self, rows: list[dict[str, str]], label: str) -> Gazetteer:
+        """This gazetteer with more override rows applied on top (the corrections an analyst recorded in the
+        store); this one is left as it was."""
+        g = Gazetteer(self._places, self._exact, self._variant, label=label, overrides=rows, region_ids=self._region_ids,
+                      blocked=self._blocked)
+        g.override_notes = {**self.override_notes, **g.override_notes}
+        g.override_problems = [*self.override_problems, *g.override_problems]
+        return g
 
     def is_override(self, geonameid: int) -> bool:
         """Did an analyst's override add, alias or block this place? (the dashboard marks these)"""
