@@ -15,7 +15,7 @@ from geo.extract.claims import METHOD, extract_claims, is_vague
 from geo.errors import GeoError, ReportError, StoreError
 from geo.models import ClaimPlace, Report
 from geo.read.reports import iter_paths, read_path
-from geo.places.resolver import km, resolve_claims
+from geo.places.resolver import PointIndex, resolve_claims
 from geo.store import DEFAULT_STORE, ROOT, Store
 
 SAMPLE_DIR = ROOT / "data" / "assessments"
@@ -47,19 +47,30 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     way to the claims of the same side and kind in the same section that name places in that direction (within
     50 km, or in the same sentence); alone, it stays. Attributed claims ("reportedly striking in the Kharkiv
     direction") are claims of their own and stay."""
-    explicit: dict[tuple, list[ClaimPlace]] = {}
+    explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
         if not is_vague(cp.resolution.mention):
-            explicit.setdefault((cp.claim.section, cp.claim.actor, cp.claim.kind), []).append(cp)
+            sentences, points = explicit.setdefault((cp.claim.section, cp.claim.actor, cp.claim.kind), (set(), []))
+            sentences.add(cp.claim.sentence)
+            if cp.resolution.place is not None:
+                points.append((cp.resolution.place.lat, cp.resolution.place.lon))
+    indexes: dict[tuple, PointIndex] = {}  # a vague row asks "is a named place of its group within 50 km" in a few lookups
     out = []
     for cp in rows:
         if is_vague(cp.resolution.mention):
-            named = explicit.get((cp.claim.section, cp.claim.actor, cp.claim.kind), [])
+            group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
+            sentences, points = explicit.get(group, (set(), []))
             here = cp.resolution.place
             topic = cp.claim.status == "confirmed" and not cp.claim.lead_in
-            if any(o.claim.sentence == cp.claim.sentence for o in named) or (topic and named and (here is None or any(
-                    o.resolution.place is not None and km(here, o.resolution.place) <= TOPIC_KM for o in named))):
+            if cp.claim.sentence in sentences:
                 continue
+            if topic and sentences:
+                if here is None:
+                    continue
+                if group not in indexes:
+                    indexes[group] = PointIndex(dict.fromkeys(points))
+                if indexes[group].nearest_km(here.lat, here.lon, TOPIC_KM) <= TOPIC_KM:
+                    continue
         out.append(cp)
     return out
 

@@ -6,7 +6,8 @@ Evidence, strongest first:
    of Izyum": the place must lie that way from the reference, within a plausible distance;
 3. the section heading ("Kupyansk direction", "... - Kharkiv Oblast") and the other places
    of the same sentence and paragraph;
-4. where the fighting is: confidently placed claims of the same report and of nearby days;
+4. where the fighting is: the front line of the report's date (DeepStateMap; for ground claims, weaker
+   for strikes) and confidently placed claims of the same report and of nearby days;
 5. finally population and feature type.
 Every decision keeps its rule, the runner-up and the margin. When nothing separates the
 candidates the mention stays unresolved, listed with its candidates.
@@ -14,6 +15,7 @@ candidates the mention stays unresolved, listed with its candidates.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -57,10 +59,14 @@ class Context:
     sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
     paragraph_places: tuple[Place, ...] = ()
     front: PointIndex | None = None  # confidently placed claims of this and nearby reports
+    kind: str | None = None  # the claim's kind (advance / attack / strike): how much the front line of the day counts
     neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
+    section_points: PointIndex | None = None  # `paragraph_places` indexed, when the caller keeps one
 
     @cached_property
     def section_index(self) -> PointIndex:
+        if self.section_points is not None:
+            return self.section_points
         return PointIndex((x.lat, x.lon) for x in self.paragraph_places)
 
 
@@ -73,6 +79,7 @@ class PointIndex:
     def __init__(self, points: Iterable[tuple[float, float]] = ()):
         self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
         self._memo: dict[tuple[float, float, float], float] = {}
+        self.scanned = 0  # points compared so far (the cost of the queries)
         for lat, lon in points:
             self.cells.setdefault((int(lat // self.CELL_LAT), int(lon // self.CELL_LON)), []).append((lat, lon))
 
@@ -93,7 +100,9 @@ class PointIndex:
         best = math.inf
         for di in range(-ring, ring + 1):
             for dj in range(-ring, ring + 1):
-                for a, b in self.cells.get((ci + di, cj + dj), ()):
+                cell = self.cells.get((ci + di, cj + dj), ())
+                self.scanned += len(cell)
+                for a, b in cell:
                     d = approx_km(lat, lon, a, b)
                     if d < best:
                         best = d
@@ -176,11 +185,15 @@ def fits_bearing(ref: Place, place: Place, direction: str, distance: float | Non
 class Resolver:
     """Resolves the mentions of one report's claims against a gazetteer."""
 
-    def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = ()):
+    def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = (), frontline=None):
         self.g = gazetteer
         self.front_prior = PointIndex(front)
+        self.frontline = frontline  # geo.places.frontline.Snapshot of the report's date, or None
+        self._line_km: dict[int, float] = {}
         self._keys: dict[int, str] = {}
         self._mention_keys: dict[str, str] = {}
+        self.work = 0  # candidates scored
+        self.compared = 0  # places they were compared with
 
     def _name_key(self, p: Place) -> str:
         key = self._keys.get(p.geonameid)
@@ -257,6 +270,8 @@ class Resolver:
             # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them
             near = set(FRONT_REGIONS) | set(ctx.sentence_regions) | set(ctx.heading_regions)
             pool = [c for c in cands if c.place.admin1 in near] or cands
+        if self.frontline is not None and ctx.kind and len(pool) > 1:
+            self._measure_line([c.place for c in pool])
         scored = [self._score(_Scored(c), mention, ctx, ref) for c in pool]
         if ref is not None and mention.bearing:
             # of the namesakes lying in the given direction, ISW means the nearest when it is clearly nearer
@@ -316,6 +331,8 @@ class Resolver:
 
     def _score(self, s: _Scored, mention: Mention, ctx: Context, ref: Place | None) -> _Scored:
         p = s.cand.place
+        self.work += 1
+        self.compared += len(ctx.heading_places) + len(ctx.sentence_places) + len(ctx.neighbours) + len(ctx.paragraph_places)
         if ctx.sentence_regions:
             s.add("oblast named", 3.0 if p.admin1 in ctx.sentence_regions else -1.0)
         if ref is not None and mention.bearing:
@@ -344,6 +361,8 @@ class Resolver:
             if d < 0.5:  # the place itself, placed earlier in the section: it does not vouch for itself
                 d = PointIndex((x.lat, x.lon) for x in ctx.paragraph_places if x.geonameid != p.geonameid).nearest_km(p.lat, p.lon, 100)
             s.add("near other places in the section", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
+        if self.frontline is not None and ctx.kind and not p.is_region:
+            s.add("front line of the day", line_prior(self._measure_line([p])[0], ctx.kind))
         front = ctx.front or self.front_prior
         if front:
             d = front.nearest_km(p.lat, p.lon, 120)
@@ -359,14 +378,32 @@ class Resolver:
         return s
 
 
+    def _measure_line(self, places: Sequence[Place]) -> list[float]:
+        """Km from each place to the front line of the report's date (vectorised over the places not measured yet)."""
+        todo = [p for p in places if p.geonameid not in self._line_km]
+        if todo:
+            found = self.frontline.distance_km([p.lat for p in todo], [p.lon for p in todo])
+            self._line_km.update((p.geonameid, float(d)) for p, d in zip(todo, found))
+        return [self._line_km[p.geonameid] for p in places]
+
+
+GROUND_KINDS = frozenset({"advance", "attack"})
+
+
+def line_prior(km_to_line: float, kind: str) -> float:
+    """The front line of the report's date as evidence between namesakes: ground claims (advance, attack) lie
+    on it; strikes, weaker, often near it. Small next to a stated oblast (+3/-1) or bearing (+4/-4), so it
+    never overrides what the text says."""
+    weight = 1.0 if kind in GROUND_KINDS else 0.4
+    closeness = 1.0 if km_to_line <= 10 else 0.6 if km_to_line <= 25 else 0.25 if km_to_line <= 60 else 0.0
+    return weight * closeness
+
+
 REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Oblast|Krai)\b")
 
 
-def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
-    """Admin1 names of the oblasts named in `text`, except those inside the `skip` spans."""
-    if not text:
-        return ()
-    skip = list(skip)
+def _regions_found(text: str, gazetteer) -> list[tuple[int, str]]:
+    """(position, admin1 name) of every oblast or krai named in `text`, in the order the patterns find them."""
     found: list[tuple[int, str]] = []
     for m in REGION_IN_TEXT.finditer(text):
         found.append((m.start(), m.group(0)))
@@ -376,28 +413,24 @@ def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] 
         found.append((m.start(), "Crimea"))
     for m in BORDER_PAIR.finditer(text):  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
         found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
-    out: list[str] = []
+    out = []
     for pos, name in found:
-        if any(a <= pos < b for a, b in skip):
-            continue
         place = gazetteer.region(name)
-        if place is not None and place.admin1 not in out:
-            out.append(place.admin1)
-    return tuple(out)
+        if place is not None:
+            out.append((pos, place.admin1))
+    return out
 
 
-def _sentence_regions(claim: Claim, mention: Mention, sentence_claims: list[Claim], gazetteer) -> tuple[str, ...]:
-    """Oblasts that qualify this mention: named in the sentence but not as the place of another
-    claim, or named earlier in the same claim ("in Donetsk Oblast near X", "Tetkino, Kursk Oblast")."""
-    skip = []
-    for other in sentence_claims:
-        for m in other.mentions:
-            if m.precision == "region" and not (other is claim and m.start < mention.start
-                                                 and QUALIFIES.match(claim.sentence, m.end, mention.start)):
-                skip.append((m.start, m.end))
-    if not skip and not REGION_HINT.search(claim.sentence):
+def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """Admin1 names of the oblasts named in `text`, except those inside the `skip` spans."""
+    if not text:
         return ()
-    return _regions_named(claim.sentence, gazetteer, skip)
+    skip = list(skip)
+    out: list[str] = []
+    for pos, admin1 in _regions_found(text, gazetteer):
+        if not any(a <= pos < b for a, b in skip) and admin1 not in out:
+            out.append(admin1)
+    return tuple(out)
 
 
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
@@ -409,11 +442,110 @@ QUALIFIES = re.compile(
     r"\s*(?:,\s*(?:including|especially|particularly|mainly|mostly)\s+)?"
     r"(?:(?:north|south|east|west)[\w-]*\s+of\s+[^,;]+?\s+)?(?:near|around|toward|towards|at|outside|within|in)\b[^,;]*$")
 
+# Each mention is compared with a bounded number of others, so resolving costs O(n log n) in the mentions of a
+# report however long it is or however often a sentence repeats:
+LISTED_WITH = 8  # the mentions this many places before and after it in its sentence ("places listed together")
+SENTENCE_PLACES = 20  # the places last placed in its sentence
+SECTION_PLACES = 40  # the places last placed in its section
+QUALIFY_CHARS = 600  # an oblast named this close before a mention of its claim can frame it ("in X Oblast near ...")
+BEARING_TARGETS = 12  # the places given by bearings from one reference town that vote on which town it is
 
-def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[float, float]] = ()) -> list[ClaimPlace]:
-    """Resolve every mention of a report's claims, the sure ones first so they inform the rest."""
+
+class _Sentence:
+    """One occurrence of a sentence (the consecutive claims made from it), with what resolving its mentions
+    needs from the sentence computed once: the oblasts it names, which mentions stand next to which."""
+
+    def __init__(self, text: str, members: list[tuple[int, Claim]]):
+        self.text = text
+        self.members = members
+        self.places: list[Place] = []  # placed so far, in order
+        self._regions: tuple[list, dict, list] | None = None
+        self._points: tuple[list[int], list[CellSet], dict] | None = None
+
+    def _region_facts(self, gazetteer):
+        if self._regions is None:
+            spans = sorted({(m.start, m.end) for _, c in self.members for m in c.mentions if m.precision == "region"})
+            found = _regions_found(self.text, gazetteer) if spans or REGION_HINT.search(self.text) else []
+            starts = [a for a, _ in spans]
+            free, inside = [], {}
+            for order, (pos, admin1) in enumerate(found):
+                span = None
+                i = bisect.bisect_right(starts, pos) - 1
+                while i >= 0 and spans[i][0] >= pos - QUALIFY_CHARS:  # overlapping spans lie just before
+                    if spans[i][0] <= pos < spans[i][1]:
+                        span = spans[i]
+                        break
+                    i -= 1
+                if span is None:
+                    free.append((order, admin1))
+                else:
+                    inside.setdefault(span, []).append((order, admin1))
+            self._regions = (free, inside, spans)
+        return self._regions
+
+    def regions(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
+        """Oblasts that qualify this mention: named in the sentence but not as the place of another claim, or
+        named just before it in the same claim ("in Donetsk Oblast near X", "Tetkino, Kursk Oblast")."""
+        free, inside, spans = self._region_facts(gazetteer)
+        if not free and not inside:
+            return ()
+        picked = list(free)
+        for m in claim.mentions:
+            if m.precision == "region" and m.start < mention.start and mention.start - m.end <= QUALIFY_CHARS \
+                    and (m.start, m.end) in inside and QUALIFIES.match(self.text, m.end, mention.start):
+                picked.extend(inside[(m.start, m.end)])
+        out: list[str] = []
+        for _, admin1 in sorted(set(picked)):
+            if admin1 not in out:
+                out.append(admin1)
+        return tuple(out)
+
+    def neighbours(self, key: tuple[int, int], resolver: Resolver, cells: dict) -> tuple[CellSet, ...]:
+        """Where the namesakes of the settlements named next to this mention lie (names with few namesakes)."""
+        if self._points is None:
+            order: dict[tuple[int, int], int] = {}
+            at: list[int] = []
+            sets: list[CellSet] = []
+            for ci, c in self.members:
+                for mi, m in enumerate(c.mentions):
+                    order[(ci, mi)] = len(order)
+                    if m.precision != "settlement":
+                        continue
+                    if m.name not in cells:
+                        cands, _ = resolver.candidates(m)
+                        cells[m.name] = CellSet((x.place.lat, x.place.lon) for x in cands) if 0 < len(cands) <= 60 else None
+                    if cells[m.name] is not None:
+                        at.append(order[(ci, mi)])
+                        sets.append(cells[m.name])
+            self._points = (at, sets, order)
+        at, sets, order = self._points
+        i = order[key]
+        lo, hi = bisect.bisect_left(at, i - LISTED_WITH), bisect.bisect_right(at, i + LISTED_WITH)
+        return tuple(sets[j] for j in range(lo, hi) if at[j] != i)
+
+    def claims(self) -> list[Claim]:
+        return [c for _, c in self.members]
+
+
+def _sentences(claims: list[Claim]) -> list[_Sentence]:
+    """Consecutive claims of the same sentence and section are one occurrence of that sentence."""
+    out: list[_Sentence] = []
+    for ci, c in enumerate(claims):
+        if out and out[-1].text == c.sentence and out[-1].members[-1][1].section == c.section:
+            out[-1].members.append((ci, c))
+        else:
+            out.append(_Sentence(c.sentence, [(ci, c)]))
+    return out
+
+
+def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[float, float]] = (), frontline=None,
+                   work: dict | None = None) -> list[ClaimPlace]:
+    """Resolve every mention of a report's claims, the sure ones first so they inform the rest.
+
+    `work`, when given, receives how many candidates were scored and how many comparisons that took
+    (the resolver's cost, which grows as n log n in the mentions at worst)."""
     claims = list(claims)
-    resolver = Resolver(gazetteer, front)
+    resolver = Resolver(gazetteer, front, frontline)
     heading_cache: dict[str | None, tuple[tuple[str, ...], tuple[Place, ...]]] = {}
 
     def heading(section: str | None):
@@ -428,75 +560,69 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
             heading_cache[section] = (regions, tuple(places))
         return heading_cache[section]
 
-    by_bearings: dict[tuple[str, str], Place | None] = {}
+    sentences = _sentences(claims)
+    cells: dict[str, CellSet | None] = {}
+    by_bearings: dict[tuple[int, str], Place | None] = {}
     named_in_section: dict[tuple[str | None, str], Place] = {}
-    by_text: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_text.setdefault(c.sentence, []).append(c)
-    points_cache: dict[str, list] = {}
-
-    def sentence_points(text: str) -> list:
-        """Candidate points of every settlement mention in a sentence (names with few namesakes only)."""
-        if text not in points_cache:
-            out = []
-            for ci2, c in enumerate(claims):
-                if c.sentence != text:
-                    continue
-                for mi2, m in enumerate(c.mentions):
-                    if m.precision != "settlement":
-                        continue
-                    cands, _ = resolver.candidates(m)
-                    if 0 < len(cands) <= 60:
-                        out.append(((ci2, mi2), CellSet((x.place.lat, x.place.lon) for x in cands)))
-            points_cache[text] = out
-        return points_cache[text]
-
-    sure: list[tuple[float, float]] = []
+    sure: dict[tuple[float, float], None] = {}
     results: dict[tuple[int, int], Resolution] = {}
-    by_sentence: dict[str, list[Place]] = {}
     by_section: dict[str | None, list[Place]] = {}
+    fronts = []
+    section_points: dict[str | None, tuple[int, PointIndex]] = {}
+
+    def section_index(section: str | None) -> PointIndex:
+        # one index per state of a section's places, so its distance memo serves every mention until a place is added
+        n = len(by_section.get(section, ()))
+        got = section_points.get(section)
+        if got is None or got[0] != n:
+            got = section_points[section] = (n, PointIndex((x.lat, x.lon) for x in by_section.get(section, ())[-SECTION_PLACES:]))
+        return got[1]
     # two passes: the second sees the places the first placed with confidence
     prior = tuple(front)
     for rnd in range(2):
-        front_index = PointIndex(tuple(sure) + prior)
-        for ci, claim in enumerate(claims):
-            h_regions, h_places = heading(claim.section)
-            siblings = by_text.get(claim.sentence, [claim])
-            for mi, mention in enumerate(claim.mentions):
-                s_regions = _sentence_regions(claim, mention, siblings, gazetteer)
-                key = (ci, mi)
-                if key in results and (results[key].resolved or rnd == 0):
-                    continue
-                ref_place = None
-                if mention.reference and mention.precision != "feature":
-                    key_ref = (claim.sentence, mention.reference)
-                    if key_ref not in by_bearings:
-                        by_bearings[key_ref] = _reference_by_bearings(resolver, mention.reference, by_text.get(claim.sentence, []))
-                        if by_bearings[key_ref] is not None:
-                            named_in_section[(claim.section, mention.reference)] = by_bearings[key_ref]
-                    # the same town named in the same section is the same town
-                    ref_place = by_bearings[key_ref] or named_in_section.get((claim.section, mention.reference)) or _resolve_reference(
-                        resolver, mention.reference, s_regions, h_regions, h_places, front_index,
-                        tuple(by_section.get(claim.section, ())[-40:]))
-                others = tuple(by_sentence.get(claim.sentence, ()))
-                neighbours = tuple(pts for (k, pts) in sentence_points(claim.sentence) if k != (ci, mi))
-                ctx = Context(
-                    sentence_regions=s_regions if mention.precision != "region" else (),
-                    named_regions=s_regions,
-                    heading_regions=h_regions, heading_places=h_places, sentence_places=others,
-                    paragraph_places=tuple(by_section.get(claim.section, ())[-40:]), front=front_index, neighbours=neighbours,
-                )
-                res = resolver.resolve(mention, ctx, ref_place)
-                if rnd == 0 and not res.resolved and res.candidates:
-                    continue  # try again with what the first round placed
-                results[key] = res
-                if res.resolved:
-                    by_sentence.setdefault(claim.sentence, []).append(res.place)
-                    if res.precision == "settlement" and not res.review:
-                        by_section.setdefault(claim.section, []).append(res.place)
-                        named_in_section.setdefault((claim.section, mention.name), res.place)
-                    if res.precision != "region" and not res.review:
-                        sure.append((res.place.lat, res.place.lon))
+        front_index = PointIndex(dict.fromkeys((*sure, *prior)))
+        fronts.append(front_index)
+        for si, sent in enumerate(sentences):
+            for ci, claim in sent.members:
+                h_regions, h_places = heading(claim.section)
+                for mi, mention in enumerate(claim.mentions):
+                    key = (ci, mi)
+                    if key in results and (results[key].resolved or rnd == 0):
+                        continue
+                    s_regions = sent.regions(claim, mention, gazetteer)
+                    section_places = tuple(by_section.get(claim.section, ())[-SECTION_PLACES:])
+                    ref_place = None
+                    if mention.reference and mention.precision != "feature":
+                        key_ref = (si, mention.reference)
+                        if key_ref not in by_bearings:
+                            by_bearings[key_ref] = _reference_by_bearings(resolver, mention.reference, sent.claims())
+                            if by_bearings[key_ref] is not None:
+                                named_in_section[(claim.section, mention.reference)] = by_bearings[key_ref]
+                        # the same town named in the same section is the same town
+                        ref_place = by_bearings[key_ref] or named_in_section.get((claim.section, mention.reference)) or _resolve_reference(
+                            resolver, mention.reference, s_regions, h_regions, h_places, front_index, section_places)
+                    ctx = Context(
+                        sentence_regions=s_regions if mention.precision != "region" else (),
+                        named_regions=s_regions,
+                        heading_regions=h_regions, heading_places=h_places,
+                        sentence_places=tuple(sent.places[-SENTENCE_PLACES:]),
+                        paragraph_places=section_places, front=front_index, neighbours=sent.neighbours(key, resolver, cells),
+                        kind=claim.kind, section_points=section_index(claim.section),
+                    )
+                    res = resolver.resolve(mention, ctx, ref_place)
+                    if rnd == 0 and not res.resolved and res.candidates:
+                        continue  # try again with what the first round placed
+                    results[key] = res
+                    if res.resolved and res.precision != "region":  # an oblast is too large to say where others lie
+                        sent.places.append(res.place)
+                        if res.precision == "settlement" and not res.review:
+                            by_section.setdefault(claim.section, []).append(res.place)
+                            named_in_section.setdefault((claim.section, mention.name), res.place)
+                        if not res.review:
+                            sure[(res.place.lat, res.place.lon)] = None
+    if work is not None:
+        work["scored"] = resolver.work
+        work["compared"] = resolver.compared + sum(f.scanned for f in fronts) + resolver.front_prior.scanned
     out = []
     for ci, claim in enumerate(claims):
         for mi, mention in enumerate(claim.mentions):
@@ -512,6 +638,7 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
     104 Oleksandrivkas, the one with the most of these places lying in the stated directions from it, when
     at least two agree and no other namesake does as well."""
     targets = [m for c in sentence_claims for m in c.mentions if m.reference == name and m.bearing and m.precision == "settlement"]
+    targets = targets[:BEARING_TARGETS]
     if len(targets) < 2:
         return None
     ref_cands, _ = resolver.candidates(Mention(name, 0, len(name), name))

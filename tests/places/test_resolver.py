@@ -74,3 +74,41 @@ def test_bearings_agree_on_the_reference_town(full_gazetteer):
     placed = {cp.resolution.mention.text: cp.resolution.place for cp in rows if cp.resolution.place}
     assert {"Ivanivka", "Vyshneve"} <= set(placed)
     assert all(p.admin1 == "Dnipropetrovsk Oblast" for name, p in placed.items() if name in ("Ivanivka", "Vyshneve"))
+
+
+def _resolver_work(report_text: str, gazetteer) -> dict:
+    import datetime as dt
+
+    from geo.extract.claims import extract_claims
+    from geo.models import Paragraph, Report
+
+    paragraphs = tuple(Paragraph(p, "Russian Main Effort - Donetsk Oblast") for p in report_text.split("\n\n") if p.strip())
+    report = Report(dt.date(2024, 6, 18), "t", paragraphs)
+    work: dict = {}
+    rows = resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer, work=work)
+    work["mentions"] = len(rows)
+    return work
+
+
+def test_resolver_cost_grows_linearly_with_a_repeated_report(sample_dir, embedded_gazetteer):
+    # a real report repeated: every mention is compared with a bounded number of others, so twice the text costs
+    # about twice the work (comparing every mention with every other made it four times)
+    body = (sample_dir / "2024-06-18.txt").read_text(encoding="utf-8")
+    once, twice = (_resolver_work(body * n, embedded_gazetteer) for n in (40, 80))
+    assert twice["mentions"] == 2 * once["mentions"] > 50
+    assert twice["scored"] <= 2.2 * once["scored"]
+    assert twice["compared"] <= 2.2 * once["compared"]
+
+
+def test_resolver_cost_grows_linearly_with_one_long_sentence(embedded_gazetteer):
+    # one sentence listing hundreds of villages (hostile input): each is compared with its neighbours in the list only
+    villages = [c.place.name for n in ("Avdiivka", "Bakhmut", "Pokrovsk", "Kupiansk", "Toretsk", "Vovchansk", "Orikhiv")
+                for c in embedded_gazetteer.lookup(n)[:1]]
+    assert len(villages) == 7
+
+    def sentence(n: int) -> str:
+        return "Russian forces attacked near " + ", ".join(villages[i % len(villages)] for i in range(n)) + " on June 17."
+
+    once, twice = (_resolver_work(sentence(n), embedded_gazetteer) for n in (150, 300))
+    assert twice["mentions"] >= 1.8 * once["mentions"] > 100
+    assert twice["compared"] <= 2.3 * once["compared"]
