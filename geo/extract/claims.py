@@ -50,6 +50,7 @@ NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strike
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
+ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -68,7 +69,7 @@ MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d)\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future))\b", re.I)
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?|gunners|crews|Group"
@@ -208,6 +209,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "culminated after capturing Lysychansk": an earlier gain used to date something else
         if kind == "advance" and CAPTIVES.match(sentence, m.end()):
             continue  # "captured two Russian soldiers": prisoners or equipment, not ground
+        if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
+            continue  # a unit's or an operation's name ("76th Air Assault Division", "Storm-Z"), not an event
         if prev_word in DETERMINERS and not m.group("repel"):
             continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
         if (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
@@ -230,7 +233,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if kind == "attack" and STRIKE_WEAPONS.search(" ".join(before_words[-5:])):
             kind = ev.kind = "strike"
-        if kind == "strike" and word in NEEDS_WEAPON and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]):
+        if kind == "strike" and word in NEEDS_WEAPON and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]) \
+                and not ENEMY_OBJECT.match(sentence, m.end()):
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
@@ -243,6 +247,12 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
             elif adj:
                 continue  # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event
+        if ev.actor is None and prev_word == "by" and word.endswith("ing"):
+            # "avenged the attacks by striking X": the subject of the clause, after any verb of saying
+            said = [x.end() for x in SAY.finditer(sentence, 0, m.start())]
+            subject = [a for a in actors if a[0] >= (said[-1] if said else 0) and a[1] <= m.start()]
+            if subject:
+                ev.actor = subject[0][2]
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
             if prior:

@@ -82,6 +82,7 @@ NAME_PREFIXES = {
     "chervona", "chervonyi", "zelena", "zelenyi", "bila", "bilyi", "chorna", "chornyi", "sukha", "sukhyi", "yasna",
     "nizhnyaya", "verkhnyaya", "staraya", "novaya", "bolshaya", "krasnaya",
 }
+STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "park", "microdistrict", "district", "highway", "road"}
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
 # Verbs after which a capitalised name is the place acted on, even one the gazetteer lacks ("captured Lyutyszh").
 EVENT_LOCATIVE = {"captured", "capture", "capturing", "seized", "seize", "seizing", "recaptured", "liberated", "liberate",
@@ -233,6 +234,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             # "Stara Krasnyanka" in a spelling the gazetteer lacks: the whole name, never "Stara" alone
             k = j + 1 if j + 1 < run_end and toks[j + 1][0].lower() not in STOP and toks[j][0].lower() in NAME_PREFIXES else j + 1
             whole = _clean(sentence[toks[i][1]:toks[k - 1][2]])
+            if k < n and toks[k][0].lower() in STREET_WORDS:
+                return None  # "Persha Lisova Street": a street, not a village
             if re.fullmatch(r"[A-Z][a-z’'ʼ-]+(?:\s+[A-Z][a-z’'ʼ-]+)+", whole):
                 return [Mention(whole, toks[i][1], toks[i][1] + len(whole), whole)], k
         if is_name(text):
@@ -299,7 +302,9 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX or toks[j - 1][0].lower() in REGION_SUFFIX:
         return None
     text = _clean(sentence[start:toks[j - 1][2]])
-    if len(text) < 3 or not re.fullmatch(r"[A-Z][a-z’'ʼ-]+(?:[ -][A-Z][a-z’'ʼ-]+)*", text):
+    if len(text) < 3 or not re.fullmatch(r"[A-Z][a-z’'ʼ]+(?:[ -][A-Z][a-z’'ʼ]+)*", text):
+        return None  # "Ukrainian-liberated", "Russian-held": an adjective, not a name
+    if any(part.lower() in STOP for part in re.split(r"[ -]", text)):
         return None
     return [Mention(text, start, start + len(text), text)], j
 
@@ -425,6 +430,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         )
         if prev == "of" and BODY_OF.search(before[-40:]):
             ok = False
+        if "People" in m.name and prev not in ("in", "into", "across", "throughout", "near", "within"):
+            ok = False  # "the 5th Brigade of the Donetsk People's Republic": a body, not the place acted on
         if not ok:
             continue
         if re.match(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))", after):

@@ -152,3 +152,18 @@ def test_a_bearing_place_counts_in_its_own_clause(is_name):
     # a bearing with places of its own in the same clause stays a bearing
     got = one("Russian forces attacked west of Donetsk City near Marinka and Krasnohorivka.", is_name)
     assert got[0][4] == ["Marinka", "Krasnohorivka"]
+
+
+def test_unit_names_and_aims_are_not_events(is_name):
+    assert one("Russia withdrew the 76th Air Assault Division from positions near Kyiv into Belarus.", is_name) == []
+    assert one("Russian forces mined roads near Kherson in anticipation of Ukrainian advances towards Nova Kakhovka.", is_name) == []
+
+
+def test_by_gerund_takes_the_clause_subject(is_name):
+    got = one("Ukrainian officials claimed that Ukrainian forces answered Russian drone attacks on Odesa by striking a "
+              "Russian depot in Skadovsk.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got if "Skadovsk" in places] == [("strike", "ukraine", ["Skadovsk"])]
+
+
+def test_hit_the_other_sides_equipment_is_a_strike(is_name):
+    assert [g[:2] for g in one("Ukrainian troops hit Russian equipment in Nova Kakhovka.", is_name)] == [("strike", "ukraine")]

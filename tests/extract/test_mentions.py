@@ -111,3 +111,11 @@ def test_pairs_of_multi_word_names_and_name_prefixes(full_gazetteer):
     # a first word such as "Druha" or "Stara" is never a place alone, whatever the spelling of the rest
     s = "Russian forces shelled Druha Zhuravka and Stara Krasnyanka."
     assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Druha Zhuravka", "Stara Krasnyanka"]
+
+
+def test_adjectives_bodies_and_streets_are_not_places(is_name, full_gazetteer):
+    assert names("Russian forces continued shelling of Ukrainian-liberated villages near Kharkiv.", is_name, "target") == ["Kharkiv"]
+    s = "Russian sources claimed that the 5th Brigade of the Donetsk People’s Republic repelled an assault on Marinka."
+    assert "Donetsk People’s Republic" not in [m.text for m in find_mentions(s, is_name)]
+    s = "Footage shows Russian troops on Persha Lisova Street in Bakhmut."
+    assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Bakhmut"]
