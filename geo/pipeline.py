@@ -14,7 +14,7 @@ from pathlib import Path
 from geo.extract.claims import METHOD, extract_claims, is_vague
 from geo.errors import GeoError, ReportError, StoreError
 from geo.models import ClaimPlace, Report
-from geo.read.reports import iter_paths, read_path
+from geo.read.reports import implausible, iter_paths, printable, read_path
 from geo.places.resolver import PointIndex, resolve_claims
 from geo.store import DEFAULT_STORE, ROOT, Store
 
@@ -163,18 +163,24 @@ class IngestResult:
     stopped: str | None = None  # a store-level failure (disk full, locked) that ended the run early
 
 
-def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | None = None, replace: bool = False) -> IngestResult:
+def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | None = None, replace: bool = False,
+           force: bool = False, any_source: bool = False) -> IngestResult:
     """Add the reports in `paths` (files or folders) to the store.
 
-    Each report goes in whole or not at all; a file that cannot be read is reported and
-    the rest are ingested; a report already stored (same content hash) is skipped, and so is
-    another copy of a stored assessment (same date and title, e.g. an archive row of a page
-    already ingested) unless `replace`, which swaps the stored copy for the new one.
+    Each report goes in whole or not at all; a file, archive row or report that cannot be read or
+    extracted is one error naming it, and the rest are ingested; a report already stored (same
+    content hash) is skipped, and so is another copy of a stored assessment (same date and title,
+    e.g. an archive row of a page already ingested) unless `replace`, which swaps the stored copy
+    for the new one. A report dated outside the war's days is refused unless `force`, a text that
+    does not look like an ISW assessment unless `any_source`. A failure of the store itself (disk
+    full, locked) ends the run (`IngestResult.stopped`).
     """
     from tqdm import tqdm
 
-    files = iter_paths(list(paths))
     result = IngestResult()
+    folder_problems: list[ReportError] = []
+    files = iter_paths(list(paths), problems=folder_problems)
+    result.errors.extend(str(p) for p in folder_problems)
     method = method_version(gazetteer)
     show = progress if progress is not None else (len(files) > 5 and sys.stderr.isatty())
     for path in tqdm(files, desc="ingesting", unit="file", disable=not show, file=sys.stderr):
@@ -184,8 +190,14 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
         except ReportError as e:
             result.errors.append(str(e))
             continue
+        except Exception as e:  # noqa: BLE001 - the boundary around one file: it never stops the run
+            result.errors.append(f"{printable(str(path))}: could not be read ({type(e).__name__}: {str(e)[:200]})")
+            continue
         result.errors.extend(str(p) for p in problems)  # archive rows that could not be read; the rest go in
         for report in reports:
+            if why := implausible(report, force=force, any_source=any_source):
+                result.errors.append(f"{report.source}: {why}")
+                continue
             if store.has_report(report.content_hash):
                 result.skipped += 1
                 continue
@@ -196,6 +208,9 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
                 rows = extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS))
             except GeoError as e:
                 result.errors.append(f"{report.source}: {e}")
+                continue
+            except Exception as e:  # noqa: BLE001 - the boundary around one report: it never stops the run
+                result.errors.append(f"{report.source}: claims could not be extracted ({type(e).__name__}: {str(e)[:200]})")
                 continue
             # the store checks again inside its write transaction: another ingest may have stored it meanwhile
             try:

@@ -18,6 +18,10 @@ def register(sub) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--replace", action="store_true",
                    help="replace a stored copy of the same assessment (same date and title) from another source")
+    p.add_argument("--force", action="store_true",
+                   help="store reports dated outside 2022-02-24 … tomorrow (refused by default as a likely misread date)")
+    p.add_argument("--any-source", action="store_true",
+                   help="store texts that do not look like an ISW assessment (no assessment title, no ISW markers)")
     p = add_command(sub, "refresh", "Extract every stored report again, e.g. after building the full gazetteer.",
                     "python -m geo refresh --gazetteer data/gazetteer/index.sqlite", run_refresh)
     add_store_option(p)
@@ -30,7 +34,8 @@ def run_ingest(args) -> int:
 
     gazetteer = load_gazetteer(args.gazetteer)
     with Store(args.store) as store:
-        result = ingest(store, args.paths, gazetteer, progress=False if args.no_progress else None, replace=args.replace)
+        result = ingest(store, args.paths, gazetteer, progress=False if args.no_progress else None, replace=args.replace,
+                        force=args.force, any_source=args.any_source)
         for err in result.errors:
             print(f"error: {err}", file=sys.stderr)
         total = store.counts()

@@ -119,22 +119,22 @@ def read_csv_archive(text: str, source: str, problems: list[ReportError] | None 
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        records = [r for r in rows if any(c.strip() for c in r)]
-    except csv.Error as e:
-        raise ReportError(source, f"is not a readable CSV file ({e})") from e
+    records, broken = _csv_records(text, dialect, source)
     if not records:
         raise ReportError(source, "CSV file has no rows")
     header = [c.strip().lower() for c in records[0]]
-    named = any(h in TEXT_KEYS for h in header) or (any(h in DATE_KEYS for h in header) and parse_date_cell(records[0][0]) is None)
+    named = any(h in TEXT_KEYS for h in header) or (any(h in DATE_KEYS for h in header) and parse_date_cell(_cell(records[0], 0)) is None)
     body = records[1:] if named else records
-    cols = _columns(header if named else None, body)
+    broken = {i - 1: p for i, p in broken.items()} if named else broken
+    cols = _columns(header if named else None, [r for i, r in enumerate(body) if i not in broken])
     if cols["text"] is None:
         raise ReportError(source, "CSV file has no text column (expected a header with 'text' or 'content', or a long text column)")
     reports: list[Report] = []
     empty = 0
     for i, row in enumerate(body, start=1):
+        if i - 1 in broken:
+            _keep(ReportError(f"{source}#{i}", broken[i - 1]), reports, problems)
+            continue
         text = _cell(row, cols["text"])
         if not text.strip():
             empty += 1
@@ -143,6 +143,48 @@ def read_csv_archive(text: str, source: str, problems: list[ReportError] | None 
                              title=_cell(row, cols["title"]), url=_cell(row, cols["url"]))
         _keep(result, reports, problems)
     return _finish(reports, source, empty, len(body))
+
+
+# A line that starts a record of a date-first archive: `28-02-2022,"...`, `2022-02-28;...`
+RECORD_START = re.compile(r'^"?(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)"?[,;\t]', re.M)
+
+
+def _csv_records(text: str, dialect, source: str) -> tuple[list[list[str]], dict[int, str]]:
+    """The non-blank records of a CSV text, and {record index: problem} for records that cannot be read.
+
+    A quote left open in one row makes a CSV parser read on into the next rows, swallowing them or
+    flipping what is quoted in all that follow. When a parsed cell holds the start of another record
+    (a line opening with a date and a delimiter), or the parser fails, the records of a date-first
+    archive are found by those line starts instead, each parsed alone; a record whose quotes do not
+    close is reported on its own and the others are read."""
+    try:
+        records = [r for r in csv.reader(io.StringIO(text, newline=""), dialect) if any(c.strip() for c in r)]
+        error = None
+    except csv.Error as e:
+        records, error = [], e
+    if error is None and not any("\n" in c and RECORD_START.search(c.split("\n", 1)[1]) for r in records for c in r):
+        return records, {}
+    starts = [m.start() for m in RECORD_START.finditer(text)]
+    if not starts:
+        raise ReportError(source, f"is not a readable CSV file ({error or 'a quote is never closed'})")
+    chunks = ([text[:starts[0]]] if text[:starts[0]].strip() else []) + [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    out: list[list[str]] = []
+    broken: dict[int, str] = {}
+    for chunk in chunks:
+        rows: list[list[str]] = []
+        if chunk.count(dialect.quotechar or '"') % 2 == 0:
+            try:
+                rows = [r for r in csv.reader(io.StringIO(chunk, newline=""), dialect) if any(c.strip() for c in r)]
+            except csv.Error:
+                rows = []
+        if len(rows) == 1:
+            out.append(rows[0])
+            continue
+        first = chunk.split("\n", 1)[0][:20].split(getattr(dialect, "delimiter", ","))[0].strip('"')
+        broken[len(out)] = (f"row (dated {first}) has a quote that is never closed, so where its text ends is unknown; "
+                            "the row was skipped (close the quote to read it), the other rows were read")
+        out.append([])
+    return out, broken
 
 
 def _finish(reports: list[Report], source: str, empty: int, total: int) -> list[Report]:
@@ -184,6 +226,8 @@ def read_json_archive(text: str, source: str, problems: list[ReportError] | None
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ReportError(source, f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from e
+    except RecursionError as e:
+        raise ReportError(source, "is JSON nested too deeply to be a report archive") from e
     items = _items(data)
     if items is None:
         raise ReportError(source, "JSON file is not a list of reports (expected [{\"date\": ..., \"content\": ...}, ...])")
@@ -223,5 +267,8 @@ def _first(item: dict, keys: Iterable[str]) -> str:
         if isinstance(v, str) and v.strip():
             return v
         if isinstance(v, (int, float)) and not isinstance(v, bool) and k in DATE_KEYS:
-            return dt.datetime.fromtimestamp(v / 1000 if v > 1e11 else v, dt.timezone.utc).isoformat()
+            try:  # a Unix time in seconds or milliseconds; 1e20, NaN or infinity is no date
+                return dt.datetime.fromtimestamp(v / 1000 if v > 1e11 else v, dt.timezone.utc).isoformat()
+            except (OverflowError, OSError, ValueError):
+                return ""
     return ""
