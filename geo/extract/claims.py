@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from geo.extract import lexicon
 from geo.extract.lexicon import alternation
+from lemminflect import getAllLemmas
 from geo.extract.mentions import REFERENCE_AFTER, find_mentions
 from geo.models import Claim, Mention, Report
 from geo.read.sentences import split_sentences
@@ -184,6 +185,22 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
+def _aim(before_words: list[str]) -> bool:
+    """"... to renew offensives", "... to carry out successful counterattacks": an infinitive of purpose
+    (not "continued to conduct attacks") governs the event noun."""
+    words = [w.lower().strip(",") for w in before_words]
+    for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[k] != "to":
+            continue
+        between = words[k + 1:]
+        if not between or any(w in DETERMINERS or w in ("a", "an") for w in between):
+            return False
+        if "VERB" not in getAllLemmas(between[0]):
+            return False
+        return k == 0 or words[k - 1] not in CARRY_ON
+    return False
+
+
 def _events(sentence: str, side: str | None = None) -> list[_Event]:
     actors = _actors(sentence)
     events: list[_Event] = []
@@ -205,16 +222,29 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             for accused in ("russia", "ukraine"):
                 events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", claimant=who, mutual=True))
             continue
-        if kind == "advance" and prev_word in TIME_ANCHOR:
-            continue  # "culminated after capturing Lysychansk": an earlier gain used to date something else
-        if kind == "advance" and CAPTIVES.match(sentence, m.end()):
-            continue  # "captured two Russian soldiers": prisoners or equipment, not ground
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
             continue  # a unit's or an operation's name ("76th Air Assault Division", "Storm-Z"), not an event
-        if prev_word in DETERMINERS and not m.group("repel"):
-            continue  # "the capture of Lysychansk", "their advance": a noun phrase, not an event
-        if (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
-            continue  # "deadlines to seize", "ordered to attack": an aim, not an event
+        # Not events of the day, but the places after them are theirs, not an earlier event's:
+        if kind == "advance" and prev_word in TIME_ANCHOR:
+            why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else
+        elif prev_word in ("from", "of") and word.endswith("ing") and not m.group("repel"):
+            why = "prevented"  # "repelled a group from advancing on X", "accused of shelling"
+        elif kind == "advance" and CAPTIVES.match(sentence, m.end()):
+            why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
+        elif prev_word in DETERMINERS and not m.group("repel"):
+            why = "noun phrase"  # "the capture of Lysychansk", "their advance"
+        elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
+            why = "aim"  # "deadlines to seize", "ordered to attack"
+        elif _aim(before_words):
+            why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
+        else:
+            why = None
+        if why == "prevented" and events and not events[-1].dropped and m.start() - events[-1].end < 80:
+            continue  # "repelled a group from advancing on X": X is where the repelled attack was
+        if why:
+            ev.dropped = why
+            events.append(ev)
+            continue
         if m.group("repel") and FROM_POSITIONS.match(sentence, m.end()):
             ev.kind = "advance"  # "pushed back Ukrainian forces from positions near X": the subject gained ground
             prior = [a for a in actors if a[1] <= m.start()]
@@ -225,10 +255,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
-            side = SIDE_WORD.search(after)
-            if not side:
+            attacker = SIDE_WORD.search(after)
+            if not attacker:
                 continue
-            ev.kind, ev.actor = "attack", "russia" if side.group("ru") else "ukraine"
+            ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
             events.append(ev)
             continue
         if kind == "attack" and STRIKE_WEAPONS.search(" ".join(before_words[-5:])):
@@ -253,6 +283,13 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             subject = [a for a in actors if a[0] >= (said[-1] if said else 0) and a[1] <= m.start()]
             if subject:
                 ev.actor = subject[0][2]
+        if ev.actor is None and prev_word in lexicon.SAY_TO and word.endswith("ing"):
+            # "Ukrainian officials confirmed striking four depots": the speaker's own side did it
+            head = sentence[:m.start()]
+            cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)])
+            speaker = SIDE_WORD.search(head, cut)
+            if speaker:
+                ev.actor = "russia" if speaker.group("ru") else "ukraine"
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
             if prior:

@@ -167,3 +167,13 @@ def test_by_gerund_takes_the_clause_subject(is_name):
 
 def test_hit_the_other_sides_equipment_is_a_strike(is_name):
     assert [g[:2] for g in one("Ukrainian troops hit Russian equipment in Nova Kakhovka.", is_name)] == [("strike", "ukraine")]
+
+
+def test_aims_and_prevented_events_keep_their_places(is_name):
+    # the places after an aim are the aim's: they do not flow to the shelling before it
+    got = one("Russian forces shelled Orikhiv and regrouped near Polohy to renew offensives toward Huliaipole and Zaporizhzhia.", is_name)
+    assert got == [("strike", "russia", "confirmed", None, ["Orikhiv"])]
+    got = one("Russian sources claimed that Russian forces repelled a Ukrainian group from advancing on Enerhodar.", is_name)
+    assert [(k, a) for k, a, *_ in got] == [("attack", "ukraine")]
+    assert one("Ukrainian forces kept the ability to carry out local counterattacks near Kharkiv.", is_name) == []
+    assert [g[:2] for g in one("Russian forces continued to conduct ground attacks near Bakhmut.", is_name)] == [("attack", "russia")]
