@@ -21,10 +21,11 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from geo.map import assets, exports, folium_map, views
+from geo.map import assets, exports, facets, folium_map, views
 from geo.errors import GeoError
 from geo.map.folium_map import MapSettings
-from geo.pipeline import ensure_sample_store
+from geo.pipeline import ensure_sample_store, front_series
+from geo.places.frontline import CHECK_LABEL, FAR_KM, front_check
 from geo.store import DEFAULT_STORE, Store
 from geo.map.views import WINDOW_LABELS, View
 
@@ -66,9 +67,25 @@ def store_version(path: str) -> tuple:
 
 @st.cache_resource(show_spinner="Reading claims…", max_entries=2)
 def load_rows(path: str, version: tuple) -> list[dict]:
-    """Every row of the store (read-only: shared by every session)."""
+    """Every row of the store (read-only: shared by every session), with its canonical claimant and axis."""
     with Store(path) as store:
-        return store.claim_rows()
+        rows = facets.annotate(store.claim_rows())
+        fronts = store.claim_front()
+    for r in rows:  # each claim against the front line of its day (geo.pipeline.measure_front)
+        r["front_date"], r["front_km"], r["front_note"] = fronts.get(r.get("id"), (None, None, None))
+    return rows
+
+
+@st.cache_resource(max_entries=2)
+def load_front(path: str, version: tuple):
+    """The front line by date: the shipped DeepStateMap series and the snapshots imported into the store."""
+    with Store(path) as store:
+        return front_series(store)
+
+
+def far_only(rows: list[dict]) -> list[dict]:
+    """The ground claims far from the front line of their day ("far from the front: check")."""
+    return [r for r in rows if front_check(r) == CHECK_LABEL]
 
 
 @st.cache_resource(max_entries=2)
@@ -81,12 +98,19 @@ def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, li
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def layer_json(path: str, version: tuple, view_key: str, overlay_legend: tuple, credits: tuple[str, ...],
-               cluster_min: int, uncluster_zoom: int) -> str:
+               cluster_min: int, uncluster_zoom: int, front: bool = True, far: bool = False) -> tuple[str, str | None]:
+    """The claims layer's JSON and the front line's (as of the view's date; None when off or none)."""
     rows = load_rows(path, version)
     view = View.from_query(json.loads(view_key))
-    payload = folium_map.layer_payload(views.select(rows, view), view, views.report_dates(rows), overlay_legend,
-                                    cluster_min, uncluster_zoom, credits)
-    return folium_map.script_json(payload)
+    dates = views.report_dates(rows)
+    line = folium_map.view_front(load_front(path, version), view, dates) if front else None
+    if line:
+        overlay_legend = (*line["legend"], *overlay_legend)
+        credits = (*([line["credit"]] if line["credit"] else []), *credits)
+    shown = views.select(rows, view)
+    payload = folium_map.layer_payload(far_only(shown) if far else shown, view, dates, overlay_legend,
+                                    cluster_min, uncluster_zoom, credits, new_keys=views.new_places(rows, view))
+    return folium_map.script_json(payload), folium_map.front_json(line)
 
 
 @st.cache_resource(show_spinner="Reading overlay…", max_entries=16)
@@ -120,12 +144,16 @@ def first_run_from_url(dates: list[dt.date]) -> None:
         return
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     view = View.from_query(params)
-    st.session_state["date"] = views.snap_date(dates, view.date)
+    st.session_state["date"] = views.snap_date(dates, None) if view.date is None else views.nearest_date(dates, view.date)
+    if view.date is not None and view.date != st.session_state["date"]:
+        st.session_state["_date_note"] = date_note(view.date, st.session_state["date"])
+    st.session_state["new_only"] = view.new_only
     st.session_state["window"] = view.window
     for name, _, key in FILTERS:
         st.session_state[key] = list(getattr(view, name))
     st.session_state["q"] = view.text
     st.session_state["briefing"] = view.briefing
+    st.session_state["_sector"] = {"bbox": view.bbox, "around": view.around, "radius_km": view.radius_km, "fit": view.fit}
     st.session_state["center"] = view.center
     st.session_state["zoom"] = view.zoom
     # The view the map opens at (and goes to when the analyst jumps to a place). It is what st_folium gets
@@ -142,8 +170,27 @@ def current_view() -> View:
         text=st.session_state.get("q", "").strip(),
         center=st.session_state.get("center"), zoom=st.session_state.get("zoom"),
         briefing=bool(st.session_state.get("briefing")),
+        new_only=bool(st.session_state.get("new_only")),
+        **sector_of(st.session_state.get("_sector") or {}),
         **{name: tuple(st.session_state.get(key, ())) for name, _, key in FILTERS},
     )
+
+
+def sector_of(wanted: dict) -> dict:
+    """The sector a URL names (bbox=W,S,E,N, or around=PLACE&radius=KM, or fit=1) as View fields; a place
+    that is neither a shipped town nor lat,lon is reported and dropped."""
+    from geo.map.labels import locate_place
+
+    out = {k: v for k, v in wanted.items() if k in ("bbox", "fit") and v}
+    if wanted.get("around") and wanted.get("radius_km"):
+        try:
+            lat, lon, _ = locate_place(wanted["around"])
+        except GeoError as e:
+            st.warning(f"around={wanted['around']}: {e}")
+        else:
+            out.update(bbox=views.bbox_around(lat, lon, wanted["radius_km"]), around=wanted["around"],
+                       radius_km=wanted["radius_km"])
+    return out
 
 
 def write_url(view: View) -> None:
@@ -156,9 +203,53 @@ def write_url(view: View) -> None:
 
 def step(dates: list[dt.date], by: int) -> None:
     st.session_state["date"] = views.step_date(dates, st.session_state["date"], by)
+    st.session_state.pop("_date_note", None)
+
+
+def date_note(asked: dt.date, shown: dt.date) -> str:
+    return f"No report on {asked:%d %b %Y}: showing the nearest report, {shown:%d %b %Y}."
+
+
+def go_to_typed_date(dates: list[dt.date]) -> None:
+    """The date box: open the report of that day, or the nearest one and say so."""
+    asked = st.session_state.get("date_box")
+    if not isinstance(asked, dt.date):
+        return
+    st.session_state["date"] = views.nearest_date(dates, asked)
+    if st.session_state["date"] != asked:
+        st.session_state["_date_note"] = date_note(asked, st.session_state["date"])
+    else:
+        st.session_state.pop("_date_note", None)
+
+
+def on_slider_move() -> None:
+    st.session_state.pop("_date_note", None)
 
 
 # -- the page ---------------------------------------------------------------------------------
+
+
+# The briefing view is the slide: the map fills the window (no header, padding, toggle or sidebar); the
+# way out is a link that shows only under the pointer.
+BRIEFING_CSS = """<style>
+section[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], [data-testid='collapsedControl'],
+header, [data-testid='stHeader'], [data-testid='stToolbar'], [data-testid='stDecoration'],
+[data-testid='stStatusWidget'], div[data-testid='stHorizontalBlock']:has(.st-key-briefing) {display: none !important;}
+[data-testid='stMainBlockContainer'], .block-container {padding: 0 !important; max-width: 100% !important;}
+[data-testid='stMain'] [data-testid='stVerticalBlock'] {gap: 0 !important;}
+[data-testid='stElementContainer']:has(> [data-testid='stMarkdown'] style) {position: absolute; height: 0; overflow: visible;}
+iframe[title='streamlit_folium.st_folium'] {height: 100vh !important; width: 100vw !important; display: block;}
+html, body, [data-testid='stAppViewContainer'], [data-testid='stMain'] {overflow: hidden !important;}
+a.geo-exit {position: fixed; top: 6px; left: 6px; z-index: 1000000; opacity: 0; padding: 4px 8px; background: #fff;
+  border-radius: 4px; font: 12px system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);}
+a.geo-exit:hover, a.geo-exit:focus {opacity: 1;}
+</style>"""
+
+
+def exit_briefing_query(view: View) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(view.with_(briefing=False).to_query(), doseq=True)
 
 
 AS_OF = "as of the report date"
@@ -182,7 +273,13 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
     sb = st.sidebar
     sb.header("ISW-reported claims")
     sb.select_slider("Report date", options=dates, key="date", format_func=lambda d: d.strftime("%d %b %Y"),
-                     disabled=len(dates) < 2)
+                     disabled=len(dates) < 2, on_change=on_slider_move)
+    st.session_state["date_box"] = st.session_state["date"]  # the box shows the slider's date
+    sb.date_input("…or type a date", key="date_box", min_value=dates[0] - dt.timedelta(days=366),
+                  max_value=dates[-1] + dt.timedelta(days=366), format="YYYY-MM-DD", on_change=go_to_typed_date,
+                  args=(dates,), help="A day with no report opens the nearest report and says so")
+    if st.session_state.get("_date_note"):
+        sb.info(st.session_state["_date_note"])
     prev_col, next_col = sb.columns(2)
     prev_col.button("◀ Prev day", key="prev_day", on_click=step, args=(dates, -1),
                     disabled=st.session_state["date"] <= dates[0], width="stretch")
@@ -195,6 +292,15 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
         sb.multiselect(label, options=choices[name], key=key, placeholder="All",
                        format_func=lambda v: LABELS.get(v, v))
     sb.text_input("Search the quotes", key="q", placeholder="e.g. Chasiv Yar")
+    sb.checkbox("Only places new since the previous report", key="new_only",
+                help="Places with a claim on this date and none in the 7 days before (drawn with a yellow halo)")
+
+    sb.toggle("Front line (DeepStateMap)", key="front_on", value=True,
+              help="The occupied area and the front line as of the report date (the latest snapshot on or before it, "
+                   "within 14 days): DeepStateMap's weekly series, plus snapshots imported with python -m geo frontline")
+    sb.checkbox("Only claims far from the front (check)", key="far_only",
+                help=f"Ground claims (advance, attack) more than {FAR_KM:g} km from the front line of their day; strikes "
+                     "and cross-border claims are expected away from it and never listed here")
 
     overlays: list[folium_map.Overlay] = []
     with sb.expander("Overlays (under the markers)"):
@@ -285,11 +391,14 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     base = folium_map.build_base_map(settings, overlays)
     base.location, base.options["zoom"] = list(origin_center), origin_zoom
     assets.localize(base, base_url=static_prefix())
-    key_view = view.with_(center=None, zoom=None, briefing=False)
-    payload = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
-                         tuple(folium_map.legend_entries(overlays)), tuple(folium_map.map_credits(settings, overlays)),
-                         settings.cluster_min, settings.uncluster_zoom)
-    claims = folium_map.claims_group(payload)
+    # the briefing view frames its sector, or the claims when the link names no view of its own
+    key_view = view.with_(center=None, zoom=None,
+                          fit=view.fit or (view.briefing and view.bbox is None and view.center is None))
+    payload, front = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
+                                tuple(folium_map.legend_entries(overlays)), tuple(folium_map.map_credits(settings, overlays)),
+                                settings.cluster_min, settings.uncluster_zoom, bool(st.session_state.get("front_on", True)),
+                                bool(st.session_state.get("far_only")))
+    claims = folium_map.claims_group(payload, front, focus=st.session_state.get("_focus"))
     assets.localize(claims, base_url=static_prefix())
     out = st_folium(
         base,
@@ -325,22 +434,146 @@ def tempo_chart(rows: list[dict], view: View) -> None:
         tooltip=["day:O", "series:N", "sum(claims):Q"],
     )
     today = alt.Chart(pd.DataFrame({"day": [view.date.isoformat()]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(x=x)
-    st.altair_chart((bars + today).properties(height=150), width="stretch")
+    by_side, by_axis = st.tabs(["Claims per day by side and kind", "Claims per day by axis"])
+    with by_side:
+        st.altair_chart((bars + today).properties(height=150), width="stretch")
+    with by_axis:
+        axis_chart(rows, view, days, x)
+
+
+def axis_chart(rows: list[dict], view: View, days: list[str], x) -> None:
+    """Claims per day on each canonical axis, one small row per axis (north to south)."""
+    import altair as alt
+
+    counts = views.tempo_by_axis(rows, view)
+    order = [a for a in facets.AXIS_ORDER if any(c[1] == a for c in counts)]
+    df = pd.DataFrame([{"day": d.isoformat(), "axis": a, "claims": n} for d, a, n in counts])
+    chart = alt.Chart(df).mark_bar(color="#555").encode(
+        x=x, y=alt.Y("claims:Q", title=None, axis=alt.Axis(tickCount=2)),
+        tooltip=["day:O", "axis:N", "claims:Q"],
+    ).properties(height=34).facet(row=alt.Row("axis:N", sort=order, title=None,
+                                                header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=260)))
+    st.altair_chart(chart, width="stretch")
 
 
 def claims_table(shown: list[dict]) -> None:
-    """The claims in view, newest first; at most TABLE_MAX rows are sent to the browser (the CSV has all)."""
+    """The claims in view, newest first; at most TABLE_MAX rows are sent to the browser (the CSV has all).
+    Clicking a row goes to its place on the map and opens its popup."""
     if len(shown) > TABLE_MAX:
         st.caption(f"Showing the {TABLE_MAX:,} newest of {len(shown):,} claims; the CSV download has them all.")
+    listed = list(reversed(shown[-TABLE_MAX:]))
+    st.session_state["_table_rows"] = [(r.get("id"), r["lat"], r["lon"], views.place_key(r)) for r in listed]
+    st.caption("Click a row to find its claim on the map.")
     df = pd.DataFrame([{
         "date": r["report_date"], "place": r["place"], "oblast": r.get("admin1"), "kind": r["kind"], "actor": r["actor"],
-        "status": r["status"], "claimant": r.get("claimant"), "axis": r.get("section"), "quote": r["quote"],
-        "why here": r.get("rule"), "check": bool(r.get("review")), "source": r.get("source"),
-    } for r in reversed(shown[-TABLE_MAX:])],
-        columns=["date", "place", "oblast", "kind", "actor", "status", "claimant", "axis", "quote", "why here", "check", "source"])
-    st.dataframe(df, hide_index=True, width="stretch", key="claims_table",
-                 column_config={"source": st.column_config.LinkColumn("source", display_text="report"),
+        "status": r["status"], "claimant": facets.claimant_group(r), "as worded": r.get("claimant"),
+        "axis": facets.axis(r), "section": r.get("section"), "quote": r["quote"],
+        "why here": r.get("rule"), "check": bool(r.get("review")) or front_check(r) == CHECK_LABEL,
+        "front": front_check(r) or (f"{r['front_km']:.0f} km" if r.get("front_km") is not None else None), "source": r.get("source"),
+    } for r in listed],
+        columns=["date", "place", "oblast", "kind", "actor", "status", "claimant", "as worded", "axis", "section", "quote",
+                 "why here", "check", "front", "source"])
+    st.dataframe(df, hide_index=True, width="stretch", key="claims_table", on_select=table_click,
+                 selection_mode="single-row",
+                 column_config={"source": st.column_config.LinkColumn("source", display_text="ISW report"),
                                 "quote": st.column_config.TextColumn("quote", width="large")})
+
+
+def focus_on(lat: float, lon: float, key: str | None, zoom: int = 11) -> None:
+    """Send the map to a place (and open its popup when it is on the map) on this run, once."""
+    nonce = int(st.session_state.get("_focus_nonce", 0)) + 1
+    st.session_state["_focus_nonce"] = nonce
+    st.session_state["_focus"] = folium_map.Focus(lat=float(lat), lon=float(lon), zoom=zoom, key=key, nonce=nonce)
+
+
+def table_click() -> None:
+    """A row of the claims table was selected: find its marker."""
+    picked = (st.session_state.get("claims_table") or {}).get("selection", {}).get("rows") or []
+    listed = st.session_state.get("_table_rows") or []
+    if picked and picked[0] < len(listed):
+        _, lat, lon, key = listed[picked[0]]
+        focus_on(lat, lon, key)
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def load_gazetteer():
+    from geo.places.gazetteer import Gazetteer
+
+    return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
+
+
+@st.cache_resource(max_entries=2)
+def place_index(path: str, version: tuple) -> dict[str, dict]:
+    """Every placed place of the store: place_key -> name, oblast, position and claim count."""
+    index: dict[str, dict] = {}
+    for r in load_rows(path, version):
+        if r.get("lat") is None or r.get("lon") is None:
+            continue
+        entry = index.setdefault(views.place_key(r), {"name": r["place"], "admin1": r.get("admin1"), "lat": r["lat"],
+                                                      "lon": r["lon"], "claims": 0, "folded": views.fold(r["place"])})
+        entry["claims"] += 1
+    return index
+
+
+def find_places(query: str, index: dict[str, dict]) -> list[tuple[str, dict]]:
+    """Places a typed name may mean, any spelling the gazetteer knows (and the reports' own), those with
+    claims first: (place_key, {name, admin1, lat, lon, claims})."""
+    query = " ".join(query.split())[:80]
+    if not query:
+        return []
+    found: dict[str, dict] = {}
+    try:
+        candidates = load_gazetteer().lookup(query)
+    except GeoError:
+        candidates = []
+    for c in candidates[:40]:
+        key = f"g{c.place.geonameid}"
+        found[key] = index.get(key) or {"name": c.place.name, "admin1": c.place.admin1, "lat": c.place.lat,
+                                        "lon": c.place.lon, "claims": 0}
+    folded = views.fold(query)
+    for key, entry in index.items():
+        if entry["folded"] == folded:
+            found.setdefault(key, entry)
+    return sorted(found.items(), key=lambda kv: (-kv[1]["claims"], kv[1]["name"]))[:20]
+
+
+def place_finder(rows_path: str, version: tuple) -> None:
+    """Sidebar: find a place by name and go to it; its claims in view are listed under the map."""
+    sb = st.sidebar
+    query = sb.text_input("Find a place", key="find", placeholder="e.g. Bakhmut, Artemivsk, Бахмут")
+    hits = find_places(query, place_index(rows_path, version)) if query.strip() else []
+    if query.strip() and not hits:
+        sb.caption(f"No place called {query.strip()!r} in the gazetteer or the reports.")
+        return
+    if not hits:
+        return
+    labels = {k: f"{e['name']} ({e.get('admin1') or '?'}) · {e['claims']:,} claim{'s' if e['claims'] != 1 else ''}"
+              for k, e in hits}
+    pick = sb.selectbox("Go to", [k for k, _ in hits], format_func=labels.get, key="find_pick")
+    wanted = (query, pick)
+    if st.session_state.get("_found") != wanted:  # a new search or another pick: go there once
+        st.session_state["_found"] = wanted
+        entry = dict(hits)[pick]
+        focus_on(entry["lat"], entry["lon"], pick)
+    st.session_state["_found_key"] = pick
+
+
+def found_place_claims(shown: list[dict]) -> None:
+    """The claims in view at the place the analyst looked up."""
+    key = st.session_state.get("_found_key")
+    if not key or not (st.session_state.get("find") or "").strip():
+        return
+    here = [r for r in shown if views.place_key(r) == key]
+    name = here[0]["place"] if here else None
+    if not here:
+        st.caption("The place you looked up has no claim in this view.")
+        return
+    st.markdown(f"**Claims at {name} in view ({len(here)})**")
+    st.dataframe(pd.DataFrame([{"date": r["report_date"], "actor": r["actor"], "kind": r["kind"], "status": r["status"],
+                                "claimant": facets.claimant_group(r), "quote": r["quote"], "source": r.get("source")}
+                               for r in reversed(here)]),
+                 hide_index=True, width="stretch", key="found_table",
+                 column_config={"source": st.column_config.LinkColumn("source", display_text="ISW report")})
 
 
 def unresolved_list(missing: list[dict]) -> None:
@@ -359,7 +592,9 @@ def downloads(shown: list[dict], rows: list[dict], view: View, settings: MapSett
                        mime="application/geo+json", key="dl_geojson")
     c3.download_button("KML", data=lambda: exports.to_kml(shown, folium_map.map_title(view, views.report_dates(rows))),
                        file_name=f"{stem}.kml", mime="application/vnd.google-earth.kml+xml", key="dl_kml")
-    c4.download_button("Map (HTML)", data=lambda: folium_map.render_standalone_html(rows, view, settings, overlays),
+    c4.download_button("Map (HTML)", data=lambda: folium_map.render_standalone_html(
+        rows, view, settings, overlays, front_series=load_front(STORE_PATH, store_version(STORE_PATH))
+        if st.session_state.get("front_on", True) else None),
                        file_name=f"{stem}.html", mime="text/html", key="dl_html")
 
 
@@ -379,23 +614,26 @@ def main() -> None:
     choices = {k: list(dict.fromkeys(v + st.session_state["_url_choices"].get(k, []))) for k, v in base_choices.items()}
 
     settings, overlays = sidebar(dates, choices)
+    place_finder(STORE_PATH, version)
     view = current_view()
     write_url(view)
     shown = views.select(rows, view)
+    if st.session_state.get("far_only"):
+        shown = far_only(shown)
     missing = views.unresolved(rows, view)
 
     top_l, top_r = st.columns([5, 1])
     top_r.toggle("Briefing view", key="briefing", help="Hide the sidebar and tables: a large map ready for a screenshot")
     if view.briefing:
-        st.markdown("<style>section[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],"
-                    " [data-testid='collapsedControl'] {display: none;} header {visibility: hidden;}</style>",
-                    unsafe_allow_html=True)
-        draw_map(STORE_PATH, version, view, settings, overlays, height=860)
+        st.markdown(BRIEFING_CSS + f'<a class="geo-exit" href="?{exit_briefing_query(view)}" target="_self">'
+                    "Exit briefing view</a>", unsafe_allow_html=True)
+        draw_map(STORE_PATH, version, view, settings, overlays, height=720)
         return
     top_l.markdown(f"**{folium_map.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
                    f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")
     tempo_chart(rows, view)
     draw_map(STORE_PATH, version, view, settings, overlays, height=620)
+    found_place_claims(shown)
     downloads(shown, rows, view, settings, overlays)
     st.subheader(f"Claims in view ({len(shown)})")
     claims_table(shown)

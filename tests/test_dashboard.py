@@ -191,3 +191,47 @@ def test_a_report_day_without_claims_is_on_the_slider(tmp_path, embedded_gazette
     assert "ISW-reported claims, 20 June 2024" in at.markdown[0].value
     at.button(key="prev_day").click().run()
     assert at.select_slider(key="date").value == JUNE19 and "Chasiv Yar" in claims_shown(at)
+
+
+def test_a_typed_date_without_a_report_opens_the_nearest_and_says_so(app):
+    at = app.run()
+    at.date_input(key="date_box").set_value(dt.date(2024, 6, 25)).run()
+    assert not at.exception
+    assert at.select_slider(key="date").value == JUNE19 and at.query_params["date"] == "2024-06-19"
+    assert any("No report on 25 Jun 2024" in i.value and "19 Jun 2024" in i.value for i in at.sidebar.info)
+    at.date_input(key="date_box").set_value(dt.date(2024, 1, 2)).run()
+    assert at.select_slider(key="date").value == JUNE18
+    at.date_input(key="date_box").set_value(JUNE19).run()
+    assert at.select_slider(key="date").value == JUNE19 and not at.sidebar.info
+
+
+def test_a_link_to_a_day_without_a_report_says_which_report_it_opened(app):
+    app.query_params.update({"date": "2024-06-17"})
+    at = app.run()
+    assert at.select_slider(key="date").value == JUNE18
+    assert any("No report on 17 Jun 2024" in i.value for i in at.sidebar.info)
+
+
+def test_find_a_place_by_another_spelling_goes_there_and_lists_its_claims(app):
+    at = app.run()
+    at.text_input(key="find").set_value("Часів Яр").run()
+    assert not at.exception
+    assert "Chasiv Yar" in at.selectbox(key="find_pick").format_func(at.selectbox(key="find_pick").value)
+    _, args = map_args(at)
+    assert "__geoFocused" in args["feature_group"] and '"key":"g710915"' in args["feature_group"]
+    assert any("Claims at Chasiv Yar in view" in m.value for m in at.markdown)
+    again = map_args(at)[1]["feature_group"]
+    at.run()  # a rerun for something else does not go there again: the same request, the same nonce
+    assert map_args(at)[1]["feature_group"] == again
+    at.text_input(key="find").set_value("Nowhere-at-all-ville").run()
+    assert any("No place called" in c.value for c in at.sidebar.caption)
+
+
+def test_new_places_filter_and_tempo_by_axis(app):
+    at = app.run()
+    all_19 = set(claims_shown(at))
+    at.checkbox(key="new_only").check().run()
+    assert at.query_params["new"] == "1"
+    new_19 = set(claims_shown(at))
+    assert new_19 and new_19 <= all_19
+    assert len(at.tabs) >= 2 and at.tabs[1].label == "Claims per day by axis"

@@ -16,11 +16,12 @@ import html
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from geo.map import views
-from geo.map.views import View
+from geo.map import labels, views
+from geo.map.views import View, place_key
 
 ACTOR_COLOURS = {"russia": "#b71c1c", "ukraine": "#2196f3"}
 ACTOR_LABELS = {"russia": "Russian forces", "ukraine": "Ukrainian forces"}
@@ -37,6 +38,10 @@ _SHAPES = {
 }
 MARKER_PX = 20
 REGION_RING = '<circle cx="10" cy="10" r="9.3" fill="none" stroke="#333" stroke-width="0.9" stroke-dasharray="1 1.6"/>'
+NEW_HALO = '<circle cx="10" cy="10" r="11.5" fill="#ffd600" fill-opacity="0.55" stroke="#f9a825" stroke-width="1.2"/>'
+# Symbol size by the number of claims at a place in the window: (at least n claims, pixels).
+SIZE_STEPS = ((1, MARKER_PX), (2, 24), (4, 28), (8, 32), (16, 36))
+POPUP_CLAIMS = 25  # claims listed in full in a place's popup (newest first); the table lists them all
 
 
 # -- escaping -------------------------------------------------------------------------------
@@ -149,7 +154,10 @@ def map_title(view: View, dates: Sequence[dt.date]) -> str:
     return f"ISW-reported {what}, {fmt_span(start, end)}"
 
 
-def marker_svg(actor: str, kind: str, status: str, region: bool = False, px: int = MARKER_PX) -> str:
+def marker_svg(actor: str, kind: str, status: str, region: bool = False, px: int = MARKER_PX, *,
+               other: str | None = None, new: bool = False) -> str:
+    """The symbol: colour = actor, shape = kind, solid = confirmed / hollow dashed = claimed; `other`: the
+    other side also has claims at the place (a ring in its colour); `new`: a place new in this report (a halo)."""
     colour = ACTOR_COLOURS.get(actor, "#555")
     shape = _SHAPES.get(kind, '<circle cx="10" cy="10" r="8"/>')
     if status == "claimed":
@@ -157,23 +165,95 @@ def marker_svg(actor: str, kind: str, status: str, region: bool = False, px: int
     else:
         paint = f'fill="{colour}" stroke="#fff" stroke-width="1.3"'
     ring = REGION_RING if region else ""
+    if other:
+        ring += f'<circle cx="10" cy="10" r="10.6" fill="none" stroke="{ACTOR_COLOURS.get(other, "#555")}" stroke-width="1.6"/>'
+    halo = NEW_HALO if new else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" viewBox="-1 -1 22 22" '
-            f'aria-hidden="true"><g {paint}>{shape}</g>{ring}</svg>')
+            f'aria-hidden="true">{halo}<g {paint}>{shape}</g>{ring}</svg>')
 
 
-def icon_key(row: dict) -> str:
-    return f"{row.get('actor')}|{row.get('kind')}|{row.get('status')}|{1 if row.get('precision') == 'region' else 0}"
+def icon_key(row: dict, *, other: str | None = None, new: bool = False, n: int = 1) -> str:
+    """The symbol of a place whose newest claim is `row`: actor, kind, status, region-level, the other side's
+    ring, the new-place halo, and the size for `n` claims."""
+    region = 1 if row.get("precision") == "region" else 0
+    return f"{row.get('actor')}|{row.get('kind')}|{row.get('status')}|{region}|{other or '-'}|{int(new)}|{symbol_size(n)}"
+
+
+def symbol_size(n: int) -> int:
+    """Pixels of a place's symbol for `n` claims there (SIZE_STEPS)."""
+    return max(px for least, px in SIZE_STEPS if n >= least) if n >= 1 else MARKER_PX
 
 
 def _icons(keys: Iterable[str]) -> dict[str, dict]:
     out = {}
     for key in keys:
-        actor, kind, status, region = key.split("|")
+        actor, kind, status, region, other, new, px = key.split("|")
+        other = None if other == "-" else other
         out[key] = {
-            "html": marker_svg(actor, kind, status, region == "1"),
-            "cls": " ".join(f"geo-{esc(x)}" for x in (actor, kind, status)) + (" geo-region" if region == "1" else ""),
+            "html": marker_svg(actor, kind, status, region == "1", int(px), other=other, new=new == "1"),
+            "cls": " ".join(f"geo-{esc(x)}" for x in (actor, kind, status)) + (" geo-region" if region == "1" else "")
+                   + (" geo-both" if other else "") + (" geo-new" if new == "1" else ""),
+            "size": int(px),
         }
     return out
+
+
+# -- places: the claims of a window grouped by where they are -------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """The claims at one place in a window, newest first; the newest sets the symbol."""
+
+    key: str
+    rows: tuple[dict, ...]
+
+    @property
+    def newest(self) -> dict:
+        return self.rows[0]
+
+    @property
+    def n(self) -> int:
+        return len(self.rows)
+
+    @property
+    def other(self) -> str | None:
+        """The other side, when it also has claims here."""
+        mine = self.newest.get("actor")
+        return next((r.get("actor") for r in self.rows if r.get("actor") != mine), None)
+
+
+def group_places(rows: Iterable[dict]) -> list[Place]:
+    """Placed rows grouped by place (one symbol each), the places ordered oldest newest-claim first, so the
+    most recent are drawn on top."""
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        if r.get("lat") is not None and r.get("lon") is not None:
+            groups.setdefault(place_key(r), []).append(r)
+    places = [Place(k, tuple(sorted(rs, key=lambda r: (r["report_date"], r.get("id") or 0), reverse=True)))
+              for k, rs in groups.items()]
+    places.sort(key=lambda p: (p.newest["report_date"], p.n, p.key))
+    return places
+
+
+def place_popup_parts(place: Place, limit: int = POPUP_CLAIMS) -> list[str]:
+    """A place's popup in escaped HTML pieces: the place, then every claim there newest first (date, side,
+    kind, status, quote, link to its ISW report; `limit` in full), then why the place was chosen."""
+    head = _place_part(place.newest)
+    if place.n > 1:
+        head = head[:-len("</div>")] + f' <span class="geo-pop-dim">· {place.n} claims</span></div>'
+    parts = [head]
+    for r in place.rows[:limit]:
+        parts += [_claim_part(r), _source_part(r.get("source"), tuple(r.get("endnote_urls") or ()))]
+    if place.n > limit:
+        parts.append(f'<div class="geo-pop-more">…and {place.n - limit} older claim{"s" if place.n - limit != 1 else ""} '
+                     "here in this window (the table under the map lists them all)</div>")
+    parts.append(_meta_part(place.newest))
+    return [part for part in parts if part]
+
+
+def place_tooltip(place: Place) -> str:
+    return tooltip_text(place.newest) + (f" · {place.n} claims" if place.n > 1 else "")
 
 
 def _links(urls: Iterable, limit: int = 8) -> str:
@@ -229,7 +309,26 @@ def _meta_part(row: dict) -> str:
     if row.get("runner_up"):
         margin = row.get("margin")
         meta.append(f"Runner-up: {esc(row['runner_up'])}" + (f" (margin {float(margin):.2f})" if isinstance(margin, (int, float)) else ""))
+    front = front_text(row)
+    if front:
+        meta.append(front)
     return '<div class="geo-pop-meta">' + "<br>".join(meta) + "</div>" if meta else ""
+
+
+def front_text(row: dict) -> str:
+    """The claim against the front line of its day, escaped: "<b>far from the front: check</b> (84 km ...)" for
+    a ground claim farther than FAR_KM, the expected-far label for strikes and cross-border claims, else the
+    plain distance; "" when the row was not measured."""
+    from geo.places.frontline import CHECK_LABEL, front_check
+
+    km, day = row.get("front_km"), row.get("front_date")
+    if km is None:
+        return ""
+    where = f"{float(km):.0f} km from the front line of {esc(day)} (DeepStateMap)"
+    check = front_check(row)
+    if check == CHECK_LABEL:
+        return f"<b>{esc(CHECK_LABEL)}</b>: {where}"
+    return f"{where}; {esc(check)}" if check else where
 
 
 @functools.lru_cache(maxsize=4096)
@@ -249,16 +348,24 @@ def tooltip_text(row: dict) -> str:
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
-def legend_html(rows: Sequence[dict], view: View, overlay_legend: Sequence[str | tuple[str, str]] = ()) -> str:
-    """A key to what is shown: only the actors, kinds and statuses present, with their counts, then the
-    overlays: a name (default area swatch) or a (colour, label) pair each."""
-    actors = Counter(r.get("actor") for r in rows)
-    kinds = Counter(r.get("kind") for r in rows)
-    statuses = Counter(r.get("status") for r in rows)
-    lines = [f'<div class="geo-legend-head">{len(rows):,} placed claim{"s" if len(rows) != 1 else ""}</div>']
+def legend_html(rows: Sequence[dict], view: View, overlay_legend: Sequence[str | tuple[str, str]] = (), *,
+                new_keys: Collection[str] = (), cluster: bool = False) -> str:
+    """A key to exactly what is drawn: one symbol per place, so the colours, shapes and fills are counted over
+    the symbols (the newest claim at a place sets its symbol); the rings, halo, sizes, fading and clusters
+    only when some symbol shows them; then the overlays (a name, or a (colour, label) pair each)."""
+    places = group_places(rows)
+    newest = [p.newest for p in places]
+    actors = Counter(r.get("actor") for r in newest)
+    kinds = Counter(r.get("kind") for r in newest)
+    statuses = Counter(r.get("status") for r in newest)
+    n_claims = sum(p.n for p in places)
+    head = f'{n_claims:,} placed claim{"s" if n_claims != 1 else ""}'
+    if len(places) != n_claims:
+        head += f" at {len(places):,} place{'s' if len(places) != 1 else ''}"
+    lines = [f'<div class="geo-legend-head">{head}</div>']
 
-    def item(svg: str, label: str, n: int) -> str:
-        return f'<div class="geo-legend-row">{svg}<span>{esc(label)} ({n})</span></div>'
+    def item(svg: str, label: str, n: int | None = None) -> str:
+        return f'<div class="geo-legend-row">{svg}<span>{esc(label)}{f" ({n:,})" if n is not None else ""}</span></div>'
 
     for a in views.ACTORS:
         if actors.get(a):
@@ -266,21 +373,43 @@ def legend_html(rows: Sequence[dict], view: View, overlay_legend: Sequence[str |
     for k in views.KINDS:
         if kinds.get(k):
             lines.append(item(marker_svg("", k, "confirmed", px=14), KIND_LABELS[k], kinds[k]))
-    for s in views.STATUSES:
-        if statuses.get(s):
-            lines.append(item(marker_svg("", "", s, px=14), STATUS_LABELS[s], statuses[s]))
-    n_region = sum(1 for r in rows if r.get("precision") == "region")
+    for st in views.STATUSES:
+        if statuses.get(st):
+            lines.append(item(marker_svg("", "", st, px=14), STATUS_LABELS[st], statuses[st]))
+    n_region = sum(1 for r in newest if r.get("precision") == "region")
     if n_region:
         lines.append(item(f'<svg width="14" height="14" viewBox="-1 -1 22 22">{REGION_RING}</svg>', "Region-level (drawn at region centre)", n_region))
+    both = [p for p in places if p.other]
+    if both:
+        ring = f'<svg width="14" height="14" viewBox="-1 -1 22 22"><circle cx="10" cy="10" r="9" fill="none" stroke="#555" stroke-width="2.4"/></svg>'
+        lines.append(item(ring, "Ring: the other side also has claims here", len(both)))
+    fresh = [p for p in places if p.key in new_keys]
+    if fresh:
+        lines.append(item(f'<svg width="14" height="14" viewBox="-1 -1 22 22">{NEW_HALO}</svg>',
+                          "New: not claimed in the 7 days before", len(fresh)))
+    biggest = max((p.n for p in places), default=1)
+    if biggest > 1:
+        sizes = "".join(marker_svg("", "", "confirmed", px=px) for least, px in SIZE_STEPS if least <= biggest)
+        lines.append(f'<div class="geo-legend-row geo-legend-sizes">{sizes}<span>{esc(f"Size: claims at the place (1 to {biggest})")}</span></div>')
     if view.window != "day" and rows:
-        lines.append('<div class="geo-legend-note">Older claims are drawn fainter</div>')
+        lines.append('<div class="geo-legend-note">Older claims are drawn fainter; the newest claim at a place sets its symbol</div>')
+    if cluster:
+        lines.append(item('<span class="geo-swatch geo-swatch-cluster"></span>',
+                          "Cluster of nearby places: number = claims, ring = share by side; zoom in to separate"))
     for entry in overlay_legend:
         if isinstance(entry, str):
             swatch, label = '<span class="geo-swatch geo-swatch-area"></span>', entry
         else:
-            colour, label = entry
+            colour, label = entry[0], entry[1]
+            if len(entry) > 2 and entry[2] == "note":
+                lines.append(f'<div class="geo-legend-note">{esc(label)}</div>')
+                continue
             colour = colour if _HEX_COLOUR.match(colour or "") else "#888"
             swatch = f'<span class="geo-swatch" style="background:{colour}66;border:1.5px solid {colour}"></span>'
+            if len(entry) > 2 and entry[2] in ("line", "dashed"):  # a line, not an area (the front line of a date)
+                dash = ' stroke-dasharray="4 3"' if entry[2] == "dashed" else ""
+                swatch = (f'<svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true"><line x1="0" y1="6" x2="14" '
+                          f'y2="6" stroke="{colour}" stroke-width="2.5"{dash}/></svg>')
         lines.append(f'<div class="geo-legend-row">{swatch}<span>{esc(label)}</span></div>')
     filters = active_filters(view)
     if filters:
@@ -289,9 +418,12 @@ def legend_html(rows: Sequence[dict], view: View, overlay_legend: Sequence[str |
 
 
 def active_filters(view: View) -> str:
+    """The view's filters in words ("Russian forces; advances; claimant Russian MoD"), plain text."""
     parts = []
-    for label, values in (("actor", view.actors), ("kind", view.kinds), ("status", view.statuses),
-                          ("claimant", view.claimants), ("section", view.sections), ("oblast", view.oblasts)):
+    for labels, values in ((ACTOR_LABELS, view.actors), (KIND_PLURALS, view.kinds), (STATUS_LABELS, view.statuses)):
+        if values:
+            parts.append(" / ".join(labels.get(v, v) for v in values))
+    for label, values in (("claimant", view.claimants), ("axis", view.sections), ("oblast", view.oblasts)):
         if values:
             parts.append(f"{label} {' / '.join(values)}")
     if view.text:
@@ -314,14 +446,68 @@ def source_line(rows: Sequence[dict], view: View, dates: Sequence[dt.date], cred
 # -- the claims layer -----------------------------------------------------------------------
 
 
+FRONT_STYLE = {
+    "occupied": {"color": "#a52714", "weight": 0, "fillColor": "#a52714", "fillOpacity": 0.16},
+    "unknown": {"color": "#8d6e63", "weight": 0, "fillColor": "#8d6e63", "fillOpacity": 0.22},
+    "line": {"color": "#7f1d12", "weight": 2.2, "opacity": 0.9, "fill": False},
+    "start": {"color": "#37474f", "weight": 1.8, "opacity": 0.85, "dashArray": "5 4", "fill": False},
+}
+
+
+def front_payload(end, start=None, end_day: dt.date | None = None, max_age: int = 14) -> dict:
+    """The front line layer of a view, as plain data: the occupied area, grey zone and front line of `end` (the
+    snapshot as of the window's end, a geo.places.frontline.Snapshot, or None), and the line of `start` (as of
+    the window's start) dashed when it differs; the legend entries, the credit, and a note when no snapshot is
+    recent enough."""
+    from geo.places.frontline import CREDIT
+
+    features, legend = [], []
+    if end is not None:
+        data = end.overlay_data()
+        for f in data["features"]:
+            f["properties"] = {"style": FRONT_STYLE[f["properties"]["status"]]}
+        features.extend(data["features"])
+        legend.append((FRONT_STYLE["occupied"]["fillColor"], f"Russian-occupied, DeepStateMap, as of {fmt_day(end.date)}"))
+        if any(f["properties"]["style"] is FRONT_STYLE["unknown"] for f in features):
+            legend.append((FRONT_STYLE["unknown"]["fillColor"], "Grey zone (status unknown), DeepStateMap"))
+        legend.append((FRONT_STYLE["line"]["color"], f"Front line, {fmt_day(end.date)}", "line"))
+        if start is not None and start.date != end.date and not start.line.is_empty:
+            line = start.overlay_data()["features"][-1]
+            line["properties"] = {"style": FRONT_STYLE["start"]}
+            features.append(line)
+            legend.append((FRONT_STYLE["start"]["color"], f"Front line, {fmt_day(start.date)} (window start)", "dashed"))
+    note = None
+    if end is None and end_day is not None:
+        note = f"No DeepStateMap front line within {max_age} days before {fmt_day(end_day)}"
+        legend.append(("", note, "note"))
+    return {"data": {"type": "FeatureCollection", "features": features}, "legend": legend,
+            "credit": f"front line: {CREDIT}" if end is not None else "", "note": note}
+
+
+def view_front(series, view: View, dates: Sequence[dt.date]) -> dict | None:
+    """`front_payload` for a view from a geo.places.frontline.FrontSeries (None without a series or a date)."""
+    if series is None:
+        return None
+    bounds = window_bounds(view, dates)
+    if bounds is None:
+        return None
+    start, end = bounds
+    end_snap = series.on_or_before(end)
+    start_snap = series.on_or_before(start) if view.window != "day" and start != end else None
+    return front_payload(end_snap, start_snap, end, series.max_age)
+
+
 def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | None = None,
                   overlay_legend: Sequence[str | tuple[str, str]] = (), cluster_min: int = 500, uncluster_zoom: int = 10,
-                  credits: Sequence[str] = ()) -> dict:
+                  credits: Sequence[str] = (), new_keys: Collection[str] = ()) -> dict:
     """Everything the claims layer's script needs, as plain data (pure; `rows` are already selected).
 
-    `dates` are the report dates the view's window refers to (default: those of `rows`);
-    `overlay_legend` entries go in the legend (see `legend_html`), `credits` are named in the source line
-    (the basemap and every overlay file).
+    One feature per place (`group_places`): its symbol is the newest claim's (actor colour, kind shape,
+    status fill), sized by the number of claims there, ringed when the other side has claims there too,
+    haloed when its key is in `new_keys` (new since the previous report), fainter the older its newest
+    claim; its popup lists every claim there. `dates` are the report dates the view's window refers to
+    (default: those of `rows`); `overlay_legend` entries go in the legend (see `legend_html`), `credits`
+    are named in the source line (the basemap and every overlay file).
     """
     dates = list(dates) if dates is not None else views.report_dates(rows)
     bounds = window_bounds(view, dates)
@@ -334,34 +520,46 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
             i = texts[fragment] = len(texts)
         return i
 
-    for r in rows:
-        if r.get("lat") is None or r.get("lon") is None:
-            continue
-        key = icon_key(r)
+    places = group_places(rows)
+    for rank, place in enumerate(places):
+        r = place.newest
+        key = icon_key(r, other=place.other, new=place.key in new_keys, n=place.n)
         keys[key] = None
         features.append({
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [round(float(r["lon"]), 5), round(float(r["lat"]), 5)]},
             "properties": {
                 "id": r.get("id"),
+                "key": place.key,
+                "n": place.n,
+                "actor": r.get("actor"),
                 "icon": key,
                 "opacity": views.age_opacity(r["report_date"], end, bounds[0]) if bounds else 1.0,
-                "tooltip": tooltip_text(r),
-                "popup": [text_id(part) for part in popup_parts(r) if part],
+                "z": rank,
+                "tooltip": place_tooltip(place),
+                "popup": [text_id(part) for part in place_popup_parts(place)],
             },
         })
+    cluster = len(features) > cluster_min
     title = map_title(view, dates)
+    if view.around and view.radius_km:
+        title += f" · {view.around}, {view.radius_km:g} km around"
     return {
         "date": end.isoformat() if end else None,
         "title": esc(title),
-        "legend": legend_html(rows, view, overlay_legend),
+        "legend": legend_html(rows, view, overlay_legend, new_keys=new_keys, cluster=cluster),
         "source": source_line(rows, view, dates, credits),
         "icons": _icons(keys),
-        "cluster": len(features) > cluster_min,
+        "colours": ACTOR_COLOURS,
+        "cluster": cluster,
         "unclusterZoom": uncluster_zoom,
         "size": MARKER_PX,
+        "claims": sum(p.n for p in places),
         "texts": list(texts),  # escaped HTML fragments; a feature's popup lists the ones it joins
         "data": {"type": "FeatureCollection", "features": features},
+        "briefing": view.briefing,
+        "frame": {"bbox": list(view.bbox)} if view.bbox else ({"fit": True} if view.fit else None),
+        "labels": labels.label_payload(rows, labels.towns(), view.bbox),  # raw text: the page sets textContent
     }
 
 

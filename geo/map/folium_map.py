@@ -42,12 +42,12 @@ from branca.element import Element
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from geo.map import views
+from geo.map import labels, views
 from geo.errors import MapSettingsError, OverlayError
 from geo.map.content import (  # noqa: F401  (re-exported: geo.map.folium_map is the map's public API)
     ACTOR_COLOURS, ACTOR_LABELS, EXPORT_KEYS, KIND_LABELS, KIND_PLURALS, MARKER_PX, STATUS_LABELS, esc, feature,
     feature_collection, icon_key, layer_payload, legend_html, map_title, marker_svg, payload_popup, popup_html,
-    popup_parts, safe_url, script_json, source_line, tooltip_text, window_bounds,
+    popup_parts, safe_url, script_json, source_line, tooltip_text, view_front, window_bounds,
 )
 from geo.map.views import View
 
@@ -57,6 +57,7 @@ NO_TILES = ("", "none", "off", "no")
 OVERLAY_MAX_BYTES = int(float(os.environ.get("GEO_OVERLAY_MAX_MB") or 64) * 2**20)  # an overlay file is read only up to this
 OVERLAY_MAX_FILES = 5000  # files listed from one overlay folder
 BASEMAP_PANE = "geo-basemap"
+FRONT_PANE = "geo-front"
 
 
 # -- settings -------------------------------------------------------------------------------
@@ -148,26 +149,37 @@ class ClaimsGeoJson(folium.MacroElement):
   var t0 = (window.performance || Date).now();
   var fg = {{ this._parent.get_name() }};
   var P = {{ this.payload_json }};
-  var icons = {}, s = P.size;
-  Object.keys(P.icons).forEach(function (k) {  // one icon object per style, shared by its markers
+  var icons = {};
+  Object.keys(P.icons).forEach(function (k) {  // one icon object per symbol, shared by its places
+    var s = P.icons[k].size || P.size;
     icons[k] = L.divIcon({className: 'geo-claim ' + P.icons[k].cls, html: P.icons[k].html, iconSize: [s, s],
                           iconAnchor: [s / 2, s / 2], popupAnchor: [0, -s / 2], tooltipAnchor: [s / 2, 0]});
   });
   var layer = L.geoJSON(P.data, {
-    pointToLayer: function (f, latlng) {
-      return L.marker(latlng, {icon: icons[f.properties.icon], opacity: f.properties.opacity, keyboard: false});
+    pointToLayer: function (f, latlng) {  // one marker per place; later (newer) places drawn on top
+      return L.marker(latlng, {icon: icons[f.properties.icon], opacity: f.properties.opacity, keyboard: false,
+                               zIndexOffset: f.properties.z, claims: f.properties.n, actor: f.properties.actor});
     }
   });
   var shown = layer;
   if (P.cluster && L.markerClusterGroup) {
+    // a cluster keeps the sides' colours: a ring split by their share of the claims, the number of claims inside
     shown = L.markerClusterGroup({disableClusteringAtZoom: P.unclusterZoom, showCoverageOnHover: false,
-                                  chunkedLoading: false, spiderfyOnMaxZoom: true});
+                                  chunkedLoading: false, spiderfyOnMaxZoom: true, maxClusterRadius: 40,
+                                  iconCreateFunction: function (c) {
+      var n = 0, ru = 0;
+      c.getAllChildMarkers().forEach(function (m) { n += m.options.claims || 1; if (m.options.actor === 'russia') { ru += m.options.claims || 1; } });
+      var share = Math.round(100 * ru / Math.max(n, 1)), px = n < 10 ? 30 : n < 100 ? 36 : 44;
+      var ring = 'conic-gradient(' + P.colours.russia + ' 0 ' + share + '%, ' + P.colours.ukraine + ' ' + share + '% 100%)';
+      return L.divIcon({className: 'geo-cluster', iconSize: [px, px],
+                        html: '<div class="geo-cluster-ring" style="background:' + ring + '"><span>' + n + '</span></div>'});
+    }});
     shown.addLayers(layer.getLayers());
   }
   // one popup and one tooltip for the whole layer, their HTML joined from escaped fragments when shown
   shown.bindPopup(function (l) {
     return '<div class="geo-popup">' + l.feature.properties.popup.map(function (i) { return P.texts[i]; }).join('') + '</div>';
-  }, {maxWidth: 380});
+  }, {maxWidth: 400, maxHeight: 360});
   shown.bindTooltip(function (l) { return l.feature.properties.tooltip; }, {direction: 'right'});
   fg.addLayer(shown);
   function put(sel, markup) { var el = document.querySelector(sel); if (el) { el.innerHTML = markup; } }
@@ -175,7 +187,9 @@ class ClaimsGeoJson(folium.MacroElement):
     put('.geo-title', P.title); put('.geo-legend', P.legend); put('.geo-source', P.source);
     var title = document.querySelector('.geo-title');
     if (title && title.textContent) { document.title = title.textContent; }
-    window.__geoReady = {date: P.date, count: layer.getLayers().length, t: Date.now(),
+    window.__geoLayer = layer; window.__geoShown = shown;
+    if (window.geoFrame) { window.geoFrame(fg._map, P, layer); }  // briefing layout, framing, labels (geo.map.labels)
+    window.__geoReady = {date: P.date, count: P.claims, places: layer.getLayers().length, t: Date.now(),
                          ms: Math.round((window.performance || Date).now() - t0)};
   }
   window.__geoReady = null;
@@ -195,22 +209,116 @@ class ClaimsGeoJson(folium.MacroElement):
         self.payload_json = payload_json  # from script_json(layer_payload(...)): safe inside <script>
 
 
+class FrontGeoJson(folium.MacroElement):
+    """The front line of the view's date (`geo.map.content.front_payload`): the occupied area, the grey zone and
+    the line as one non-interactive `L.geoJSON` layer in the front pane, under the markers. Part of the
+    changing group, so a date change redraws it without remounting the map."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var fg = {{ this._parent.get_name() }}, F = {{ this.front_json }};
+  var opts = {interactive: false, style: function (f) { return f.properties.style; }};
+  if (fg._map ? fg._map.getPane('geo-front') : true) { opts.pane = 'geo-front'; }
+  L.geoJSON(F.data, opts).addTo(fg);
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, front_json: str):
+        super().__init__()
+        self._name = "FrontGeoJson"
+        self.front_json = front_json  # script_json of front_payload(...)["data"] wrapped as {"data": ...}
+
+    def render(self, **kwargs):
+        self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def front_json(front: dict | None) -> str | None:
+    """The script JSON of a front payload's drawing (None when there is nothing to draw)."""
+    if not front or not front["data"]["features"]:
+        return None
+    return script_json({"data": front["data"]})
+
+
 def claims_layer(rows: Sequence[dict], view: View, settings: MapSettings | None = None, *,
                  dates: Sequence[dt.date] | None = None, overlay_legend: Sequence[str | tuple[str, str]] = (),
-                 credits: Sequence[str] = ()) -> folium.FeatureGroup:
+                 credits: Sequence[str] = (), front: dict | None = None,
+                 new_keys: Sequence[str] | set[str] = ()) -> folium.FeatureGroup:
     """The changing part of the map: a FeatureGroup holding the ONE GeoJSON layer of `rows`
-    (already selected for `view`, e.g. with `geo.map.views.select`). Pass it to st_folium's
+    (already selected for `view`, e.g. with `geo.map.views.select`), and under it the front line of
+    the view's date when `front` (`geo.map.content.view_front`) is given. Pass it to st_folium's
     `feature_group_to_add`, or add it to a base map."""
     settings = settings or MapSettings()
-    payload = layer_payload(rows, view, dates, overlay_legend, settings.cluster_min, settings.uncluster_zoom, credits)
-    return claims_group(script_json(payload))
+    if front:
+        overlay_legend = [*front["legend"], *overlay_legend]
+        credits = [*([front["credit"]] if front["credit"] else []), *credits]
+    payload = layer_payload(rows, view, dates, overlay_legend, settings.cluster_min, settings.uncluster_zoom, credits,
+                            new_keys=new_keys)
+    return claims_group(script_json(payload), front_json(front))
 
 
-def claims_group(payload_json: str) -> folium.FeatureGroup:
-    """A fresh FeatureGroup for an already serialised payload (`script_json(layer_payload(...))`), so an
-    app can cache the JSON and still hand st_folium a new group each run (st_folium mutates it)."""
+@dataclass(frozen=True)
+class Focus:
+    """Where the analyst asked to go (a place search, a table row): the map goes there once, and opens the
+    popup of the place `key` when it is on the map. `nonce` makes each request distinct, so redrawing the
+    layer for another date does not go back there."""
+
+    lat: float
+    lon: float
+    zoom: int = 11
+    key: str | None = None
+    nonce: int = 0
+
+
+class FocusScript(folium.MacroElement):
+    """Runs a Focus after the claims layer is drawn (inserted verbatim: checked numbers and a JSON string)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}
+""")
+
+    def __init__(self, focus: Focus):
+        super().__init__()
+        self._name = "FocusScript"
+        spec = script_json({"lat": float(focus.lat), "lon": float(focus.lon), "zoom": int(focus.zoom), "key": focus.key,
+                            "nonce": int(focus.nonce)})
+        self.code = _FOCUS_JS.replace("SPEC", spec)
+
+    def render(self, **kwargs):
+        self.get_root().script.add_child(_Verbatim(self.code), name=self.get_name())
+
+
+_FOCUS_JS = """
+setTimeout(function (F) {  // after the claims layer is on the map
+  window.__geoFocused = window.__geoFocused || {};
+  if (window.__geoFocused[F.nonce] || !window.__geoLayer) { return; }
+  window.__geoFocused[F.nonce] = true;
+  var layer = window.__geoLayer, shown = window.__geoShown || layer, map = layer._map || shown._map || window.map;
+  var target = null;
+  if (F.key) { layer.eachLayer(function (m) { if (m.feature && m.feature.properties.key === F.key) { target = m; } }); }
+  if (!map) { return; }
+  map.setView([F.lat, F.lon], Math.max(map.getZoom(), F.zoom), {animate: false});
+  if (!target) { return; }
+  if (shown !== layer && shown.zoomToShowLayer) {
+    shown.zoomToShowLayer(target, function () { target.openPopup(); });
+  } else {
+    target.openPopup();
+  }
+}, 0, SPEC);
+"""
+
+
+def claims_group(payload_json: str, front: str | None = None, focus: Focus | None = None) -> folium.FeatureGroup:
+    """A fresh FeatureGroup for an already serialised payload (`script_json(layer_payload(...))`) and front
+    line (`front_json(...)`), so an app can cache the JSON and still hand st_folium a new group each run
+    (st_folium mutates it). `focus`: go to a place and open its popup, once."""
     fg = folium.FeatureGroup(name="Claims", control=False)
+    if front:
+        fg.add_child(FrontGeoJson(front))
     fg.add_child(ClaimsGeoJson(payload_json))
+    if focus is not None:
+        fg.add_child(FocusScript(focus))
     return fg
 
 
@@ -240,6 +348,16 @@ _FRAME_CSS = """
 .geo-pop-place { font-size: 14px; } .geo-pop-dim, .geo-pop-meta { color: #555; }
 .geo-pop-quote { margin: 6px 0; padding: 2px 8px; border-left: 3px solid #999; white-space: pre-wrap; }
 .geo-pop-meta, .geo-pop-src { font-size: 12px; margin-top: 4px; }
+.geo-pop-what { margin-top: 6px; padding-top: 5px; border-top: 1px solid #ddd; font-weight: 600; }
+.geo-pop-place + .geo-pop-what { border-top: none; padding-top: 0; }
+.geo-pop-more { margin-top: 6px; color: #555; font-style: italic; }
+.geo-legend-sizes svg { margin-right: -3px; }
+.geo-swatch-cluster { border-radius: 50%%; background: conic-gradient(#b71c1c 0 60%%, #2196f3 60%% 100%%); width: 14px; height: 14px; }
+.geo-cluster { background: none; border: none; }
+.geo-cluster-ring { width: 100%%; height: 100%%; border-radius: 50%%; display: flex; align-items: center; justify-content: center;
+  box-shadow: 0 0 2px rgba(0,0,0,.6); }
+.geo-cluster-ring span { background: #fff; border-radius: 50%%; min-width: 62%%; height: 62%%; display: flex; align-items: center;
+  justify-content: center; font: 600 11px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; }
 </style>
 """
 
@@ -251,6 +369,7 @@ class MapFrame(JSCSSMixin, folium.MacroElement):
     _template = Template("""
 {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
 {% macro script(this, kwargs) %}
+{{ this.labels_js }}
 (function (map) {
   var title = L.DomUtil.create('div', 'geo-title', map.getContainer());
   L.DomEvent.disableClickPropagation(title);
@@ -276,7 +395,8 @@ class MapFrame(JSCSSMixin, folium.MacroElement):
     def __init__(self, background: str):
         super().__init__()
         self._name = "MapFrame"
-        self.css = _FRAME_CSS % {"bg": esc(background)}
+        self.css = _FRAME_CSS % {"bg": esc(background)} + f"<style>{labels.LABELS_CSS}{labels.LAYOUT_CSS}</style>"
+        self.labels_js = labels.LABELS_JS + labels.LAYOUT_JS  # no Jinja openers in it: tests/map/test_briefing.py
 
 
 @dataclass(frozen=True)
@@ -556,6 +676,8 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
         # under the tiles (tile pane: z-index 200): shows where tiles are off, fail or are still loading
         folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(m)
         OverlayGeoJson(plain_basemap(), pane=BASEMAP_PANE).add_to(m)
+    # the front line of the date: above tiles and overlays, under the markers (marker pane: 600)
+    folium.map.CustomPane(FRONT_PANE, z_index=390, pointer_events=False).add_to(m)
     for ov in overlays:
         OverlayGeoJson(ov).add_to(m)
     MapFrame(settings.background).add_to(m)
@@ -563,9 +685,10 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
 
 
 def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettings | None = None,
-                           overlays: Sequence[Overlay] = ()) -> str:
+                           overlays: Sequence[Overlay] = (), front_series=None) -> str:
     """A full HTML page of the map for `view` (rows: every row; the view selects), with every
-    script inlined, for downloads and `python -m geo snapshot`. Its <title> is the map title."""
+    script inlined, for downloads and `python -m geo snapshot`. Its <title> is the map title.
+    `front_series` (geo.places.frontline.FrontSeries): draw the front line as of the view's date."""
     from geo.map import assets
 
     settings = settings or MapSettings()
@@ -576,7 +699,8 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
         m.location = list(view.center or settings.center)
         m.options["zoom"] = view.zoom if view.zoom is not None else settings.zoom
     claims_layer(shown, view, settings, dates=dates, overlay_legend=legend_entries(overlays),
-                 credits=map_credits(settings, overlays)).add_to(m)
+                 credits=map_credits(settings, overlays), front=view_front(front_series, view, dates),
+                 new_keys=views.new_places(rows, view)).add_to(m)
     m.get_root().title = esc(map_title(view, dates))
     return assets.standalone_html(m)
 

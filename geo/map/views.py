@@ -55,6 +55,7 @@ class View:
     center: tuple[float, float] | None = None
     zoom: int | None = None
     briefing: bool = False
+    new_only: bool = False  # only the places new since the previous report (see new_places)
     # The sector: only claims inside `bbox` (west, south, east, north) are shown and the map frames it.
     # `around` + `radius_km` name it by a place (the app resolves the place to a bbox with the gazetteer);
     # `fit` frames the claims shown instead.
@@ -95,10 +96,12 @@ class View:
             q["zoom"] = str(self.zoom)
         if self.briefing:
             q["briefing"] = "1"
+        if self.new_only:
+            q["new"] = "1"
+        if self.bbox is not None:
+            q["bbox"] = ",".join(f"{v:.4f}" for v in self.bbox)
         if self.around and self.radius_km:
             q["around"], q["radius"] = self.around, f"{self.radius_km:g}"
-        elif self.bbox is not None:
-            q["bbox"] = ",".join(f"{v:.4f}" for v in self.bbox)
         if self.fit:
             q["fit"] = "1"
         return q
@@ -151,6 +154,7 @@ class View:
         except ValueError:
             pass
         kw["briefing"] = one("briefing") in ("1", "true", "yes")
+        kw["new_only"] = one("new") in ("1", "true", "yes")
         try:
             kw["bbox"] = check_bbox(tuple(float(v) for v in (one("bbox") or "x").split(",")))
         except ValueError:
@@ -244,6 +248,11 @@ def snap_date(dates: Sequence[dt.date], day: dt.date | None) -> dt.date:
     return earlier[-1] if earlier else ordered[0]
 
 
+def nearest_date(dates: Sequence[dt.date], day: dt.date) -> dt.date:
+    """The report date closest to `day` (the earlier one on a tie). `dates` must not be empty."""
+    return min(dates, key=lambda d: (abs((d - day).days), d))
+
+
 def step_date(dates: Sequence[dt.date], current: dt.date, step: int) -> dt.date:
     """The report date `step` places before (<0) or after (>0) `current`, clamped to the ends."""
     ordered = sorted(dates)
@@ -310,10 +319,40 @@ def _windowed(rows: Sequence[dict], view: View) -> list[dict]:
     return in_window(rows, view, end, window_start(view, end, dates))
 
 
+def place_key(row: dict) -> str:
+    """Where a placed row is: its GeoNames id, else its rounded position (claims at one key share a symbol)."""
+    if row.get("geonameid") is not None:
+        return f"g{row['geonameid']}"
+    return f"{float(row['lat']):.4f},{float(row['lon']):.4f}"
+
+
+NEW_LOOKBACK_DAYS = 7
+
+
+def new_places(rows: Sequence[dict], view: View, days: int = NEW_LOOKBACK_DAYS) -> set[str]:
+    """The places (place_key) with a claim on the view's date that passes its filters and none in the `days`
+    days before: what is new since the previous report."""
+    dates = report_dates(rows)
+    end = end_date(view, dates)
+    if end is None:
+        return set()
+    today, before = set(), set()
+    lo, day = (end - dt.timedelta(days=days)).isoformat(), end.isoformat()
+    for r in rows:
+        d = r["report_date"]
+        if lo <= d <= day and r.get("lat") is not None and r.get("lon") is not None and matches(r, view):
+            (today if d == day else before).add(place_key(r))
+    return today - before
+
+
 def select(rows: Sequence[dict], view: View) -> list[dict]:
     """The placed rows (with lat/lon) in the view's window that pass its filters, oldest first."""
-    return [r for r in _windowed(rows, view) if r.get("lat") is not None and r.get("lon") is not None
-            and in_bbox(r, view.bbox) and matches(r, view)]
+    shown = [r for r in _windowed(rows, view) if r.get("lat") is not None and r.get("lon") is not None
+             and in_bbox(r, view.bbox) and matches(r, view)]
+    if view.new_only:
+        fresh = new_places(rows, view)
+        shown = [r for r in shown if place_key(r) in fresh]
+    return shown
 
 
 def unresolved(rows: Sequence[dict], view: View) -> list[dict]:
@@ -376,17 +415,32 @@ def tempo(rows: Sequence[dict], view: View, min_days: int = 30) -> list[DayCount
     return [DayCount(dt.date.fromisoformat(d), k, a, n) for (d, k, a), n in sorted(counts.items())]
 
 
-def age_opacity(report_date: str, end: dt.date, start: dt.date, faintest: float = 0.35) -> float:
-    """Opacity of a claim by its age in the window: 1 on the end date, `faintest` on the first day."""
+def tempo_by_axis(rows: Sequence[dict], view: View, min_days: int = 30) -> list[tuple[dt.date, str, int]]:
+    """Claims per report day on each canonical axis (geo.map.facets) over `tempo_span`, filters applied:
+    (day, axis, count), by day then axis."""
+    span = tempo_span(rows, view, min_days)
+    if span is None:
+        return []
+    start, end = span
+    counts: Counter = Counter()
+    for r in in_window(rows, view, end, start):
+        if r.get("lat") is not None and matches(r, view):
+            counts[(r["report_date"], facets.axis(r))] += 1
+    return [(dt.date.fromisoformat(d), a, n) for (d, a), n in sorted(counts.items())]
+
+
+def age_opacity(report_date: str, end: dt.date, start: dt.date, faintest: float = 0.3, older: float = 0.75) -> float:
+    """Opacity of a claim by its age in the window: 1 on the end date; a visible step down to `older` for the
+    day before, then fading to `faintest` on the first day (so today's claims stand out in any window)."""
     span = (end - start).days
-    if span <= 0:
-        return 1.0
     age = (end - dt.date.fromisoformat(report_date)).days
-    return round(max(faintest, 1.0 - (1.0 - faintest) * age / span), 3)
+    if span <= 0 or age <= 0:
+        return 1.0
+    return round(max(faintest, older - (older - faintest) * (age - 1) / max(span - 1, 1)), 3)
 
 
 __all__ = [
     "View", "WINDOWS", "WINDOW_LABELS", "KINDS", "ACTORS", "STATUSES", "NO_CLAIMANT", "DayCount",
-    "report_dates", "end_date", "window_start", "snap_date", "step_date", "select", "unresolved", "matches", "choices",
-    "tempo", "tempo_span", "age_opacity", "fold", "same_view", "check_bbox", "bbox_around", "in_bbox",
+    "report_dates", "end_date", "window_start", "snap_date", "nearest_date", "step_date", "select", "unresolved", "matches", "choices",
+    "tempo", "tempo_span", "tempo_by_axis", "age_opacity", "fold", "same_view", "place_key", "new_places", "check_bbox", "bbox_around", "in_bbox",
 ]

@@ -24,7 +24,9 @@ def test_standalone_page_keeps_hostile_text_inert(rows, hostile):
     assert "__pwned" not in html.replace(line, "")
     assert "<" not in line and ">" not in line and "&" not in line
     popups = [folium_map.payload_popup(payload, f) + f["properties"]["tooltip"] for f in payload["data"]["features"]]
-    assert len(popups) == len(views.select(rows, View(date=JUNE19))) + 1
+    assert payload["claims"] == len(views.select(rows, View(date=JUNE19))) + 1
+    assert len(popups) == len({views.place_key(r) for r in views.select(rows + [hostile], View(date=JUNE19))})
+    assert any("__pwned" in p for p in popups)  # the hostile claim is listed, as text
     assert not any(bad in p for p in popups for bad in ("<script", "<img", 'href="javascript', 'href="data:'))
     assert assets.remote_assets(html) == []  # works with no network
     assert "<title>ISW-reported claims, 19 June 2024</title>" in html
@@ -53,7 +55,7 @@ def test_claims_layer_is_one_geojson_element(rows):
     fg.add_to(m)
     html = m.get_root().render()
     assert html.count("L.geoJSON(") == 1 and "L.marker(" in html
-    assert "window.__geoReady = {date: P.date, count: layer.getLayers().length" in html
+    assert "window.__geoReady = {date: P.date, count: P.claims, places: layer.getLayers().length" in html
 
 
 def test_base_map_is_constant_across_views(rows):

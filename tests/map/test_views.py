@@ -141,11 +141,26 @@ def test_tempo_counts_match_the_selection(rows):
     assert [(c.date, c.kind, c.actor, c.count) for c in strikes] == [(JUNE18, "strike", "ukraine", 2)]
 
 
-def test_age_opacity():
-    assert views.age_opacity("2024-06-19", JUNE19, dt.date(2024, 6, 13)) == 1.0
-    assert views.age_opacity("2024-06-13", JUNE19, dt.date(2024, 6, 13)) == 0.35
-    assert 0.35 < views.age_opacity("2024-06-16", JUNE19, dt.date(2024, 6, 13)) < 1.0
+def test_age_opacity_fades_visibly():
+    week = dt.date(2024, 6, 13)
+    assert views.age_opacity("2024-06-19", JUNE19, week) == 1.0
+    assert views.age_opacity("2024-06-18", JUNE19, week) <= 0.75  # yesterday is visibly fainter than today
+    assert views.age_opacity("2024-06-13", JUNE19, week) == 0.3
+    assert 0.3 < views.age_opacity("2024-06-16", JUNE19, week) < views.age_opacity("2024-06-18", JUNE19, week)
     assert views.age_opacity("2024-06-19", JUNE19, JUNE19) == 1.0
+
+
+def test_new_places_are_those_not_claimed_in_the_week_before(rows):
+    day19 = View(date=JUNE19)
+    on19 = {views.place_key(r) for r in views.select(rows, day19)}
+    on18 = {views.place_key(r) for r in views.select(rows, View(date=JUNE18))}
+    assert views.new_places(rows, day19) == on19 - on18 and on19 - on18
+    # a claim at a place of the day before is not new
+    again = dict(views.select(rows, View(date=JUNE18))[0], id=77, report_date="2024-06-19")
+    assert views.place_key(again) not in views.new_places(rows + [again], day19)
+    only_new = views.select(rows + [again], day19.with_(new_only=True))
+    assert again not in only_new and {views.place_key(r) for r in only_new} == on19 - on18
+    assert View.from_query(day19.with_(new_only=True).to_query()).new_only
 
 
 def test_choices(rows):
