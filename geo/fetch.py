@@ -1,13 +1,16 @@
 """The one module that touches the network.
 
-Plain urllib with a timeout on every call, retries with back-off for transient failures
-(timeouts, 429, 5xx), an honest user agent, and HTTP statuses mapped to the error family
-in one table.
+Plain urllib with a timeout on every read and an overall deadline per download, a cap on
+the size of a body, retries with back-off for transient failures (timeouts, 429, 5xx, a
+connection dropped or answered with something that is not HTTP), the server's Retry-After
+honoured, an honest user agent, and HTTP statuses mapped to the error family in one table.
 """
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
+import http.client
 import os
 import socket
 import tempfile
@@ -24,6 +27,9 @@ from geo.errors import FetchError, ForbiddenError, NotFoundError, OfflineError
 USER_AGENT = f"frontline-claims/{__version__} (research map of ISW assessments; python-urllib)"
 TRANSIENT = {429, 500, 502, 503, 504}
 STATUS_ERRORS: dict[int, type[FetchError]] = {401: ForbiddenError, 403: ForbiddenError, 404: NotFoundError, 410: NotFoundError}
+MAX_BODY_BYTES = 64 * 2**20  # a page larger than this is refused, not held in memory
+DEADLINE = 180.0  # seconds one download may take in all, however slowly the server drips it
+MAX_RETRY_AFTER = 300.0  # a server asking to wait longer than this is not waited for
 
 
 def _open(url: str, timeout: float, user_agent: str):
@@ -31,8 +37,25 @@ def _open(url: str, timeout: float, user_agent: str):
     return urllib.request.urlopen(req, timeout=timeout)  # noqa: S310 - http(s) URLs only, checked by caller
 
 
-def _with_retries(url: str, action: Callable, retries: int, backoff: float):
-    """Run `action()`, mapping failures to FetchError and retrying the transient ones."""
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds a Retry-After header asks to wait (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def _with_retries(url: str, action: Callable, retries: int, backoff: float, sleep: Callable[[float], None] = time.sleep):
+    """Run `action()`, mapping failures to FetchError and retrying the transient ones (waiting as long as a
+    429 or 503 answer's Retry-After asks, up to MAX_RETRY_AFTER)."""
     attempt = 0
     while True:
         try:
@@ -40,22 +63,58 @@ def _with_retries(url: str, action: Callable, retries: int, backoff: float):
         except urllib.error.HTTPError as e:
             if e.code in TRANSIENT and attempt < retries:
                 attempt += 1
-                time.sleep(backoff * 2 ** (attempt - 1))
+                wait = retry_after(e.headers.get("Retry-After") if e.headers else None)
+                if wait is not None and wait > MAX_RETRY_AFTER:
+                    raise FetchError(url, f"HTTP {e.code}: the server asks to wait {wait:.0f} s (Retry-After); try again "
+                                          "later", status=e.code) from e
+                sleep(backoff * 2 ** (attempt - 1) if wait is None else wait)
                 continue
             cls = STATUS_ERRORS.get(e.code, FetchError)
             raise cls(url, f"HTTP {e.code} {e.reason}", status=e.code) from e
+        except FetchError:
+            raise
         except (TimeoutError, socket.timeout) as e:
             if attempt < retries:
                 attempt += 1
-                time.sleep(backoff * 2 ** (attempt - 1))
+                sleep(backoff * 2 ** (attempt - 1))
                 continue
             raise FetchError(url, f"timed out after {retries + 1} attempts; try again later or raise --timeout") from e
         except urllib.error.URLError as e:
             if isinstance(e.reason, (TimeoutError, socket.timeout)) and attempt < retries:
                 attempt += 1
-                time.sleep(backoff * 2 ** (attempt - 1))
+                sleep(backoff * 2 ** (attempt - 1))
                 continue
             raise OfflineError(url, f"cannot reach the server ({e.reason}); check the network or the base URL") from e
+        except (http.client.HTTPException, ConnectionError, OSError) as e:
+            # the server closed without answering, answered with something that is not HTTP, or dropped mid-body
+            if attempt < retries:
+                attempt += 1
+                sleep(backoff * 2 ** (attempt - 1))
+                continue
+            what = type(e).__name__ + (f": {e}" if str(e) else "")
+            raise FetchError(url, f"the server's answer was broken ({what[:200]}) after {retries + 1} attempts; "
+                                  "try again later") from e
+
+
+def _read_body(resp, url: str, max_bytes: int, deadline: float, write: Callable[[bytes], None], chunk: int = 1 << 16) -> int:
+    """Copy a response body to `write`, refusing one larger than `max_bytes` (by its Content-Length, before
+    reading, or as it arrives) or one still arriving `deadline` seconds after the start. Returns the bytes read."""
+    end = time.monotonic() + deadline
+    length = resp.headers.get("Content-Length")
+    if length and length.strip().isdigit() and int(length) > max_bytes:
+        raise FetchError(url, f"the page is {int(length) / 2**20:.0f} MB, more than {max_bytes / 2**20:.0f} MB; not a report")
+    total = 0
+    while block := (resp.read1(chunk) if hasattr(resp, "read1") else resp.read(chunk)):
+        total += len(block)
+        if total > max_bytes:
+            raise FetchError(url, f"the page is more than {max_bytes / 2**20:.0f} MB; not a report")
+        write(block)
+        if time.monotonic() > end:
+            raise FetchError(url, f"the download took longer than its deadline ({deadline:g} s); the server is too "
+                                  "slow, try again later")
+    if length and length.strip().isdigit() and total != int(length):
+        raise http.client.IncompleteRead(b"", int(length) - total)
+    return total
 
 
 def _check_scheme(url: str) -> None:
@@ -63,15 +122,19 @@ def _check_scheme(url: str) -> None:
         raise FetchError(url, "only http:// and https:// addresses can be fetched")
 
 
-def get(url: str, *, timeout: float = 30.0, retries: int = 2, backoff: float = 1.0, user_agent: str = USER_AGENT) -> bytes:
-    """Return the body at `url`; raise NotFoundError, ForbiddenError, OfflineError or FetchError."""
+def get(url: str, *, timeout: float = 30.0, retries: int = 2, backoff: float = 1.0, user_agent: str = USER_AGENT,
+        deadline: float = DEADLINE, max_bytes: int = MAX_BODY_BYTES, sleep: Callable[[float], None] = time.sleep) -> bytes:
+    """Return the body at `url` (at most `max_bytes`, within `deadline` seconds per attempt, `timeout` per
+    read); raise NotFoundError, ForbiddenError, OfflineError or FetchError."""
     _check_scheme(url)
 
     def action() -> bytes:
+        parts: list[bytes] = []
         with _open(url, timeout, user_agent) as resp:
-            return resp.read()
+            _read_body(resp, url, max_bytes, deadline, parts.append)
+        return b"".join(parts)
 
-    return _with_retries(url, action, retries, backoff)
+    return _with_retries(url, action, retries, backoff, sleep)
 
 
 def download(

@@ -20,6 +20,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from e
 
 
+def _dates_of(raw: Path) -> list[dt.date]:
+    """The dates of the report(s) in a saved page ([] when it cannot be read: ingest reports why)."""
+    from geo.errors import ReportError
+    from geo.read.reports import read_path
+
+    try:
+        return [r.date for r in read_path(raw, problems=[])]
+    except ReportError:
+        return []
+
+
 def register(sub) -> None:
     from geo.read.daily import BASE_URL, MIRROR_URL, RAW_DIR
 
@@ -74,7 +85,14 @@ def run_fetch(args) -> int:
                 continue
             counts["fetched"] += 1
             gazetteer = gazetteer or load_gazetteer(args.gazetteer)
+            for own in _dates_of(res.raw):
+                if own != res.day:  # stored under the date the page itself gives
+                    print(f"warning: {res.day}: the page at {res.url} is the assessment of {own.isoformat()}, not of "
+                          f"{res.day}; it is stored under {own.isoformat()}", file=sys.stderr)
             result = ingest(store, [res.raw], gazetteer, progress=False)
+            if result.stopped:
+                print(f"error: {result.stopped}; the run stopped at {res.day}", file=sys.stderr)
+                return 2
             if result.errors:
                 counts["rejected"] += 1
                 for err in result.errors:

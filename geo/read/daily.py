@@ -128,8 +128,17 @@ def fetch_day(day: dt.date, raw_dir: Path = RAW_DIR, *, base_url: str = BASE_URL
             failed = True
             result.problems.append(str(e))
             continue
+        except Exception as e:  # noqa: BLE001 - the boundary around one address: the next one is still tried
+            failed = True
+            result.problems.append(f"{url}: {type(e).__name__}: {str(e)[:200]}")
+            continue
+        try:
+            result.raw = save_raw(raw_dir, day, data)
+        except OSError as e:
+            result.outcome = "failed"
+            result.problems.append(f"cannot save the page under {raw_dir} ({e.strerror or e})")
+            return result
         result.outcome, result.url = "fetched", url
-        result.raw = save_raw(raw_dir, day, data)
         return result
     if forbidden:
         result.outcome = "forbidden"
@@ -157,5 +166,8 @@ def fetch_days(days: list[dt.date], raw_dir: Path = RAW_DIR, *, stored: Collecti
         if has(day):
             yield DayResult(day, "stored")
             continue
-        yield fetch_day(day, raw_dir, base_url=base_url, mirror_url=mirror_url, pacer=pacer, get=get,
-                        timeout=timeout, retries=retries)
+        try:
+            yield fetch_day(day, raw_dir, base_url=base_url, mirror_url=mirror_url, pacer=pacer, get=get,
+                            timeout=timeout, retries=retries)
+        except Exception as e:  # noqa: BLE001 - the boundary around one day: the remaining days are still tried
+            yield DayResult(day, "failed", problems=[f"{type(e).__name__}: {str(e)[:200]}"])
