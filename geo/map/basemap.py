@@ -1,9 +1,13 @@
-"""A plain boundaries basemap that ships with the package, for maps drawn with no tiles.
+"""The offline basemap that ships with the package, drawn under the tiles (and alone with no tiles).
 
-`basemap(bbox)` returns Natural Earth 1:50m land and international borders (public domain) near
-`bbox` as a GeoJSON FeatureCollection. The file is world-atlas 2.0.2 (npm, ISC licence, Natural
-Earth 4.1.0) `countries-50m.json`, unchanged, in geo/map/data/ beside its licence
-(`countries-50m.LICENSE.txt`); TopoJSON is decoded here. Pure: no folium, no network.
+`basemap(bbox)` returns, as a GeoJSON FeatureCollection whose features carry their Leaflet `style`:
+muted land with the lakes and reservoirs cut out (the sea and lakes are the map's background
+colour), the coastline, rivers, the lines between Ukraine's oblasts and the international borders.
+Inside the theatre (THEATRE, about 21-43 E, 43-54.5 N) the shorelines and rivers are GSHHG "high"
+resolution (a shore village stays on land at zoom 10), outside it Natural Earth 1:50m land. The data
+file `data/theatre-basemap.json` is built by `geo/map/data/build_basemap.py` from those sources
+(credits and licences in `data/theatre-basemap.LICENSE.txt`); world-atlas's TopoJSON
+(`countries-50m.json`) is decoded here for the borders. Pure: no folium, no network.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from pathlib import Path
 
 from geo.errors import GeoError
 
-WORLD_ATLAS = Path(__file__).resolve().parent / "data" / "countries-50m.json"
-CREDIT = "Natural Earth (boundaries)"
+DATA = Path(__file__).resolve().parent / "data"
+WORLD_ATLAS = DATA / "countries-50m.json"
+THEATRE_FILE = DATA / "theatre-basemap.json"
+CREDIT = "basemap: GSHHG (LGPL), Natural Earth, geoBoundaries"
 # West, south, east, north: the theatre and its neighbours (Russia is kept whole when it touches).
-THEATRE_BBOX = (12.0, 38.0, 62.0, 62.0)
+THEATRE_BBOX = WORLD_BBOX = (12.0, 38.0, 62.0, 62.0)
 
 
 def decode_arcs(topology: dict) -> list[list[list[float]]]:
@@ -111,11 +117,9 @@ def _inside(pt: tuple[float, float], ring: list) -> bool:
 CRIMEA = (34.1, 45.0)  # a point inside the peninsula
 
 
-@functools.lru_cache(maxsize=4)
-def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path = WORLD_ATLAS) -> dict:
-    """The plain basemap for `bbox` (west, south, east, north): land (one fill, no borders) and
-    the international land borders as lines, as a FeatureCollection whose features carry their
-    Leaflet `style` in properties.
+def world_land_and_borders(path: Path = WORLD_ATLAS, bbox: tuple[float, float, float, float] = WORLD_BBOX) -> dict:
+    """Natural Earth land polygons (coordinates) and international land borders (lines) near `bbox`
+    from world-atlas's countries topology.
 
     Natural Earth 4.1's de-facto countries put Crimea in Russia; the borders here follow the
     internationally recognised line (no border at Perekop): control of territory is what the
@@ -146,16 +150,72 @@ def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path =
         raise GeoError(f"{path}: not a world-atlas countries topology ({e}); reinstall the package") from e
     borders = [arcs[i] for i, names in owners.items()
                if len(names) > 1 and i not in crimea_arcs and _touches(bbox, arcs[i])]
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "land", "style": LAND_STYLE},
-         "geometry": {"type": "MultiPolygon", "coordinates": land}},
-        {"type": "Feature", "properties": {"name": "borders", "style": BORDER_STYLE},
-         "geometry": {"type": "MultiLineString", "coordinates": borders}},
-    ]}
+    return {"land": land, "borders": borders}
 
 
-LAND_STYLE = {"stroke": True, "color": "#b9b9b0", "weight": 0.6, "fillColor": "#fbfbf7", "fillOpacity": 1.0}
-BORDER_STYLE = {"color": "#6b6b66", "weight": 1.2, "dashArray": "5 3", "fill": False}
+# Layer of the data file -> (feature name, GeoJSON type, style). Drawn in this order.
+LAYERS = (
+    ("outer_land", "land", "MultiPolygon"),
+    ("land", "land", "MultiPolygon"),
+    ("coast", "coast", "MultiLineString"),
+    ("rivers", "rivers", "MultiLineString"),
+    ("oblasts", "oblasts", "MultiLineString"),
+    ("borders", "borders", "MultiLineString"),
+)
 
 
-__all__ = ["basemap", "features", "decode_arcs", "WORLD_ATLAS", "CREDIT", "THEATRE_BBOX"]
+@functools.lru_cache(maxsize=1)
+def theatre_data(path: Path = THEATRE_FILE) -> dict:
+    data = _load(path)
+    missing = [key for key, _, _ in LAYERS if not isinstance(data.get(key), list)]
+    if missing:
+        raise GeoError(f"{path}: the basemap file lacks {', '.join(missing)}; rebuild it with "
+                       "geo/map/data/build_basemap.py or reinstall the package")
+    return data
+
+
+def _part_touches(bbox, part) -> bool:
+    return _touches(bbox, part)
+
+
+@functools.lru_cache(maxsize=8)
+def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path = THEATRE_FILE) -> dict:
+    """The offline basemap for `bbox` (west, south, east, north) as a FeatureCollection: land,
+    coast, rivers, oblasts, borders (only the parts that touch `bbox`), styled in properties."""
+    data = theatre_data(path)
+    features = []
+    for key, name, kind in LAYERS:
+        parts = [p for p in data[key] if _part_touches(bbox, p)]
+        if not parts:
+            continue
+        features.append({"type": "Feature", "properties": {"name": name, "layer": key, "style": STYLES[name]},
+                         "geometry": {"type": kind, "coordinates": parts}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def land_shapes(path: Path = THEATRE_FILE) -> list:
+    """The theatre's land polygons (lakes as holes) as GeoJSON Polygon coordinates, to test points against."""
+    return theatre_data(path)["land"]
+
+
+def on_land(lon: float, lat: float, path: Path = THEATRE_FILE) -> bool:
+    """Whether the point lies on the drawn land (not in the sea, a lake or a reservoir)."""
+    for poly in land_shapes(path):
+        if _touches((lon, lat, lon, lat), poly[0]) and _inside((lon, lat), poly[0]) \
+                and not any(_inside((lon, lat), hole) for hole in poly[1:]):
+            return True
+    return False
+
+
+WATER = "#c9dbe4"  # sea, lakes and rivers (the map's background colour with no tiles)
+STYLES = {
+    "land": {"stroke": False, "fillColor": "#f4f2ec", "fillOpacity": 1.0},
+    "coast": {"color": "#8fb0c0", "weight": 0.8, "fill": False},
+    "rivers": {"color": "#86aec2", "weight": 1.3, "fill": False, "lineCap": "round", "lineJoin": "round"},
+    "oblasts": {"color": "#a09d94", "weight": 0.9, "dashArray": "4 3", "fill": False},
+    "borders": {"color": "#6b6b66", "weight": 1.4, "dashArray": "6 3", "fill": False},
+}
+
+
+__all__ = ["basemap", "features", "decode_arcs", "world_land_and_borders", "on_land", "land_shapes",
+           "WORLD_ATLAS", "THEATRE_FILE", "CREDIT", "THEATRE_BBOX", "WATER", "STYLES"]

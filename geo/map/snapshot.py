@@ -118,11 +118,12 @@ class Slide:
 
 def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], settings=None, overlays=(),
                    width: int = 1600, height: int = 900, scale: float = 1.0, timeout: float = 60.0,
-                   per_view_overlays: Sequence[Sequence] = ()) -> list[Slide]:
+                   per_view_overlays: Sequence[Sequence] = (), front_series=None) -> list[Slide]:
     """Render each view (a geo.map.views.View) of `rows` to the PNG at the matching `outs` path, in one browser.
 
     `overlays` are drawn on every slide; `per_view_overlays[i]` (e.g. the front line as of that
-    date) only on slide i. The browser reaches no host but localhost and the tile server's host.
+    date) only on slide i; `front_series` (geo.places.frontline.FrontSeries) draws the front line as of each
+    slide's date. The browser reaches no host but localhost and the tile server's host.
     """
     from geo.map.folium_map import MapSettings, render_standalone_html
 
@@ -135,7 +136,7 @@ def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], 
     with open_browser(width, height, scale, offline=False, extra_flags=(_resolver_flag(settings.tiles_url),)) as driver:
         for i, (view, out) in enumerate(zip(views, outs)):
             own = list(per_view_overlays[i]) if per_view_overlays else []
-            html = render_standalone_html(rows, view, settings, [*own, *overlays])
+            html = render_standalone_html(rows, view, settings, [*own, *overlays], front_series=front_series)
             want = view.date.isoformat() if getattr(view, "date", None) else None
             path = html_to_png(driver, html, out, date=want, timeout=timeout)
             signal = driver.execute_script("return window.__geoReady || {}")
