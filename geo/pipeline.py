@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from geo.extract.claims import METHOD, extract_claims, is_vague
 from geo.errors import GeoError, ReportError, StoreError
 from geo.models import ClaimPlace, Report
 from geo.read.reports import implausible, iter_paths, printable, read_path
+from geo.places.frontline import FrontSeries, Snapshot, border_km, bytes_loader, expected_far, ukraine_regions
+from geo.places import review
 from geo.places.resolver import PointIndex, resolve_claims
 from geo.store import DEFAULT_STORE, ROOT, Store
 
@@ -36,10 +39,12 @@ def place_key(text: str) -> str:
     return re.sub(r"[^a-z]", "", s)
 
 
-def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None) -> list[ClaimPlace]:
+def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None,
+            frontline: Snapshot | None = None) -> list[ClaimPlace]:
+    """`frontline`: the front line of the report's date (a prior between namesakes), if known."""
     if claims is None:
         claims = extract_claims(report, gazetteer.is_name)
-    return drop_topic_rows(resolve_claims(claims, gazetteer, tuple(front)))
+    return drop_topic_rows(resolve_claims(claims, gazetteer, tuple(front), frontline=frontline))
 
 
 def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
@@ -116,11 +121,17 @@ def to_row(cp: ClaimPlace, report: Report) -> dict:
     }
 
 
-def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None) -> list[dict]:
-    """One row per (claim, place), each (kind, actor, status, place) once per report."""
+def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]] = (), claims: list | None = None,
+                 frontline: Snapshot | None = None, picks: Mapping[tuple[str, str, str], dict] | None = None) -> list[dict]:
+    """One row per (claim, place), each (kind, actor, status, place) once per report; a mention an analyst
+    placed in its sentence (`picks`, see `geo.places.review.picks`) goes where the analyst chose."""
     rows, seen = [], set()
-    for cp in extract(report, gazetteer, front, claims):
+    for cp in extract(report, gazetteer, front, claims, frontline):
         row = to_row(cp, report)
+        if picks:
+            choice = picks.get(review.pick_key(row["report_date"], row["quote"], row["place"]))
+            if choice is not None:
+                row = review.apply_pick(row, choice, gazetteer)
         key = (row["kind"], row["actor"], row["status"], row["geonameid"] or place_key(row["place"]))
         if key in seen:
             continue
@@ -139,16 +150,18 @@ def sure_points(report: Report, gazetteer, claims: list | None = None) -> list[t
     ]
 
 
-def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS) -> list[tuple[Report, list[dict]]]:
-    """Rows of several reports, each resolved with the front of the others within `days` of it."""
+def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS, series: FrontSeries | None = None) -> list[tuple[Report, list[dict]]]:
+    """Rows of several reports, each resolved with the front of the others within `days` of it (and the front
+    line of its date from `series`, when given)."""
+    line = (lambda d: series.on_or_before(d)) if series else (lambda d: None)
     if len(reports) < 2:
-        return [(r, extract_rows(r, gazetteer)) for r in reports]
+        return [(r, extract_rows(r, gazetteer, frontline=line(r.date))) for r in reports]
     claims = [extract_claims(r, gazetteer.is_name) for r in reports]
     sure = [sure_points(r, gazetteer, c) for r, c in zip(reports, claims)]
     out = []
     for i, report in enumerate(reports):
         front = [pt for j, other in enumerate(reports) if j != i and abs((other.date - report.date).days) <= days for pt in sure[j]]
-        out.append((report, extract_rows(report, gazetteer, front, claims[i])))
+        out.append((report, extract_rows(report, gazetteer, front, claims[i], line(report.date))))
     return out
 
 
@@ -181,7 +194,9 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
     folder_problems: list[ReportError] = []
     files = iter_paths(list(paths), problems=folder_problems)
     result.errors.extend(str(p) for p in folder_problems)
+    gazetteer, picks = corrected(store, gazetteer)
     method = method_version(gazetteer)
+    series = front_series(store)
     show = progress if progress is not None else (len(files) > 5 and sys.stderr.isatty())
     for path in tqdm(files, desc="ingesting", unit="file", disable=not show, file=sys.stderr):
         problems: list[ReportError] = []
@@ -205,7 +220,8 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
                 result.versions += 1
                 continue
             try:
-                rows = extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS))
+                rows = extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS),
+                                    frontline=series.on_or_before(report.date), picks=picks)
             except GeoError as e:
                 result.errors.append(f"{report.source}: {e}")
                 continue
@@ -226,6 +242,7 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
                 result.versions += 1
             else:
                 result.skipped += 1
+    measure_front(store, series)
     return result
 
 
@@ -233,12 +250,51 @@ def refresh(store: Store, gazetteer, *, progress: bool | None = None) -> int:
     """Extract every stored report again (after a better gazetteer or method); returns how many."""
     from tqdm import tqdm
 
+    gazetteer, picks = corrected(store, gazetteer)
     method = method_version(gazetteer)
     reports = list(store.stored_reports())
     show = progress if progress is not None else (len(reports) > 5 and sys.stderr.isatty())
+    series = front_series(store)
     for report in tqdm(reports, desc="re-extracting", unit="report", disable=not show, file=sys.stderr):
-        store.replace_rows(report.content_hash, extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS)), method)
+        store.replace_rows(report.content_hash, extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS),
+                                                             frontline=series.on_or_before(report.date), picks=picks), method)
+    measure_front(store, series)
     return len(reports)
+
+
+def front_series(store: Store | None = None) -> FrontSeries:
+    """The front line by date: the weekly series shipped with the package, and the snapshots imported into
+    `store` (`python -m geo frontline import / fetch`), which win on the same date."""
+    series = FrontSeries.shipped()
+    if store is None:
+        return series
+    loaders = {}
+    for item in store.frontline_list():
+        day = dt.date.fromisoformat(item["date"])
+        loaders[day] = bytes_loader(store.frontline_data(day) or b"", f"{store.path} (front line of {item['date']})", day)
+    return series.merged(loaders) if loaders else series
+
+
+def measure_front(store: Store, series: FrontSeries | None = None, everything: bool = False) -> int:
+    """Record each placed claim row's distance to the front line of its day (the rows not measured yet, or
+    `everything`), with a note when it is expected far from it (strikes, claims in Russia) or no snapshot
+    covers its day. Returns how many rows were measured."""
+    series = series if series is not None else front_series(store)
+    rows = store.rows_for_front(unmeasured_only=not everything)
+    if not rows:
+        return 0
+    days = [dt.date.fromisoformat(r["report_date"]) for r in rows]
+    found = series.distances(days, [r["lat"] for r in rows], [r["lon"] for r in rows])
+    regions = ukraine_regions()
+    to_border = border_km([r["lat"] for r in rows], [r["lon"] for r in rows])
+    values = []
+    for r, (snap_day, dist), b in zip(rows, found, to_border):
+        note = expected_far(r, regions, dist, float(b))
+        if snap_day is None:
+            note = f"no front-line snapshot within {series.max_age} days before this date"
+        values.append((r["id"], snap_day.isoformat() if snap_day else None, None if dist is None else round(dist, 2), note))
+    store.set_claim_front(values)
+    return len(values)
 
 
 def ensure_sample_store(store_path: str | Path = DEFAULT_STORE, gazetteer=None) -> Store:
@@ -253,8 +309,9 @@ def ensure_sample_store(store_path: str | Path = DEFAULT_STORE, gazetteer=None) 
     return store
 
 
-def evaluate(gold_dir: Path, reports_dir: Path, gazetteer, ids: list[str] | None = None):
-    """Score extraction on every gold file (or `ids`) against the report files of the same id."""
+def evaluate(gold_dir: Path, reports_dir: Path, gazetteer, ids: list[str] | None = None, frontline: bool = True):
+    """Score extraction on every gold file (or `ids`) against the report files of the same id (with the shipped
+    front-line series as a prior unless `frontline` is False)."""
     from geo.evaluation import Totals, load_jsonl, score_report
 
     ids = ids or sorted(p.stem for p in Path(gold_dir).glob("*.jsonl"))
@@ -265,7 +322,197 @@ def evaluate(gold_dir: Path, reports_dir: Path, gazetteer, ids: list[str] | None
             raise ReportError(str(Path(reports_dir) / rid), "no report file with this id; write it with materialize_corpus.py")
         found = read_path(files[0])
         reports.append((rid, found[0]))
-    rows = extract_many([r for _, r in reports], gazetteer)
+    rows = extract_many([r for _, r in reports], gazetteer, series=FrontSeries.shipped() if frontline else None)
     scores = [score_report(rid, load_jsonl(Path(gold_dir) / f"{rid}.jsonl"), r_rows) for (rid, _), (_, r_rows) in zip(reports, rows)]
     return Totals(scores)
 
+
+# -- analysts' corrections -------------------------------------------------------------------------
+
+
+def corrected(store: Store, gazetteer) -> tuple:
+    """The gazetteer with the store's corrections that hold everywhere applied on top, and the choices that
+    hold in one sentence (for `extract_rows`). Every extraction into the store goes through this, so the
+    corrections survive a rebuilt gazetteer, a refresh and a re-ingest."""
+    recorded = store.corrections()
+    if not recorded:
+        return gazetteer, {}
+    rows = review.global_rows(recorded)
+    if rows:
+        digest = hashlib.sha256(repr([(r["action"], r["name"], r["geonameid"], r["lat"], r["lon"], r["admin1"])
+                                      for r in rows]).encode()).hexdigest()[:8]
+        gazetteer = gazetteer.with_overrides(rows, label=f"{gazetteer.label} + {len(rows)} corrections {digest}")
+    return gazetteer, review.picks(recorded)
+
+
+@dataclass
+class CorrectionResult:
+    ids: list[int]  # the recorded corrections
+    reports: int  # reports re-resolved
+    rows: int  # their rows now
+
+
+def affected_reports(store: Store, corrections: Iterable[dict]) -> list[str]:
+    """The stored reports a correction can change: those naming its name, those on or listing its place, and
+    for a choice in one sentence, the reports of that date."""
+    names, ids, dates = [], [], []
+    for c in corrections:
+        if c.get("report_date"):
+            dates.append(c["report_date"])
+            continue
+        if c.get("name"):
+            names.append(c["name"])
+        if c.get("geonameid") not in (None, ""):
+            ids.append(int(c["geonameid"]))
+    return store.reports_naming(names, ids, dates)
+
+
+def record_corrections(store: Store, gazetteer, rows: list[dict], who: str) -> CorrectionResult:
+    """Record an analyst's override rows (with who and when) and re-resolve at once the stored reports they
+    affect, without a full refresh. The rows go in by one transaction; a report's new rows are written only
+    if no other correction came in while they were extracted (else it is extracted again), so two analysts
+    correcting at once both find their corrections in the rows."""
+    who = " ".join(str(who or "").split())
+    if not who:
+        raise StoreError("a correction needs the analyst's name (who made it)")
+    ids = store.add_corrections(rows, who)
+    hashes = affected_reports(store, rows)
+    return CorrectionResult(ids, len(hashes), reresolve(store, gazetteer, hashes))
+
+
+def reresolve(store: Store, gazetteer, hashes: Iterable[str], attempts: int = 20) -> int:
+    """Extract the given stored reports again with every recorded correction; returns their row count."""
+    total = 0
+    series = front_series(store)
+    for h in hashes:
+        report = store.stored_report(h)
+        if report is None:
+            continue
+        for _ in range(attempts):
+            version = store.corrections_version()
+            g, picks = corrected(store, gazetteer)
+            rows = extract_rows(report, g, store.front_points(report.date, FRONT_DAYS),
+                                frontline=series.on_or_before(report.date), picks=picks)
+            if store.replace_rows_if_current(h, rows, method_version(g), version):
+                total += len(rows)
+                break
+        else:
+            raise StoreError(f"{store.path}: corrections kept arriving while {report.source} was re-resolved; "
+                             "run 'python -m geo refresh'")
+    measure_front(store, series)
+    return total
+
+
+def review_queue(store: Store, gazetteer, rows: list[dict] | None = None) -> list:
+    """The review queue of a store (`geo.places.review.queue`): its rows that need a human, with the
+    gazetteer's candidates, the cached geocoder suggestions for names the gazetteer lacks, and distances
+    to the front line of each report date."""
+    from geo.places.suggest import suggestions
+
+    rows = store.claim_rows() if rows is None else rows
+    g, _ = corrected(store, gazetteer)
+    service = geocoder_service()
+    found = {}
+    if service:
+        for r in rows:
+            if r.get("lat") is None and r["place"] not in found:
+                raw = store.geocoder_answer(service, r["place"])
+                if raw:
+                    found[r["place"]] = suggestions(service, raw)
+    series = front_series(store)
+    regions = ukraine_regions()
+
+    def front_distance(days, lats, lons):
+        return [d for _, d in series.distances([dt.date.fromisoformat(x) for x in days], lats, lons)]
+
+    return review.queue(rows, g, found, front_distance if series else None,
+                        near_front=lambda r: expected_far(r, regions) is None)
+
+
+def geocoder_service() -> str | None:
+    """The online geocoder the settings switch on (GEO_GEOCODER), or None: it is off by default."""
+    from geo.fetch import GeocoderSettings
+
+    settings = GeocoderSettings.from_env()
+    return settings.service if settings else None
+
+
+def ask_geocoder(store: Store, name: str, settings=None) -> list:
+    """Suggestions for `name` from the online geocoder the settings switch on (GEO_GEOCODER, see
+    `geo.fetch.GeocoderSettings`), each answer cached in the store, so a name is never asked twice.
+    Raises OfflineError when the service cannot be reached, GeoError when none is switched on."""
+    from geo.fetch import GeocoderSettings, geocode
+    from geo.places.suggest import suggestions
+
+    settings = settings or GeocoderSettings.from_env()
+    if settings is None:
+        raise GeoError("no online geocoder is switched on; set GEO_GEOCODER=nominatim (or geonames, with "
+                       "GEO_GEONAMES_USERNAME) to ask one")
+    query = " ".join(str(name or "").split())
+    if not query:
+        return []
+    raw = store.geocoder_answer(settings.service, query)
+    if raw is None:
+        raw = geocode(query, settings)
+        store.save_geocoder_answer(settings.service, query, raw)
+    return suggestions(settings.service, raw)
+
+
+def export_corrections(store: Store, path: Path | None = None) -> str:
+    """The store's corrections as an overrides.csv; written to `path` atomically (a temporary file renamed
+    over it) when given, keeping the rows and leading comments of the file there that the store lacks."""
+    from geo.places.gazetteer import load_overrides
+
+    kept, header = [], ""
+    if path is not None and Path(path).is_file():
+        kept = load_overrides(Path(path))
+        lines = Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
+        header = "".join(line for line in lines[: next((i for i, x in enumerate(lines) if not x.startswith("#")), 0)])
+    text = review.overrides_csv(store.corrections(), kept, header)
+    if path is not None:
+        import tempfile
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return text
+
+
+def import_corrections(store: Store, gazetteer, path: Path, who: str) -> CorrectionResult:
+    """Record the rows of an overrides.csv (checked first: a bad file records nothing) that the store does
+    not hold yet, and re-resolve the reports they affect."""
+    from geo.places.gazetteer import load_overrides
+
+    if not Path(path).is_file():
+        raise ReportError(str(path), "no such file")
+    rows = load_overrides(Path(path))
+    held = {review.correction_key(c) for c in store.corrections()}
+    new = [r for r in rows if review.correction_key(r) not in held]
+    if not new:
+        return CorrectionResult([], 0, 0)
+    return record_corrections(store, gazetteer, new, who)
+
+
+def accept_option(store: Store, gazetteer, item, option, who: str, note: str = "") -> CorrectionResult:
+    """An analyst puts a review item's mention on one of its options (the dashboard's and the CLI's accept)."""
+    g, _ = corrected(store, gazetteer)
+    return record_corrections(store, gazetteer, review.accept(item, option, g, note), who)
+
+
+def add_new_place(store: Store, gazetteer, item, name: str, lat: float, lon: float, admin1: str, who: str,
+                  note: str = "") -> CorrectionResult:
+    """An analyst adds the place a review item's mention means (name, coordinates, oblast)."""
+    g, _ = corrected(store, gazetteer)
+    return record_corrections(store, gazetteer, review.add_place(item, name, lat, lon, admin1, g, note), who)
+
+
+def block_option(store: Store, gazetteer, item, option, who: str, note: str = "") -> CorrectionResult:
+    """An analyst says a review item's spelling does not mean `option` (None: it is no place at all)."""
+    return record_corrections(store, gazetteer, review.block(item, option, note), who)

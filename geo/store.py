@@ -69,11 +69,29 @@ CREATE TABLE IF NOT EXISTS claim_rows (
 );
 CREATE INDEX IF NOT EXISTS claim_rows_date ON claim_rows(report_date);
 CREATE INDEX IF NOT EXISTS claim_rows_report ON claim_rows(report_id);
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL, name TEXT NOT NULL DEFAULT '', geonameid INTEGER, lat REAL, lon REAL,
+    admin1 TEXT NOT NULL DEFAULT '', feature_code TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+    report_date TEXT NOT NULL DEFAULT '', quote TEXT NOT NULL DEFAULT '',
+    who TEXT NOT NULL, at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS geocoder_answers (
+    service TEXT NOT NULL, query TEXT NOT NULL, answer TEXT NOT NULL, asked_at TEXT NOT NULL,
+    PRIMARY KEY (service, query)
+);
+CREATE TABLE IF NOT EXISTS frontline_snapshots (
+    date TEXT PRIMARY KEY, source TEXT NOT NULL, data BLOB NOT NULL, imported_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claim_front (
+    claim_id INTEGER PRIMARY KEY REFERENCES claim_rows(id) ON DELETE CASCADE,
+    snapshot_date TEXT, km REAL, note TEXT
+);
 """
 
 # Tables only this project creates; a SQLite file holding other tables but no `meta` schema key belongs
 # to another application and is refused untouched.
-OWN_TABLES = {"meta", "reports", "claim_rows"}
+OWN_TABLES = {"meta", "reports", "claim_rows", "frontline_snapshots", "claim_front"}
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
@@ -310,6 +328,147 @@ class Store:
             "rows": one("SELECT COUNT(*) FROM claim_rows"),
             "resolved": one("SELECT COUNT(*) FROM claim_rows WHERE lat IS NOT NULL"),
         }
+
+    # -- analysts' corrections and geocoder answers ---------------------------------------
+
+    def add_corrections(self, rows: Iterable[dict], who: str) -> list[int]:
+        """Record override rows (the overrides.csv columns, plus `report_date` and `quote` for a choice that
+        holds in one sentence only) with who made them and when (a row's own `who` / `at` if it has them, as
+        an imported file's rows do), in one transaction. Returns their ids;
+        corrections are only ever added, so two analysts writing at once both keep theirs."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        ids = []
+        try:
+            with self.transaction():
+                for row in rows:
+                    cur = self.conn.execute(
+                        f"INSERT INTO corrections ({', '.join(CORRECTION_COLUMNS)}, who, at) VALUES "
+                        f"({', '.join('?' * len(CORRECTION_COLUMNS))}, ?, ?)",
+                        (*(_correction_value(c, row.get(c)) for c in CORRECTION_COLUMNS), row.get("who") or who,
+                         row.get("at") or now))
+                    ids.append(cur.lastrowid)
+        except sqlite3.DatabaseError as e:
+            raise _store_error(self.path, "record the correction", e, self.timeout) from e
+        return ids
+
+    def corrections(self) -> list[dict]:
+        """Every recorded correction, oldest first (a later one wins where two disagree)."""
+        cur = self.conn.execute(f"SELECT id, {', '.join(CORRECTION_COLUMNS)}, who, at FROM corrections ORDER BY id")
+        return [{k: ("" if v is None and k not in ("geonameid", "lat", "lon") else v) for k, v in dict(r).items()} for r in cur]
+
+    def corrections_version(self) -> int:
+        """The id of the latest correction (0 for none): rows extracted with an older one are stale."""
+        return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM corrections").fetchone()[0]
+
+    def reports_naming(self, names: Iterable[str] = (), geonameids: Iterable[int] = (), dates: Iterable[str] = ()) -> list[str]:
+        """Content hashes of the stored reports whose text contains one of `names`, whose rows are on or
+        list one of `geonameids`, or of one of `dates`."""
+        found: dict[str, None] = {}
+        for name in {n for n in names if n}:
+            pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for (h,) in self.conn.execute("SELECT content_hash FROM reports WHERE paragraphs LIKE ? ESCAPE '\\'", (pattern,)):
+                found[h] = None
+        for gid in set(geonameids):
+            for (h,) in self.conn.execute(
+                    "SELECT DISTINCT r.content_hash FROM claim_rows c JOIN reports r ON r.id = c.report_id"
+                    " WHERE c.geonameid = ? OR c.candidates LIKE ?", (gid, f"%, {gid})%")):
+                found[h] = None
+        for day in set(dates):
+            for (h,) in self.conn.execute("SELECT content_hash FROM reports WHERE date = ?", (day,)):
+                found[h] = None
+        return list(found)
+
+    def stored_report(self, content_hash: str) -> Report | None:
+        """One stored report as a Report object."""
+        for report in self.stored_reports():
+            if report.content_hash == content_hash:
+                return report
+        return None
+
+    def replace_rows_if_current(self, report_hash: str, rows: Iterable[dict], method: str, corrections_version: int) -> bool:
+        """`replace_rows`, but only when no correction was recorded after `corrections_version` (the one the rows
+        were extracted with); False otherwise, so the caller extracts again and no correction is overwritten."""
+        rows = list(rows)
+        try:
+            with self.transaction():
+                if self.corrections_version() != corrections_version:
+                    return False
+                found = self.conn.execute("SELECT id FROM reports WHERE content_hash=?", (report_hash,)).fetchone()
+                if found is None:
+                    return True
+                self.conn.execute("DELETE FROM claim_rows WHERE report_id=?", (found[0],))
+                self._insert_rows(found[0], rows)
+                self.conn.execute("UPDATE reports SET method=? WHERE id=?", (method, found[0]))
+        except sqlite3.DatabaseError as e:
+            raise _store_error(self.path, "replace the rows of a corrected report", e, self.timeout) from e
+        return True
+
+    def geocoder_answer(self, service: str, query: str) -> list[dict] | None:
+        """The cached answer of an online geocoder to `query` (a list of raw results), or None if never asked."""
+        found = self.conn.execute("SELECT answer FROM geocoder_answers WHERE service=? AND query=?", (service, query)).fetchone()
+        return json.loads(found[0]) if found else None
+
+    def save_geocoder_answer(self, service: str, query: str, answer: list[dict]) -> None:
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self.transaction():
+                self.conn.execute("INSERT OR REPLACE INTO geocoder_answers VALUES (?, ?, ?, ?)",
+                                  (service, query, json.dumps(answer, ensure_ascii=False), now))
+        except sqlite3.DatabaseError as e:
+            raise _store_error(self.path, "cache the geocoder's answer", e, self.timeout) from e
+
+    # -- the front line of the day ----------------------------------------------------------
+
+    def add_frontline(self, snapshots: Iterable[tuple[dt.date, str, bytes]]) -> int:
+        """Store front-line snapshots (date, source, compact gzipped GeoJSON) in one transaction, each in place
+        of a stored one of the same date. Returns how many."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        items = [(d.isoformat(), source, sqlite3.Binary(data), now) for d, source, data in snapshots]
+        try:
+            with self.transaction():
+                self.conn.executemany("INSERT OR REPLACE INTO frontline_snapshots VALUES (?, ?, ?, ?)", items)
+        except sqlite3.DatabaseError as e:
+            raise _store_error(self.path, "store the front-line snapshots", e, self.timeout) from e
+        return len(items)
+
+    def frontline_list(self) -> list[dict]:
+        """The stored front-line snapshots (date, source, bytes, imported_at), oldest first, without their data."""
+        cur = self.conn.execute("SELECT date, source, length(data) AS bytes, imported_at FROM frontline_snapshots ORDER BY date")
+        return [dict(r) for r in cur]
+
+    def frontline_data(self, day: dt.date) -> bytes | None:
+        found = self.conn.execute("SELECT data FROM frontline_snapshots WHERE date=?", (day.isoformat(),)).fetchone()
+        return bytes(found[0]) if found else None
+
+    def set_claim_front(self, values: Iterable[tuple[int, str | None, float | None, str | None]]) -> None:
+        """Record (claim row id, snapshot date, km to that day's front, note) for claim rows, in one transaction."""
+        items = list(values)
+        try:
+            with self.transaction():
+                self.conn.executemany("INSERT OR REPLACE INTO claim_front VALUES (?, ?, ?, ?)", items)
+        except sqlite3.DatabaseError as e:
+            raise _store_error(self.path, "record the claims' distances to the front", e, self.timeout) from e
+
+    def claim_front(self) -> dict[int, tuple[str | None, float | None, str | None]]:
+        """Claim row id -> (snapshot date, km to the front of its day, note), for the rows measured so far."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute("SELECT claim_id, snapshot_date, km, note FROM claim_front")}
+
+    def rows_for_front(self, unmeasured_only: bool = True) -> list[dict]:
+        """Placed claim rows (id, report_date, kind, admin1, lat, lon), those not yet measured against the front
+        unless `unmeasured_only` is False."""
+        sql = ("SELECT c.id, c.report_date, c.kind, c.admin1, c.lat, c.lon FROM claim_rows c"
+               + (" LEFT JOIN claim_front f ON f.claim_id = c.id WHERE f.claim_id IS NULL AND" if unmeasured_only else " WHERE")
+               + " c.lat IS NOT NULL AND c.lon IS NOT NULL ORDER BY c.id")
+        return [dict(r) for r in self.conn.execute(sql)]
+
+
+CORRECTION_COLUMNS = ("action", "name", "geonameid", "lat", "lon", "admin1", "feature_code", "note", "report_date", "quote")
+
+
+def _correction_value(col: str, value):
+    if col in ("geonameid", "lat", "lon"):
+        return None if value in (None, "") else (int(value) if col == "geonameid" else float(value))
+    return str(value or "").strip() if col != "quote" else " ".join(str(value or "").split())
 
 
 def _title_key(title: str) -> str:

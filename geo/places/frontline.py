@@ -221,7 +221,7 @@ class Snapshot:
         held = shapely.difference(outline, self.occupied)
         # slivers between the occupied coast and the outline's coarser coast are not Ukrainian-held land
         held = shapely.union_all([p for p in _polygon_parts(held) if p.area * HELD_DEG2_KM2 >= MIN_HELD_KM2])
-        return shapely.intersection(edge, shapely.buffer(held, HELD_REACH_DEG))
+        return shapely.intersection(edge, shapely.buffer(shapely.simplify(held, 0.01), HELD_REACH_DEG, quad_segs=2))
 
     @cached_property
     def _tree(self) -> tuple[shapely.STRtree, list]:
@@ -362,6 +362,9 @@ def parse_snapshot(raw: bytes | dict, label: str, day: dt.date | None = None, si
         if status is None:
             continue
         for p in polys:
+            if shapely.contains(frame, p):  # this project's own files: already inside, nothing to clip
+                kept[status].append(p)
+                continue
             clipped = shapely.intersection(p, frame)
             if not clipped.is_empty and clipped.area > 0:
                 kept[status].append(clipped)
@@ -386,7 +389,7 @@ def parse_snapshot(raw: bytes | dict, label: str, day: dt.date | None = None, si
 def _union(polys: list, simplify: float):
     if not polys:
         return shapely.geometry.Polygon()
-    g = shapely.union_all(polys)
+    g = polys[0] if len(polys) == 1 else shapely.union_all(polys)
     if simplify:
         g = shapely.simplify(g, simplify, preserve_topology=True)
     parts = _polygon_parts(shapely.make_valid(g) if not g.is_valid else g)

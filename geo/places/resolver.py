@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,6 +63,7 @@ class Context:
     kind: str | None = None  # the claim's kind (advance / attack / strike): how much the front line of the day counts
     neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
     section_points: PointIndex | None = None  # `paragraph_places` indexed, when the caller keeps one
+    stated: bool = False  # the mention's distance and bearing are said of the place itself ("X (5km north of Y)")
 
     @cached_property
     def section_index(self) -> PointIndex:
@@ -182,6 +184,91 @@ def fits_bearing(ref: Place, place: Place, direction: str, distance: float | Non
     return diff <= 67.5
 
 
+STATED_DEGREES = 45.0  # a place "5 km northeast of X" lies within 45 degrees of northeast of X ...
+STATED_SLACK_KM = 15.0  # ... and no further off the distance stated than that distance, or 15 km (plus X's radius):
+# ISW's distances are rounded and often measured from a town's edge, so only a gross misfit (the Kamianske
+# 108 km from the Avdiivka it is said to lie 5 km from) rules a namesake out
+
+
+def town_radius_km(place: Place) -> float:
+    """About how far a town's edge lies from its GeoNames point (ISW measures from the edge of a city):
+    the radius of a disc holding its people at 4,000 per km² (Kharkiv ~11 km, a village ~0)."""
+    return math.sqrt(place.population / 4000 / math.pi) if place.population > 0 else 0.0
+
+
+def within_stated(ref: Place, place: Place, direction: str, distance: float) -> bool:
+    """Does `place` lie where a stated bearing and distance put it ("5km northeast of Avdiivka", "about 30 km
+    southeast of Izyum")? The hard test a candidate must pass: within 45 degrees of the direction, and off the
+    distance by no more than the distance itself (at least 15 km, plus the reference town's radius). A place within 2 km
+    of the reference, or less than 2 km to the side of the stated line, fits any direction (GeoNames points
+    are town centres)."""
+    d = km(ref, place)
+    if abs(d - distance) > max(STATED_SLACK_KM, distance) + town_radius_km(ref):
+        return False
+    want = BEARINGS.get(direction.replace("ern", ""))
+    if want is None or d < 2.0:
+        return True
+    diff = abs((bearing_deg(ref, place) - want + 180) % 360 - 180)
+    return diff <= STATED_DEGREES or (diff < 90 and d * math.sin(math.radians(diff)) <= 2.0)
+
+
+# A distance said of the place itself follows its name: "Kamianske (5km northeast of Avdiivka)", "Bohorodychne,
+# about 30 km southeast of Izyum", "Tabaivka and Kuzemivka (both 15 km ...)". One before it ("advanced 2km north of
+# Bakhmut near X") may measure the advance, not where X lies: a hint then, not a constraint.
+DISTANCE_AFTER = re.compile(
+    r"(?:\s*(?:[,(—–-]|and\b|or\b|both\b|all\b|of\s+them\b|about\b|roughly\b|approximately\b|some\b|around\b|nearly\b|"
+    r"just\b|over\b|under\b|up\s+to\b|located\b|situated\b|which\s+(?:is|are)\b|[A-Z][\w’'-]*))*\s*\d+(?:\.\d+)?\s*(?:km|kilomet)")
+
+
+def distance_stated_of(sentence: str, mention: Mention) -> bool:
+    """Is the mention's distance said of the place itself (in apposition after its name)?"""
+    return bool(mention.distance_km) and DISTANCE_AFTER.match(sentence, min(mention.end, len(sentence))) is not None
+
+
+CAPITAL_CODES = frozenset({"PPLC", "PPLA"})  # a national or oblast capital: "Kyiv", "Kharkiv" named bare mean the city
+LEFT_BANK = re.compile(r"\b(?:left|east(?:ern)?)\b[^.]{0,12}\bbank\b", re.I)
+# The lower Dnipro, (lat, lon) from the Zaporizhzhia dam to the mouth: the river that splits Zaporizhzhia and
+# Kherson oblasts into a right (north-west) and a left (south-east) bank. Coarse (a few km), which moves the
+# mean of an oblast's left-bank settlements by far less than that.
+DNIPRO_LOWER = ((47.87, 35.09), (47.62, 34.75), (47.52, 34.50), (47.40, 34.20), (47.15, 33.85), (46.90, 33.55),
+                (46.78, 33.38), (46.72, 33.10), (46.68, 32.85), (46.64, 32.68), (46.55, 32.45), (46.48, 32.20))
+DNIPRO_OBLASTS = frozenset({"Kherson Oblast", "Zaporizhzhia Oblast"})
+
+
+def on_left_bank(lat: float, lon: float) -> bool:
+    """Does a point lie south-east of the lower Dnipro (its left bank)?"""
+    line = DNIPRO_LOWER
+    if lon >= line[0][1]:
+        return True  # east of the Zaporizhzhia dam
+    if lon <= line[-1][1]:
+        return lat < line[-1][0]  # the Kinburn spit side of the estuary
+    for (la1, lo1), (la2, lo2) in zip(line, line[1:]):
+        if lo2 <= lon <= lo1:
+            river = la1 + (la2 - la1) * (lon - lo1) / (lo2 - lo1)
+            return lat < river
+    return False
+
+
+def left_bank_area(gazetteer, oblast: Place) -> Place | None:
+    """A point standing for "the east (left) bank of <oblast>": the oblast's left-bank settlement nearest the
+    mean of them all (so it lies on land, in the occupied south-east), as a place of its own at precision
+    region; not the oblast's admin centre, not its capital on the right bank. Cached per gazetteer."""
+    cache = gazetteer.__dict__.setdefault("_left_banks", {})
+    if oblast.admin1 in cache:
+        return cache[oblast.admin1]
+    points = [(p.lat, p.lon, p) for p in (gazetteer.get(gid) for gid in gazetteer.place_ids())
+              if p is not None and p.admin1 == oblast.admin1 and p.is_settlement and on_left_bank(p.lat, p.lon)]
+    area = None
+    if len(points) >= 5:
+        lat = sum(x[0] for x in points) / len(points)
+        lon = sum(x[1] for x in points) / len(points)
+        _, _, mid = min(points, key=lambda x: approx_km(lat, lon, x[0], x[1]))
+        area = Place(-(zlib.crc32(f"left bank|{oblast.admin1}".encode()) & 0x7FFFFFFF or 1), f"{oblast.admin1} (east (left) bank)",
+                     mid.lat, mid.lon, oblast.country, oblast.admin1, oblast.admin1_code, "A", "ADMD", 0, "derived")
+    cache[oblast.admin1] = area
+    return area
+
+
 class Resolver:
     """Resolves the mentions of one report's claims against a gazetteer."""
 
@@ -220,6 +307,11 @@ class Resolver:
                 # raions and city districts are in the gazetteer as admin areas
                 cands = [c for c in self.g.lookup(mention.name, fuzzy=False) if c.place.feature_class == "A"]
                 return cands, "region"
+            if place.admin1 in DNIPRO_OBLASTS and LEFT_BANK.search(mention.text or mention.name):
+                # "east (left) bank Kherson Oblast": the occupied bank, not the oblast's centre or its capital
+                bank = left_bank_area(self.g, place)
+                if bank is not None:
+                    return [Candidate(bank, "exact", 1.0)], "region"
             return [Candidate(place, "exact", 1.0)], "region"
         if mention.precision == "feature":
             name = mention.name
@@ -260,7 +352,22 @@ class Resolver:
         if not cands:
             return Resolution(mention, None, None, "not in the gazetteer", ())
         if precision == "region" and len(cands) == 1:
-            return Resolution(mention, cands[0].place, "region", "region named", tuple(cands))
+            rule = "left bank of the Dnipro in the oblast named" if cands[0].place.source == "derived" else "region named"
+            return Resolution(mention, cands[0].place, "region", rule, tuple(cands))
+        if ref is not None and mention.bearing and mention.distance_km and ctx.stated and precision != "region":
+            # a stated bearing and distance are a constraint, not a hint: namesakes lying elsewhere are not candidates
+            fitting = [c for c in cands if within_stated(ref, c.place, mention.bearing, mention.distance_km)]
+            if not fitting and mention.reference:
+                # the reference town may be another namesake: the one from which a candidate lies as stated
+                for r in self.candidates(Mention(mention.reference, 0, len(mention.reference), mention.reference))[0][:150]:
+                    fitting = [c for c in cands if within_stated(r.place, c.place, mention.bearing, mention.distance_km)]
+                    if fitting:
+                        ref = r.place
+                        break
+            if not fitting:
+                return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
+                                  tuple(cands), review=True)
+            cands = fitting
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
             # the text says which oblast, and no namesake lies there: the gazetteer lacks the place
             return Resolution(mention, None, None, f"no candidate in the oblast named ({', '.join(ctx.named_regions)})",
@@ -283,7 +390,8 @@ class Resolver:
         fuzzy = best.cand.match == "fuzzy"
         if len(scored) == 1:
             p = best.cand.place
-            if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0:
+            if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0 \
+                    and not (p.feature_code in CAPITAL_CODES and best.reasons.get("main name")):  # Odesa, Lviv: struck, far from the front
                 # the only place of that name lies far from any fighting: list it for review, do not put a marker there
                 return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
@@ -372,6 +480,8 @@ class Resolver:
             s.add("settlement", 0.25)
         if self._name_key(p) == self._mention_key(mention.name):
             s.add("main name", 1.25)  # named so, not only by an alternate or historical name
+            if p.feature_code in CAPITAL_CODES and s.cand.match != "fuzzy" and mention.precision == "settlement":
+                s.add("capital named bare", 3.0)  # "Kyiv", "Kharkiv", "Kursk": the city, not a village namesake
         s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
         if s.cand.match == "fuzzy":
             s.add("fuzzy match", -1.0)
@@ -608,6 +718,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         sentence_places=tuple(sent.places[-SENTENCE_PLACES:]),
                         paragraph_places=section_places, front=front_index, neighbours=sent.neighbours(key, resolver, cells),
                         kind=claim.kind, section_points=section_index(claim.section),
+                        stated=distance_stated_of(claim.sentence, mention),
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:
