@@ -26,7 +26,7 @@ from geo.models import Mention
 
 NameTest = Callable[[str], bool]
 
-WORD = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ][\w’'ʼ`\-]*|\d+(?:[.,]\d+)?|[^\sA-Za-z\d]")
+WORD = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ][\w’'ʼ`\-–]*|\d+(?:[.,]\d+)?|[^\sA-Za-z\d]")
 DIRECTIONS = ("northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west",
               "north-northeast", "north-northwest", "south-southeast", "south-southwest",
               "east-northeast", "east-southeast", "west-northwest", "west-southwest")
@@ -244,9 +244,9 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX:
                 continue
             return [Mention(text, toks[i][1], end, text)], j
-        if "-" in text and j - i == 1:
-            # "Zolote-Orikhiv", "Kostyantynivka-Druzhkivka": two places joined by a hyphen
-            parts = text.split("-")
+        if re.search(r"[-–]", text) and j - i == 1:
+            # "Zolote-Orikhiv", "Kostyantynivka–Druzhkivka": two places joined by a hyphen or a dash
+            parts = re.split(r"[-–]", text)
             if len(parts) == 2 and all(p[:1].isupper() and is_name(p) for p in parts):
                 # "the X-Y road", "the X-Y tactical area", "the Zolote-Orikhiv area": both places, as references
                 a, b = parts
@@ -263,9 +263,10 @@ def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -
     included, joined by a hyphen or dash inside a run of capitalised words, named as references."""
     for k in range(i, run_end):
         tok = toks[k][0]
-        if "-" not in tok.strip("-") or (k == i and run_end - i == 1):
+        sep = re.search(r"[-–]", tok.strip("-–"))
+        if sep is None or (k == i and run_end - i == 1):
             continue
-        left_word, _, right_word = tok.partition("-")
+        left_word, right_word = tok[:sep.start() + (len(tok) - len(tok.lstrip("-–")))], tok[sep.end() + (len(tok) - len(tok.lstrip("-–"))):]
         if not right_word[:1].isupper():
             continue
         left = _clean(sentence[toks[i][1]:toks[k][1]] + left_word)

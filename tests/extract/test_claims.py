@@ -177,3 +177,16 @@ def test_aims_and_prevented_events_keep_their_places(is_name):
     assert [(k, a) for k, a, *_ in got] == [("attack", "ukraine")]
     assert one("Ukrainian forces kept the ability to carry out local counterattacks near Kharkiv.", is_name) == []
     assert [g[:2] for g in one("Russian forces continued to conduct ground attacks near Bakhmut.", is_name)] == [("attack", "russia")]
+
+
+def test_footage_of_troops_in_a_village_is_an_advance(is_name):
+    got = one("Footage posted on Monday shows Ukrainian soldiers in Snihurivka and Bashtanka.", is_name)
+    assert got == [("advance", "ukraine", "confirmed", None, ["Snihurivka", "Bashtanka"])]
+    assert one("Footage shows Ukrainian soldiers training with new rifles.", is_name) == []
+
+
+def test_units_name_their_side(is_name):
+    got = one("Drone operators of the 7th VDV Division are reportedly striking Ukrainian positions near Orikhiv.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed")]
+    got = one("Russian sources claimed that the Donetsk People’s Republic (DNR) 1st Brigade advanced toward Marinka.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("advance", "russia", "claimed")]

@@ -119,3 +119,8 @@ def test_adjectives_bodies_and_streets_are_not_places(is_name, full_gazetteer):
     assert "Donetsk People’s Republic" not in [m.text for m in find_mentions(s, is_name)]
     s = "Footage shows Russian troops on Persha Lisova Street in Bakhmut."
     assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Bakhmut"]
+
+
+def test_places_joined_by_a_dash(is_name):
+    got = find_mentions("Local residents reported Ukrainian strikes in the Kherson–Nova Kakhovka area.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Kherson", "reference"), ("Nova Kakhovka", "reference")]
