@@ -460,20 +460,70 @@ def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str 
         raise OverlayError(f"{label}: not GeoJSON (nested too deeply); pick a .geojson file") from e
     if found is None:
         raise OverlayError(f"{label}: not GeoJSON (no FeatureCollection, Feature or geometry at the top); pick a .geojson file")
+    if kind == "area" and (front := _front_overlay(found, name or label)) is not None:
+        return front
     features, key = [], {}
     for geometry, props in found:
         if geometry.get("type") in ("Point", "MultiPoint"):
             continue
         style = _simplestyle(props)
         features.append({"type": "Feature", "properties": {"style": style} if style else {}, "geometry": geometry})
-        if style and style.get("fillColor") and isinstance(props.get("name"), str):
-            # a colour's label: the name covering most area (one big "occupied since 2014" polygon
-            # outweighs a small island of the same colour)
-            key.setdefault(style["fillColor"], Counter())[_area_label(props["name"])] += _area(geometry)
+        if style and style.get("fillColor") and isinstance(props.get("status"), str) and props["status"].strip():
+            # a colour's label: the data's own status, never a feature's free-text name
+            key.setdefault(style["fillColor"], Counter())[_area_label(props["status"])] += _area(geometry)
     if not features:
         raise OverlayError(f"{label}: the GeoJSON holds no line or area to draw")
     legend = tuple((colour, labels.most_common(1)[0][0]) for colour, labels in key.items() if labels.most_common(1)[0][0])
     return Overlay(name=name or label, kind=kind, data={"type": "FeatureCollection", "features": features}, key=legend[:6])
+
+
+def _front_overlay(found: list[tuple[dict, dict]], name: str) -> Overlay | None:
+    """A DeepState-style front-line file as an overlay: its occupied, liberated and grey-zone areas of Ukraine in
+    DeepStateMap's colours, with a legend of those statuses ("Russian-occupied, as of D") and never a feature's
+    own name; foreign and historical "occupied" territories dropped. None when the file is not such a file
+    (no polygon says its status, and it is not a few unnamed polygons as the cyterat archive's files are)."""
+    from geo.places.frontline import OVERLAY_COLOURS, OVERLAY_LABELS, UKRAINE_BOX, area_status
+
+    polys = [(g, p) for g, p in found if g.get("type") in ("Polygon", "MultiPolygon", "GeometryCollection")]
+    statuses = [area_status(p) for _, p in polys]
+    unnamed = polys and len(polys) <= 3 and not any(isinstance(p, dict) and (p.get("name") or p.get("status")) for _, p in polys)
+    if not polys or not (any(statuses) or unnamed):
+        return None
+    features, area = [], Counter()
+    for (geometry, _), status in zip(polys, statuses):
+        status = status or ("occupied" if unnamed else None)
+        if status is None or not _in_box(geometry, UKRAINE_BOX):
+            continue
+        colour = OVERLAY_COLOURS[status]
+        style = {"color": colour, "weight": 1.2, "opacity": 0.9, "fillColor": colour, "fillOpacity": 0.3}
+        features.append({"type": "Feature", "properties": {"style": style}, "geometry": geometry})
+        area[status] += _area(geometry)
+    if not features:
+        raise OverlayError(f"{name}: no occupied, liberated or grey-zone area of Ukraine in this front-line file")
+    day = snapshot_date(name)
+    when = f", as of {day.isoformat()}" if day else ""
+    key = tuple((OVERLAY_COLOURS[s], f"{OVERLAY_LABELS[s]}{when if s == 'occupied' else ''} ({name})" if s == "occupied"
+                 else OVERLAY_LABELS[s]) for s in ("occupied", "unknown", "liberated") if area[s])
+    return Overlay(name=name, kind="area", data={"type": "FeatureCollection", "features": features}, key=key)
+
+
+def _in_box(geometry: dict, bbox: tuple[float, float, float, float]) -> bool:
+    """Does a geometry's first outer ring reach into the box (lon/lat)?"""
+    def first_point(c):
+        while isinstance(c, list) and c and isinstance(c[0], list):
+            c = c[0]
+        return c
+
+    coords = geometry.get("coordinates") if geometry.get("type") != "GeometryCollection" else next(
+        (g.get("coordinates") for g in geometry.get("geometries") or [] if isinstance(g, dict)), None)
+    rings = [coords[0]] if geometry.get("type") == "Polygon" and coords else [p[0] for p in coords or [] if p] \
+        if geometry.get("type") == "MultiPolygon" else [coords[0]] if coords and isinstance(coords, list) else []
+    for ring in rings:
+        xs = [pt[0] for pt in ring if isinstance(pt, list) and len(pt) >= 2 and isinstance(pt[0], (int, float))]
+        ys = [pt[1] for pt in ring if isinstance(pt, list) and len(pt) >= 2 and isinstance(pt[1], (int, float))]
+        if xs and ys and min(xs) <= bbox[2] and max(xs) >= bbox[0] and min(ys) <= bbox[3] and max(ys) >= bbox[1]:
+            return True
+    return False
 
 
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")

@@ -74,6 +74,46 @@ _DROP_WORDS = re.compile(r"звільнен|liberated|dismissed|придніст
                          r"ichkeria|ічкері|prussia|пруссі|estonia|естоні|latvia|латві|kuril|курил|pechor|saatse|georgia", re.I)
 
 
+OVERLAY_COLOURS = {"occupied": "#a52714", "liberated": "#0f9d58", "unknown": "#bcaaa4"}  # DeepStateMap's own
+OVERLAY_LABELS = {"occupied": "Russian-occupied", "liberated": "Liberated", "unknown": "Grey zone (status unknown)"}
+_LIBERATED_WORDS = re.compile(r"звільнен|\bliberated\b", re.I)
+
+
+def area_status(props: dict | None) -> str | None:
+    """What a polygon's own data says it is: 'occupied', 'unknown', 'liberated', or None (an unnamed polygon,
+    a foreign or historical territory, anything else). From `status`, else DeepState's name and its key."""
+    props = props if isinstance(props, dict) else {}
+    status = props.get("status")
+    if isinstance(status, str) and status.strip():
+        s = status.strip().lower()
+        if s in ("occupied", "unknown", "liberated"):
+            return s
+        return "unknown" if s in ("grey", "gray", "contested", "grey zone", "gray zone") else None
+    name = props.get("name")
+    if not isinstance(name, str) or not name.strip():
+        return None
+    text = name.replace("\xa0", " ")
+    parts = [p.strip() for p in text.split("///")]
+    key = parts[2] if len(parts) >= 3 else ""
+    if key.startswith("geoJSON."):
+        if "status.dismissed" in key:
+            return "liberated"
+        if any(k in key for k in _OCCUPIED_KEYS):
+            return "occupied"
+        if any(k in key for k in _UNKNOWN_KEYS):
+            return "unknown"
+        return None
+    if _LIBERATED_WORDS.search(text):
+        return "liberated"
+    if _DROP_WORDS.search(text):
+        return None
+    if _UNKNOWN_WORDS.search(text):
+        return "unknown"
+    if _OCCUPIED_WORDS.search(text):
+        return "occupied"
+    return None
+
+
 def classify(props: dict | None) -> str | None:
     """'occupied', 'unknown' or None (dropped) for a polygon feature's properties.
 

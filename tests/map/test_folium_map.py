@@ -94,7 +94,9 @@ def test_tiles_are_a_setting(monkeypatch):
 
 def test_overlays_from_real_files(shared):
     front = folium_map.read_overlay(shared / "data" / "frontline" / "cyterat" / "deepstatemap_data_20240708.geojson")
-    assert front.kind == "area" and front.data["features"] and all(f["properties"] == {} for f in front.data["features"])
+    assert front.kind == "area" and front.data["features"]
+    assert {f["properties"]["style"]["fillColor"] for f in front.data["features"]} == {"#a52714"}  # all of it occupied
+    assert front.key == (("#a52714", "Russian-occupied, as of 2024-07-08 (deepstatemap_data_20240708.geojson)"),)
     oblasts = folium_map.read_overlay(shared / "data" / "admin" / "geoBoundaries-UKR-ADM1_simplified.geojson", "Oblasts", "boundaries")
     assert len(oblasts.data["features"]) >= 25
     m = folium_map.build_base_map(MapSettings(tiles_url=None, basemap=False), [oblasts, front])
@@ -118,17 +120,23 @@ def test_bad_overlays_say_what_is_wrong(tmp_path):
 
 
 def test_an_overlay_keeps_its_own_checked_colours(shared):
-    """DeepState snapshots colour occupied, liberated and unknown areas: drawing them all alike would lie."""
+    """DeepState snapshots colour occupied, liberated and unknown areas: drawing them all alike would lie. The
+    legend says the statuses the data gives, once each, never a feature's own name (Crimea and the areas occupied
+    since 2014 are occupied too; Transnistria, Karelia and the other foreign "occupied" areas are no part of it)."""
     ds = folium_map.read_overlay(shared / "data" / "frontline" / "deepstatemaps_history" / "1718484340.geojson")
     styles = [f["properties"].get("style", {}) for f in ds.data["features"]]
     assert all(f["geometry"]["type"] not in ("Point", "MultiPoint") for f in ds.data["features"])  # labels dropped
-    assert {s.get("fillColor") for s in styles} >= {"#a52714", "#0f9d58", "#bcaaa4"}
-    assert dict(ds.key)["#0f9d58"] == "Liberated" and dict(ds.key)["#a52714"] == "Occupied"
-    assert dict(ds.key)["#880e4f"] == "Occupied Crimea"  # weighed by area, not by count (Tuzla Island shares it)
+    assert {s.get("fillColor") for s in styles} == {"#a52714", "#0f9d58", "#bcaaa4"}
+    assert ds.key == (("#a52714", "Russian-occupied, as of 2024-06-15 (1718484340.geojson)"),
+                      ("#bcaaa4", "Grey zone (status unknown)"), ("#0f9d58", "Liberated"))
     legend = folium_map.legend_html([], View(), folium_map.legend_entries([ds]))
-    assert "Liberated" in legend and "#0f9d58" in legend
+    assert "Liberated" in legend and "#0f9d58" in legend and "Russian-occupied" in legend
+    for wrong in ("Occupied Crimea", "Contested", "temporarily occupied", "Transnistria", "Karelia"):
+        assert wrong not in legend
+    early = folium_map.read_overlay(shared / "data" / "frontline" / "deepstatemaps_history" / "1648989208.geojson")
+    assert [label.split(",")[0] for _, label in early.key] == ["Russian-occupied", "Grey zone (status unknown)", "Liberated"]
     hostile = json.dumps({"type": "Feature", "properties": {
-        "name": "x /// <b>Occupied</b> /// y", "fill": "red;background:url(javascript:x)", "stroke": "#a52714",
+        "name": "x /// <b>Area</b> /// y", "fill": "red;background:url(javascript:x)", "stroke": "#a52714",
         "stroke-width": 1e9, "fill-opacity": "0.5"}, "geometry": {"type": "Polygon", "coordinates": [[[37, 48], [38, 48], [38, 49], [37, 48]]]}})
     ov = folium_map.read_overlay(hostile.encode())
     assert ov.data["features"][0]["properties"]["style"] == {"color": "#a52714", "weight": 1.2}  # only checked values
