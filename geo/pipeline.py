@@ -140,29 +140,12 @@ def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]]
     return rows
 
 
-def sure_points(report: Report, gazetteer, claims: list | None = None) -> list[tuple[float, float]]:
-    """Where a report's confidently placed settlements are (for the front prior of its neighbours)."""
-    return [
-        (cp.resolution.place.lat, cp.resolution.place.lon)
-        for cp in extract(report, gazetteer, (), claims)
-        if cp.resolution.resolved and cp.resolution.precision == "settlement" and not cp.resolution.review
-        and cp.resolution.rule != "population"
-    ]
-
-
 def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS, series: FrontSeries | None = None) -> list[tuple[Report, list[dict]]]:
-    """Rows of several reports, each resolved with the front of the others within `days` of it (and the front
-    line of its date from `series`, when given)."""
+    """Rows of several reports, each resolved on its own text and the front line of its date from `series`,
+    when given: a report gets the same places in a batch as extracted alone, whichever reports come with it.
+    (`days` is kept for callers; the reports of nearby days no longer inform each other.)"""
     line = (lambda d: series.on_or_before(d)) if series else (lambda d: None)
-    if len(reports) < 2:
-        return [(r, extract_rows(r, gazetteer, frontline=line(r.date))) for r in reports]
-    claims = [extract_claims(r, gazetteer.is_name) for r in reports]
-    sure = [sure_points(r, gazetteer, c) for r, c in zip(reports, claims)]
-    out = []
-    for i, report in enumerate(reports):
-        front = [pt for j, other in enumerate(reports) if j != i and abs((other.date - report.date).days) <= days for pt in sure[j]]
-        out.append((report, extract_rows(report, gazetteer, front, claims[i], line(report.date))))
-    return out
+    return [(r, extract_rows(r, gazetteer, frontline=line(r.date))) for r in reports]
 
 
 @dataclass

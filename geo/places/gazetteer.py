@@ -597,6 +597,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._places)
 
+    def place_ids(self) -> list[int]:
+        """The geonameid of every place (for scans such as the settlements of one oblast)."""
+        return list(self._places)
+
     def get(self, geonameid: int) -> Place | None:
         place = self._place_cache.get(geonameid)
         if place is None:

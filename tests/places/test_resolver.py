@@ -15,8 +15,10 @@ def test_bearing_geometry(embedded_gazetteer):
 
 def test_regions_and_isw_city_forms(embedded_gazetteer):
     r = Resolver(embedded_gazetteer)
-    res = r.resolve(Mention("east (left) bank Kherson Oblast", 0, 10, "Kherson Oblast", precision="region"), Context())
+    res = r.resolve(Mention("Kherson Oblast", 0, 10, "Kherson Oblast", precision="region"), Context())
     assert (res.place.geonameid, res.precision) == (706442, "region")
+    res = r.resolve(Mention("east (left) bank Kherson Oblast", 0, 10, "Kherson Oblast", precision="region"), Context())
+    assert (res.place.admin1, res.place.source, res.precision) == ("Kherson Oblast", "derived", "region")
     res = r.resolve(Mention("Donetsk City", 0, 12, "Donetsk City"), Context())
     assert res.place.geonameid == 709717
 
@@ -112,3 +114,63 @@ def test_resolver_cost_grows_linearly_with_one_long_sentence(embedded_gazetteer)
     once, twice = (_resolver_work(sentence(n), embedded_gazetteer) for n in (150, 300))
     assert twice["mentions"] >= 1.8 * once["mentions"] > 100
     assert twice["compared"] <= 2.3 * once["compared"]
+
+
+def _resolved(text: str, gazetteer, section: str | None = None) -> dict:
+    import datetime as dt
+
+    from geo.extract.claims import extract_claims
+    from geo.models import Paragraph, Report
+
+    report = Report(dt.date(2024, 3, 5), "t", (Paragraph(text, section),))
+    return {cp.resolution.mention.text: cp.resolution for cp in resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer)}
+
+
+def test_a_stated_bearing_and_distance_rule_out_namesakes(full_gazetteer):
+    from geo.places.resolver import km
+
+    kurakhove = next(c.place for c in full_gazetteer.lookup("Kurakhove") if c.place.admin1 == "Donetsk Oblast")
+    fits = _resolved("Russian forces advanced near Novomykhailivka (20 km southeast of Kurakhove) on March 4.", full_gazetteer)
+    res = fits["Novomykhailivka"]
+    assert res.place is not None and res.place.admin1 == "Donetsk Oblast" and 15 < km(res.place, kurakhove) < 25
+    # the same village said to lie 3 km north: no Novomykhailivka does, so none is placed (there are dozens elsewhere)
+    off = _resolved("Russian forces advanced near Novomykhailivka (3km north of Kurakhove) on March 4.", full_gazetteer)
+    res = off["Novomykhailivka"]
+    assert res.place is None and res.review and "no candidate lies 3 km north of Kurakhove" in res.rule
+    assert len(res.candidates) > 10
+
+
+def test_a_capital_named_bare_is_the_capital(full_gazetteer):
+    got = _resolved("Ukrainian officials stated that Russian drones struck Kyiv, Sumy, and Zaporizhzhia overnight on March 4.",
+                    full_gazetteer)
+    for name in ("Kyiv", "Sumy", "Zaporizhzhia"):
+        res = got[name]
+        assert res.place.feature_code in ("PPLC", "PPLA"), name
+        assert res.rule == "capital named bare" and res.runner_up is not None and res.margin >= 1, name  # villages of that name exist
+    assert got["Kyiv"].place.admin1 == "Kyiv City"
+
+
+def test_the_left_bank_is_drawn_on_the_left_bank(full_gazetteer):
+    from geo.places.resolver import km, on_left_bank
+
+    res = _resolved("Russian forces continued attacks on the east (left) bank of Kherson Oblast on March 4.", full_gazetteer)
+    res = next(r for t, r in res.items() if "bank" in t)
+    kherson = next(c.place for c in full_gazetteer.lookup("Kherson") if c.place.feature_code == "PPLA")
+    assert res.precision == "region" and res.place.admin1 == "Kherson Oblast"
+    assert on_left_bank(res.place.lat, res.place.lon) and km(res.place, kherson) > 40  # not Kherson City, not its centre
+    assert not on_left_bank(kherson.lat, kherson.lon)
+    assert "left bank" in res.rule
+
+
+def test_a_report_alone_gets_the_places_it_gets_in_a_batch(sample_dir, full_gazetteer):
+    from geo.pipeline import extract_many
+    from geo.places.frontline import FrontSeries
+    from geo.read.reports import read_path
+
+    day18, day19 = (read_path(sample_dir / f"2024-06-{d}.txt")[0] for d in (18, 19))
+    series = FrontSeries.shipped()
+    alone = extract_many([day19], full_gazetteer, series=series)[0][1]
+    batch = extract_many([day18, day19], full_gazetteer, series=series)[1][1]
+    assert [(r["place"], r["geonameid"]) for r in alone] == [(r["place"], r["geonameid"]) for r in batch]
+    starytsya = next(r for r in alone if r["place"] == "Starytsya")
+    assert starytsya["admin1"] == "Kharkiv Oblast"  # on the front line of its date; the Kherson Oblast namesake is not
