@@ -584,6 +584,178 @@ def unresolved_list(missing: list[dict]) -> None:
     st.dataframe(df, hide_index=True, width="stretch", key="unresolved_table")
 
 
+# -- the review queue: what needs an analyst, and the analyst's corrections -------------------------
+
+MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$&"})
+
+
+def md_text(text: str) -> str:
+    """Report or geocoder text for a widget label or markdown: every markdown character escaped (no links,
+    images or HTML from a report)."""
+    return " ".join(str(text or "").split()).translate(MD_SPECIAL)
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def review_gazetteer():
+    from geo.places.gazetteer import Gazetteer
+
+    return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
+
+
+@st.cache_resource(show_spinner="Listing what needs review…", max_entries=4)
+def load_queue(path: str, version: tuple, first: str, last: str, asked: int) -> list:
+    from geo.pipeline import review_queue
+
+    rows = [r for r in load_rows(path, version) if first <= r["report_date"] <= last]
+    with Store(path) as store:
+        return review_queue(store, review_gazetteer(), rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def candidates_map(path: str, version: tuple, key: str, first: str, last: str, asked: int) -> str:
+    from geo.map.review_map import candidates_map_html
+
+    item = next(i for i in load_queue(path, version, first, last, asked) if i.key == key)
+    others = [(r["lat"], r["lon"]) for r in load_rows(path, version)
+              if r["report_date"] == item.report_date and r["quote"] == item.quote and r["lat"] is not None
+              and r["place"] != item.place]
+    return candidates_map_html(item.options, others)
+
+
+def option_label(n: int, o) -> str:
+    where = [f"{o.km_sentence:g} km from {o.near}"] if o.near else []
+    if o.km_front is not None:
+        where.append(f"{o.km_front:g} km from the front")
+    source = "GeoNames" if o.source == "gazetteer" else o.source.capitalize()
+    now = " — placed here now" if o.current else ""
+    return md_text(f"{n}. {o.name} ({o.admin1 or '?'}) · {source}" + (f" · {'; '.join(where)}" if where else "") + now)
+
+
+def review_action(what, *args, **kw) -> None:
+    """Run a pipeline correction on the store and say what it did (on the next run)."""
+    who = st.session_state.get("rq_who", "").strip()
+    if not who:
+        st.session_state["rq_msg"] = ("error", "Write your name first: every correction records who made it.")
+        return
+    try:
+        with Store(STORE_PATH) as store:
+            result = what(store, review_gazetteer(), *args, who=who, **kw)
+        st.session_state["rq_msg"] = ("success", f"Recorded by {who}; {result.reports} report(s) re-resolved.")
+    except GeoError as e:
+        st.session_state["rq_msg"] = ("error", str(e))
+
+
+def ask_geocoder_for(name: str) -> None:
+    from geo.pipeline import ask_geocoder
+
+    try:
+        with Store(STORE_PATH) as store:
+            found = ask_geocoder(store, name)
+        st.session_state["rq_msg"] = ("success", f"The geocoder suggests {len(found)} place(s); they are listed as options.")
+    except GeoError as e:
+        st.session_state["rq_msg"] = ("error", str(e))
+    st.session_state["rq_asked"] = st.session_state.get("rq_asked", 0) + 1
+
+
+def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], version: tuple) -> None:
+    """One table of what needs an analyst (unresolved, fuzzy, far from the front) with counts per reason and
+    per date; for the chosen item its quote, its candidates with oblast and distances, a small map of them,
+    and the choices: accept a candidate, add a new place, block a wrong name. Each choice is recorded with
+    who and when, and its reports are re-resolved at once."""
+    from geo import pipeline
+    from geo.places import review
+
+    st.subheader("Review queue")
+    every = st.toggle("Every report date (not only the days in view)", key="rq_all")
+    if every:
+        first, last = dates[0].isoformat(), dates[-1].isoformat()
+    else:
+        end = views.end_date(view, dates) or dates[-1]
+        first, last = views.window_start(view, end, dates).isoformat(), end.isoformat()
+    asked = st.session_state.get("rq_asked", 0)
+    items = load_queue(STORE_PATH, version, first, last, asked)
+    kind, msg = st.session_state.pop("rq_msg", (None, None))
+    if kind:
+        (st.success if kind == "success" else st.error)(msg)
+    if not items:
+        st.caption("Nothing in these days needs an analyst.")
+        return
+    by_reason, by_date = review.counts(items)
+    c1, c2 = st.columns([1, 2])
+    c1.dataframe(pd.DataFrame({"reason": list(by_reason), "items": list(by_reason.values())}), hide_index=True,
+                 key="rq_reasons_table")
+    c2.dataframe(pd.DataFrame({"report date": sorted(by_date, reverse=True),
+                               "items": [by_date[d] for d in sorted(by_date, reverse=True)]}), hide_index=True,
+                 key="rq_dates_table")
+    reasons = st.multiselect("Reasons", [r for r in review.REASONS if r in by_reason], key="rq_filter", placeholder="All")
+    items = [i for i in items if not reasons or i.reason in reasons]
+    st.dataframe(pd.DataFrame([{
+        "item": i.key, "date": i.report_date, "mention": i.place, "reason": i.reason, "why": i.why,
+        "options": len(i.options), "quote": i.quote} for i in items]),
+        hide_index=True, width="stretch", key="rq_table", column_config={"quote": st.column_config.TextColumn(width="large")})
+    if not items:
+        return
+    by_key = {i.key: i for i in items}
+    key = st.selectbox("Item to review", list(by_key), key="rq_item",
+                       format_func=lambda k: f"{by_key[k].report_date} · {by_key[k].place} · {by_key[k].reason}")
+    item = by_key[key]
+    st.markdown(f"**{md_text(item.place)}** — {md_text(item.reason)}: {md_text(item.why)}")
+    st.markdown("> " + md_text(item.quote))
+    if item.source.lower().startswith(("https://", "http://")):
+        st.link_button("Report", item.source)
+    st.text_input("Your name (recorded with each correction)", key="rq_who", value=os.environ.get("GEO_ANALYST", ""))
+    service = pipeline.geocoder_service()
+    left, right = st.columns([3, 2])
+    with left:
+        if item.options:
+            show_front = any(o.km_front is not None for o in item.options)
+            table = [{"#": n, "place": o.name, "oblast": o.admin1, "source": o.source, "GeoNames id": o.geonameid,
+                      "km to the sentence's places": o.km_sentence, "nearest of them": o.near,
+                      **({"km to the front": o.km_front} if show_front else {}), "population": o.population or None,
+                      "label": o.label or None, "placed here now": o.current} for n, o in enumerate(item.options, 1)]
+            st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="rq_options_table")
+            keys = [o.key for o in item.options]
+            labels = {o.key: option_label(n, o) for n, o in enumerate(item.options, 1)}
+            chosen = st.radio("Option", keys, key=f"rq_option_{item.key}", format_func=labels.get)
+            option = item.options[keys.index(chosen)]
+            b1, b2, b3 = st.columns(3)
+            b1.button("Accept", key="rq_accept", type="primary", on_click=review_action,
+                      args=(pipeline.accept_option, item, option), help="Put this mention on the option chosen")
+            b2.button("Not this place", key="rq_block_option", on_click=review_action,
+                      args=(pipeline.block_option, item, option), help="This spelling must never find the option chosen")
+        else:
+            st.caption("No candidate in the gazetteer" + (f" and no suggestion from {service} yet." if service else "."))
+            b1, b2, b3 = st.columns(3)
+        b3.button("Not a place at all", key="rq_block_name", on_click=review_action,
+                  args=(pipeline.block_option, item, None), help="This spelling finds no place from now on")
+        if service and not item.placed:
+            st.button(f"Ask {service} about {item.place}", key="rq_ask", on_click=ask_geocoder_for, args=(item.place,),
+                      help="Suggestions only: nothing is placed until you accept one")
+        with st.expander("Add a new place"):
+            with st.form(key="rq_add_form"):
+                name = st.text_input("Name", value=item.place, key=f"rq_add_name_{item.key}")
+                lat = st.number_input("Latitude (° N)", min_value=-90.0, max_value=90.0, value=48.0, format="%.5f",
+                                      key=f"rq_add_lat_{item.key}")
+                lon = st.number_input("Longitude (° E)", min_value=-180.0, max_value=180.0, value=37.5, format="%.5f",
+                                      key=f"rq_add_lon_{item.key}")
+                regions = sorted({p.admin1 for p in review_gazetteer().regions() if p.country in ("UA", "RU")})
+                admin1 = st.selectbox("Oblast / region", regions, key=f"rq_add_admin1_{item.key}")
+                if st.form_submit_button("Add place"):
+                    review_action(pipeline.add_new_place, item, name, lat, lon, admin1)
+                    st.rerun()
+    with right:
+        if item.options:
+            st.iframe(candidates_map(STORE_PATH, version, item.key, first, last, asked), height=310)
+            st.caption("Options numbered as in the table; grey: the other places of the sentence.")
+    with Store(STORE_PATH) as store:
+        recorded = store.corrections()
+    if recorded:
+        with st.expander(f"Corrections recorded ({len(recorded)})"):
+            st.dataframe(pd.DataFrame([{k: c.get(k) for k in ("at", "who", "action", "name", "geonameid", "lat", "lon",
+                                                              "admin1", "report_date", "note")} for c in reversed(recorded)]),
+                         hide_index=True, width="stretch", key="rq_corrections")
+
+
 def downloads(shown: list[dict], rows: list[dict], view: View, settings: MapSettings, overlays: list[folium_map.Overlay]) -> None:
     stem = f"isw-claims-{view.date.isoformat()}-{view.window}"
     c1, c2, c3, c4 = st.columns(4)
@@ -642,6 +814,7 @@ def main() -> None:
         unresolved_list(missing)
     else:
         st.caption("Every mention in view was placed.")
+    review_queue_section(rows, view, dates, version)
 
 
 main()
