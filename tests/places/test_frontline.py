@@ -220,3 +220,42 @@ def test_fetch_from_cyterat_archive_skips_missing_days(server, tmp_path, capsys)
     with Store(store) as s:
         assert [x["date"] for x in s.frontline_list()] == ["2024-07-08"]
     assert "2 without a snapshot at the source" in capsys.readouterr().out
+
+
+# -- the prior between namesakes (the full GeoNames index) ------------------------------------------------
+
+
+def test_front_line_prior_places_a_namesake_on_the_line(full_gazetteer, sample_dir):
+    """19 June 2024: "Ukrainian forces recaptured positions near Starytsya": of three Starytsyas, the one on the
+    Vovchansk front (Kharkiv Oblast); without the line the context does not separate them."""
+    from geo.pipeline import extract_rows
+    from geo.read.reports import read_path
+
+    report = next(r for f in sorted(sample_dir.iterdir()) for r in read_path(f) if r.date == dt.date(2024, 6, 19))
+    series = FrontSeries.shipped()
+    without = {r["place"]: r for r in extract_rows(report, full_gazetteer)}
+    with_line = {r["place"]: r for r in extract_rows(report, full_gazetteer, frontline=series.on_or_before(report.date))}
+    assert without["Starytsya"]["geonameid"] is None
+    got = with_line["Starytsya"]
+    assert got["admin1"] == "Kharkiv Oblast" and got["rule"] == "front line of the day"
+    assert series.on_or_before(report.date).distance_km([got["lat"]], [got["lon"]])[0] < 10
+
+
+def test_front_line_prior_never_overrides_a_stated_oblast_or_bearing(full_gazetteer):
+    from geo.models import Mention
+    from geo.places.resolver import Context, Resolver
+
+    snap = FrontSeries.shipped().on_or_before(dt.date(2026, 2, 26))
+    resolver = Resolver(full_gazetteer, frontline=snap)
+    name = "Novoselivka"  # 76 namesakes; one in Dnipropetrovsk Oblast lies on the line that day
+    res = resolver.resolve(Mention(name, 0, len(name), name), Context(sentence_regions=("Kharkiv Oblast",),
+                                                                      named_regions=("Kharkiv Oblast",), kind="advance"))
+    assert res.place is None or res.place.admin1 == "Kharkiv Oblast"
+    near = [c.place for c in resolver.candidates(Mention(name, 0, len(name), name))[0] if c.place.admin1 != "Kharkiv Oblast"]
+    assert min(snap.distance_km([p.lat for p in near], [p.lon for p in near])) < 2  # the line did favour another one
+    sumy = full_gazetteer.region("Sumy Oblast")
+    city = max((c.place for c in full_gazetteer.lookup("Sumy") if c.place.admin1 == "Sumy Oblast" and c.place.is_settlement),
+               key=lambda p: p.population)
+    m = Mention("Pokrovka", 0, 8, "Pokrovka", bearing="southeast", reference="Sumy City")
+    res = resolver.resolve(m, Context(kind="advance"), ref=city)
+    assert sumy is not None and res.place is not None and res.place.admin1 == "Sumy Oblast" and res.rule == "bearing"
