@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.extract import lexicon
 from geo.extract.lexicon import alternation
-from lemminflect import getAllLemmas
 from geo.extract.mentions import REFERENCE_AFTER, find_mentions
 from geo.models import Claim, Mention, Report
 from geo.read.sentences import split_sentences
@@ -95,7 +95,7 @@ FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begi
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"^\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
-SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?", re.I)
+SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red)\b", re.I)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
@@ -161,10 +161,17 @@ def _actors(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _low(sentence: str) -> str:
+    """The sentence in lower case, character for character (offsets stay right)."""
+    low = sentence.lower()
+    return low if len(low) == len(sentence) else "".join(c.lower()[0] for c in sentence)
+
+
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     """Positions after which events are claimed (or confirmed by evidence): (pos, status, claimant)."""
     out = []
-    for m in SAY.finditer(sentence):
+    for m in SAY.finditer(_low(sentence)):
         # the subject: from the last clause break before the verb
         head = sentence[:m.start()]
         cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)] + [head.rfind(" that ") + 6 if " that " in head else 0])
@@ -193,17 +200,25 @@ PRESENCE = re.compile(
     r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
 
 
+NOT_VERB_AFTER_TO = {"date", "positions", "areas", "villages", "settlements", "towns", "cities", "territory", "the", "some",
+                     "several", "both", "all", "each", "within", "about", "around", "near", "nearly", "almost", "over"}
+
+
+EVIDENCE_NOUN = re.compile(r"footage|imagery|image|video|photo")
+
+
 def _aim(before_words: list[str]) -> bool:
     """"... to renew offensives", "... to carry out successful counterattacks": an infinitive of purpose
     (not "continued to conduct attacks") governs the event noun."""
-    words = [w.lower().strip(",") for w in before_words]
+    raw = [w.strip(",") for w in before_words]
+    words = [w.lower() for w in raw]
     for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
         if words[k] != "to":
             continue
         between = words[k + 1:]
         if not between or any(w in DETERMINERS or w in ("a", "an") for w in between):
             return False
-        if "VERB" not in getAllLemmas(between[0]):
+        if not raw[k + 1].isalpha() or not raw[k + 1].islower() or between[0] in NOT_VERB_AFTER_TO:
             return False
         return k == 0 or words[k - 1] not in CARRY_ON
     return False
@@ -212,9 +227,8 @@ def _aim(before_words: list[str]) -> bool:
 def _events(sentence: str, side: str | None = None) -> list[_Event]:
     actors = _actors(sentence)
     events: list[_Event] = []
-    low = sentence.lower()
-    if len(low) != len(sentence):  # a character whose lower case is longer: keep offsets right
-        low = "".join(c.lower()[0] for c in sentence)
+    low = _low(sentence)
+    has_accusation = "accus" in low or "each other" in low
     for m in TRIGGER.finditer(low):
         word = m.group().lower()
         kind = "advance" if m.group("advance") else "strike" if m.group("strike") else "attack"
@@ -223,7 +237,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         near = " ".join(before_words)
         ev = _Event(kind, None, m.start(), m.end())
         prev_word = before_words[-1].lower() if before_words else ""
-        mutual = MUTUAL.search(sentence, max(0, m.start() - 50), m.start())
+        mutual = MUTUAL.search(sentence, max(0, m.start() - 50), m.start()) if has_accusation else None
         if mutual:
             # "Russian and Ukrainian sources traded accusations of shelling X": one claimed event per accused side
             who = claimant_name(re.split(r"[;,]", sentence[:mutual.start()])[-1])
@@ -287,7 +301,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 continue  # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event
         if ev.actor is None and prev_word == "by" and word.endswith("ing"):
             # "avenged the attacks by striking X": the subject of the clause, after any verb of saying
-            said = [x.end() for x in SAY.finditer(sentence, 0, m.start())]
+            said = [x.end() for x in SAY.finditer(_low(sentence), 0, m.start())]
             subject = [a for a in actors if a[0] >= (said[-1] if said else 0) and a[1] <= m.start()]
             if subject:
                 ev.actor = subject[0][2]
@@ -339,7 +353,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 events[-1].end = m.end()
                 continue
         events.append(ev)
-    for p in PRESENCE.finditer(sentence):
+    for p in PRESENCE.finditer(sentence) if EVIDENCE_NOUN.search(low) else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)

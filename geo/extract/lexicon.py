@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllInflections
 
 
 @lru_cache(maxsize=None)
@@ -43,14 +43,27 @@ def past(*lemmas: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def lemmas_of(word: str) -> set[str]:
-    """The lemmas a word form may have, over every part of speech ("struck" -> {"strike", "struck"})."""
-    return {word.lower()} | {lem for ls in getAllLemmas(word.lower()).values() for lem in ls}
-
-
 def alternation(words) -> str:
-    """A regex alternation of the words, longest first, spaces matching any run of white space."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of the words as a prefix tree ("attack(?:ed|s)?|..."), which the regex engine
+    walks far faster than a flat list; longer words win, spaces match any run of white space."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
 
 
 # Ground gained. "take/regain/gain/establish control (of)", "make gains", "gain ground" are built below.

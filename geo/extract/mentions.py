@@ -82,6 +82,7 @@ NAME_PREFIXES = {
     "chervona", "chervonyi", "zelena", "zelenyi", "bila", "bilyi", "chorna", "chornyi", "sukha", "sukhyi", "yasna",
     "nizhnyaya", "verkhnyaya", "staraya", "novaya", "bolshaya", "krasnaya",
 }
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "park", "microdistrict", "district", "highway", "road"}
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
 # Verbs after which a capitalised name is the place acted on, even one the gazetteer lacks ("captured Lyutyszh").
@@ -288,11 +289,14 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     in a list of places ("near Chepil, Dovehenke, and Kurulka") or right after "near" / "toward".
     It becomes a mention that the resolver will leave unresolved, listed for review."""
     start = toks[i][1]
-    gap_ok = bool(mentions) and re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", sentence[mentions[-1].end:start] + " ") is not None
-    prev = _prev_word(sentence, start)
-    strong = prev in STRONG_LOCATIVE or prev in EVENT_LOCATIVE or EVENT_OBJECT.search(sentence[max(0, start - 40):start]) is not None
-    if not (gap_ok and mentions[-1].role == "target" or strong):
-        return None
+    in_list = bool(mentions) and mentions[-1].role == "target" and start - mentions[-1].end < 8 and LIST_GAP.fullmatch(
+        sentence[mentions[-1].end:start] + " ") is not None
+    if not in_list:
+        prev = _prev_word(sentence, start)
+        strong = prev in STRONG_LOCATIVE or prev in EVENT_LOCATIVE or (
+            prev in ("on", "against", "of", "near", "in") and EVENT_OBJECT.search(sentence[max(0, start - 40):start]) is not None)
+        if not strong:
+            return None
     j = i
     while j < len(toks) and j - i < 3 and toks[j][0][:1].isupper() and toks[j][0][0].isalpha():
         if toks[j][0].lower() in STOP:
