@@ -454,7 +454,7 @@ class Store:
         return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute("SELECT claim_id, snapshot_date, km, note FROM claim_front")}
 
     def rows_for_front(self, unmeasured_only: bool = True) -> list[dict]:
-        """Placed claim rows (id, report_date, kind, admin1, lat, lon), those not yet measured against the front
+        """Placed claim rows (id, report_date, kind, admin1, lat, lon, quote), those not yet measured against the front
         unless `unmeasured_only` is False."""
         sql = ("SELECT c.id, c.report_date, c.kind, c.admin1, c.lat, c.lon FROM claim_rows c"
                + (" LEFT JOIN claim_front f ON f.claim_id = c.id WHERE f.claim_id IS NULL AND" if unmeasured_only else " WHERE")

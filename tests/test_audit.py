@@ -56,7 +56,7 @@ def test_ingest_measures_every_placed_claim_against_its_days_front(store_path):
     assert day == "2024-06-17" and km < 5 and note is None  # the weekly snapshot of that week; on the line
     day, km, note = got["2024-06-20 Dnipro City"]
     assert km > 80 and note is None  # a ground claim far from the line: flagged
-    assert got["2024-06-20 Melitopol"][2].startswith("strike")  # a partisan attack is a strike: expected far
+    assert got["2024-06-20 Melitopol"][2].startswith("partisan attack")  # labelled, expected far
 
 
 def test_audit_lists_the_far_ground_claims_and_the_share_within(store_path, capsys):
@@ -110,7 +110,7 @@ def test_dashboard_draws_the_front_by_default_and_marks_and_filters_far_claims(a
     assert "far from the front: check" in group  # Dnipro City's popup
     table = at.dataframe[0].value
     flags = dict(zip(table["place"], table["front"]))
-    assert flags["Dnipro City"] == "far from the front: check" and flags["Melitopol"].startswith("strike")
+    assert flags["Dnipro City"] == "far from the front: check" and flags["Melitopol"].startswith("partisan attack")
     assert flags["Chasiv Yar"].endswith(" km")
     at.checkbox(key="far_only").check().run()
     assert list(at.dataframe[0].value["place"]) == ["Dnipro City"]

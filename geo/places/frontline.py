@@ -48,7 +48,7 @@ OUTLINE_FILE = Path(__file__).resolve().parent / "data" / "ukraine_outline.geojs
 OUTLINE_MARGIN_KM = 3.0  # the occupied area's edge this close to Ukraine's border or coast is not the front
 MIN_HELD_KM2 = 300.0  # smaller pieces of "Ukrainian-held" land are slivers between two coastlines
 HELD_DEG2_KM2 = 111.2 ** 2 * 0.67  # km² per square degree around 48°N
-HELD_REACH_DEG = 0.08  # the edge within ~6-9 km of held land faces it: across a river, an estuary or a reservoir too
+HELD_REACH_DEG = 0.12  # the edge within ~9-13 km of held land faces it: across a river, an estuary or a reservoir too
 CREDIT = "DeepStateMap (deepstatemap.live)"
 UKRAINE_BOX = (22.0, 44.0, 40.5, 52.5)  # lon/lat: mainland Ukraine, Crimea and the Sea of Azov coast
 MAX_AGE_DAYS = 14  # a snapshot older than this does not show a day's front
@@ -552,6 +552,7 @@ def encode(snapshot: Snapshot) -> bytes:
 # -- which claims are expected near the front ---------------------------------------------------------
 
 GROUND_KINDS = ("advance", "attack")
+_PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage|guerrillas?)\b", re.I)
 FAR_KM = 25.0
 BORDER_KM = 10.0  # a ground claim this close to the border with Russia, and closer to it than to the line, is cross-border
 
@@ -562,9 +563,13 @@ def expected_far(row: dict, ukraine_regions: frozenset[str], line_km: float | No
     sabotage are strikes too) reach far behind the line; claims in Russia, and ground claims on Ukraine's
     border with Russia (within BORDER_KM of it and nearer to it than to the line), are cross-border fighting,
     where the series (occupied Ukraine) draws no line."""
-    if row.get("kind") not in GROUND_KINDS:
-        return "strike: expected away from the front"
     admin1 = row.get("admin1")
+    if row.get("kind") not in GROUND_KINDS:
+        if _PARTISAN.search(row.get("quote") or ""):
+            return "partisan attack: expected away from the front"
+        if admin1 and admin1 not in ukraine_regions:
+            return "cross-border strike: expected away from the front"
+        return "strike: expected away from the front"
     if admin1 and admin1 not in ukraine_regions:
         return "cross-border: in Russia, where the series maps no line"
     if to_border_km is not None and to_border_km <= BORDER_KM and (line_km is None or to_border_km < line_km):
@@ -620,10 +625,12 @@ def audit(rows: Iterable[dict], km: float = FAR_KM) -> Audit:
         if r.get("lat") is None:
             continue
         note = r.get("front_note") or ""
-        if note and not note.startswith("no front-line snapshot"):
-            expected += 1
+        ground = r.get("kind") in GROUND_KINDS and r.get("precision") == "settlement"
+        near = r.get("front_km") is not None and r["front_km"] <= km
+        if note and not note.startswith("no front-line snapshot") and not (note.startswith("cross-border") and ground and near):
+            expected += 1  # a cross-border ground claim counts when it lies near the line after all
             continue
-        if r.get("kind") not in GROUND_KINDS or r.get("precision") != "settlement":
+        if not ground:
             continue
         if r.get("front_km") is None:
             uncovered += 1

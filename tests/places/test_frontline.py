@@ -109,6 +109,9 @@ def test_expected_far_and_audit():
     regions = ukraine_regions()
     assert "Donetsk Oblast" in regions and "Kursk Oblast" not in regions
     assert expected_far({"kind": "strike", "admin1": "Donetsk Oblast"}, regions).startswith("strike")
+    assert expected_far({"kind": "strike", "admin1": "Belgorod Oblast"}, regions).startswith("cross-border strike")
+    assert expected_far({"kind": "strike", "admin1": "Zaporizhzhia Oblast",
+                         "quote": "Ukrainian partisans attacked a checkpoint in Melitopol."}, regions).startswith("partisan attack")
     assert expected_far({"kind": "advance", "admin1": "Kursk Oblast"}, regions).startswith("cross-border")
     assert expected_far({"kind": "attack", "admin1": "Sumy Oblast"}, regions, 60.0, 3.0).startswith("cross-border")
     assert expected_far({"kind": "attack", "admin1": "Donetsk Oblast"}, regions, 60.0, 80.0) is None
