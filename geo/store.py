@@ -456,7 +456,7 @@ class Store:
     def rows_for_front(self, unmeasured_only: bool = True) -> list[dict]:
         """Placed claim rows (id, report_date, kind, admin1, lat, lon, quote), those not yet measured against the front
         unless `unmeasured_only` is False."""
-        sql = ("SELECT c.id, c.report_date, c.kind, c.admin1, c.lat, c.lon FROM claim_rows c"
+        sql = ("SELECT c.id, c.report_date, c.kind, c.admin1, c.lat, c.lon, c.quote FROM claim_rows c"
                + (" LEFT JOIN claim_front f ON f.claim_id = c.id WHERE f.claim_id IS NULL AND" if unmeasured_only else " WHERE")
                + " c.lat IS NOT NULL AND c.lon IS NOT NULL ORDER BY c.id")
         return [dict(r) for r in self.conn.execute(sql)]
