@@ -52,6 +52,7 @@ NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
+SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -70,7 +71,7 @@ MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future))\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at)\b", re.I)
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?|gunners|crews|Group|Brigades?|Regiments?|Divisions?|Battalions?|Detachments?|Fleet|Flotilla"
@@ -102,7 +103,8 @@ ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
 
 SCOPE_BREAK = re.compile(
-    r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while)\b"
+    r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than)\b"
+    r"|(?:\band|\bbut|,)\s+(?:will|would|may|might|could|likely|plans?|intends?)\b"
     r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
     r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
     r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
@@ -327,6 +329,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.actor = later[0][2] if later else side
             if WILL_AFTER.match(sentence, m.end()):
                 continue  # "fighting will continue": a forecast
+        if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
+                and m.start() - events[-1].end < 60 and not re.search(r"[;,]|\b(?:and|but|while|which|that)\b", sentence[events[-1].end:m.start()]):
+            ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
         if ev.actor is None:
             continue
         if ev.kind == "advance" and word in REACHED and (
@@ -338,6 +343,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and ATTEMPT.search(near):
             ev.kind = "attack"
+        if ev.kind == "attack" and SUCCESSFUL.search(before) and word not in FIGHTING:
+            ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
         if NEGATION.search(" ".join(clause.split()[-6:])) or FAILED_TO.search(before):
             ev.dropped = "negated"

@@ -111,6 +111,9 @@ INLINE_BEARING = re.compile(
 
 
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
+DISTANCE_OF = re.compile(r"\b(?:within|about|some|roughly|approximately|up\s+to)?\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+$", re.I)
+PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts))*?\s*("
+                        + "|".join(sorted(REFERENCE_AFTER, key=len, reverse=True)) + r"|areas?)\b")
 LAST_WORD = re.compile(r"([\w’'-]+)$")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
@@ -252,8 +255,7 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                 # "the X-Y road", "the X-Y tactical area", "the Zolote-Orikhiv area": both places, as references
                 a, b = parts
                 s0 = toks[i][1]
-                label = re.match(r"\s*([a-z]+(?:\s+area)?)", sentence[s0 + len(text):])
-                bearing = f"{a}-{b} {label.group(1)}" if label else None
+                bearing = _pair_label(a, b, sentence[s0 + len(text):])
                 return [Mention(a, s0, s0 + len(a), a, role="reference", bearing=bearing),
                         Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference", bearing=bearing)], j
     return None
@@ -276,12 +278,18 @@ def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -
             if is_name(left) and is_name(right):
                 s0 = toks[i][1]
                 r0 = toks[k][1] + len(left_word) + 1
-                label = re.match(r"\s*([a-z]+(?:\s+area)?)", sentence[toks[end - 1][2]:])
-                bearing = f"{left}-{right} {label.group(1)}" if label else None
+                bearing = _pair_label(left, right, sentence[toks[end - 1][2]:])
                 return [Mention(left, s0, s0 + len(left), left, role="reference", bearing=bearing),
                         Mention(right, r0, r0 + len(right), right, role="reference", bearing=bearing)], end
         return None
     return None
+
+
+def _pair_label(a: str, b: str, after: str) -> str | None:
+    """"the Zolote-Orikhiv area", "the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders": the word
+    that says what the pair names (an area, a border, a direction), if one follows before the clause ends."""
+    m = PAIR_LABEL.match(after)
+    return f"{a}-{b} {m.group(1).lower()}" if m else None
 
 
 def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
@@ -363,6 +371,10 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         # an inline bearing ending right before this mention: "north of Sumy City"
         ib = INLINE_BEARING.search(before[-60:])
         in_paren = before.rfind("(") > before.rfind(")")
+        dist = DISTANCE_OF.search(before[-40:]) if not ib else None
+        if dist and not in_paren:
+            kept.append(replace(m, role="reference", bearing=f"within {dist.group('km')} km of {m.name}"))
+            continue
         if ib and not in_paren:
             km = float(ib.group("km")) if ib.group("km") else None
             inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)

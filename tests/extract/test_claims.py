@@ -190,3 +190,15 @@ def test_units_name_their_side(is_name):
     assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed")]
     got = one("Russian sources claimed that the Donetsk People’s Republic (DNR) 1st Brigade advanced toward Marinka.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("advance", "russia", "claimed")]
+
+
+def test_successful_attacks_gain_ground_and_forecasts_keep_their_places(is_name):
+    got = one("Russian forces conducted a partially successful attack against Sievierodonetsk, and will likely attempt "
+              "an encirclement around Popasna.", is_name)
+    assert got == [("advance", "russia", "confirmed", None, ["Sievierodonetsk"])]
+    assert [g[0] for g in one("Russian forces conducted an unsuccessful attack against Popasna.", is_name)] == ["attack"]
+
+
+def test_a_noun_subject_gives_its_side_to_the_verb(is_name):
+    got = one("Ukrainian counterattacks northwest of Kyiv made small gains in Irpin.", is_name)
+    assert ("advance", "ukraine", "confirmed", None, ["Irpin"]) in got

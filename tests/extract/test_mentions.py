@@ -124,3 +124,14 @@ def test_adjectives_bodies_and_streets_are_not_places(is_name, full_gazetteer):
 def test_places_joined_by_a_dash(is_name):
     got = find_mentions("Local residents reported Ukrainian strikes in the Kherson–Nova Kakhovka area.", is_name)
     assert [(m.text, m.role) for m in got] == [("Kherson", "reference"), ("Nova Kakhovka", "reference")]
+
+
+def test_a_distance_with_no_direction_names_a_reference(is_name):
+    got = find_mentions("Russian forces seized Pidlisne and Ustynivka, all within 10 km of Lysychansk.", is_name)
+    assert [(m.text, m.role) for m in got if m.text == "Lysychansk"] == [("Lysychansk", "reference")]
+
+
+def test_pairs_named_as_borders(is_name):
+    got = find_mentions("Russian forces shelled settlements on the Kherson-Mykolaiv and Kharkiv-Donetsk Oblast borders.", is_name)
+    assert [m.role for m in got] == ["reference"] * 4
+    assert all(m.bearing.startswith(("Kherson-Mykolaiv", "Kharkiv-Donetsk")) and m.bearing.endswith(" borders") for m in got)
