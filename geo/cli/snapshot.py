@@ -95,6 +95,7 @@ def run(args) -> int:
     from geo.map.snapshot import snapshot_views
     from geo.map.views import View, report_dates
 
+    area = sector(args)  # a place that cannot be found fails before any work
     with ensure_sample_store(args.store) as store:
         rows = store.claim_rows()
         series = None if args.no_front or args.frontline else front_series(store)
@@ -102,7 +103,6 @@ def run(args) -> int:
     if not known:
         raise SnapshotError(f"{args.store}: the store holds no report; run 'python -m geo ingest PATH' first")
     dates = expand_dates(args.dates or [(known[-1], known[-1])], known)
-    area = sector(args)
     for d in dates:
         if args.window == "day" and d not in known:
             print(f"warning: no report for {d} in {args.store} (reports run {known[0]} to {known[-1]}); "

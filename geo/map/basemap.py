@@ -3,7 +3,7 @@
 `basemap(bbox)` returns, as a GeoJSON FeatureCollection whose features carry their Leaflet `style`:
 muted land with the lakes and reservoirs cut out (the sea and lakes are the map's background
 colour), the coastline, rivers, the lines between Ukraine's oblasts and the international borders.
-Inside the theatre (THEATRE, about 21-43 E, 43-54.5 N) the shorelines and rivers are GSHHG "high"
+Inside the theatre (THEATRE, 20-47 E, 41-56 N) the shorelines and rivers are GSHHG "high"
 resolution (a shore village stays on land at zoom 10), outside it Natural Earth 1:50m land. The data
 file `data/theatre-basemap.json` is built by `geo/map/data/build_basemap.py` from those sources
 (credits and licences in `data/theatre-basemap.LICENSE.txt`); world-atlas's TopoJSON

@@ -61,6 +61,7 @@ const want = arguments[0];
 const s = window.__geoReady;
 if (!s) return null;
 if (want && s.date !== want) return null;
+if (window.__geoFramed === false) return null;  // the briefing frame is still being fitted (geo.map.labels)
 return s;
 """
 # Tiles still loading (an <img> that has neither loaded nor failed yet).

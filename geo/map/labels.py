@@ -27,7 +27,7 @@ from pathlib import Path
 from geo.errors import GeoError
 
 TOWNS_FILE = Path(__file__).resolve().parent / "data" / "towns.json"
-MAX_TOWNS = 40  # candidates sent to the page; the placement keeps those that fit
+MAX_TOWNS = 120  # candidates sent to the page; the placement keeps those in view that fit
 TOWN_NEAR_CLAIM_KM = 3.0  # a town this close to a labelled claim of the same name is that claim's label
 
 
@@ -74,9 +74,9 @@ def claim_labels(rows: Iterable[dict]) -> list[dict]:
 
 
 def area_of(rows: Sequence[dict], bbox: tuple[float, float, float, float] | None,
-            pad: float = 0.35) -> tuple[float, float, float, float] | None:
+            pad: float = 0.5) -> tuple[float, float, float, float] | None:
     """The area whose towns orient the reader: `bbox`, else the claims' bounds grown by `pad` of their size
-    (at least 0.3 degrees each way); None with neither."""
+    (at least 0.8 degrees each way: the map frames more than the claims); None with neither."""
     if bbox is not None:
         return bbox
     pts = [(float(r["lon"]), float(r["lat"])) for r in rows if r.get("lat") is not None and r.get("lon") is not None]
@@ -84,7 +84,7 @@ def area_of(rows: Sequence[dict], bbox: tuple[float, float, float, float] | None
         return None
     w, e = min(x for x, _ in pts), max(x for x, _ in pts)
     s, n = min(y for _, y in pts), max(y for _, y in pts)
-    dx, dy = max((e - w) * pad, 0.3), max((n - s) * pad, 0.3)
+    dx, dy = max((e - w) * pad, 0.8), max((n - s) * pad, 0.8)
     return (w - dx, s - dy, e + dx, n + dy)
 
 
@@ -299,12 +299,12 @@ LAYOUT_JS = r"""
           var pad = padding(map, P.size);
           map.fitBounds(bounds, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br, animate: false,
                                  maxZoom: P.frame.bbox ? map.getMaxZoom() : 12});
-          if (window.__geoReady) { window.__geoReady.framed = true; }
         };
         fit();
         // a host page may set its own view right after the layer is added (streamlit-folium does, on its
-        // first render): frame again once it has
-        setTimeout(fit, 0);
+        // first render): frame again once it has; the page counts as drawn after that (__geoFramed)
+        window.__geoFramed = false;
+        setTimeout(function () { fit(); relabel(map); window.__geoFramed = true; }, 0);
       }
     }
     map.__geoLabelData = {labels: P.labels || [], size: P.size, cluster: P.cluster, unclusterZoom: P.unclusterZoom};
@@ -329,6 +329,7 @@ LAYOUT_JS = r"""
 """
 
 LAYOUT_CSS = """
+.leaflet-container.geo-briefing { height: 100vh !important; width: 100vw !important; }
 .geo-briefing .leaflet-control-zoom, .geo-briefing .leaflet-control-attribution,
 .geo-briefing .leaflet-control-layers { display: none !important; }
 .geo-briefing .leaflet-bottom .leaflet-control { margin-bottom: 6px; }

@@ -19,6 +19,7 @@ import struct
 import tempfile
 import zlib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,6 +37,15 @@ SOURCE_JS = """
 const s = document.querySelector('.geo-source');
 return s ? s.innerText.trim() : '';
 """
+# How the labels came out (geo.map.labels): claims labelled, claims left unlabelled for want of room, towns.
+LABELS_JS = """
+const p = document.querySelector('.leaflet-geo-labels-pane');
+if (!p) return '';
+const n = sel => p.querySelectorAll(sel).length;
+const places = (window.__geoReady || {}).places;
+return n('.geo-label-claim') + ' of ' + places + ' claim places labelled, ' + (p.dataset.crowded || 0) +
+  ' left out for room; ' + n('.geo-label-town') + ' towns';
+"""
 
 
 def html_to_png(driver, html: str, out: Path, date: str | None = None, timeout: float = 30.0,
@@ -50,10 +60,13 @@ def html_to_png(driver, html: str, out: Path, date: str | None = None, timeout: 
         wait_for_tiles(driver, tile_timeout)
         title = driver.execute_script(TITLE_JS) or ""
         source = driver.execute_script(SOURCE_JS) or ""
+        labels = driver.execute_script(LABELS_JS) or ""
         png = driver.get_screenshot_as_png()
     text = {"Title": title, "Software": "frontline-claims geo.map.snapshot"}
     if source:
         text["Source"] = source
+    if labels:
+        text["Labels"] = labels
     if signal.get("date"):
         text["Date"] = str(signal["date"])
     png = add_png_text(png, text)
@@ -133,15 +146,24 @@ def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], 
         raise SnapshotError(f"{len(views)} view(s) but {len(per_view_overlays)} per-view overlay list(s)")
     settings = settings or MapSettings()
     slides = []
-    with open_browser(width, height, scale, offline=False, extra_flags=(_resolver_flag(settings.tiles_url),)) as driver:
-        for i, (view, out) in enumerate(zip(views, outs)):
-            own = list(per_view_overlays[i]) if per_view_overlays else []
-            html = render_standalone_html(rows, view, settings, [*own, *overlays], front_series=front_series)
-            want = view.date.isoformat() if getattr(view, "date", None) else None
-            path = html_to_png(driver, html, out, date=want, timeout=timeout)
-            signal = driver.execute_script("return window.__geoReady || {}")
-            meta = png_text(path.read_bytes())
-            slides.append(Slide(path, str(signal.get("date") or ""), meta.get("Title", ""), int(signal.get("count") or 0)))
+
+    def page(i: int) -> str:
+        own = list(per_view_overlays[i]) if per_view_overlays else []
+        return render_standalone_html(rows, views[i], settings, [*own, *overlays], front_series=front_series)
+
+    # Each page is written while the browser starts or draws the slide before it (the browser is another
+    # process: the two overlap).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        upcoming = pool.submit(page, 0) if views else None
+        with open_browser(width, height, scale, offline=False, extra_flags=(_resolver_flag(settings.tiles_url),)) as driver:
+            for i, (view, out) in enumerate(zip(views, outs)):
+                html = upcoming.result()
+                upcoming = pool.submit(page, i + 1) if i + 1 < len(views) else None
+                want = view.date.isoformat() if getattr(view, "date", None) else None
+                path = html_to_png(driver, html, out, date=want, timeout=timeout)
+                signal = driver.execute_script("return window.__geoReady || {}")
+                meta = png_text(path.read_bytes())
+                slides.append(Slide(path, str(signal.get("date") or ""), meta.get("Title", ""), int(signal.get("count") or 0)))
     return slides
 
 

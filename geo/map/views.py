@@ -186,12 +186,14 @@ def check_bbox(bbox) -> tuple[float, float, float, float]:
 
 
 def bbox_around(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
-    """The box (west, south, east, north) holding the circle of `radius_km` around (lat, lon)."""
+    """The box (west, south, east, north) holding the circle of `radius_km` around (lat, lon), to 4 decimals
+    (as a URL writes it)."""
     import math
 
     dlat = radius_km / 111.32
     dlon = radius_km / (111.32 * max(math.cos(math.radians(lat)), 0.01))
-    return check_bbox((max(lon - dlon, -180), max(lat - dlat, -85), min(lon + dlon, 180), min(lat + dlat, 85)))
+    return check_bbox(tuple(round(v, 4) for v in (max(lon - dlon, -180), max(lat - dlat, -85),
+                                                   min(lon + dlon, 180), min(lat + dlat, 85))))
 
 
 def in_bbox(row: dict, bbox: tuple[float, float, float, float] | None) -> bool:
@@ -218,8 +220,18 @@ def same_view(center: tuple[float, float] | None, zoom: int | None, other_center
 
 
 def report_dates(rows: Iterable[dict]) -> list[dt.date]:
-    """The distinct report dates of `rows`, ascending."""
-    return sorted({dt.date.fromisoformat(r["report_date"]) for r in rows})
+    """The distinct report dates of `rows`, ascending. Remembered for the last list of rows asked about (the
+    dashboard asks several times a run about the same shared, read-only rows)."""
+    last = _last_dates
+    if isinstance(rows, list) and last and last[0] is rows and last[1] == len(rows):
+        return list(last[2])
+    dates = sorted({dt.date.fromisoformat(r["report_date"]) for r in rows})
+    if isinstance(rows, list) and len(rows) > 1000:
+        _last_dates[:] = [rows, len(rows), tuple(dates)]
+    return dates
+
+
+_last_dates: list = []  # [rows, len(rows), dates] of the last large list of rows
 
 
 def end_date(view: View, dates: Sequence[dt.date]) -> dt.date | None:

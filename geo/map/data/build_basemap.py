@@ -44,7 +44,7 @@ TOWN_POPULATION = 10_000
 # Rostov, Voronezh, Krasnodar) whose towns orient a reader.
 RU_REGIONS = {"09", "10", "41", "61", "86", "38"}
 TOWN_CODES = {"PPLC": "capital", "PPLA": "oblast", "PPLA2": "raion"}
-THEATRE = (21.0, 43.0, 43.0, 54.5)  # west, south, east, north: Ukraine, Moldova, the Russian border regions
+THEATRE = (20.0, 41.0, 47.0, 56.0)  # west, south, east, north: Ukraine, Moldova, Crimea, the Russian regions to the Volga
 SIMPLIFY = 0.0006  # degrees, land and lakes
 SIMPLIFY_LINES = 0.001  # degrees, rivers
 SIMPLIFY_OBLASTS = 0.002  # degrees, oblast lines
@@ -144,6 +144,22 @@ def build(gshhg: Path, oblasts: Path, world_atlas: Path) -> dict:
     }
 
 
+# GeoNames' Russian-style romanisations that ISW writes the Ukrainian way (Mykolayiv -> Mykolaiv,
+# Kryvyy Rih -> Kryvyi Rih); whole names ISW spells its own way.
+SPELLING_RULES = ((r"([aeo])yi", r"\1i"), (r"yy\b", "yi"))
+ISW_NAMES = {"Zaporizhzhya": "Zaporizhia", "Rostov-na-Donu": "Rostov-on-Don"}
+
+
+def isw_spelling(name: str) -> str:
+    """The town's name as ISW writes it."""
+    import re
+
+    name = ISW_NAMES.get(name, name)
+    for pattern, repl in SPELLING_RULES:
+        name = re.sub(pattern, repl, name)
+    return name
+
+
 def read_towns(files: list[Path]) -> list[list]:
     """[name, lat, lon, population, rank class] of every town worth a label, biggest first: GeoNames rows
     of class P in Ukraine or the Russian regions of RU_REGIONS with TOWN_POPULATION+ people or an
@@ -164,7 +180,8 @@ def read_towns(files: list[Path]) -> list[list]:
                 rank = TOWN_CODES.get(c[7]) if c[8] == "UA" else ("oblast" if c[7] == "PPLA" else None)
                 if pop < TOWN_POPULATION and rank is None:
                     continue
-                name = c[1].replace("'", "").replace("\u2019", "").replace("\u02bc", "").strip()
+                name = isw_spelling(c[1])
+                name = name.replace("'", "").replace("\u2019", "").replace("\u02bc", "").strip()
                 lat, lon = round(float(c[4]), 4), round(float(c[5]), 4)
                 key = (name, round(lat, 1), round(lon, 1))
                 row = [name, lat, lon, pop, rank or "town"]
