@@ -80,12 +80,15 @@ def register(sub) -> None:
 
 def read_snapshots(paths: list[Path], day: dt.date | None = None):
     """(snapshots, errors) for the files under `paths`."""
-    from geo.places.frontline import FrontlineError, parse_snapshot, snapshot_files
+    from geo.places.frontline import MAX_BYTES, FrontlineError, parse_snapshot, snapshot_files
 
     files = snapshot_files(paths)
     snaps, errors = [], []
     for f in files:
         try:
+            if f.stat().st_size > MAX_BYTES:
+                errors.append(f"{f}: {f.stat().st_size / 2**20:.0f} MB is more than a front-line snapshot may be")
+                continue
             raw = f.read_bytes()
         except OSError as e:
             errors.append(f"{f}: cannot read it ({e.strerror})")

@@ -32,6 +32,7 @@ import gzip
 import json
 import math
 import re
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -52,6 +53,7 @@ HELD_REACH_DEG = 0.12  # the edge within ~9-13 km of held land faces it: across 
 CREDIT = "DeepStateMap (deepstatemap.live)"
 UKRAINE_BOX = (22.0, 44.0, 40.5, 52.5)  # lon/lat: mainland Ukraine, Crimea and the Sea of Azov coast
 MAX_AGE_DAYS = 14  # a snapshot older than this does not show a day's front
+MAX_BYTES = 64 * 2**20  # a raw DeepStateMap layer is under 1 MB; more is not a snapshot
 STATUSES = ("occupied", "unknown")
 STATUS_LABELS = {"occupied": "Russian-occupied", "unknown": "Grey zone (status unknown)"}
 STATUS_COLOURS = {"occupied": "#a52714", "unknown": "#8d6e63"}
@@ -171,15 +173,24 @@ def date_from_name(name: str) -> dt.date | None:
 
 def decode(raw: bytes, label: str) -> dict:
     """Parse GeoJSON bytes (gzipped or not); DeepState's API sometimes wraps the layer as {"map": {...}}."""
+    if len(raw) > MAX_BYTES:
+        raise FrontlineError(f"{label}: {len(raw) / 2**20:.0f} MB is more than a front-line snapshot may be "
+                             f"({MAX_BYTES / 2**20:.0f} MB)")
     if raw[:2] == b"\x1f\x8b":
         try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as e:
+            inflater = zlib.decompressobj(wbits=31)
+            out = inflater.decompress(raw, MAX_BYTES + 1)
+        except zlib.error as e:
             raise FrontlineError(f"{label}: a damaged gzip file ({e}); download it again") from e
+        if len(out) > MAX_BYTES:
+            raise FrontlineError(f"{label}: unpacks to more than {MAX_BYTES / 2**20:.0f} MB; not a front-line snapshot")
+        raw = out
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise FrontlineError(f"{label}: not GeoJSON ({e}); give a .geojson file (or .geojson.gz) of DeepStateMap's layer") from e
+    except RecursionError as e:
+        raise FrontlineError(f"{label}: not GeoJSON (nested too deeply)") from e
     if isinstance(data, dict) and isinstance(data.get("map"), dict):
         data = data["map"]
     if not isinstance(data, dict) or data.get("type") not in ("FeatureCollection", "Feature", "Polygon", "MultiPolygon",

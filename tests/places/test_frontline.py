@@ -103,6 +103,12 @@ def test_rejects_what_is_not_front_line_geojson(tmp_path):
         parse_snapshot(json.dumps(far).encode(), "2024-06-19.geojson")
     with pytest.raises(FrontlineError, match="no polygon"):
         parse_snapshot(b'{"type": "FeatureCollection", "features": []}', "2024-06-19.geojson")
+    with pytest.raises(FrontlineError, match="nested too deeply"):
+        parse_snapshot(b"[" * 100_000, "deep.geojson")
+    with pytest.raises(FrontlineError, match="unpacks to more than"):
+        parse_snapshot(gzip.compress(b" " * (65 * 2**20)), "bomb.geojson.gz")
+    with pytest.raises(FrontlineError, match="damaged gzip"):
+        parse_snapshot(b"\x1f\x8b" + b"junk" * 10, "broken.geojson.gz")
 
 
 def test_expected_far_and_audit():
