@@ -53,6 +53,8 @@ REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" 
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
+NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
+                           r"|(?:\s+[\w’'()-]+){1,6}?\s+will\b")
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -299,6 +301,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 adj = None
             if adj and NOUN_PLACE_AFTER.match(sentence, m.end()):
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
+                if NOUN_FORECAST.match(sentence, m.end()):
+                    ev.dropped = "forecast"  # "the current Russian offensive in Donbas is likely to culminate"
             elif adj:
                 continue  # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event
         if ev.actor is None and prev_word == "by" and word.endswith("ing"):

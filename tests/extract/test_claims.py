@@ -202,3 +202,8 @@ def test_successful_attacks_gain_ground_and_forecasts_keep_their_places(is_name)
 def test_a_noun_subject_gives_its_side_to_the_verb(is_name):
     got = one("Ukrainian counterattacks northwest of Kyiv made small gains in Irpin.", is_name)
     assert ("advance", "ukraine", "confirmed", None, ["Irpin"]) in got
+
+
+def test_a_sides_event_noun_followed_by_a_forecast_is_not_a_claim(is_name):
+    assert one("The current Russian offensive in Donbas is therefore highly likely to culminate soon.", is_name) == []
+    assert [g[:2] for g in one("A Russian attack on Bakhmut failed on Monday.", is_name)] == [("attack", "russia")]
