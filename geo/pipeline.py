@@ -140,10 +140,14 @@ def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]]
     return rows
 
 
-def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS, series: FrontSeries | None = None) -> list[tuple[Report, list[dict]]]:
-    """Rows of several reports, each resolved on its own text and the front line of its date from `series`,
-    when given: a report gets the same places in a batch as extracted alone, whichever reports come with it.
-    (`days` is kept for callers; the reports of nearby days no longer inform each other.)"""
+def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS, series: FrontSeries | None = None,
+                 frontline: bool = True) -> list[tuple[Report, list[dict]]]:
+    """Rows of several reports, each resolved on its own text and the front line of its date from `series`
+    (default: the shipped series; none when `frontline` is False): a report gets the same places in a batch as
+    extracted alone, whichever reports come with it. (`days` is kept for callers; the reports of nearby days no
+    longer inform each other.)"""
+    if series is None and frontline:
+        series = FrontSeries.shipped()
     line = (lambda d: series.on_or_before(d)) if series else (lambda d: None)
     return [(r, extract_rows(r, gazetteer, frontline=line(r.date))) for r in reports]
 
@@ -305,7 +309,7 @@ def evaluate(gold_dir: Path, reports_dir: Path, gazetteer, ids: list[str] | None
             raise ReportError(str(Path(reports_dir) / rid), "no report file with this id; write it with materialize_corpus.py")
         found = read_path(files[0])
         reports.append((rid, found[0]))
-    rows = extract_many([r for _, r in reports], gazetteer, series=FrontSeries.shipped() if frontline else None)
+    rows = extract_many([r for _, r in reports], gazetteer, frontline=frontline)
     scores = [score_report(rid, load_jsonl(Path(gold_dir) / f"{rid}.jsonl"), r_rows) for (rid, _), (_, r_rows) in zip(reports, rows)]
     return Totals(scores)
 
