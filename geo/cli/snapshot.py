@@ -89,13 +89,25 @@ def sector(args) -> dict:
 
 
 def run(args) -> int:
+    from geo.map.browser import starting_browser
+    from geo.map.snapshot import browser_flags
+
+    area = sector(args)  # a place that cannot be found fails before any work
+    tiles = args.tiles if args.tiles is not None else os.environ.get("GEO_TILES_URL")
+    no_tiles = tiles is not None and tiles.strip().lower() in ("", "none", "off", "no")
+    flags = browser_flags(None if no_tiles else tiles, default=tiles is None)
+    # Chromium starts while Folium loads, the store is read and the pages are written
+    with starting_browser(args.size[0], args.size[1], args.scale, **flags) as driver:
+        return _run(args, area, driver)
+
+
+def _run(args, area: dict, driver) -> int:
     from geo.errors import SnapshotError
     from geo.map.folium_map import MapSettings, read_overlay
     from geo.pipeline import ensure_sample_store, front_series
     from geo.map.snapshot import snapshot_views
     from geo.map.views import View, report_dates
 
-    area = sector(args)  # a place that cannot be found fails before any work
     with ensure_sample_store(args.store) as store:
         rows = store.claim_rows()
         series = None if args.no_front or args.frontline else front_series(store)
@@ -118,7 +130,8 @@ def run(args) -> int:
     outs = output_paths(args.out, dates)
     width, height = args.size
     for slide in snapshot_views(rows, views, outs, settings, overlays, width=width, height=height,
-                                scale=args.scale, timeout=args.timeout, per_view_overlays=fronts, front_series=series):
+                                scale=args.scale, timeout=args.timeout, per_view_overlays=fronts, front_series=series,
+                                driver=driver):
         print(f"{slide.path}\t{slide.count} claim(s)\t{slide.title}")
     return 0
 

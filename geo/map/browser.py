@@ -143,6 +143,28 @@ def open_browser(width: int = 1600, height: int = 900, scale: float = 1.0, offli
             driver.quit()
 
 
+@contextlib.contextmanager
+def starting_browser(*args, **kwargs) -> Iterator:
+    """`open_browser(*args, **kwargs)` started in the background: yields at once a function that returns
+    the driver when it is up, so a command can read its data while Chromium starts (another process:
+    the two overlap). On exit the browser is quit, whether or not the driver was asked for."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    opened = open_browser(*args, **kwargs)
+    pool = ThreadPoolExecutor(max_workers=1)
+    started = pool.submit(opened.__enter__)
+    pool.shutdown(wait=False)
+    try:
+        yield started.result
+    finally:
+        try:
+            started.result()
+        except SnapshotError:
+            pass  # it never started: nothing to quit (the caller saw the error when it asked for the driver)
+        else:
+            opened.__exit__(None, None, None)
+
+
 def wait_until_ready(driver, date: str | None = None, timeout: float = 30.0) -> dict:
     """Wait for the page's render-complete signal (for `date` when given); return it."""
     _, exceptions = selenium_modules()

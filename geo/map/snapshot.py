@@ -14,6 +14,7 @@ install one.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import struct
 import tempfile
@@ -131,12 +132,14 @@ class Slide:
 
 def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], settings=None, overlays=(),
                    width: int = 1600, height: int = 900, scale: float = 1.0, timeout: float = 60.0,
-                   per_view_overlays: Sequence[Sequence] = (), front_series=None) -> list[Slide]:
+                   per_view_overlays: Sequence[Sequence] = (), front_series=None, driver=None) -> list[Slide]:
     """Render each view (a geo.map.views.View) of `rows` to the PNG at the matching `outs` path, in one browser.
 
     `overlays` are drawn on every slide; `per_view_overlays[i]` (e.g. the front line as of that
     date) only on slide i; `front_series` (geo.places.frontline.FrontSeries) draws the front line as of each
     slide's date. The browser reaches no host but localhost and the tile server's host.
+    `driver`: a function returning an already started browser (`starting_browser(...)`, with the same
+    size, scale and `browser_flags(settings.tiles_url)`); else one is opened here.
     """
     from geo.map.folium_map import MapSettings, render_standalone_html
 
@@ -155,7 +158,11 @@ def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], 
     # process: the two overlap).
     with ThreadPoolExecutor(max_workers=1) as pool:
         upcoming = pool.submit(page, 0) if views else None
-        with open_browser(width, height, scale, offline=False, extra_flags=(_resolver_flag(settings.tiles_url),)) as driver:
+        with contextlib.ExitStack() as stack:
+            if driver is not None:
+                driver = driver()
+            else:
+                driver = stack.enter_context(open_browser(width, height, scale, **browser_flags(settings.tiles_url)))
             for i, (view, out) in enumerate(zip(views, outs)):
                 html = upcoming.result()
                 upcoming = pool.submit(page, i + 1) if i + 1 < len(views) else None
@@ -165,6 +172,19 @@ def snapshot_views(rows: Sequence[dict], views: Sequence, outs: Sequence[Path], 
                 meta = png_text(path.read_bytes())
                 slides.append(Slide(path, str(signal.get("date") or ""), meta.get("Title", ""), int(signal.get("count") or 0)))
     return slides
+
+
+# The host of geo.map.folium_map.DEFAULT_TILES_URL (tests/map/test_briefing.py holds them equal): known here
+# without importing Folium, so a command can start the browser before it loads Folium and its data.
+DEFAULT_TILE_HOST = "tile.openstreetmap.org"
+
+
+def browser_flags(tiles_url: str | None, default: bool = False) -> dict:
+    """`open_browser` keywords for slides of maps drawing tiles from `tiles_url` (None: no tiles;
+    `default`: the default tile server): no host but localhost and the tile server is reached."""
+    if default:
+        tiles_url = f"https://{DEFAULT_TILE_HOST}/"
+    return {"offline": False, "extra_flags": (_resolver_flag(tiles_url),)}
 
 
 def _resolver_flag(tiles_url: str | None) -> str:

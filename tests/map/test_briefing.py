@@ -395,3 +395,14 @@ def test_kherson_sector_snapshot_labels_every_claim_and_draws_the_dnipro(chromiu
     for x, y in points[:2]:  # two points of the Dnipro
         assert image.getpixel((round(x), round(y))) == water, (x, y)
     assert image.getpixel((round(points[2][0]), round(points[2][1]))) == land  # the steppe north of the estuary
+
+
+def test_the_snapshot_command_knows_the_default_tile_server_without_folium():
+    from urllib.parse import urlsplit
+
+    from geo.map import folium_map, snapshot
+
+    assert urlsplit(folium_map.DEFAULT_TILES_URL).hostname == snapshot.DEFAULT_TILE_HOST
+    assert set(folium_map.NO_TILES) == {"", "none", "off", "no"}  # as geo/cli/snapshot.py reads --tiles
+    assert "tile.openstreetmap.org" in snapshot.browser_flags(None, default=True)["extra_flags"][0]
+    assert "EXCLUDE" not in snapshot.browser_flags(None)["extra_flags"][0].split("127.0.0.1")[-1]
