@@ -55,6 +55,7 @@ ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russi
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+will\b")
+MODIFIER_OF = re.compile(r"\s+(?:aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -74,7 +75,7 @@ STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
 MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at)\b", re.I)
-SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
+SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?|gunners|crews|Group|Brigades?|Regiments?|Divisions?|Battalions?|Detachments?|Fleet|Flotilla"
 ACTOR = re.compile(
@@ -109,6 +110,7 @@ SCOPE_BREAK = re.compile(
     r"|(?:\band|\bbut|,)\s+(?:will|would|may|might|could|likely|plans?|intends?)\b"
     r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
     r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
+    r"destroyed|damaged|eliminated|"
     r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
     r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b",
 )
@@ -233,6 +235,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     events: list[_Event] = []
     low = _low(sentence)
     has_accusation = "accus" in low or "each other" in low
+    noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):
         word = m.group().lower()
         kind = "advance" if m.group("advance") else "strike" if m.group("strike") else "attack"
@@ -267,6 +270,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = None
         if why == "prevented" and events and not events[-1].dropped and m.start() - events[-1].end < 80:
             continue  # "repelled a group from advancing on X": X is where the repelled attack was
+        if why == "aim" and events and not events[-1].dropped and m.start() - events[-1].end < 40 \
+                and not re.search(r"[;,]|\b(?:and|but|while)\b", sentence[events[-1].end:m.start()]):
+            continue  # "continuing to fight to take control of X", "assaults to recapture X": the purpose of the event names its place
         if why:
             ev.dropped = why
             events.append(ev)
@@ -289,7 +295,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if kind == "attack" and STRIKE_WEAPONS.search(" ".join(before_words[-5:])):
             kind = ev.kind = "strike"
+        if MODIFIER_OF.match(sentence, m.end()):
+            continue  # "attack helicopters", "strike drones": a kind of weapon, not an event
         if kind == "strike" and word in NEEDS_WEAPON and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]) \
+                and not (noun_side and m.start() - noun_side[1] < 25) \
                 and not ENEMY_OBJECT.match(sentence, m.end()):
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
@@ -304,7 +313,12 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 if NOUN_FORECAST.match(sentence, m.end()):
                     ev.dropped = "forecast"  # "the current Russian offensive in Donbas is likely to culminate"
             elif adj:
-                continue  # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event
+                # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event;
+                # but "Ukrainian strikes hit X": the noun is the subject of the verb that follows
+                noun_side = ("russia" if adj.group("ru") else "ukraine", m.end())
+                continue
+        if ev.actor is None and noun_side and m.start() - noun_side[1] < 25:
+            ev.actor = noun_side[0]
         if ev.actor is None and prev_word == "by" and word.endswith("ing"):
             # "avenged the attacks by striking X": the subject of the clause, after any verb of saying
             said = [x.end() for x in SAY.finditer(_low(sentence), 0, m.start())]
@@ -372,7 +386,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
 
 
 FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
-SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
+SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
 
 
 def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None,

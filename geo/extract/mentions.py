@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from geo.extract import lexicon
 from geo.models import Mention
 
 NameTest = Callable[[str], bool]
@@ -65,15 +66,10 @@ STOP = {
 LOCATIVE = {
     "near", "in", "at", "around", "toward", "towards", "to", "from", "on", "into", "onto", "outside", "within",
     "between", "via", "through", "across", "past", "beyond", "along", "inside", "vicinity", "outskirts", "over",
-    "captured", "capture", "capturing", "seized", "seize", "seizing", "recaptured", "liberated", "liberate",
-    "took", "take", "taking", "attacked", "attack", "attacking", "struck", "strike", "striking", "shelled",
-    "shelling", "hit", "hitting", "targeted", "targeting", "entered", "enter", "entering", "encircle", "encircled",
-    "encircling", "reached", "reach", "approaching", "approached", "approach", "bypassed", "stormed", "storming",
-    "assaulted", "assaulting", "bombed", "bombing", "fired", "besieged", "cleared", "clearing", "control",
-    "advanced", "advancing", "pushed", "defending", "defend", "hold", "holding", "held", "retook", "retake",
-    "raided", "shell", "bombard", "bombarded", "bombarding", "of", "against", "targeting", "struck",
-    "occupied", "russian-occupied", "ukrainian-held", "liberated", "contested", "including", "include", "includes",
-}
+    "control", "pushed", "defending", "defend", "hold", "holding", "held", "raided", "besieged", "bypassed",
+    "approach", "approached", "approaching", "retake", "shell",
+    "of", "against", "occupied", "russian-occupied", "ukrainian-held", "contested", "including", "include", "includes",
+} | {w for w in lexicon.ADVANCE | lexicon.ATTACK | lexicon.STRIKE | lexicon.DESTROY if " " not in w}
 # First words of multi-word village names ("Nova Kakhovka", "Velykyi Burluk", "Druha Zhuravka"): never a place alone
 NAME_PREFIXES = {
     "nova", "novyi", "novyy", "nove", "novi", "novo", "stara", "staryi", "staryy", "stare", "stari", "velyka", "velykyi",

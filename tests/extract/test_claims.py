@@ -207,3 +207,20 @@ def test_a_noun_subject_gives_its_side_to_the_verb(is_name):
 def test_a_sides_event_noun_followed_by_a_forecast_is_not_a_claim(is_name):
     assert one("The current Russian offensive in Donbas is therefore highly likely to culminate soon.", is_name) == []
     assert [g[:2] for g in one("A Russian attack on Bakhmut failed on Monday.", is_name)] == [("attack", "russia")]
+
+
+def test_a_purpose_clause_names_the_place_of_its_event(is_name):
+    got = one("Russian forces continued assaults to recapture Kupyansk.", is_name)
+    assert got == [("attack", "russia", "confirmed", None, ["Kupyansk"])]
+
+
+def test_strike_nouns_and_weapon_names(is_name):
+    got = one("Social media reports indicate that Ukrainian strikes hit Chaplynka.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("strike", "ukraine", ["Chaplynka"])]
+    got = one("Ukrainian forces shot down a Russian attack helicopter near Izyum.", is_name)
+    assert got == []
+
+
+def test_russian_unit_types_name_the_side(is_name):
+    got = one("A Russian milblogger reported that units of the 3rd Motor Rifle Division captured positions in Svatove.", is_name)
+    assert [(k, a, s, places) for k, a, s, _, places in got] == [("advance", "russia", "claimed", ["Svatove"])]
