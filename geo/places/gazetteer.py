@@ -34,7 +34,8 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 from geo.models import Candidate, Place
-from geo.places.names import city_stem, expand_abbreviations, is_cyrillic, normalize, strip_leading, useful_name, variant_key
+from geo.places.names import (ON_RIVER, city_stem, ending_forms, expand_abbreviations, is_cyrillic, name_forms, normalize,
+                              strip_leading, useful_name, variant_key)
 from geo.places.translit import romanise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -562,6 +563,7 @@ class Gazetteer:
         self._lookup_cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._name_cache: dict[str, bool] = {}
         self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None  # (first letter, length) -> variant keys
+        self._on_river: dict[tuple[str, str], list[str]] | None = None  # ("rostov", "don") -> ["rostov na donu", ...]
         ids = region_ids if region_ids is not None else (rec[0] for rec, _ in default_regions())
         self._region_ids = [i for i in ids if i in self._places]
         self._build_region_keys()
@@ -664,12 +666,42 @@ class Gazetteer:
             alt = expand_abbreviations(key)  # "Zaporizhzhia NPP"
             if alt:
                 exact, variant = self._ids(alt)
+        more = self._form_ids(key)  # the same name in another shape: "Persha Novoselivka", "Rostov-on-Don"
+        if not exact and not variant and not more:
+            more = self._form_ids(key, ending_forms(key))  # "Chkalove" for GeoNames' "Chkalovo"
+        if more:
+            variant = (*variant, *(i for i in more if i not in exact and i not in variant))
         out = self._candidates(exact, "exact", key) + self._candidates(variant, "variant", key)
         if not out and fuzzy:
             out = self._fuzzy(key)
             if self._blocked:  # a name blocked for a place must not find it by fuzzy matching either
                 blocked = self._blocked.get(variant_key(key), set())
                 out = () if blocked is None else tuple(c for c in out if c.place.geonameid not in blocked)
+        return out
+
+    def _form_ids(self, key: str, forms: tuple[str, ...] | None = None) -> list[int]:
+        """Ids of Ukrainian places found under the other shapes of a name (`geo.places.names.name_forms`) and, for a
+        Russian "X-on-Y" town, under "X-na-<Y inflected>" ("Slavyansk-on-Kuban" = "Slavyansk-na-Kubani")."""
+        out: list[int] = []
+        for form in name_forms(key) if forms is None else forms:
+            e, v = self._ids(form)
+            # Ukrainian places only: a Russian village is written in its Russian spelling, which the keys find
+            out.extend(i for i in (*e, *v) if (self._places.get(i) or ("",) * 5)[4] == "UA")
+        m = ON_RIVER.match(key) if forms is None else None
+        if m:
+            town, river = m.groups()
+            if self._on_river is None:
+                table: dict[tuple[str, str], list[str]] = defaultdict(list)
+                for k in self._exact:
+                    if " na " in k:
+                        got = re.match(r"^(.+?) na (\w+)$", k)
+                        if got:
+                            table[(got.group(1), got.group(2)[:3])].append(k)
+                self._on_river = dict(table)
+            stem = river[: max(3, len(river) - 1)]  # Don -> Donu, Kuban -> Kubani, Amur -> Amure
+            for k in self._on_river.get((town, river[:3]), ()):
+                if k.split(" na ", 1)[1].startswith(stem):
+                    out.extend(ids_of(self._exact[k]))
         return out
 
     def _candidates(self, ids: Iterable[int], match: str, key: str = "") -> tuple[Candidate, ...]:
@@ -718,6 +750,8 @@ class Gazetteer:
                 or key in self._region_keys
                 or (city_stem(key) or "\0") in self._exact
                 or variant_key(city_stem(key) or "\0") in self._variant
+                or bool(self._form_ids(key))
+                or bool(self._form_ids(key, ending_forms(key)))
             )
             if len(self._name_cache) > _LOOKUP_CACHE_MAX:
                 self._name_cache.clear()

@@ -123,3 +123,87 @@ def expand_abbreviations(key: str) -> str | None:
     if not any(w in ABBREVIATIONS for w in words):
         return None
     return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+
+
+# -- other shapes of one name ------------------------------------------------------------------
+#
+# The same village is written with its ordinal or descriptive word in another language, gender or place
+# ("Novoselivka Persha", "Persha Novoselivka", "Novoselovka Pervaya", "Novoselivka 1"; "Velyka Novosilka",
+# "Velikaya Novoselka", "Bolshaya ..."), with the Russian ending of a Ukrainian neuter name ("Chkalove",
+# "Chkalovo"; "Pervomaiske", "Pervomayskoye"), or as an English phrase around the gazetteer's name ("the left
+# bank of the Oskil River", "Melitopol administrative district", "Slavyansk-on-Kuban" for
+# "Slavyansk-na-Kubani"). `name_forms` gives the exact keys of those other shapes.
+
+_ORDINALS = (
+    ("persha", "pershe", "pershyi", "pershyy", "pershiy", "pervaya", "pervoye", "pervoe", "pervyy", "pervyi", "pervy", "1"),
+    ("druha", "druhe", "druhyi", "druhyy", "druhiy", "vtoraya", "vtoroye", "vtoroe", "vtoroy", "vtoroi", "2", "ii"),
+    ("tretia", "tretya", "tretie", "tretye", "tretii", "tretiy", "tretiya", "tretyi", "tretye", "3", "iii"),
+)
+_DESCRIPTIVE = (
+    ("velyka", "velyke", "velykyi", "velykyy", "velykiy", "velyky", "velykij", "velikaya", "velikoye", "velikoe", "velikiy",
+     "veliky", "velikii", "bolshaya", "bolshoye", "bolshoe", "bolshoy", "bolshoi"),
+    ("mala", "male", "malyi", "malyy", "maly", "malij", "malaya", "maloye", "maloe", "malyj", "malii"),
+    ("nova", "nove", "novyi", "novyy", "novy", "novij", "novaya", "novoye", "novoe", "novii"),
+    ("stara", "stare", "staryi", "staryy", "stary", "starij", "staraya", "staroye", "staroe", "starii"),
+)
+_WORD_FAMILY = {w: fam for group in (_ORDINALS, _DESCRIPTIVE) for fam in group for w in fam}
+_ORDINAL_WORDS = {w for fam in _ORDINALS for w in fam}
+# Ukrainian neuter adjectival endings and their Russian forms: -ove/-ovo, -eve/-evo, -ske/-skoye, -ne/-noye
+_ENDINGS = (("ove", ("ovo", "ovoye", "ovoe")), ("eve", ("evo", "evoye", "evoe")), ("ske", ("skoye", "skoe")),
+            ("tske", ("tskoye", "tskoe")), ("ne", ("noye", "noe")))
+_AROUND = re.compile(
+    r"^(?:the\s+)?(?:(?:left|right|east|west|north|south|eastern|western|northern|southern)\s+)+(?:bank|shore|outskirts|part|side)s?\s+of\s+(?:the\s+)?(.+)$")
+_DISTRICT = re.compile(r"^(.+?)\s+(?:administrative\s+)?(?:district|rayon|raion|region)$")
+_COMMUNITY = re.compile(r"^(.+?)\s+(?:territorial\s+)?(?:community|hromada|municipality)$")
+ON_RIVER = re.compile(r"^(.+?) on (\w+)$")
+
+
+def name_forms(key: str) -> tuple[str, ...]:
+    """Exact keys of other shapes of the name `key` (an exact key): ordinal and descriptive words in their other
+    languages, genders and places; the gazetteer's name inside
+    an English phrase ("left bank of the X River" -> "x river", "X administrative district" -> "x raion").
+    "X-on-Y" town forms are matched by the gazetteer, which knows the inflected river names."""
+    out: dict[str, None] = {}
+    words = key.split()
+    if len(words) >= 2:
+        for i in (0, len(words) - 1):
+            fam = _WORD_FAMILY.get(words[i])
+            if fam is None:
+                continue
+            rest = words[1:] if i == 0 else words[:-1]
+            for w in fam:
+                out[" ".join([w, *rest])] = None
+                if fam[0] in _ORDINAL_WORDS or w in _ORDINAL_WORDS:
+                    out[" ".join([*rest, w])] = None  # "persha novoselivka" = "novoselivka persha"
+    m = _AROUND.match(key)
+    if m:
+        out[m.group(1)] = None
+    m = _DISTRICT.match(key)
+    if m and m.group(1) not in ("the",):
+        out[m.group(1) + " raion"] = None
+        out[m.group(1) + " district"] = None
+    m = _COMMUNITY.match(key)
+    if m:
+        out[m.group(1) + " hromada"] = None
+    out.pop(key, None)
+    return tuple(out)
+
+
+def ending_forms(key: str) -> tuple[str, ...]:
+    """Exact keys of `key` with its last word's neuter ending in the other language: Ukrainian -ove, -eve, -ske,
+    -ne and Russian -ovo/-ovoye, -evo/-evoye, -skoye, -noye ("chkalove" -> "chkalovo"). Looser than
+    `name_forms` (an ending also matches unrelated alternate names), so the gazetteer tries these only for a
+    name it finds under no other key."""
+    words = key.split()
+    if not words:
+        return ()
+    last, out = words[-1], []
+    for ukr, rus in _ENDINGS:
+        if last.endswith(ukr) and len(last) > len(ukr) + 2:
+            out.extend(" ".join([*words[:-1], last[: -len(ukr)] + r]) for r in rus)
+            break
+        got = next((r for r in rus if last.endswith(r) and len(last) > len(r) + 2), None)
+        if got:
+            out.append(" ".join([*words[:-1], last[: -len(got)] + ukr]))
+            break
+    return tuple(out)

@@ -43,7 +43,8 @@ ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HP
                  "CHPP": "Combined Heat and Power Plant"}
 FEATURE_WORDS = re.compile(
     r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
-    r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway)\b\s*", re.I)
+    r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway|steel|iron|chemical|metallurgical|gypsum|works|"
+    r"plants|factories|depots|combine|enterprise|facility|warehouse|ammunition|terminal|shipyard|of|the)\b\s*", re.I)
 DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
 MAX_BEARING_KM = 90.0  # ISW's bearings: "northeast of Kharkiv City near Vovchansk" spans ~70 km
 FAR_KM = 150.0
@@ -331,17 +332,30 @@ class Resolver:
             if not cands:
                 alt = self.g.lookup(mention.name, fuzzy=False)
                 cands = [c for c in alt if not c.place.is_settlement]
-            if not cands:  # "Velykiy Potemkin island" for GeoNames' "Ostriv Velykyi Potomkin": a fuzzy match, marked as such
-                cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and not c.place.is_settlement][:3]
             if cands:
                 return cands, "feature"
             if mention.reference:  # the town it stands in ("the Pidyommyy Bridge in Zatoka")
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
                     return town, "feature"
-            base = FEATURE_WORDS.sub(" ", mention.name).strip()
+            base = " ".join(FEATURE_WORDS.sub(" ", mention.name).split())
             if base and base != mention.name:
-                return [c for c in self.g.lookup(base, fuzzy=False) if c.place.is_settlement], "feature"
+                # the town a facility is named after ("Melitopol Airfield", "Port of Mariupol"), else a feature of
+                # that name ("Azovstal Steel Plant" is GeoNames' "Port Azovstali")
+                found = self.g.lookup(base, fuzzy=False)
+                towns = [c for c in found if c.place.is_settlement]
+                named = [c for c in found if not c.place.is_settlement and c.place.feature_class != "A"]
+                if towns or named:
+                    return towns or named, "feature"
+                words = base.split()
+                for n in range(len(words) - 1, 0, -1):  # "Mariupol Ilyich Metallurgical Plant": in the town it is named after
+                    towns = [c for c in self.g.lookup(" ".join(words[:n]), fuzzy=False) if c.place.is_settlement]
+                    if towns:
+                        return towns, "feature"
+            # "Velykiy Potemkin island" for GeoNames' "Ostriv Velykyi Potomkin": a fuzzy match, marked as such
+            cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and not c.place.is_settlement][:3]
+            if cands:
+                return cands, "feature"
             return [], "feature"
         cands = self.g.lookup(mention.name)
         exact = [c for c in cands if c.match != "fuzzy"]
@@ -401,7 +415,8 @@ class Resolver:
         if len(scored) == 1:
             p = best.cand.place
             if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0 \
-                    and not (p.feature_code in CAPITAL_CODES and best.reasons.get("main name")):  # Odesa, Lviv: struck, far from the front
+                    and not best.reasons.get("oblast named", 0) > 0 \
+                    and not (p.feature_code in CAPITAL_CODES and not fuzzy):  # Odesa, Rostov-on-Don: struck, far from the front
                 # the only place of that name lies far from any fighting: list it for review, do not put a marker there
                 return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)

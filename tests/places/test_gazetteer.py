@@ -196,27 +196,41 @@ def _gold_rows(shared):
                 yield json.loads(line)
 
 
-def candidate_recall(g: Gazetteer, rows) -> tuple[int, int]:
+def candidate_recall(g: Gazetteer, rows, misses: list | None = None) -> tuple[int, int]:
+    """Gold places (with a geonameid) among the candidates the resolver draws from the gazetteer for the place as
+    written and at its precision; a candidate within 5 km of a gold settlement or feature counts (the scoring
+    rule: "Azovstal Steel Plant" is GeoNames' Port Azovstali, in the Mariupol of the gold row)."""
+    from geo.evaluation import same_place
+    from geo.models import Mention
+    from geo.places.resolver import Resolver
+
+    resolver = Resolver(g)
     found = total = 0
     for row in rows:
         gid = row["geonameid"]
         if gid is None:
             continue
         total += 1
+        name = row["place"]
         if row["precision"] == "region":
-            region = g.region(row["place"])
+            region = g.region(name)
             hit = region is not None and region.geonameid == gid
-            hit = hit or gid in ids(g, row["place"])
+            hit = hit or gid in ids(g, name)
         else:
-            hit = gid in ids(g, row["place"])
+            cands, _ = resolver.candidates(Mention(name, 0, len(name), name, precision=row["precision"]))
+            hit = gid in [c.place.geonameid for c in cands] or gid in ids(g, name) or any(
+                same_place(row, {"lat": c.place.lat, "lon": c.place.lon}) for c in cands)
         found += hit
+        if not hit and misses is not None:
+            misses.append(f"{name} ({gid})")
     return found, total
 
 
 def test_gold_candidate_recall_of_full_index(full, shared):
-    found, total = candidate_recall(full, _gold_rows(shared))
+    misses: list[str] = []
+    found, total = candidate_recall(full, _gold_rows(shared), misses)
     assert total > 200
-    assert found / total >= 0.99, f"recall {found}/{total}"
+    assert found / total >= 0.99, f"recall {found}/{total}: {misses}"
 
 
 def test_embedded_recall_is_lower_but_real(embedded, shared):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.places.names import city_stem, expand_abbreviations, keys, normalize, useful_name, variant_key
+from geo.places.names import city_stem, ending_forms, expand_abbreviations, keys, name_forms, normalize, useful_name, variant_key
 from geo.places.translit import isw, romanise, russian, ukrainian_national
 
 
@@ -124,3 +124,40 @@ def test_useful_name_drops_codes_and_other_scripts():
     assert not useful_name("https://en.wikipedia.org/wiki/Avdiivka")
     assert not useful_name("A")
     assert not useful_name("DOK")  # an airport code among the alternate names
+
+
+@pytest.mark.parametrize(
+    "written, other",
+    [
+        ("persha novoselivka", "novoselivka persha"),  # ordinal before or after
+        ("novoselivka 2", "novoselivka druha"),  # a digit for the ordinal
+        ("novoselovka vtoraya", "vtoraya novoselovka"),
+        ("druhe zalissia", "zalissia vtoroye"),  # Ukrainian neuter and Russian forms
+        ("velikaya novoselka", "velyka novoselka"),  # Russian and Ukrainian descriptive words
+        ("bolshaya kamyshevakha", "velyka kamyshevakha"),
+        ("staryi saltiv", "staraya saltiv"),
+        ("nova kakhovka", "novaya kakhovka"),
+        ("mala tokmachka", "malaya tokmachka"),
+        ("the left bank of the oskil river", "oskil river"),  # the gazetteer's name inside an English phrase
+        ("eastern bank of the inhulets river", "inhulets river"),
+        ("polohy administrative district", "polohy raion"),
+        ("kupiansk district", "kupiansk raion"),
+        ("kupiansk territorial community", "kupiansk hromada"),
+    ],
+)
+def test_name_forms_give_the_other_shapes_of_a_name(written, other):
+    assert other in name_forms(written)
+
+
+def test_name_forms_leave_other_names_alone():
+    assert name_forms("bakhmut") == ()
+    assert name_forms("novosilka") == ()  # a descriptive word is never dropped: Velyka Novosilka is another village
+    assert "novosilka" not in name_forms("velyka novosilka")
+    assert all("persha" not in f for f in name_forms("novoselivka"))
+
+
+@pytest.mark.parametrize("written, other", [("chkalove", "chkalovo"), ("pervomaiskoye", "pervomaiske"), ("zelene", "zelenoye"),
+                                            ("novo zelene", "novo zelenoye"), ("kurakhovo", "kurakhove")])
+def test_ending_forms_swap_ukrainian_and_russian_neuter_endings(written, other):
+    assert other in ending_forms(written)
+    assert ending_forms("bakhmut") == () and ending_forms("") == ()

@@ -1,0 +1,52 @@
+"""Names as the gazetteer knows them: other spellings of a name, read in sentences of our own, against the full
+gazetteer. Each sentence stands for a class of shape, none is from a gold report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.claims import extract_claims
+from geo.models import Mention, Paragraph, Report
+from geo.places.resolver import Resolver, resolve_claims
+
+
+def placed(text: str, gazetteer, section: str | None = None) -> dict:
+    report = Report(dt.date(2024, 3, 5), "t", (Paragraph(text, section),))
+    rows = resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer)
+    return {cp.resolution.mention.text: cp.resolution.place for cp in rows}
+
+
+def test_russian_on_town_forms(full_gazetteer):
+    # GeoNames: Slavyansk-na-Kubani, Rostov-na-Donu; ISW writes the English "-on-" with the river uninflected
+    got = placed("Ukrainian drones struck an oil depot in Slavyansk-on-Kuban, Krasnodar Krai, on March 4.", full_gazetteer)
+    assert got["Slavyansk-on-Kuban"].name == "Slavyansk-na-Kubani" and got["Slavyansk-on-Kuban"].admin1 == "Krasnodar Krai"
+    got = placed("Ukrainian drones struck Rostov-on-Don on March 4.", full_gazetteer)
+    assert got["Rostov-on-Don"].name == "Rostov-na-Donu"  # an oblast capital, struck far from the front
+
+
+def test_ordinal_and_descriptive_words_in_any_order_and_language(full_gazetteer):
+    got = placed("Russian forces attacked near Persha Novoselivka and Velikaya Novoselka on March 4.", full_gazetteer)
+    assert got["Persha Novoselivka"].geonameid == 699180  # GeoNames: Novoselivka Persha
+    assert got["Velikaya Novoselka"].geonameid == 690237  # GeoNames: Velyka Novosilka
+
+
+def test_russian_endings_of_ukrainian_neuter_names(full_gazetteer):
+    # GeoNames knows the village (now Zelene Pole) by its old Russian name Yashnikovo only; the Ukrainian form is -ove
+    got = placed("Russian forces attacked near Yashnykove on March 4.", full_gazetteer, "Russian Main Effort - Donetsk Oblast")
+    assert got["Yashnykove"].name == "Zelene Pole" and got["Yashnykove"].admin1 == "Donetsk Oblast"
+
+
+def test_a_facility_named_after_its_town(full_gazetteer):
+    got = placed("Russian forces struck the Avdiivka Coke Plant on March 4.", full_gazetteer)
+    place = next(p for text, p in got.items() if "Coke" in text)
+    assert place.name == "Avdiyivka" and place.admin1 == "Donetsk Oblast"
+
+
+def test_english_phrases_around_a_gazetteer_name(full_gazetteer):
+    r = Resolver(full_gazetteer)
+    district = "Nikopol administrative district"
+    cands, precision = r.candidates(Mention(district, 0, len(district), district, precision="region"))
+    assert precision == "region" and any(c.place.name == "Nikopol Raion" for c in cands)
+    bank = "the left bank of the Oskil River"
+    cands, _ = r.candidates(Mention(bank, 0, len(bank), bank, precision="feature"))
+    assert cands and all(c.place.feature_code == "STM" and "Oskil" in c.place.name for c in cands)
