@@ -113,6 +113,27 @@ def layer_json(path: str, version: tuple, view_key: str, overlay_legend: tuple, 
     return folium_map.script_json(payload), folium_map.front_json(line)
 
 
+def view_key(view: View) -> str:
+    """The part of a view that decides what a run reads (date, window, filters), as a cache key."""
+    return json.dumps(view.with_(center=None, zoom=None, briefing=False).to_query(), sort_keys=True)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def view_rows(path: str, version: tuple, key: str) -> tuple[list[dict], list[dict]]:
+    """The claims in a view and its unresolved mentions: read once per process and view (date, window,
+    filters), then shared read-only by every session showing it."""
+    rows = load_rows(path, version)
+    view = View.from_query(json.loads(key))
+    return views.select(rows, view), views.unresolved(rows, view)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def tempo_specs(path: str, version: tuple, key: str) -> tuple[dict, dict] | None:
+    """The two claims-per-day charts of a view as Vega-Lite specs (built with Altair once per view)."""
+    charts = tempo_charts(load_rows(path, version), View.from_query(json.loads(key)))
+    return None if charts is None else tuple(c.to_dict() for c in charts)
+
+
 @st.cache_resource(show_spinner="Reading overlay…", max_entries=16)
 def load_overlay(source: str | bytes, name: str, kind: str, mtime: float) -> folium_map.Overlay:
     return folium_map.read_overlay(source, name, kind)
@@ -413,14 +434,26 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     follow_map(out)
 
 
-def tempo_chart(rows: list[dict], view: View) -> None:
+def tempo_chart(path: str, version: tuple, view: View) -> None:
+    specs = tempo_specs(path, version, view_key(view))
+    if specs is None:
+        st.caption("No placed claims in the 30 days up to this date.")
+        return
+    by_side, by_axis = st.tabs(["Claims per day by side and kind", "Claims per day by axis"])
+    with by_side:
+        st.vega_lite_chart(specs[0], width="stretch")
+    with by_axis:
+        st.vega_lite_chart(specs[1], width="stretch")
+
+
+def tempo_charts(rows: list[dict], view: View):
+    """The claims per day by side and kind, and by axis, as Altair charts; None when there is nothing to draw."""
     import altair as alt
 
     span = views.tempo_span(rows, view)
     counts = views.tempo(rows, view)
     if span is None or not counts:
-        st.caption("No placed claims in the 30 days up to this date.")
-        return
+        return None
     days = [(span[0] + dt.timedelta(days=i)).isoformat() for i in range((span[1] - span[0]).days + 1)]
     series = [f"{folium_map.ACTOR_LABELS[a]}: {folium_map.KIND_PLURALS[k]}" for a in views.ACTORS for k in views.KINDS]
     shades = {"russia": ("#7f0000", "#b71c1c", "#e57373"), "ukraine": ("#0d47a1", "#2196f3", "#90caf9")}
@@ -434,14 +467,10 @@ def tempo_chart(rows: list[dict], view: View) -> None:
         tooltip=["day:O", "series:N", "sum(claims):Q"],
     )
     today = alt.Chart(pd.DataFrame({"day": [view.date.isoformat()]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(x=x)
-    by_side, by_axis = st.tabs(["Claims per day by side and kind", "Claims per day by axis"])
-    with by_side:
-        st.altair_chart((bars + today).properties(height=150), width="stretch")
-    with by_axis:
-        axis_chart(rows, view, days, x)
+    return (bars + today).properties(height=150), axis_chart(rows, view, days, x)
 
 
-def axis_chart(rows: list[dict], view: View, days: list[str], x) -> None:
+def axis_chart(rows: list[dict], view: View, days: list[str], x):
     """Claims per day on each canonical axis, one small row per axis (north to south)."""
     import altair as alt
 
@@ -453,7 +482,7 @@ def axis_chart(rows: list[dict], view: View, days: list[str], x) -> None:
         tooltip=["day:O", "axis:N", "claims:Q"],
     ).properties(height=34).facet(row=alt.Row("axis:N", sort=order, title=None,
                                                 header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=260)))
-    st.altair_chart(chart, width="stretch")
+    return chart
 
 
 def claims_table(shown: list[dict]) -> None:
@@ -602,7 +631,7 @@ def review_gazetteer():
     return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
 
 
-@st.cache_resource(show_spinner="Listing what needs review…", max_entries=4)
+@st.cache_resource(show_spinner="Listing what needs review…", max_entries=64)
 def load_queue(path: str, version: tuple, first: str, last: str, asked: int) -> list:
     from geo.pipeline import review_queue
 
@@ -789,10 +818,9 @@ def main() -> None:
     place_finder(STORE_PATH, version)
     view = current_view()
     write_url(view)
-    shown = views.select(rows, view)
+    shown, missing = view_rows(STORE_PATH, version, view_key(view))  # cached per view, shared by sessions
     if st.session_state.get("far_only"):
         shown = far_only(shown)
-    missing = views.unresolved(rows, view)
 
     top_l, top_r = st.columns([5, 1])
     top_r.toggle("Briefing view", key="briefing", help="Hide the sidebar and tables: a large map ready for a screenshot")
@@ -803,7 +831,7 @@ def main() -> None:
         return
     top_l.markdown(f"**{folium_map.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
                    f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")
-    tempo_chart(rows, view)
+    tempo_chart(STORE_PATH, version, view)
     draw_map(STORE_PATH, version, view, settings, overlays, height=620)
     found_place_claims(shown)
     downloads(shown, rows, view, settings, overlays)

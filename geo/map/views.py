@@ -222,16 +222,17 @@ def same_view(center: tuple[float, float] | None, zoom: int | None, other_center
 def report_dates(rows: Iterable[dict]) -> list[dt.date]:
     """The distinct report dates of `rows`, ascending. Remembered for the last list of rows asked about (the
     dashboard asks several times a run about the same shared, read-only rows)."""
-    last = _last_dates
-    if isinstance(rows, list) and last and last[0] is rows and last[1] == len(rows):
+    global _last_dates
+    last = _last_dates  # one read: another thread may replace it, never change it
+    if last is not None and last[0] is rows and last[1] == len(rows):
         return list(last[2])
     dates = sorted({dt.date.fromisoformat(r["report_date"]) for r in rows})
     if isinstance(rows, list) and len(rows) > 1000:
-        _last_dates[:] = [rows, len(rows), tuple(dates)]
+        _last_dates = (rows, len(rows), tuple(dates))
     return dates
 
 
-_last_dates: list = []  # [rows, len(rows), dates] of the last large list of rows
+_last_dates: tuple | None = None  # (rows, len(rows), dates) of the last large list of rows asked about
 
 
 def end_date(view: View, dates: Sequence[dt.date]) -> dt.date | None:
