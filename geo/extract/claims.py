@@ -27,13 +27,15 @@ METHOD = "rules-1"
 # The trigger words come from lemma lists (`lexicon.py`) with every inflection; a few fixed phrases are added here.
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
-    r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions")
+    r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
+    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)")
 _ATT = alternation(lexicon.ATTACK) + (
     r"|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations"
     r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross")
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy)\b)"
-    rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w-]+\s+){{0,3}}?(?:on|at|upon|against)"
+    rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w()-]+\s+){{0,9}}?(?:on|at|upon|against|into)"
+    r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
@@ -56,6 +58,7 @@ SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+will\b")
 MODIFIER_OF = re.compile(r"\s+(?:aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
+ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -256,6 +259,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         # Not events of the day, but the places after them are theirs, not an earlier event's:
         if kind == "advance" and prev_word in TIME_ANCHOR:
             why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else
+        elif prev_word == "of" and word.endswith("ing") and ACCUSED.search(before):
+            ev.actor = "russia" if ACCUSED.search(before).group("side").startswith("Russia") else "ukraine"
+            why = None  # "accused Ukrainian forces of shelling X": the accused side's event, claimed by the accuser
         elif prev_word in ("from", "of") and word.endswith("ing") and not m.group("repel"):
             why = "prevented"  # "repelled a group from advancing on X", "accused of shelling"
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()):

@@ -79,7 +79,7 @@ ATTACK_NOUNS = ("attack", "assault", "counterattack", "counteroffensive", "offen
 STRIKE_VERBS = ("strike", "shell", "bomb", "bombard", "hit", "target", "launch")
 STRIKE_NOUNS = ("strike", "airstrike", "shelling", "bombing", "bombardment", "shell", "missile strike")
 # Fire as a noun or verb reports a strike when aimed ("fired at") or qualified ("artillery fire").
-FIRE_QUALIFIERS = ("artillery", "indirect", "mortar", "tank", "rocket", "MLRS", "routine", "counterbattery",
+FIRE_QUALIFIERS = ("artillery", "indirect", "mortar", "tank", "rocket", "missile", "MLRS", "routine", "counterbattery",
                    "counter-battery", "heavy", "sniper", "drone", "harassing")
 # The defender stopped an attack: the attack is the other side's.
 REPEL_VERBS = ("repel", "repulse", "thwart", "foil", "halt", "defeat", "suppress", "stop", "push back", "beat back",

@@ -224,3 +224,13 @@ def test_strike_nouns_and_weapon_names(is_name):
 def test_russian_unit_types_name_the_side(is_name):
     got = one("A Russian milblogger reported that units of the 3rd Motor Rifle Division captured positions in Svatove.", is_name)
     assert [(k, a, s, places) for k, a, s, _, places in got] == [("advance", "russia", "claimed", ["Svatove"])]
+
+
+def test_accusations_fire_at_and_arson(is_name):
+    got = one("Russian sources accused Ukrainian forces of shelling the area around Enerhodar on Sunday.", is_name)
+    assert got == [("strike", "ukraine", "claimed", "Russian sources", ["Enerhodar"])]
+    got = one("Local authorities reported that Russian forces fired 40 Grad Multiple Launch Rocket Systems (MLRS) rockets at Nikopol.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("strike", "russia", ["Nikopol"])]
+    assert [g[:2] for g in one("Ukrainian partisans set a warehouse on fire in Russian-occupied Melitopol.", is_name)] == [
+        ("strike", "ukraine")]
+    assert [g[:2] for g in one("Russian forces secured positions on the outskirts of Bakhmut.", is_name)] == [("advance", "russia")]
