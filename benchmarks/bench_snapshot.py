@@ -2,7 +2,9 @@
 
 Runs the command (a fresh Python each time: imports, reading the store, the page, starting headless
 Chromium, drawing, labelling, the screenshot) `--runs` times for one report day and prints the
-median wall time, plus, from one in-process run, where the time goes. Target: at most 5 s.
+median wall time and the CPU time of the command and the browser processes it starts (which does not
+grow when other jobs share the machine), plus, from one in-process run, where the time goes. Target: at
+most 5 s.
 
 The store: `--store` (e.g. one holding the 2022-23 archive, see README), else the embedded sample
 (its latest day). Tiles off (`--tiles none`): the offline basemap, as in an air-gapped room.
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -83,19 +87,25 @@ def main() -> int:
         day = args.date or dates[-1]
         command = [sys.executable, "-m", "geo", "snapshot", "--date", day.isoformat(), "--tiles", "none",
                    "--size", args.size, "--store", str(store), "--out", str(tmp / "slide.png")]
-        walls, claims = [], ""
+        walls, cpus, claims = [], [], ""
         for _ in range(args.runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
             walls.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if done.returncode != 0:
                 print(f"bench_snapshot: the command failed: {done.stderr.strip()[-400:]}", file=sys.stderr)
                 return 1
             claims = done.stdout.split("\t")[1] if "\t" in done.stdout else "?"
         parts = phases(Path(store), day, size, tmp / "phases.png")
     detail = ", ".join(f"{k} {v:.2f}" for k, v in parts.items())
+    load = os.getloadavg()[0]
     print(f"snapshot of {day} ({claims}, {args.size}, no tiles): median {statistics.median(walls):.2f} s over "
-          f"{len(walls)} runs of the command (min {min(walls):.2f}, max {max(walls):.2f}); in-process: {detail} s; target <= 5 s")
+          f"{len(walls)} runs of the command (min {min(walls):.2f}, max {max(walls):.2f}; CPU of the command, "
+          f"chromedriver and Chromium {statistics.median(cpus):.2f} s; load average {load:.1f} on {os.cpu_count()} "
+          f"cores); in-process: {detail} s; target <= 5 s")
     return 0
 
 
