@@ -12,6 +12,7 @@ under what the operator configured, never a path typed by a visitor. The view
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 from pathlib import Path
@@ -46,7 +47,8 @@ FILTERS = (  # (view field, label, widget key)
     ("sections", "Axis / direction", "f_sections"),
     ("oblasts", "Oblast", "f_oblasts"),
 )
-TABLE_MAX = 2000  # rows of the claims table sent to the browser
+TABLE_MAX = 500  # rows of the claims table sent to the browser (a date change stays small on the whole war)
+UNRESOLVED_MAX = 300  # rows of the unresolved mentions sent to the browser
 LABELS = {**folium_map.ACTOR_LABELS, **folium_map.KIND_LABELS, **folium_map.STATUS_LABELS}
 
 
@@ -151,6 +153,21 @@ def listed_overlays(root: str, boundaries: bool = False) -> list[Path]:
 
 
 @st.cache_resource
+def basemap_url() -> str:
+    """Serve the packaged basemap as a file of its own, so the browser loads it once (and caches it) rather
+    than with every redraw of the map."""
+    import hashlib
+    import tempfile
+
+    text = folium_map.basemap_json()
+    folder = Path(tempfile.gettempdir()) / "frontline-claims-basemap" / hashlib.sha256(text.encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "basemap.json").write_text(text, encoding="utf-8")
+    component = components.declare_component("geo_basemap", path=str(folder))
+    return f"../{component.name}/basemap.json"
+
+
+@st.cache_resource
 def static_prefix() -> str:
     """Serve geo/map/static (Leaflet, markercluster, jQuery) from this app, so the map needs no CDN."""
     component = components.declare_component("geo_static", path=str(assets.STATIC_DIR))
@@ -174,7 +191,10 @@ def first_run_from_url(dates: list[dt.date]) -> None:
         st.session_state[key] = list(getattr(view, name))
     st.session_state["q"] = view.text
     st.session_state["briefing"] = view.briefing
-    st.session_state["_sector"] = {"bbox": view.bbox, "around": view.around, "radius_km": view.radius_km, "fit": view.fit}
+    st.session_state["sector_mode"] = "around" if view.around else "box" if view.bbox else "fit" if view.fit else "whole"
+    st.session_state["sector_place"] = view.around
+    st.session_state["sector_radius"] = float(view.radius_km or 50)
+    st.session_state["sector_box"] = ",".join(f"{v:g}" for v in view.bbox) if view.bbox else ""
     st.session_state["center"] = view.center
     st.session_state["zoom"] = view.zoom
     # The view the map opens at (and goes to when the analyst jumps to a place). It is what st_folium gets
@@ -192,9 +212,39 @@ def current_view() -> View:
         center=st.session_state.get("center"), zoom=st.session_state.get("zoom"),
         briefing=bool(st.session_state.get("briefing")),
         new_only=bool(st.session_state.get("new_only")),
-        **sector_of(st.session_state.get("_sector") or {}),
+        **sector_of(sector_wanted()),
         **{name: tuple(st.session_state.get(key, ())) for name, _, key in FILTERS},
     )
+
+
+SECTOR_LABELS = {"whole": "Whole map", "fit": "Frame the claims", "around": "Around a place", "box": "A box"}
+
+
+def sector_wanted() -> dict:
+    """The sector the sidebar's (or the URL's) choice names, unresolved."""
+    mode = st.session_state.get("sector_mode", "whole")
+    if mode == "around" and st.session_state.get("sector_place", "").strip():
+        return {"around": " ".join(st.session_state["sector_place"].split())[:80],
+                "radius_km": float(st.session_state.get("sector_radius") or 50)}
+    if mode == "box" and st.session_state.get("sector_box", "").strip():
+        try:
+            return {"bbox": views.check_bbox(st.session_state["sector_box"].split(","))}
+        except ValueError as e:
+            st.warning(f"Sector box: {e}")
+    return {"fit": mode == "fit"}
+
+
+def sector_controls(sb) -> None:
+    """The sector the map frames and shows the claims of (the briefing view's slide), in the URL too."""
+    with sb.expander("Sector", expanded=st.session_state.get("sector_mode", "whole") != "whole"):
+        st.radio("Map frame", options=list(SECTOR_LABELS), key="sector_mode", format_func=SECTOR_LABELS.get,
+                 help="Around a place or a box: only the claims inside are shown, and the map frames them")
+        mode = st.session_state.get("sector_mode")
+        if mode == "around":
+            st.text_input("Place", key="sector_place", placeholder="Kherson, Bakhmut, Sudzha, or 48.59,38.0")
+            st.number_input("Radius (km)", min_value=1.0, max_value=1000.0, step=10.0, key="sector_radius")
+        elif mode == "box":
+            st.text_input("West, south, east, north (degrees)", key="sector_box", placeholder="37.6,48.4,38.4,48.9")
 
 
 def sector_of(wanted: dict) -> dict:
@@ -307,6 +357,7 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
     next_col.button("Next day ▶", key="next_day", on_click=step, args=(dates, +1),
                     disabled=st.session_state["date"] >= dates[-1], width="stretch")
     sb.radio("Window", options=list(WINDOW_LABELS), key="window", format_func=WINDOW_LABELS.get, horizontal=True)
+    sector_controls(sb)
 
     sb.subheader("Filters")
     for name, label, key in FILTERS:
@@ -397,7 +448,13 @@ def jump_to(center: tuple[float, float], zoom: int) -> None:
 def follow_map(out: dict | None) -> None:
     """Put the view the map reports (after a drag, a zoom, a popup's pan) in the URL. Never fed back into
     the map: st_folium's centre and zoom stay at `map_target`."""
-    if not out or not out.get("center") or out.get("zoom") is None:
+    if not out:
+        return
+    clicked = out.get("last_object_clicked")
+    if clicked and clicked != st.session_state.get("_clicked"):  # a marker: list every claim there under the map
+        st.session_state["_clicked"] = clicked
+        st.session_state["_listed"] = ("at", (clicked.get("lat"), clicked.get("lng")))
+    if not out.get("center") or out.get("zoom") is None:
         return
     centre = (round(out["center"]["lat"], 4), round(out["center"]["lng"], 4))
     if not views.same_view(centre, int(out["zoom"]), st.session_state.get("center"), st.session_state.get("zoom")):
@@ -409,7 +466,7 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     center, zoom = map_target(settings)
     # the map opens at the session's first view, so a shared link draws that view from the first frame
     origin_center, origin_zoom = st.session_state.setdefault("_map_origin", (center, zoom))
-    base = folium_map.build_base_map(settings, overlays)
+    base = folium_map.build_base_map(settings, overlays, basemap_url=basemap_url() if settings.basemap else None)
     base.location, base.options["zoom"] = list(origin_center), origin_zoom
     assets.localize(base, base_url=static_prefix())
     # the briefing view frames its sector, or the claims when the link names no view of its own
@@ -427,7 +484,7 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
         feature_group_to_add=claims,
         center=center,
         zoom=zoom,
-        returned_objects=["center", "zoom"],
+        returned_objects=["center", "zoom", "last_object_clicked"],
         height=height,
         use_container_width=True,
     )
@@ -585,14 +642,24 @@ def place_finder(rows_path: str, version: tuple) -> None:
         entry = dict(hits)[pick]
         focus_on(entry["lat"], entry["lon"], pick)
     st.session_state["_found_key"] = pick
+    if st.session_state.get("_listed") != ("key", pick) and st.session_state.get("_found_listed") != wanted:
+        st.session_state["_listed"], st.session_state["_found_listed"] = ("key", pick), wanted
 
 
 def found_place_claims(shown: list[dict]) -> None:
-    """The claims in view at the place the analyst looked up."""
-    key = st.session_state.get("_found_key")
-    if not key or not (st.session_state.get("find") or "").strip():
+    """Every claim in view at the place the analyst looked up or last clicked on the map."""
+    how, what = st.session_state.get("_listed") or (None, None)
+    if how == "key":
+        if not (st.session_state.get("find") or "").strip():
+            return
+        here = [r for r in shown if views.place_key(r) == what]
+    elif how == "at" and what and None not in what:
+        lat, lon = what
+        here = [r for r in shown if abs(float(r["lat"]) - lat) < 1e-4 and abs(float(r["lon"]) - lon) < 1e-4]
+        if not here:
+            return
+    else:
         return
-    here = [r for r in shown if views.place_key(r) == key]
     name = here[0]["place"] if here else None
     if not here:
         st.caption("The place you looked up has no claim in this view.")
@@ -610,18 +677,18 @@ def unresolved_list(missing: list[dict]) -> None:
         "date": r["report_date"], "mention": r["place"], "kind": r["kind"], "actor": r["actor"], "why unplaced": r.get("rule"),
         "candidates": "; ".join(r.get("candidates") or []) or "none in the gazetteer", "quote": r["quote"],
     } for r in missing])
+    if len(missing) > UNRESOLVED_MAX:
+        st.caption(f"Showing the {UNRESOLVED_MAX:,} newest of {len(missing):,}; the CSV download has the placed claims.")
+        df = df.tail(UNRESOLVED_MAX).iloc[::-1]
     st.dataframe(df, hide_index=True, width="stretch", key="unresolved_table")
 
 
 # -- the review queue: what needs an analyst, and the analyst's corrections -------------------------
 
-MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$&"})
-
-
-def md_text(text: str) -> str:
-    """Report or geocoder text for a widget label or markdown: every markdown character escaped (no links,
-    images or HTML from a report)."""
-    return " ".join(str(text or "").split()).translate(MD_SPECIAL)
+def plain_html(tag: str, text: str) -> str:
+    """Report or geocoder text as the text of one HTML element (escaped; never markdown, whose links, images and
+    autolinked addresses a report could plant)."""
+    return f"<{tag}>{html.escape(' '.join(str(text or '').split()))}</{tag}>"
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -657,7 +724,7 @@ def option_label(n: int, o) -> str:
         where.append(f"{o.km_front:g} km from the front")
     source = "GeoNames" if o.source == "gazetteer" else o.source.capitalize()
     now = " — placed here now" if o.current else ""
-    return md_text(f"{n}. {o.name} ({o.admin1 or '?'}) · {source}" + (f" · {'; '.join(where)}" if where else "") + now)
+    return f"{n}. {o.name} ({o.admin1 or '?'}) · {source}" + (f" · {'; '.join(where)}" if where else "") + now
 
 
 def review_action(what, *args, **kw) -> None:
@@ -728,8 +795,8 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
     key = st.selectbox("Item to review", list(by_key), key="rq_item",
                        format_func=lambda k: f"{by_key[k].report_date} · {by_key[k].place} · {by_key[k].reason}")
     item = by_key[key]
-    st.markdown(f"**{md_text(item.place)}** — {md_text(item.reason)}: {md_text(item.why)}")
-    st.markdown("> " + md_text(item.quote))
+    st.html(plain_html("strong", item.place) + plain_html("span", f" — {item.reason}: {item.why}")
+            + plain_html("blockquote", item.quote))
     if item.source.lower().startswith(("https://", "http://")):
         st.link_button("Report", item.source)
     st.text_input("Your name (recorded with each correction)", key="rq_who", value=os.environ.get("GEO_ANALYST", ""))
@@ -745,7 +812,7 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
             st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="rq_options_table")
             keys = [o.key for o in item.options]
             labels = {o.key: option_label(n, o) for n, o in enumerate(item.options, 1)}
-            chosen = st.radio("Option", keys, key=f"rq_option_{item.key}", format_func=labels.get)
+            chosen = st.selectbox("Option", keys, key=f"rq_option_{item.key}", format_func=labels.get)
             option = item.options[keys.index(chosen)]
             b1, b2, b3 = st.columns(3)
             b1.button("Accept", key="rq_accept", type="primary", on_click=review_action,
@@ -758,7 +825,7 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
         b3.button("Not a place at all", key="rq_block_name", on_click=review_action,
                   args=(pipeline.block_option, item, None), help="This spelling finds no place from now on")
         if service and not item.placed:
-            st.button(f"Ask {service} about {item.place}", key="rq_ask", on_click=ask_geocoder_for, args=(item.place,),
+            st.button(f"Ask {service} about this name", key="rq_ask", on_click=ask_geocoder_for, args=(item.place,),
                       help="Suggestions only: nothing is placed until you accept one")
         with st.expander("Add a new place"):
             with st.form(key="rq_add_form"):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from geo.errors import StoreError
 from geo.models import Paragraph, Report
+from geo.read.lines import report_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = ROOT / "data" / "claims.sqlite"
@@ -484,8 +485,6 @@ def _to_sql(col: str, value):
 
 
 def _with_report_url(row: dict) -> dict:
-    from geo.read.lines import report_url
-
     url, title = row.pop("report_url"), row.pop("title_of_report")
     if not str(row.get("source") or "").lower().startswith(("https://", "http://")):
         row["source"] = url if str(url or "").lower().startswith(("https://", "http://")) else \
@@ -495,7 +494,8 @@ def _with_report_url(row: dict) -> dict:
 
 def _from_sql(row: dict) -> dict:
     for col in JSON_COLUMNS:
-        row[col] = json.loads(row[col] or "[]")
+        value = row[col]
+        row[col] = [] if not value or value == "[]" else json.loads(value)  # most rows: an empty list
     row["review"] = bool(row["review"])
     return row
 

@@ -41,7 +41,8 @@ REGION_RING = '<circle cx="10" cy="10" r="9.3" fill="none" stroke="#333" stroke-
 NEW_HALO = '<circle cx="10" cy="10" r="11.5" fill="#ffd600" fill-opacity="0.55" stroke="#f9a825" stroke-width="1.2"/>'
 # Symbol size by the number of claims at a place in the window: (at least n claims, pixels).
 SIZE_STEPS = ((1, MARKER_PX), (2, 24), (4, 28), (8, 32), (16, 36))
-POPUP_CLAIMS = 25  # claims listed in full in a place's popup (newest first); the table lists them all
+POPUP_CLAIMS = 25  # claims listed in full in a place's popup (newest first)
+POPUP_BUDGET = 250_000  # characters of popup text per layer: wide windows list fewer claims per place in full
 
 
 # -- escaping -------------------------------------------------------------------------------
@@ -238,18 +239,53 @@ def group_places(rows: Iterable[dict]) -> list[Place]:
 
 def place_popup_parts(place: Place, limit: int = POPUP_CLAIMS) -> list[str]:
     """A place's popup in escaped HTML pieces: the place, then every claim there newest first (date, side,
-    kind, status, quote, link to its ISW report; `limit` in full), then why the place was chosen."""
+    kind, status, quote, link to its ISW report; `limit` in full), then why the place was chosen. With
+    `limit` 0 (a wide window over its budget) only the newest claim's facts and link, and how many more."""
+    listed = limit > 0
     head = _place_part(place.newest)
     if place.n > 1:
         head = head[:-len("</div>")] + f' <span class="geo-pop-dim">· {place.n} claims</span></div>'
     parts = [head]
     for r in place.rows[:limit]:
         parts += [_claim_part(r), _source_part(r.get("source"), tuple(r.get("endnote_urls") or ()))]
+    if limit == 0:  # over the layer's budget: the newest claim's facts and link; the quotes on a click
+        r = place.newest
+        parts += [_claim_part(r, quote=False), _source_part(r.get("source"), ())]
+        limit = 1
     if place.n > limit:
         parts.append(f'<div class="geo-pop-more">…and {place.n - limit} older claim{"s" if place.n - limit != 1 else ""} '
-                     "here in this window (the table under the map lists them all)</div>")
-    parts.append(_meta_part(place.newest))
+                     "here in this window: clicking the place lists them all under the map</div>")
+    if listed:
+        parts.append(_meta_part(place.newest))
     return [part for part in parts if part]
+
+
+def popup_plan(places: Sequence[Place], limit: int = POPUP_CLAIMS, budget: int = POPUP_BUDGET) -> dict[str, int]:
+    """How many claims each place's popup lists in full: every place its newest claim, then one more claim per
+    place in turn (newest first) while the popups' text stays within `budget` characters (about: the quote and
+    a line of facts each), at most `limit`. A day or a week lists everything; the whole war lists the newest."""
+    plan = {p.key: 0 for p in places}
+    used = 0
+    for p in reversed(places):  # the newest places first: each its newest claim, while the budget lasts
+        cost = len(p.newest.get("quote") or "") + 260
+        if used + cost > budget:
+            return plan
+        plan[p.key], used = 1, used + cost
+    depth = 1
+    while depth < limit:
+        grew = False
+        for p in places:
+            if p.n > depth:
+                cost = len(p.rows[depth].get("quote") or "") + 260
+                if used + cost > budget:
+                    return plan
+                plan[p.key] = depth + 1
+                used += cost
+                grew = True
+        if not grew:
+            break
+        depth += 1
+    return plan
 
 
 def place_tooltip(place: Place) -> str:
@@ -284,7 +320,7 @@ def _place_part(row: dict) -> str:
     return head + "</div>"
 
 
-def _claim_part(row: dict) -> str:
+def _claim_part(row: dict, quote: bool = True) -> str:
     actor = ACTOR_LABELS.get(row.get("actor"), row.get("actor"))
     status = row.get("status")
     claimant = row.get("claimant")
@@ -292,7 +328,10 @@ def _claim_part(row: dict) -> str:
     what += esc(status) + (f" by {esc(claimant)}" if status == "claimed" and claimant else "")
     if claimant and status != "claimed":
         what += f" (per {esc(claimant)})"
-    out = f'<div class="geo-pop-what">{what}</div><blockquote class="geo-pop-quote">{esc(row.get("quote"))}</blockquote>'
+    out = f'<div class="geo-pop-what">{what}</div>'
+    if not quote:
+        return out
+    out += f'<blockquote class="geo-pop-quote">{esc(row.get("quote"))}</blockquote>'
     if row.get("section"):
         out += f'<div class="geo-pop-meta">Section: {esc(row["section"])}</div>'
     return out
@@ -349,11 +388,11 @@ _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
 def legend_html(rows: Sequence[dict], view: View, overlay_legend: Sequence[str | tuple[str, str]] = (), *,
-                new_keys: Collection[str] = (), cluster: bool = False) -> str:
+                new_keys: Collection[str] = (), cluster: bool = False, places: Sequence[Place] | None = None) -> str:
     """A key to exactly what is drawn: one symbol per place, so the colours, shapes and fills are counted over
     the symbols (the newest claim at a place sets its symbol); the rings, halo, sizes, fading and clusters
     only when some symbol shows them; then the overlays (a name, or a (colour, label) pair each)."""
-    places = group_places(rows)
+    places = group_places(rows) if places is None else places
     newest = [p.newest for p in places]
     actors = Counter(r.get("actor") for r in newest)
     kinds = Counter(r.get("kind") for r in newest)
@@ -521,6 +560,7 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
         return i
 
     places = group_places(rows)
+    listed = popup_plan(places, POPUP_CLAIMS, POPUP_BUDGET)
     for rank, place in enumerate(places):
         r = place.newest
         key = icon_key(r, other=place.other, new=place.key in new_keys, n=place.n)
@@ -537,7 +577,7 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
                 "opacity": views.age_opacity(r["report_date"], end, bounds[0]) if bounds else 1.0,
                 "z": rank,
                 "tooltip": place_tooltip(place),
-                "popup": [text_id(part) for part in place_popup_parts(place)],
+                "popup": [text_id(part) for part in place_popup_parts(place, listed[place.key])],
             },
         })
     cluster = len(features) > cluster_min
@@ -547,7 +587,7 @@ def layer_payload(rows: Sequence[dict], view: View, dates: Sequence[dt.date] | N
     return {
         "date": end.isoformat() if end else None,
         "title": esc(title),
-        "legend": legend_html(rows, view, overlay_legend, new_keys=new_keys, cluster=cluster),
+        "legend": legend_html(rows, view, overlay_legend, new_keys=new_keys, cluster=cluster, places=places),
         "source": source_line(rows, view, dates, credits),
         "icons": _icons(keys),
         "colours": ACTOR_COLOURS,

@@ -441,6 +441,36 @@ class OverlayGeoJson(folium.MacroElement):
         self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
+class BasemapFetch(folium.MacroElement):
+    """The packaged basemap fetched from `url` (a file the app serves, `basemap_json()`), so the map's
+    constant script stays small: the browser loads the basemap once and caches it, instead of receiving
+    a megabyte of GeoJSON with every redraw."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (S, url, pane, map) {
+  fetch(url).then(function (r) { return r.ok ? r.json() : null; }).then(function (d) {
+    if (d) { L.geoJSON(d, {interactive: false, pane: pane, style: function (f) { return (f.properties && f.properties.style) || S; }}).addTo(map); }
+  }).catch(function () {});
+})({{ this.style_json }}, {{ this.url_json }}, {{ this.pane_json }}, {{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, url: str, pane: str):
+        super().__init__()
+        self._name = "BasemapFetch"
+        self.url_json, self.pane_json = script_json(url), script_json(pane)
+        self.style_json = script_json(_OVERLAY_STYLES["area"])
+
+    def render(self, **kwargs):
+        self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+def basemap_json() -> str:
+    """The packaged basemap as the JSON text `BasemapFetch` loads (what the inline basemap embeds)."""
+    return plain_basemap().script_json
+
+
 def read_overlay(source: str | Path | bytes, name: str | None = None, kind: str = "area") -> Overlay:
     """A GeoJSON file (path or the bytes of an upload) as an Overlay. Only geometry is kept, plus a
     checked simplestyle (`fill`, `stroke`, ...) when the file colours its own features, so occupied and
@@ -714,8 +744,11 @@ def map_credits(settings: MapSettings, overlays: Sequence[Overlay] = ()) -> list
     return ([basemap.CREDIT] if settings.basemap else []) + [o.name for o in overlays]
 
 
-def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overlay] = ()) -> folium.Map:
-    """The constant map: tiles (or none), scale bar, title/legend/source boxes, overlays under the markers."""
+def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overlay] = (),
+                   basemap_url: str | None = None) -> folium.Map:
+    """The constant map: tiles (or none), scale bar, title/legend/source boxes, overlays under the markers.
+    `basemap_url`: fetch the packaged basemap from there (`basemap_json()` served by the app) instead of
+    embedding it."""
     settings = settings or MapSettings()
     m = folium.Map(location=list(settings.center), zoom_start=settings.zoom, tiles=None, control_scale=True,
                    maxZoom=settings.max_zoom, minZoom=settings.min_zoom, zoom_control=True)
@@ -725,7 +758,10 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
     if settings.basemap:
         # under the tiles (tile pane: z-index 200): shows where tiles are off, fail or are still loading
         folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(m)
-        OverlayGeoJson(plain_basemap(), pane=BASEMAP_PANE).add_to(m)
+        if basemap_url:
+            BasemapFetch(basemap_url, BASEMAP_PANE).add_to(m)
+        else:
+            OverlayGeoJson(plain_basemap(), pane=BASEMAP_PANE).add_to(m)
     # the front line of the date: above tiles and overlays, under the markers (marker pane: 600)
     folium.map.CustomPane(FRONT_PANE, z_index=390, pointer_events=False).add_to(m)
     for ov in overlays:

@@ -285,16 +285,17 @@ def view_state(driver) -> dict:
             "socket": driver.execute_script("return window.__wsCount || null")}
 
 
-def settle(driver, quiet: float = 1.5, timeout: float = 30.0) -> dict:
-    """Wait until the view and the URL have not changed for `quiet` seconds (the debounced report of a move
-    and the one rerun it causes); the state then. Fails when they never settle."""
+def settle(driver, quiet: float = 2.0, timeout: float = 60.0) -> dict:
+    """Wait until the view, the URL and the WebSocket traffic have not changed for `quiet` seconds (the
+    debounced report of a move and the one rerun it causes); the state then. Fails when they never settle."""
     import time
 
     deadline = time.monotonic() + timeout
     last, since = None, time.monotonic()
     while time.monotonic() < deadline:
         state = view_state(driver)
-        key = (state["view"] and tuple(round(v, 6) for v in state["view"].values()), state["url"])
+        key = (state["view"] and tuple(round(v, 6) for v in state["view"].values()), state["url"],
+               str(state["socket"]))  # and the app's last run has finished sending
         if key != last:
             last, since = key, time.monotonic()
         elif time.monotonic() - since >= quiet:
@@ -392,3 +393,77 @@ def check_steady_map(base: str, driver, date: str, zoom: int, lat: float, lon: f
 
 def test_a_shared_view_opens_exactly_and_stays_after_drag_wheel_and_popup(dashboard, driver):
     check_steady_map(dashboard, driver, "2024-06-19", 8, 48.6, 37.9)
+
+
+# -- the whole shared corpus -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_store(shared, full_gazetteer, tmp_path_factory) -> Path:
+    """A store of every report in ../shared/corpus (the CSV and JSON archives, the HTML and Markdown pages)."""
+    from geo.pipeline import ingest
+    from geo.store import Store
+
+    path = tmp_path_factory.mktemp("browser-corpus") / "claims.sqlite"
+    with Store(path) as store:
+        result = ingest(store, [shared / "corpus" / "isw"], full_gazetteer, progress=False)
+        assert result.added > 250, result
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus_dashboard(chromium, corpus_store) -> str:
+    from geo.map.browser import running_dashboard
+
+    with running_dashboard(DASHBOARD, env={"GEO_STORE": str(corpus_store), "GEO_TILES_URL": "none"}, timeout=120) as url:
+        yield url
+
+
+def test_every_claim_of_the_corpus_links_to_its_isw_report(corpus_store):
+    from geo.map import exports
+    from geo.store import Store
+
+    with Store(corpus_store) as store:
+        rows = store.claim_rows()
+    assert len(rows) > 5000
+    isw = ("https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-",
+           "https://www.understandingwar.org/backgrounder/russia-ukraine-warning-update-",
+           "https://understandingwar.org/research/russia-ukraine/russian-offensive-campaign-assessment-")
+    assert all(r["source"].startswith(isw) for r in rows), {r["source"] for r in rows if not r["source"].startswith(isw)}
+    archived = [r for r in rows if "#" in (r["provenance"] or "")]  # archive rows: "<file>#<row>"
+    assert len(archived) > 0.8 * len(rows)
+    day = next(r for r in archived if r["report_date"] == "2022-11-11")
+    assert day["source"] == "https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-november-11-2022"
+    for text in (exports.to_csv(rows[:500]), exports.to_geojson(rows[:500]), exports.to_kml(rows[:500])):
+        assert ".csv.gz" not in text and ".json.gz" not in text and "/corpus/" not in text
+
+
+def test_the_corpus_map_is_steady_after_a_link_drag_wheel_and_popup(corpus_dashboard, driver):
+    check_steady_map(corpus_dashboard, driver, "2022-11-11", 8, 47.9, 37.4, window="30d")
+
+
+def test_a_30_day_window_shows_side_and_kind_symbols_keyed_by_the_legend(corpus_dashboard, driver, tmp_path):
+    from geo.map.browser import in_map_frame, wait_for_map_frame
+
+    driver.get(f"{corpus_dashboard}/?date=2022-11-11&window=30d&zoom=7&lat=48.3&lon=36.8")
+    signal = wait_for_map_frame(driver, "2022-11-11", timeout=120)
+    assert signal["count"] > signal["places"] > 100  # claims grouped: fewer symbols than claims
+    drawn = in_map_frame(driver, """
+        const n = sel => document.querySelectorAll(sel).length;
+        const legend = document.querySelector('.geo-legend').innerText;
+        return {legend: legend, clusters: n('.geo-cluster'), symbols: n('.geo-claim'),
+                russia: n('.geo-claim.geo-russia'), ukraine: n('.geo-claim.geo-ukraine'),
+                advance: n('.geo-claim.geo-advance'), attack: n('.geo-claim.geo-attack'), strike: n('.geo-claim.geo-strike'),
+                confirmed: n('.geo-claim.geo-confirmed'), claimed: n('.geo-claim.geo-claimed'), both: n('.geo-claim.geo-both'),
+                faded: Array.from(document.querySelectorAll('.geo-claim')).filter(e => +getComputedStyle(e).opacity < 0.7).length};""")
+    keep_screenshot(driver, tmp_path / "dashboard-2022-11-11-30d.png")
+    assert drawn["symbols"] > 50 and drawn["clusters"] == 0, drawn  # at this zoom every place is its own symbol
+    assert drawn["faded"] > 0, "older claims are not visibly fainter"
+    legend = drawn["legend"]
+    assert "actor russia" not in legend and "None" not in legend
+    for cls, label in (("russia", "Russian forces"), ("ukraine", "Ukrainian forces"), ("advance", "Advance"),
+                       ("attack", "Attack (no gain)"), ("strike", "Strike"), ("confirmed", "Confirmed by ISW"),
+                       ("claimed", "Claimed by a party"), ("both", "Ring: the other side")):
+        assert (drawn[cls] > 0) == (label in legend), (cls, drawn[cls], legend)
+    assert drawn["russia"] > 0 and drawn["advance"] > 0 and drawn["strike"] + drawn["attack"] > 0
+    assert "Older claims are drawn fainter" in legend and "Size: claims at the place" in legend
