@@ -17,6 +17,12 @@ from xml.sax.saxutils import escape as xml_escape
 from geo.map.content import EXPORT_KEYS, feature_collection, safe_url
 
 CSV_KEYS = EXPORT_KEYS[:7] + ("lat", "lon") + EXPORT_KEYS[7:]
+# Google Earth's standard shapes, one per kind, as the map draws them: advance triangle, attack square, strike star.
+KML_ICONS = {
+    "advance": "http://maps.google.com/mapfiles/kml/shapes/triangle.png",
+    "attack": "http://maps.google.com/mapfiles/kml/shapes/placemark_square.png",
+    "strike": "http://maps.google.com/mapfiles/kml/shapes/star.png",
+}
 KML_STYLES = {
     # KML colours are aabbggrr.
     ("russia", "confirmed"): "ff1c1cb7",
@@ -83,13 +89,16 @@ def to_kml(rows: Sequence[dict], name: str = "ISW-reported claims") -> str:
         f"<name>{_kml_text(name)}</name>",
     ]
     for (actor, status), colour in KML_STYLES.items():
-        lines.append(
-            f'<Style id="{actor}-{status}"><IconStyle><color>{colour}</color><scale>1.0</scale></IconStyle></Style>'
-        )
+        for kind, icon in KML_ICONS.items():  # colour: actor (fainter when only claimed); shape: kind
+            lines.append(
+                f'<Style id="{actor}-{kind}-{status}"><IconStyle><color>{colour}</color><scale>1.0</scale>'
+                f"<Icon><href>{icon}</href></Icon></IconStyle></Style>"
+            )
     for r in rows:
         if r.get("lat") is None or r.get("lon") is None:
             continue
-        style = f"{r.get('actor')}-{r.get('status')}" if (r.get("actor"), r.get("status")) in KML_STYLES else None
+        style = (f"{r.get('actor')}-{r.get('kind')}-{r.get('status')}"
+                 if (r.get("actor"), r.get("status")) in KML_STYLES and r.get("kind") in KML_ICONS else None)
         desc = [f"{r.get('report_date')} · {r.get('actor')} · {r.get('kind')} · {r.get('status')}"
                 + (f" ({r.get('claimant')})" if r.get("claimant") else ""), "", _cell(r.get("quote"))]
         src = r.get("source")

@@ -77,3 +77,8 @@ def test_kml_is_valid_xml_with_the_text_escaped(week):
     assert marks[0].find(f"{KML}TimeStamp/{KML}when").text == week[0]["report_date"]
     styles = {s.get("id") for s in doc.findall(f"{KML}Style")}
     assert {m.find(f"{KML}styleUrl").text.lstrip("#") for m in marks} <= styles
+    # styled by kind as well as actor and status: each placemark's style names all three, and kinds differ in shape
+    for m, r in zip(marks, week):
+        assert m.find(f"{KML}styleUrl").text == f"#{r['actor']}-{r['kind']}-{r['status']}"
+    icons = {s.get("id"): s.find(f".//{KML}href").text for s in doc.findall(f"{KML}Style")}
+    assert len({icons[f"russia-{k}-confirmed"] for k in ("advance", "attack", "strike")}) == 3
