@@ -679,6 +679,15 @@ class Gazetteer:
                 out = () if blocked is None else tuple(c for c in out if c.place.geonameid not in blocked)
         return out
 
+    def other_shapes(self, name: str) -> list[Candidate]:
+        """Places found only under the name with its neuter ending in the other language ("Chkalove" -> GeoNames'
+        "Chkalovo"), which `lookup` tries only for a name it finds nowhere else: for a caller whose every candidate
+        the text has ruled out."""
+        key = strip_leading(normalize(name))
+        ids = [i for i in dict.fromkeys(self._form_ids(key, ending_forms(key)))]
+        known = {c.place.geonameid for c in self.lookup(name, fuzzy=False)}
+        return list(self._candidates([i for i in ids if i not in known], "variant", key))
+
     def _form_ids(self, key: str, forms: tuple[str, ...] | None = None) -> list[int]:
         """Ids of Ukrainian places found under the other shapes of a name (`geo.places.names.name_forms`) and, for a
         Russian "X-on-Y" town, under "X-na-<Y inflected>" ("Slavyansk-on-Kuban" = "Slavyansk-na-Kubani")."""

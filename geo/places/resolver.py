@@ -381,6 +381,11 @@ class Resolver:
         if ref is not None and mention.bearing and mention.distance_km and ctx.stated and precision != "region":
             # a stated bearing and distance are a constraint, not a hint: namesakes lying elsewhere are not candidates
             fitting = [c for c in cands if within_stated(ref, c.place, mention.bearing, mention.distance_km)]
+            if not fitting:
+                # the place may be known by its other-language ending only ("Chkalove", GeoNames' "Chkalovo")
+                more = [c for c in self.g.other_shapes(mention.name) if within_stated(ref, c.place, mention.bearing, mention.distance_km)]
+                if more:
+                    fitting, cands = more, cands + more
             if not fitting and mention.reference:
                 # the reference town may be another namesake: the one from which a candidate lies as stated
                 for r in self.candidates(Mention(mention.reference, 0, len(mention.reference), mention.reference))[0][:150]:
@@ -416,7 +421,8 @@ class Resolver:
             p = best.cand.place
             if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0 \
                     and not best.reasons.get("oblast named", 0) > 0 \
-                    and not (p.feature_code in CAPITAL_CODES and not fuzzy):  # Odesa, Rostov-on-Don: struck, far from the front
+                    and not (p.feature_code in CAPITAL_CODES and not fuzzy) \
+                    and not (precision == "feature" and not fuzzy):  # Odesa, Rostov-on-Don, Snake Island: struck, far from the front
                 # the only place of that name lies far from any fighting: list it for review, do not put a marker there
                 return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
@@ -472,6 +478,9 @@ class Resolver:
             if fits_bearing(ref, p, mention.bearing, mention.distance_km):
                 d = km(ref, p)
                 s.add("bearing", 4.0 + (1.0 if d <= 20 else 0.5 if d <= 40 else 0.0))
+                want = BEARINGS.get(mention.bearing.replace("ern", ""))
+                if want is not None and d >= 2.0 and abs((bearing_deg(ref, p) - want + 180) % 360 - 180) <= 22.5:
+                    s.add("bearing", 1.0)  # in the compass sector named, not only near it
             else:
                 s.add("bearing", -4.0)
         elif ref is not None:

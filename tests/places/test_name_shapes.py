@@ -50,3 +50,14 @@ def test_english_phrases_around_a_gazetteer_name(full_gazetteer):
     bank = "the left bank of the Oskil River"
     cands, _ = r.candidates(Mention(bank, 0, len(bank), bank, precision="feature"))
     assert cands and all(c.place.feature_code == "STM" and "Oskil" in c.place.name for c in cands)
+
+
+def test_a_stated_bearing_finds_a_place_known_only_by_its_russian_ending(full_gazetteer):
+    # six Chkaloves, none 20 km south of Davydiv Brid; the village there is in GeoNames as Stiyke, alias Chkalovo
+    got = placed("Ukrainian forces advanced to Chkalove (20 km south of Davydiv Brid) on March 4.", full_gazetteer)
+    assert got["Chkalove"].geonameid == 710434
+
+
+def test_a_named_feature_far_from_the_front_is_placed(full_gazetteer):
+    got = placed("Ukrainian forces struck Russian air defense systems on Snake Island on March 4.", full_gazetteer)
+    assert got["Snake Island"].name == "Ostriv Zmiyinyy" and got["Snake Island"].admin1 == "Odesa Oblast"

@@ -174,3 +174,9 @@ def test_a_report_alone_gets_the_places_it_gets_in_a_batch(sample_dir, full_gaze
     assert [(r["place"], r["geonameid"]) for r in alone] == [(r["place"], r["geonameid"]) for r in batch]
     starytsya = next(r for r in alone if r["place"] == "Starytsya")
     assert starytsya["admin1"] == "Kharkiv Oblast"  # on the front line of its date; the Kherson Oblast namesake is not
+
+
+def test_the_compass_sector_named_separates_namesakes_that_both_lie_that_way(full_gazetteer):
+    # two Stepoves lie west-ish of Orikhiv (bearings 261 and 222 degrees): "west" is the first
+    got = _resolved("Russian forces shelled Stepove, west of Orikhiv, on March 4.", full_gazetteer)
+    assert got["Stepove"].place.geonameid == 11011093 and got["Stepove"].rule == "bearing" and got["Stepove"].margin >= 1
