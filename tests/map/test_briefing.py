@@ -406,3 +406,26 @@ def test_the_snapshot_command_knows_the_default_tile_server_without_folium():
     assert set(folium_map.NO_TILES) == {"", "none", "off", "no"}  # as geo/cli/snapshot.py reads --tiles
     assert "tile.openstreetmap.org" in snapshot.browser_flags(None, default=True)["extra_flags"][0]
     assert "EXCLUDE" not in snapshot.browser_flags(None)["extra_flags"][0].split("127.0.0.1")[-1]
+
+
+@pytest.mark.browser
+def test_dashboard_sector_link_opens_that_sector(dashboard, browser, tmp_path):
+    from urllib.parse import parse_qs, urlsplit
+
+    from geo.map.browser import in_map_frame, wait_for_map_frame
+
+    resize(browser, 1366, 768)
+    browser.get(f"{dashboard}/?date={JUNE19.isoformat()}&briefing=1&around=Chasiv%20Yar&radius=30")
+    wait_for_map_frame(browser, JUNE19.isoformat(), timeout=90)
+    found = in_map_frame(browser, BOXES_JS)
+    check_slide(found, "dashboard sector around Chasiv Yar")
+    title = in_map_frame(browser, "return document.querySelector('.geo-title').innerText")
+    assert "Chasiv Yar, 30 km around" in title
+    assert "Chasiv Yar" in found["text"]
+    # only the sector's claims: the sample's 19 June claims elsewhere (Vovchansk, Svatove, ...) are not drawn
+    assert not any("Vovchansk" in t or "Svatove" in t for t in found["text"]), found["text"]
+    query = parse_qs(urlsplit(browser.current_url).query)
+    assert query["around"] == ["Chasiv Yar"] and query["radius"] == ["30"] and query["bbox"]
+    shot = tmp_path / "dashboard-briefing-sector.png"
+    browser.save_screenshot(str(shot))
+    keep(shot)
