@@ -9,7 +9,7 @@ The map is built in two parts so the app can redraw markers without remounting t
   claim of the view (clustered when there are many), plus the few lines of script that write
   the title, legend and source line into the boxes and then signal "drawn":
   `window.__geoReady = {date, count, t, ms}` (ms: time spent in the layer script).
-  With no tiles (or failing ones) the packaged Natural Earth land and borders (geo.map.basemap) show.
+  With no tiles (or failing ones) the packaged offline basemap (geo.map.basemap) shows.
 
 What the map says (titles, legend, popups, marker symbols, the payload) is built, escaped, in
 `geo.map.content` (pure); this module turns it into Folium elements. Big scripts are inserted
@@ -722,7 +722,7 @@ _OVERLAY_STYLES = {
 
 @functools.lru_cache(maxsize=1)
 def plain_basemap() -> Overlay:
-    """Natural Earth land and borders around the theatre (shipped with the package) as an overlay."""
+    """The offline basemap of the theatre (land, coast, rivers, oblast lines, borders; geo.map.basemap) as an overlay."""
     from geo.map import basemap
 
     return Overlay(name=basemap.CREDIT, data=basemap.basemap(), kind="basemap")
