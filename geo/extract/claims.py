@@ -10,6 +10,7 @@ an "Unconfirmed claims:" lead-in) makes the events after it `claimed`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,14 +71,17 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 # "in early July", "since mid-June", "throughout May": a month named as a span, not a date of the report
 MONTH_SPAN = re.compile(rf"\b(?:in|since|during|throughout|by|until|from|through)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+|"
-                        rf"(?:beginning|end|middle)\s+of\s+)?(?P<month>{'|'.join(m.title() for m in MONTHS)})\b(?!\s+\d)")
+                        rf"(?:beginning|end|middle)\s+of\s+)?(?P<month>{'|'.join(m.title() for m in MONTHS)})\b(?!\s+\d{{1,2}}\b)")
+# "on June 3", "June 1 through June 7", "October 12, 2022": a day named in the sentence
+DAY_DATE = re.compile(rf"\b(?P<month>{'|'.join(m.title() for m in MONTHS)})\s+(?P<day>\d{{1,2}})\b(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+STALE_DAYS = 14  # a sentence whose every dated day is this much older than the report recounts the past
 WILL_AFTER = re.compile(r"\s+(?:will|would|may|might|could|is\s+likely|are\s+likely)\b")
 MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of|over|about)|accused\s+each\s+other\s+of"
                     r"|blamed\s+each\s+other\s+for)\s+(?:\w+\s+){0,2}$", re.I)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at)\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b", re.I)
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?|gunners|crews|Group|Brigades?|Regiments?|Divisions?|Battalions?|Detachments?|Fleet|Flotilla"
@@ -395,18 +399,37 @@ FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
 SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
 
 
+def _all_days_stale(sentence: str, day: dt.date) -> bool:
+    """Does the sentence name days, every one of them two weeks or more before the report's date?"""
+    found = False
+    for x in DAY_DATE.finditer(sentence):
+        month = MONTHS.index(x.group("month").lower()) + 1
+        year = int(x.group("year")) if x.group("year") else day.year - (month > day.month + 1)
+        try:
+            named = dt.date(year, month, int(x.group("day")))
+        except ValueError:
+            continue
+        if (day - named).days < STALE_DAYS:
+            return False
+        found = True
+    return found
+
+
 def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None,
-                    month: int | None = None) -> list[_Event]:
+                    day: dt.date | None = None) -> list[_Event]:
     """The events of one sentence that are claims, each with its place mentions.
 
     `side` is the side the paragraph describes as attacking; fighting with no side named is that side's.
-    `month` is the report's month: a sentence about another month as a span ("in early July") is background."""
+    `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
+    are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
     if LOOKBACK.search(sentence):
         return []
-    if month and any(MONTHS.index(x.group("month").lower()) + 1 != month for x in MONTH_SPAN.finditer(sentence)):
+    if day and any(MONTHS.index(x.group("month").lower()) + 1 != day.month for x in MONTH_SPAN.finditer(sentence)):
         return []  # "culminated ... in early July" in an August report: background
+    if day and _all_days_stale(sentence, day):
+        return []
     events = _events(sentence, side)
     if not events:
         return []
@@ -507,7 +530,7 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 body_offset = len(lead) + 1
             else:
                 body_offset = 0
-            for ev in sentence_claims(text, is_name, lead_in=lead, side=side, month=report.date.month):
+            for ev in sentence_claims(text, is_name, lead_in=lead, side=side, day=report.date):
                 if ev.start < body_offset:
                     continue
                 if ev.kind in ("advance", "attack") and not ev.mutual:

@@ -76,7 +76,9 @@ NAME_PREFIXES = {
     "velykyy", "velyke", "velyki", "velikiy", "velikaya", "mala", "malyi", "malyy", "male", "mali", "malaya", "druha",
     "persha", "verkhnia", "verkhnii", "verkhnie", "nyzhnia", "nyzhnii", "nyzhnie", "krasnyi", "krasna",
     "chervona", "chervonyi", "zelena", "zelenyi", "bila", "bilyi", "chorna", "chornyi", "sukha", "sukhyi", "yasna",
-    "nizhnyaya", "verkhnyaya", "staraya", "novaya", "bolshaya", "krasnaya",
+    "nizhnyaya", "verkhnyaya", "staraya", "novaya", "bolshaya", "krasnaya", "veselaya", "veseloye", "veselyy",
+    "bolshoye", "bolshoy", "maloye", "malyy", "novoye", "staroye", "krasnoye", "belaya", "chernaya", "zelenaya",
+    "srednyaya", "sredniy", "verkhniy", "nizhniy",
 }
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "park", "microdistrict", "district", "highway", "road"}

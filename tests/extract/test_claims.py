@@ -137,8 +137,12 @@ def test_look_backs_are_not_claims(is_name):
     assert one("As ISW previously reported, Russian forces captured Izyum.", is_name) == []
     assert one("The Russian offensive culminated after capturing Lysychansk.", is_name) == []
     s = "Russian forces struck Kharkiv in early July."
-    assert sentence_claims(s, is_name, month=8) == []  # an August report recounting July
-    assert [e.kind for e in sentence_claims(s, is_name, month=7)] == ["strike"]
+    assert sentence_claims(s, is_name, day=dt.date(2022, 8, 17)) == []  # an August report recounting July
+    assert [e.kind for e in sentence_claims(s, is_name, day=dt.date(2022, 7, 20))] == ["strike"]
+    s = "The peak came from June 1 through June 7, when Ukrainian forces struck Kursk Oblast."
+    assert sentence_claims(s, is_name, day=dt.date(2026, 6, 30)) == []  # every dated day is weeks old
+    s = "Ukrainian forces struck Kursk Oblast on June 28 and 29."
+    assert [e.kind for e in sentence_claims(s, is_name, day=dt.date(2026, 6, 30))] == ["strike"]
 
 
 def test_captives_and_unlikely_events_are_not_claims(is_name):
