@@ -795,7 +795,7 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
     key = st.selectbox("Item to review", list(by_key), key="rq_item",
                        format_func=lambda k: f"{by_key[k].report_date} · {by_key[k].place} · {by_key[k].reason}")
     item = by_key[key]
-    st.html(plain_html("strong", item.place) + plain_html("span", f" — {item.reason}: {item.why}")
+    st.html(f"<p>{plain_html('strong', item.place)} — {html.escape(item.reason)}: {html.escape(item.why)}</p>"
             + plain_html("blockquote", item.quote))
     if item.source.lower().startswith(("https://", "http://")):
         st.link_button("Report", item.source)

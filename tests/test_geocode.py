@@ -34,9 +34,11 @@ GEONAMES = {"Starytsya": [{"geonameId": 692838, "name": "Starytsia", "toponymNam
 
 
 @contextmanager
-def geocoder_server():
-    """A local server answering like Nominatim and GeoNames; yields (base URL, list of requests seen)."""
+def geocoder_server(nominatim: dict | None = None):
+    """A local server answering like Nominatim (`nominatim`: query -> results, default NOMINATIM) and GeoNames;
+    yields (base URL, list of requests seen)."""
     seen: list[dict] = []
+    answers = NOMINATIM if nominatim is None else nominatim
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the http.server API
@@ -45,7 +47,7 @@ def geocoder_server():
             seen.append({"at": time.monotonic(), "path": url.path, "query": query, "agent": self.headers.get("User-Agent", "")})
             q = (query.get("q") or [""])[0]
             if url.path == "/search":
-                body = NOMINATIM.get(q, [])
+                body = answers.get(q, [])
             elif url.path == "/searchJSON":
                 if query.get("username") == ["disabled"]:
                     body = {"status": {"message": "user account not enabled to use the free webservice", "value": 10}}

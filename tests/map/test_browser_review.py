@@ -11,12 +11,17 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.map.test_browser import keep_screenshot, markers, script_errors
-from tests.test_geocode import geocoder_server
+from tests.test_geocode import STARYTSIA, geocoder_server
 
 pytestmark = pytest.mark.browser
 
 DASHBOARD = ROOT / "dashboard.py"
 DAY = "2024-06-19"
+# A geocoder's answers are as untrusted as report text: a second answer whose name and label carry markup,
+# markdown links and images, and template syntax
+PAYLOAD = ('<img src=x onerror="window.__pwned=1"> ![x](http://127.0.0.2/x.png) [a](javascript:window.__pwned=2) '
+           "{{ 7*7 }} `${window.__pwned=3}`")
+HOSTILE = dict(STARYTSIA, osm_id=9, lat="50.1", lon="36.9", name=f"Starytsia {PAYLOAD}", display_name=f"Starytsia {PAYLOAD}")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +37,7 @@ def review_store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def geocoder():
-    with geocoder_server() as (url, seen):
+    with geocoder_server({"Starytsya": [STARYTSIA, HOSTILE]}) as (url, seen):
         yield url, seen
 
 
@@ -69,7 +74,7 @@ def test_accepting_a_geocoder_suggestion_puts_the_marker_on_the_map(dashboard, d
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 
-    from geo.map.browser import wait_for_map_frame
+    from geo.map.browser import all_frames, wait_for_map_frame
     from geo.store import Store
 
     driver.get(f"{dashboard}/?date={DAY}")
@@ -84,24 +89,35 @@ def test_accepting_a_geocoder_suggestion_puts_the_marker_on_the_map(dashboard, d
     assert "Review queue" in page and "Starytsya" in page and "Tver Oblast" in page
     button(driver, "rq_ask").click()
 
-    def suggestion(d):
-        found = [x for x in d.find_elements(By.CSS_SELECTOR, "[data-testid='stRadio'] label") if "Nominatim" in x.text]
-        return found[0] if found else None
+    option_box = "[class*='st-key-rq_option_'] input[role='combobox']"
 
-    assert "Kharkiv Oblast" in wait.until(suggestion).text
+    def open_options(d):
+        box = d.find_element(By.CSS_SELECTOR, option_box)
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.click()
+        found = d.find_elements(By.CSS_SELECTOR, "[role='option']")
+        return found if any("Nominatim" in x.text for x in found) else None
+
+    listed = [x.text for x in wait.until(open_options)]
     assert len(geocoder[1]) == 1 and geocoder[1][0]["query"]["q"] == ["Starytsya"]
     with Store(review_store) as store:  # a suggestion is not a placement
         assert [r["lat"] for r in store.claim_rows() if r["place"] == "Starytsya"] == [None]
+    hostile = [t for t in listed if "7*7" in t]
+    assert hostile and "<img src=x" in hostile[0] and "![x](http://127.0.0.2/x.png)" in hostile[0]  # shown as text
+    keep_screenshot(driver, tmp_path / "review-queue-options.png")
 
     def choose(d):
-        label = suggestion(d)
-        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
-        label.click()
-        checked = d.find_element(By.CSS_SELECTOR, "[class*='st-key-rq_option_'] input:checked")
-        return checked.find_element(By.XPATH, "./ancestor::label")
+        items = d.find_elements(By.CSS_SELECTOR, "[role='option']") or open_options(d)
+        wanted = [x for x in items if "Nominatim" in x.text and "Kharkiv Oblast" in x.text and "7*7" not in x.text]
+        wanted[0].click()
+        return "Nominatim" in d.find_element(By.CSS_SELECTOR, option_box).get_attribute("value")
 
-    assert "Nominatim" in wait.until(choose).text
+    wait.until(choose)
     keep_screenshot(driver, tmp_path / "review-queue-item.png")
+    assert set(all_frames(driver, "return typeof window.__pwned")) == {"undefined"}
+    planted = "img[src='x'], a[href^='javascript'], a[href*='127.0.0.2'], img[src*='127.0.0.2']"
+    found = all_frames(driver, f'return Array.from(document.querySelectorAll("{planted}")).map(e => e.outerHTML.slice(0, 300))')
+    assert [x for x in found if x] == []
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".st-key-rq_who input").send_keys("Browser Analyst", Keys.TAB) or True)
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".st-key-rq_who input").get_attribute("value") == "Browser Analyst")
     wait.until(lambda d: button(d, "rq_accept").click() or True)
