@@ -487,6 +487,7 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
         returned_objects=["center", "zoom", "last_object_clicked"],
         height=height,
         use_container_width=True,
+        render=False,  # st_folium renders the map itself; the extra whole-page render gave the same HTML
     )
     follow_map(out)
 
