@@ -544,7 +544,13 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
 
 
 def is_vague(m: Mention) -> bool:
-    """A place named only as a direction, axis, area or border ("in the Borova direction")."""
+    """A place named only as a direction, axis, area or border ("in the Borova direction"), or as the town a
+    bearing is taken from ("attacks northwest of Slovyansk"): a topic, which the named places of the same
+    section replace."""
     if m.role != "reference" or m.reference is not None or not m.bearing:
         return False
-    return m.bearing.startswith("direction of") or m.bearing.split()[-1] in REFERENCE_AFTER
+    return (m.bearing.startswith("direction of") or m.bearing.split()[-1] in REFERENCE_AFTER
+            or BEARING_OF.match(m.bearing) is not None)
+
+
+BEARING_OF = re.compile(r"(?:north|south|east|west)\w* of ")

@@ -238,3 +238,11 @@ def test_accusations_fire_at_and_arson(is_name):
     assert [g[:2] for g in one("Ukrainian partisans set a warehouse on fire in Russian-occupied Melitopol.", is_name)] == [
         ("strike", "ukraine")]
     assert [g[:2] for g in one("Russian forces secured positions on the outskirts of Bakhmut.", is_name)] == [("advance", "russia")]
+
+
+def test_a_town_named_only_as_a_bearing_is_a_topic(is_name):
+    from geo.extract.claims import is_vague
+    from geo.extract.mentions import find_mentions
+
+    got = {m.text: m for m in find_mentions("Russian forces resumed ground attacks northwest of Slovyansk near Bohorodychne.", is_name)}
+    assert is_vague(got["Slovyansk"]) and not is_vague(got["Bohorodychne"])
