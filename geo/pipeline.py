@@ -175,8 +175,6 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
     does not look like an ISW assessment unless `any_source`. A failure of the store itself (disk
     full, locked) ends the run (`IngestResult.stopped`).
     """
-    from tqdm import tqdm
-
     result = IngestResult()
     folder_problems: list[ReportError] = []
     files = iter_paths(list(paths), problems=folder_problems)
@@ -184,8 +182,10 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
     gazetteer, picks = corrected(store, gazetteer)
     method = method_version(gazetteer)
     series = front_series(store)
-    show = progress if progress is not None else (len(files) > 5 and sys.stderr.isatty())
-    for path in tqdm(files, desc="ingesting", unit="file", disable=not show, file=sys.stderr):
+    show = progress if progress is not None else len(files) > 5
+    counter = ReportProgress(len(files), show)
+    for path in files:
+        counter.file()
         problems: list[ReportError] = []
         try:
             reports = read_path(path, problems=problems)
@@ -197,6 +197,7 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
             continue
         result.errors.extend(str(p) for p in problems)  # archive rows that could not be read; the rest go in
         for report in reports:
+            counter.report()
             if why := implausible(report, force=force, any_source=any_source):
                 result.errors.append(f"{report.source}: {why}")
                 continue
@@ -229,8 +230,51 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
                 result.versions += 1
             else:
                 result.skipped += 1
+    counter.close()
     measure_front(store, series)
     return result
+
+
+class ReportProgress:
+    """Ingest progress counted in reports (an archive file holds hundreds): a bar on a terminal, plain
+    lines ("ingesting: 120 reports, file 2 of 3") every `every` seconds otherwise (logs, CI)."""
+
+    def __init__(self, files: int, show: bool, every: float = 5.0, stream=None):
+        import time
+
+        self.files, self.show, self.every = files, show, every
+        self.stream = stream or sys.stderr
+        self.n_files = self.n_reports = 0
+        self._time = time.monotonic
+        self._last = self._time()
+        self._bar = None
+        if show and getattr(self.stream, "isatty", lambda: False)():
+            from tqdm import tqdm
+
+            self._bar = tqdm(desc="ingesting", unit="report", file=self.stream)
+
+    def file(self) -> None:
+        self.n_files += 1
+        if self._bar is not None:
+            self._bar.set_postfix_str(f"file {self.n_files} of {self.files}")
+
+    def report(self) -> None:
+        self.n_reports += 1
+        if self._bar is not None:
+            self._bar.update(1)
+        elif self.show and self._time() - self._last >= self.every:
+            self._last = self._time()
+            self._line("ingesting")
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+        elif self.show:
+            self._line("read")
+
+    def _line(self, what: str) -> None:
+        print(f"{what}: {self.n_reports} report{'s' if self.n_reports != 1 else ''}, file {self.n_files} of {self.files}",
+              file=self.stream, flush=True)
 
 
 def refresh(store: Store, gazetteer, *, progress: bool | None = None) -> int:
@@ -371,18 +415,20 @@ def reresolve(store: Store, gazetteer, hashes: Iterable[str], attempts: int = 20
     """Extract the given stored reports again with every recorded correction; returns their row count."""
     total = 0
     series = front_series(store)
+    version = store.corrections_version()
+    g, picks = corrected(store, gazetteer)
     for h in hashes:
         report = store.stored_report(h)
         if report is None:
             continue
         for _ in range(attempts):
-            version = store.corrections_version()
-            g, picks = corrected(store, gazetteer)
             rows = extract_rows(report, g, store.front_points(report.date, FRONT_DAYS),
                                 frontline=series.on_or_before(report.date), picks=picks)
             if store.replace_rows_if_current(h, rows, method_version(g), version):
                 total += len(rows)
                 break
+            version = store.corrections_version()  # another analyst's correction came in: extract with it too
+            g, picks = corrected(store, gazetteer)
         else:
             raise StoreError(f"{store.path}: corrections kept arriving while {report.source} was re-resolved; "
                              "run 'python -m geo refresh'")
