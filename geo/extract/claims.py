@@ -60,6 +60,10 @@ NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+will\b")
 MODIFIER_OF = re.compile(r"\s+(?:aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
+CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
+ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
+                             r"(?:narratives?|agendas?|interests?|claims?|goals?|objectives?|efforts?|argument|idea|policy|policies|"
+                             r"proposals?|cause|plans?|position\s+that)\b", re.I)
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -109,6 +113,7 @@ NOT_ACTOR_AFTER = re.compile(r"^\W*(?:positions?|defenses?|defensive|lines?|forc
 SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red)\b", re.I)
+NARRATIVE_THAT = re.compile(r"\b(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that\b", re.I)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
 
@@ -201,6 +206,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         out.append((m.start(), "claimed", claimant_name(m.group("who"))))
     for m in HEDGE.finditer(sentence):
         out.append((m.start(), "claimed", None))
+    for m in NARRATIVE_THAT.finditer(sentence):
+        out.append((m.end(), "claimed", None))  # "a narrative that Wagner forces captured Soledar"
     out.sort(key=lambda t: t[0])
     return out
 
@@ -268,6 +275,11 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = None  # "accused Ukrainian forces of shelling X": the accused side's event, claimed by the accuser
         elif prev_word in ("from", "of") and word.endswith("ing") and not m.group("repel"):
             why = "prevented"  # "repelled a group from advancing on X", "accused of shelling"
+        elif kind == "advance" and word.endswith("ing") and (prev_word == "for" or prev_word == "in" and len(before_words) > 1
+                                                             and before_words[-2].lower().strip(",’'s") in CREDIT_NOUNS):
+            why = "credit"  # "praised the troops for seizing Soledar", "Wagner's role in capturing Soledar"
+        elif kind == "advance" and ABSTRACT_OBJECT.match(sentence, m.end()):
+            continue  # "advance a narrative", "advance its interests": not ground
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()):
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif prev_word in DETERMINERS and not m.group("repel"):

@@ -89,7 +89,8 @@ DESTROY_VERBS = ("destroy", "eliminate", "neutralize", "disable", "damage")
 # Verbs of saying, after which "to VERB" reports the event itself ("claimed to capture").
 SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "purport", "note",
              "post", "publish", "amplify", "acknowledge", "share", "tell", "suggest", "indicate", "show", "depict",
-             "confirm", "add", "write", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate")
+             "confirm", "add", "write", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate",
+             "emphasize", "stress", "highlight")
 
 ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN")
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))

@@ -246,3 +246,12 @@ def test_a_town_named_only_as_a_bearing_is_a_topic(is_name):
 
     got = {m.text: m for m in find_mentions("Russian forces resumed ground attacks northwest of Slovyansk near Bohorodychne.", is_name)}
     assert is_vague(got["Slovyansk"]) and not is_vague(got["Bohorodychne"])
+
+
+def test_credit_for_an_old_gain_and_abstract_objects(is_name):
+    assert one("The Russian MoD praised Russian airborne forces for seizing Soledar.", is_name) == []
+    assert one("Prigozhin continued to leverage the Wagner Group’s role in capturing Soledar.", is_name) == []
+    got = one("Peskov undermined Wagner’s effort to advance a narrative that Wagner forces captured Soledar.", is_name)
+    assert [(k, s) for k, _, s, _, _ in got] == [("advance", "claimed")]
+    got = one("Prigozhin emphasized that Wagner Group forces took control of Bakhmut.", is_name)
+    assert [(k, s, c) for k, _, s, c, _ in got] == [("advance", "claimed", "Prigozhin")]
