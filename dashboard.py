@@ -202,6 +202,7 @@ def first_run_from_url(dates: list[dt.date]) -> None:
     # into the map, so a drag or a zoom cannot start a loop of set-view / report-view reruns.
     st.session_state["_map_target"] = (view.center, view.zoom)
     st.session_state["_url_choices"] = {name: list(getattr(view, name)) for name, _, _ in FILTERS}
+    st.session_state["_url_overlays"] = {k: params.get(k) or [] for k in OVERLAY_PARAMS}
     st.session_state["_view_loaded"] = True
 
 
@@ -264,8 +265,34 @@ def sector_of(wanted: dict) -> dict:
     return out
 
 
+OVERLAY_PARAMS = ("front", "snapshot", "bounds")  # the overlays in the URL: front=0, snapshot=asof|FILE, bounds=FILE|none
+
+
+def overlay_query() -> dict[str, str | list[str]]:
+    """The overlay choices as query parameters (defaults left out): the front-line toggle, the snapshot
+    picked (by file name, or "asof"), the boundary files when not all of them (by file name, or "none")."""
+    q: dict[str, str | list[str]] = {}
+    if not st.session_state.get("front_on", True):
+        q["front"] = "0"
+    pick = st.session_state.get("front_pick")
+    if pick == AS_OF:
+        q["snapshot"] = "asof"
+    elif pick:
+        q["snapshot"] = Path(pick).name
+    every = st.session_state.get("_bounds_all")
+    picked = st.session_state.get("bounds_pick")
+    if every is not None and picked is not None and sorted(picked) != sorted(every):
+        q["bounds"] = [Path(f).name for f in picked] or ["none"]
+    return q
+
+
+def url_overlay(name: str) -> list[str]:
+    """What the opening URL said about an overlay (the widgets' first values)."""
+    return [v for v in (st.session_state.get("_url_overlays") or {}).get(name, []) if isinstance(v, str)]
+
+
 def write_url(view: View) -> None:
-    wanted = view.to_query()
+    wanted = {**view.to_query(), **overlay_query()}
     have = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     norm = {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()}
     if have != norm:
@@ -367,7 +394,7 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
     sb.checkbox("Only places new since the previous report", key="new_only",
                 help="Places with a claim on this date and none in the 7 days before (drawn with a yellow halo)")
 
-    sb.toggle("Front line (DeepStateMap)", key="front_on", value=True,
+    sb.toggle("Front line (DeepStateMap)", key="front_on", value=url_overlay("front")[-1:] != ["0"],
               help="The occupied area and the front line as of the report date (the latest snapshot on or before it, "
                    "within 14 days): DeepStateMap's weekly series, plus snapshots imported with python -m geo frontline")
     sb.checkbox("Only claims far from the front (check)", key="far_only",
@@ -382,7 +409,10 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
         folder = FRONTLINE_DIR
         files = listed_overlays(folder) if folder else []
         if files:
-            pick = st.selectbox("Front line", [None, AS_OF] + [str(f) for f in files], key="front_pick",
+            options = [None, AS_OF] + [str(f) for f in files]
+            named = url_overlay("snapshot")[-1:]
+            first = 1 if named == ["asof"] else next((i for i, o in enumerate(options) if o and named == [Path(o).name]), 0)
+            pick = st.selectbox("Front line", options, key="front_pick", index=first,
                                 format_func=lambda v: snapshot_label(v, folder))
             if pick == AS_OF:
                 chosen = folium_map.snapshot_for(files, st.session_state["date"])
@@ -399,7 +429,11 @@ def sidebar(dates: list[dt.date], choices: dict[str, list[str]]) -> tuple[MapSet
         upload = st.file_uploader("…or upload a front line / control area GeoJSON", type=["geojson", "json"], key="front_upload")
         bounds = [(root, str(f)) for root in BOUNDARY_ROOTS for f in listed_overlays(root, boundaries=True)]
         if bounds:
-            picked = st.multiselect("Boundaries", [f for _, f in bounds], default=[f for _, f in bounds], key="bounds_pick",
+            every = [f for _, f in bounds]
+            st.session_state["_bounds_all"] = every
+            named = url_overlay("bounds")
+            first = every if not named else [f for f in every if Path(f).name in named]
+            picked = st.multiselect("Boundaries", every, default=first, key="bounds_pick",
                                     format_func=lambda v: Path(v).name)
             wanted = [(root, f, "boundaries") for root, f in bounds if f in picked] + wanted
         for root, path, kind in wanted:
@@ -895,7 +929,7 @@ def main() -> None:
     if view.briefing:
         st.markdown(BRIEFING_CSS + f'<a class="geo-exit" href="?{exit_briefing_query(view)}" target="_self">'
                     "Exit briefing view</a>", unsafe_allow_html=True)
-        draw_map(STORE_PATH, version, view, settings, overlays, height=720)
+        draw_map(STORE_PATH, version, view, settings, overlays, height=860)  # the briefing CSS makes it the window
         return
     top_l.markdown(f"**{folium_map.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
                    f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")

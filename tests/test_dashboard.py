@@ -235,3 +235,23 @@ def test_new_places_filter_and_tempo_by_axis(app):
     new_19 = set(claims_shown(at))
     assert new_19 and new_19 <= all_19
     assert len(at.tabs) >= 2 and at.tabs[1].label == "Claims per day by axis"
+
+
+def test_overlays_live_in_the_url(store_path, shared, monkeypatch):
+    monkeypatch.setenv("GEO_STORE", str(store_path))
+    monkeypatch.setenv("GEO_TILES_URL", "none")
+    monkeypatch.setenv("GEO_FRONTLINE_DIR", str(shared / "data" / "frontline"))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = app.run()
+    assert not at.exception and "front" not in at.query_params and "snapshot" not in at.query_params
+    at.toggle(key="front_on").set_value(False).run()
+    at.selectbox(key="front_pick").set_value("as of the report date").run()
+    assert at.query_params["front"] == "0" and at.query_params["snapshot"] == "asof"
+    shared_link = {k: at.query_params.get_all(k) if hasattr(at.query_params, "get_all") else at.query_params[k]
+                   for k in at.query_params}
+    again = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    again.query_params.update(shared_link)
+    at2 = again.run()
+    assert not at2.exception
+    assert at2.toggle(key="front_on").value is False
+    assert at2.selectbox(key="front_pick").value == "as of the report date"

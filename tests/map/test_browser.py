@@ -381,6 +381,10 @@ def check_steady_map(base: str, driver, date: str, zoom: int, lat: float, lon: f
     assert (opened["query"]["date"], opened["query"]["zoom"], opened["query"]["lat"], opened["query"]["lon"]) == \
         (date, str(zoom), f"{lat:.4f}", f"{lon:.4f}"), "the URL of a shared view changed on opening it"
     assert opened["socket"] is not None, "the WebSocket counter is not installed"
+    from selenium.webdriver.common.by import By
+
+    assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stAppDeployButton']"), "a Deploy button is shown"
+    assert "Deploy" not in driver.find_element(By.TAG_NAME, "body").text
 
     drag_wheel_and_edge_popup(driver)
     after = assert_steady_for(driver)
