@@ -268,3 +268,20 @@ def test_front_line_prior_never_overrides_a_stated_oblast_or_bearing(full_gazett
     m = Mention("Pokrovka", 0, 8, "Pokrovka", bearing="southeast", reference="Sumy City")
     res = resolver.resolve(m, Context(kind="advance"), ref=city)
     assert sumy is not None and res.place is not None and res.place.admin1 == "Sumy Oblast" and res.rule == "bearing"
+
+
+def test_map_front_of_a_view_window_end_start_and_none():
+    from geo.map.content import legend_html, view_front
+    from geo.map.views import View
+
+    series = FrontSeries.shipped()
+    dates = [dt.date(2022, 9, 21), dt.date(2024, 6, 12), dt.date(2024, 6, 19)]
+    day = view_front(series, View(date=dt.date(2024, 6, 19)), dates)
+    assert [e[1] for e in day["legend"]] == ["Russian-occupied, DeepStateMap, as of 17 June 2024",
+                                             "Grey zone (status unknown), DeepStateMap", "Front line, 17 June 2024"]
+    assert day["credit"] == "front line: DeepStateMap (deepstatemap.live)"
+    week = view_front(series, View(date=dt.date(2024, 6, 19), window="7d"), dates)
+    assert week["legend"][-1][1] == "Front line, 10 June 2024 (window start)" and week["legend"][-1][2] == "dashed"
+    before = view_front(series, View(date=dt.date(2022, 9, 21)), dates)
+    assert before["data"]["features"] == [] and before["credit"] == ""
+    assert "No DeepStateMap front line within 14 days before 21 September 2022" in legend_html([], View(), before["legend"])
