@@ -58,12 +58,15 @@ ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russi
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+will\b")
-MODIFIER_OF = re.compile(r"\s+(?:aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
+MODIFIER_OF = re.compile(r"\s+(?:force|forces|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
 ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
                              r"(?:narratives?|agendas?|interests?|claims?|goals?|objectives?|efforts?|argument|idea|policy|policies|"
                              r"proposals?|cause|plans?|position\s+that)\b", re.I)
+TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
+                       r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
+                       r"(?:[\w’'-]+\s+){0,2}$", re.I)
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -282,6 +285,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "advance a narrative", "advance its interests": not ground
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()):
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
+        elif word in NOUN_TRIGGERS and TIME_NOUN.search(before):
+            why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif prev_word in DETERMINERS and not m.group("repel"):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance"
         elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:

@@ -255,3 +255,11 @@ def test_credit_for_an_old_gain_and_abstract_objects(is_name):
     assert [(k, s) for k, _, s, _, _ in got] == [("advance", "claimed")]
     got = one("Prigozhin emphasized that Wagner Group forces took control of Bakhmut.", is_name)
     assert [(k, s, c) for k, _, s, c, _ in got] == [("advance", "claimed", "Prigozhin")]
+
+
+def test_events_used_to_date_something_else(is_name):
+    assert one("Putin appointed Dvornikov immediately after Ukraine’s counteroffensive around Kyiv.", is_name) == []
+    assert one("The success of Ukrainian counteroffensives in Kharkiv and Kherson Oblasts led to command changes.", is_name) == []
+    assert one("The Wagner Group emerged with a reputation as an effective fighting force in Popasna.", is_name) == []
+    got = one("Geolocated images show the aftermath of Ukrainian HIMARS strikes on Melitopol.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "ukraine", "confirmed")]
