@@ -380,11 +380,17 @@ class Store:
         return list(found)
 
     def stored_report(self, content_hash: str) -> Report | None:
-        """One stored report as a Report object."""
-        for report in self.stored_reports():
-            if report.content_hash == content_hash:
-                return report
-        return None
+        """One stored report (by its content hash) as a Report object."""
+        r = self.conn.execute("SELECT date, title, url, source, format, authors, paragraphs, endnotes FROM reports"
+                              " WHERE content_hash=?", (content_hash,)).fetchone()
+        if r is None:
+            return None
+        return Report(
+            date=dt.date.fromisoformat(r["date"]), title=r["title"], url=r["url"], source=r["source"], format=r["format"],
+            authors=tuple(json.loads(r["authors"])),
+            paragraphs=tuple(Paragraph(t, s, l) for t, s, l in json.loads(r["paragraphs"])),
+            endnotes=tuple((n, tuple(u)) for n, u in json.loads(r["endnotes"])),
+        )
 
     def replace_rows_if_current(self, report_hash: str, rows: Iterable[dict], method: str, corrections_version: int) -> bool:
         """`replace_rows`, but only when no correction was recorded after `corrections_version` (the one the rows

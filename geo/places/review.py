@@ -14,7 +14,6 @@ gazetteer applies it). Pure functions: the store records the rows, the pipeline 
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,6 +25,7 @@ from geo.errors import GazetteerError
 from geo.models import Place
 from geo.places.gazetteer import override_id
 from geo.places.names import normalize
+from geo.places.resolver import km as sphere_km
 from geo.places.suggest import Suggestion
 
 REASONS = ("unresolved", "fuzzy match", "check", "far from the front")
@@ -188,12 +188,13 @@ def _options(row: dict, gazetteer, suggested: Sequence[Suggestion], others: list
                           s.kind, 0, s.label))
     measured = []
     for o in out:
-        near, best = None, math.inf
-        for x in others:
-            d = km((o.lat, o.lon), (x["lat"], x["lon"]))
-            if d < best:
-                near, best = x["place"], d
-        measured.append(replace(o, km_sentence=None if near is None else round(best, 1), near=near))
+        # the nearest by the resolver's spherical formula (a few hundred times faster), then measured geodesically
+        nearest = min(others, key=lambda x: sphere_km((o.lat, o.lon), (x["lat"], x["lon"])), default=None)
+        if nearest is None:
+            measured.append(o)
+        else:
+            d = km((o.lat, o.lon), (nearest["lat"], nearest["lon"]))
+            measured.append(replace(o, km_sentence=round(d, 1), near=nearest["place"]))
     return measured
 
 
