@@ -11,6 +11,7 @@ restores the same date, window, filters, centre and zoom.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import unicodedata
 from collections import Counter
@@ -303,8 +304,29 @@ def facet_value(row: dict, key: str):
     return row.get(key)
 
 
+# id(rows) -> (rows, their report dates) for row lists sorted by date (as the store returns them), so a
+# window is two binary searches rather than a scan of the whole war; the list is kept to keep its id valid.
+_DATE_INDEX: dict[int, tuple[Sequence[dict], list[str]]] = {}
+
+
+def _dates_if_sorted(rows: Sequence[dict]) -> list[str] | None:
+    found = _DATE_INDEX.get(id(rows))
+    if found is not None and found[0] is rows and len(found[1]) == len(rows):
+        return found[1]
+    days = [r["report_date"] for r in rows]
+    if any(a > b for a, b in zip(days, days[1:])):
+        return None
+    if len(_DATE_INDEX) > 8:
+        _DATE_INDEX.clear()
+    _DATE_INDEX[id(rows)] = (rows, days)
+    return days
+
+
 def in_window(rows: Iterable[dict], view: View, end: dt.date, start: dt.date) -> list[dict]:
+    """The rows reported from `start` to `end` (inclusive), in their order."""
     lo, hi = start.isoformat(), end.isoformat()
+    if isinstance(rows, list) and len(rows) > 1000 and (days := _dates_if_sorted(rows)) is not None:
+        return rows[bisect.bisect_left(days, lo):bisect.bisect_right(days, hi)]
     return [r for r in rows if lo <= r["report_date"] <= hi]
 
 
@@ -350,11 +372,10 @@ def new_places(rows: Sequence[dict], view: View, days: int = NEW_LOOKBACK_DAYS) 
     if end is None:
         return set()
     today, before = set(), set()
-    lo, day = (end - dt.timedelta(days=days)).isoformat(), end.isoformat()
-    for r in rows:
-        d = r["report_date"]
-        if lo <= d <= day and r.get("lat") is not None and r.get("lon") is not None and matches(r, view):
-            (today if d == day else before).add(place_key(r))
+    day = end.isoformat()
+    for r in in_window(rows, view, end, end - dt.timedelta(days=days)):
+        if r.get("lat") is not None and r.get("lon") is not None and matches(r, view):
+            (today if r["report_date"] == day else before).add(place_key(r))
     return today - before
 
 
