@@ -8,6 +8,7 @@ there after `gazetteer build`, `refresh`, and an export / import into a fresh st
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 import threading
@@ -300,3 +301,26 @@ def test_two_analysts_correcting_one_report_at_once_both_keep_their_choice(corpu
         got = [(r["lat"], r["lon"], r["rule"]) for r in rows_of(corpus_store, item.report_date, item.place, item.quote)]
         o = item.options[0]
         assert got and all((lat, lon) == (round(o.lat, 5), round(o.lon, 5)) for lat, lon, _ in got), (item.place, got)
+
+
+def test_the_command_line_lists_adds_and_exports(sample_store, tmp_path, capsys, monkeypatch):
+    from geo.cli import main
+
+    monkeypatch.delenv("GEO_GAZETTEER", raising=False)
+    store = str(sample_store.path)
+    monkeypatch.setenv("GEO_STORE", store)  # the default --store
+    assert main(["review", "list", "--store", store, "--json"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    item = next(i for i in listed if i["place"] == "Starytsya")
+    assert item["reason"] == "unresolved" and item["options"][0]["admin1"] == "Tver Oblast"
+    assert main(["review", "add", item["key"], "--name", "Starytsia", "--lat", "50.24047", "--lon", "36.79312",
+                 "--admin1", "Atlantis", "--who", "cli"]) == 2  # an unknown oblast: one error line, nothing recorded
+    assert "not an oblast" in capsys.readouterr().err and sample_store.corrections() == []
+    assert main(["review", "add", item["key"], "--store", store, "--name", "Starytsia", "--lat", "50.24047", "--lon",
+                 "36.79312", "--admin1", "Kharkiv Oblast", "--who", "cli"]) == 0
+    assert "re-resolved 1 report" in capsys.readouterr().out
+    assert [(r["lat"], r["lon"]) for r in rows_of(sample_store, "2024-06-19", "Starytsya")] == [STARYTSIA_KHARKIV]
+    out = tmp_path / "overrides.csv"
+    assert main(["review", "export", "--store", store, "--out", str(out)]) == 0
+    rows = read_overrides(out.read_text(encoding="utf-8").splitlines(keepends=True), str(out))
+    assert {r["who"] for r in rows} == {"cli"} and [r["action"] for r in rows] == ["add", "alias", "alias"]
