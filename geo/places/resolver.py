@@ -186,8 +186,8 @@ def fits_bearing(ref: Place, place: Place, direction: str, distance: float | Non
             return False
     elif d > MAX_BEARING_KM:
         return False
-    if d < 1.0:
-        return True
+    if d <= 4.0 + town_radius_km(ref):
+        return True  # next to the town ("just north of Vuhledar"): GeoNames points are centres, the direction is noise
     want = BEARINGS.get(direction.replace("ern", ""))
     if want is None:
         return True

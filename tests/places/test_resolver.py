@@ -180,3 +180,10 @@ def test_the_compass_sector_named_separates_namesakes_that_both_lie_that_way(ful
     # two Stepoves lie west-ish of Orikhiv (bearings 261 and 222 degrees): "west" is the first
     got = _resolved("Russian forces shelled Stepove, west of Orikhiv, on March 4.", full_gazetteer)
     assert got["Stepove"].place.geonameid == 11011093 and got["Stepove"].rule == "bearing" and got["Stepove"].margin >= 1
+
+
+def test_a_village_next_to_its_reference_town_fits_any_direction(full_gazetteer):
+    # the Pavlivka 3.5 km southwest of Vuhledar's centre: next to the town, the direction said is noise, and the
+    # namesakes lying due east tens of km away must not win on its letter
+    got = _resolved("Ukrainian forces shelled Russian positions in Pavlivka, just east of Vuhledar, on March 4.", full_gazetteer)
+    assert got["Pavlivka"].place.geonameid == 697866
