@@ -836,6 +836,8 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
         st.link_button("Report", item.source)
     st.text_input("Your name (recorded with each correction)", key="rq_who", value=os.environ.get("GEO_ANALYST", ""))
     service = pipeline.geocoder_service()
+    if service is None and (os.environ.get("GEO_GEOCODER") or "").strip().lower() not in ("", "off", "none", "0", "no"):
+        st.warning("GEO_GEOCODER is set but not usable (see `python -m geo review suggest --help`); no online suggestions.")
     left, right = st.columns([3, 2])
     with left:
         if item.options:
@@ -865,14 +867,17 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
         with st.expander("Add a new place"):
             with st.form(key="rq_add_form"):
                 name = st.text_input("Name", value=item.place, key=f"rq_add_name_{item.key}")
-                lat = st.number_input("Latitude (° N)", min_value=-90.0, max_value=90.0, value=48.0, format="%.5f",
-                                      key=f"rq_add_lat_{item.key}")
-                lon = st.number_input("Longitude (° E)", min_value=-180.0, max_value=180.0, value=37.5, format="%.5f",
-                                      key=f"rq_add_lon_{item.key}")
+                lat = st.number_input("Latitude (° N)", min_value=-90.0, max_value=90.0, value=None, format="%.5f",
+                                      key=f"rq_add_lat_{item.key}", placeholder="e.g. 48.58768")
+                lon = st.number_input("Longitude (° E)", min_value=-180.0, max_value=180.0, value=None, format="%.5f",
+                                      key=f"rq_add_lon_{item.key}", placeholder="e.g. 37.83409")
                 regions = sorted({p.admin1 for p in review_gazetteer().regions() if p.country in ("UA", "RU")})
                 admin1 = st.selectbox("Oblast / region", regions, key=f"rq_add_admin1_{item.key}")
                 if st.form_submit_button("Add place"):
-                    review_action(pipeline.add_new_place, item, name, lat, lon, admin1)
+                    if lat is None or lon is None:
+                        st.session_state["rq_msg"] = ("error", "Give the new place's latitude and longitude.")
+                    else:
+                        review_action(pipeline.add_new_place, item, name, lat, lon, admin1)
                     st.rerun()
     with right:
         if item.options:

@@ -463,10 +463,14 @@ def review_queue(store: Store, gazetteer, rows: list[dict] | None = None) -> lis
 
 
 def geocoder_service() -> str | None:
-    """The online geocoder the settings switch on (GEO_GEOCODER), or None: it is off by default."""
+    """The online geocoder the settings switch on (GEO_GEOCODER), or None: it is off by default, and off when
+    the settings are wrong (`ask_geocoder` says what is wrong)."""
     from geo.fetch import GeocoderSettings
 
-    settings = GeocoderSettings.from_env()
+    try:
+        settings = GeocoderSettings.from_env()
+    except GeoError:
+        return None
     return settings.service if settings else None
 
 
