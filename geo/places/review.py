@@ -23,14 +23,14 @@ from geopy.distance import geodesic
 
 from geo.errors import GazetteerError
 from geo.models import Place
+from geo.places.frontline import FAR_KM, GROUND_KINDS
 from geo.places.gazetteer import override_id
 from geo.places.names import normalize
 from geo.places.resolver import km as sphere_km
 from geo.places.suggest import Suggestion
 
 REASONS = ("unresolved", "fuzzy match", "check", "far from the front")
-FAR_FROM_FRONT_KM = 30.0  # a ground claim (advance, attack) farther than this from the front line is listed
-GROUND_KINDS = ("advance", "attack")
+FAR_FROM_FRONT_KM = FAR_KM  # a ground claim farther than this from its day's front line is listed (as the audit does)
 MAX_OPTIONS = 12
 _CANDIDATE = re.compile(r"^(?P<name>.*) \((?P<admin1>.*), (?P<gid>-?\d+)\)$")
 
