@@ -123,6 +123,7 @@ CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+
 SCOPE_BREAK = re.compile(
     r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than)\b"
     r"|(?:\band|\bbut|,)\s+(?:will|would|may|might|could|likely|plans?|intends?)\b"
+    r"|\band\s+that\b|\b(?:highway|road|route|railway|line|river)\s+(?:that|which)\b"
     r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
     r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
     r"destroyed|damaged|eliminated|"

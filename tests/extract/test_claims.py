@@ -263,3 +263,10 @@ def test_events_used_to_date_something_else(is_name):
     assert one("The Wagner Group emerged with a reputation as an effective fighting force in Popasna.", is_name) == []
     got = one("Geolocated images show the aftermath of Ukrainian HIMARS strikes on Melitopol.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "ukraine", "confirmed")]
+
+
+def test_a_new_reported_clause_or_a_road_description_ends_the_scope(is_name):
+    got = one("A Russian milblogger added that Russian forces captured Kreminna and that the area around Svatove is a grey zone.", is_name)
+    assert [places for *_, places in got] == [["Kreminna"]]
+    got = one("Russian forces attacked Bakhmut near the highway that runs from Soledar to Siversk.", is_name)
+    assert [places for *_, places in got] == [["Bakhmut"]]
