@@ -503,9 +503,11 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     base = folium_map.build_base_map(settings, overlays, basemap_url=basemap_url() if settings.basemap else None)
     base.location, base.options["zoom"] = list(origin_center), origin_zoom
     assets.localize(base, base_url=static_prefix())
-    # the briefing view frames its sector, or the claims when the link names no view of its own
+    # the briefing view frames its sector, or the claims when the map opened at no view of its own (read from
+    # the opening view, not the live one: the map reporting where the frame put it must not change the layer)
+    opened_at = (st.session_state.get("_map_target") or (None, None))[0]
     key_view = view.with_(center=None, zoom=None,
-                          fit=view.fit or (view.briefing and view.bbox is None and view.center is None))
+                          fit=view.fit or (view.briefing and view.bbox is None and opened_at is None))
     payload, front = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
                                 tuple(folium_map.legend_entries(overlays)), tuple(folium_map.map_credits(settings, overlays)),
                                 settings.cluster_min, settings.uncluster_zoom, bool(st.session_state.get("front_on", True)),

@@ -283,15 +283,30 @@ def dashboard(chromium, tmp_path_factory):
         yield url
 
 
+def settled_map(driver, date: str) -> None:
+    """Wait for the dashboard's map to be drawn and its view reported to the app (the URL then names it), so
+    what is read is the slide, not a redraw in between."""
+    import time
+
+    from geo.map.browser import wait_for_map_frame
+
+    wait_for_map_frame(driver, date, timeout=90)
+    deadline = time.monotonic() + 20
+    while "lat=" not in driver.current_url and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    wait_for_map_frame(driver, date, timeout=60)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("window", WINDOWS)
 def test_dashboard_briefing_view_is_the_slide_at_every_size(dashboard, browser, window, tmp_path):
-    from geo.map.browser import in_map_frame, wait_for_map_frame
+    from geo.map.browser import in_map_frame
 
     for width, height in SIZES:
         resize(browser, width, height)
         browser.get(f"{dashboard}/?date={JUNE19.isoformat()}&window={window}&briefing=1")
-        wait_for_map_frame(browser, JUNE19.isoformat(), timeout=90)
+        settled_map(browser, JUNE19.isoformat())
         frame = browser.execute_script(
             "const f = document.querySelector(\"iframe[title='streamlit_folium.st_folium']\").getBoundingClientRect();"
             "return {x: f.left, y: f.top, w: f.width, h: f.height, scrollY: document.scrollingElement.scrollHeight};")
@@ -412,11 +427,11 @@ def test_the_snapshot_command_knows_the_default_tile_server_without_folium():
 def test_dashboard_sector_link_opens_that_sector(dashboard, browser, tmp_path):
     from urllib.parse import parse_qs, urlsplit
 
-    from geo.map.browser import in_map_frame, wait_for_map_frame
+    from geo.map.browser import in_map_frame
 
     resize(browser, 1366, 768)
     browser.get(f"{dashboard}/?date={JUNE19.isoformat()}&briefing=1&around=Chasiv%20Yar&radius=30")
-    wait_for_map_frame(browser, JUNE19.isoformat(), timeout=90)
+    settled_map(browser, JUNE19.isoformat())
     found = in_map_frame(browser, BOXES_JS)
     check_slide(found, "dashboard sector around Chasiv Yar")
     title = in_map_frame(browser, "return document.querySelector('.geo-title').innerText")
