@@ -179,18 +179,51 @@ def _part_touches(bbox, part) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path = THEATRE_FILE) -> dict:
+def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path = THEATRE_FILE,
+            clip: bool = False) -> dict:
     """The offline basemap for `bbox` (west, south, east, north) as a FeatureCollection: land,
-    coast, rivers, oblasts, borders (only the parts that touch `bbox`), styled in properties."""
+    coast, rivers, oblasts, borders (only the parts that touch `bbox`), styled in properties.
+    `clip`: cut every part at the box too (a slide of a sector needs a fraction of the theatre's data)."""
     data = theatre_data(path)
     features = []
     for key, name, kind in LAYERS:
         parts = [p for p in data[key] if _part_touches(bbox, p)]
         if not parts:
             continue
+        geometry = {"type": kind, "coordinates": parts}
+        if clip:
+            geometry = _clipped(geometry, bbox)
+            if geometry is None:
+                continue
         features.append({"type": "Feature", "properties": {"name": name, "layer": key, "style": STYLES[name]},
-                         "geometry": {"type": kind, "coordinates": parts}})
+                         "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
+
+
+def _clipped(geometry: dict, bbox: tuple[float, float, float, float]) -> dict | None:
+    """`geometry` cut at the box, coordinates to 4 decimals; None when nothing is left."""
+    import shapely
+    from shapely import geometry as sg
+
+    cut = shapely.clip_by_rect(sg.shape(geometry), *bbox)
+    if cut.is_empty:
+        return None
+    out = sg.mapping(shapely.set_precision(cut, 0.0001) if cut.geom_type.endswith("Polygon") else cut)
+
+    def lists(c):
+        return [lists(x) for x in c] if isinstance(c, (list, tuple)) and c and isinstance(c[0], (list, tuple)) \
+            else [round(float(v), 4) for v in c]
+
+    return {"type": out["type"], "coordinates": lists(out["coordinates"])} if "coordinates" in out else None
+
+
+def frame_extent(bbox: tuple[float, float, float, float], margin: float = 1.5,
+                 least: float = 1.0) -> tuple[float, float, float, float]:
+    """The box a slide of `bbox` may show: grown by `margin` times its size (at least `least` degrees) on
+    every side, for the window's shape and the padding around the frame."""
+    w, s, e, n = bbox
+    dx, dy = max((e - w) * margin, least), max((n - s) * margin, least)
+    return (max(w - dx, -180.0), max(s - dy, -85.0), min(e + dx, 180.0), min(n + dy, 85.0))
 
 
 def land_shapes(path: Path = THEATRE_FILE) -> list:
@@ -217,5 +250,5 @@ STYLES = {
 }
 
 
-__all__ = ["basemap", "features", "decode_arcs", "world_land_and_borders", "on_land", "land_shapes",
+__all__ = ["basemap", "features", "decode_arcs", "world_land_and_borders", "on_land", "land_shapes", "frame_extent",
            "WORLD_ATLAS", "THEATRE_FILE", "CREDIT", "THEATRE_BBOX", "WATER", "STYLES"]

@@ -720,12 +720,14 @@ _OVERLAY_STYLES = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def plain_basemap() -> Overlay:
-    """The offline basemap of the theatre (land, coast, rivers, oblast lines, borders; geo.map.basemap) as an overlay."""
+@functools.lru_cache(maxsize=4)
+def plain_basemap(extent: tuple[float, float, float, float] | None = None) -> Overlay:
+    """The offline basemap of the theatre (land, coast, rivers, oblast lines, borders; geo.map.basemap) as an
+    overlay; `extent`: only what lies in that box (a slide)."""
     from geo.map import basemap
 
-    return Overlay(name=basemap.CREDIT, data=basemap.basemap(), kind="basemap")
+    data = basemap.basemap(extent, clip=True) if extent else basemap.basemap()
+    return Overlay(name=basemap.CREDIT, data=data, kind="basemap")
 
 
 def legend_entries(overlays: Sequence[Overlay]) -> list[str | tuple[str, str]]:
@@ -745,7 +747,7 @@ def map_credits(settings: MapSettings, overlays: Sequence[Overlay] = ()) -> list
 
 
 def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overlay] = (),
-                   basemap_url: str | None = None) -> folium.Map:
+                   basemap_url: str | None = None, basemap_extent: tuple[float, float, float, float] | None = None) -> folium.Map:
     """The constant map: tiles (or none), scale bar, title/legend/source boxes, overlays under the markers.
     `basemap_url`: fetch the packaged basemap from there (`basemap_json()` served by the app) instead of
     embedding it."""
@@ -761,13 +763,29 @@ def build_base_map(settings: MapSettings | None = None, overlays: Sequence[Overl
         if basemap_url:
             BasemapFetch(basemap_url, BASEMAP_PANE).add_to(m)
         else:
-            OverlayGeoJson(plain_basemap(), pane=BASEMAP_PANE).add_to(m)
+            OverlayGeoJson(plain_basemap(basemap_extent), pane=BASEMAP_PANE).add_to(m)
     # the front line of the date: above tiles and overlays, under the markers (marker pane: 600)
     folium.map.CustomPane(FRONT_PANE, z_index=390, pointer_events=False).add_to(m)
     for ov in overlays:
         OverlayGeoJson(ov).add_to(m)
     MapFrame(settings.background).add_to(m)
     return m
+
+
+def slide_extent(view: View, shown: Sequence[dict]) -> tuple[float, float, float, float] | None:
+    """What a briefing page framed on a sector or its claims can show, so only that much basemap goes in
+    the page (a slide is drawn once; a page to explore keeps the whole theatre). None: everything."""
+    from geo.map import basemap
+
+    if not view.briefing or not (view.bbox or view.fit):
+        return None
+    area = view.bbox
+    if area is None:
+        pts = [(float(r["lon"]), float(r["lat"])) for r in shown]
+        if not pts:
+            return None
+        area = (min(x for x, _ in pts), min(y for _, y in pts), max(x for x, _ in pts), max(y for _, y in pts))
+    return tuple(round(v, 2) for v in basemap.frame_extent(area))
 
 
 def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettings | None = None,
@@ -780,7 +798,7 @@ def render_standalone_html(rows: Sequence[dict], view: View, settings: MapSettin
     settings = settings or MapSettings()
     dates = views.report_dates(rows)
     shown = views.select(rows, view)
-    m = build_base_map(settings, overlays)
+    m = build_base_map(settings, overlays, basemap_extent=slide_extent(view, shown))
     if view.center is not None or view.zoom is not None:
         m.location = list(view.center or settings.center)
         m.options["zoom"] = view.zoom if view.zoom is not None else settings.zoom
