@@ -148,8 +148,9 @@ def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
     its per-call Point parsing.
 
     Not geopy's `geodesic`: on the resolver's hot path it is too slow. benchmarks/bench_distance.py (60 archive
-    reports, full index, loaded 2-core machine): 89 calls a report; geodesic 531 us a call against 1.0 us here,
-    and extraction falls from 17 to 10 reports/s with it, while the two differ by at most 0.32% over Ukraine."""
+    reports, full index, loaded 2-core machine, two runs): about 90 calls a report; geodesic 530-590 us a call,
+    and extraction falls from 17 to 10 (36 to 14) reports/s with it, while the two differ by at most 0.32% over
+    Ukraine."""
     la1, lo1 = (a.lat, a.lon) if isinstance(a, Place) else a
     la2, lo2 = (b.lat, b.lon) if isinstance(b, Place) else b
     p1, p2 = math.radians(la1), math.radians(la2)
@@ -160,8 +161,8 @@ def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
 def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance: good to 1% at these ranges, and fast enough for candidate sets.
 
-    Not geopy's `geodesic`: benchmarks/bench_distance.py counts 320 calls a report, and extraction falls from
-    17 to 6 reports/s with geodesic here (1.3 us a call against 531 us)."""
+    Not geopy's `geodesic`: benchmarks/bench_distance.py counts 320-340 calls a report, and extraction falls from
+    17 to 6 (36 to 6) reports/s with geodesic here."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
     return 6371.0 * math.hypot(x, y)
@@ -169,7 +170,7 @@ def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def bearing_deg(a: Place, b: Place) -> float:
     """Initial compass bearing from a to b on the WGS 84 ellipsoid, degrees (0-360): the azimuth of the
-    geodesic geopy's `geodesic` measures (geographiclib, its engine). A few calls a report (4 in
+    geodesic geopy's `geodesic` measures (geographiclib, its engine). A few calls a report (4-6 in
     benchmarks/bench_distance.py), so the exact formula costs nothing that matters."""
     azimuth = _WGS84.Inverse(a.lat, a.lon, b.lat, b.lon, _Geodesic.AZIMUTH)["azi1"]
     return azimuth % 360
