@@ -47,8 +47,8 @@ FILTERS = (  # (view field, label, widget key)
     ("sections", "Axis / direction", "f_sections"),
     ("oblasts", "Oblast", "f_oblasts"),
 )
-TABLE_MAX = 500  # rows of the claims table sent to the browser (a date change stays small on the whole war)
-UNRESOLVED_MAX = 300  # rows of the unresolved mentions sent to the browser
+TABLE_MAX = 250  # rows of the claims table sent to the browser (a date change stays small on the whole war)
+UNRESOLVED_MAX = 100  # rows of the unresolved mentions sent to the browser
 LABELS = {**folium_map.ACTOR_LABELS, **folium_map.KIND_LABELS, **folium_map.STATUS_LABELS}
 
 

@@ -42,7 +42,7 @@ NEW_HALO = '<circle cx="10" cy="10" r="11.5" fill="#ffd600" fill-opacity="0.55" 
 # Symbol size by the number of claims at a place in the window: (at least n claims, pixels).
 SIZE_STEPS = ((1, MARKER_PX), (2, 24), (4, 28), (8, 32), (16, 36))
 POPUP_CLAIMS = 25  # claims listed in full in a place's popup (newest first)
-POPUP_BUDGET = 250_000  # characters of popup text per layer: wide windows list fewer claims per place in full
+POPUP_BUDGET = 120_000  # characters of popup text per layer: wide windows list fewer claims per place in full
 
 
 # -- escaping -------------------------------------------------------------------------------
