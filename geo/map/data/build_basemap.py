@@ -43,6 +43,9 @@ TOWN_POPULATION = 10_000
 # GeoNames admin1 codes of the Russian regions along the border and the front (Belgorod, Bryansk, Kursk,
 # Rostov, Voronezh, Krasnodar) whose towns orient a reader.
 RU_REGIONS = {"09", "10", "41", "61", "86", "38"}
+# Belgorod, Bryansk, Kursk: the border regions where towns of 5,000 (Sudzha) are fought over and orient a reader.
+RU_BORDER = {"09", "10", "41"}
+BORDER_TOWN_POPULATION = 5_000
 TOWN_CODES = {"PPLC": "capital", "PPLA": "oblast", "PPLA2": "raion"}
 THEATRE = (20.0, 41.0, 47.0, 56.0)  # west, south, east, north: Ukraine, Moldova, Crimea, the Russian regions to the Volga
 SIMPLIFY = 0.0006  # degrees, land and lakes
@@ -162,8 +165,9 @@ def isw_spelling(name: str) -> str:
 
 def read_towns(files: list[Path]) -> list[list]:
     """[name, lat, lon, population, rank class] of every town worth a label, biggest first: GeoNames rows
-    of class P in Ukraine or the Russian regions of RU_REGIONS with TOWN_POPULATION+ people or an
-    administrative seat (PPLC, PPLA, PPLA2). One row per name and rounded place."""
+    of class P in Ukraine or the Russian regions of RU_REGIONS with TOWN_POPULATION+ people (in the border
+    regions of RU_BORDER, BORDER_TOWN_POPULATION+) or an administrative seat (PPLC, PPLA, PPLA2). One row
+    per name and rounded place."""
     import gzip
 
     out: dict[tuple[str, float, float], list] = {}
@@ -178,7 +182,8 @@ def read_towns(files: list[Path]) -> list[list]:
                     continue
                 pop = int(c[14] or 0)
                 rank = TOWN_CODES.get(c[7]) if c[8] == "UA" else ("oblast" if c[7] == "PPLA" else None)
-                if pop < TOWN_POPULATION and rank is None:
+                least = BORDER_TOWN_POPULATION if c[8] == "RU" and c[10] in RU_BORDER else TOWN_POPULATION
+                if (pop < least and rank is None) or (c[8] == "RU" and pop == 0):
                     continue
                 name = isw_spelling(c[1])
                 name = name.replace("'", "").replace("\u2019", "").replace("\u02bc", "").strip()
@@ -204,13 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--geonames", type=Path, nargs="*", default=[],
                     help="GeoNames dumps for towns.json: UA.txt.gz and cities500_RU.txt.gz (../shared/data/geonames)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--towns-out", type=Path, default=TOWNS_OUT)
     args = ap.parse_args(argv)
     if args.geonames:
         towns = read_towns(args.geonames)
-        TOWNS_OUT.write_text(json.dumps({"about": "Towns that orient a reader: GeoNames (CC BY 4.0), built by "
+        args.towns_out.write_text(json.dumps({"about": "Towns that orient a reader: GeoNames (CC BY 4.0), built by "
                                                   "geo/map/data/build_basemap.py; [name, lat, lon, population, rank]",
                                          "towns": towns}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        print(f"{TOWNS_OUT}: {len(towns)} towns", file=sys.stderr)
+        print(f"{args.towns_out}: {len(towns)} towns", file=sys.stderr)
     data = build(args.gshhg, args.oblasts, args.world_atlas)
     text = json.dumps(data, separators=(",", ":"))
     args.out.write_text(text, encoding="utf-8")
