@@ -170,7 +170,7 @@ def test_front_line_snapshot_as_of_the_report_date(app, shared, monkeypatch):
     _, args = map_args(at)
     assert args["script"].count("L.geoJSON(") == base["script"].count("L.geoJSON(") + 1  # the snapshot, under the claims
     assert "1718484340.geojson (2024-06-15)" in args["feature_group"]  # credited in the source line
-    assert "Liberated" in args["feature_group"] and "Occupied" in args["feature_group"]  # the file's own key
+    assert "Liberated" in args["feature_group"] and "Russian-occupied" in args["feature_group"]  # the file's statuses
     assert any("1718484340.geojson (2024-06-15)" in c.value for c in at.caption)
 
 

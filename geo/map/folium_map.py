@@ -531,7 +531,7 @@ def _front_overlay(found: list[tuple[dict, dict]], name: str) -> Overlay | None:
     if not features:
         raise OverlayError(f"{name}: no occupied, liberated or grey-zone area of Ukraine in this front-line file")
     day = snapshot_date(name)
-    when = f", as of {day.isoformat()}" if day else ""
+    when = f", as of {day.isoformat()}" if day and day.isoformat() not in name else ""
     key = tuple((OVERLAY_COLOURS[s], f"{OVERLAY_LABELS[s]}{when if s == 'occupied' else ''} ({name})" if s == "occupied"
                  else OVERLAY_LABELS[s]) for s in ("occupied", "unknown", "liberated") if area[s])
     return Overlay(name=name, kind="area", data={"type": "FeatureCollection", "features": features}, key=key)
