@@ -49,6 +49,10 @@ def run(args) -> int:
     if len(listed) < len(result.far):
         print(f"… and {len(result.far) - len(listed)} more (--limit 0 lists all)")
     n = len(result.checked)
+    if not n:
+        print(f"No settlement-level ground claim in {args.store} on a date the front-line series covers (snapshots "
+              f"{span}); {result.expected_far} expected away from the line, {result.uncovered} on days no snapshot covers.")
+        return 0
     print(f"{n} settlement-level ground claim(s) on dates the front-line series covers (snapshots {span}): "
           f"{n - len(result.far)} ({100 * result.within_share:.1f}%) within {args.km:g} km of the front of their day, "
           f"{len(result.far)} farther (listed above). Not checked: {result.expected_far} expected away from the line "

@@ -128,7 +128,7 @@ def run_import(args) -> int:
 
 def run_fetch(args) -> int:
     from geo import fetch
-    from geo.errors import FetchError
+    from geo.errors import FetchError, OfflineError
     from geo.places.frontline import FrontlineError, deepstate_plan, parse_snapshot
     from geo.store import Store
 
@@ -163,6 +163,10 @@ def run_fetch(args) -> int:
                 continue
             try:
                 fetch.download(url, dest, timeout=args.timeout, progress=False)
+            except OfflineError as e:  # no server at all: the other days would fail the same way
+                failed += 1
+                print(f"error: {day}: {e}; stopping", file=sys.stderr)
+                break
             except FetchError as e:
                 if e.status == 404:
                     gaps += 1  # the archive has no file that day
