@@ -134,7 +134,9 @@ def _is_cap(tok: str) -> bool:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"[’'ʼ`]s$", "", name).strip(" -")
+    if name[-2:] in ("’s", "'s", "ʼs", "`s"):
+        name = name[:-2]
+    return name.strip(" -")
 
 
 def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
@@ -168,6 +170,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
     run_end = i
     while run_end < n and toks[run_end][0][:1].isupper() and toks[run_end][0][0].isalpha() and run_end - i < 6:
         run_end += 1
+    if run_end == i + 1 and toks[i][0].lower() in STOP and toks[i][0].lower() != "crimea":
+        return None  # "Russian", "The", "Putin" alone: the commonest capitalised words, never a place
     # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
     low_sentence = _lower(sentence)
     of_town = FEATURE_OF_TOWN.match(sentence, toks[i][1])
@@ -246,7 +250,7 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX:
                 continue
             return [Mention(text, toks[i][1], end, text)], j
-        if re.search(r"[-–]", text) and j - i == 1:
+        if j - i == 1 and ("-" in text or "–" in text):
             # "Zolote-Orikhiv", "Kostyantynivka–Druzhkivka": two places joined by a hyphen or a dash
             parts = re.split(r"[-–]", text)
             if len(parts) == 2 and all(p[:1].isupper() and is_name(p) for p in parts):
