@@ -118,3 +118,19 @@ def test_dashboard_draws_the_front_by_default_and_marks_and_filters_far_claims(a
     at.checkbox(key="far_only").uncheck().run()
     at.toggle(key="front_on").set_value(False).run()
     assert "geo-front" not in feature_group(at) and "Russian-occupied" not in feature_group(at)
+
+
+def test_exports_carry_the_distance_to_the_front(store_path):
+    import csv
+    import io
+
+    from geo.map import exports
+    from geo.store import Store
+
+    with Store(store_path) as store:
+        rows, fronts = store.claim_rows(), store.claim_front()
+    for r in rows:
+        r["front_date"], r["front_km"], r["front_note"] = fronts.get(r["id"], (None, None, None))
+    table = {r["place"]: r for r in csv.DictReader(io.StringIO(exports.to_csv(rows))) if r["report_date"] == "2024-06-20"}
+    assert float(table["Dnipro City"]["front_km"]) > 80 and table["Dnipro City"]["front_date"] == "2024-06-17"
+    assert table["Melitopol"]["front_note"].startswith("partisan attack")

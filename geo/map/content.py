@@ -95,7 +95,7 @@ def script_json(data) -> str:
 EXPORT_KEYS = (
     "id", "report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "admin1", "precision",
     "quote", "source", "report_title", "section", "lead_in", "endnote_urls", "rule", "runner_up", "margin",
-    "review", "place_source", "bearing",
+    "review", "place_source", "bearing", "front_date", "front_km", "front_note",
 )
 
 
