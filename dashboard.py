@@ -25,7 +25,7 @@ from streamlit_folium import st_folium
 from geo.map import assets, exports, facets, folium_map, views
 from geo.errors import GeoError
 from geo.map.folium_map import MapSettings
-from geo.pipeline import ensure_sample_store, front_series
+from geo.pipeline import ensure_sample_store, front_series, front_values
 from geo.places.frontline import CHECK_LABEL, FAR_KM, front_check
 from geo.store import DEFAULT_STORE, Store
 from geo.map.views import WINDOW_LABELS, View
@@ -73,7 +73,12 @@ def load_rows(path: str, version: tuple) -> list[dict]:
     with Store(path) as store:
         rows = facets.annotate(store.claim_rows())
         fronts = store.claim_front()
-    for r in rows:  # each claim against the front line of its day (geo.pipeline.measure_front)
+        # each claim against the front line of its day (geo.pipeline.measure_front); rows stored before it was
+        # measured (an older store) are measured here, in memory: the app does not write the store
+        missing = [r for r in rows if r.get("id") not in fronts and r.get("lat") is not None and r.get("lon") is not None]
+        if missing:
+            fronts.update((v[0], v[1:]) for v in front_values(missing, front_series(store)))
+    for r in rows:
         r["front_date"], r["front_km"], r["front_note"] = fronts.get(r.get("id"), (None, None, None))
     return rows
 

@@ -314,6 +314,14 @@ def measure_front(store: Store, series: FrontSeries | None = None, everything: b
     rows = store.rows_for_front(unmeasured_only=not everything)
     if not rows:
         return 0
+    values = front_values(rows, series)
+    store.set_claim_front(values)
+    return len(values)
+
+
+def front_values(rows: list[dict], series: FrontSeries) -> list[tuple[int, str | None, float | None, str | None]]:
+    """(row id, snapshot date, km to the front of the row's day, note) for placed rows (with id, report_date,
+    kind, admin1, lat, lon, quote): what `measure_front` stores."""
     days = [dt.date.fromisoformat(r["report_date"]) for r in rows]
     found = series.distances(days, [r["lat"] for r in rows], [r["lon"] for r in rows])
     regions = ukraine_regions()
@@ -324,8 +332,7 @@ def measure_front(store: Store, series: FrontSeries | None = None, everything: b
         if snap_day is None:
             note = f"no front-line snapshot within {series.max_age} days before this date"
         values.append((r["id"], snap_day.isoformat() if snap_day else None, None if dist is None else round(dist, 2), note))
-    store.set_claim_front(values)
-    return len(values)
+    return values
 
 
 def ensure_sample_store(store_path: str | Path = DEFAULT_STORE, gazetteer=None) -> Store:

@@ -134,3 +134,21 @@ def test_exports_carry_the_distance_to_the_front(store_path):
     table = {r["place"]: r for r in csv.DictReader(io.StringIO(exports.to_csv(rows))) if r["report_date"] == "2024-06-20"}
     assert float(table["Dnipro City"]["front_km"]) > 80 and table["Dnipro City"]["front_date"] == "2024-06-17"
     assert table["Melitopol"]["front_note"].startswith("partisan attack")
+
+
+def test_dashboard_measures_an_older_store_in_memory(store_path, tmp_path, monkeypatch):
+    """A store filled before claims were measured: the app measures them itself and writes nothing."""
+    import sqlite3
+
+    old = tmp_path / "old.sqlite"
+    old.write_bytes(store_path.read_bytes())
+    with sqlite3.connect(old) as conn:
+        conn.execute("DELETE FROM claim_front")
+    monkeypatch.setenv("GEO_STORE", str(old))
+    monkeypatch.setenv("GEO_TILES_URL", "none")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    flags = dict(zip(at.dataframe[0].value["place"], at.dataframe[0].value["front"]))
+    assert flags["Dnipro City"] == "far from the front: check" and flags["Chasiv Yar"].endswith(" km")
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM claim_front").fetchone()[0] == 0
