@@ -671,7 +671,7 @@ def place_finder(rows_path: str, version: tuple) -> None:
     query = sb.text_input("Find a place", key="find", placeholder="e.g. Bakhmut, Artemivsk, Бахмут")
     hits = find_places(query, place_index(rows_path, version)) if query.strip() else []
     if query.strip() and not hits:
-        sb.caption(f"No place called {query.strip()!r} in the gazetteer or the reports.")
+        sb.caption("No place of that name in the gazetteer or the reports.")
         return
     if not hits:
         return
@@ -686,6 +686,13 @@ def place_finder(rows_path: str, version: tuple) -> None:
     st.session_state["_found_key"] = pick
     if st.session_state.get("_listed") != ("key", pick) and st.session_state.get("_found_listed") != wanted:
         st.session_state["_listed"], st.session_state["_found_listed"] = ("key", pick), wanted
+
+
+def plain_markdown(text: str) -> str:
+    """Report text shown as itself inside markdown (no links, emphasis or HTML from a place name)."""
+    import re
+
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$&:])", r"\\\1", " ".join(str(text).split()))
 
 
 def found_place_claims(shown: list[dict]) -> None:
@@ -706,7 +713,7 @@ def found_place_claims(shown: list[dict]) -> None:
     if not here:
         st.caption("The place you looked up has no claim in this view.")
         return
-    st.markdown(f"**Claims at {name} in view ({len(here)})**")
+    st.markdown(f"**Claims at {plain_markdown(name)} in view ({len(here)})**")
     st.dataframe(pd.DataFrame([{"date": r["report_date"], "actor": r["actor"], "kind": r["kind"], "status": r["status"],
                                 "claimant": facets.claimant_group(r), "quote": r["quote"], "source": r.get("source")}
                                for r in reversed(here)]),

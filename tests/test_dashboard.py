@@ -224,7 +224,7 @@ def test_find_a_place_by_another_spelling_goes_there_and_lists_its_claims(app):
     at.run()  # a rerun for something else does not go there again: the same request, the same nonce
     assert map_args(at)[1]["feature_group"] == again
     at.text_input(key="find").set_value("Nowhere-at-all-ville").run()
-    assert any("No place called" in c.value for c in at.sidebar.caption)
+    assert any("No place of that name" in c.value for c in at.sidebar.caption)
 
 
 def test_new_places_filter_and_tempo_by_axis(app):
