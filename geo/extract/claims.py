@@ -67,6 +67,7 @@ ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|
 TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)
+TIME_WORDS = {"after", "since", "following", "before", "until", "through", "during", "amid", "throughout", "of"}
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -286,7 +287,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "advance a narrative", "advance its interests": not ground
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()):
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
-        elif word in NOUN_TRIGGERS and TIME_NOUN.search(before):
+        elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before):
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif prev_word in DETERMINERS and not m.group("repel"):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance"
@@ -389,7 +390,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and ATTEMPT.search(near):
             ev.kind = "attack"
-        if ev.kind == "attack" and SUCCESSFUL.search(before) and word not in FIGHTING:
+        if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING:
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
         if NEGATION.search(" ".join(clause.split()[-6:])) or FAILED_TO.search(before):

@@ -112,7 +112,6 @@ SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
 DISTANCE_OF = re.compile(r"\b(?:within|about|some|roughly|approximately|up\s+to)?\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+$", re.I)
 PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts))*?\s*("
                         + "|".join(sorted(REFERENCE_AFTER, key=len, reverse=True)) + r"|areas?)\b")
-LAST_WORD = re.compile(r"([\w’'-]+)$")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
@@ -352,13 +351,17 @@ def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _prev_word(sentence: str, pos: int) -> str:
-    before = sentence[:pos].rstrip()
-    if not before:
+    end = pos
+    while end > 0 and sentence[end - 1].isspace():
+        end -= 1
+    if end == 0:
         return ""
-    if not before[-1].isalnum():
-        return before[-1]
-    m = LAST_WORD.search(before[-40:])
-    return m.group(1).lower() if m else ""
+    if not sentence[end - 1].isalnum():
+        return sentence[end - 1]
+    start = end
+    while start > 0 and end - start < 40 and (sentence[start - 1].isalnum() or sentence[start - 1] in "_’'-"):
+        start -= 1
+    return sentence[start:end].lower()
 
 
 def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -373,7 +376,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         # an inline bearing ending right before this mention: "north of Sumy City"
         ib = INLINE_BEARING.search(before[-60:])
         in_paren = before.rfind("(") > before.rfind(")")
-        dist = DISTANCE_OF.search(before[-40:]) if not ib else None
+        dist = DISTANCE_OF.search(before[-40:]) if not ib and ("km" in before[-40:] or "kilomet" in before[-40:]) else None
         if dist and not in_paren:
             kept.append(replace(m, role="reference", bearing=f"within {dist.group('km')} km of {m.name}"))
             continue
