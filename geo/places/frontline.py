@@ -15,9 +15,11 @@ status key (or, in its early files, the Ukrainian name), then clipped to Ukraine
 which drops what lies beyond it. A snapshot's date comes from the file (`properties.date`), its
 name (YYYYMMDD, YYYY-MM-DD or the Unix time DeepState's history files are named by), or the caller.
 
-Distances are measured in a sinusoidal projection centred on 34°E (under 0.5% error over Ukraine):
-from a point to the edge of the occupied area (the line), and 0 inside the grey zone. Each snapshot
-builds an STRtree of its edge once; a distance query is vectorised over many points.
+The front line is the occupied area's edge where it faces Ukrainian-held land (Ukraine's outline, shipped
+from Natural Earth, less the occupied area): not the coast, not the border with Russia. Distances are
+measured in a sinusoidal projection centred on 34°E (under 0.5% error over Ukraine): from a point to the
+line, and 0 inside the grey zone. Each snapshot builds an STRtree of its line once; a distance query is
+vectorised over many points.
 
     snap = parse_snapshot(Path("1718484340.geojson").read_bytes(), "1718484340.geojson")
     snap.distance_km([48.13], [37.74])          # -> array([...]) km to the front that day
@@ -54,9 +56,6 @@ CREDIT = "DeepStateMap (deepstatemap.live)"
 UKRAINE_BOX = (22.0, 44.0, 40.5, 52.5)  # lon/lat: mainland Ukraine, Crimea and the Sea of Azov coast
 MAX_AGE_DAYS = 14  # a snapshot older than this does not show a day's front
 MAX_BYTES = 64 * 2**20  # a raw DeepStateMap layer is under 1 MB; more is not a snapshot
-STATUSES = ("occupied", "unknown")
-STATUS_LABELS = {"occupied": "Russian-occupied", "unknown": "Grey zone (status unknown)"}
-STATUS_COLOURS = {"occupied": "#a52714", "unknown": "#8d6e63"}
 
 LON0 = 34.0  # central meridian of the distance projection
 KM_PER_DEG = math.pi * 6371.0088 / 180
@@ -124,31 +123,10 @@ def classify(props: dict | None) -> str | None:
     name ("Окуповано", "Під питанням"). An unnamed polygon (the cyterat files) is occupied.
     Liberated areas and the historical / foreign "occupied" territories are dropped."""
     props = props if isinstance(props, dict) else {}
-    status = props.get("status")
-    if isinstance(status, str) and status.strip():
-        s = status.strip().lower()
-        if s in ("occupied", "unknown"):
-            return s
-        return "unknown" if s in ("grey", "gray", "contested", "grey zone", "gray zone") else None
-    name = props.get("name")
-    if not isinstance(name, str) or not name.strip():
-        return "occupied" if not any(isinstance(v, str) and v.strip() for k, v in props.items() if k in ("name", "title")) else None
-    text = name.replace("\xa0", " ")
-    parts = [p.strip() for p in text.split("///")]
-    key = parts[2] if len(parts) >= 3 else ""
-    if key.startswith("geoJSON."):
-        if any(k in key for k in _OCCUPIED_KEYS):
-            return "occupied"
-        if any(k in key for k in _UNKNOWN_KEYS):
-            return "unknown"
-        return None  # liberated, foreign territories, anything else DeepState keys
-    if _DROP_WORDS.search(text):
-        return None
-    if _UNKNOWN_WORDS.search(text):
-        return "unknown"
-    if _OCCUPIED_WORDS.search(text):
+    if not any(isinstance(props.get(k), str) and props[k].strip() for k in ("name", "title", "status")):
         return "occupied"
-    return None
+    status = area_status(props)
+    return status if status in ("occupied", "unknown") else None
 
 
 # -- reading files -----------------------------------------------------------------------------------
