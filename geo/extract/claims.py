@@ -514,7 +514,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 
 
 # ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
-NEW_CLAUSE = re.compile(r"(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b")
+NEW_CLAUSE = re.compile(r"(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"
+                        r"|\band\s+(?:just\s+|directly\s+)?(?:north|south|east|west)\w*\s+of\b")
 
 
 def _clause_groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:

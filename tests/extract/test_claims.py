@@ -153,6 +153,8 @@ def test_captives_and_unlikely_events_are_not_claims(is_name):
 def test_a_bearing_place_counts_in_its_own_clause(is_name):
     got = one("Russian forces continued routine artillery strikes west of Kherson, and in Mykolaiv and Odesa oblasts.", is_name)
     assert got == [("strike", "russia", "confirmed", None, ["Kherson", "Mykolaiv", "Odesa Oblast"])]
+    got = one("Russian forces made gains within Bakhmut and north of Avdiivka.", is_name)
+    assert got == [("advance", "russia", "confirmed", None, ["Bakhmut", "Avdiivka"])]
     # a bearing with places of its own in the same clause stays a bearing
     got = one("Russian forces attacked west of Donetsk City near Marinka and Krasnohorivka.", is_name)
     assert got[0][4] == ["Marinka", "Krasnohorivka"]
