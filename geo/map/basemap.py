@@ -191,7 +191,7 @@ def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path =
         if not parts:
             continue
         geometry = {"type": kind, "coordinates": parts}
-        if clip:
+        if clip and _area(bbox) < CLIP_SHARE * _area(data.get("theatre") or THEATRE_BBOX):
             geometry = _clipped(geometry, bbox)
             if geometry is None:
                 continue
@@ -202,19 +202,23 @@ def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path =
 
 def _clipped(geometry: dict, bbox: tuple[float, float, float, float]) -> dict | None:
     """`geometry` cut at the box, coordinates to 4 decimals; None when nothing is left."""
+    import numpy as np
     import shapely
     from shapely import geometry as sg
 
     cut = shapely.clip_by_rect(sg.shape(geometry), *bbox)
     if cut.is_empty:
         return None
-    out = sg.mapping(shapely.set_precision(cut, 0.0001) if cut.geom_type.endswith("Polygon") else cut)
+    cut = shapely.transform(cut, lambda xy: np.round(xy, 4))
+    return dict(sg.mapping(cut))  # nested tuples: JSON writes them as arrays
 
-    def lists(c):
-        return [lists(x) for x in c] if isinstance(c, (list, tuple)) and c and isinstance(c[0], (list, tuple)) \
-            else [round(float(v), 4) for v in c]
 
-    return {"type": out["type"], "coordinates": lists(out["coordinates"])} if "coordinates" in out else None
+CLIP_SHARE = 0.3  # clip only a box smaller than this share of the theatre (else clipping costs more than it saves)
+
+
+def _area(bbox) -> float:
+    w, s, e, n = bbox
+    return max(e - w, 0) * max(n - s, 0)
 
 
 def frame_extent(bbox: tuple[float, float, float, float], margin: float = 1.5,
