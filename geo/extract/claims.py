@@ -68,6 +68,8 @@ TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|duri
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)
 TIME_WORDS = {"after", "since", "following", "before", "until", "through", "during", "amid", "throughout", "of"}
+UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
+                          r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
@@ -348,6 +350,14 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 continue
         if ev.actor is None and noun_side and m.start() - noun_side[1] < 25:
             ev.actor = noun_side[0]
+        if ev.actor is None and "elements" in low:
+            # "A Russian milblogger claimed that elements of the 155th Naval Infantry Brigade are conducting
+            # engagements near X": a unit with no side named, reported by the Russian side, is a Russian unit
+            said = [x for x in SAY.finditer(low, 0, m.start())]
+            unit = UNIT_SUBJECT.search(sentence, said[-1].end() if said else 0, m.start()) if said else None
+            speaker = SIDE_WORD.search(sentence, 0, said[-1].start()) if said else None
+            if unit and speaker and speaker.group("ru"):
+                ev.actor = "russia"
         if ev.actor is None and prev_word == "by" and word.endswith("ing"):
             # "avenged the attacks by striking X": the subject of the clause, after any verb of saying
             said = [x.end() for x in SAY.finditer(_low(sentence), 0, m.start())]

@@ -74,7 +74,7 @@ CONTROL_VERBS = ("take", "regain", "gain", "establish", "assume", "seize")
 ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash", "battle", "encircle", "infiltrate")
 ATTACK_NOUNS = ("attack", "assault", "counterattack", "counteroffensive", "offensive", "clash", "battle",
                 "infiltration", "fighting", "reconnaissance-in-force", "ground operation", "offensive operation",
-                "offensive action", "assault operation", "combat engagement", "firefight")
+                "offensive action", "assault operation", "combat engagement", "engagement", "firefight")
 # Strikes on a place (missile, drone, air, artillery, sabotage).
 STRIKE_VERBS = ("strike", "shell", "bomb", "bombard", "hit", "target", "launch")
 STRIKE_NOUNS = ("strike", "airstrike", "shelling", "bombing", "bombardment", "shell", "missile strike")

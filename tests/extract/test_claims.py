@@ -272,3 +272,10 @@ def test_a_new_reported_clause_or_a_road_description_ends_the_scope(is_name):
     assert [places for *_, places in got] == [["Kreminna"]]
     got = one("Russian forces attacked Bakhmut near the highway that runs from Soledar to Siversk.", is_name)
     assert [places for *_, places in got] == [["Bakhmut"]]
+
+
+def test_a_unit_with_no_side_reported_by_the_russian_side(is_name):
+    got = one("A Russian milblogger claimed that elements of the 155th Naval Infantry Brigade are conducting small arms "
+              "engagements on the outskirts of Vuhledar.", is_name)
+    assert got == [("attack", "russia", "claimed", "Russian milblogger", ["Vuhledar"])]
+    assert one("The Ukrainian General Staff reported that elements of the 92nd Brigade repelled attacks near Kupyansk.", is_name) == []
