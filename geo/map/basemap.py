@@ -174,10 +174,6 @@ def theatre_data(path: Path = THEATRE_FILE) -> dict:
     return data
 
 
-def _part_touches(bbox, part) -> bool:
-    return _touches(bbox, part)
-
-
 @functools.lru_cache(maxsize=8)
 def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path = THEATRE_FILE,
             clip: bool = False) -> dict:
@@ -187,7 +183,7 @@ def basemap(bbox: tuple[float, float, float, float] = THEATRE_BBOX, path: Path =
     data = theatre_data(path)
     features = []
     for key, name, kind in LAYERS:
-        parts = [p for p in data[key] if _part_touches(bbox, p)]
+        parts = [p for p in data[key] if _touches(bbox, p)]
         if not parts:
             continue
         geometry = {"type": kind, "coordinates": parts}
