@@ -262,8 +262,10 @@ def sector_of(wanted: dict) -> dict:
     if wanted.get("around") and wanted.get("radius_km"):
         try:
             lat, lon, _ = locate_place(wanted["around"])
-        except GeoError as e:
-            st.warning(f"around={wanted['around']}: {e}")
+        except GeoError:
+            # the name comes from a link: shown without anything markdown could turn into a link or an image
+            shown = "".join(c for c in wanted["around"] if c.isalnum() or c in " ,.-")[:80]
+            st.warning(f"Sector: no town called “{shown}” on the map's list; give a town or lat,lon")
         else:
             out.update(bbox=views.bbox_around(lat, lon, wanted["radius_km"]), around=wanted["around"],
                        radius_km=wanted["radius_km"])

@@ -444,3 +444,23 @@ def test_dashboard_sector_link_opens_that_sector(dashboard, browser, tmp_path):
     shot = tmp_path / "dashboard-briefing-sector.png"
     browser.save_screenshot(str(shot))
     keep(shot)
+
+
+def test_a_hostile_sector_name_in_a_link_is_shown_as_plain_text(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from geo.pipeline import ensure_sample_store
+
+    store = tmp_path / "claims.sqlite"
+    ensure_sample_store(store).close()
+    monkeypatch.setenv("GEO_STORE", str(store))
+    monkeypatch.setenv("GEO_TILES_URL", "none")
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params.update({"date": "2024-06-19", "briefing": "1", "radius": "30",
+                             "around": "![x](http://127.0.0.1:9/x.png) [go](javascript:alert(1)) <b>"})
+    at = app.run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning if "Sector" in w.value]
+    assert len(warnings) == 1, [w.value for w in at.warning]
+    assert not any(mark in warnings[0] for mark in ("](", "<b>", "javascript:alert(", "!["))
+    assert "xhttp127.0.0.19x.png gojavascriptalert1 b" in warnings[0]  # what was asked, as plain text
