@@ -91,10 +91,22 @@ MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b")  # on lower case
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
-FORCE = r"forces|force|troops|units?|military|army|servicemen|servicemembers|soldiers|personnel|elements|fighters|detachments?|grouping|groups?|brigades?|regiments?|divisions?|battalions?|companies|aviation|artillery|drones?|operators|navy|partisans|sabotage|DRGs?|infantry|airborne|VDV|marines|naval|assault|special|operations|Spetsnaz|formations|defenders|guerrillas|militants|snipers|tanks?|Air|Armed|Army|Corps|Guards|volunteers|strike|missiles?|aircraft|helicopters?|jets?|gunners|crews|Group|Brigades?|Regiments?|Divisions?|Battalions?|Detachments?|Fleet|Flotilla"
+# the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
+FORCE_WORDS = (
+    "forces", "force", "troops", "unit", "units", "military", "army", "servicemen", "servicemembers", "soldiers",
+    "personnel", "elements", "fighters", "detachment", "detachments", "grouping", "group", "groups", "brigade",
+    "brigades", "regiment", "regiments", "division", "divisions", "battalion", "battalions", "companies",
+    "aviation", "artillery", "drone", "drones", "operators", "navy", "partisans", "sabotage", "DRG", "DRGs",
+    "infantry", "airborne", "VDV", "marines", "naval", "assault", "special", "operations", "Spetsnaz", "formations",
+    "defenders", "guerrillas", "militants", "snipers", "tank", "tanks", "Air", "Armed", "Army", "Corps", "Guards",
+    "volunteers", "strike", "missile", "missiles", "aircraft", "helicopter", "helicopters", "jet", "jets",
+    "gunners", "crews", "Group", "Brigade", "Brigades", "Regiment", "Regiments", "Division", "Divisions",
+    "Battalion", "Battalions", "Detachment", "Detachments", "Fleet", "Flotilla",
+)
+FORCE = alternation(FORCE_WORDS)
 ACTOR = re.compile(
     rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\))){{0,6}}?[\s,-]+(?:{FORCE})\b)"
     rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
@@ -405,7 +417,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         clause = CLAUSE_SPLIT.split(before)[-1]
         if NEGATION.search(" ".join(clause.split()[-6:])) or FAILED_TO.search(before):
             ev.dropped = "negated"
-        elif MODAL.search(" ".join(sentence[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
+        elif MODAL.search(" ".join(low[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
