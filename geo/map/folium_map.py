@@ -300,11 +300,9 @@ setTimeout(function (F) {  // after the claims layer is on the map
   if (!map) { return; }
   map.setView([F.lat, F.lon], Math.max(map.getZoom(), F.zoom), {animate: false});
   if (!target) { return; }
-  if (shown !== layer && shown.zoomToShowLayer) {
-    shown.zoomToShowLayer(target, function () { target.openPopup(); });
-  } else {
-    target.openPopup();
-  }
+  // the popup is bound to the whole layer: a click on the marker opens it with that marker's claims
+  function open() { target.fire('click', {latlng: target.getLatLng()}, true); }  // true: up to the layer
+  if (shown !== layer && shown.zoomToShowLayer) { shown.zoomToShowLayer(target, open); } else { open(); }
 }, 0, SPEC);
 """
 

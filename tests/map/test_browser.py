@@ -471,3 +471,23 @@ def test_a_30_day_window_shows_side_and_kind_symbols_keyed_by_the_legend(corpus_
         assert (drawn[cls] > 0) == (label in legend), (cls, drawn[cls], legend)
     assert drawn["russia"] > 0 and drawn["advance"] > 0 and drawn["strike"] + drawn["attack"] > 0
     assert "Older claims are drawn fainter" in legend and "Size: claims at the place" in legend
+
+
+def test_find_a_place_by_another_spelling_opens_its_popup(dashboard, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from geo.map.browser import in_map_frame, wait_for_map_frame
+
+    driver.get(f"{dashboard}/?date=2024-06-19&window=7d&zoom=6&lat=48.4&lon=36.0")
+    wait_for_map_frame(driver, "2024-06-19", timeout=90)
+    box = driver.find_element(By.CSS_SELECTOR, ".st-key-find input")
+    box.send_keys("Часів Яр", Keys.ENTER)  # the Ukrainian spelling of Chasiv Yar
+    popup = WebDriverWait(driver, 60, poll_frequency=0.2).until(lambda d: in_map_frame(
+        d, "var p = document.querySelector('.leaflet-popup-content'); return p && p.innerText"))
+    assert "Chasiv Yar" in popup and "ISW report" in popup
+    assert in_map_frame(driver, "return window.map.getZoom()") >= 11
+    centre = in_map_frame(driver, "var c = window.map.getCenter(); return [c.lat, c.lng]")
+    assert abs(centre[0] - 48.588) < 0.05 and abs(centre[1] - 37.834) < 0.05, centre
+    assert script_errors(driver) == []
