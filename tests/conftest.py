@@ -55,6 +55,15 @@ def chromium():
         return find_browser()
 
 
+@pytest.fixture(scope="module")
+def driver(chromium):
+    """A headless Chromium window of 1400x1000 with the network off, one per test module."""
+    from geo.map.browser import open_browser
+
+    with open_browser(width=1400, height=1000, offline=True) as d:
+        yield d
+
+
 @pytest.fixture(scope="session")
 def embedded_gazetteer():
     from geo.places.gazetteer import Gazetteer

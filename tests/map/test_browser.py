@@ -94,14 +94,6 @@ def dashboard(chromium, app_store) -> str:
         yield url
 
 
-@pytest.fixture(scope="module")
-def driver(chromium):
-    from geo.map.browser import open_browser
-
-    with open_browser(width=1400, height=1000, offline=True) as d:
-        yield d
-
-
 def markers(driver) -> int:
     from geo.map.browser import in_map_frame
 

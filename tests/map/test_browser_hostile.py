@@ -46,14 +46,6 @@ def dashboard(chromium, setup):
         yield url
 
 
-@pytest.fixture(scope="module")
-def driver(chromium):
-    from geo.map.browser import open_browser
-
-    with open_browser(width=1400, height=1000, offline=True) as d:
-        yield d
-
-
 def page_text(driver) -> str:
     return driver.execute_script("return document.body.innerText")
 

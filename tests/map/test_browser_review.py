@@ -51,14 +51,6 @@ def dashboard(chromium, review_store, geocoder):
         yield url
 
 
-@pytest.fixture(scope="module")
-def driver(chromium):
-    from geo.map.browser import open_browser
-
-    with open_browser(width=1400, height=1000, offline=True) as d:
-        yield d
-
-
 def button(driver, key: str):
     from selenium.webdriver.common.by import By
 
