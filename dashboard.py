@@ -15,6 +15,7 @@ import datetime as dt
 import html
 import json
 import os
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -49,6 +50,8 @@ FILTERS = (  # (view field, label, widget key)
 )
 TABLE_MAX = 250  # rows of the claims table sent to the browser (a date change stays small on the whole war)
 UNRESOLVED_MAX = 100  # rows of the unresolved mentions sent to the browser
+TEMPO_DAILY_MAX = 120  # days the claims-per-day charts show day by day; a longer span is charted by week
+QUEUE_MAX = 200  # items of the review queue listed (table and picker)
 LABELS = {**folium_map.ACTOR_LABELS, **folium_map.KIND_LABELS, **folium_map.STATUS_LABELS}
 
 
@@ -540,7 +543,8 @@ def tempo_chart(path: str, version: tuple, view: View) -> None:
     if specs is None:
         st.caption("No placed claims in the 30 days up to this date.")
         return
-    by_side, by_axis = st.tabs(["Claims per day by side and kind", "Claims per day by axis"])
+    per = "week" if specs[0].get("usermeta", {}).get("weekly") else "day"
+    by_side, by_axis = st.tabs([f"Claims per {per} by side and kind", f"Claims per {per} by axis"])
     with by_side:
         st.vega_lite_chart(specs[0], width="stretch")
     with by_axis:
@@ -555,29 +559,42 @@ def tempo_charts(rows: list[dict], view: View):
     counts = views.tempo(rows, view)
     if span is None or not counts:
         return None
-    days = [(span[0] + dt.timedelta(days=i)).isoformat() for i in range((span[1] - span[0]).days + 1)]
+    # a span longer than TEMPO_DAILY_MAX days (the whole war) is summed by week, starting on Mondays
+    weekly = (span[1] - span[0]).days + 1 > TEMPO_DAILY_MAX
+
+    def bucket(day: dt.date) -> str:
+        return (day - dt.timedelta(days=day.weekday()) if weekly else day).isoformat()
+
+    days = list(dict.fromkeys(bucket(span[0] + dt.timedelta(days=i)) for i in range((span[1] - span[0]).days + 1)))
     series = [f"{folium_map.ACTOR_LABELS[a]}: {folium_map.KIND_PLURALS[k]}" for a in views.ACTORS for k in views.KINDS]
     shades = {"russia": ("#7f0000", "#b71c1c", "#e57373"), "ukraine": ("#0d47a1", "#2196f3", "#90caf9")}
-    df = pd.DataFrame([{"day": c.date.isoformat(), "claims": c.count,
-                        "series": f"{folium_map.ACTOR_LABELS[c.actor]}: {folium_map.KIND_PLURALS[c.kind]}"} for c in counts])
-    x = alt.X("day:O", title=None, scale=alt.Scale(domain=days),
-              axis=alt.Axis(values=days[::-7][::-1], labelAngle=0))
+    summed: dict[tuple[str, str], int] = {}
+    for c in counts:
+        key = (bucket(c.date), f"{folium_map.ACTOR_LABELS[c.actor]}: {folium_map.KIND_PLURALS[c.kind]}")
+        summed[key] = summed.get(key, 0) + c.count
+    df = pd.DataFrame([{"day": d, "claims": n, "series": s} for (d, s), n in summed.items()])
+    x = alt.X("day:O", title="week of" if weekly else None, scale=alt.Scale(domain=days),
+              axis=alt.Axis(values=days[::-(13 if weekly else 7)][::-1], labelAngle=0))
     bars = alt.Chart(df).mark_bar().encode(
-        x=x, y=alt.Y("sum(claims):Q", title="claims / day"),
+        x=x, y=alt.Y("sum(claims):Q", title="claims / week" if weekly else "claims / day"),
         color=alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[c for a in views.ACTORS for c in shades[a]])),
         tooltip=["day:O", "series:N", "sum(claims):Q"],
     )
-    today = alt.Chart(pd.DataFrame({"day": [view.date.isoformat()]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(x=x)
-    return (bars + today).properties(height=150), axis_chart(rows, view, days, x)
+    today = alt.Chart(pd.DataFrame({"day": [bucket(view.date)]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(x=x)
+    by_side = (bars + today).properties(height=150, usermeta={"weekly": weekly})
+    return by_side, axis_chart(rows, view, days, x, bucket)
 
 
-def axis_chart(rows: list[dict], view: View, days: list[str], x):
-    """Claims per day on each canonical axis, one small row per axis (north to south)."""
+def axis_chart(rows: list[dict], view: View, days: list[str], x, bucket=lambda d: d.isoformat()):
+    """Claims per day (or per `bucket`: a week) on each canonical axis, one small row per axis (north to south)."""
     import altair as alt
 
     counts = views.tempo_by_axis(rows, view)
     order = [a for a in facets.AXIS_ORDER if any(c[1] == a for c in counts)]
-    df = pd.DataFrame([{"day": d.isoformat(), "axis": a, "claims": n} for d, a, n in counts])
+    summed: dict[tuple[str, str], int] = {}
+    for d, a, n in counts:
+        summed[(bucket(d), a)] = summed.get((bucket(d), a), 0) + n
+    df = pd.DataFrame([{"day": d, "axis": a, "claims": n} for (d, a), n in summed.items()])
     chart = alt.Chart(df).mark_bar(color="#555").encode(
         x=x, y=alt.Y("claims:Q", title=None, axis=alt.Axis(tickCount=2)),
         tooltip=["day:O", "axis:N", "claims:Q"],
@@ -749,13 +766,36 @@ def review_gazetteer():
     return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
 
 
-@st.cache_resource(show_spinner="Listing what needs review…", max_entries=64)
+@st.cache_resource(max_entries=4, show_spinner=False)
+def queue_by_day(path: str, version: tuple, asked: int) -> tuple[dict[str, list], threading.Lock]:
+    """The review items of each report date measured so far (shared by every session), and its lock."""
+    return {}, threading.Lock()
+
+
 def load_queue(path: str, version: tuple, first: str, last: str, asked: int) -> list:
+    """The review items of the report dates `first`..`last`, newest first. An item depends only on its own
+    report's rows, so each date is measured once per store version and windows are put together from the
+    dates: moving the date or widening the window measures only the days not seen before."""
     from geo.pipeline import review_queue
 
-    rows = [r for r in load_rows(path, version) if first <= r["report_date"] <= last]
-    with Store(path) as store:
-        return review_queue(store, review_gazetteer(), rows)
+    rows = load_rows(path, version)
+    days = [d.isoformat() for d in views.report_dates(rows)]
+    days = [d for d in days if first <= d <= last]
+    by_day, lock = queue_by_day(path, version, asked)
+    with lock:
+        missing = [d for d in days if d not in by_day]
+        if missing:
+            with st.spinner("Listing what needs review…"):
+                start, end = dt.date.fromisoformat(missing[0]), dt.date.fromisoformat(missing[-1])
+                wanted = set(missing)
+                todo = [r for r in views.in_window(rows, View(date=end), end, start) if r["report_date"] in wanted]
+                with Store(path) as store:
+                    items = review_queue(store, review_gazetteer(), todo)
+                found: dict[str, list] = {d: [] for d in missing}
+                for item in items:  # newest first: each day's list keeps the queue's order
+                    found[item.report_date].append(item)
+                by_day.update(found)
+    return [item for d in reversed(days) for item in by_day.get(d, ())]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -767,6 +807,13 @@ def candidates_map(path: str, version: tuple, key: str, first: str, last: str, a
               if r["report_date"] == item.report_date and r["quote"] == item.quote and r["lat"] is not None
               and r["place"] != item.place]
     return candidates_map_html(item.options, others)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def load_corrections(path: str, version: tuple) -> list[dict]:
+    """The analysts' corrections recorded in the store (read again when the store changes)."""
+    with Store(path) as store:
+        return store.corrections()
 
 
 def option_label(n: int, o) -> str:
@@ -836,6 +883,10 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
                  key="rq_dates_table")
     reasons = st.multiselect("Reasons", [r for r in review.REASONS if r in by_reason], key="rq_filter", placeholder="All")
     items = [i for i in items if not reasons or i.reason in reasons]
+    if len(items) > QUEUE_MAX:
+        st.caption(f"Listing the {QUEUE_MAX:,} newest of {len(items):,} items; pick reasons, a date or a narrower "
+                   "window for the others.")
+        items = items[:QUEUE_MAX]
     st.dataframe(pd.DataFrame([{
         "item": i.key, "date": i.report_date, "mention": i.place, "reason": i.reason, "why": i.why,
         "options": len(i.options), "quote": i.quote} for i in items]),
@@ -897,10 +948,13 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
                     st.rerun()
     with right:
         if item.options:
-            st.iframe(candidates_map(STORE_PATH, version, item.key, first, last, asked), height=310)
-            st.caption("Options numbered as in the table; grey: the other places of the sentence.")
-    with Store(STORE_PATH) as store:
-        recorded = store.corrections()
+            # the small map carries its own Leaflet and basemap (about 1.4 MB): built and sent only while open
+            shown_map = st.expander("Map of the options", key="rq_map_open", on_change="rerun")
+            if shown_map.open:
+                with shown_map:
+                    st.iframe(candidates_map(STORE_PATH, version, item.key, first, last, asked), height=310)
+                    st.caption("Options numbered as in the table; grey: the other places of the sentence.")
+    recorded = load_corrections(STORE_PATH, version)
     if recorded:
         with st.expander(f"Corrections recorded ({len(recorded)})"):
             st.dataframe(pd.DataFrame([{k: c.get(k) for k in ("at", "who", "action", "name", "geonameid", "lat", "lon",

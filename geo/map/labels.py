@@ -95,18 +95,41 @@ def orienting_towns(all_towns: Iterable[Town], claims: Sequence[dict], area: tup
     if area is None:
         return []
     w, s, e, n = area
-    named = [(c["lat"], c["lon"], c["text"].casefold()) for c in claims]
+    # the claim labels by grid cell (GRID_DEG: a cell is wider than TOWN_NEAR_CLAIM_KM at any latitude shown),
+    # so a town is compared only with the claims of its own and the eight neighbouring cells
+    named: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for c in claims:
+        named.setdefault(_cell(c["lat"], c["lon"]), []).append((c["lat"], c["lon"], c["text"].casefold()))
     order = {"capital": 0, "oblast": 1, "raion": 2, "town": 2}
     picked = []
     for t in all_towns:
         if not (w <= t.lon <= e and s <= t.lat <= n):
             continue
-        if any(_km(t.lat, t.lon, la, lo) < TOWN_NEAR_CLAIM_KM and t.name.casefold() in text for la, lo, text in named):
+        if named and _named_near(t, named):
             continue
         picked.append(t)
     picked.sort(key=lambda t: (order.get(t.rank, 2), -t.population))
     return [{"lat": t.lat, "lon": t.lon, "text": t.name, "kind": "town",
              "big": t.rank in ("capital", "oblast") or t.population >= 100_000} for t in picked[:limit]]
+
+
+GRID_DEG = 0.1  # 11 km north-south, 3.8 km east-west even at 70° N: more than TOWN_NEAR_CLAIM_KM
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / GRID_DEG), math.floor(lon / GRID_DEG)
+
+
+def _named_near(town: Town, named: dict[tuple[int, int], list[tuple[float, float, str]]]) -> bool:
+    """Whether a claim label within TOWN_NEAR_CLAIM_KM of `town` names it."""
+    i, j = _cell(town.lat, town.lon)
+    name = town.name.casefold()
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            for la, lo, text in named.get((i + di, j + dj), ()):
+                if name in text and _km(town.lat, town.lon, la, lo) < TOWN_NEAR_CLAIM_KM:
+                    return True
+    return False
 
 
 def label_payload(rows: Sequence[dict], all_towns: Iterable[Town] = (),

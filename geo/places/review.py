@@ -14,6 +14,7 @@ gazetteer applies it). Pure functions: the store records the rows, the pipeline 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -118,7 +119,13 @@ def candidate_ids(row: dict) -> list[int]:
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Geodesic (WGS 84) distance in km."""
-    return geodesic(a, b).km
+    return _geodesic_km(float(a[0]), float(a[1]), float(b[0]), float(b[1]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # the same pairs come back often: a place and its sentence's other places recur from report to report
+    return geodesic((lat1, lon1), (lat2, lon2)).km
 
 
 def queue(
