@@ -264,12 +264,15 @@ def _aim(before_words: list[str]) -> bool:
 
 
 def _events(sentence: str, side: str | None = None) -> list[_Event]:
-    actors = _actors(sentence)
+    actors: list[tuple[int, int, str]] = []  # found at the first trigger: a sentence with none needs no actors
     events: list[_Event] = []
+    found_actors = False
     low = _low(sentence)
     has_accusation = "accus" in low or "each other" in low
     noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):
+        if not found_actors:
+            actors, found_actors = _actors(sentence), True
         word = m.group().lower()
         kind = "advance" if m.group("advance") else "strike" if m.group("strike") else "attack"
         before = sentence[max(0, m.start() - 70):m.start()]
@@ -307,7 +310,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "noun phrase"  # "the capture of Lysychansk", "their advance"
         elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
             why = "aim"  # "deadlines to seize", "ordered to attack"
-        elif _aim(before_words):
+        elif "to" in near.lower() and _aim(before_words):
             why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
         else:
             why = None

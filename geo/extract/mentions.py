@@ -114,6 +114,8 @@ PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administra
                         + "|".join(sorted(REFERENCE_AFTER, key=len, reverse=True)) + r"|areas?)\b")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
+DASH = re.compile(r"[-–]")
+LETTERS = re.compile(r"[A-Za-z]+")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
 FEATURE_OF_TOWN = re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
@@ -267,7 +269,9 @@ def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -
     included, joined by a hyphen or dash inside a run of capitalised words, named as references."""
     for k in range(i, run_end):
         tok = toks[k][0]
-        sep = re.search(r"[-–]", tok.strip("-–"))
+        if "-" not in tok and "–" not in tok:
+            continue
+        sep = DASH.search(tok.strip("-–"))
         if sep is None or (k == i and run_end - i == 1):
             continue
         left_word, right_word = tok[:sep.start() + (len(tok) - len(tok.lstrip("-–")))], tok[sep.end() + (len(tok) - len(tok.lstrip("-–"))):]
@@ -372,9 +376,10 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         before = sentence[:m.start]
         after = sentence[m.end:]
         prev = _prev_word(sentence, m.start)
-        after_words = re.findall(r"[A-Za-z]+", after[:40].lower())
-        # an inline bearing ending right before this mention: "north of Sumy City"
-        ib = INLINE_BEARING.search(before[-60:])
+        after_words = LETTERS.findall(after[:40].lower())
+        # an inline bearing ending right before this mention: "north of Sumy City" (it ends in "of " or "from ")
+        tail = before[-60:]
+        ib = INLINE_BEARING.search(tail) if tail[-1:].isspace() and tail.rstrip()[-4:].lower().endswith(("of", "from")) else None
         in_paren = before.rfind("(") > before.rfind(")")
         dist = DISTANCE_OF.search(before[-40:]) if not ib and ("km" in before[-40:] or "kilomet" in before[-40:]) else None
         if dist and not in_paren:

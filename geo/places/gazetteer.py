@@ -612,6 +612,13 @@ class Gazetteer:
             place = self._place_cache[geonameid] = Place(*rec)
         return place
 
+    def settlements_in(self, admin1: str) -> list[Place]:
+        """The populated places (feature class P) of one oblast or region, in `place_ids` order: one pass over
+        the records, building a Place only for the rows that qualify."""
+        # a record is a Place's fields in order: admin1 at 5, feature_class at 7 (default "P")
+        return [self.get(gid) for gid, rec in self._places.items()  # type: ignore[misc]
+                if rec[5] == admin1 and (rec[7] if len(rec) > 7 else "P") == "P"]
+
     def regions(self) -> list[Place]:
         return [p for p in (self.get(i) for i in self._region_ids) if p is not None]
 
