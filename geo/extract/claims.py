@@ -163,6 +163,7 @@ class _Event:
     mentions: list[Mention] | None = None
 
 
+@lru_cache(maxsize=4096)
 def claimant_name(subject: str) -> str | None:
     """A readable claimant from the subject of a verb of saying ("The Russian Ministry of Defense (MoD)")."""
     s = re.sub(r"\s+", " ", subject).strip(" ,;:")
@@ -205,6 +206,16 @@ def _low(sentence: str) -> str:
     return low if len(low) == len(sentence) else "".join(c.lower()[0] for c in sentence)
 
 
+FORCES_SUBJECT = re.compile(r"\b(?:Russian|Ukrainian)\s+(?:forces|troops)\b")
+SPEAKER_WORD = re.compile(r"milblogger|source|official|MoD|Ministry|Staff|spokes|command", re.I)
+PLAIN_GAP = re.compile(r"[;,]|\b(?:and|but|while)\b")
+SUBJECT_GAP = re.compile(r"[;,]|\b(?:and|but|while|which|that)\b")
+CAPITAL = re.compile(r"[A-Z]")
+AND_WORD = re.compile(r"\band\b")
+LEAD_WORDS = re.compile(r"^([A-Z][A-Za-z’' ]{3,60}):\s+")
+OBJECTIVE = re.compile(r"\bobjective\b", re.I)
+
+
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     """Positions after which events are claimed (or confirmed by evidence): (pos, status, claimant)."""
     out = []
@@ -217,7 +228,7 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
             continue
         if EVIDENCE.search(subject):
             out.append((m.end(), "confirmed", None))
-        elif re.search(r"\b(?:Russian|Ukrainian)\s+(?:forces|troops)\b", subject) and not re.search(r"milblogger|source|official|MoD|Ministry|Staff|spokes|command", subject, re.I):
+        elif FORCES_SUBJECT.search(subject) and not SPEAKER_WORD.search(subject):
             continue  # "Russian forces reported(ly)": not an attribution
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
@@ -317,7 +328,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if why == "prevented" and events and not events[-1].dropped and m.start() - events[-1].end < 80:
             continue  # "repelled a group from advancing on X": X is where the repelled attack was
         if why == "aim" and events and not events[-1].dropped and m.start() - events[-1].end < 40 \
-                and not re.search(r"[;,]|\b(?:and|but|while)\b", sentence[events[-1].end:m.start()]):
+                and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "continuing to fight to take control of X", "assaults to recapture X": the purpose of the event names its place
         if why:
             ev.dropped = why
@@ -402,7 +413,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             if WILL_AFTER.match(sentence, m.end()):
                 continue  # "fighting will continue": a forecast
         if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
-                and m.start() - events[-1].end < 60 and not re.search(r"[;,]|\b(?:and|but|while|which|that)\b", sentence[events[-1].end:m.start()]):
+                and m.start() - events[-1].end < 60 and not SUBJECT_GAP.search(sentence[events[-1].end:m.start()]):
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
         if ev.actor is None:
             continue
@@ -428,7 +439,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         # nothing but words separate them and they agree on actor and kind
         if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped:
             gap = sentence[events[-1].end:m.start()]
-            if len(gap) < 40 and not re.search(r"[A-Z]", gap):
+            if len(gap) < 40 and not CAPITAL.search(gap):
                 events[-1].end = m.end()
                 continue
         events.append(ev)
@@ -514,7 +525,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             owner = events[0]
             between = sentence[m.end:owner.start]
             in_subject = IN_SUBJECT.search(sentence[max(0, m.start - 60):m.start]) is not None
-            if SCOPE_BREAK.search(between) or (not in_subject and (re.search(r"\band\b", between) or len(between) > 80)):
+            if SCOPE_BREAK.search(between) or (not in_subject and (AND_WORD.search(between) or len(between) > 80)):
                 continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
             continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"
@@ -564,10 +575,10 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
             section, side = para.section, None
         lead = para.lead_in
         if lead is None:
-            lm = re.match(r"^([A-Z][A-Za-z’' ]{3,60}):\s+", para.text)
+            lm = LEAD_WORDS.match(para.text)
             if lm and len(lm.group(1).split()) <= 7:
                 lead = lm.group(1)
-        if lead and re.search(r"\bobjective\b", lead, re.I):
+        if lead and OBJECTIVE.search(lead):
             continue  # "Russian objective: ..." states an aim, not an event
         for sent in split_sentences(para.text):
             text = sent.text

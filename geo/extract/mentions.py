@@ -115,6 +115,12 @@ PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administra
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
 DASH = re.compile(r"[-–]")
+PLURAL_REGION = re.compile(r"\boblasts\b|\braions\b", re.I)
+REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|"
+                          r"council|authorities|officials?|people[’']s)\b", re.I)
+ITSELF_OR_PAREN = re.compile(r"\s*(?:itself|\()")
+BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
+                        r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
 LETTERS = re.compile(r"[A-Za-z]+")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
 FEATURE_OF_TOWN = re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
@@ -336,7 +342,7 @@ def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """Plural regions: "in Sumy and Kursk oblasts" -> Sumy Oblast, Kursk Oblast."""
     result: list[Mention] = []
     for m in mentions:
-        if m.precision == "region" and re.search(r"\boblasts\b|\braions\b", m.text, re.I):
+        if m.precision == "region" and PLURAL_REGION.search(m.text):
             # earlier plain names joined to this one by "and" / "," become regions of the same kind
             suffix = m.name.split()[-1]
             j = len(result) - 1
@@ -425,7 +431,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if DIRECTION_OF.search(before[-160:]) and not OWN_BEARING.match(after):
             kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))
             continue
-        if m.precision == "region" and re.match(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|council|authorities|officials?|people[’']s)\b", after, re.I):
+        if m.precision == "region" and REGION_TITLE.match(after):
             continue  # "Zaporizhia Oblast occupation administration head": a title, not a place of action
         last_target = next((k for k in reversed(kept) if k.role == "target"), None)
         if m.precision == "region" and last_target is not None and last_target.precision != "region" and re.fullmatch(
@@ -453,7 +459,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
             or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None
             or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
-            or re.match(r"\s*(?:itself|\()", after) is not None
+            or ITSELF_OR_PAREN.match(after) is not None
         )
         if prev == "of" and BODY_OF.search(before[-40:]):
             ok = False
@@ -461,7 +467,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             ok = False  # "the 5th Brigade of the Donetsk People's Republic": a body, not the place acted on
         if not ok:
             continue
-        if re.match(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))", after):
+        if BODY_AFTER.match(after):
             continue
         if inline is not None and m.role == "target" and m.bearing is None and m.precision != "region":
             gap = sentence[kept[-1].end if kept else 0:m.start]

@@ -629,6 +629,7 @@ LISTED_WITH = 8  # the mentions this many places before and after it in its sent
 SENTENCE_PLACES = 20  # the places last placed in its sentence
 SECTION_PLACES = 40  # the places last placed in its section
 QUALIFY_CHARS = 600  # an oblast named this close before a mention of its claim can frame it ("in X Oblast near ...")
+NAMESAKE_CELLS_MAX = 50_000  # settlement names whose namesakes' cells are kept with a gazetteer
 BEARING_TARGETS = 12  # the places given by bearings from one reference town that vote on which town it is
 
 
@@ -742,7 +743,10 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
         return heading_cache[section]
 
     sentences = _sentences(claims)
-    cells: dict[str, CellSet | None] = {}
+    # where the namesakes of a settlement name lie depends on the name and the gazetteer only: kept with the gazetteer
+    cells: dict[str, CellSet | None] = gazetteer.__dict__.setdefault("_namesake_cells", {})
+    if len(cells) > NAMESAKE_CELLS_MAX:
+        cells.clear()
     by_bearings: dict[tuple[int, str], Place | None] = {}
     named_in_section: dict[tuple[str | None, str], Place] = {}
     sure: dict[tuple[float, float], None] = {}
