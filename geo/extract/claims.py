@@ -216,6 +216,16 @@ LEAD_WORDS = re.compile(r"^([A-Z][A-Za-z’' ]{3,60}):\s+")
 OBJECTIVE = re.compile(r"\bobjective\b", re.I)
 
 
+ODD_FOLDS = ("ſ", "ı", "İ")  # letters a case-insensitive pattern reads as s or i, which lower() does not map to them
+HEDGE_WORDS = ("reportedly", "allegedly", "purportedly", "unconfirmed", "unverified", "rumo")  # HEDGE's words
+MONTH_TITLES = tuple(m.title() for m in MONTHS)
+
+
+def _may_contain(sentence: str, low: str, *words: str) -> bool:
+    """Can a case-insensitive pattern that needs one of `words` match the sentence? A cheap test before it."""
+    return any(w in low for w in words) or any(c in sentence for c in ODD_FOLDS)
+
+
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     """Positions after which events are claimed (or confirmed by evidence): (pos, status, claimant)."""
     out = []
@@ -232,11 +242,12 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
             continue  # "Russian forces reported(ly)": not an attribution
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
-    for m in ACCORDING.finditer(sentence):
+    low = _low(sentence)
+    for m in ACCORDING.finditer(sentence) if _may_contain(sentence, low, "according") else ():
         out.append((m.start(), "claimed", claimant_name(m.group("who"))))
-    for m in HEDGE.finditer(sentence):
+    for m in HEDGE.finditer(sentence) if _may_contain(sentence, low, *HEDGE_WORDS) else ():
         out.append((m.start(), "claimed", None))
-    for m in NARRATIVE_THAT.finditer(sentence):
+    for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that") else ():
         out.append((m.end(), "claimed", None))  # "a narrative that Wagner forces captured Soledar"
     out.sort(key=lambda t: t[0])
     return out
@@ -479,11 +490,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
-    if LOOKBACK.search(sentence):
+    if _may_contain(sentence, _low(sentence), "isw", "effort", "silence") and LOOKBACK.search(sentence):
         return []
-    if day and any(MONTHS.index(x.group("month").lower()) + 1 != day.month for x in MONTH_SPAN.finditer(sentence)):
+    dated = day is not None and any(m in sentence for m in MONTH_TITLES)  # both patterns below need a month's name
+    if dated and any(MONTHS.index(x.group("month").lower()) + 1 != day.month for x in MONTH_SPAN.finditer(sentence)):
         return []  # "culminated ... in early July" in an August report: background
-    if day and _all_days_stale(sentence, day):
+    if dated and _all_days_stale(sentence, day):
         return []
     events = _events(sentence, side)
     if not events:
