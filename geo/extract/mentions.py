@@ -115,6 +115,7 @@ PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administra
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
 DASH = re.compile(r"[-–]")
+WORD_BEFORE = re.compile(r"[\w’'-]+$")
 PLURAL_REGION = re.compile(r"\boblasts\b|\braions\b", re.I)
 REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|"
                           r"council|authorities|officials?|people[’']s)\b", re.I)
@@ -215,9 +216,12 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
     pair = _hyphen_pair(sentence, toks, i, run_end, is_name)
     if pair is not None:
         return pair
-    for j in range(min(run_end, i + 5), i, -1):
-        words = [t[0] for t in toks[i:j]]
-        low = [w.lower() for w in words]
+    top = min(run_end, i + 5)
+    all_words = [t[0] for t in toks[i:top]]
+    all_low = [w.lower() for w in all_words]
+    for j in range(top, i, -1):
+        words = all_words[:j - i]
+        low = all_low[:j - i]
         if low[-1] in REGION_SUFFIX or low[-1] == "city":
             if j - i == 1:
                 continue
@@ -334,7 +338,8 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
 
 
 def _bank_start(sentence: str, start: int) -> int:
-    m = BANK.search(sentence[:start])
+    head = sentence[:start]
+    m = BANK.search(head) if "bank" in head.lower() else None
     return m.start() if m else start
 
 
@@ -368,10 +373,8 @@ def _prev_word(sentence: str, pos: int) -> str:
         return ""
     if not sentence[end - 1].isalnum():
         return sentence[end - 1]
-    start = end
-    while start > 0 and end - start < 40 and (sentence[start - 1].isalnum() or sentence[start - 1] in "_’'-"):
-        start -= 1
-    return sentence[start:end].lower()
+    # the run of word characters, apostrophes and hyphens ending there, at most 40 long
+    return WORD_BEFORE.search(sentence, max(0, end - 40), end).group().lower()  # type: ignore[union-attr]
 
 
 def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -428,7 +431,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
             continue
-        if DIRECTION_OF.search(before[-160:]) and not OWN_BEARING.match(after):
+        if "direction" in before[-160:] and DIRECTION_OF.search(before[-160:]) and not OWN_BEARING.match(after):
             kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))
             continue
         if m.precision == "region" and REGION_TITLE.match(after):

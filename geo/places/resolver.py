@@ -104,16 +104,18 @@ class PointIndex:
         best = math.inf
         cells = self.cells
         radians, cos, hypot = math.radians, math.cos, math.hypot
-        for di in range(-ring, ring + 1):
-            for dj in range(-ring, ring + 1):
-                cell = cells.get((ci + di, cj + dj))
-                if not cell:
-                    continue
-                self.scanned += len(cell)
-                for a, b in cell:  # approx_km, inlined: the hot loop of the resolver
-                    d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
-                    if d < best:
-                        best = d
+        if len(cells) <= (2 * ring + 1) ** 2:
+            # few cells hold points: test each against the square around the query, not every cell of the square
+            near = [cell for (i, j), cell in cells.items() if -ring <= i - ci <= ring and -ring <= j - cj <= ring]
+        else:
+            near = [cell for di in range(-ring, ring + 1) for dj in range(-ring, ring + 1)
+                    if (cell := cells.get((ci + di, cj + dj)))]
+        for cell in near:
+            self.scanned += len(cell)
+            for a, b in cell:  # approx_km, inlined: the hot loop of the resolver
+                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                if d < best:
+                    best = d
         return best if best <= within else math.inf
 
 
