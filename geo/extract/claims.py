@@ -129,7 +129,7 @@ CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
-NOT_ACTOR_AFTER = re.compile(r"^\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
+NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
 SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red)\b", re.I)
@@ -195,7 +195,7 @@ def _actors(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in ACTOR.finditer(sentence):
         word_end = m.end()
-        if NOT_ACTOR_AFTER.match(sentence[word_end:]):
+        if NOT_ACTOR_AFTER.match(sentence, word_end):
             continue
         out.append((m.start(), word_end, _side(m)))
     return out

@@ -134,7 +134,7 @@ def _lower(text: str) -> str:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    return [(m.group(), *m.span()) for m in WORD.finditer(text)]
 
 
 def _is_cap(tok: str) -> bool:

@@ -529,9 +529,11 @@ class Resolver:
         if ctx.heading_places:
             d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
-        near = [x for x in ctx.sentence_places if x.geonameid != p.geonameid]
+        gid = p.geonameid
+        near = [(x.lat, x.lon) for x in ctx.sentence_places if x.geonameid != gid]
         if near:
-            d = min(approx_km(p.lat, p.lon, x.lat, x.lon) for x in near)
+            lat, lon = p.lat, p.lon
+            d = min(approx_km(lat, lon, a, b) for a, b in near)
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
