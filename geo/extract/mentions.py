@@ -133,6 +133,18 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=64)
+def _has_feature(low_sentence: str) -> bool:
+    """Does a feature noun stand anywhere in the (lower-cased) sentence? If not, no position needs the test."""
+    return FEATURE_RE.search(low_sentence) is not None
+
+
+@lru_cache(maxsize=64)
+def _has_of_town(sentence: str) -> bool:
+    """Does "<Noun> of <Town>" stand anywhere in the sentence? If not, no position needs the test."""
+    return FEATURE_OF_TOWN.search(sentence) is not None
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), *m.span()) for m in WORD.finditer(text)]
 
@@ -154,8 +166,8 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
     i = 0
     n = len(toks)
     while i < n:
-        tok, s, e = toks[i]
-        if not _is_cap(tok) or not tok[0].isalpha():
+        first = toks[i][0][0]
+        if not first.isupper() or not first.isalpha():
             i += 1
             continue
         found = _match_at(sentence, toks, i, is_name)
@@ -182,7 +194,7 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
         return None  # "Russian", "The", "Putin" alone: the commonest capitalised words, never a place
     # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
     low_sentence = _lower(sentence)
-    of_town = FEATURE_OF_TOWN.match(sentence, toks[i][1])
+    of_town = FEATURE_OF_TOWN.match(sentence, toks[i][1]) if _has_of_town(sentence) else None
     if of_town and of_town.group("noun").lower() in FEATURE_NOUNS:
         # "the Port of Mariupol", "the Refinery of Tuapse": the facility, placed at its town
         end = of_town.end()
@@ -191,7 +203,7 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             k += 1
         return [Mention(of_town.group(0), toks[i][1], end, of_town.group(0), precision="feature",
                         reference=of_town.group("town"))], k
-    for j in range(run_end, i, -1):
+    for j in range(run_end if _has_feature(low_sentence) else i, i, -1):
         span_end = toks[j - 1][2]
         fm = FEATURE_RE.match(low_sentence, span_end)
         if fm:
@@ -217,16 +229,17 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
     if pair is not None:
         return pair
     top = min(run_end, i + 5)
-    all_words = [t[0] for t in toks[i:top]]
-    all_low = [w.lower() for w in all_words]
+    all_low = [t[0].lower() for t in toks[i:top]]
+    stops = 0  # how many of the words, from the first, are STOP words
+    while stops < len(all_low) and all_low[stops] in STOP:
+        stops += 1
     for j in range(top, i, -1):
-        words = all_words[:j - i]
         low = all_low[:j - i]
         if low[-1] in REGION_SUFFIX or low[-1] == "city":
             if j - i == 1:
                 continue
             base = _clean(sentence[toks[i][1]:toks[j - 2][2]])
-            if all(w in STOP for w in low[:-1]) and base.lower() != "crimea":
+            if stops >= j - i - 1 and base.lower() != "crimea":
                 continue
             start, end = toks[i][1], toks[j - 1][2]
             if low[-1] == "city":
@@ -234,7 +247,7 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             suffix = REGION_SUFFIX[low[-1]]
             start = _bank_start(sentence, start)
             return [Mention(sentence[start:end], start, end, f"{base} {suffix}", precision="region")], j
-        if all(w in STOP for w in low):
+        if stops >= j - i:
             continue
         if low[0] in STOP and j - i == 1:
             continue
