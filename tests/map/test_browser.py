@@ -274,7 +274,9 @@ def view_state(driver) -> dict:
     view = in_map_frame(driver, MAP_VIEW_JS)
     query = {k: v[-1] for k, v in parse_qs(urlsplit(driver.current_url).query).items()}
     return {"view": view, "url": driver.current_url, "query": query,
-            "socket": driver.execute_script("return window.__wsCount || null")}
+            "socket": driver.execute_script("return window.__wsCount || null"),
+            "script": driver.execute_script(  # Streamlit's own run state: "running" until a run has sent everything
+                "const a = document.querySelector('[data-testid=stApp]'); return a && a.getAttribute('data-test-script-state')")}
 
 
 def settle(driver, quiet: float = 2.0, timeout: float = 60.0) -> dict:
@@ -288,7 +290,7 @@ def settle(driver, quiet: float = 2.0, timeout: float = 60.0) -> dict:
         state = view_state(driver)
         key = (state["view"] and tuple(round(v, 6) for v in state["view"].values()), state["url"],
                str(state["socket"]))  # and the app's last run has finished sending
-        if key != last:
+        if key != last or state["script"] == "running":
             last, since = key, time.monotonic()
         elif time.monotonic() - since >= quiet:
             return state
