@@ -115,7 +115,6 @@ PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administra
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
 DASH = re.compile(r"[-–]")
-WORD_BEFORE = re.compile(r"[\w’'-]+$")
 PLURAL_REGION = re.compile(r"\boblasts\b|\braions\b", re.I)
 REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|"
                           r"council|authorities|officials?|people[’']s)\b", re.I)
@@ -147,10 +146,6 @@ def _has_of_town(sentence: str) -> bool:
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), *m.span()) for m in WORD.finditer(text)]
-
-
-def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper()
 
 
 def _clean(name: str) -> str:
@@ -386,8 +381,10 @@ def _prev_word(sentence: str, pos: int) -> str:
         return ""
     if not sentence[end - 1].isalnum():
         return sentence[end - 1]
-    # the run of word characters, apostrophes and hyphens ending there, at most 40 long
-    return WORD_BEFORE.search(sentence, max(0, end - 40), end).group().lower()  # type: ignore[union-attr]
+    start = end
+    while start > 0 and end - start < 40 and (sentence[start - 1].isalnum() or sentence[start - 1] in "_’'-"):
+        start -= 1
+    return sentence[start:end].lower()
 
 
 def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
