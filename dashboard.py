@@ -58,7 +58,27 @@ LABELS = {**folium_map.ACTOR_LABELS, **folium_map.KIND_LABELS, **folium_map.STAT
 # -- cached loaders ---------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner="Preparing the claims store (first start: ingesting the sample)…")
+@st.cache_resource
+def _cached_functions() -> dict:
+    """The cached functions of this script, made once per server process (see `cached`)."""
+    return {}
+
+
+def cached(kind: str, **options):
+    """`st.cache_resource` / `st.cache_data` (`kind`) with `options`, applied once per process and function
+    body: Streamlit hashes a decorated function's source each time the decorator runs, and this script's
+    decorators run on every rerun of every session. A changed body (new code object) is decorated anew."""
+    def decorate(fn):
+        registry = _cached_functions()
+        key = (kind, fn.__qualname__, fn.__code__, repr(sorted(options.items())))
+        wrapper = registry.get(key)
+        if wrapper is None:
+            wrapper = registry.setdefault(key, getattr(st, kind)(**options)(fn))
+        return wrapper
+    return decorate
+
+
+@cached("cache_resource", show_spinner="Preparing the claims store (first start: ingesting the sample)…")
 def ensure_store(path: str) -> str:
     ensure_sample_store(path).close()
     return path
@@ -70,7 +90,7 @@ def store_version(path: str) -> tuple:
     return (info.st_mtime_ns, info.st_size)
 
 
-@st.cache_resource(show_spinner="Reading claims…", max_entries=2)
+@cached("cache_resource", show_spinner="Reading claims…", max_entries=2)
 def load_rows(path: str, version: tuple) -> list[dict]:
     """Every row of the store (read-only: shared by every session), with its canonical claimant and axis."""
     with Store(path) as store:
@@ -83,14 +103,26 @@ def load_rows(path: str, version: tuple) -> list[dict]:
             fronts.update((v[0], v[1:]) for v in front_values(missing, front_series(store)))
     for r in rows:
         r["front_date"], r["front_km"], r["front_note"] = fronts.get(r.get("id"), (None, None, None))
+    settle(rows)
     return rows
 
 
-@st.cache_resource(max_entries=2)
+def settle(value):
+    """Move what the process holds so far out of the garbage collector's sight (`gc.freeze`): Streamlit runs a
+    full collection after every run, and walking the cached rows of the whole war would take most of a run.
+    Cached rows are freed by reference counting when a new store version replaces them."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    return value
+
+
+@cached("cache_resource", max_entries=2)
 def load_front(path: str, version: tuple):
     """The front line by date: the shipped DeepStateMap series and the snapshots imported into the store."""
     with Store(path) as store:
-        return front_series(store)
+        return settle(front_series(store))
 
 
 def far_only(rows: list[dict]) -> list[dict]:
@@ -98,7 +130,7 @@ def far_only(rows: list[dict]) -> list[dict]:
     return [r for r in rows if front_check(r) == CHECK_LABEL]
 
 
-@st.cache_resource(max_entries=2)
+@cached("cache_resource", max_entries=2)
 def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, list[str]]]:
     """The report dates (days without a claim included) and the filter values."""
     with Store(path) as store:
@@ -106,7 +138,7 @@ def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, li
     return dates, views.choices(load_rows(path, version))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@cached("cache_data", show_spinner=False, max_entries=64)
 def layer_json(path: str, version: tuple, view_key: str, overlay_legend: tuple, credits: tuple[str, ...],
                cluster_min: int, uncluster_zoom: int, front: bool = True, far: bool = False) -> tuple[str, str | None]:
     """The claims layer's JSON and the front line's (as of the view's date; None when off or none)."""
@@ -128,7 +160,7 @@ def view_key(view: View) -> str:
     return json.dumps(view.with_(center=None, zoom=None, briefing=False).to_query(), sort_keys=True)
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
+@cached("cache_resource", max_entries=512, show_spinner=False)
 def view_rows(path: str, version: tuple, key: str) -> tuple[list[dict], list[dict]]:
     """The claims in a view and its unresolved mentions: read once per process and view (date, window,
     filters), then shared read-only by every session showing it."""
@@ -137,19 +169,30 @@ def view_rows(path: str, version: tuple, key: str) -> tuple[list[dict], list[dic
     return views.select(rows, view), views.unresolved(rows, view)
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
+@cached("cache_resource", max_entries=512, show_spinner=False)
 def tempo_specs(path: str, version: tuple, key: str) -> tuple[dict, dict] | None:
     """The two claims-per-day charts of a view as Vega-Lite specs (built with Altair once per view)."""
+    from streamlit import dataframe_util
+
     charts = tempo_charts(load_rows(path, version), View.from_query(json.loads(key)))
-    return None if charts is None else tuple(c.to_dict() for c in charts)
+    if charts is None:
+        return None
+    specs = []
+    for chart in charts:
+        spec = chart.to_dict()
+        # the data as the Arrow bytes Streamlit sends (it would convert the rows again on every run)
+        spec["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(values)
+                            for name, values in spec.get("datasets", {}).items()}
+        specs.append(spec)
+    return tuple(specs)
 
 
-@st.cache_resource(show_spinner="Reading overlay…", max_entries=16)
+@cached("cache_resource", show_spinner="Reading overlay…", max_entries=16)
 def load_overlay(source: str | bytes, name: str, kind: str, mtime: float) -> folium_map.Overlay:
     return folium_map.read_overlay(source, name, kind)
 
 
-@st.cache_resource(ttl=60, max_entries=16, show_spinner=False)
+@cached("cache_resource", ttl=60, max_entries=16, show_spinner=False)
 def listed_overlays(root: str, boundaries: bool = False) -> list[Path]:
     """The overlay files of a configured folder (a configured file stands for itself), listed once a minute."""
     if boundaries and Path(root).is_file():
@@ -160,7 +203,7 @@ def listed_overlays(root: str, boundaries: bool = False) -> list[Path]:
     return folium_map.overlay_files(root)
 
 
-@st.cache_resource
+@cached("cache_resource")
 def basemap_url() -> str:
     """Serve the packaged basemap as a file of its own, so the browser loads it once (and caches it) rather
     than with every redraw of the map."""
@@ -175,7 +218,7 @@ def basemap_url() -> str:
     return f"../{component.name}/basemap.json"
 
 
-@st.cache_resource
+@cached("cache_resource")
 def static_prefix() -> str:
     """Serve geo/map/static (Leaflet, markercluster, jQuery) from this app, so the map needs no CDN."""
     component = components.declare_component("geo_static", path=str(assets.STATIC_DIR))
@@ -642,14 +685,14 @@ def table_click() -> None:
         focus_on(lat, lon, key)
 
 
-@st.cache_resource(show_spinner="Loading the gazetteer…")
+@cached("cache_resource", show_spinner="Loading the gazetteer…")
 def load_gazetteer():
     from geo.places.gazetteer import Gazetteer
 
     return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
 
 
-@st.cache_resource(max_entries=2)
+@cached("cache_resource", max_entries=2)
 def place_index(path: str, version: tuple) -> dict[str, dict]:
     """Every placed place of the store: place_key -> name, oblast, position and claim count."""
     index: dict[str, dict] = {}
@@ -759,14 +802,14 @@ def plain_html(tag: str, text: str) -> str:
     return f"<{tag}>{html.escape(' '.join(str(text or '').split()))}</{tag}>"
 
 
-@st.cache_resource(show_spinner="Loading the gazetteer…")
+@cached("cache_resource", show_spinner="Loading the gazetteer…")
 def review_gazetteer():
     from geo.places.gazetteer import Gazetteer
 
     return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@cached("cache_resource", max_entries=4, show_spinner=False)
 def queue_by_day(path: str, version: tuple, asked: int) -> tuple[dict[str, list], threading.Lock]:
     """The review items of each report date measured so far (shared by every session), and its lock."""
     return {}, threading.Lock()
@@ -798,7 +841,7 @@ def load_queue(path: str, version: tuple, first: str, last: str, asked: int) -> 
     return [item for d in reversed(days) for item in by_day.get(d, ())]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@cached("cache_data", show_spinner=False, max_entries=32)
 def candidates_map(path: str, version: tuple, key: str, first: str, last: str, asked: int) -> str:
     from geo.map.review_map import candidates_map_html
 
@@ -809,7 +852,7 @@ def candidates_map(path: str, version: tuple, key: str, first: str, last: str, a
     return candidates_map_html(item.options, others)
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
+@cached("cache_resource", max_entries=2, show_spinner=False)
 def load_corrections(path: str, version: tuple) -> list[dict]:
     """The analysts' corrections recorded in the store (read again when the store changes)."""
     with Store(path) as store:
