@@ -339,12 +339,6 @@ class Resolver:
         self.work = 0  # candidates scored
         self.compared = 0  # places they were compared with
 
-    def _name_key(self, p: Place) -> str:
-        return _key_of(p.name)
-
-    def _mention_key(self, name: str) -> str:
-        return _key_of(name)
-
     # -- candidates ----------------------------------------------------------------------
 
     def candidates(self, mention: Mention) -> tuple[list[Candidate], str]:
@@ -537,7 +531,8 @@ class Resolver:
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
-            close = sum(1 for cells in ctx.neighbours if cells.near(p.lat, p.lon))
+            cell = (int(p.lat // CellSet.CELL_LAT), int(p.lon // CellSet.CELL_LON))  # CellSet.near, the cell found once
+            close = sum(1 for cells in ctx.neighbours if cell in cells.cells)
             s.add("listed with places close to it", min(2.25, 0.75 * close))
         if ctx.paragraph_places:
             d = ctx.section_index.nearest_km(p.lat, p.lon, 100)
@@ -553,7 +548,7 @@ class Resolver:
         s.add("front prior", 0.75 if p.admin1 in FRONT_REGIONS else 0.0)
         if p.is_settlement:
             s.add("settlement", 0.25)
-        if self._name_key(p) == self._mention_key(mention.name):
+        if _key_of(p.name) == _key_of(mention.name):
             s.add("main name", 1.25)  # named so, not only by an alternate or historical name
             if p.feature_code in CAPITAL_CODES and s.cand.match != "fuzzy" and mention.precision == "settlement":
                 s.add("capital named bare", 3.0)  # "Kyiv", "Kharkiv", "Kursk": the city, not a village namesake
