@@ -500,8 +500,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     if dated and _all_days_stale(sentence, day):
         return []
     events = _events(sentence, side)
-    if not events:
-        return []
+    if all(e.dropped for e in events):
+        return []  # no event is a claim (or none at all): its places and attributions change nothing
     mentions = find_mentions(sentence, is_name)
     attributions = _attributions(sentence)
     lead_claimed = bool(lead_in and LEAD_CLAIMED.search(lead_in) and not LEAD_CONFIRMED.search(lead_in))
