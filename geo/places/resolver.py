@@ -336,6 +336,7 @@ class Resolver:
         self.front_prior = PointIndex(front)
         self.frontline = frontline  # geo.places.frontline.Snapshot of the report's date, or None
         self._line_km: dict[int, float] = {}
+        self._settlement_cands: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_settlement_candidates", {})
         self.work = 0  # candidates scored
         self.compared = 0  # places they were compared with
 
@@ -391,17 +392,24 @@ class Resolver:
             if cands:
                 return cands, "feature"
             return [], "feature"
-        cands = self.g.lookup(mention.name)
-        exact = [c for c in cands if c.match != "fuzzy"]
-        if exact:
-            cands = exact
-        if mention.name.endswith(" City"):
-            # ISW's "Zaporizhzhia City", "Kharkiv City": the city itself, not a village of the same name
-            cities = [c for c in cands if c.place.feature_code in ("PPLC", "PPLA", "PPLA2") or c.place.population >= 20_000]
-            cands = cities or cands
-        settlements = [c for c in cands if c.place.is_settlement]
-        # a settlement name: prefer settlements; keep other features only when no settlement matches
-        return (settlements or [c for c in cands if c.place.feature_class not in ("A",)] or cands), "settlement"
+        # a settlement's candidates depend on its name and the gazetteer only: kept with the gazetteer
+        kept = self._settlement_cands.get(mention.name)
+        if kept is None:
+            cands = self.g.lookup(mention.name)
+            exact = [c for c in cands if c.match != "fuzzy"]
+            if exact:
+                cands = exact
+            if mention.name.endswith(" City"):
+                # ISW's "Zaporizhzhia City", "Kharkiv City": the city itself, not a village of the same name
+                cities = [c for c in cands if c.place.feature_code in ("PPLC", "PPLA", "PPLA2") or c.place.population >= 20_000]
+                cands = cities or cands
+            settlements = [c for c in cands if c.place.is_settlement]
+            # a settlement name: prefer settlements; keep other features only when no settlement matches
+            kept = tuple(settlements or [c for c in cands if c.place.feature_class not in ("A",)] or cands)
+            if len(self._settlement_cands) > NAMESAKE_CELLS_MAX:
+                self._settlement_cands.clear()
+            self._settlement_cands[mention.name] = kept
+        return list(kept), "settlement"
 
     # -- one mention ---------------------------------------------------------------------
 
