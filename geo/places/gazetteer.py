@@ -536,6 +536,12 @@ def _regions_by_key() -> dict[str, Rec]:
 # The gazetteer
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> str:
+    """A place name's variant key (the same for every lookup that lists the place)."""
+    return variant_key(normalize(name))
+
+
 class Gazetteer:
     """Names -> candidate places. Build with `embedded()`, `load()` or `default()`."""
 
@@ -725,7 +731,7 @@ class Gazetteer:
         # Settlements first; among them those whose own name is the name asked for
         # (Pokrovsk before Engels, formerly Pokrovsk), then the larger.
         vkey = variant_key(key)
-        places.sort(key=lambda p: (CLASS_RANK.get(p.feature_class, 9), variant_key(normalize(p.name)) != vkey,
+        places.sort(key=lambda p: (CLASS_RANK.get(p.feature_class, 9), _name_key(p.name) != vkey,
                                    -p.population, p.geonameid))
         return tuple(Candidate(p, match, 1.0) for p in places)  # type: ignore[arg-type]
 
