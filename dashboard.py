@@ -107,6 +107,13 @@ def load_rows(path: str, version: tuple) -> list[dict]:
     return rows
 
 
+@cached("cache_resource")
+def settled_after_first_run() -> bool:
+    """`settle` once per process, after its first run (the modules and templates a run loads lazily)."""
+    settle(None)
+    return True
+
+
 def settle(value):
     """Move what the process holds so far out of the garbage collector's sight (`gc.freeze`): Streamlit runs a
     full collection after every run, and walking the cached rows of the whole war would take most of a run.
@@ -1048,6 +1055,7 @@ def main() -> None:
         st.markdown(BRIEFING_CSS + f'<a class="geo-exit" href="?{exit_briefing_query(view)}" target="_self">'
                     "Exit briefing view</a>", unsafe_allow_html=True)
         draw_map(STORE_PATH, version, view, settings, overlays, height=860)  # the briefing CSS makes it the window
+        settled_after_first_run()
         return
     top_l.markdown(f"**{folium_map.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
                    f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")
@@ -1063,6 +1071,7 @@ def main() -> None:
     else:
         st.caption("Every mention in view was placed.")
     review_queue_section(rows, view, dates, version)
+    settled_after_first_run()
 
 
 main()
