@@ -13,6 +13,16 @@ ABBREVIATIONS = {
 }
 MARKER = re.compile(r"\s*\[(\d{1,4})\]")
 BOUNDARY = re.compile(r"(?<=[.!?])((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
+LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+TAIL = 64  # the last word is looked for in the sentence's last characters only
+
+
+def last_word(before: str) -> re.Match | None:
+    """The word (letters and dots) that ends `before` with a full stop, found from its tail."""
+    m = LAST_WORD.search(before, max(0, len(before) - TAIL))
+    if m and m.start() == max(0, len(before) - TAIL) and len(before) > TAIL:
+        return LAST_WORD.search(before)  # the word may begin before the tail
+    return m
 
 
 @dataclass(frozen=True)
@@ -29,13 +39,13 @@ def split_sentences(paragraph: str) -> list[Sentence]:
     for m in BOUNDARY.finditer(text):
         end = m.start()
         before = text[start:end]
-        last_word = re.search(r"([A-Za-z.]+)\.$", before)
-        if last_word:
-            word = last_word.group(1).rstrip(".")
+        found = last_word(before)
+        if found:
+            word = found.group(1).rstrip(".")
             word = word if len(word) == 1 else word.lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
-            if last_word.group(1) in ("No", "Nos") and text[m.end():m.end() + 1].isdigit():
+            if found.group(1) in ("No", "Nos") and text[m.end():m.end() + 1].isdigit():
                 continue
         pieces.append(text[start:m.end(1)])
         start = m.end()
