@@ -220,6 +220,9 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                             reference=town.group(1) if town else None)], k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
+    chain = _dash_chain(sentence, toks, i, run_end, is_name)
+    if chain is not None:
+        return chain
     pair = _hyphen_pair(sentence, toks, i, run_end, is_name)
     if pair is not None:
         return pair
@@ -279,6 +282,27 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                 bearing = _pair_label(a, b, sentence[s0 + len(text):])
                 return [Mention(a, s0, s0 + len(a), a, role="reference", bearing=bearing),
                         Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference", bearing=bearing)], j
+    return None
+
+
+def _dash_chain(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -> tuple[list[Mention], int] | None:
+    """"the Kostyantynivka-Chasiv Yar-Bakhmut highway": three or more places, multi-word ones included, joined
+    by hyphens or dashes, named as references (a road or a line through them), never cut at a space."""
+    for end in range(min(run_end, i + 6), i, -1):
+        start, stop = toks[i][1], toks[end - 1][2]
+        text = sentence[start:stop]
+        bounds, at = [], start
+        for m in DASH.finditer(text):
+            bounds.append((at, start + m.start()))
+            at = start + m.end()
+        bounds.append((at, stop))
+        if len(bounds) < 3:
+            continue
+        parts = [sentence[a:b] for a, b in bounds]
+        if all(p[:1].isupper() and p == _clean(p) and is_name(p) for p in parts):
+            m = PAIR_LABEL.match(sentence, stop)
+            bearing = f"{'-'.join(parts)} {m.group(1).lower()}" if m else None
+            return [Mention(p, a, b, p, role="reference", bearing=bearing) for p, (a, b) in zip(parts, bounds)], end
     return None
 
 

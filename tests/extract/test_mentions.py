@@ -135,3 +135,11 @@ def test_pairs_named_as_borders(is_name):
     got = find_mentions("Russian forces shelled settlements on the Kherson-Mykolaiv and Kharkiv-Donetsk Oblast borders.", is_name)
     assert [m.role for m in got] == ["reference"] * 4
     assert all(m.bearing.startswith(("Kherson-Mykolaiv", "Kharkiv-Donetsk")) and m.bearing.endswith(" borders") for m in got)
+
+
+def test_chains_of_places_joined_by_dashes_are_not_cut_at_a_space(full_gazetteer):
+    s = "Russian troops shelled positions along the Kramatorsk-Chasiv Yar-Bakhmut road on Tuesday."
+    got = find_mentions(s, full_gazetteer.is_name)
+    assert [(m.text, m.role) for m in got] == [("Kramatorsk", "reference"), ("Chasiv Yar", "reference"), ("Bakhmut", "reference")]
+    assert all(s[m.start:m.end] == m.text for m in got)
+    assert "Yar" not in [m.text for m in got]
