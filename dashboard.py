@@ -653,14 +653,28 @@ def axis_chart(rows: list[dict], view: View, days: list[str], x, bucket=lambda d
     return chart
 
 
-def claims_table(shown: list[dict]) -> None:
+def claims_table(shown: list[dict], key: tuple) -> None:
     """The claims in view, newest first; at most TABLE_MAX rows are sent to the browser (the CSV has all).
-    Clicking a row goes to its place on the map and opens its popup."""
+    Clicking a row goes to its place on the map and opens its popup. `key`: (store, version, view key, far
+    only), what `shown` was read by."""
     if len(shown) > TABLE_MAX:
         st.caption(f"Showing the {TABLE_MAX:,} newest of {len(shown):,} claims; the CSV download has them all.")
-    listed = list(reversed(shown[-TABLE_MAX:]))
-    st.session_state["_table_rows"] = [(r.get("id"), r["lat"], r["lon"], views.place_key(r)) for r in listed]
+    table, st.session_state["_table_rows"] = claims_table_data(*key)
     st.caption("Click a row to find its claim on the map.")
+    st.dataframe(table, hide_index=True, width="stretch", key="claims_table", on_select=table_click,
+                 selection_mode="single-row",
+                 column_config={"source": st.column_config.LinkColumn("source", display_text="ISW report"),
+                                "quote": st.column_config.TextColumn("quote", width="large")})
+
+
+@cached("cache_resource", max_entries=512, show_spinner=False)
+def claims_table_data(path: str, version: tuple, key: str, far: bool) -> tuple:
+    """The claims table of a view as the Arrow table Streamlit sends (built once per view, not on every run),
+    and its rows' (id, lat, lon, place key) for a click."""
+    from streamlit import dataframe_util
+
+    shown, _ = view_rows(path, version, key)
+    listed = list(reversed((far_only(shown) if far else shown)[-TABLE_MAX:]))
     df = pd.DataFrame([{
         "date": r["report_date"], "place": r["place"], "oblast": r.get("admin1"), "kind": r["kind"], "actor": r["actor"],
         "status": r["status"], "claimant": facets.claimant_group(r), "as worded": r.get("claimant"),
@@ -670,10 +684,8 @@ def claims_table(shown: list[dict]) -> None:
     } for r in listed],
         columns=["date", "place", "oblast", "kind", "actor", "status", "claimant", "as worded", "axis", "section", "quote",
                  "why here", "check", "front", "source"])
-    st.dataframe(df, hide_index=True, width="stretch", key="claims_table", on_select=table_click,
-                 selection_mode="single-row",
-                 column_config={"source": st.column_config.LinkColumn("source", display_text="ISW report"),
-                                "quote": st.column_config.TextColumn("quote", width="large")})
+    return (dataframe_util.convert_pandas_df_to_arrow_table(df),
+            [(r.get("id"), r["lat"], r["lon"], views.place_key(r)) for r in listed])
 
 
 def focus_on(lat: float, lon: float, key: str | None, zoom: int = 11) -> None:
@@ -1064,7 +1076,7 @@ def main() -> None:
     found_place_claims(shown)
     downloads(shown, rows, view, settings, overlays)
     st.subheader(f"Claims in view ({len(shown)})")
-    claims_table(shown)
+    claims_table(shown, (STORE_PATH, version, view_key(view), bool(st.session_state.get("far_only"))))
     st.subheader(f"Unresolved mentions ({len(missing)})")
     if missing:
         unresolved_list(missing)
