@@ -438,28 +438,27 @@ def tempo_span(rows: Sequence[dict], view: View, min_days: int = 30) -> tuple[dt
 def tempo(rows: Sequence[dict], view: View, min_days: int = 30) -> list[DayCount]:
     """Claims per report day, by kind and actor, over `tempo_span` (so a one-day view still shows
     the trend). Filters apply; every (claim, place) row with a place counts once."""
+    counts = _placed_counts(rows, view, min_days, lambda r: (r["report_date"], r["kind"], r["actor"]))
+    return [DayCount(dt.date.fromisoformat(d), k, a, n) for (d, k, a), n in sorted(counts.items())]
+
+
+def _placed_counts(rows: Sequence[dict], view: View, min_days: int, key) -> Counter:
+    """Placed rows over `tempo_span` that pass the view's filters, counted by `key(row)`."""
+    counts: Counter = Counter()
     span = tempo_span(rows, view, min_days)
     if span is None:
-        return []
+        return counts
     start, end = span
-    counts: Counter = Counter()
     for r in in_window(rows, view, end, start):
         if r.get("lat") is not None and matches(r, view):
-            counts[(r["report_date"], r["kind"], r["actor"])] += 1
-    return [DayCount(dt.date.fromisoformat(d), k, a, n) for (d, k, a), n in sorted(counts.items())]
+            counts[key(r)] += 1
+    return counts
 
 
 def tempo_by_axis(rows: Sequence[dict], view: View, min_days: int = 30) -> list[tuple[dt.date, str, int]]:
     """Claims per report day on each canonical axis (geo.map.facets) over `tempo_span`, filters applied:
     (day, axis, count), by day then axis."""
-    span = tempo_span(rows, view, min_days)
-    if span is None:
-        return []
-    start, end = span
-    counts: Counter = Counter()
-    for r in in_window(rows, view, end, start):
-        if r.get("lat") is not None and matches(r, view):
-            counts[(r["report_date"], facets.axis(r))] += 1
+    counts = _placed_counts(rows, view, min_days, lambda r: (r["report_date"], facets.axis(r)))
     return [(dt.date.fromisoformat(d), a, n) for (d, a), n in sorted(counts.items())]
 
 
