@@ -14,6 +14,7 @@ from pathlib import Path
 
 from geo.extract.claims import METHOD, extract_claims, is_vague
 from geo.errors import GeoError, ReportError, StoreError
+from geo.files import write_atomically
 from geo.models import ClaimPlace, Report
 from geo.read.reports import implausible, iter_paths, printable, read_path
 from geo.places.frontline import FrontSeries, Snapshot, border_km, bytes_loader, expected_far, ukraine_regions
@@ -514,18 +515,7 @@ def export_corrections(store: Store, path: Path | None = None) -> str:
         header = "".join(line for line in lines[: next((i for i, x in enumerate(lines) if not x.startswith("#")), 0)])
     text = review.overrides_csv(store.corrections(), kept, header)
     if path is not None:
-        import tempfile
-
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(Path(path), text.encode("utf-8"))
     return text
 
 

@@ -11,8 +11,6 @@ days it already has. Parsing and ingesting the saved pages is the caller's job
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from geo import fetch
+from geo.files import write_atomically
 from geo.errors import FetchError, ForbiddenError, NotFoundError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,18 +76,7 @@ class DayResult:
 
 def save_raw(raw_dir: Path, day: dt.date, data: bytes, suffix: str = ".html") -> Path:
     """Write a fetched page to `raw_dir/isw-YYYY-MM-DD.html` atomically; returns the path."""
-    raw_dir = Path(raw_dir)
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    dest = raw_dir / f"isw-{day.isoformat()}{suffix}"
-    fd, tmp = tempfile.mkstemp(prefix=dest.name + ".", suffix=".part", dir=raw_dir)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return dest
+    return write_atomically(Path(raw_dir) / f"isw-{day.isoformat()}{suffix}", data, suffix=".part")
 
 
 class Pacer:
