@@ -54,6 +54,10 @@ TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<st
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
+# "the MoD claimed (on March 15) to (have) captured": the speaker's own side is the subject of the infinitive
+SAID_TO = re.compile(rf"\b(?:{alternation(lexicon.SAY_TO)})\s+(?:on\s+\w+\s+\d+\s+)?to\s+(?:have\s+)?$", re.I)
+# "took Siversk", "to take the village of X": "take" gains ground only with a place as its object
+TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?\s+of\s+))?(?!Russian|Ukrainian|The\b)[A-Z]")
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
@@ -93,7 +97,7 @@ MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b")  # on lower case
+MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -106,7 +110,9 @@ FORCE_WORDS = (
     "defenders", "guerrillas", "militants", "snipers", "tank", "tanks", "Air", "Armed", "Army", "Corps", "Guards",
     "volunteers", "strike", "missile", "missiles", "aircraft", "helicopter", "helicopters", "jet", "jets",
     "gunners", "crews", "Group", "Brigade", "Brigades", "Regiment", "Regiments", "Division", "Divisions",
-    "Battalion", "Battalions", "Detachment", "Detachments", "Fleet", "Flotilla",
+    "Battalion", "Battalions", "Detachment", "Detachments", "Fleet", "Flotilla", "paratroopers", "sailors",
+    "conscripts", "mobilized", "mobilised", "reservists", "mercenaries", "commandos", "sappers", "scouts", "operatives",
+    "stormtroopers", "Guardsmen",
 )
 FORCE = alternation(FORCE_WORDS)
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
@@ -281,10 +287,17 @@ def _aim(before_words: list[str]) -> bool:
         between = words[k + 1:]
         if not between or any(w in DETERMINERS or w in ("a", "an") for w in between):
             return False
-        if not raw[k + 1].isalpha() or not raw[k + 1].islower() or between[0] in NOT_VERB_AFTER_TO:
-            return False
+        if not raw[k + 1].isalpha() or not raw[k + 1].islower() or between[0] in NOT_VERB_AFTER_TO or between[0] == "have":
+            return False  # "to have captured": a perfect infinitive reports a done deed, not an aim
         return k == 0 or words[k - 1] not in CARRY_ON
     return False
+
+
+def _future_clause(low: str, pos: int) -> bool:
+    """Is the event at `pos` in a clause whose verb is future or conditional ("will", "would")?"""
+    head = low[:pos]
+    w = max(head.rfind(" will "), head.rfind(" would "))
+    return w >= 0 and CLAUSE_BREAK.search(head, w) is None
 
 
 def _events(sentence: str, side: str | None = None) -> list[_Event]:
@@ -293,6 +306,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     found_actors = False
     low = _low(sentence)
     has_accusation = "accus" in low or "each other" in low
+    has_future = " will " in low or " would " in low
     noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):
         if not found_actors:
@@ -373,6 +387,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
+        if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):
+            continue  # "take part", "took positions", "taken into account"
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
         if word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS:
             adj = SIDE_ADJ_END.search(before[-40:])
@@ -403,7 +419,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             subject = [a for a in actors if a[0] >= (said[-1] if said else 0) and a[1] <= m.start()]
             if subject:
                 ev.actor = subject[0][2]
-        if ev.actor is None and prev_word in lexicon.SAY_TO and word.endswith("ing"):
+        if ev.actor is None and (prev_word in lexicon.SAY_TO and word.endswith("ing")
+                                 or prev_word in ("to", "have") and SAID_TO.search(before)):
             # "Ukrainian officials confirmed striking four depots": the speaker's own side did it
             head = sentence[:m.start()]
             cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)])
@@ -448,6 +465,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
+        elif has_future and _future_clause(low, m.start()):
+            ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind
         if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped:

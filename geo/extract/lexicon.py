@@ -92,13 +92,15 @@ SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", 
              "confirm", "add", "write", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate",
              "emphasize", "stress", "highlight")
 
-ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN")
+ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN") | forms("take")
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))
 ATTACK = forms(*ATTACK_VERBS) | forms(*ATTACK_NOUNS, pos="NOUN") | {"clearing"}
 STRIKE = (forms(*STRIKE_VERBS) - {"stricken"}) | forms(*STRIKE_NOUNS, pos="NOUN")
 REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing"}
 DESTROY = forms(*DESTROY_VERBS)
-NOUNS = frozenset(w for w in forms("advance", *ATTACK_NOUNS, *STRIKE_NOUNS, "fire", pos="NOUN") if " " not in w)
+NOUNS = frozenset(w for w in forms("advance", "capture", *ATTACK_NOUNS, *STRIKE_NOUNS, "fire", pos="NOUN") if " " not in w)
+# "take" alone is ground gained only with a place as its object ("took Siversk"), checked in `claims.py`
+TAKE = forms("take")
 SAY = forms(*SAY_VERBS) - {"note", "post", "share", "show", "add", "write", "state", "report", "claim", "confirm"} | {"show", "claim", "report"}
 SAY_TO = forms(*SAY_VERBS)
 FIRE_VERB = forms("fire")

@@ -280,8 +280,9 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                 a, b = parts
                 s0 = toks[i][1]
                 bearing = _pair_label(a, b, sentence[s0 + len(text):])
-                return [Mention(a, s0, s0 + len(a), a, role="reference", bearing=bearing),
-                        Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference", bearing=bearing)], j
+                return _oblast_pair([Mention(a, s0, s0 + len(a), a, role="reference", bearing=bearing),
+                                     Mention(b, s0 + len(a) + 1, s0 + len(text), b, role="reference", bearing=bearing)],
+                                    sentence[s0 + len(text):], is_name), j
     return None
 
 
@@ -326,10 +327,25 @@ def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -
                 s0 = toks[i][1]
                 r0 = toks[k][1] + len(left_word) + 1
                 bearing = _pair_label(left, right, sentence[toks[end - 1][2]:])
-                return [Mention(left, s0, s0 + len(left), left, role="reference", bearing=bearing),
-                        Mention(right, r0, r0 + len(right), right, role="reference", bearing=bearing)], end
+                return _oblast_pair([Mention(left, s0, s0 + len(left), left, role="reference", bearing=bearing),
+                                     Mention(right, r0, r0 + len(right), right, role="reference", bearing=bearing)],
+                                    sentence[toks[end - 1][2]:], is_name), end
         return None
     return None
+
+
+def _oblast_pair(pair: list[Mention], after: str, is_name: NameTest) -> list[Mention]:
+    """"the Kharkiv-Donetsk Oblast border", "the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders": the
+    region word after a pair names both places as oblasts, not the first one's capital."""
+    label = PAIR_LABEL.match(after)
+    said = pair[1].name.endswith(" Oblast") or (label is not None and "oblast" in label.group(0).lower())
+    if not said:
+        return pair
+    out = []
+    for m in pair:
+        region = m.name if m.name.endswith(" Oblast") else m.name + " Oblast"
+        out.append(replace(m, name=region, precision="region") if is_name(region) else m)
+    return out
 
 
 def _pair_label(a: str, b: str, after: str) -> str | None:

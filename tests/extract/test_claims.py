@@ -279,3 +279,30 @@ def test_a_unit_with_no_side_reported_by_the_russian_side(is_name):
               "engagements on the outskirts of Vuhledar.", is_name)
     assert got == [("attack", "russia", "claimed", "Russian milblogger", ["Vuhledar"])]
     assert one("The Ukrainian General Staff reported that elements of the 92nd Brigade repelled attacks near Kupyansk.", is_name) == []
+
+
+def test_any_force_noun_names_the_side(is_name):
+    # paratroopers, conscripts, mercenaries...: a side's troops whatever the noun
+    assert one("Russian paratroopers seized Soledar after heavy fighting.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Soledar"])]
+    assert one("Ukrainian conscripts shelled Vuhledar.", is_name)[0][:2] == ("strike", "ukraine")
+
+
+def test_perfect_infinitive_after_saying_is_the_speakers_deed(is_name):
+    # "claimed to have captured": a done deed of the speaker's side, not an aim
+    got = one("The Russian Ministry of Defense falsely claimed on May 2 to have captured Lyman.", is_name)
+    assert got == [("advance", "russia", "claimed", "Russian MoD", ["Lyman"])]
+
+
+def test_take_with_a_place_as_object(is_name):
+    assert one("Russian troops took Soledar.", is_name) == [("advance", "russia", "confirmed", None, ["Soledar"])]
+    assert one("Russian troops continued their attempts to take Siversk.", is_name)[0][:2] == ("attack", "russia")
+    assert one("Russian troops took part in drills near Kherson.", is_name) == []
+
+
+def test_events_in_a_future_clause_are_forecasts(is_name):
+    s = ("The Russian seizure of Vuhledar will release forces, perhaps entire brigades, to support a Russian "
+         "offensive toward Kurakhove and Pokrovsk.")
+    assert one(s, is_name) == []
+    s = "Russian forces will likely keep pressing near Bakhmut, and Russian forces attacked Soledar."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]

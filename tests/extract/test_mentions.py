@@ -143,3 +143,11 @@ def test_chains_of_places_joined_by_dashes_are_not_cut_at_a_space(full_gazetteer
     assert [(m.text, m.role) for m in got] == [("Kramatorsk", "reference"), ("Chasiv Yar", "reference"), ("Bakhmut", "reference")]
     assert all(s[m.start:m.end] == m.text for m in got)
     assert "Yar" not in [m.text for m in got]
+
+
+def test_region_word_after_a_pair_makes_both_oblasts(is_name):
+    s = "Russian forces attacked along the Kharkiv-Donetsk Oblast border."
+    got = [(m.name, m.precision) for m in find_mentions(s, is_name)]
+    assert got == [("Kharkiv Oblast", "region"), ("Donetsk Oblast", "region")]
+    s = "Ukrainian forces shelled the Mykolaiv-Kherson and Kherson-Zaporizhia Oblast borders."
+    assert {m.name for m in find_mentions(s, is_name)} == {"Mykolaiv Oblast", "Kherson Oblast", "Zaporizhia Oblast"}
