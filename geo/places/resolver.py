@@ -49,6 +49,7 @@ DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
 MAX_BEARING_KM = 90.0  # ISW's bearings: "northeast of Kharkiv City near Vovchansk" spans ~70 km
 FAR_KM = 150.0
 SAME_PLACE_KM = 5.0
+NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Context:
     """What the report says around a mention."""
 
     sentence_regions: tuple[str, ...] = ()  # admin1 names of the oblasts that qualify this mention
-    named_regions: tuple[str, ...] = ()  # every oblast the sentence names
+    named_regions: tuple[str, ...] = ()  # the oblasts of `sentence_regions` that say where it lies (not only a border)
     heading_regions: tuple[str, ...] = ()
     heading_places: tuple[Place, ...] = ()
     sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
@@ -66,6 +67,8 @@ class Context:
     neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
     section_points: PointIndex | None = None  # `paragraph_places` indexed, when the caller keeps one
     stated: bool = False  # the mention's distance and bearing are said of the place itself ("X (5km north of Y)")
+    within: bool = False  # the distance is an upper bound ("within 30km southwest of X near Y")
+    origin: Place | None = None  # the town the sentence's bearings agree on, when this mention names it itself
 
     @cached_property
     def section_index(self) -> PointIndex:
@@ -212,11 +215,15 @@ def bearing_deg(a: Place, b: Place) -> float:
 _WGS84 = _Geodesic.WGS84
 
 
-def fits_bearing(ref: Place, place: Place, direction: str, distance: float | None) -> bool:
-    """Does `place` lie `direction` of `ref` (within 67.5 degrees) at a plausible distance?"""
+def fits_bearing(ref: Place, place: Place, direction: str, distance: float | None, within: bool = False) -> bool:
+    """Does `place` lie `direction` of `ref` (within 67.5 degrees) at a plausible distance? With `within`, the
+    distance is a bound ("within 30km southwest of X near Y"): any place up to it fits."""
     d = km(ref, place)
     if distance is not None:
-        if abs(d - distance) > max(8.0, 0.5 * distance):
+        if within:
+            if d > distance + max(8.0, 0.25 * distance):
+                return False
+        elif abs(d - distance) > max(8.0, 0.5 * distance):
             return False
     elif d > MAX_BEARING_KM:
         return False
@@ -272,6 +279,16 @@ DISTANCE_AFTER = re.compile(
 def distance_stated_of(sentence: str, mention: Mention) -> bool:
     """Is the mention's distance said of the place itself (in apposition after its name)?"""
     return bool(mention.distance_km) and DISTANCE_AFTER.match(sentence, min(mention.end, len(sentence))) is not None
+
+
+WITHIN_KM = re.compile(r"\bwithin\s+(?:about\s+|some\s+|roughly\s+|approximately\s+)?(\d+(?:\.\d+)?)\s*(?:km|kilomet)", re.I)
+
+
+def distance_is_bound(sentence: str, mention: Mention) -> bool:
+    """Is the mention's distance an upper bound ("within 27km southwest of Avdiivka near X")?"""
+    if not mention.distance_km:
+        return False
+    return any(abs(float(m.group(1)) - mention.distance_km) < 1e-6 for m in WITHIN_KM.finditer(sentence))
 
 
 CAPITAL_CODES = frozenset({"PPLC", "PPLA"})  # a national or oblast capital: "Kyiv", "Kharkiv" named bare mean the city
@@ -492,6 +509,11 @@ class Resolver:
         # population decides only between a real town and hamlets of the same name
         big = best.cand.place.population >= 10_000 and best.cand.place.population >= 10 * max(1, second.cand.place.population)
         if margin < DECIDE and not (big and margin >= 0):
+            near = self._nearest_to_others(scored, ctx)
+            if near is not None:
+                pick, rival, d, rule = near
+                return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
+                                  runner_up=rival.cand.place, margin=round(pick.score - rival.score, 2), review=fuzzy)
             return Resolution(
                 mention, None, None,
                 f"ambiguous: {len(cands)} candidates, context does not separate them",
@@ -502,6 +524,35 @@ class Resolver:
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
             runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
         )
+
+    def _nearest_to_others(self, scored: list[_Scored], ctx: Context):
+        """Between namesakes the evidence scores alike, the one lying clearly nearest the other places of the
+        sentence (else of the section): places named together lie together. "Clearly": within NEAR_KM of one of
+        them, and every rival (more than 5 km from it) at least NEAR_RATIO times as far. Returns (pick, rival,
+        km, rule) or None."""
+        top = scored[0].score
+        contenders = [x for x in scored if top - x.score < DECIDE][:12]
+        for points, rule, ratio in ((ctx.sentence_places, "nearest to the other places of the sentence", NEAR_RATIO),
+                                    (ctx.paragraph_places, "nearest to the other places of the section", SECTION_RATIO)):
+            if not points:
+                continue
+            dist = []
+            for x in contenders:
+                p = x.cand.place
+                d = min((approx_km(p.lat, p.lon, q.lat, q.lon) for q in points
+                         if q.geonameid != p.geonameid and approx_km(p.lat, p.lon, q.lat, q.lon) >= 0.5), default=math.inf)
+                dist.append((d, x))
+            dist.sort(key=lambda t: t[0])
+            d0, pick = dist[0]
+            if d0 > NEAR_KM:
+                continue
+            rivals = [(d, x) for d, x in dist[1:] if km(pick.cand.place, x.cand.place) > SAME_PLACE_KM]
+            if not rivals:
+                continue
+            if rivals[0][0] >= ratio * max(d0, 2.0):
+                return pick, max(rivals, key=lambda t: t[1].score)[1], d0, rule
+            return None  # the nearest group is not clearly nearer: the section will not say more
+        return None
 
     def _far_from_front(self, place: Place, ctx: Context) -> bool:
         if place.admin1 in FRONT_REGIONS:
@@ -516,7 +567,7 @@ class Resolver:
         if ctx.sentence_regions:
             s.add("oblast named", 3.0 if p.admin1 in ctx.sentence_regions else -1.0)
         if ref is not None and mention.bearing:
-            if fits_bearing(ref, p, mention.bearing, mention.distance_km):
+            if fits_bearing(ref, p, mention.bearing, mention.distance_km, ctx.within):
                 d = km(ref, p)
                 s.add("bearing", 4.0 + (1.0 if d <= 20 else 0.5 if d <= 40 else 0.0))
                 want = BEARINGS.get(mention.bearing.replace("ern", ""))
@@ -526,6 +577,9 @@ class Resolver:
                 s.add("bearing", -4.0)
         elif ref is not None:
             s.add("near the reference", 2.0 if km(ref, p) <= MAX_BEARING_KM else -2.0)
+        if ctx.origin is not None:
+            # "attacked near X itself; northeast of X near A and B; south of X near C": the X the bearings are given from
+            s.add("the town the sentence's bearings are given from", 3.0 if km(ctx.origin, p) <= SAME_PLACE_KM else 0.0)
         if ctx.heading_regions:
             s.add("section heading", 1.0 if p.admin1 in ctx.heading_regions else 0.0)
         if ctx.heading_places:
@@ -622,6 +676,7 @@ def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] 
 
 
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
+BORDER_AFTER = re.compile(r"\s+(?:administrative\s+)?(?:border|boundary)")
 BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
 # "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
 # frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
@@ -650,6 +705,8 @@ class _Sentence:
         self.places: list[Place] = []  # placed so far, in order
         self._regions: tuple[list, dict, list] | None = None
         self._points: tuple[list[int], list[CellSet], dict] | None = None
+        self._references: frozenset[str] | None = None
+        self._border: frozenset[str] | None = None
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -671,6 +728,24 @@ class _Sentence:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
         return self._regions
+
+    def border_only(self, gazetteer) -> frozenset[str]:
+        """Oblasts the sentence names only by their border ("since the capture of the Luhansk Oblast border", "the
+        Kharkiv-Belgorod Oblast border"): the places near it may lie on either side."""
+        if self._border is None:
+            border, plain = set(), set()
+            if "border" in self.text or "boundary" in self.text:
+                for m in REGION_IN_TEXT.finditer(self.text):
+                    place = gazetteer.region(m.group(0))
+                    if place is not None:
+                        (border if BORDER_AFTER.match(self.text, m.end()) else plain).add(place.admin1)
+                for m in BORDER_PAIR.finditer(self.text):
+                    for i in (1, 2):
+                        place = gazetteer.region(f"{m.group(i)} Oblast")
+                        if place is not None:
+                            border.add(place.admin1)
+            self._border = frozenset(border - plain)
+        return self._border
 
     def regions(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
         """Oblasts that qualify this mention: named in the sentence but not as the place of another claim, or
@@ -714,6 +789,13 @@ class _Sentence:
 
     def claims(self) -> list[Claim]:
         return [c for _, c in self.members]
+
+    def references(self) -> frozenset[str]:
+        """The towns the sentence gives bearings from."""
+        if self._references is None:
+            self._references = frozenset(m.reference for _, c in self.members for m in c.mentions
+                                         if m.reference and m.bearing and m.precision == "settlement")
+        return self._references
 
 
 def _sentences(claims: list[Claim]) -> list[_Sentence]:
@@ -793,14 +875,22 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         # the same town named in the same section is the same town
                         ref_place = by_bearings[key_ref] or named_in_section.get((claim.section, mention.reference)) or _resolve_reference(
                             resolver, mention.reference, s_regions, h_regions, h_places, front_index, section_places)
+                    origin = None
+                    if not mention.reference and mention.precision == "settlement" and mention.name in sent.references():
+                        # the town itself, named in a sentence that gives bearings from it: the one they agree on
+                        key_ref = (si, mention.name)
+                        if key_ref not in by_bearings:
+                            by_bearings[key_ref] = _reference_by_bearings(resolver, mention.name, sent.claims())
+                        origin = by_bearings[key_ref]
                     ctx = Context(
                         sentence_regions=s_regions if mention.precision != "region" else (),
-                        named_regions=s_regions,
+                        named_regions=tuple(r for r in s_regions if r not in sent.border_only(gazetteer)) if s_regions else (),
                         heading_regions=h_regions, heading_places=h_places,
                         sentence_places=tuple(sent.places[-SENTENCE_PLACES:]),
                         paragraph_places=section_places, front=front_index, neighbours=sent.neighbours(key, resolver, cells),
                         kind=claim.kind, section_points=section_index(claim.section),
                         stated=distance_stated_of(claim.sentence, mention),
+                        within=distance_is_bound(claim.sentence, mention), origin=origin,
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:
@@ -830,8 +920,10 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
     "northeast of Oleksandrivka near Zelenyi Hai and Ivanivka; east of Oleksandrivka near Tykhe ...": of the
     104 Oleksandrivkas, the one with the most of these places lying in the stated directions from it, when
     at least two agree and no other namesake does as well."""
-    targets = [m for c in sentence_claims for m in c.mentions if m.reference == name and m.bearing and m.precision == "settlement"]
-    targets = targets[:BEARING_TARGETS]
+    found = [(m, c.sentence) for c in sentence_claims for m in c.mentions if m.reference == name and m.bearing and m.precision == "settlement"]
+    found = list({(m.start, m.name): (m, text) for m, text in found}.values())[:BEARING_TARGETS]  # a mention once, whichever claims share it
+    targets = [m for m, _ in found]
+    bound = [distance_is_bound(text, m) for m, text in found]
     if len(targets) < 2:
         return None
     ref_cands, _ = resolver.candidates(Mention(name, 0, len(name), name))
@@ -842,8 +934,8 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
     for rc in ref_cands[:150]:
         r = rc.place
         n = 0
-        for t, cands in zip(targets, target_cands):
-            if any(approx_km(r.lat, r.lon, p.lat, p.lon) <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km)
+        for t, cands, within in zip(targets, target_cands, bound):
+            if any(approx_km(r.lat, r.lon, p.lat, p.lon) <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km, within)
                    for p in cands):
                 n += 1
         counts.append((n, r))

@@ -1,0 +1,66 @@
+"""Choosing between namesakes from what the sentence itself says (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from geo.models import Paragraph, Report
+from geo.places.resolver import distance_is_bound, fits_bearing, resolve_claims
+
+SECTION = "Russian Subordinate Main Effort"
+
+
+def placed(text: str, gazetteer, date=dt.date(2022, 11, 20), section=SECTION) -> dict:
+    from geo.extract.claims import extract_claims
+
+    report = Report(date, "t", (Paragraph(text, section),))
+    rows = resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer)
+    return {cp.resolution.mention.text: cp.resolution for cp in rows}
+
+
+def test_a_distance_after_within_is_a_bound(full_gazetteer):
+    text = "Ukrainian officials said they repelled Russian attacks within 75km southwest of Donetsk City near Slavne."
+    got = placed(text, full_gazetteer)["Slavne"]
+    # the Slavne 27 km from Donetsk City lies within 75 km; the Dnipropetrovsk Oblast one 86 km away does not
+    assert (got.place.geonameid, got.rule) == (9644094, "bearing")
+    donetsk, near_one = full_gazetteer.get(709717), full_gazetteer.get(9644094)
+    assert fits_bearing(donetsk, near_one, "southwest", 75, within=True)
+    assert not fits_bearing(donetsk, near_one, "southwest", 75)  # 75 km read as the distance itself
+    assert not fits_bearing(donetsk, full_gazetteer.get(693586), "southwest", 60, within=True)  # farther than the bound
+
+
+def test_within_is_read_from_the_sentence():
+    from geo.models import Mention
+
+    m = Mention("Slavne", 60, 66, "Slavne", bearing="southwest", reference="Donetsk City", distance_km=75.0)
+    assert distance_is_bound("Attacks within about 75 km southwest of Donetsk City near Slavne.", m)
+    assert not distance_is_bound("Attacks 75 km southwest of Donetsk City near Slavne.", m)
+    assert not distance_is_bound("Attacks within 10 km of Kurakhove and 75 km southwest of Donetsk City near Slavne.", m)
+
+
+def test_the_town_the_bearings_are_given_from_is_the_town_named_itself(full_gazetteer):
+    text = ("Russian troops assaulted Novopavlivka itself, attacked north of Novopavlivka near Udachne and east of "
+            "Novopavlivka near Kotlyne on May 4.")
+    got = placed(text, full_gazetteer, dt.date(2025, 5, 4))
+    # 27 Novopavlivkas; Udachne and Kotlyne lie north and east of the Dnipropetrovsk Oblast one
+    assert got["Novopavlivka"].place.geonameid == 699373
+    assert got["Novopavlivka"].rule == "the town the sentence's bearings are given from"
+
+
+def test_an_oblast_named_by_its_border_does_not_rule_out_the_other_side(full_gazetteer):
+    got = placed("Russian forces attacked toward Siversk from the Luhansk Oblast border on August 2.", full_gazetteer,
+                 dt.date(2022, 8, 2))
+    assert got["Siversk"].place.admin1 == "Donetsk Oblast"
+    # an oblast named as the place's own oblast still rules out namesakes elsewhere
+    got = placed("Russian forces attacked Siversk, Luhansk Oblast, on August 2.", full_gazetteer, dt.date(2022, 8, 2))
+    assert got["Siversk"].place is None
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    ("Russian troops attacked Klynove, Pokrovske and Zaitseve on June 1.", "Zaitseve", 687468),
+    ("Ukrainian forces repelled Russian assaults near Bilohorivka, Berestove and Vyimka on June 1.", "Bilohorivka", 712589),
+])
+def test_namesakes_scored_alike_go_to_the_one_next_to_the_places_listed_with_it(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 6, 1))[name]
+    assert got.place.geonameid == gid and got.rule == "nearest to the other places of the sentence"
+    assert got.runner_up is not None and got.runner_up.geonameid != gid
