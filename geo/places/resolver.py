@@ -685,6 +685,12 @@ QUALIFIES = re.compile(
     r"\s*(?:,\s*(?:including|especially|particularly|mainly|mostly)\s+)?"
     r"(?:(?:north|south|east|west)[\w-]*\s+of\s+[^,;]+?\s+)?(?:near|around|toward|towards|at|outside|within|in)\b[^,;]*$")
 
+# "X, Y Oblast", "X and Z, Y Oblast", "X in Y Oblast": the oblast right after a place or a list of places (up to
+# the clause's end) names their oblast
+OBLAST_AFTER = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?!(?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai)\b)[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*?)*?"
+    r"(?:\s*,\s*|\s+in\s+)((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\b")
+
 # Each mention is compared with a bounded number of others, so resolving costs O(n log n) in the mentions of a
 # report however long it is or however often a sentence repeats:
 LISTED_WITH = 8  # the mentions this many places before and after it in its sentence ("places listed together")
@@ -753,6 +759,12 @@ class _Sentence:
         free, inside, spans = self._region_facts(gazetteer)
         if not free and not inside:
             return ()
+        after = OBLAST_AFTER.match(self.text, mention.end)
+        if after is not None:
+            # "Shevchenkove and Ochakiv, Mykolaiv Oblast": the oblast closing the list is the one of its places
+            place = gazetteer.region(after.group(1))
+            if place is not None:
+                return (place.admin1,)
         picked = list(free)
         for m in claim.mentions:
             if m.precision == "region" and m.start < mention.start and mention.start - m.end <= QUALIFY_CHARS \

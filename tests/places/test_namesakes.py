@@ -64,3 +64,16 @@ def test_namesakes_scored_alike_go_to_the_one_next_to_the_places_listed_with_it(
     got = placed(text, full_gazetteer, dt.date(2022, 6, 1))[name]
     assert got.place.geonameid == gid and got.rule == "nearest to the other places of the sentence"
     assert got.runner_up is not None and got.runner_up.geonameid != gid
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian officials said that Russian shelling hit Marhanets, Dnipropetrovsk Oblast; Stepnohirsk, Zaporizhia "
+    "Oblast; and Shevchenkove and Ochakiv, Mykolaiv Oblast.",
+    "Ukrainian officials said that Russian shelling hit Shevchenkove and Ochakiv, Mykolaiv Oblast, and Vilniansk, "
+    "Zaporizhia Oblast.",
+])
+def test_the_oblast_closing_a_list_is_the_oblast_of_its_places(full_gazetteer, text):
+    # 52 Shevchenkoves, several in Zaporizhzhia Oblast, which the sentence names too: the list's own oblast decides
+    got = placed(text, full_gazetteer, dt.date(2022, 10, 5), "Southern Axis")
+    assert got["Shevchenkove"].place.geonameid == 694148  # the Mykolaiv Oblast one, near Ochakiv
+    assert got["Vilniansk" if "Vilniansk" in got else "Stepnohirsk"].place.admin1 == "Zaporizhzhia Oblast"
