@@ -50,7 +50,8 @@ _REPEL = alternation(lexicon.REPEL) + (
 # matched against the lower-cased sentence (a case-insensitive alternation this size is several times slower);
 # every word starts with a letter, so "not after a word character" is its word boundary, and the engine tests
 # that look-behind far faster than a \b before the alternation
-TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT}))\b")
+TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT})"
+                     rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
@@ -64,7 +65,7 @@ ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russi
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+will\b")
-MODIFIER_OF = re.compile(r"\s+(?:force|forces|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
+MODIFIER_OF = re.compile(r"\s+(?:force|forces|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
 ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
@@ -80,7 +81,12 @@ TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
 # Sentences that recount ISW's own earlier reporting or comment on coverage: not the day's claims
-LOOKBACK = re.compile(r"\b(?:As\s+ISW\s+(?:has\s+)?(?:previously|recently|initially)?\s*(?:reported|assessed|noted|forecast)"
+# and sentences that sum up the war ("in this war", "in the early phases of the war", "at the start of the invasion");
+# not "for the first time since the start of the invasion" or "the largest strike of the war", which are the day's
+LOOKBACK = re.compile(r"\b(?:(?:in|throughout)\s+this\s+war|throughout\s+the\s+war|in\s+the\s+(?:early|initial|first)\s+(?:days|weeks|months|"
+                      r"phases?|stages?)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|at\s+the\s+(?:start|beginning|outset)\s+of\s+"
+                      r"the\s+(?:full-scale\s+)?(?:war|invasion)"
+                      r"|As\s+ISW\s+(?:has\s+)?(?:previously|recently|initially)?\s*(?:reported|assessed|noted|forecast)"
                       r"|ISW\s+(?:has\s+)?(?:previously|mistakenly|erroneously|incorrectly|initially)\s+(?:reported|assessed|stated)"
                       r"|makes?\s+no\s+effort\s+to\s+evaluate|operational\s+silence)", re.I)
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -97,7 +103,7 @@ MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
+MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -129,7 +135,8 @@ NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
-WITH_WEAPON = re.compile(r"[^.;]*?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?)\b", re.I)
+WITH_WEAPON = re.compile(r"[^.;]{0,120}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?|USVs?|unmanned|"
+                         r"surface\s+vehicles|boats?|rockets?|artillery|shells?)\b", re.I)
 PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
 CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
@@ -307,11 +314,15 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     low = _low(sentence)
     has_accusation = "accus" in low or "each other" in low
     has_future = " will " in low or " would " in low
+    repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):
         if not found_actors:
             actors, found_actors = _actors(sentence), True
         word = m.group().lower()
+        if m.group("move"):
+            events.append(_Event("attack", None, m.start(), m.end(), dropped="force move"))
+            continue
         kind = "advance" if m.group("advance") else "strike" if m.group("strike") else "attack"
         before = sentence[max(0, m.start() - 70):m.start()]
         before_words = before.split()[-6:]
@@ -346,6 +357,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif prev_word in DETERMINERS and not m.group("repel"):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance"
+        elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \
+                and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):
+            why = "operation name"  # "the Kharkiv counteroffensive", "the Kherson offensive": an operation, not a claim
+            ev.start = sentence.rfind(before_words[-1], 0, m.start())  # its place word is part of the name
         elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
             why = "aim"  # "deadlines to seize", "ordered to attack"
         elif "to" in near.lower() and _aim(before_words):
@@ -376,9 +391,13 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 continue
             ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
             events.append(ev)
+            repelled = ev
             continue
-        if kind == "attack" and STRIKE_WEAPONS.search(" ".join(before_words[-5:])):
-            kind = ev.kind = "strike"
+        if repelled is not None and events and events[-1] is repelled and m.start() - repelled.end < 50 \
+                and not PLAIN_GAP.search(sentence[repelled.end:m.start()]):
+            continue  # "repelled Russian attempts to establish control over X": what the repelled side tried to do
+        if kind == "attack" and (STRIKE_WEAPONS.search(" ".join(before_words[-5:])) or WITH_WEAPON.match(sentence, m.end())):
+            kind = ev.kind = "strike"  # "attacked the base with three unmanned surface vehicles"
         if MODIFIER_OF.match(sentence, m.end()):
             continue  # "attack helicopters", "strike drones": a kind of weapon, not an event
         if kind == "strike" and word in NEEDS_WEAPON and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]) \
@@ -511,7 +530,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
-    if _may_contain(sentence, _low(sentence), "isw", "effort", "silence") and LOOKBACK.search(sentence):
+    if _may_contain(sentence, _low(sentence), "isw", "effort", "silence", " war", "invasion") and LOOKBACK.search(sentence):
         return []
     dated = day is not None and any(m in sentence for m in MONTH_TITLES)  # both patterns below need a month's name
     if dated and any(MONTHS.index(x.group("month").lower()) + 1 != day.month for x in MONTH_SPAN.finditer(sentence)):

@@ -37,7 +37,7 @@ REGION_SUFFIX = {"oblast": "Oblast", "oblasts": "Oblast", "krai": "Krai", "raion
 FEATURE_NOUNS = (
     "nuclear power plant", "thermal power plant", "hydroelectric power plant", "power plant", "power station",
     "npp", "tpp", "hpp", "chpp", "bridge", "dam", "airfield", "airbase", "air base", "airport", "island",
-    "refinery", "oil refinery", "oil depot", "port", "reservoir", "river", "plant", "factory", "railway station",
+    "refinery", "oil refinery", "oil depot", "port", "reservoir", "river", "delta", "plant", "factory", "railway station",
 )
 # Capitalised words that are never place names in these reports (people, bodies, titles, sides).
 STOP = {
@@ -118,6 +118,8 @@ DASH = re.compile(r"[-–]")
 PLURAL_REGION = re.compile(r"\boblasts\b|\braions\b", re.I)
 REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|"
                           r"council|authorities|officials?|people[’']s)\b", re.I)
+FOREIGN_AFTER = re.compile(r",?\s+(?:in\s+)?(?:Belarus|Poland|Moldova|Transnistria|Romania|Georgia|Syria|Kazakhstan|Hungary|"
+                           r"Slovakia|Lithuania|Latvia|Estonia|Finland|Iran|North\s+Korea)\b")
 ITSELF_OR_PAREN = re.compile(r"\s*(?:itself|\()")
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
@@ -461,6 +463,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if in_paren:
             # inside "(south of Orikhiv)": handled as a reference by the parenthesis rule below
             pm = _paren_at(sentence, m.start)
+            if pm is None and ib:
+                kept.append(replace(m, role="anchor"))  # "(X is on the border 50 km southeast of Sumy City)": a bearing
+                continue
             if pm is not None:
                 kept.append(replace(m, role="anchor"))
                 qual, d, km = pm
@@ -475,7 +480,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if m.role == "reference" and m.bearing:
             kept.append(m)
             continue
-        if m.precision == "feature" and m.name.lower().endswith(("river", "reservoir")):
+        if m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta")):
             kept.append(replace(m, role="reference"))
             continue
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
@@ -520,8 +525,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             ok = False  # "the 5th Brigade of the Donetsk People's Republic": a body, not the place acted on
         if not ok:
             continue
-        if BODY_AFTER.match(after):
-            continue
+        if BODY_AFTER.match(after) or FOREIGN_AFTER.match(after):
+            continue  # "Brest, Belarus": a place outside the map's countries
         if inline is not None and m.role == "target" and m.bearing is None and m.precision != "region":
             gap = sentence[kept[-1].end if kept else 0:m.start]
             if ";" in gap:

@@ -301,8 +301,54 @@ def test_take_with_a_place_as_object(is_name):
 
 
 def test_events_in_a_future_clause_are_forecasts(is_name):
-    s = ("The Russian seizure of Vuhledar will release forces, perhaps entire brigades, to support a Russian "
-         "offensive toward Kurakhove and Pokrovsk.")
+    s = ("The Russian seizure of Vuhledar will release forces, perhaps including entire brigades of the 5th Army, "
+         "for a Russian offensive toward Kurakhove.")
     assert one(s, is_name) == []
     s = "Russian forces will likely keep pressing near Bakhmut, and Russian forces attacked Soledar."
     assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]
+
+
+def test_sentences_that_sum_up_the_war_are_background(is_name):
+    assert one("Kyiv has conducted three large counteroffensives in this war, all of them near Izyum.", is_name) == []
+    assert one("The regiment was among the first Russian units to storm Kharkiv City in the early weeks of the "
+               "full-scale invasion.", is_name) == []
+    # the day's event dated against the start of the war stays
+    assert one("Russian forces struck Sumy City for the first time since the start of the full-scale invasion.",
+               is_name) == [("strike", "russia", "confirmed", None, ["Sumy City"])]
+
+
+def test_abilities_are_not_events(is_name):
+    assert one("Commentators debated the capacity of Russian forces for renewed assaults on Kyiv.", is_name) == []
+
+
+def test_force_moves_keep_their_places(is_name):
+    # a withdrawal or redeployment is not a claim, and the place after it is not the earlier event's
+    assert one("Russian forces assaulted Soledar and later withdrew from Bakhmut.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Soledar"])]
+    assert one("Ukrainian forces counterattacked, not counting the redeployment of Russian forces from Izyum.",
+               is_name) == []
+
+
+def test_an_attack_made_with_a_weapon_is_a_strike(is_name):
+    got = one("Ukrainian forces tried to attack a Russian frigate near Sevastopol with two unmanned surface vessels.",
+              is_name)
+    assert got == [("strike", "ukraine", "confirmed", None, ["Sevastopol"])]
+
+
+def test_weapon_compounds_are_not_events(is_name):
+    assert one("Russian forces moved main battle tanks to Kupyansk.", is_name) == []
+
+
+def test_an_operation_named_by_its_place_is_not_a_claim(is_name):
+    s = "Ukrainian forces advanced near Pavlivka, as they did in the Kherson counteroffensive."
+    assert one(s, is_name) == [("advance", "ukraine", "confirmed", None, ["Pavlivka"])]
+
+
+def test_what_the_repelled_side_attempted_is_its_attack(is_name):
+    s = "Ukrainian forces repelled Russian efforts to gain control of Vysoke."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Vysoke"])]
+
+
+def test_the_month_may_is_not_a_modal(is_name):
+    assert one("Russian forces attacked Soledar on May 3.", is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]
+    assert one("Russian forces may attack Soledar.", is_name) == []

@@ -151,3 +151,18 @@ def test_region_word_after_a_pair_makes_both_oblasts(is_name):
     assert got == [("Kharkiv Oblast", "region"), ("Donetsk Oblast", "region")]
     s = "Ukrainian forces shelled the Mykolaiv-Kherson and Kherson-Zaporizhia Oblast borders."
     assert {m.name for m in find_mentions(s, is_name)} == {"Mykolaiv Oblast", "Kherson Oblast", "Zaporizhia Oblast"}
+
+
+def test_a_place_in_another_country_is_not_a_place_of_action(is_name):
+    s = "Satellite images showed Russian tanks arriving at a range near Brest, Belarus, and Russian forces shelled Sumy."
+    assert names(s, is_name, "target") == ["Sumy"]
+
+
+def test_a_bearing_inside_a_remark_in_brackets_is_a_reference(is_name):
+    s = "Russian forces attacked Vysoke (the village lies on the border some 50 km southeast of Sumy City)."
+    assert names(s, is_name, "target") == ["Vysoke"]
+
+
+def test_a_river_delta_is_not_the_city_of_its_name(is_name):
+    got = [(m.name, m.precision) for m in find_mentions("Fighting continued on islands in the Dnipro delta.", is_name)]
+    assert got == [("Dnipro delta", "feature")]
