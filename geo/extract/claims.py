@@ -184,20 +184,55 @@ def claimant_name(subject: str) -> str | None:
     s = re.sub(r"\s+", " ", subject).strip(" ,;:")
     s = re.sub(r"\([^)]*\)", "", s)
     s = re.sub(r"^(?:the|a|an|another|other|several|some|many|one|two|three|prominent|multiple)\s+", "", s, flags=re.I)
-    s = re.sub(r"\s+(?:additionally|also|further|previously|recently|reportedly|similarly|again)$", "", s, flags=re.I).strip()
+    s = CLAIMANT_TRAIL.sub("", CLAIMANT_LEAD.sub("", s)).strip(" ,")
+    s = re.split(r",\s+(?:who|which|whose)\b", s)[0]
     low = s.lower()
     if not s:
         return None
     if "general staff" in low:
         return "Ukrainian General Staff" if "russian" not in low else "Russian General Staff"
-    if "ministry of defense" in low or re.search(r"\bmod\b", low):
+    if "ministry of defense" in low or "defense ministry" in low or re.search(r"\bmod\b", low):
         return "Russian MoD" if "ukrain" not in low else "Ukrainian MoD"
-    if "milblogger" in low:
-        base = "Russian milbloggers" if "milbloggers" in low else "Russian milblogger"
+    if "milblog" in low or "miblog" in low or "milbloog" in low:
+        base = "Russian milbloggers" if re.search(r"blo+g+ers\b", low) else "Russian milblogger"
         return ("Kremlin-affiliated " + base) if "kremlin" in low else base
     if re.search(r"\bsources\b", low):
         return "Russian sources" if "russian" in low or "ukrain" not in low else "Ukrainian sources"
+    if not _is_party(s):
+        return None  # "This account", "If confirmed, these reports", a clause cut at the wrong place: no party named
     return " ".join(s.split()[:12])
+
+
+# the discourse words and adverbs around a speaker ("However, X", "X notably", "X reiterated")
+CLAIMANT_LEAD = re.compile(r"^(?:(?:however|contrarily|similarly|additionally|meanwhile|notably|moreover|separately|likewise|"
+                           r"instead|still|also|further|furthermore|finally|then|thus|in\s+addition)\s*,?\s+)+", re.I)
+CLAIMANT_TRAIL = re.compile(r"(?:\s+(?:additionally|also|further|previously|recently|reportedly|similarly|again|notably|even|"
+                            r"separately|tentatively|obliquely|increasingly|later|likely|explicitly|reiterated|amplified|"
+                            r"have|has|had))+$", re.I)
+# a word that names who speaks: a body, an office, a source, a medium
+PARTY_WORD = re.compile(
+    r"\b(?:staff|ministry|mod|milbloggers?|sources?|officials?|command|administration|authorit(?:y|ies)|council|head|governor|"
+    r"mayor|spokes(?:person|man|woman)|advis[eo]r|media|outlets?|channels?|correspondents?|journalists?|intelligence|"
+    r"directorate|militia|service|office|president|minister|commander|residents|users|reports?|telegram|government|"
+    r"kremlin|pentagon|officers?|representative|operator|agency|guard|forces|defen[cs]e|army|group(?:ing)?|corps|"
+    r"regiment|brigade|battalion|people[’']s|republic|dnr|lnr|gur|sbu|chief|deputy|leader|financier|founder|bloggers?|"
+    r"analysts?|experts?|accounts?|posts?|company|operation|house|news|press|agency|gazette|times|post|journal|"
+    r"wsj|cnn|bbc|reuters|tass|ria|izvestia|baza|rybar|energoatom|ukrenergo|rosatom|volunteers?|resistance|center)\b", re.I)
+NOT_PARTY = re.compile(r"^(?:this|these|that|those|it|they|we|he|she|if|although|whether|others?|the|a|an|both|new|some|such)\b"
+                       r"|\b(?:is|are|was|were|be|been|did|does|do|not|may|might|could|would|will|can|which|who|whether|"
+                       r"unclear|there|their|its)\b", re.I)
+ED_ADJECTIVES = {"unnamed", "unspecified", "affiliated", "appointed", "based", "backed", "armed", "united", "mobilized",
+                 "occupied", "proclaimed", "unidentified", "detained", "retired", "specialized", "assigned", "embedded"}
+PERSON = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'.-]+){0,4}")
+
+
+def _is_party(s: str) -> bool:
+    """Is the subject of a verb of saying a party (a body, an office, a source, a person), not a fragment of a clause?"""
+    if NOT_PARTY.search(s) or s.lower() in ("russian", "russians", "ukrainian", "ukrainians", "russia", "ukraine"):
+        return False
+    if any(w.endswith("ed") and w.islower() and w not in ED_ADJECTIVES for w in s.split()):
+        return False  # "Russian forces destroyed Ukrainian command": a clause, not a speaker
+    return PARTY_WORD.search(s) is not None or PERSON.fullmatch(s) is not None
 
 
 def _side(m: re.Match) -> str:

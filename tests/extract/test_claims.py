@@ -352,3 +352,20 @@ def test_what_the_repelled_side_attempted_is_its_attack(is_name):
 def test_the_month_may_is_not_a_modal(is_name):
     assert one("Russian forces attacked Soledar on May 3.", is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]
     assert one("Russian forces may attack Soledar.", is_name) == []
+
+
+def test_a_claimant_is_a_party_or_nobody():
+    # fragments of a clause are not speakers; bodies, offices, media and named people are
+    for fragment in ("This account", "If confirmed, these reports", "It is unclear whether the", "These Russian",
+                     "Russian forces destroyed Ukrainian command", "They later", "Moreover, the report of a Russian attack on Lyman"):
+        assert claimant_name(fragment) is None, fragment
+    assert claimant_name("However, Ukraine’s Eastern Group of Forces spokesperson Serhiy Cherevaty") == \
+        "Ukraine’s Eastern Group of Forces spokesperson Serhiy Cherevaty"
+    assert claimant_name("Zaporizhia Oblast occupation head Yevhen Balitsky, who repeated an earlier") == \
+        "Zaporizhia Oblast occupation head Yevhen Balitsky"
+    assert claimant_name("Deputy LNR Interior Minister Vitaly Kiselev tentatively amplified") == \
+        "Deputy LNR Interior Minister Vitaly Kiselev"
+    assert claimant_name("Russian Defense Ministry") == "Russian MoD"
+    assert claimant_name("Kadyrov") == "Kadyrov"
+    one_s = sentence_claims("These reports suggest that Russian forces seized Soledar.", lambda n: n == "Soledar")
+    assert [(e.status, e.claimant) for e in one_s] == [("claimed", None)]
