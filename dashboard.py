@@ -146,17 +146,17 @@ def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, li
 
 
 @cached("cache_data", show_spinner=False, max_entries=64)
-def layer_json(path: str, version: tuple, view_key: str, overlay_legend: tuple, credits: tuple[str, ...],
+def layer_json(path: str, version: tuple, key: str, overlay_legend: tuple, credits: tuple[str, ...],
                cluster_min: int, uncluster_zoom: int, front: bool = True, far: bool = False) -> tuple[str, str | None]:
     """The claims layer's JSON and the front line's (as of the view's date; None when off or none)."""
     rows = load_rows(path, version)
-    view = View.from_query(json.loads(view_key))
+    view = View.from_query(json.loads(key))
     dates = views.report_dates(rows)
     line = folium_map.view_front(load_front(path, version), view, dates) if front else None
     if line:
         overlay_legend = (*line["legend"], *overlay_legend)
         credits = (*([line["credit"]] if line["credit"] else []), *credits)
-    shown = views.select(rows, view)
+    shown, _ = view_rows(path, version, view_key(view))  # the view's claims, selected once per view
     payload = folium_map.layer_payload(far_only(shown) if far else shown, view, dates, overlay_legend,
                                     cluster_min, uncluster_zoom, credits, new_keys=views.new_places(rows, view))
     return folium_map.script_json(payload), folium_map.front_json(line)
@@ -186,7 +186,7 @@ def tempo_specs(path: str, version: tuple, key: str) -> tuple[dict, dict] | None
         return None
     specs = []
     for chart in charts:
-        spec = chart.to_dict()
+        spec = chart.to_dict(validate=False)  # the charts are built here; checking them against the schema each time is slow
         # the data as the Arrow bytes Streamlit sends (it would convert the rows again on every run)
         spec["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(values)
                             for name, values in spec.get("datasets", {}).items()}
@@ -1071,8 +1071,10 @@ def main() -> None:
         return
     top_l.markdown(f"**{folium_map.map_title(view, dates)}** — {len(shown)} placed claim{'s' if len(shown) != 1 else ''}, "
                    f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")
-    tempo_chart(STORE_PATH, version, view)
+    charts = st.container()  # above the map on the page, filled after it: the map is sent (and drawn) first
     draw_map(STORE_PATH, version, view, settings, overlays, height=620)
+    with charts:
+        tempo_chart(STORE_PATH, version, view)
     found_place_claims(shown)
     downloads(shown, rows, view, settings, overlays)
     st.subheader(f"Claims in view ({len(shown)})")

@@ -64,7 +64,9 @@ def build_war_store(source: Path, path: Path, reports: int = 1500, claims: int =
                     last_day: dt.date = dt.date(2023, 5, 1)) -> tuple[int, int]:
     """A store the size of the whole war (`reports` reports, about `claims` claim rows) made of the real corpus:
     the stored reports of `source` up to `last_day` and their rows, copied again and again with every date shifted
-    by the corpus's span (text, places and sources are the real ones; the ISW address follows the new date)."""
+    by the corpus's span (text, places and sources are the real ones; the ISW address follows the new date), each
+    claim measured against the front line of its day as an ingest does."""
+    from geo.pipeline import measure_front
     from geo.read.lines import default_title, report_url
     from geo.store import Store
 
@@ -96,6 +98,7 @@ def build_war_store(source: Path, path: Path, reports: int = 1500, claims: int =
                     n_reports += 1
                     n_rows += len(rows)
             copy += 1
+        measure_front(store)  # as `geo ingest` does: each claim's distance to the front line of its day
     return n_reports, n_rows
 
 
