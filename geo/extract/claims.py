@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo.extract import lexicon
@@ -624,11 +624,17 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     out = []
     for ev in live:
         places = []
-        for group in _clause_groups(sentence, ev.mentions):
+        groups = _clause_groups(sentence, ev.mentions)
+        for group in groups:
             targets = [m for m in group if m.role == "target"]
             if not targets:
                 refs = [m for m in group if m.role == "reference"]
                 targets = [m for m in refs if not is_vague(m)] or refs
+                if (len(groups) > 1 or ev.kind == "strike") and all(_bearing_only(m) for m in targets):
+                    # "gains within Bakhmut and north of Avdiivka", "strikes west of Hulyaipole": the town a bearing is
+                    # taken from is where the claim is, in a clause of its own or for a strike (no later sentence
+                    # names the struck villages)
+                    targets = [replace(m, role="target", bearing=None) for m in targets]
             places.extend(targets)
         if places:
             ev.mentions = places
@@ -637,7 +643,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 
 
 # ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
-NEW_CLAUSE = re.compile(r"(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"
+NEW_CLAUSE = re.compile(r"(?:(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"
                         r"|\band\s+(?:just\s+|directly\s+)?(?:north|south|east|west)\w*\s+of\b")
 
 
@@ -697,3 +703,8 @@ def is_vague(m: Mention) -> bool:
 
 
 BEARING_OF = re.compile(r"(?:north|south|east|west)\w* of ")
+
+
+def _bearing_only(m: Mention) -> bool:
+    """A town named only as the point a compass bearing is taken from ("west of Hulyaipole")."""
+    return m.role == "reference" and m.reference is None and bool(m.bearing) and BEARING_OF.match(m.bearing) is not None

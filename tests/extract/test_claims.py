@@ -369,3 +369,14 @@ def test_a_claimant_is_a_party_or_nobody():
     assert claimant_name("Kadyrov") == "Kadyrov"
     one_s = sentence_claims("These reports suggest that Russian forces seized Soledar.", lambda n: n == "Soledar")
     assert [(e.status, e.claimant) for e in one_s] == [("claimed", None)]
+
+
+def test_a_bearing_town_in_a_clause_of_its_own_is_the_claims_place(is_name):
+    # a strike "west of X" and a gain "north of X" beside another place: X is where it happened
+    got = one("Russian forces continued tube artillery strikes west of Orikhiv and in Zaporizhia Oblast.", is_name)
+    assert got == [("strike", "russia", "confirmed", None, ["Orikhiv", "Zaporizhia Oblast"])]
+    got = one("Russian forces made gains inside Bakhmut and south of Avdiivka.", is_name)
+    assert got == [("advance", "russia", "confirmed", None, ["Bakhmut", "Avdiivka"])]
+    # a bearing town alone in a ground claim stays a topic (the section's named places replace it)
+    got = sentence_claims("Russian forces attacked northwest of Bakhmut.", is_name)
+    assert [m.role for e in got for m in e.mentions] == ["reference"]
