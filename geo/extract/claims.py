@@ -586,7 +586,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         applicable = [a for a in attributions if a[0] <= ev.start]
         claimed = [a for a in applicable if a[1] == "claimed"]
         evidence = [a for a in applicable if a[1] == "confirmed"]
-        if claimed and not (evidence and evidence[-1][0] > claimed[-1][0] and not HEDGE.search(sentence[evidence[-1][0]:ev.start])):
+        # footage confirms a claimed event only in a clause of its own ("..., and geolocated footage shows"), not
+        # inside what the party said ("a milblogger claimed that recent footage indicates that ...")
+        if claimed and not (evidence and evidence[-1][0] > claimed[-1][0] and not HEDGE.search(sentence[evidence[-1][0]:ev.start])
+                            and CLAUSE_BREAK.search(sentence, claimed[-1][0], evidence[-1][0])):
             ev.status = "claimed"
             named = [a for a in claimed if a[2]]
             ev.claimant = named[-1][2] if named else None

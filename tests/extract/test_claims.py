@@ -380,3 +380,10 @@ def test_a_bearing_town_in_a_clause_of_its_own_is_the_claims_place(is_name):
     # a bearing town alone in a ground claim stays a topic (the section's named places replace it)
     got = sentence_claims("Russian forces attacked northwest of Bakhmut.", is_name)
     assert [m.role for e in got for m in e.mentions] == ["reference"]
+
+
+def test_footage_inside_what_a_party_said_does_not_confirm_it(is_name):
+    s = "A Russian milblogger claimed that recent footage shows that Russian forces conducted artillery strikes on Soledar."
+    assert one(s, is_name) == [("strike", "russia", "claimed", "Russian milblogger", ["Soledar"])]
+    s = "Russian sources claimed gains near Bakhmut, and geolocated footage shows Russian forces shelling Soledar."
+    assert [e[2] for e in one(s, is_name) if e[0] == "strike"] == ["confirmed"]
