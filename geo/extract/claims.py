@@ -160,6 +160,7 @@ SCOPE_BREAK = re.compile(
     r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
     r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b",
 )
+PERSON_END = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+$")
 LEAD_CLAIMED = re.compile(r"unconfirmed|claims?\b", re.I)
 LEAD_CONFIRMED = re.compile(r"^assessed|refinement", re.I)
 LEAD_ORDER_OF_BATTLE = re.compile(r"order\s+of\s+battle", re.I)
@@ -604,9 +605,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             ev.status = "claimed"
     live = [e for e in events if not e.dropped]
     # places go to the nearest event before them (or the first event, for places before any event)
+    # a named speaker's surname ("... Spokesperson Eduard Basurin" -> Basurin); the words before it may be places
+    speakers = {a[2].split()[-1] for a in attributions if a[2] and PERSON_END.search(a[2])}
     for m in mentions:
         if first_say is not None and m.end <= first_say and not any(e.start < m.start for e in events):
             continue  # inside the claimant ("Kharkiv Oblast Head ... reported")
+        if speakers and m.text in speakers and first_say is not None and m.end > first_say:
+            continue  # the speaker named again ("Girkin attacked Basurin for ..."): a person, not a place
         owner = None
         for ev in events:
             if ev.start <= m.start:

@@ -387,3 +387,11 @@ def test_footage_inside_what_a_party_said_does_not_confirm_it(is_name):
     assert one(s, is_name) == [("strike", "russia", "claimed", "Russian milblogger", ["Soledar"])]
     s = "Russian sources claimed gains near Bakhmut, and geolocated footage shows Russian forces shelling Soledar."
     assert [e[2] for e in one(s, is_name) if e[0] == "strike"] == ["confirmed"]
+
+
+def test_a_speaker_named_again_is_a_person_not_a_place():
+    is_name = {"Zolote", "Bakhmut", "Soledar"}.__contains__  # "Zolote" stands for a surname that is also a village
+    s = ("Militia spokesperson Eduard Zolote claimed that Russian forces attacked Soledar, and Russian milbloggers "
+         "attacked Zolote for his optimism.")
+    got = [(e.kind, [m.text for m in e.mentions]) for e in sentence_claims(s, is_name)]
+    assert got == [("attack", ["Soledar"])]
