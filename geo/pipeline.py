@@ -25,7 +25,7 @@ from geo.store import DEFAULT_STORE, ROOT, Store
 SAMPLE_DIR = ROOT / "data" / "assessments"
 OUTPUT_KEYS = ("report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "lat", "lon", "admin1",
                "precision", "quote", "source")
-FRONT_DAYS = 7  # reports this many days either side inform a report's picture of the front
+FRONT_DAYS = 7  # kept for callers of extract_many(days=...); each report is resolved on its own text and front line
 TOPIC_KM = 50.0  # a direction-only topic sentence gives way to named places this close to it
 
 
@@ -209,8 +209,7 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
                 result.versions += 1
                 continue
             try:
-                rows = extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS),
-                                    frontline=series.on_or_before(report.date), picks=picks)
+                rows = extract_rows(report, gazetteer, frontline=series.on_or_before(report.date), picks=picks)
             except GeoError as e:
                 result.errors.append(f"{report.source}: {e}")
                 continue
@@ -288,8 +287,8 @@ def refresh(store: Store, gazetteer, *, progress: bool | None = None) -> int:
     show = progress if progress is not None else (len(reports) > 5 and sys.stderr.isatty())
     series = front_series(store)
     for report in tqdm(reports, desc="re-extracting", unit="report", disable=not show, file=sys.stderr):
-        store.replace_rows(report.content_hash, extract_rows(report, gazetteer, store.front_points(report.date, FRONT_DAYS),
-                                                             frontline=series.on_or_before(report.date), picks=picks), method)
+        store.replace_rows(report.content_hash, extract_rows(report, gazetteer, frontline=series.on_or_before(report.date),
+                                                             picks=picks), method)
     measure_front(store, series)
     return len(reports)
 
@@ -430,8 +429,7 @@ def reresolve(store: Store, gazetteer, hashes: Iterable[str], attempts: int = 20
         if report is None:
             continue
         for _ in range(attempts):
-            rows = extract_rows(report, g, store.front_points(report.date, FRONT_DAYS),
-                                frontline=series.on_or_before(report.date), picks=picks)
+            rows = extract_rows(report, g, frontline=series.on_or_before(report.date), picks=picks)
             if store.replace_rows_if_current(h, rows, method_version(g), version):
                 total += len(rows)
                 break

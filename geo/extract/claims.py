@@ -153,7 +153,7 @@ CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+
 SCOPE_BREAK = re.compile(
     r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than)\b"
     r"|(?:\band|\bbut|,)\s+(?:will|would|may|might|could|likely|plans?|intends?)\b"
-    r"|\band\s+that\b|\b(?:highway|road|route|railway|line|river)\s+(?:that|which)\b"
+    r"|\band\s+that\b|\b(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|\b(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b"
     r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
     r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
     r"destroyed|damaged|eliminated|"
@@ -638,12 +638,16 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             if not targets:
                 refs = [m for m in group if m.role == "reference"]
                 targets = [m for m in refs if not is_vague(m)] or refs
-                if (len(groups) > 1 or ev.kind == "strike") and all(_bearing_only(m) for m in targets):
+                if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets)
+                                or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}" for m in targets)):
                     # "gains within Bakhmut and north of Avdiivka", "strikes west of Hulyaipole": the town a bearing is
                     # taken from is where the claim is, in a clause of its own or for a strike (no later sentence
                     # names the struck villages)
                     targets = [replace(m, role="target", bearing=None) for m in targets]
             places.extend(targets)
+        if any(m.role == "target" and not _water(m) for m in places):
+            # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
+            places = [m for m in places if not (_water(m) and m.role == "reference")]
         if places:
             ev.mentions = places
             out.append(ev)
@@ -706,11 +710,15 @@ def is_vague(m: Mention) -> bool:
     section replace."""
     if m.role != "reference" or m.reference is not None or not m.bearing:
         return False
-    return (m.bearing.startswith("direction of") or m.bearing.split()[-1] in REFERENCE_AFTER
+    return (m.bearing.startswith(("direction of", "around ")) or m.bearing.split()[-1] in REFERENCE_AFTER
             or BEARING_OF.match(m.bearing) is not None)
 
 
 BEARING_OF = re.compile(r"(?:north|south|east|west)\w* of ")
+
+
+def _water(m: Mention) -> bool:
+    return m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta"))
 
 
 def _bearing_only(m: Mention) -> bool:

@@ -118,6 +118,7 @@ DASH = re.compile(r"[-–]")
 PLURAL_REGION = re.compile(r"\boblasts\b|\braions\b", re.I)
 REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|"
                           r"council|authorities|officials?|people[’']s)\b", re.I)
+AROUND_LIST = re.compile(r"\s*(?:,|and\b|or\b|\(|itself)")  # "around X, Y, and Z", "around X (5 km ...)": places
 FOREIGN_AFTER = re.compile(r",?\s+(?:in\s+)?(?:Belarus|Poland|Moldova|Transnistria|Romania|Georgia|Syria|Kazakhstan|Hungary|"
                            r"Slovakia|Lithuania|Latvia|Estonia|Finland|Iran|North\s+Korea)\b")
 ITSELF_OR_PAREN = re.compile(r"\s*(?:itself|\()")
@@ -533,6 +534,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 inline = None
             else:
                 m = replace(m, bearing=inline[0], reference=inline[1], distance_km=inline[2])
+        if prev == "around" and m.role == "target" and m.bearing is None and m.precision == "settlement" \
+                and not AROUND_LIST.match(after):
+            m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
 

@@ -16,6 +16,7 @@ candidates the mention stays unresolved, listed with its candidates.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 import re
 import zlib
@@ -35,6 +36,16 @@ FRONT_REGIONS = frozenset({
     "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Sumy Oblast",
     "Dnipropetrovsk Oblast", "Mykolaiv Oblast", "Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Crimea",
 })
+# The northern front of the first weeks: Russian forces had left Kyiv, Chernihiv and Sumy oblasts by early April 2022
+NORTHERN_FRONT = frozenset({"Kyiv Oblast", "Kyiv City", "Chernihiv Oblast", "Zhytomyr Oblast"})
+NORTHERN_FRONT_UNTIL = dt.date(2022, 4, 7)
+
+
+def front_regions(day: dt.date | None) -> frozenset[str]:
+    """The oblasts where the fighting of `day` was (a weak prior between namesakes)."""
+    return FRONT_REGIONS | NORTHERN_FRONT if day is not None and day <= NORTHERN_FRONT_UNTIL else FRONT_REGIONS
+
+
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
             "northwest": 315, "north-northeast": 22.5, "east-northeast": 67.5, "east-southeast": 112.5,
             "south-southeast": 157.5, "south-southwest": 202.5, "west-southwest": 247.5, "west-northwest": 292.5,
@@ -49,6 +60,9 @@ DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
 MAX_BEARING_KM = 90.0  # ISW's bearings: "northeast of Kharkiv City near Vovchansk" spans ~70 km
 FAR_KM = 150.0
 SAME_PLACE_KM = 5.0
+# population decides only for a town this big against namesakes this many times smaller; for a name with more than
+# FEW_NAMESAKES (the Oleksandrivkas, Mykolaivkas), only for a town of 10,000 against ten times smaller
+TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
 
 
@@ -348,8 +362,9 @@ def _key_of(name: str) -> str:
 class Resolver:
     """Resolves the mentions of one report's claims against a gazetteer."""
 
-    def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = (), frontline=None):
+    def __init__(self, gazetteer, front: Sequence[tuple[float, float]] = (), frontline=None, day: dt.date | None = None):
         self.g = gazetteer
+        self.front_regions = front_regions(day)
         self.front_prior = PointIndex(front)
         self.frontline = frontline  # geo.places.frontline.Snapshot of the report's date, or None
         self._line_km: dict[int, float] = {}
@@ -463,7 +478,7 @@ class Resolver:
         pool = cands
         if len(cands) > 12:
             # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them
-            near = set(FRONT_REGIONS) | set(ctx.sentence_regions) | set(ctx.heading_regions)
+            near = set(self.front_regions) | set(ctx.sentence_regions) | set(ctx.heading_regions)
             pool = [c for c in cands if c.place.admin1 in near] or cands
         if self.frontline is not None and ctx.kind and len(pool) > 1:
             self._measure_line([c.place for c in pool])
@@ -507,7 +522,8 @@ class Resolver:
             key=lambda t: t[1], default=("none", 0.0),
         )
         # population decides only between a real town and hamlets of the same name
-        big = best.cand.place.population >= 10_000 and best.cand.place.population >= 10 * max(1, second.cand.place.population)
+        pop, ratio = TOWN_POP if len(cands) <= FEW_NAMESAKES else (10_000, 10)
+        big = not fuzzy and best.cand.place.population >= pop and best.cand.place.population >= ratio * max(1, second.cand.place.population)
         if margin < DECIDE and not (big and margin >= 0):
             near = self._nearest_to_others(scored, ctx)
             if near is not None:
@@ -549,13 +565,13 @@ class Resolver:
             rivals = [(d, x) for d, x in dist[1:] if km(pick.cand.place, x.cand.place) > SAME_PLACE_KM]
             if not rivals:
                 continue
-            if rivals[0][0] >= ratio * max(d0, 2.0):
+            if rivals[0][0] >= ratio * max(d0, 2.0) and (points is ctx.sentence_places or pick.score >= top):
                 return pick, max(rivals, key=lambda t: t[1].score)[1], d0, rule
             return None  # the nearest group is not clearly nearer: the section will not say more
         return None
 
     def _far_from_front(self, place: Place, ctx: Context) -> bool:
-        if place.admin1 in FRONT_REGIONS:
+        if place.admin1 in self.front_regions:
             return False
         points = ctx.front or self.front_prior
         return points.nearest_km(place.lat, place.lon, FAR_KM) > FAR_KM
@@ -607,7 +623,7 @@ class Resolver:
         if front:
             d = front.nearest_km(p.lat, p.lon, 120)
             s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
-        s.add("front prior", 0.75 if p.admin1 in FRONT_REGIONS else 0.0)
+        s.add("front prior", 0.75 if p.admin1 in self.front_regions else 0.0)
         if p.is_settlement:
             s.add("settlement", 0.25)
         if _key_of(p.name) == _key_of(mention.name):
@@ -828,7 +844,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     `work`, when given, receives how many candidates were scored and how many comparisons that took
     (the resolver's cost, which grows as n log n in the mentions at worst)."""
     claims = list(claims)
-    resolver = Resolver(gazetteer, front, frontline)
+    resolver = Resolver(gazetteer, front, frontline, claims[0].report_date if claims else None)
     heading_cache: dict[str | None, tuple[tuple[str, ...], tuple[Place, ...]]] = {}
 
     def heading(section: str | None):

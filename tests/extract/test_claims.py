@@ -395,3 +395,22 @@ def test_a_speaker_named_again_is_a_person_not_a_place():
          "attacked Zolote for his optimism.")
     got = [(e.kind, [m.text for m in e.mentions]) for e in sentence_claims(s, is_name)]
     assert got == [("attack", ["Soledar"])]
+
+
+def test_a_river_beside_a_village_only_says_where_it_is(is_name):
+    s = "Russian forces attempted an assault on Snihurivka, on the western bank of the Inhulets River."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Snihurivka"])]
+
+
+def test_a_purpose_after_the_object_ends_the_claims_places(is_name):
+    s = "Ukrainian forces struck the Antonivskyi Bridge as part of an effort to isolate Russian forces in Kherson."
+    assert one(s, is_name) == [("strike", "ukraine", "confirmed", None, ["Antonivskyi Bridge"])]
+
+
+def test_around_a_town_is_an_area_for_ground_claims_but_the_place_of_a_strike(is_name):
+    got = sentence_claims("Russian forces conducted limited attacks around Bakhmut.", is_name)
+    assert [(m.role, m.bearing) for e in got for m in e.mentions] == [("reference", "around Bakhmut")]
+    got = sentence_claims("Russian forces continued artillery strikes around Bakhmut.", is_name)
+    assert [(m.text, m.role) for e in got for m in e.mentions] == [("Bakhmut", "target")]
+    # a list after "around" names the places
+    assert one("Russian troops attacked around Soledar, Bakhmut, and Lyman.", is_name)[0][4] == ["Soledar", "Bakhmut", "Lyman"]

@@ -77,3 +77,44 @@ def test_the_oblast_closing_a_list_is_the_oblast_of_its_places(full_gazetteer, t
     got = placed(text, full_gazetteer, dt.date(2022, 10, 5), "Southern Axis")
     assert got["Shevchenkove"].place.geonameid == 694148  # the Mykolaiv Oblast one, near Ochakiv
     assert got["Vilniansk" if "Vilniansk" in got else "Stepnohirsk"].place.admin1 == "Zaporizhzhia Oblast"
+
+
+def test_an_ingested_report_gets_the_places_extract_gives_it_alone(shared, full_gazetteer, tmp_path):
+    # 113 archive reports of 2022-23 ingested together: none may borrow places from the reports stored around it
+    from collections import Counter
+
+    from geo.pipeline import extract_rows, front_series, ingest
+    from geo.store import Store
+
+    store = Store(tmp_path / "claims.sqlite")
+    result = ingest(store, [shared / "corpus" / "isw" / "Anivone_alarm-prediction" / "reports.json.gz"], full_gazetteer,
+                    progress=False)
+    assert result.added > 100 and not result.errors
+    series = front_series(store)
+    key = lambda r: (r["quote"], r["place"], r["kind"], r["actor"], r["status"], r["geonameid"])  # noqa: E731
+    stored: dict[str, list] = {}
+    for row in store.claim_rows():
+        stored.setdefault(row["report_date"], []).append(key(row))
+    for report in store.stored_reports():
+        alone = [key(r) for r in extract_rows(report, full_gazetteer, frontline=series.on_or_before(report.date))]
+        assert Counter(alone) == Counter(stored.get(report.date.isoformat(), [])), report.date
+
+
+@pytest.mark.parametrize("text, day, name, gid", [
+    ("Ukrainian forces struck a Russian ammunition depot in Chornobaivka on May 16.", dt.date(2022, 5, 16),
+     "Chornobaivka", 710715),  # a town of 9,000 against a nameless hamlet in Kharkiv Oblast
+    ("Russian forces attacked around Lyman on May 21.", dt.date(2022, 5, 21), "Lyman", 704204),  # 20,000 vs 4,000
+])
+def test_a_town_named_bare_is_the_town_when_its_namesakes_are_hamlets(full_gazetteer, text, day, name, gid):
+    got = placed(text, full_gazetteer, day, "Subordinate Main Effort")[name]
+    assert (got.place.geonameid, got.rule) == (gid, "population")
+
+
+def test_the_fighting_of_the_first_weeks_around_kyiv_is_on_the_front(full_gazetteer):
+    text = "Russian forces attacked Ukrainian positions in Irpin and Lukashi on {}."
+    march = placed(text.format("March 12"), full_gazetteer, dt.date(2022, 3, 12), "Main effort—Kyiv axis")
+    assert march["Irpin"].place.admin1 == "Kyiv Oblast"
+    assert march["Lukashi"].place.geonameid == 702627  # the Kyiv Oblast one, not the Poltava Oblast namesake
+    june = placed(text.format("June 12"), full_gazetteer, dt.date(2022, 6, 12), "Main effort—Kyiv axis")
+    assert june["Irpin"].place is None and "far from the fighting" in june["Irpin"].rule
+    assert june["Lukashi"].place is None
