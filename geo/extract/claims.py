@@ -545,6 +545,8 @@ def _all_days_stale(sentence: str, day: dt.date) -> bool:
     """Does the sentence name days, every one of them two weeks or more before the report's date?"""
     found = False
     for x in DAY_DATE.finditer(sentence):
+        if sentence[max(0, x.start() - 6):x.start()].lower() == "since ":
+            continue  # "held since May 28": the start of something still going on, not the date of an event
         month = MONTHS.index(x.group("month").lower()) + 1
         year = int(x.group("year")) if x.group("year") else day.year - (month > day.month + 1)
         try:
@@ -647,7 +649,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             places.extend(targets)
         if any(m.role == "target" and not _water(m) for m in places):
             # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
-            places = [m for m in places if not (_water(m) and m.role == "reference")]
+            places = [m for m in places if not _water(m)]
         if places:
             ev.mentions = places
             out.append(ev)

@@ -414,3 +414,11 @@ def test_around_a_town_is_an_area_for_ground_claims_but_the_place_of_a_strike(is
     assert [(m.text, m.role) for e in got for m in e.mentions] == [("Bakhmut", "target")]
     # a list after "around" names the places
     assert one("Russian troops attacked around Soledar, Bakhmut, and Lyman.", is_name)[0][4] == ["Soledar", "Bakhmut", "Lyman"]
+
+
+def test_a_date_after_since_starts_a_span_and_does_not_date_the_event(is_name):
+    s = "Russian forces shelled Soledar, where Ukrainian forces have held positions since June 2."
+    got = sentence_claims(s, is_name, day=dt.date(2022, 7, 20))
+    assert [(e.kind, [m.text for m in e.mentions]) for e in got] == [("strike", ["Soledar"])]
+    s = "Russian forces shelled Soledar on June 2."  # a day two weeks old or more: background
+    assert sentence_claims(s, is_name, day=dt.date(2022, 7, 20)) == []
