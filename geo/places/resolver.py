@@ -28,6 +28,7 @@ from geographiclib.geodesic import Geodesic as _Geodesic
 from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
+from geo.places.facilities import facility_town
 from geo.places.names import normalize, variant_key
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
@@ -405,6 +406,12 @@ class Resolver:
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
                     return town, "feature"
+            known = facility_town(mention.name)
+            if known is not None:
+                # "the Azot Chemical Plant", "Motor Sich": a well-known plant, in the town it stands in
+                towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]
+                if towns:
+                    return [max(towns, key=lambda c: c.place.population)], "feature"
             base = " ".join(FEATURE_WORDS.sub(" ", mention.name).split())
             if base and base != mention.name:
                 # the town a facility is named after ("Melitopol Airfield", "Port of Mariupol"), else a feature of

@@ -118,3 +118,24 @@ def test_the_fighting_of_the_first_weeks_around_kyiv_is_on_the_front(full_gazett
     june = placed(text.format("June 12"), full_gazetteer, dt.date(2022, 6, 12), "Main effort—Kyiv axis")
     assert june["Irpin"].place is None and "far from the fighting" in june["Irpin"].rule
     assert june["Lukashi"].place is None
+
+
+@pytest.mark.parametrize("text, name, town", [
+    ("Russian forces attacked the Azot Chemical Plant on June 5.", "Azot Chemical Plant", 691999),
+    ("Russian milbloggers claimed that Wagner fighters captured the Knauf Gips Donbas plant on June 5.",
+     "Knauf Gips Donbas plant", 706757),
+    ("Russian forces struck the Motor Sich plant on June 5.", "Motor Sich plant", 687700),
+    # "Illich" alone is a hamlet in Krasnodar Krai: the steel plant is in Mariupol
+    ("Russian forces captured the Illich Steel Plant on June 5.", "Illich Steel Plant", 701822),
+])
+def test_a_well_known_facility_named_without_its_town_is_put_in_its_town(full_gazetteer, text, name, town):
+    got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Southern Axis")[name]
+    assert (got.place.geonameid, got.precision) == (town, "feature")
+
+
+def test_facility_table():
+    from geo.places.facilities import facility_town
+
+    assert facility_town("Azot plant") == ("Sievierodonetsk", "Luhansk Oblast")
+    assert facility_town("the Rivne NPP") == ("Varash", "Rivne Oblast")
+    assert facility_town("Avdiivka Coke Plant") is None  # named with its town: no entry needed
