@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,14 +59,15 @@ def claim_labels(rows: Iterable[dict]) -> list[dict]:
     """One label per marker position: the place as the report wrote it (two spellings joined when
     reports differ), most-reported first."""
     spots: dict[tuple[float, float], dict] = {}
-    for r in rows:
-        if r.get("lat") is None or r.get("lon") is None or not r.get("place"):
+    # the rows counted by (position, name) first: a window of the whole war repeats a few thousand of them
+    for (lat, lon, place), n in Counter((r.get("lat"), r.get("lon"), r.get("place")) for r in rows).items():
+        if lat is None or lon is None or not place:
             continue
-        lat, lon = round(float(r["lat"]), 5), round(float(r["lon"]), 5)
+        lat, lon = round(float(lat), 5), round(float(lon), 5)
         spot = spots.setdefault((lat, lon), {"lat": lat, "lon": lon, "names": {}, "n": 0})
-        name = " ".join(str(r["place"]).split())[:60]
-        spot["names"][name] = spot["names"].get(name, 0) + 1
-        spot["n"] += 1
+        name = " ".join(str(place).split())[:60]
+        spot["names"][name] = spot["names"].get(name, 0) + n
+        spot["n"] += n
     out = []
     for spot in sorted(spots.values(), key=lambda s: (-s["n"], s["lat"], s["lon"])):
         names = sorted(spot["names"], key=lambda n: -spot["names"][n])
@@ -137,7 +139,8 @@ def label_payload(rows: Sequence[dict], all_towns: Iterable[Town] = (),
     """Every label the page should place, in the order they win a spot: claims, then orienting towns.
     Texts are raw (the page sets them as text, never as HTML)."""
     claims = claim_labels(rows)
-    return claims + orienting_towns(all_towns, claims, area_of(rows, bbox))
+    # the claims' area from their label positions (one per marker position) rather than from every row
+    return claims + orienting_towns(all_towns, claims, area_of(claims or rows, bbox))
 
 
 # The placement, run in the page. `geoLabels(map, labels, markerPx)` (re)draws the labels in their own
