@@ -140,6 +140,8 @@ WITH_WEAPON = re.compile(r"[^.;]{0,120}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(
 PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
 CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
+# "have not abandoned operations to", "did not stop attacking": a negated stop is a continuing event
+NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
@@ -328,8 +330,8 @@ def _aim(before_words: list[str]) -> bool:
         if words[k] != "to":
             continue
         between = words[k + 1:]
-        if not between or any(w in DETERMINERS or w in ("a", "an") for w in between):
-            return False
+        if not between or any(w in DETERMINERS or w in ("a", "an", "and", "or") for w in between):
+            return False  # "operations to surround Sumy and launched attacks": the infinitive ended before the event
         if not raw[k + 1].isalpha() or not raw[k + 1].islower() or between[0] in NOT_VERB_AFTER_TO or between[0] == "have":
             return False  # "to have captured": a perfect infinitive reports a done deed, not an aim
         return k == 0 or words[k - 1] not in CARRY_ON
@@ -442,6 +444,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
+        if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
+                and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
+            continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):
             continue  # "take part", "took positions", "taken into account"
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
@@ -514,7 +519,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING:
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
-        if NEGATION.search(" ".join(clause.split()[-6:])) or FAILED_TO.search(before):
+        window = " ".join(clause.split()[-6:])
+        if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(low[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
             ev.dropped = "intention or background"

@@ -71,7 +71,7 @@ ADVANCE_VERBS = ("advance", "capture", "seize", "recapture", "retake", "liberate
                  "break through", "regain")
 CONTROL_VERBS = ("take", "regain", "gain", "establish", "assume", "seize")
 # Ground assaults with no gain stated.
-ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash", "battle", "encircle", "infiltrate")
+ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash", "battle", "encircle", "surround", "infiltrate")
 ATTACK_NOUNS = ("attack", "assault", "counterattack", "counteroffensive", "offensive", "clash", "battle",
                 "infiltration", "fighting", "reconnaissance-in-force", "ground operation", "offensive operation",
                 "offensive action", "assault operation", "combat engagement", "engagement", "firefight")
@@ -97,7 +97,7 @@ SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", 
 
 ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN") | forms("take")
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))
-ATTACK = forms(*ATTACK_VERBS) | forms(*ATTACK_NOUNS, pos="NOUN") | {"clearing"}
+ATTACK = (forms(*ATTACK_VERBS) - {"surrounding"}) | forms(*ATTACK_NOUNS, pos="NOUN") | {"clearing"}  # "surrounding villages": an adjective
 STRIKE = (forms(*STRIKE_VERBS) - {"stricken"}) | forms(*STRIKE_NOUNS, pos="NOUN")
 REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing"}
 DESTROY = forms(*DESTROY_VERBS)

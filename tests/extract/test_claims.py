@@ -422,3 +422,23 @@ def test_a_date_after_since_starts_a_span_and_does_not_date_the_event(is_name):
     assert [(e.kind, [m.text for m in e.mentions]) for e in got] == [("strike", ["Soledar"])]
     s = "Russian forces shelled Soledar on June 2."  # a day two weeks old or more: background
     assert sentence_claims(s, is_name, day=dt.date(2022, 7, 20)) == []
+
+
+def test_a_negated_stop_is_a_continuing_event(is_name):
+    s = "The Ukrainian General Staff reported that Russian forces have not given up efforts to surround Izyum."
+    assert one(s, is_name) == [("attack", "russia", "claimed", "Ukrainian General Staff", ["Izyum"])]
+    assert one("Russian forces did not attack Izyum.", is_name) == []
+    # "surrounding" is an adjective: the settlements around a town are not attacked by the word
+    assert one("Russian forces shelled Kharkiv City and the surrounding villages.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv City"])]
+
+
+def test_an_infinitive_ends_at_and(is_name):
+    # "operations to surround Sumy and launched attacks": "launched" is not part of the aim
+    s = "Russian forces have not abandoned operations to encircle Izyum and shelled Vuhledar."
+    assert ("strike", "russia", "confirmed", None, ["Vuhledar"]) in one(s, is_name)
+
+
+def test_targeting_after_an_event_names_its_objective(is_name):
+    s = "Small Russian attacks northwest of Kyiv targeting Irpin continued."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Irpin"])]
