@@ -63,6 +63,7 @@ FAR_KM = 150.0
 SAME_PLACE_KM = 5.0
 # population decides only for a town this big against namesakes this many times smaller; for a name with more than
 # FEW_NAMESAKES (the Oleksandrivkas, Mykolaivkas), only for a town of 10,000 against ten times smaller
+ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to the day's front line, the others this far
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
 
@@ -532,7 +533,7 @@ class Resolver:
         pop, ratio = TOWN_POP if len(cands) <= FEW_NAMESAKES else (10_000, 10)
         big = not fuzzy and best.cand.place.population >= pop and best.cand.place.population >= ratio * max(1, second.cand.place.population)
         if margin < DECIDE and not (big and margin >= 0):
-            near = self._nearest_to_others(scored, ctx)
+            near = self._nearest_to_others(scored, ctx) or self._only_one_on_the_front(scored, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -575,6 +576,24 @@ class Resolver:
             if rivals[0][0] >= ratio * max(d0, 2.0) and (points is ctx.sentence_places or pick.score >= top):
                 return pick, max(rivals, key=lambda t: t[1].score)[1], d0, rule
             return None  # the nearest group is not clearly nearer: the section will not say more
+        return None
+
+    def _only_one_on_the_front(self, scored: list[_Scored], ctx: Context):
+        """Between namesakes the evidence scores alike, for a ground claim (advance, attack): the only one on the
+        front line of the report's date (within ON_LINE_KM of it, every rival more than OFF_LINE_KM away).
+        Returns (pick, rival, km, rule) or None."""
+        if self.frontline is None or ctx.kind not in GROUND_KINDS:
+            return None
+        top = scored[0].score
+        contenders = [x for x in scored if top - x.score < DECIDE and not x.cand.place.is_region][:12]
+        if len(contenders) < 2:
+            return None
+        dist = sorted(zip(self._measure_line([x.cand.place for x in contenders]), range(len(contenders))))
+        d0, i0 = dist[0]
+        pick = contenders[i0]
+        rivals = [(d, contenders[i]) for d, i in dist[1:] if km(pick.cand.place, contenders[i].cand.place) > SAME_PLACE_KM]
+        if d0 <= ON_LINE_KM and rivals and rivals[0][0] >= OFF_LINE_KM:
+            return pick, max(rivals, key=lambda t: t[1].score)[1], d0, "the only namesake on the front line of the day"
         return None
 
     def _far_from_front(self, place: Place, ctx: Context) -> bool:

@@ -139,3 +139,20 @@ def test_facility_table():
     assert facility_town("Azot plant") == ("Sievierodonetsk", "Luhansk Oblast")
     assert facility_town("the Rivne NPP") == ("Varash", "Rivne Oblast")
     assert facility_town("Avdiivka Coke Plant") is None  # named with its town: no entry needed
+
+
+def test_a_ground_claim_goes_to_the_only_namesake_on_the_front_line_of_its_day(full_gazetteer):
+    from geo.extract.claims import extract_claims
+    from geo.places.frontline import FrontSeries
+
+    day = dt.date(2022, 10, 22)
+    line = FrontSeries.shipped().on_or_before(day)
+
+    def resolved(text):
+        report = Report(day, "t", (Paragraph(text, SECTION),))
+        rows = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer, frontline=line)
+        return rows[0].resolution
+
+    got = resolved("Russian forces attacked near Pobieda on October 22.")  # six namesakes, one by Marinka
+    assert (got.place.geonameid, got.rule) == (9644290, "the only namesake on the front line of the day")
+    assert resolved("Russian forces shelled Pobieda on October 22.").place is None  # strikes may land far behind it
