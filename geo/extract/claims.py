@@ -132,6 +132,8 @@ SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
 SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
 FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
 NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
+# "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
+NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated)\b")
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
@@ -454,7 +456,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             adj = SIDE_ADJ_END.search(before[-40:])
             if adj and FORCE_OR_VERB.search(adj.group("mid") or "") and not STRIKE_WEAPONS.search(adj.group("mid")):
                 adj = None
-            if adj and NOUN_PLACE_AFTER.match(sentence, m.end()):
+            if adj and (NOUN_PLACE_AFTER.match(sentence, m.end()) or kind == "strike" and NOUN_EFFECT.match(sentence, m.end())):
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
                 if NOUN_FORECAST.match(sentence, m.end()):
                     ev.dropped = "forecast"  # "the current Russian offensive in Donbas is likely to culminate"

@@ -81,6 +81,7 @@ NAME_PREFIXES = {
     "srednyaya", "sredniy", "verkhniy", "nizhniy",
 }
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+PAREN_GAP = re.compile(r"^[^()]{0,80}?\)|^\s*\([^()]{0,80}\)")  # the rest of a bracket the last place was in, or a whole one
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "park", "microdistrict", "district", "highway", "road"}
 STRONG_LOCATIVE = {"near", "toward", "towards", "around", "outside", "vicinity"}
 # Verbs after which a capitalised name is the place acted on, even one the gazetteer lacks ("captured Lyutyszh").
@@ -178,8 +179,29 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions.extend(found_mentions)
         i = next_i
     mentions = _plural_regions(sentence, mentions)
+    if "administrative district" in sentence:
+        mentions = _districts(sentence, mentions, is_name)
     mentions = _apply_context(sentence, mentions)
     return mentions
+
+
+ADMIN_DISTRICT = re.compile(r"\s+administrative\s+district(?P<plural>s)?\b")
+
+
+def _districts(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
+    """"the Polohy administrative district" -> Polohy Raion; "the Melitopol and Polohy administrative districts" -> both."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        d = ADMIN_DISTRICT.match(sentence, m.end)
+        if not d or m.precision != "settlement" or not is_name(f"{m.name} Raion"):
+            continue
+        out[k] = replace(m, text=sentence[m.start:d.end()], end=d.end(), name=f"{m.name} Raion", precision="region")
+        j = k - 1
+        while d.group("plural") and j >= 0 and out[j].precision == "settlement" \
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[out[j].end:out[j + 1].start]) and is_name(f"{out[j].name} Raion"):
+            out[j] = replace(out[j], name=f"{out[j].name} Raion", precision="region")
+            j -= 1
+    return out
 
 
 def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Mention], int] | None:
@@ -363,8 +385,11 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     in a list of places ("near Chepil, Dovehenke, and Kurulka") or right after "near" / "toward".
     It becomes a mention that the resolver will leave unresolved, listed for review."""
     start = toks[i][1]
-    in_list = bool(mentions) and mentions[-1].role == "target" and start - mentions[-1].end < 8 and LIST_GAP.fullmatch(
-        sentence[mentions[-1].end:start] + " ") is not None
+    # "Chkalove (29km northwest of Beryslav), Starystya (...)": a bracketed bearing between list items is skipped
+    gap = sentence[mentions[-1].end:start] if mentions else ""
+    if "(" in gap or ")" in gap:
+        gap = PAREN_GAP.sub("", gap)
+    in_list = bool(mentions) and mentions[-1].role == "target" and len(gap) < 8 and LIST_GAP.fullmatch(gap + " ") is not None
     if not in_list:
         prev = _prev_word(sentence, start)
         strong = prev in STRONG_LOCATIVE or prev in EVENT_LOCATIVE or (

@@ -442,3 +442,8 @@ def test_an_infinitive_ends_at_and(is_name):
 def test_targeting_after_an_event_names_its_objective(is_name):
     s = "Small Russian attacks northwest of Kyiv targeting Irpin continued."
     assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Irpin"])]
+
+
+def test_a_strike_noun_with_an_effect_verb_is_a_strike_where_the_effect_was(is_name):
+    s = "Ukrainian General Staff reported that Ukrainian strikes killed 30 personnel in Melitopol on July 19."
+    assert one(s, is_name) == [("strike", "ukraine", "claimed", "Ukrainian General Staff", ["Melitopol"])]

@@ -166,3 +166,15 @@ def test_a_bearing_inside_a_remark_in_brackets_is_a_reference(is_name):
 def test_a_river_delta_is_not_the_city_of_its_name(is_name):
     got = [(m.name, m.precision) for m in find_mentions("Fighting continued on islands in the Dnipro delta.", is_name)]
     assert got == [("Dnipro delta", "feature")]
+
+
+def test_a_list_with_bracketed_bearings_keeps_unknown_names(is_name):
+    s = ("Footage shows Ukrainian troops in Kherson (5km north of Beryslav), Xyzivka (9km north of Beryslav), "
+         "and Snihurivka (30km north of Beryslav).")
+    assert names(s, is_name, "target") == ["Kherson", "Xyzivka", "Snihurivka"]
+
+
+def test_administrative_districts_are_raions(full_gazetteer):
+    got = find_mentions("Ukrainian forces struck Russian positions in the Melitopol and Polohy administrative districts.",
+                        full_gazetteer.is_name)
+    assert [(m.name, m.precision) for m in got] == [("Melitopol Raion", "region"), ("Polohy Raion", "region")]
