@@ -103,7 +103,7 @@ MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
+MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intends?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for)|aims?\s+to|seeks?\s+to|in\s+order\s+to|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:ting)?\s+conditions|to\s+prevent|prevent(?:s|ed|ing)|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -341,10 +341,11 @@ def _aim(before_words: list[str]) -> bool:
 
 
 def _future_clause(low: str, pos: int) -> bool:
-    """Is the event at `pos` in a clause whose verb is future or conditional ("will", "would")?"""
+    """Is the event at `pos` in a clause whose verb is future, conditional or unlikely ("will", "would",
+    "unlikely to ... by seizing X")?"""
     head = low[:pos]
-    w = max(head.rfind(" will "), head.rfind(" would "))
-    return w >= 0 and CLAUSE_BREAK.search(head, w) is None
+    w = max(head.rfind(" will "), head.rfind(" would "), head.rfind(" unlikely to "))
+    return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
 
 
 def _events(sentence: str, side: str | None = None) -> list[_Event]:
@@ -353,7 +354,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     found_actors = False
     low = _low(sentence)
     has_accusation = "accus" in low or "each other" in low
-    has_future = " will " in low or " would " in low
+    has_future = " will " in low or " would " in low or " unlikely to " in low
     repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):

@@ -447,3 +447,13 @@ def test_targeting_after_an_event_names_its_objective(is_name):
 def test_a_strike_noun_with_an_effect_verb_is_a_strike_where_the_effect_was(is_name):
     s = "Ukrainian General Staff reported that Ukrainian strikes killed 30 personnel in Melitopol on July 19."
     assert one(s, is_name) == [("strike", "ukraine", "claimed", "Ukrainian General Staff", ["Melitopol"])]
+
+
+def test_hypothetical_and_prevented_events_are_not_claims(is_name):
+    assert one("Officials urged more troops in case of a Ukrainian attack on Belgorod Oblast.", is_name) == []
+    assert one("Russian forces are unlikely to cut the Ukrainian lines of supply merely by seizing roads to Siversk.",
+               is_name) == []
+    assert one("Russian forces focused on preventing Ukrainian advances toward Izyum.", is_name) == []
+    # a comparison's base is an event of its own
+    s = "Russian forces are unlikely to mount operations larger than the Russian attacks on Irpin."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Irpin"])]
