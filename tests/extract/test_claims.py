@@ -457,3 +457,8 @@ def test_hypothetical_and_prevented_events_are_not_claims(is_name):
     # a comparison's base is an event of its own
     s = "Russian forces are unlikely to mount operations larger than the Russian attacks on Irpin."
     assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Irpin"])]
+
+
+def test_what_a_side_tries_to_block_is_not_a_claim(is_name):
+    s = "Russian troops blew up two bridges in a last attempt to block Ukrainian advances toward Kherson."
+    assert one(s, is_name) == []
