@@ -73,7 +73,7 @@ class Context:
     """What the report says around a mention."""
 
     sentence_regions: tuple[str, ...] = ()  # admin1 names of the oblasts that qualify this mention
-    named_regions: tuple[str, ...] = ()  # the oblasts of `sentence_regions` that say where it lies (not only a border)
+    named_regions: tuple[str, ...] = ()  # the oblasts that say where it lies (closing its list, framing it; not a border)
     heading_regions: tuple[str, ...] = ()
     heading_places: tuple[Place, ...] = ()
     sentence_places: tuple[Place, ...] = ()  # places already resolved in the same sentence
@@ -718,6 +718,7 @@ def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] 
 
 
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
+REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\s+oblasts|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
 BORDER_AFTER = re.compile(r"\s+(?:administrative\s+)?(?:border|boundary)")
 BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
 # "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
@@ -771,7 +772,7 @@ class _Sentence:
                         break
                     i -= 1
                 if span is None:
-                    free.append((order, admin1))
+                    free.append((order, admin1, pos))
                 else:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
@@ -807,7 +808,36 @@ class _Sentence:
             place = gazetteer.region(after.group(1))
             if place is not None:
                 return (place.admin1,)
-        picked = list(free)
+        picked = [(order, admin1) for order, admin1, _ in free]
+        for m in claim.mentions:
+            if m.precision == "region" and m.start < mention.start and mention.start - m.end <= QUALIFY_CHARS \
+                    and (m.start, m.end) in inside and QUALIFIES.match(self.text, m.end, mention.start):
+                picked.extend(inside[(m.start, m.end)])
+        out: list[str] = []
+        for _, admin1 in sorted(set(picked)):
+            if admin1 not in out:
+                out.append(admin1)
+        return tuple(out)
+
+    def framing(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
+        """The oblasts that say where this mention lies, not only that the sentence names them: the one closing
+        its list ("A and B, Mykolaiv Oblast", "X in Kursk Oblast"), or one that frames it from before ("in Donetsk
+        Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X"). An oblast named for
+        another place, a direction ("from Crimea") or a contrast ("in Kharkiv, not Luhansk Oblast") does not."""
+        free, inside, _ = self._region_facts(gazetteer)
+        if not free and not inside:
+            return ()
+        after = OBLAST_AFTER.match(self.text, mention.end)
+        if after is not None:
+            place = gazetteer.region(after.group(1))
+            if place is not None:
+                return (place.admin1,)
+        picked = []
+        for order, admin1, pos in free:
+            named = REGION_AT.match(self.text, pos)
+            if named is not None and named.end() <= mention.start and mention.start - named.end() <= QUALIFY_CHARS \
+                    and QUALIFIES.match(self.text, named.end(), mention.start):
+                picked.append((order, admin1))
         for m in claim.mentions:
             if m.precision == "region" and m.start < mention.start and mention.start - m.end <= QUALIFY_CHARS \
                     and (m.start, m.end) in inside and QUALIFIES.match(self.text, m.end, mention.start):
@@ -938,7 +968,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         origin = by_bearings[key_ref]
                     ctx = Context(
                         sentence_regions=s_regions if mention.precision != "region" else (),
-                        named_regions=tuple(r for r in s_regions if r not in sent.border_only(gazetteer)) if s_regions else (),
+                        named_regions=tuple(r for r in sent.framing(claim, mention, gazetteer) if r not in sent.border_only(gazetteer))
+                        if s_regions and mention.precision != "region" else (),
                         heading_regions=h_regions, heading_places=h_places,
                         sentence_places=tuple(sent.places[-SENTENCE_PLACES:]),
                         paragraph_places=section_places, front=front_index, neighbours=sent.neighbours(key, resolver, cells),

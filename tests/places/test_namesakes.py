@@ -156,3 +156,17 @@ def test_a_ground_claim_goes_to_the_only_namesake_on_the_front_line_of_its_day(f
     got = resolved("Russian forces attacked near Pobieda on October 22.")  # six namesakes, one by Marinka
     assert (got.place.geonameid, got.rule) == (9644290, "the only namesake on the front line of the day")
     assert resolved("Russian forces shelled Pobieda on October 22.").place is None  # strikes may land far behind it
+
+
+def test_an_oblast_named_for_something_else_does_not_reject_the_place(full_gazetteer):
+    # the oblast of an official's title, or of a contrast, says nothing of where the places lie
+    got = placed("Zaporizhia Oblast Military Administration Head Oleksandr Starukh said that Russian forces shelled "
+                 "Nikopol and Marhanets on August 11.", full_gazetteer, dt.date(2022, 8, 11), "Southern Axis")
+    assert got["Nikopol"].place.admin1 == got["Marhanets"].place.admin1 == "Dnipropetrovsk Oblast"
+    got = placed("Russian forces attacked Staryi Saltiv and Tsupivka (in Kharkiv, not Luhansk Oblast) on June 15.",
+                 full_gazetteer, dt.date(2022, 6, 15), "Northern Axis")
+    assert got["Staryi Saltiv"].place.admin1 == "Kharkiv Oblast"
+    # an oblast that frames the place still rules out the namesakes outside it
+    got = placed("Russian forces attacked in Kursk Oblast near Siversk on October 11.", full_gazetteer,
+                 dt.date(2022, 10, 11), "Northern Axis")
+    assert got["Siversk"].place is None and got["Siversk"].rule.startswith("no candidate in the oblast named")
