@@ -650,7 +650,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 refs = [m for m in group if m.role == "reference"]
                 targets = [m for m in refs if not is_vague(m)] or refs
                 if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets)
-                                or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}" for m in targets)):
+                                or ev.kind == "strike" and all(_bearing_only(m) or m.bearing in (f"around {m.name}", f"{m.name} direction")
+                                                               for m in targets)):
                     # "gains within Bakhmut and north of Avdiivka", "strikes west of Hulyaipole": the town a bearing is
                     # taken from is where the claim is, in a clause of its own or for a strike (no later sentence
                     # names the struck villages)
