@@ -412,7 +412,7 @@ def test_around_a_town_is_an_area_for_ground_claims_but_the_place_of_a_strike(is
     assert [(m.role, m.bearing) for e in got for m in e.mentions] == [("reference", "around Bakhmut")]
     got = sentence_claims("Russian forces continued artillery strikes around Bakhmut.", is_name)
     assert [(m.text, m.role) for e in got for m in e.mentions] == [("Bakhmut", "target")]
-    got = sentence_claims("Ukrainian forces continued their strike campaign in the Bakhmut direction.", is_name)
+    got = sentence_claims("Ukrainian forces continued long-range strikes in the Bakhmut direction.", is_name)
     assert [(m.text, m.role) for e in got for m in e.mentions] == [("Bakhmut", "target")]
     # a list after "around" names the places
     assert one("Russian troops attacked around Soledar, Bakhmut, and Lyman.", is_name)[0][4] == ["Soledar", "Bakhmut", "Lyman"]
