@@ -12,6 +12,7 @@ under what the operator configured, never a path typed by a visitor. The view
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -147,8 +148,11 @@ def load_choices(path: str, version: tuple) -> tuple[list[dt.date], dict[str, li
 
 @cached("cache_data", show_spinner=False, max_entries=64)
 def layer_json(path: str, version: tuple, key: str, overlay_legend: tuple, credits: tuple[str, ...],
-               cluster_min: int, uncluster_zoom: int, front: bool = True, far: bool = False) -> tuple[str, str | None]:
-    """The claims layer's JSON and the front line's (as of the view's date; None when off or none)."""
+               cluster_min: int, uncluster_zoom: int, front: bool = True,
+               far: bool = False) -> tuple[str, tuple[str, str], str | None]:
+    """The claims layer's JSON without its popup texts, those texts (file name, JSON: served as a file the map
+    fetches when a popup is first opened, see `popup_texts_url`) and the front line's JSON (as of the view's
+    date; None when off or none)."""
     rows = load_rows(path, version)
     view = View.from_query(json.loads(key))
     dates = views.report_dates(rows)
@@ -159,7 +163,47 @@ def layer_json(path: str, version: tuple, key: str, overlay_legend: tuple, credi
     shown, _ = view_rows(path, version, view_key(view))  # the view's claims, selected once per view
     payload = folium_map.layer_payload(far_only(shown) if far else shown, view, dates, overlay_legend,
                                     cluster_min, uncluster_zoom, credits, new_keys=views.new_places(rows, view))
-    return folium_map.script_json(payload), folium_map.front_json(line)
+    payload, texts = folium_map.split_texts(payload)
+    name = hashlib.sha256(texts.encode("utf-8")).hexdigest()[:24] + ".json"
+    return folium_map.script_json(payload), (name, texts), folium_map.front_json(line)
+
+
+POPUP_FILES = 512  # popup-text files kept in the served folder (the least recently drawn are removed)
+
+
+@cached("cache_resource")
+def popup_folder() -> tuple[Path, str]:
+    """A folder of this process served by the app (its files at the returned URL prefix): the popup texts."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="frontline-claims-popups-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    component = components.declare_component("geo_popups", path=str(folder))
+    return folder, f"../{component.name}/"
+
+
+def popup_texts_url(name: str, texts: str) -> str:
+    """The URL the map fetches a layer's popup texts from: the file `name` in `popup_folder`, written when
+    missing (and marked as drawn now, so pruning keeps the texts of the maps in use)."""
+    folder, prefix = popup_folder()
+    path = folder / name
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        part = path.with_name(f".{name}.{threading.get_ident()}.part")
+        part.write_text(texts, encoding="utf-8")
+        os.replace(part, path)
+        def drawn(p: Path) -> float:
+            try:
+                return p.stat().st_mtime
+            except FileNotFoundError:  # pruned meanwhile by another session's run
+                return 0.0
+
+        for old in sorted(folder.glob("*.json"), key=drawn)[:-POPUP_FILES]:
+            old.unlink(missing_ok=True)
+    return prefix + name
 
 
 def view_key(view: View) -> str:
@@ -568,11 +612,12 @@ def draw_map(rows_path: str, version: tuple, view: View, settings: MapSettings, 
     opened_at = (st.session_state.get("_map_target") or (None, None))[0]
     key_view = view.with_(center=None, zoom=None,
                           fit=view.fit or (view.briefing and view.bbox is None and opened_at is None))
-    payload, front = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
+    payload, (texts_name, texts), front = layer_json(rows_path, version, json.dumps(key_view.to_query(), sort_keys=True),
                                 tuple(folium_map.legend_entries(overlays)), tuple(folium_map.map_credits(settings, overlays)),
                                 settings.cluster_min, settings.uncluster_zoom, bool(st.session_state.get("front_on", True)),
                                 bool(st.session_state.get("far_only")))
-    claims = folium_map.claims_group(payload, front, focus=st.session_state.get("_focus"))
+    claims = folium_map.claims_group(payload, front, focus=st.session_state.get("_focus"),
+                                     texts_url=popup_texts_url(texts_name, texts))
     assets.localize(claims, base_url=static_prefix())
     out = st_folium(
         base,

@@ -4,10 +4,10 @@ The store: the shared corpus (ingested here, or `--corpus-store`), its reports a
 and again with every date shifted by the corpus's span until it holds 1,500 reports and 45,000 claims
 (real text, places and sources; the ISW address follows the new date). The dashboard runs on it
 (`streamlit run`, no internet, no tiles). We open the report date whose 30 days hold the most claims,
-then for each window (that day, 7 days, 30 days, everything up to it) click "Previous day" `--clicks`
+then for each window (that day, 7 days, 30 days; everything up to the last report) click "Previous day" `--clicks`
 times, each to a date never drawn before, and measure on the browser's clock the time from the click to
-the map frame's render-complete signal (`window.__geoReady`) and the bytes the page received over its
-WebSocket for that date change (everything the app sent: map layer, tables, charts). Open: from navigation
+the map frame's render-complete signal (`window.__geoReady`) and the bytes the page received for that date
+change (over its WebSocket: map layer, tables, charts; and over HTTP, by the page or the map frame). Open: from navigation
 to the drawn map in a new browser (new session, empty browser cache) on the running server; also the first
 page a fresh server serves (its caches empty: imports, reading the store). Targets: <= 1 s and <= 1 MB per date
 change, cold open <= 3 s. `--sizes 1000 10000` runs the older check instead (N random-position claims on
@@ -133,6 +133,7 @@ COUNT_BYTES_JS = """
 (function () {
   if (window.__wsBytes) { return; }
   window.__wsBytes = {messages: 0, bytes: 0};
+  if (performance.setResourceTimingBufferSize) { performance.setResourceTimingBufferSize(100000); }
   var Native = window.WebSocket;
   function Counted(url, protocols) {
     var ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
@@ -149,8 +150,17 @@ COUNT_BYTES_JS = """
 """
 
 
+FETCHED_JS = "return performance.getEntriesByType('resource').reduce(function (n, e) { return n + (e.transferSize || 0); }, 0)"
+
+
 def received(driver) -> dict:
-    return driver.execute_script("return window.__wsBytes || {messages: 0, bytes: 0}")
+    """What the page has received so far: WebSocket messages, and bytes over the WebSocket plus every HTTP
+    fetch of the page and of the map frame (a popup's texts or the basemap, when fetched)."""
+    from geo.map.browser import in_map_frame
+
+    counted = driver.execute_script("return window.__wsBytes || {messages: 0, bytes: 0}")
+    fetched = (driver.execute_script(FETCHED_JS) or 0) + (in_map_frame(driver, FETCHED_JS) or 0)
+    return {**counted, "bytes": counted["bytes"] + fetched}
 
 
 def quiet(driver, seconds: float = 1.0, timeout: float = 60.0) -> dict:
@@ -181,9 +191,17 @@ def busiest_date(store: Path, days: int = 30) -> dt.date:
     return max(dates, key=lambda d: sum(n for x, n in per_day.items() if d - dt.timedelta(days=days) < x <= d))
 
 
-def time_windows(url: str, day: dt.date, clicks: int) -> tuple[float, dict[str, list[tuple[float, int]]]]:
+def last_date(store: Path) -> dt.date:
+    from geo.store import Store
+
+    with Store(store) as s:
+        return max(s.report_dates())
+
+
+def time_windows(url: str, day: dt.date, last: dt.date, clicks: int) -> tuple[float, dict[str, list[tuple[float, int]]]]:
     """Cold open (ms from navigation to the drawn map, first page of a fresh server), then per window the
-    (ms, bytes) of `clicks` date changes, each to a date not drawn before ("Previous day" again and again)."""
+    (ms, bytes) of `clicks` date changes, each to a date not drawn before ("Previous day" again and again):
+    around `day` for the day, 7- and 30-day windows, from `last` (the last report) for everything."""
     from selenium.webdriver.common.by import By
 
     from geo.map.browser import in_map_frame, open_browser, wait_for_map_frame
@@ -195,8 +213,10 @@ def time_windows(url: str, day: dt.date, clicks: int) -> tuple[float, dict[str, 
         signal = wait_for_map_frame(driver, day.isoformat(), timeout=180)
         cold = signal["t"] - driver.execute_script("return performance.timeOrigin")
         for window in ("day", "7d", "30d", "all"):
-            driver.get(f"{url}/?date={day.isoformat()}&window={window}")
-            wait_for_map_frame(driver, day.isoformat(), timeout=180)
+            # everything up to a date is largest at the last report: the cumulative window is measured there
+            at = last if window == "all" else day
+            driver.get(f"{url}/?date={at.isoformat()}&window={window}")
+            wait_for_map_frame(driver, at.isoformat(), timeout=180)
             quiet(driver)
             runs = []
             for _ in range(clicks):
@@ -240,10 +260,10 @@ def war(args) -> str:
         source = Path(args.corpus_store) if args.corpus_store else corpus_store(Path(tmp) / "corpus.sqlite")
         store = Path(tmp) / "war.sqlite"
         n_reports, n_claims = build_war_store(source, store, args.reports, args.claims)
-        day = busiest_date(store)
+        day, last = busiest_date(store), last_date(store)
         with running_dashboard(ROOT / "dashboard.py", env={"GEO_STORE": str(store), "GEO_TILES_URL": "none"},
                                timeout=180) as url:
-            cold, windows = time_windows(url, day, args.clicks)
+            cold, windows = time_windows(url, day, last, args.clicks)
     parts = []
     worst_ms = worst_mb = 0.0
     opened = windows.pop("open")[0][0]
@@ -253,7 +273,8 @@ def war(args) -> str:
         worst_ms, worst_mb = max(worst_ms, max(t for t, _ in runs)), max(worst_mb, max(b for _, b in runs) / 1e6)
         parts.append(f"{window} {ms / 1000:.2f} s / {mb:.2f} MB")
     verdict = ("met" if worst_ms <= 1000 and worst_mb <= 1.0 and opened <= 3000 else "NOT met")
-    return (f"{n_reports:,} reports / {n_claims:,} claims (corpus shifted), date change around {day}, median redraw / "
+    return (f"{n_reports:,} reports / {n_claims:,} claims (corpus shifted), date change around {day} (everything: from "
+            f"{last}), median redraw / "
             f"received: " + ", ".join(parts) + f"; worst {worst_ms / 1000:.2f} s, {worst_mb:.2f} MB; open in a new "
             f"browser {opened / 1000:.2f} s (first page of a fresh server {cold / 1000:.2f} s); targets <= 1 s, <= 1 MB, "
             f"open <= 3 s: {verdict}")

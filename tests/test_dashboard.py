@@ -71,6 +71,26 @@ def test_slider_and_buttons_change_the_claims_and_keep_the_map(app):
     assert map_args(at)[0] == first_id
 
 
+def test_popup_texts_are_served_as_a_file_not_sent_with_each_redraw(app):
+    import re
+    import tempfile
+    from pathlib import Path
+
+    at = app.run()
+    _, args = map_args(at)
+    assert '"texts":' not in args["feature_group"]  # the layer carries no popup text
+    url = re.search(r'textsUrl = "([^"]+)"', args["feature_group"]).group(1)
+    assert re.fullmatch(r"\.\./[\w.]+geo_popups/[0-9a-f]{24}\.json", url), url
+    # the file is named by its content: any folder holding that name holds these texts
+    served = next(Path(tempfile.gettempdir()).glob(f"frontline-claims-popups-*/{url.rsplit('/', 1)[1]}"))
+    texts = json.loads(served.read_text(encoding="utf-8"))
+    assert any("Chasiv Yar" in t for t in texts) and any("ISW report" in t for t in texts)
+    at.select_slider(key="date").set_value(JUNE18).run()
+    other = re.search(r'textsUrl = "([^"]+)"', map_args(at)[1]["feature_group"]).group(1)
+    assert other != url and not any("Chasiv Yar" in t for t in json.loads(
+        next(Path(tempfile.gettempdir()).glob(f"frontline-claims-popups-*/{other.rsplit('/', 1)[1]}")).read_text("utf-8")))
+
+
 def test_filters_change_the_claims(app):
     at = app.run()
     at.radio(key="window").set_value("7d").run()

@@ -176,10 +176,22 @@ class ClaimsGeoJson(folium.MacroElement):
     }});
     shown.addLayers(layer.getLayers());
   }
-  // one popup and one tooltip for the whole layer, their HTML joined from escaped fragments when shown
+  // one popup and one tooltip for the whole layer, their HTML joined from escaped fragments when shown; the
+  // fragments are in the payload, or (the app) fetched from textsUrl when a popup is first opened
+  var texts = P.texts || null, loading = false, note = 'Loading the claims at this place…', textsUrl = {{ this.texts_url_json }};
+  function refresh() { var p = shown.getPopup(); if (p && p.isOpen()) { p.update(); } }
   shown.bindPopup(function (l) {
-    return '<div class="geo-popup">' + l.feature.properties.popup.map(function (i) { return P.texts[i]; }).join('') + '</div>';
+    if (!texts) { return '<div class="geo-popup geo-popup-note">' + note + '</div>'; }
+    return '<div class="geo-popup">' + l.feature.properties.popup.map(function (i) { return texts[i]; }).join('') + '</div>';
   }, {maxWidth: 400, maxHeight: 360});
+  shown.on('popupopen', function () {
+    if (texts || loading || !textsUrl) { return; }
+    loading = true; note = 'Loading the claims at this place…'; refresh();
+    fetch(textsUrl, {credentials: 'same-origin'})
+      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+      .then(function (t) { texts = t; loading = false; refresh(); },
+            function () { loading = false; note = 'Could not load the claims at this place: close the popup and open it again.'; refresh(); });
+  });
   shown.bindTooltip(function (l) { return l.feature.properties.tooltip; }, {direction: 'right'});
   fg.addLayer(shown);
   function put(sel, markup) { var el = document.querySelector(sel); if (el) { el.innerHTML = markup; } }
@@ -203,10 +215,12 @@ class ClaimsGeoJson(folium.MacroElement):
         # slow for megabytes of data and a template injection for report text. Add it verbatim.
         self.get_root().script.add_child(_Verbatim(self._template.module.script(self, kwargs)), name=self.get_name())
 
-    def __init__(self, payload_json: str):
+    def __init__(self, payload_json: str, texts_url: str | None = None):
         super().__init__()
         self._name = "ClaimsGeoJson"
         self.payload_json = payload_json  # from script_json(layer_payload(...)): safe inside <script>
+        # where the popup texts are fetched from when the payload has none (`split_texts`)
+        self.texts_url_json = script_json(texts_url)
 
 
 class FrontGeoJson(folium.MacroElement):
@@ -307,14 +321,23 @@ setTimeout(function (F) {  // after the claims layer is on the map
 """
 
 
-def claims_group(payload_json: str, front: str | None = None, focus: Focus | None = None) -> folium.FeatureGroup:
+def split_texts(payload: dict) -> tuple[dict, str]:
+    """The payload without its popup texts, and those texts as a JSON document (for an app that serves them as a
+    file the page fetches when a popup is first opened: a date change then does not carry every popup)."""
+    rest = {k: v for k, v in payload.items() if k != "texts"}
+    return rest, json.dumps(payload.get("texts") or [], ensure_ascii=False, separators=(",", ":"))
+
+
+def claims_group(payload_json: str, front: str | None = None, focus: Focus | None = None,
+                 texts_url: str | None = None) -> folium.FeatureGroup:
     """A fresh FeatureGroup for an already serialised payload (`script_json(layer_payload(...))`) and front
     line (`front_json(...)`), so an app can cache the JSON and still hand st_folium a new group each run
-    (st_folium mutates it). `focus`: go to a place and open its popup, once."""
+    (st_folium mutates it). `focus`: go to a place and open its popup, once. `texts_url`: where the page
+    fetches the popup texts a payload without them (`split_texts`) leaves out."""
     fg = folium.FeatureGroup(name="Claims", control=False)
     if front:
         fg.add_child(FrontGeoJson(front))
-    fg.add_child(ClaimsGeoJson(payload_json))
+    fg.add_child(ClaimsGeoJson(payload_json, texts_url))
     if focus is not None:
         fg.add_child(FocusScript(focus))
     return fg

@@ -396,13 +396,11 @@ def unresolved(rows: Sequence[dict], view: View) -> list[dict]:
 
 def choices(rows: Iterable[dict]) -> dict[str, list[str]]:
     """The values each filter can take in `rows`, most frequent first (for the sidebar)."""
-    counters = {name: Counter() for name in _FILTERS}
-    for r in rows:
-        for name, (_, key) in _FILTERS.items():
-            value = facet_value(r, key)
-            if value:
-                counters[name][value] += 1
     fixed = {"actors": ACTORS, "kinds": KINDS, "statuses": STATUSES}
+    rows = rows if isinstance(rows, (list, tuple)) else list(rows)
+    # the fixed vocabularies need no count; the others are counted one field at a time
+    counters = {name: Counter() if name in fixed else Counter(v for r in rows if (v := facet_value(r, key)))
+                for name, (_, key) in _FILTERS.items()}
     canonical = {"claimants": facets.CLAIMANT_ORDER, "sections": facets.AXIS_ORDER}
     out = {}
     for name, counter in counters.items():

@@ -344,7 +344,10 @@ def drag_wheel_and_edge_popup(driver) -> None:
         settle_in_frame(driver)
         before = driver.execute_script(MAP_VIEW_JS)
         driver.find_element(By.CSS_SELECTOR, ".geo-claim").click()
-        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content"))
+        # the popup shows the place's claims (fetched when first opened), not only a loading note
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+            "var p = document.querySelector('.leaflet-popup-content .geo-popup');"
+            "return p && !p.classList.contains('geo-popup-note')"))
         settle_in_frame(driver)
         assert driver.execute_script(MAP_VIEW_JS) != before, "the popup near the edge did not pan the map"
     finally:
@@ -479,7 +482,8 @@ def test_find_a_place_by_another_spelling_opens_its_popup(dashboard, driver):
     box = driver.find_element(By.CSS_SELECTOR, ".st-key-find input")
     box.send_keys("Часів Яр", Keys.ENTER)  # the Ukrainian spelling of Chasiv Yar
     popup = WebDriverWait(driver, 60, poll_frequency=0.2).until(lambda d: in_map_frame(
-        d, "var p = document.querySelector('.leaflet-popup-content'); return p && p.innerText"))
+        d, "var p = document.querySelector('.leaflet-popup-content .geo-popup');"
+           "return p && !p.classList.contains('geo-popup-note') && p.innerText"))
     assert "Chasiv Yar" in popup and "ISW report" in popup
     assert in_map_frame(driver, "return window.map.getZoom()") >= 11
     centre = in_map_frame(driver, "var c = window.map.getCenter(); return [c.lat, c.lng]")
