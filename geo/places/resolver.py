@@ -307,6 +307,7 @@ def distance_is_bound(sentence: str, mention: Mention) -> bool:
     return any(abs(float(m.group(1)) - mention.distance_km) < 1e-6 for m in WITHIN_KM.finditer(sentence))
 
 
+AREA_CODES = frozenset({"PEN", "ISLS", "RGN", "AREA", "PLN", "UPLD", "MTS"})  # a peninsula, a region: no point to measure from
 CAPITAL_CODES = frozenset({"PPLC", "PPLA"})  # a national or oblast capital: "Kyiv", "Kharkiv" named bare mean the city
 LEFT_BANK = re.compile(r"\b(?:left|east(?:ern)?)\b[^.]{0,12}\bbank\b", re.I)
 # The lower Dnipro, (lat, lon) from the Zaporizhzhia dam to the mouth: the river that splits Zaporizhzhia and
@@ -959,6 +960,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         # the same town named in the same section is the same town
                         ref_place = by_bearings[key_ref] or named_in_section.get((claim.section, mention.reference)) or _resolve_reference(
                             resolver, mention.reference, s_regions, h_regions, h_places, front_index, section_places)
+                        if ref_place is not None and (ref_place.is_region or ref_place.feature_code in AREA_CODES):
+                            ref_place = None  # "north of Crimea", "west of Donetsk Oblast": an area, not a point to measure from
                     origin = None
                     if not mention.reference and mention.precision == "settlement" and mention.name in sent.references():
                         # the town itself, named in a sentence that gives bearings from it: the one they agree on

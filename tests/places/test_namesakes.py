@@ -170,3 +170,10 @@ def test_an_oblast_named_for_something_else_does_not_reject_the_place(full_gazet
     got = placed("Russian forces attacked in Kursk Oblast near Siversk on October 11.", full_gazetteer,
                  dt.date(2022, 10, 11), "Northern Axis")
     assert got["Siversk"].place is None and got["Siversk"].rule.startswith("no candidate in the oblast named")
+
+
+def test_a_bearing_from_a_peninsula_or_region_is_no_distance_to_measure(full_gazetteer):
+    # "north of Crimea" points at an area: the peninsula's centre point 150 km away rules nothing out
+    got = placed("North of Crimea, Russian forces captured Kherson and are approaching Melitopol.", full_gazetteer,
+                 dt.date(2022, 2, 25), "Southern Axis")
+    assert got["Kherson"].place.geonameid == 706448 and got["Melitopol"].place.admin1 == "Zaporizhzhia Oblast"
