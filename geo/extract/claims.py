@@ -504,7 +504,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             later = [a for a in actors if a[0] >= m.end()]
             ev.actor = later[0][2] if later else side
             if WILL_AFTER.match(sentence, m.end()):
-                continue  # "fighting will continue": a forecast
+                ev.dropped = "forecast"  # "fighting will continue": a forecast, which keeps its places
+                events.append(ev)
+                continue
         if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
                 and m.start() - events[-1].end < 60 and not SUBJECT_GAP.search(sentence[events[-1].end:m.start()]):
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
@@ -617,6 +619,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     live = [e for e in events if not e.dropped]
     # places go to the nearest event before them (or the first event, for places before any event)
     # a named speaker's surname ("... Spokesperson Eduard Basurin" -> Basurin); the words before it may be places
+    has_paren = ")" in sentence
     speakers = {a[2].split()[-1] for a in attributions if a[2] and PERSON_END.search(a[2])}
     for m in mentions:
         if first_say is not None and m.end <= first_say and not any(e.start < m.start for e in events):
@@ -627,6 +630,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         for ev in events:
             if ev.start <= m.start:
                 owner = ev
+        if owner is not None and has_paren and _closed_paren_between(sentence, owner.end, m.start):
+            continue  # "(the only place Russian forces are attacking); and in X": the bracket's event is not X's
         if owner is None:
             owner = events[0]
             between = sentence[m.end:owner.start]
@@ -727,6 +732,12 @@ def is_vague(m: Mention) -> bool:
 
 
 BEARING_OF = re.compile(r"(?:north|south|east|west)\w* of ")
+
+
+def _closed_paren_between(sentence: str, start: int, end: int) -> bool:
+    """Does a bracket opened before `start` close between `start` and `end`?"""
+    close = sentence.find(")", start, end)
+    return close >= 0 and sentence.rfind("(", start, close) < 0
 
 
 def _water(m: Mention) -> bool:

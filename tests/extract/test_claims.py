@@ -464,3 +464,10 @@ def test_hypothetical_and_prevented_events_are_not_claims(is_name):
 def test_what_a_side_tries_to_block_is_not_a_claim(is_name):
     s = "Russian troops blew up two bridges in a last attempt to block Ukrainian advances toward Kherson."
     assert one(s, is_name) == []
+
+
+def test_an_event_in_brackets_does_not_own_the_places_after_them(is_name):
+    s = "Fighting continued in two areas: near Bakhmut (where Russian forces attack daily); and near Kreminna."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Bakhmut"])]
+    s = "Russian forces attacked Soledar (a town north of Bakhmut) and Bakhmutske."
+    assert one(s, is_name)[0][4][0] == "Soledar"
