@@ -78,8 +78,14 @@ TIME_WORDS = {"after", "since", "following", "before", "until", "through", "duri
 UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
                           r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
+ADVANCE_BASE = {"advance", "capture", "seize", "recapture", "retake", "liberate", "enter", "reach", "take", "regain"}
+CLAUSE_TAIL = re.compile(r"[,;:]|\b(?:that|but|while)\b")
+ADJ_CONTEXT = {"in", "of", "on", "at", "to", "into", "against", "across", "throughout", "newly", "previously", "formerly"}
+ADJ_NOUN = re.compile(r"\s+(?:settlements|areas|territor(?:y|ies)|villages|towns|cities|regions|lands|positions|parts|"
+                      r"oblasts|raions|communities)\b")
 CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
-                      r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?)\b", re.I)
+                      r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?|businesses|enterprises|propert(?:y|ies)|"
+                      r"assets|homes|houses|apartments|grain|harvests?|cars|farmland)\b", re.I)
 # Sentences that recount ISW's own earlier reporting or comment on coverage: not the day's claims
 # and sentences that sum up the war ("in this war", "in the early phases of the war", "at the start of the invasion");
 # not "for the first time since the start of the invasion" or "the largest strike of the war", which are the day's
@@ -392,6 +398,11 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "credit"  # "praised the troops for seizing Soledar", "Wagner's role in capturing Soledar"
         elif kind == "advance" and ABSTRACT_OBJECT.match(sentence, m.end()):
             continue  # "advance a narrative", "advance its interests": not ground
+        elif kind == "advance" and word.endswith("ed") and (prev_word in ("a", "an") or (prev_word in ADJ_CONTEXT or prev_word in lexicon.STRIKE)
+                                                             and ADJ_NOUN.match(low, m.end())):
+            continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
+        elif near.lower().endswith(("rather than", "instead of")):
+            why = "negated"  # "... rather than advancing toward Bakhmut itself"
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()):
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before):
@@ -457,6 +468,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             adj = SIDE_ADJ_END.search(before[-40:])
             if adj and FORCE_OR_VERB.search(adj.group("mid") or "") and not STRIKE_WEAPONS.search(adj.group("mid")):
                 adj = None
+            if adj and " and " in f"{adj.group('mid')} ":
+                adj = None  # "break through Ukrainian lines and advance": the side word belongs to another phrase
             if adj and (NOUN_PLACE_AFTER.match(sentence, m.end()) or kind == "strike" and NOUN_EFFECT.match(sentence, m.end())):
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
                 if NOUN_FORECAST.match(sentence, m.end()):
@@ -476,6 +489,12 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             speaker = SIDE_WORD.search(sentence, 0, said[-1].start()) if said else None
             if unit and speaker and speaker.group("ru"):
                 ev.actor = "russia"
+        if ev.actor is None and word.endswith("ing") and before.rstrip().endswith(",") and actors:
+            # "Ukrainian forces pursued Russian forces in X, capturing Y": the participle's subject is the clause's
+            said = [x.end() for x in SAY.finditer(low, 0, m.start())]
+            subject = [a for a in actors if a[0] >= (said[-1] if said else 0) and a[1] <= m.start()]
+            if subject:
+                ev.actor = subject[0][2]
         if ev.actor is None and prev_word == "by" and word.endswith("ing"):
             # "avenged the attacks by striking X": the subject of the clause, after any verb of saying
             said = [x.end() for x in SAY.finditer(_low(sentence), 0, m.start())]
@@ -519,8 +538,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.kind = "strike"  # "a Russian FPV drone reached the outskirts of Kharkiv City" is a strike, not ground gained
         if ev.kind == "attack" and PARTISAN.search(sentence, max(0, m.start() - 80), m.start()):
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
-        if kind == "advance" and ATTEMPT.search(near):
-            ev.kind = "attack"
+        if kind == "advance" and (ATTEMPT.search(near) or word in ADVANCE_BASE and ATTEMPT.search(CLAUSE_TAIL.split(before)[-1])):
+            ev.kind = "attack"  # "attempted to break through the lines and advance toward X": the attempt covers both
         if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING:
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]

@@ -471,3 +471,27 @@ def test_an_event_in_brackets_does_not_own_the_places_after_them(is_name):
     assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Bakhmut"])]
     s = "Russian forces attacked Soledar (a town north of Bakhmut) and Bakhmutske."
     assert one(s, is_name)[0][4][0] == "Soledar"
+
+
+def test_an_attempt_covers_the_infinitives_joined_to_it(is_name):
+    s = "Russian troops attempted to break through Ukrainian lines and advance towards Siversk."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Siversk"])]
+
+
+def test_participles_used_as_adjectives_and_seized_property_are_not_gains(is_name):
+    assert one("Ukrainian troops drove a captured Russian tank near Kupyansk.", is_name) == []
+    assert one("Russian forces shelled liberated settlements in Kherson Oblast.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kherson Oblast"])]
+    assert one("Russian forces are seizing businesses in Melitopol.", is_name) == []
+    assert one("Ukrainian forces recaptured positions near Lyman.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Lyman"])]
+
+
+def test_a_participle_after_a_comma_takes_the_clauses_subject(is_name):
+    s = "Ukrainian forces pursued Russian forces near Izyum, capturing Kupyansk."
+    assert [e[:2] for e in one(s, is_name)] == [("advance", "ukraine")]
+
+
+def test_what_a_side_did_rather_than_is_not_a_claim(is_name):
+    s = "Russian forces shelled Soledar rather than advancing toward Bakhmut."
+    assert one(s, is_name) == [("strike", "russia", "confirmed", None, ["Soledar"])]
