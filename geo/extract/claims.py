@@ -252,12 +252,18 @@ def _side(m: re.Match) -> str:
 
 def _actors(sentence: str) -> list[tuple[int, int, str]]:
     out = []
+    both = [(b.start(), b.end()) for b in BOTH_SIDES.finditer(sentence)] if " and " in sentence else []
     for m in ACTOR.finditer(sentence):
         word_end = m.end()
         if NOT_ACTOR_AFTER.match(sentence, word_end):
             continue
+        if both and any(a <= m.start() < b for a, b in both):
+            continue  # "Russian and Ukrainian forces are fighting in X": both sides, so neither is the subject
         out.append((m.start(), word_end, _side(m)))
     return out
+
+
+BOTH_SIDES = re.compile(r"\b(?:Russian\s+and\s+Ukrainian|Ukrainian\s+and\s+Russian)\s+(?:forces|troops|units|servicemen|soldiers)\b")
 
 
 @lru_cache(maxsize=8)

@@ -495,3 +495,9 @@ def test_a_participle_after_a_comma_takes_the_clauses_subject(is_name):
 def test_what_a_side_did_rather_than_is_not_a_claim(is_name):
     s = "Russian forces shelled Soledar rather than advancing toward Bakhmut."
     assert one(s, is_name) == [("strike", "russia", "confirmed", None, ["Soledar"])]
+
+
+def test_fighting_between_both_sides_takes_the_paragraphs_attacker(is_name):
+    s = "A Russian milblogger claimed that Russian and Ukrainian forces are fighting within Bakhmut."
+    assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="russia")] == [("attack", "russia")]
+    assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="ukraine")] == [("attack", "ukraine")]
