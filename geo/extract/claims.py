@@ -64,7 +64,7 @@ FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting",
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
-                           r"|(?:\s+[\w’'()-]+){1,6}?\s+will\b")
+                           r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:will|may|might|could|would)\b")
 MODIFIER_OF = re.compile(r"\s+(?:force|forces|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
@@ -156,7 +156,8 @@ NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|force
 SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red)\b", re.I)
-NARRATIVE_THAT = re.compile(r"\b(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that\b", re.I)
+NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that"
+                            r"|(?:claims|reports)\s+(?:emerged\s+)?(?:of|that))\b", re.I)  # "Russian claims of strikes on X"
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
 
@@ -305,8 +306,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
             continue
         if EVIDENCE.search(subject):
             out.append((m.end(), "confirmed", None))
-        elif FORCES_SUBJECT.search(subject) and not SPEAKER_WORD.search(subject):
-            continue  # "Russian forces reported(ly)": not an attribution
+        elif FORCES_SUBJECT.search(subject) and not SPEAKER_WORD.search(subject) and not m.group().startswith("claim"):
+            continue  # "Russian forces reported(ly)": not an attribution ("Ukrainian forces claimed they ..." is)
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
     low = _low(sentence)
@@ -314,7 +315,7 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         out.append((m.start(), "claimed", claimant_name(m.group("who"))))
     for m in HEDGE.finditer(sentence) if _may_contain(sentence, low, *HEDGE_WORDS) else ():
         out.append((m.start(), "claimed", None))
-    for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that") else ():
+    for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that", "claims of", "reports of") else ():
         out.append((m.end(), "claimed", None))  # "a narrative that Wagner forces captured Soledar"
     out.sort(key=lambda t: t[0])
     return out
@@ -549,7 +550,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING:
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
-        window = " ".join(clause.split()[-6:])
+        window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(low[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):

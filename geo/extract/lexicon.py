@@ -93,13 +93,13 @@ MOVE = (forms("withdraw", "retreat", "redeploy", "relocate", "evacuate", "regrou
 SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "purport", "note",
              "post", "publish", "amplify", "acknowledge", "share", "tell", "suggest", "indicate", "show", "depict",
              "confirm", "add", "write", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate",
-             "emphasize", "stress", "highlight")
+             "emphasize", "stress", "highlight", "describe", "characterize", "reiterate", "circulate")
 
 ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN") | forms("take")
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))
 ATTACK = (forms(*ATTACK_VERBS) - {"surrounding"}) | forms(*ATTACK_NOUNS, pos="NOUN") | {"clearing"}  # "surrounding villages": an adjective
 STRIKE = (forms(*STRIKE_VERBS) - {"stricken"}) | forms(*STRIKE_NOUNS, pos="NOUN")
-REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing"}
+REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing", "halting", "thwarting", "foiling"}
 DESTROY = forms(*DESTROY_VERBS)
 NOUNS = frozenset(w for w in forms("advance", "capture", *ATTACK_NOUNS, *STRIKE_NOUNS, "fire", pos="NOUN") if " " not in w)
 # "take" alone is ground gained only with a place as its object ("took Siversk"), checked in `claims.py`

@@ -501,3 +501,28 @@ def test_fighting_between_both_sides_takes_the_paragraphs_attacker(is_name):
     s = "A Russian milblogger claimed that Russian and Ukrainian forces are fighting within Bakhmut."
     assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="russia")] == [("attack", "russia")]
     assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="ukraine")] == [("attack", "ukraine")]
+
+
+def test_no_confirmed_or_claimed_attacks_is_a_negation(is_name):
+    assert one("Russian forces did not conduct any confirmed or claimed ground attacks near Vuhledar.", is_name) == []
+
+
+def test_forces_that_claim_are_a_party(is_name):
+    assert one("Ukrainian forces claimed they recaptured Kupyansk.", is_name) == [
+        ("advance", "ukraine", "claimed", "Ukrainian forces", ["Kupyansk"])]
+
+
+def test_claims_and_reports_of_an_event_are_claimed(is_name):
+    assert [e[2] for e in one("ISW observed Russian claims of Ukrainian strikes on Melitopol.", is_name)] == ["claimed"]
+    assert [e[2] for e in one("Reports emerged that Ukrainian forces had reached Kherson.", is_name)] == ["claimed"]
+
+
+def test_more_verbs_of_saying(is_name):
+    s = "Russian sources described Russian attacks near Vuhledar as costly."
+    assert one(s, is_name) == [("attack", "russia", "claimed", "Russian sources", ["Vuhledar"])]
+    s = "Ukrainian officials reiterated that Ukrainian forces struck Nova Kakhovka."
+    assert [e[2] for e in one(s, is_name)] == ["claimed"]
+
+
+def test_a_sides_event_noun_followed_by_a_modal_is_speculation(is_name):
+    assert one("The Russian offensive around Bakhmut may be culminating.", is_name) == []
