@@ -13,6 +13,7 @@ ABBREVIATIONS = {
 }
 MARKER = re.compile(r"\s*\[(\d{1,4})\]")
 BOUNDARY = re.compile(r"(?<=[.!?])((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
+NO_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 TAIL = 64  # the last word is looked for in the sentence's last characters only
 
@@ -34,6 +35,7 @@ class Sentence:
 def split_sentences(paragraph: str) -> list[Sentence]:
     """Sentences of one paragraph, each with the endnote numbers that followed it."""
     text = " ".join(paragraph.split())
+    text = NO_SPACE.sub(" ", text)  # "... outskirts of Bakhmut.The DNR claimed ...": a sentence run on without a space
     pieces: list[str] = []
     start = 0
     for m in BOUNDARY.finditer(text):

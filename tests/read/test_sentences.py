@@ -20,3 +20,12 @@ def test_seed_paragraph_sentences(sample_dir):
     sentences = [s.text for p in report.paragraphs for s in split_sentences(p.text)]
     assert any(s.startswith("Ukrainian forces recaptured positions near Starytsya") for s in sentences)
     assert all(s.strip() == s and s for s in sentences)
+
+
+def test_a_sentence_run_on_without_a_space_is_split():
+    text = "Russian forces advanced near Vuhledar.The Russian MoD claimed gains near Pavlivka. See understandingwar.org for maps."
+    assert [s.text for s in split_sentences(text)] == [
+        "Russian forces advanced near Vuhledar.",
+        "The Russian MoD claimed gains near Pavlivka.",
+        "See understandingwar.org for maps.",
+    ]
