@@ -144,7 +144,7 @@ BY_FROM = re.compile(r"\s*(?:by|from)\b")
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
 WITH_WEAPON = re.compile(r"[^.;]{0,120}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?|USVs?|unmanned|"
-                         r"surface\s+vehicles|boats?|rockets?|artillery|shells?)\b", re.I)
+                         r"surface\s+vehicles|boats?|rockets?)\b(?!\s+(?:support|cover|backing))", re.I)  # not "with drone support"
 PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
 CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
@@ -353,11 +353,12 @@ def _aim(before_words: list[str]) -> bool:
     return False
 
 
-def _future_clause(low: str, pos: int) -> bool:
+def _future_clause(low: str, pos: int, sentence: str = "") -> bool:
     """Is the event at `pos` in a clause whose verb is future, conditional or unlikely ("will", "would",
-    "unlikely to ... by seizing X")?"""
+    "unlikely to ... by seizing X", "may attempt to cross ... to take X")?"""
     head = low[:pos]
-    w = max(head.rfind(" will "), head.rfind(" would "), head.rfind(" unlikely to "))
+    w = max(head.rfind(" will "), head.rfind(" would "), head.rfind(" unlikely to "),
+            sentence.rfind(" may ", 0, pos), sentence.rfind(" might ", 0, pos), sentence.rfind(" could ", 0, pos))
     return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
 
 
@@ -367,7 +368,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     found_actors = False
     low = _low(sentence)
     has_accusation = "accus" in low or "each other" in low
-    has_future = " will " in low or " would " in low or " unlikely to " in low
+    has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low or " could " in low
     repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):
@@ -557,7 +558,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
-        elif has_future and _future_clause(low, m.start()):
+        elif has_future and _future_clause(low, m.start(), sentence) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind

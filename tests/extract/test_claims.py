@@ -526,3 +526,15 @@ def test_more_verbs_of_saying(is_name):
 
 def test_a_sides_event_noun_followed_by_a_modal_is_speculation(is_name):
     assert one("The Russian offensive around Bakhmut may be culminating.", is_name) == []
+
+
+def test_events_in_a_may_or_could_clause_are_speculation(is_name):
+    s = "Occupation officials claimed that Ukrainian forces may push south along the river for several days and capture Kherson."
+    assert one(s, is_name) == []
+    # the month is not the modal, and "may have" keeps its own reading
+    assert one("Russian forces attacked Soledar on May 3.", is_name)[0][:2] == ("attack", "russia")
+
+
+def test_a_ground_attack_with_support_is_not_a_strike(is_name):
+    s = "Russian forces conducted ground attacks with drone support near Soledar."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]
