@@ -561,11 +561,16 @@ class Resolver:
                                     (ctx.paragraph_places, "nearest to the other places of the section", SECTION_RATIO)):
             if not points:
                 continue
+            others = [(q.lat, q.lon, q.geonameid) for q in points]
             dist = []
             for x in contenders:
                 p = x.cand.place
-                d = min((approx_km(p.lat, p.lon, q.lat, q.lon) for q in points
-                         if q.geonameid != p.geonameid and approx_km(p.lat, p.lon, q.lat, q.lon) >= 0.5), default=math.inf)
+                d = math.inf
+                for lat, lon, gid in others:
+                    if gid != p.geonameid:
+                        e = approx_km(p.lat, p.lon, lat, lon)
+                        if 0.5 <= e < d:  # a point within 0.5 km is the place itself, entered twice
+                            d = e
                 dist.append((d, x))
             dist.sort(key=lambda t: t[0])
             d0, pick = dist[0]
