@@ -329,6 +329,7 @@ PRESENCE = re.compile(
     r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
 
 
+NOT_INFINITIVE = {"due", "owing", "thanks", "according", "close", "next", "prior", "compared", "contrary", "adjacent", "similar"}
 NOT_VERB_AFTER_TO = {"date", "positions", "areas", "villages", "settlements", "towns", "cities", "territory", "the", "some",
                      "several", "both", "all", "each", "within", "about", "around", "near", "nearly", "almost", "over"}
 
@@ -349,7 +350,7 @@ def _aim(before_words: list[str]) -> bool:
             return False  # "operations to surround Sumy and launched attacks": the infinitive ended before the event
         if not raw[k + 1].isalpha() or not raw[k + 1].islower() or between[0] in NOT_VERB_AFTER_TO or between[0] == "have":
             return False  # "to have captured": a perfect infinitive reports a done deed, not an aim
-        return k == 0 or words[k - 1] not in CARRY_ON
+        return k == 0 or words[k - 1] not in CARRY_ON and words[k - 1] not in NOT_INFINITIVE
     return False
 
 
@@ -469,6 +470,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
+        if kind == "strike" and low.startswith(" down", m.end()):
+            continue  # "struck down nine drones", "shot down": air defence, not a strike on a place
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):
             continue  # "take part", "took positions", "taken into account"
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
@@ -682,8 +685,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 refs = [m for m in group if m.role == "reference"]
                 targets = [m for m in refs if not is_vague(m)] or refs
                 if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets)
-                                or ev.kind == "strike" and all(_bearing_only(m) or m.bearing in (f"around {m.name}", f"{m.name} direction")
-                                                               for m in targets)):
+                                or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}"
+                                                               or (m.bearing or "").endswith((" direction", " area")) for m in targets)):
                     # "gains within Bakhmut and north of Avdiivka", "strikes west of Hulyaipole": the town a bearing is
                     # taken from is where the claim is, in a clause of its own or for a strike (no later sentence
                     # names the struck villages)

@@ -538,3 +538,15 @@ def test_events_in_a_may_or_could_clause_are_speculation(is_name):
 def test_a_ground_attack_with_support_is_not_a_strike(is_name):
     s = "Russian forces conducted ground attacks with drone support near Soledar."
     assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]
+
+
+def test_a_strike_on_an_area_is_placed_at_the_area(is_name):
+    s = "Residents posted imagery of the aftermath of Ukrainian strikes in the Nova Kakhovka-Kherson area."
+    got = sentence_claims(s, is_name)
+    assert [(m.text, m.role) for e in got for m in e.mentions] == [("Nova Kakhovka", "target"), ("Kherson", "target")]
+
+
+def test_due_to_is_not_an_infinitive_and_struck_down_is_air_defence(is_name):
+    s = "Officials are evacuating residents due to intensified Ukrainian shelling of Svatove."
+    assert one(s, is_name) == [("strike", "ukraine", "confirmed", None, ["Svatove"])]
+    assert one("Russian forces struck down nine Ukrainian drones near Svatove.", is_name) == []
