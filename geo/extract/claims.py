@@ -163,6 +163,7 @@ CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+
 
 SCOPE_BREAK = re.compile(
     r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than)\b"
+    r"|,\s+(?:indicating|suggesting|signaling|meaning)\b"
     r"|(?:\band|\bbut|,)\s+(?:will|would|may|might|could|likely|plans?|intends?)\b"
     r"|\band\s+that\b|\b(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|\b(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b"
     r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"

@@ -550,3 +550,8 @@ def test_due_to_is_not_an_infinitive_and_struck_down_is_air_defence(is_name):
     s = "Officials are evacuating residents due to intensified Ukrainian shelling of Svatove."
     assert one(s, is_name) == [("strike", "ukraine", "confirmed", None, ["Svatove"])]
     assert one("Russian forces struck down nine Ukrainian drones near Svatove.", is_name) == []
+
+
+def test_a_comment_clause_ends_a_claims_places(is_name):
+    s = "Ukrainian aviation hit Russian positions in Snihurivka, indicating that Ukrainian aircraft still fly near Kherson."
+    assert one(s, is_name) == [("strike", "ukraine", "confirmed", None, ["Snihurivka"])]
