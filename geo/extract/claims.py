@@ -275,8 +275,6 @@ def _low(sentence: str) -> str:
     return low if len(low) == len(sentence) else "".join(c.lower()[0] for c in sentence)
 
 
-FORCES_SUBJECT = re.compile(r"\b(?:Russian|Ukrainian)\s+(?:forces|troops)\b")
-SPEAKER_WORD = re.compile(r"milblogger|source|official|MoD|Ministry|Staff|spokes|command", re.I)
 PLAIN_GAP = re.compile(r"[;,]|\b(?:and|but|while)\b")
 SUBJECT_GAP = re.compile(r"[;,]|\b(?:and|but|while|which|that)\b")
 CAPITAL = re.compile(r"[A-Z]")
@@ -307,8 +305,6 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
             continue
         if EVIDENCE.search(subject):
             out.append((m.end(), "confirmed", None))
-        elif FORCES_SUBJECT.search(subject) and not SPEAKER_WORD.search(subject) and not m.group().startswith("claim"):
-            continue  # "Russian forces reported(ly)": not an attribution ("Ukrainian forces claimed they ..." is)
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
     low = _low(sentence)

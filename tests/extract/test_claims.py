@@ -555,3 +555,8 @@ def test_due_to_is_not_an_infinitive_and_struck_down_is_air_defence(is_name):
 def test_a_comment_clause_ends_a_claims_places(is_name):
     s = "Ukrainian aviation hit Russian positions in Snihurivka, indicating that Ukrainian aircraft still fly near Kherson."
     assert one(s, is_name) == [("strike", "ukraine", "confirmed", None, ["Snihurivka"])]
+
+
+def test_forces_that_report_are_a_party(is_name):
+    assert one("Ukrainian forces reported repelling Russian assaults near Vuhledar.", is_name) == [
+        ("attack", "russia", "claimed", "Ukrainian forces", ["Vuhledar"])]
