@@ -231,11 +231,24 @@ def tempo_specs(path: str, version: tuple, key: str) -> tuple[dict, dict] | None
     specs = []
     for chart in charts:
         spec = chart.to_dict(validate=False)  # the charts are built here; checking them against the schema each time is slow
-        # the data as the Arrow bytes Streamlit sends (it would convert the rows again on every run)
-        spec["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(values)
+        # the data as the Arrow bytes Streamlit sends (it would convert the rows again on every run), its text
+        # columns dictionary-encoded (a day or a series is written once, not on each of its rows: the whole
+        # war's weekly counts are a fifth of the size)
+        spec["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(compact_frame(values))
                             for name, values in spec.get("datasets", {}).items()}
         specs.append(spec)
     return tuple(specs)
+
+
+def compact_frame(values: list[dict]) -> pd.DataFrame:
+    """A chart's rows as a frame whose text columns are categories and whose counts are 32-bit."""
+    df = pd.DataFrame(values)
+    for col in df.columns:
+        if pd.api.types.is_integer_dtype(df[col]):
+            df[col] = df[col].astype("int32")
+        elif not pd.api.types.is_numeric_dtype(df[col]):
+            df[col] = df[col].astype("category")
+    return df
 
 
 @cached("cache_resource", show_spinner="Reading overlay…", max_entries=16)
@@ -873,43 +886,109 @@ def review_gazetteer():
     return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
 
 
+QUEUE_WAIT_S = 1.5  # a run waits this long for new report dates' review items before showing their progress
+QUEUE_CHUNK = 30  # report dates measured at a time by the review-queue worker
+
+
 @cached("cache_resource", max_entries=4, show_spinner=False)
-def queue_by_day(path: str, version: tuple, asked: int) -> tuple[dict[str, list], threading.Lock]:
-    """The review items of each report date measured so far (shared by every session), and its lock."""
-    return {}, threading.Lock()
+def queue_by_day(path: str, version: tuple, asked: int) -> tuple[dict[str, list], threading.Lock, dict]:
+    """The review items of each report date measured so far (shared by every session), its lock, and the
+    worker's state (the dates wanted, the worker thread, its last error)."""
+    return {}, threading.Lock(), {"wanted": set(), "thread": None, "error": None}
 
 
-def load_queue(path: str, version: tuple, first: str, last: str, asked: int) -> list:
-    """The review items of the report dates `first`..`last`, newest first. An item depends only on its own
-    report's rows, so each date is measured once per store version and windows are put together from the
-    dates: moving the date or widening the window measures only the days not seen before."""
+def fill_queue(path: str, rows: list[dict], gazetteer, by_day: dict, lock: threading.Lock, state: dict) -> None:
+    """The review-queue worker (of one `queue_by_day`): measure the wanted report dates, newest first,
+    QUEUE_CHUNK at a time, until none is left. It runs beside the app's runs, so a wide window never holds up
+    a date change."""
+    try:
+        measure_wanted(path, rows, gazetteer, by_day, lock, state)
+    finally:
+        with lock:
+            state["thread"] = None
+            if not state["error"] and any(d not in by_day for d in state["wanted"]):
+                state["error"] = "the listing stopped unexpectedly (the server log says why)"
+
+
+def measure_wanted(path: str, rows: list[dict], gazetteer, by_day: dict, lock: threading.Lock, state: dict) -> None:
     from geo.pipeline import review_queue
 
-    rows = load_rows(path, version)
-    days = [d.isoformat() for d in views.report_dates(rows)]
-    days = [d for d in days if first <= d <= last]
-    by_day, lock = queue_by_day(path, version, asked)
+    while True:
+        with lock:
+            chunk = sorted((d for d in state["wanted"] if d not in by_day), reverse=True)[:QUEUE_CHUNK]
+            if not chunk:
+                return
+        start, end = dt.date.fromisoformat(chunk[-1]), dt.date.fromisoformat(chunk[0])
+        wanted = set(chunk)
+        todo = [r for r in views.in_window(rows, View(date=end), end, start) if r["report_date"] in wanted]
+        try:
+            with Store(path) as store:
+                items = review_queue(store, gazetteer, todo)
+        except (GeoError, OSError) as e:
+            with lock:
+                state["error"] = str(e)
+            return
+        found: dict[str, list] = {d: [] for d in chunk}
+        for item in items:  # newest first: each day's list keeps the queue's order
+            found[item.report_date].append(item)
+        with lock:
+            by_day.update(found)
+
+
+def queue_days(path: str, version: tuple, first: str, last: str) -> list[str]:
+    return [d.isoformat() for d in views.report_dates(load_rows(path, version)) if first <= d.isoformat() <= last]
+
+
+def load_queue(path: str, version: tuple, first: str, last: str, asked: int) -> list | None:
+    """The review items of the report dates `first`..`last`, newest first; None while some of those dates are
+    still being measured (by `fill_queue`, in the background: see `queue_progress`). An item depends only on
+    its own report's rows, so each date is measured once per store version and windows are put together from
+    the dates: moving the date or widening the window measures only the days not seen before."""
+    import time
+
+    days = queue_days(path, version, first, last)
+    by_day, lock, state = queue_by_day(path, version, asked)
+    rows, gazetteer = load_rows(path, version), review_gazetteer()
     with lock:
         missing = [d for d in days if d not in by_day]
-        if missing:
-            with st.spinner("Listing what needs review…"):
-                start, end = dt.date.fromisoformat(missing[0]), dt.date.fromisoformat(missing[-1])
-                wanted = set(missing)
-                todo = [r for r in views.in_window(rows, View(date=end), end, start) if r["report_date"] in wanted]
-                with Store(path) as store:
-                    items = review_queue(store, review_gazetteer(), todo)
-                found: dict[str, list] = {d: [] for d in missing}
-                for item in items:  # newest first: each day's list keeps the queue's order
-                    found[item.report_date].append(item)
-                by_day.update(found)
+        new = set(missing) - state["wanted"]
+        state["wanted"].update(missing)
+        if new:
+            state["error"] = None  # other days: try again after a failure
+        if missing and not state["error"] and state["thread"] is None:
+            state["thread"] = threading.Thread(target=fill_queue, args=(path, rows, gazetteer, by_day, lock, state),
+                                               name="review-queue", daemon=True)
+            state["thread"].start()
+    if missing and new:  # a few days are measured at once: wait for them rather than show a progress line
+        deadline = time.monotonic() + QUEUE_WAIT_S
+        while time.monotonic() < deadline and any(d not in by_day for d in missing) and state["thread"] is not None:
+            time.sleep(0.05)
+    if any(d not in by_day for d in days):
+        return None
     return [item for d in reversed(days) for item in by_day.get(d, ())]
+
+
+@st.fragment(run_every=2)
+def queue_progress(path: str, version: tuple, first: str, last: str, asked: int) -> None:
+    """While the review queue of the days in view is being measured: how far it is, every 2 s; the whole page
+    runs again when it is done (a date change meanwhile is not held up)."""
+    days = queue_days(path, version, first, last)
+    by_day, lock, state = queue_by_day(path, version, asked)
+    with lock:
+        done, error = sum(d in by_day for d in days), state["error"]
+    if done == len(days):
+        st.rerun()
+    if error:
+        st.error(f"Could not list what needs review: {error}")
+        return
+    st.progress(done / max(len(days), 1), text=f"Listing what needs review: {done:,} of {len(days):,} report dates done…")
 
 
 @cached("cache_data", show_spinner=False, max_entries=32)
 def candidates_map(path: str, version: tuple, key: str, first: str, last: str, asked: int) -> str:
     from geo.map.review_map import candidates_map_html
 
-    item = next(i for i in load_queue(path, version, first, last, asked) if i.key == key)
+    item = next(i for i in load_queue(path, version, first, last, asked) or () if i.key == key)
     others = [(r["lat"], r["lon"]) for r in load_rows(path, version)
               if r["report_date"] == item.report_date and r["quote"] == item.quote and r["lat"] is not None
               and r["place"] != item.place]
@@ -978,6 +1057,9 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
     kind, msg = st.session_state.pop("rq_msg", (None, None))
     if kind:
         (st.success if kind == "success" else st.error)(msg)
+    if items is None:
+        queue_progress(STORE_PATH, version, first, last, asked)
+        return
     if not items:
         st.caption("Nothing in these days needs an analyst.")
         return
