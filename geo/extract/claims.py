@@ -102,6 +102,9 @@ MONTH_SPAN = re.compile(rf"\b(?:in|since|during|throughout|by|until|from|through
                         rf"(?:beginning|end|middle)\s+of\s+)?(?P<month>{'|'.join(m.title() for m in MONTHS)})\b(?!\s+\d{{1,2}}\b)")
 # "on June 3", "June 1 through June 7", "October 12, 2022": a day named in the sentence
 DAY_DATE = re.compile(rf"\b(?P<month>{'|'.join(m.title() for m in MONTHS)})\s+(?P<day>\d{{1,2}})\b(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+# "over the past eleven months", "in the last year": a sentence that sums up a long span, not the day
+LONG_SPAN = re.compile(r"\b(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:(?:several|few|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|eleven|twelve|\d+)\s+)?(?:months|years|year)\b")
 STALE_DAYS = 14  # a sentence whose every dated day is this much older than the report recounts the past
 WILL_AFTER = re.compile(r"\s+(?:will|would|may|might|could|is\s+likely|are\s+likely)\b")
 MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of|over|about)|accused\s+each\s+other\s+of"
@@ -729,12 +732,18 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 lead = lm.group(1)
         if lead and OBJECTIVE.search(lead):
             continue  # "Russian objective: ..." states an aim, not an event
+        span = False  # the paragraph has just looked back over months: undated sentences after it recount that span
         for sent in split_sentences(para.text):
             text = sent.text
             if lead and text.startswith(lead + ":"):
                 body_offset = len(lead) + 1
             else:
                 body_offset = 0
+            long_span = ("past" in text or "last" in text) and LONG_SPAN.search(text) is not None
+            if long_span or span and not DAY_DATE.search(text):
+                span = span or long_span
+                continue  # "Russia has failed to achieve its objectives over the past eleven months. Russian forces failed to capture Kyiv ..."
+            span = False
             for ev in sentence_claims(text, is_name, lead_in=lead, side=side, day=report.date):
                 if ev.start < body_offset:
                     continue

@@ -560,3 +560,11 @@ def test_a_comment_clause_ends_a_claims_places(is_name):
 def test_forces_that_report_are_a_party(is_name):
     assert one("Ukrainian forces reported repelling Russian assaults near Vuhledar.", is_name) == [
         ("attack", "russia", "claimed", "Ukrainian forces", ["Vuhledar"])]
+
+
+def test_a_look_back_over_months_covers_the_undated_sentences_after_it(is_name):
+    para = ("Russia has failed to reach its main objectives over the past eleven months. Russian forces failed to "
+            "capture Kyiv and Kharkiv City. Russian forces attacked Soledar on July 19.")
+    report = Report(date=dt.date(2022, 7, 20), title="t", url="u", paragraphs=(Paragraph(text=para),))
+    got = [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)]
+    assert got == [("attack", ["Soledar"])]
