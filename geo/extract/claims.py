@@ -143,6 +143,7 @@ FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
 NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated)\b")
+ON_SIDE_OBJECT = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?(?P<side>Ukrainian|Russian)\b")
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
@@ -529,6 +530,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 # "Near Bakhmut, fighting continued as Russian forces ..." is rare; a passive with no side is not a claim
                 if later and word in NOUN_TRIGGERS and BY_FROM.match(sentence, m.end()):
                     ev.actor = later[0][2]
+        if ev.actor is None and kind == "strike":
+            target = ON_SIDE_OBJECT.match(sentence, m.end())
+            if target:
+                ev.actor = "ukraine" if target.group("side") == "Russian" else "russia"  # "claimed strikes on Ukrainian areas"
         if ev.actor is None and word in FIGHTING:
             # "fighting occurred in X": the side the paragraph describes as attacking, else the side named later
             later = [a for a in actors if a[0] >= m.end()]

@@ -568,3 +568,8 @@ def test_a_look_back_over_months_covers_the_undated_sentences_after_it(is_name):
     report = Report(date=dt.date(2022, 7, 20), title="t", url="u", paragraphs=(Paragraph(text=para),))
     got = [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)]
     assert got == [("attack", ["Soledar"])]
+
+
+def test_a_strike_on_one_sides_positions_is_the_other_sides(is_name):
+    s = "The Russian MoD continued to emphasize claimed strikes on Ukrainian positions in Zaporizhia Oblast."
+    assert one(s, is_name) == [("strike", "russia", "claimed", "Russian MoD", ["Zaporizhia Oblast"])]
