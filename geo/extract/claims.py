@@ -237,7 +237,7 @@ PARTY_WORD = re.compile(
     r"wsj|cnn|bbc|reuters|tass|ria|izvestia|baza|rybar|energoatom|ukrenergo|rosatom|volunteers?|resistance|center)\b", re.I)
 NOT_PARTY = re.compile(r"^(?:this|these|that|those|it|they|we|he|she|if|although|whether|others?|the|a|an|both|new|some|such)\b"
                        r"|\b(?:is|are|was|were|be|been|did|does|do|not|may|might|could|would|will|can|which|who|whether|"
-                       r"unclear|there|their|its)\b", re.I)
+                       r"unclear|there|their|its|this|these|those|intend\w*|ability|capacity)\b", re.I)
 ED_ADJECTIVES = {"unnamed", "unspecified", "affiliated", "appointed", "based", "backed", "armed", "united", "mobilized",
                  "occupied", "proclaimed", "unidentified", "detained", "retired", "specialized", "assigned", "embedded"}
 PERSON = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'.-]+){0,4}")
