@@ -307,6 +307,7 @@ def distance_is_bound(sentence: str, mention: Mention) -> bool:
     return any(abs(float(m.group(1)) - mention.distance_km) < 1e-6 for m in WITHIN_KM.finditer(sentence))
 
 
+GONE_CODES = frozenset({"PPLQ", "PPLH", "PPLW"})  # GeoNames' abandoned, historical and destroyed populated places
 AREA_CODES = frozenset({"PEN", "ISLS", "RGN", "AREA", "PLN", "UPLD", "MTS"})  # a peninsula, a region: no point to measure from
 CAPITAL_CODES = frozenset({"PPLC", "PPLA"})  # a national or oblast capital: "Kyiv", "Kharkiv" named bare mean the city
 LEFT_BANK = re.compile(r"\b(?:left|east(?:ern)?)\b[^.]{0,12}\bbank\b", re.I)
@@ -526,8 +527,8 @@ class Resolver:
             return Resolution(mention, best.cand.place, precision, "namesakes within 5 km: one place", tuple(c.cand for c in scored),
                               runner_up=scored[1].cand.place, margin=0.0, review=fuzzy)
         margin = best.score - second.score
-        deciding = max(
-            ((r, v - second.reasons.get(r, 0.0)) for r, v in best.reasons.items()),
+        deciding = max(  # the reason that separates them most, whichever of the two it counted for
+            ((r, best.reasons.get(r, 0.0) - second.reasons.get(r, 0.0)) for r in {**best.reasons, **second.reasons}),
             key=lambda t: t[1], default=("none", 0.0),
         )
         # population decides only between a real town and hamlets of the same name
@@ -658,6 +659,8 @@ class Resolver:
         s.add("front prior", 0.75 if p.admin1 in self.front_regions else 0.0)
         if p.is_settlement:
             s.add("settlement", 0.25)
+            if p.feature_code in GONE_CODES:
+                s.add("abandoned or historical place", -1.0)  # a PPLQ / PPLH / PPLW row is rarely the village meant
         if _key_of(p.name) == _key_of(mention.name):
             s.add("main name", 1.25)  # named so, not only by an alternate or historical name
             if p.feature_code in CAPITAL_CODES and s.cand.match != "fuzzy" and mention.precision == "settlement":

@@ -177,3 +177,14 @@ def test_a_bearing_from_a_peninsula_or_region_is_no_distance_to_measure(full_gaz
     got = placed("North of Crimea, Russian forces captured Kherson and are approaching Melitopol.", full_gazetteer,
                  dt.date(2022, 2, 25), "Southern Axis")
     assert got["Kherson"].place.geonameid == 706448 and got["Melitopol"].place.admin1 == "Zaporizhzhia Oblast"
+
+
+def test_an_abandoned_namesake_is_not_the_village_meant(full_gazetteer):
+    from geo.models import Mention
+    from geo.places.resolver import Context, Resolver
+
+    # two Bilohorivkas in Donetsk Oblast alike in all the text says; one is a GeoNames PPLQ (abandoned place)
+    res = Resolver(full_gazetteer).resolve(Mention("Bilohorivka", 0, 11, "Bilohorivka"),
+                                           Context(sentence_regions=("Donetsk Oblast",)))
+    assert (res.place.geonameid, res.runner_up.geonameid) == (712589, 809790)
+    assert res.rule == "abandoned or historical place" and full_gazetteer.get(809790).feature_code == "PPLQ"
