@@ -211,13 +211,53 @@ def view_key(view: View) -> str:
     return json.dumps(view.with_(center=None, zoom=None, briefing=False).to_query(), sort_keys=True)
 
 
+FILTER_FIELDS = ("actors", "kinds", "statuses", "claimants", "sections", "oblasts", "text")
+
+
+def filters_key(view: View) -> str:
+    """The view's filters only (not its dates or sector), as a cache key."""
+    return json.dumps([getattr(view, f) for f in FILTER_FIELDS])
+
+
+@cached("cache_resource", max_entries=16, show_spinner=False)
+def filtered_rows(path: str, version: tuple, key: str) -> tuple[list[dict], list[dict], dict, dict]:
+    """For one set of filters, over the whole store (date order): the placed rows that pass them, the unplaced
+    rows that pass them (except the oblast filter: they have no oblast), and the placed rows counted per report
+    date by (kind, actor) and by axis. A view's window is then two binary searches and the claims-per-day
+    charts a sum over its days, whatever the window."""
+    wanted = dict(zip(FILTER_FIELDS, json.loads(key)))
+    view = View(**{k: tuple(v) if k != "text" else v for k, v in wanted.items()})
+    placed, missing = [], []
+    by_side: dict[str, dict] = {}
+    by_axis: dict[str, dict] = {}
+    for r in load_rows(path, version):
+        if r.get("lat") is not None and r.get("lon") is not None:
+            if views.matches(r, view):
+                placed.append(r)
+                side = by_side.setdefault(r["report_date"], {})
+                side[(r["kind"], r["actor"])] = side.get((r["kind"], r["actor"]), 0) + 1
+                axis = by_axis.setdefault(r["report_date"], {})
+                axis[facets.axis(r)] = axis.get(facets.axis(r), 0) + 1
+        elif views.matches(r, view, oblast=False):
+            missing.append(r)
+    return placed, missing, by_side, by_axis
+
+
 @cached("cache_resource", max_entries=512, show_spinner=False)
 def view_rows(path: str, version: tuple, key: str) -> tuple[list[dict], list[dict]]:
-    """The claims in a view and its unresolved mentions: read once per process and view (date, window,
-    filters), then shared read-only by every session showing it."""
+    """The claims in a view and its unresolved mentions (as `views.select` and `views.unresolved` give them):
+    read once per process and view (date, window, filters), then shared read-only by every session showing it."""
     rows = load_rows(path, version)
     view = View.from_query(json.loads(key))
-    return views.select(rows, view), views.unresolved(rows, view)
+    if view.bbox is not None or view.new_only:
+        return views.select(rows, view), views.unresolved(rows, view)
+    dates = views.report_dates(rows)
+    end = views.end_date(view, dates)
+    if end is None:
+        return [], []
+    start = views.window_start(view, end, dates)
+    placed, missing, _, _ = filtered_rows(path, version, filters_key(view))
+    return views.in_window(placed, view, end, start), views.in_window(missing, view, end, start)
 
 
 @cached("cache_resource", max_entries=512, show_spinner=False)
@@ -225,7 +265,8 @@ def tempo_specs(path: str, version: tuple, key: str) -> tuple[dict, dict] | None
     """The two claims-per-day charts of a view as Vega-Lite specs (built with Altair once per view)."""
     from streamlit import dataframe_util
 
-    charts = tempo_charts(load_rows(path, version), View.from_query(json.loads(key)))
+    view = View.from_query(json.loads(key))
+    charts = tempo_charts(load_rows(path, version), view, filtered_rows(path, version, filters_key(view)))
     if charts is None:
         return None
     specs = []
@@ -659,12 +700,19 @@ def tempo_chart(path: str, version: tuple, view: View) -> None:
         st.vega_lite_chart(specs[1], width="stretch")
 
 
-def tempo_charts(rows: list[dict], view: View):
-    """The claims per day by side and kind, and by axis, as Altair charts; None when there is nothing to draw."""
+def span_counts(per_day: dict[str, dict], span: tuple[dt.date, dt.date]) -> list[tuple[dt.date, tuple | str, int]]:
+    """(day, key, count) of the days in `span` (inclusive), by day then key."""
+    lo, hi = span[0].isoformat(), span[1].isoformat()
+    return [(dt.date.fromisoformat(d), k, n) for d in sorted(per_day) if lo <= d <= hi for k, n in sorted(per_day[d].items())]
+
+
+def tempo_charts(rows: list[dict], view: View, filtered: tuple):
+    """The claims per day by side and kind, and by axis, as Altair charts (`filtered`: the view's
+    `filtered_rows`, whose per-day counts are summed over the span); None when there is nothing to draw."""
     import altair as alt
 
     span = views.tempo_span(rows, view)
-    counts = views.tempo(rows, view)
+    counts = [views.DayCount(d, k, a, n) for d, (k, a), n in span_counts(filtered[2], span)] if span else []
     if span is None or not counts:
         return None
     # a span longer than TEMPO_DAILY_MAX days (the whole war) is summed by week, starting on Mondays
@@ -690,14 +738,14 @@ def tempo_charts(rows: list[dict], view: View):
     )
     today = alt.Chart(pd.DataFrame({"day": [bucket(view.date)]})).mark_rule(color="#444", strokeDash=[3, 3]).encode(x=x)
     by_side = (bars + today).properties(height=150, usermeta={"weekly": weekly})
-    return by_side, axis_chart(rows, view, days, x, bucket)
+    return by_side, axis_chart(span_counts(filtered[3], span), days, x, bucket)
 
 
-def axis_chart(rows: list[dict], view: View, days: list[str], x, bucket=lambda d: d.isoformat()):
-    """Claims per day (or per `bucket`: a week) on each canonical axis, one small row per axis (north to south)."""
+def axis_chart(counts: list[tuple[dt.date, str, int]], days: list[str], x, bucket=lambda d: d.isoformat()):
+    """Claims per day (or per `bucket`: a week) on each canonical axis, one small row per axis (north to south),
+    from (day, axis, count)."""
     import altair as alt
 
-    counts = views.tempo_by_axis(rows, view)
     order = [a for a in facets.AXIS_ORDER if any(c[1] == a for c in counts)]
     summed: dict[tuple[str, str], int] = {}
     for d, a, n in counts:
@@ -887,7 +935,7 @@ def review_gazetteer():
 
 
 QUEUE_WAIT_S = 1.5  # a run waits this long for new report dates' review items before showing their progress
-QUEUE_CHUNK = 30  # report dates measured at a time by the review-queue worker
+QUEUE_CHUNK = 60  # report dates measured at a time by the review-queue worker
 
 
 @cached("cache_resource", max_entries=4, show_spinner=False)
@@ -900,7 +948,11 @@ def queue_by_day(path: str, version: tuple, asked: int) -> tuple[dict[str, list]
 def fill_queue(path: str, rows: list[dict], gazetteer, by_day: dict, lock: threading.Lock, state: dict) -> None:
     """The review-queue worker (of one `queue_by_day`): measure the wanted report dates, newest first,
     QUEUE_CHUNK at a time, until none is left. It runs beside the app's runs, so a wide window never holds up
-    a date change."""
+    a date change (on Linux the thread also yields the CPU to them: it runs at a lower priority)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        pass  # no per-thread priority here: the worker runs at the app's
     try:
         measure_wanted(path, rows, gazetteer, by_day, lock, state)
     finally:
