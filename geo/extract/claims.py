@@ -83,7 +83,7 @@ CLAUSE_TAIL = re.compile(r"[,;:]|\b(?:that|but|while)\b")
 ADJ_CONTEXT = {"in", "of", "on", "at", "to", "into", "against", "across", "throughout", "newly", "previously", "formerly"}
 ADJ_NOUN = re.compile(r"\s+(?:settlements|areas|territor(?:y|ies)|villages|towns|cities|regions|lands|positions|parts|"
                       r"oblasts|raions|communities)\b")
-CAPTIVES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
+CAPTIVES = re.compile(r"\s+(?:[\w“”\"’'-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
                       r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?|businesses|enterprises|propert(?:y|ies)|"
                       r"assets|homes|houses|apartments|grain|harvests?|cars|farmland)\b", re.I)
 # Sentences that recount ISW's own earlier reporting or comment on coverage: not the day's claims
@@ -109,6 +109,9 @@ STALE_DAYS = 14  # a sentence whose every dated day is this much older than the 
 WILL_AFTER = re.compile(r"\s+(?:will|would|may|might|could|is\s+likely|are\s+likely)\b")
 MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of|over|about)|accused\s+each\s+other\s+of"
                     r"|blamed\s+each\s+other\s+for)\s+(?:\w+\s+){0,2}$", re.I)
+# "1st Guards Tank Army", "with heavy air and artillery support", "air defense": weapon words that are not the means of the event
+NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)s?\s+(?:and\s+\w+\s+)?(?:army|armies|division|brigade|regiment|"
+                        r"corps|battalion|support|cover|defen[cs]es?)\b", re.I)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
@@ -458,7 +461,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if repelled is not None and events and events[-1] is repelled and m.start() - repelled.end < 50 \
                 and not PLAIN_GAP.search(sentence[repelled.end:m.start()]):
             continue  # "repelled Russian attempts to establish control over X": what the repelled side tried to do
-        if kind == "attack" and (STRIKE_WEAPONS.search(" ".join(before_words[-5:])) or WITH_WEAPON.match(sentence, m.end())):
+        if kind == "attack" and (STRIKE_WEAPONS.search(NOT_WEAPON.sub("", " ".join(before_words[-5:]))) or WITH_WEAPON.match(sentence, m.end())):
             kind = ev.kind = "strike"  # "attacked the base with three unmanned surface vehicles"
         if MODIFIER_OF.match(sentence, m.end()):
             continue  # "attack helicopters", "strike drones": a kind of weapon, not an event

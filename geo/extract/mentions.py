@@ -56,6 +56,7 @@ STOP = {
     "air", "space", "navy", "naval", "infantry", "spetsnaz", "airborne", "motorized", "rifle", "tank", "artillery",
     "people", "people’s", "people's", "republic", "federation", "oblast", "krai", "raion", "city", "district",
     "islamic", "state", "pyongyang", "beijing", "washington", "china", "prc", "iran", "belarus", "belarusian",
+    "moldova", "moldovan", "transnistria", "poland", "polish", "romania", "georgia", "kazakhstan", "hungary", "syria",
     "chechen", "kadyrov", "rybar", "strelkov", "girkin", "shoigu", "gerasimov", "zelensky", "zelenskyy",
     "syrskyi", "budanov", "lukashenko", "medvedev", "peskov", "lavrov", "prigozhin", "surovikin", "kirby",
     "stoltenberg", "finnish", "finland", "korea", "korean", "north korean", "atlantic", "ocean", "european", "union",

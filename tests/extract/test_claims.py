@@ -574,3 +574,11 @@ def test_a_look_back_over_months_covers_the_undated_sentences_after_it(is_name):
 def test_a_strike_on_one_sides_positions_is_the_other_sides(is_name):
     s = "The Russian MoD continued to emphasize claimed strikes on Ukrainian positions in Zaporizhia Oblast."
     assert one(s, is_name) == [("strike", "russia", "claimed", "Russian MoD", ["Zaporizhia Oblast"])]
+
+
+def test_unit_names_and_support_weapons_do_not_make_an_assault_a_strike(is_name):
+    s = "Elements of Russia’s 1st Guards Tank Army continued assaults on Izyum."
+    assert [e[0] for e in one(s, is_name)] == ["attack"]
+    s = "Russian forces with heavy air and artillery support continued assaults on Ukrainian positions in Mariupol."
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Mariupol"])]
+    assert one("Russian forces captured “some” Ukrainian personnel near Mariupol.", is_name) == []

@@ -178,3 +178,7 @@ def test_administrative_districts_are_raions(full_gazetteer):
     got = find_mentions("Ukrainian forces struck Russian positions in the Melitopol and Polohy administrative districts.",
                         full_gazetteer.is_name)
     assert [(m.name, m.precision) for m in got] == [("Melitopol Raion", "region"), ("Polohy Raion", "region")]
+
+
+def test_countries_are_not_places_of_action(is_name):
+    assert names("Russia could launch an offensive toward Moldova and Transnistria.", is_name) == []
