@@ -350,7 +350,7 @@ def test_what_the_repelled_side_attempted_is_its_attack(is_name):
 
 
 def test_the_month_may_is_not_a_modal(is_name):
-    assert one("Russian forces attacked Soledar on May 3.", is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]
+    assert one("On May 3, Russian forces attacked Soledar.", is_name) == [("attack", "russia", "confirmed", None, ["Soledar"])]
     assert one("Russian forces may attack Soledar.", is_name) == []
 
 
