@@ -124,6 +124,11 @@ AROUND_LIST = re.compile(r"\s*(?:,|and\b|or\b|\(|itself)")  # "around X, Y, and 
 FOREIGN_AFTER = re.compile(r",?\s+(?:in\s+)?(?:Belarus|Poland|Moldova|Transnistria|Romania|Georgia|Syria|Kazakhstan|Hungary|"
                            r"Slovakia|Lithuania|Latvia|Estonia|Finland|Iran|North\s+Korea)\b")
 ITSELF_OR_PAREN = re.compile(r"\s*(?:itself|\()")
+QUANTIFIER = re.compile(r"\b(all|both)\b")
+# "A and B, both located in the vicinity of X", "A, B, and C—all settlements in northern Y Oblast": a remark after a
+# list that says where its places lie; the places named in it locate the list, they are not acted on
+LIST_REMARK = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|—|–|\s-)\s*(?:all|both)\s+(?!in\s+all\b)"
+                         r"(?:(?!\b(?:which|that|where|while|but|when)\b|,\s*and\b|\band\s+[a-z]+ed\b)[^;()])*")
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
 LETTERS = re.compile(r"[A-Za-z]+")
@@ -537,6 +542,15 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if prev == "the" and after_words[:1] and after_words[0] in ("direction", "axis"):
             kept.append(replace(m, role="reference"))
+            continue
+        if last_target is not None and m.role == "target" and LIST_REMARK.fullmatch(sentence, last_target.end, m.start):
+            kept.append(replace(m, role="anchor"))
+            if m.precision == "settlement":  # the listed places lie near the town the remark names
+                quantifier = QUANTIFIER.search(sentence, last_target.end)
+                targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
+                for k in targets[-2:] if quantifier and quantifier.group(1) == "both" else targets:
+                    if kept[k].reference is None:
+                        kept[k] = replace(kept[k], reference=m.name)
             continue
         ok = (
             m.precision in ("region", "feature")

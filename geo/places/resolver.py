@@ -982,7 +982,9 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         named_regions=tuple(r for r in sent.framing(claim, mention, gazetteer) if r not in sent.border_only(gazetteer))
                         if s_regions and mention.precision != "region" else (),
                         heading_regions=h_regions, heading_places=h_places,
-                        sentence_places=tuple(sent.places[-SENTENCE_PLACES:]),
+                        # "A and B, both along the outskirts of X": the town a remark on the list names is one of its places
+                        sentence_places=tuple(sent.places[-SENTENCE_PLACES:]) + (
+                            (ref_place,) if ref_place is not None and not mention.bearing and mention.precision == "settlement" else ()),
                         paragraph_places=section_places, front=front_index, neighbours=sent.neighbours(key, resolver, cells),
                         kind=claim.kind, section_points=section_index(claim.section),
                         stated=distance_stated_of(claim.sentence, mention),

@@ -182,3 +182,23 @@ def test_administrative_districts_are_raions(full_gazetteer):
 
 def test_countries_are_not_places_of_action(is_name):
     assert names("Russia could launch an offensive toward Moldova and Transnistria.", is_name) == []
+
+
+@pytest.mark.parametrize("s, targets, anchors", [
+    ("Ukrainian troops repelled Russian attacks on Kamianka and Dovhenke, both located in the vicinity of Izyum, on June 2.",
+     ["Kamianka", "Dovhenke"], ["Izyum"]),
+    ("Russian forces captured Pisky and Opytne—all settlements on the northwestern outskirts of Donetsk City.",
+     ["Pisky", "Opytne"], ["Donetsk City"]),
+    ("Ukrainian troops liberated Kyselivka and Chornobaivka, all settlements in western Kherson Oblast.",
+     ["Kyselivka", "Chornobaivka"], ["Kherson Oblast"]),
+])
+def test_a_remark_after_a_list_locates_its_places(is_name, s, targets, anchors):
+    assert names(s, is_name, "target") == targets
+    assert names(s, is_name, "anchor") == anchors
+    town = [a for a in anchors if "Oblast" not in a]
+    assert all(m.reference == (town[0] if town else None) for m in find_mentions(s, is_name) if m.role == "target")
+
+
+def test_a_place_after_a_list_remark_in_a_clause_of_its_own_is_a_target(is_name):
+    s = "Russian forces attacked Dovhenke and Kamianka, both northwest of Izyum, and shelled Izyum itself."
+    assert names(s, is_name, "target") == ["Dovhenke", "Kamianka", "Izyum"]

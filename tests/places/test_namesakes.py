@@ -188,3 +188,15 @@ def test_an_abandoned_namesake_is_not_the_village_meant(full_gazetteer):
                                            Context(sentence_regions=("Donetsk Oblast",)))
     assert (res.place.geonameid, res.runner_up.geonameid) == (712589, 809790)
     assert res.rule == "abandoned or historical place" and full_gazetteer.get(809790).feature_code == "PPLQ"
+
+
+def test_the_town_a_remark_on_a_list_names_is_near_its_places(full_gazetteer):
+    text = ("Russian forces attacked near Vesele and Nevelske, both on the northwestern outskirts of Donetsk City, on "
+            "November 12.")
+    got = placed(text, full_gazetteer, dt.date(2022, 11, 12))
+    assert "Donetsk City" not in got  # it says where the villages are: not a place of the attack
+    # 71 Veseles; the one 7 km from Donetsk City, not the one 19 km away
+    assert got["Vesele"].place.geonameid == 9113067
+    assert got["Vesele"].rule == "nearest to the other places of the sentence"
+    bare = placed("Russian forces attacked near Vesele and Nevelske on November 12.", full_gazetteer, dt.date(2022, 11, 12))
+    assert bare["Vesele"].place is None
