@@ -934,7 +934,8 @@ def review_gazetteer():
     return Gazetteer.default(os.environ.get("GEO_GAZETTEER") or None)
 
 
-QUEUE_WAIT_S = 1.5  # a run waits this long for new report dates' review items before showing their progress
+# a run waits this long (s) for new report dates' review items before it shows their progress instead
+QUEUE_WAIT_S = float(os.environ.get("GEO_REVIEW_WAIT_S") or 1.5)
 QUEUE_CHUNK = 60  # report dates measured at a time by the review-queue worker
 
 

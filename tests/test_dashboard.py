@@ -91,6 +91,30 @@ def test_popup_texts_are_served_as_a_file_not_sent_with_each_redraw(app):
         next(Path(tempfile.gettempdir()).glob(f"frontline-claims-popups-*/{other.rsplit('/', 1)[1]}")).read_text("utf-8")))
 
 
+def test_review_queue_measured_in_the_background_shows_progress_then_the_list(store_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv("GEO_STORE", str(store_path))
+    monkeypatch.setenv("GEO_TILES_URL", "none")
+    monkeypatch.setenv("GEO_REVIEW_WAIT_S", "0")  # never wait: the run shows the worker's progress
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    progress = at.get("progress")
+    assert progress and "Listing what needs review" in progress[0].proto.text
+
+    def listed():  # the queue's item picker shows once its items are listed
+        return any(s.key == "rq_item" for s in at.selectbox)
+
+    assert not listed()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not listed():
+        time.sleep(0.2)
+        at.run()
+    assert not at.exception and listed(), "the review queue never came"
+    assert not at.get("progress")
+
+
 def test_filters_change_the_claims(app):
     at = app.run()
     at.radio(key="window").set_value("7d").run()
