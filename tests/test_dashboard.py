@@ -91,10 +91,14 @@ def test_popup_texts_are_served_as_a_file_not_sent_with_each_redraw(app):
         next(Path(tempfile.gettempdir()).glob(f"frontline-claims-popups-*/{other.rsplit('/', 1)[1]}")).read_text("utf-8")))
 
 
-def test_review_queue_measured_in_the_background_shows_progress_then_the_list(store_path, monkeypatch):
+def test_review_queue_measured_in_the_background_shows_progress_then_the_list(tmp_path, embedded_gazetteer, monkeypatch):
     import time
 
-    monkeypatch.setenv("GEO_STORE", str(store_path))
+    from geo.pipeline import ensure_sample_store
+
+    store = tmp_path / "claims.sqlite"  # a store of its own: no report date of it measured yet in this process
+    ensure_sample_store(store, embedded_gazetteer).close()
+    monkeypatch.setenv("GEO_STORE", str(store))
     monkeypatch.setenv("GEO_TILES_URL", "none")
     monkeypatch.setenv("GEO_REVIEW_WAIT_S", "0")  # never wait: the run shows the worker's progress
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
