@@ -935,7 +935,10 @@ def review_gazetteer():
 
 
 # a run waits this long (s) for new report dates' review items before it shows their progress instead
-QUEUE_WAIT_S = float(os.environ.get("GEO_REVIEW_WAIT_S") or 1.5)
+try:
+    QUEUE_WAIT_S = max(0.0, float(os.environ.get("GEO_REVIEW_WAIT_S") or 1.5))
+except ValueError:  # not a number: the default
+    QUEUE_WAIT_S = 1.5
 QUEUE_CHUNK = 60  # report dates measured at a time by the review-queue worker
 
 
