@@ -120,7 +120,9 @@ DASH = re.compile(r"[-–]")
 PLURAL_REGION = re.compile(r"\boblasts\b|\braions\b", re.I)
 REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|"
                           r"council|authorities|officials?|people[’']s)\b", re.I)
-AROUND_LIST = re.compile(r"\s*(?:,|and\b|or\b|\(|itself)")  # "around X, Y, and Z", "around X (5 km ...)": places
+# "around X, Y, and Z", "around X (5 km ...)": places; not "around X and near Y", where a clause of its own begins
+AROUND_LIST = re.compile(r"\s*(?:(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?!(?:near|in|at|along|toward|towards|on|into|"
+                         r"(?:north|south|east|west)\w*)\s)|\(|itself)")
 FOREIGN_AFTER = re.compile(r",?\s+(?:in\s+)?(?:Belarus|Poland|Moldova|Transnistria|Romania|Georgia|Syria|Kazakhstan|Hungary|"
                            r"Slovakia|Lithuania|Latvia|Estonia|Finland|Iran|North\s+Korea)\b")
 ITSELF_OR_PAREN = re.compile(r"\s*(?:itself|\()")

@@ -582,3 +582,16 @@ def test_unit_names_and_support_weapons_do_not_make_an_assault_a_strike(is_name)
     s = "Russian forces with heavy air and artillery support continued assaults on Ukrainian positions in Mariupol."
     assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Mariupol"])]
     assert one("Russian forces captured “some” Ukrainian personnel near Mariupol.", is_name) == []
+
+
+@pytest.mark.parametrize("s", [
+    "Russian troops attacked northeast of Kupyansk along the Kharkiv-Belgorod Oblast border on May 5.",
+    "Russian forces launched limited assaults around Kupyansk and near the Kharkiv-Luhansk Oblast border on May 5.",
+])
+def test_an_oblast_border_beside_a_town_only_says_where_the_fighting_is(is_name, s):
+    assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Kupyansk"])]
+
+
+def test_an_oblast_border_alone_stays_the_place(is_name):
+    got = one("Russian forces attacked along the Kharkiv-Luhansk Oblast border on May 5.", is_name)
+    assert got == [("attack", "russia", "confirmed", None, ["Kharkiv", "Luhansk Oblast"])]

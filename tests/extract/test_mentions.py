@@ -202,3 +202,9 @@ def test_a_remark_after_a_list_locates_its_places(is_name, s, targets, anchors):
 def test_a_place_after_a_list_remark_in_a_clause_of_its_own_is_a_target(is_name):
     s = "Russian forces attacked Dovhenke and Kamianka, both northwest of Izyum, and shelled Izyum itself."
     assert names(s, is_name, "target") == ["Dovhenke", "Kamianka", "Izyum"]
+
+
+def test_around_a_town_and_near_another_place_is_no_list(is_name):
+    s = "Russian forces launched limited assaults around Kupyansk and near the Kharkiv-Luhansk Oblast border."
+    assert [(m.text, m.role, m.bearing) for m in find_mentions(s, is_name)][0] == ("Kupyansk", "reference", "around Kupyansk")
+    assert names("Russian forces attacked around Kupyansk and Petropavlivka.", is_name, "target") == ["Kupyansk", "Petropavlivka"]
