@@ -949,7 +949,7 @@ def queue_by_day(path: str, version: tuple, asked: int) -> tuple[dict[str, list]
     return {}, threading.Lock(), {"wanted": set(), "thread": None, "error": None}
 
 
-def fill_queue(path: str, rows: list[dict], gazetteer, by_day: dict, lock: threading.Lock, state: dict) -> None:
+def fill_queue(path: str, rows: list[dict], gazetteer, series, by_day: dict, lock: threading.Lock, state: dict) -> None:
     """The review-queue worker (of one `queue_by_day`): measure the wanted report dates, newest first,
     QUEUE_CHUNK at a time, until none is left. It runs beside the app's runs, so a wide window never holds up
     a date change (on Linux the thread also yields the CPU to them: it runs at a lower priority)."""
@@ -958,7 +958,7 @@ def fill_queue(path: str, rows: list[dict], gazetteer, by_day: dict, lock: threa
     except (AttributeError, OSError):
         pass  # no per-thread priority here: the worker runs at the app's
     try:
-        measure_wanted(path, rows, gazetteer, by_day, lock, state)
+        measure_wanted(path, rows, gazetteer, series, by_day, lock, state)
     finally:
         with lock:
             state["thread"] = None
@@ -966,7 +966,7 @@ def fill_queue(path: str, rows: list[dict], gazetteer, by_day: dict, lock: threa
                 state["error"] = "the listing stopped unexpectedly (the server log says why)"
 
 
-def measure_wanted(path: str, rows: list[dict], gazetteer, by_day: dict, lock: threading.Lock, state: dict) -> None:
+def measure_wanted(path: str, rows: list[dict], gazetteer, series, by_day: dict, lock: threading.Lock, state: dict) -> None:
     from geo.pipeline import review_queue
 
     while True:
@@ -979,7 +979,8 @@ def measure_wanted(path: str, rows: list[dict], gazetteer, by_day: dict, lock: t
         todo = [r for r in views.in_window(rows, View(date=end), end, start) if r["report_date"] in wanted]
         try:
             with Store(path) as store:
-                items = review_queue(store, gazetteer, todo)
+                # the map's parsed front line; options measured against it only for the item shown
+                items = review_queue(store, gazetteer, todo, series=series, options_front=False)
         except (GeoError, OSError) as e:
             with lock:
                 state["error"] = str(e)
@@ -1012,7 +1013,8 @@ def load_queue(path: str, version: tuple, first: str, last: str, asked: int) -> 
         if new:
             state["error"] = None  # other days: try again after a failure
         if missing and not state["error"] and state["thread"] is None:
-            state["thread"] = threading.Thread(target=fill_queue, args=(path, rows, gazetteer, by_day, lock, state),
+            state["thread"] = threading.Thread(target=fill_queue, args=(path, rows, gazetteer, load_front(path, version),
+                                                                        by_day, lock, state),
                                                name="review-queue", daemon=True)
             state["thread"].start()
     if missing and new:  # a few days are measured at once: wait for them rather than show a progress line
@@ -1141,7 +1143,7 @@ def review_queue_section(rows: list[dict], view: View, dates: list[dt.date], ver
     by_key = {i.key: i for i in items}
     key = st.selectbox("Item to review", list(by_key), key="rq_item",
                        format_func=lambda k: f"{by_key[k].report_date} · {by_key[k].place} · {by_key[k].reason}")
-    item = by_key[key]
+    (item,) = pipeline.review_options_front([by_key[key]], load_front(STORE_PATH, version))
     st.html(f"<p>{plain_html('strong', item.place)} — {html.escape(item.reason)}: {html.escape(item.why)}</p>"
             + plain_html("blockquote", item.quote))
     if item.source.lower().startswith(("https://", "http://")):

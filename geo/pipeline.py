@@ -442,10 +442,14 @@ def reresolve(store: Store, gazetteer, hashes: Iterable[str], attempts: int = 20
     return total
 
 
-def review_queue(store: Store, gazetteer, rows: list[dict] | None = None) -> list:
+def review_queue(store: Store, gazetteer, rows: list[dict] | None = None, series: FrontSeries | None = None,
+                 options_front: bool = True) -> list:
     """The review queue of a store (`geo.places.review.queue`): its rows that need a human, with the
     gazetteer's candidates, the cached geocoder suggestions for names the gazetteer lacks, and distances
-    to the front line of each report date."""
+    to the front line of each report date (of `series`, the store's `front_series` when not given: pass one
+    already loaded to reuse its parsed snapshots). Rows carrying their stored measure (`front_km`, see
+    `measure_front`) are not measured again. With `options_front` false, the options' distances to the
+    front are left for `review_options_front` (for the items shown)."""
     from geo.places.suggest import suggestions
 
     rows = store.claim_rows() if rows is None else rows
@@ -458,14 +462,22 @@ def review_queue(store: Store, gazetteer, rows: list[dict] | None = None) -> lis
                 raw = store.geocoder_answer(service, r["place"])
                 if raw:
                     found[r["place"]] = suggestions(service, raw)
-    series = front_series(store)
+    series = front_series(store) if series is None else series
     regions = ukraine_regions()
+    return review.queue(rows, g, found, _front_distance(series) if series else None,
+                        near_front=lambda r: expected_far(r, regions) is None, options_front=options_front)
 
+
+def review_options_front(items: list, series: FrontSeries) -> list:
+    """Review items (`review_queue`) with each option's distance to the front line of the item's date."""
+    return review.with_front(items, _front_distance(series)) if series else list(items)
+
+
+def _front_distance(series: FrontSeries):
     def front_distance(days, lats, lons):
         return [d for _, d in series.distances([dt.date.fromisoformat(x) for x in days], lats, lons)]
 
-    return review.queue(rows, g, found, front_distance if series else None,
-                        near_front=lambda r: expected_far(r, regions) is None)
+    return front_distance
 
 
 def geocoder_service() -> str | None:

@@ -134,13 +134,16 @@ def queue(
     suggestions: Mapping[str, Sequence[Suggestion]] | None = None,
     front_distance: FrontDistance | None = None,
     near_front: Callable[[dict], bool] | None = None,
+    options_front: bool = True,
 ) -> list[Item]:
     """The rows that need a human, newest report first, each with its options.
 
     `suggestions` maps a mention (as written) to a geocoder's suggestions for it; `front_distance`, when
     given, measures how far a point lies from the front line of a report date (the "far from the front"
-    reason and each option's `km_front`); `near_front` says which placed rows should lie near it (by default
-    the ground claims: advances and attacks)."""
+    reason and each option's `km_front`; a row carrying `front_km`, its stored measure, is not measured
+    again); `near_front` says which placed rows should lie near it (by default the ground claims: advances
+    and attacks). With `options_front` false the options are not measured against the front (see
+    `with_front`: a caller showing one item at a time measures only that one)."""
     rows = list(rows)
     suggestions = suggestions or {}
     placed_in: dict[tuple[str, str], list[dict]] = {}
@@ -151,8 +154,10 @@ def queue(
     if front_distance is not None:
         ground = [r for r in rows if r.get("lat") is not None and not r.get("review") and r.get("kind") in GROUND_KINDS
                   and r.get("precision") == "settlement" and (near_front is None or near_front(r))]
-        got = front_distance([r["report_date"] for r in ground], [r["lat"] for r in ground], [r["lon"] for r in ground])
-        front_of = {id(r): d for r, d in zip(ground, got)}
+        front_of = {id(r): r["front_km"] for r in ground if "front_km" in r}  # measured already (when stored)
+        todo = [r for r in ground if "front_km" not in r]
+        got = front_distance([r["report_date"] for r in todo], [r["lat"] for r in todo], [r["lon"] for r in todo])
+        front_of.update((id(r), d) for r, d in zip(todo, got))
     items = []
     for r in rows:
         reason = reason_of(r, front_of.get(id(r)))
@@ -166,13 +171,18 @@ def queue(
             why=str(r.get("rule") or ""), kind=r.get("kind", ""), actor=r.get("actor", ""), source=str(r.get("source") or ""),
             placed=r.get("lat") is not None, options=tuple(options),
         ))
-    if front_distance is not None:
-        points = [(i.report_date, o.lat, o.lon) for i in items for o in i.options]
-        got = iter(front_distance([p[0] for p in points], [p[1] for p in points], [p[2] for p in points]))
-        items = [replace(i, options=tuple(replace(o, km_front=None if (d := next(got)) is None else round(d, 1))
-                                          for o in i.options)) for i in items]
+    if front_distance is not None and options_front:
+        items = with_front(items, front_distance)
     items.sort(key=lambda i: (i.report_date, -REASONS.index(i.reason)), reverse=True)
     return items
+
+
+def with_front(items: Sequence[Item], front_distance: FrontDistance) -> list[Item]:
+    """The items with each option's distance to the front line of the item's report date (`km_front`)."""
+    points = [(i.report_date, o.lat, o.lon) for i in items for o in i.options]
+    got = iter(front_distance([p[0] for p in points], [p[1] for p in points], [p[2] for p in points]))
+    return [replace(i, options=tuple(replace(o, km_front=None if (d := next(got)) is None else round(d, 1))
+                                     for o in i.options)) for i in items]
 
 
 def _options(row: dict, gazetteer, suggested: Sequence[Suggestion], others: list[dict]) -> list[Option]:

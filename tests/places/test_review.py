@@ -66,6 +66,28 @@ def test_queue_lists_unresolved_mention_with_candidates_oblast_and_distances(sam
     assert by_date["2024-06-19"] >= 1
 
 
+def test_queue_measured_without_the_options_front_then_one_item_gives_the_same(sample_store, embedded_gazetteer):
+    series = pipeline.front_series(sample_store)
+    full = pipeline.review_queue(sample_store, embedded_gazetteer)
+    assert any(o.km_front is not None for i in full for o in i.options)  # the sample's days have a front line
+    bare = pipeline.review_queue(sample_store, embedded_gazetteer, series=series, options_front=False)
+    assert [i.key for i in bare] == [i.key for i in full]
+    assert all(o.km_front is None for i in bare for o in i.options)
+    assert pipeline.review_options_front(bare, series) == full
+
+
+def test_queue_takes_a_rows_stored_front_measure(sample_store, embedded_gazetteer):
+    rows = sample_store.claim_rows()
+    ground = [r for r in rows if r["lat"] is not None and not r["review"] and r["kind"] in review.GROUND_KINDS
+              and r["precision"] == "settlement" and r["admin1"] and "Oblast" in r["admin1"]]
+    assert ground and not any(i.reason == "far from the front" for i in pipeline.review_queue(sample_store, embedded_gazetteer, rows))
+    for r in rows:
+        r["front_km"] = 5.0
+    ground[0]["front_km"] = 400.0  # as if measured far: the queue believes the measure rather than measuring again
+    far = [i for i in pipeline.review_queue(sample_store, embedded_gazetteer, rows) if i.reason == "far from the front"]
+    assert [(i.report_date, i.place) for i in far] == [(ground[0]["report_date"], ground[0]["place"])]
+
+
 def test_reasons_of_rows(rows):
     placed = next(r for r in rows if r["lat"] is not None and not r["review"])
     assert review.reason_of(placed) is None
