@@ -940,6 +940,7 @@ try:
 except ValueError:  # not a number: the default
     QUEUE_WAIT_S = 1.5
 QUEUE_CHUNK = 60  # report dates measured at a time by the review-queue worker
+MAP_FIRST_S = 2.0  # a new browser session: the charts and tables follow the map after this long at the latest
 
 
 @cached("cache_resource", max_entries=4, show_spinner=False)
@@ -1223,6 +1224,18 @@ def downloads(shown: list[dict], rows: list[dict], view: View, settings: MapSett
                        file_name=f"{stem}.html", mime="text/html", key="dl_html")
 
 
+@st.fragment(run_every=MAP_FIRST_S)
+def rest_of_page_follows() -> None:
+    """A new browser session's first run sends the map alone, so the browser draws it before it loads and lays
+    out the charts and tables (about 2 MB of scripts, which would hold up the map's frame). This fragment's
+    timer then runs the page again, whole, after MAP_FIRST_S (a change the user makes before does it sooner)."""
+    ticks = st.session_state["_page_ticks"] = st.session_state.get("_page_ticks", 0) + 1
+    if ticks > 1:
+        st.rerun(scope="app")
+    # as tall as the charts that take its place above the map, so the map does not move when they come
+    st.html('<div style="height:300px;color:#808495;font-size:14px">Loading the charts and tables…</div>')
+
+
 def main() -> None:
     try:
         version = store_version(STORE_PATH)
@@ -1249,6 +1262,7 @@ def main() -> None:
     top_l, top_r = st.columns([5, 1])
     top_r.toggle("Briefing view", key="briefing", help="Hide the sidebar and tables: a large map ready for a screenshot")
     if view.briefing:
+        st.session_state["_page_shown"] = True  # the map is up: leaving the briefing view shows the page whole
         st.markdown(BRIEFING_CSS + f'<a class="geo-exit" href="?{exit_briefing_query(view)}" target="_self">'
                     "Exit briefing view</a>", unsafe_allow_html=True)
         draw_map(STORE_PATH, version, view, settings, overlays, height=860)  # the briefing CSS makes it the window
@@ -1258,6 +1272,12 @@ def main() -> None:
                    f"{len(missing)} unresolved mention{'s' if len(missing) != 1 else ''}")
     charts = st.container()  # above the map on the page, filled after it: the map is sent (and drawn) first
     draw_map(STORE_PATH, version, view, settings, overlays, height=620)
+    if not st.session_state.get("_page_shown"):
+        st.session_state["_page_shown"] = True
+        if st.context.headers:  # a browser: the rest of the page comes once the map is drawn
+            with charts:
+                rest_of_page_follows()
+            return
     with charts:
         tempo_chart(STORE_PATH, version, view)
     found_place_claims(shown)

@@ -170,6 +170,30 @@ def test_dated_url_shows_that_day_and_previous_day_redraws_without_remount(dashb
     assert png_size(shot.read_bytes()) == (1400, 1000)
 
 
+def test_a_new_browser_gets_the_map_first_then_the_charts_and_tables(dashboard, chromium):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from geo.map.browser import MAP_FRAME, in_map_frame, open_browser, wait_for_map_frame
+
+    with open_browser(width=1400, height=1000, offline=True) as fresh:  # a new session
+        fresh.get(f"{dashboard}/?date=2024-06-19&window=30d")
+        wait_for_map_frame(fresh, "2024-06-19", timeout=90)
+        in_map_frame(fresh, "window.__sameMap = 'yes'")
+        top = fresh.find_element(By.CSS_SELECTOR, MAP_FRAME).rect["y"]
+
+        def whole(d) -> bool:
+            text = d.execute_script("return document.body.innerText")
+            return ("Claims in view" in text and "Review queue" in text and "Loading the charts" not in text
+                    and bool(d.find_elements(By.CSS_SELECTOR, "[data-testid='stVegaLiteChart']")))
+
+        WebDriverWait(fresh, 30).until(whole)  # the rest of the page follows the map by itself
+        assert in_map_frame(fresh, "return window.__sameMap") == "yes"  # the map was not drawn again
+        moved = fresh.find_element(By.CSS_SELECTOR, MAP_FRAME).rect["y"] - top
+        assert abs(moved) < 60, f"the map moved {moved} px down when the charts came"
+        assert script_errors(fresh) == []
+
+
 def test_hostile_report_text_shows_as_text_and_never_runs(dashboard, driver, placed, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
