@@ -1232,8 +1232,8 @@ def rest_of_page_follows() -> None:
     ticks = st.session_state["_page_ticks"] = st.session_state.get("_page_ticks", 0) + 1
     if ticks > 1:
         st.rerun(scope="app")
-    # as tall as the charts that take its place above the map, so the map does not move when they come
-    st.html('<div style="height:300px;color:#808495;font-size:14px">Loading the charts and tables…</div>')
+    # about as tall as the charts that take its place above the map, so the map hardly moves when they come
+    st.html('<div style="height:250px;color:#808495;font-size:14px">Loading the charts and tables…</div>')
 
 
 def main() -> None:

@@ -190,7 +190,7 @@ def test_a_new_browser_gets_the_map_first_then_the_charts_and_tables(dashboard, 
         WebDriverWait(fresh, 30).until(whole)  # the rest of the page follows the map by itself
         assert in_map_frame(fresh, "return window.__sameMap") == "yes"  # the map was not drawn again
         moved = fresh.find_element(By.CSS_SELECTOR, MAP_FRAME).rect["y"] - top
-        assert abs(moved) < 60, f"the map moved {moved} px down when the charts came"
+        assert abs(moved) < 100, f"the map moved {moved} px when the charts came (space is kept for them)"
         assert script_errors(fresh) == []
 
 
