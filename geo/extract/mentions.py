@@ -170,18 +170,15 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
     """The place mentions of one sentence, in order, with roles and bearings."""
     toks = _tokens(sentence)
     mentions: list[Mention] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        first = toks[i][0][0]
-        if not first.isupper() or not first.isalpha():
-            i += 1
-            continue
+    i = 0  # the first token not yet read into a mention
+    for k, (tok, _, _) in enumerate(toks):
+        if k < i or not tok[0].isupper() or not tok[0].isalpha():
+            continue  # only a capitalised word starts a name
+        i = k
         found = _match_at(sentence, toks, i, is_name)
         if found is None:
             found = _unknown_in_list(sentence, toks, i, mentions)
         if found is None:
-            i += 1
             continue
         found_mentions, next_i = found
         mentions.extend(found_mentions)
@@ -322,6 +319,9 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
 def _dash_chain(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -> tuple[list[Mention], int] | None:
     """"the Kostyantynivka-Chasiv Yar-Bakhmut highway": three or more places, multi-word ones included, joined
     by hyphens or dashes, named as references (a road or a line through them), never cut at a space."""
+    longest = sentence[toks[i][1]:toks[min(run_end, i + 6) - 1][2]]
+    if longest.count("-") + longest.count("–") < 2:
+        return None  # three places need two dashes, and every shorter run is a prefix of this one
     for end in range(min(run_end, i + 6), i, -1):
         start, stop = toks[i][1], toks[end - 1][2]
         text = sentence[start:stop]

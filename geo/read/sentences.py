@@ -54,8 +54,11 @@ def split_sentences(paragraph: str) -> list[Sentence]:
     pieces.append(text[start:])
     out: list[Sentence] = []
     for piece in pieces:
-        notes = tuple(int(n) for n in MARKER.findall(piece))
-        clean = MARKER.sub("", piece).strip()
+        if "[" in piece:
+            notes = tuple(int(n) for n in MARKER.findall(piece))
+            clean = MARKER.sub("", piece).strip()
+        else:  # no endnote marker (each starts with "[")
+            notes, clean = (), piece.strip()
         if clean:
             out.append(Sentence(clean, notes))
     return out
