@@ -291,13 +291,18 @@ OBJECTIVE = re.compile(r"\bobjective\b", re.I)
 
 
 ODD_FOLDS = ("ſ", "ı", "İ")  # letters a case-insensitive pattern reads as s or i, which lower() does not map to them
+ODD_FOLD = re.compile("|".join(ODD_FOLDS))
 HEDGE_WORDS = ("reportedly", "allegedly", "purportedly", "unconfirmed", "unverified", "rumo")  # HEDGE's words
 MONTH_TITLES = tuple(m.title() for m in MONTHS)
+MONTH_NAME = re.compile("|".join(MONTH_TITLES))
 
 
 def _may_contain(sentence: str, low: str, *words: str) -> bool:
     """Can a case-insensitive pattern that needs one of `words` match the sentence? A cheap test before it."""
-    return any(w in low for w in words) or any(c in sentence for c in ODD_FOLDS)
+    for w in words:
+        if w in low:
+            return True
+    return ODD_FOLD.search(sentence) is not None
 
 
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
@@ -619,7 +624,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         return []  # no side is named: nobody acts in this sentence
     if _may_contain(sentence, _low(sentence), "isw", "effort", "silence", " war", "invasion") and LOOKBACK.search(sentence):
         return []
-    dated = day is not None and any(m in sentence for m in MONTH_TITLES)  # both patterns below need a month's name
+    dated = day is not None and MONTH_NAME.search(sentence) is not None  # both patterns below need a month's name
     if dated and any(MONTHS.index(x.group("month").lower()) + 1 != day.month for x in MONTH_SPAN.finditer(sentence)):
         return []  # "culminated ... in early July" in an August report: background
     if dated and _all_days_stale(sentence, day):

@@ -87,6 +87,11 @@ class Context:
     origin: Place | None = None  # the town the sentence's bearings agree on, when this mention names it itself
 
     @cached_property
+    def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
+        """(geonameid, lat, lon) of `sentence_places`, read once for every candidate."""
+        return tuple((x.geonameid, x.lat, x.lon) for x in self.sentence_places)
+
+    @cached_property
     def section_index(self) -> PointIndex:
         if self.section_points is not None:
             return self.section_points
@@ -102,6 +107,7 @@ class PointIndex:
     def __init__(self, points: Iterable[tuple[float, float]] = ()):
         self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
         self._memo: dict[tuple[float, float, float], float] = {}
+        self._near: dict[tuple[int, int, int], list[list[tuple[float, float]]]] = {}  # (cell, ring) -> the cells around it
         self.scanned = 0  # points compared so far (the cost of the queries)
         for lat, lon in points:
             self.cells.setdefault((int(lat // self.CELL_LAT), int(lon // self.CELL_LON)), []).append((lat, lon))
@@ -121,14 +127,17 @@ class PointIndex:
         ring = max(1, math.ceil(within / self.CELL_KM))
         ci, cj = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
         best = math.inf
-        cells = self.cells
         radians, cos, hypot = math.radians, math.cos, math.hypot
-        if len(cells) <= (2 * ring + 1) ** 2:
-            # few cells hold points: test each against the square around the query, not every cell of the square
-            near = [cell for (i, j), cell in cells.items() if -ring <= i - ci <= ring and -ring <= j - cj <= ring]
-        else:
-            near = [cell for di in range(-ring, ring + 1) for dj in range(-ring, ring + 1)
-                    if (cell := cells.get((ci + di, cj + dj)))]
+        near = self._near.get((ci, cj, ring))
+        if near is None:  # the points never change: the cells around a query's cell are found once
+            cells = self.cells
+            if len(cells) <= (2 * ring + 1) ** 2:
+                # few cells hold points: test each against the square around the query, not every cell of the square
+                near = [cell for (i, j), cell in cells.items() if -ring <= i - ci <= ring and -ring <= j - cj <= ring]
+            else:
+                near = [cell for di in range(-ring, ring + 1) for dj in range(-ring, ring + 1)
+                        if (cell := cells.get((ci + di, cj + dj)))]
+            self._near[(ci, cj, ring)] = near
         for cell in near:
             self.scanned += len(cell)
             for a, b in cell:  # approx_km, inlined: the hot loop of the resolver
@@ -634,11 +643,9 @@ class Resolver:
         if ctx.heading_places:
             d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
-        gid = p.geonameid
-        near = [(x.lat, x.lon) for x in ctx.sentence_places if x.geonameid != gid]
-        if near:
-            lat, lon = p.lat, p.lon
-            d = min(approx_km(lat, lon, a, b) for a, b in near)
+        gid, lat, lon = p.geonameid, p.lat, p.lon
+        d = min((approx_km(lat, lon, a, b) for g, a, b in ctx.sentence_points if g != gid), default=None)
+        if d is not None:
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by

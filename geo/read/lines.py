@@ -129,7 +129,15 @@ BOILERPLATE = (
     "This map is updated daily alongside the static maps",
     "These maps complement the static control-of-terrain map",
 )
-CAPTION = re.compile(r"^\s*\[?\s*(?:Source:|Click here|Click to|Caption:)|©|Maxar Technologies\.?\]?\s*$", re.I)
+CAPTION_START = re.compile(r"\s*\[?\s*(?:Source:|Click here|Click to|Caption:)", re.I)
+CAPTION_END = re.compile(r"Maxar Technologies\.?\]?\s*$", re.I)
+
+
+def is_caption(line: str) -> bool:
+    """An image caption or credit: "Source: ...", "Click here ...", a "©", "... Maxar Technologies." at the end.
+    The cheap tests first: most lines are long paragraphs."""
+    return (CAPTION_START.match(line) is not None or "©" in line
+            or ("maxar" in line.lower() and CAPTION_END.search(line) is not None))
 
 
 def clean(line: str) -> str:
@@ -139,7 +147,10 @@ def clean(line: str) -> str:
 
 def is_heading(line: str) -> bool:
     """A section heading: a short line that is not a sentence and names an axis, effort or part."""
-    line = _drop_note(clean(line))
+    line = clean(line)
+    if len(line) > 200 and not line.rstrip(":").rstrip().endswith(")"):
+        return False  # too long, with no parenthetical note at its end for `_drop_note` to take off (a paragraph)
+    line = _drop_note(line)
     if not line or len(line) > 200 or not (line[0].isupper() or line[0] in "#0123456789"):
         return False
     if SENTENCE_END.search(line):
@@ -212,9 +223,9 @@ def is_noise(line: str) -> bool:
     """Bits of page furniture: lone punctuation, captions, image credits, a word or two of link text."""
     if not re.search(r"[A-Za-z]", line):
         return True
-    if CAPTION.search(line):
+    if is_caption(line):
         return True
-    return len(line.split()) <= 5 and not SENTENCE_END.search(line) and not is_heading(line)
+    return len(line.split(None, 5)) <= 5 and not SENTENCE_END.search(line) and not is_heading(line)  # 5 words or fewer
 
 
 # -- the header of a report: date line, title, byline ------------------------------------
@@ -308,7 +319,7 @@ def structure_lines(lines: Iterable[str | tuple[str, str]], *, section: str | No
         if re.fullmatch(r"(?:End ?notes|Endnotes:|Sources|Notes)", line, re.I):
             in_notes = True
             continue
-        if is_date_line(line) or CAPTION.search(line) or (TITLE_LINE.match(line) and len(line) < 150 and not SENTENCE_END.search(line)):
+        if is_date_line(line) or is_caption(line) or (TITLE_LINE.match(line) and len(line) < 150 and not SENTENCE_END.search(line)):
             continue
         if role != "text" and is_heading(line):
             section = heading_text(line)
