@@ -291,7 +291,6 @@ OBJECTIVE = re.compile(r"\bobjective\b", re.I)
 
 
 ODD_FOLDS = ("ſ", "ı", "İ")  # letters a case-insensitive pattern reads as s or i, which lower() does not map to them
-ODD_FOLD = re.compile("|".join(ODD_FOLDS))
 HEDGE_WORDS = ("reportedly", "allegedly", "purportedly", "unconfirmed", "unverified", "rumo")  # HEDGE's words
 MONTH_TITLES = tuple(m.title() for m in MONTHS)
 MONTH_NAME = re.compile("|".join(MONTH_TITLES))
@@ -302,7 +301,7 @@ def _may_contain(sentence: str, low: str, *words: str) -> bool:
     for w in words:
         if w in low:
             return True
-    return ODD_FOLD.search(sentence) is not None
+    return "ſ" in sentence or "ı" in sentence or "İ" in sentence  # ODD_FOLDS
 
 
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
@@ -343,7 +342,7 @@ NOT_VERB_AFTER_TO = {"date", "positions", "areas", "villages", "settlements", "t
                      "several", "both", "all", "each", "within", "about", "around", "near", "nearly", "almost", "over"}
 
 
-EVIDENCE_NOUN = re.compile(r"footage|imagery|image|video|photo")
+EVIDENCE_NOUNS = ("footage", "image", "video", "photo")  # PRESENCE's nouns in lower case ("image" in "imagery")
 
 
 def _aim(before_words: list[str]) -> bool:
@@ -584,7 +583,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 events[-1].end = m.end()
                 continue
         events.append(ev)
-    for p in PRESENCE.finditer(sentence) if EVIDENCE_NOUN.search(low) else ():
+    for p in PRESENCE.finditer(sentence) if any(w in low for w in EVIDENCE_NOUNS) else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)
