@@ -81,7 +81,7 @@ class Context:
     front: PointIndex | None = None  # confidently placed claims of this and nearby reports
     kind: str | None = None  # the claim's kind (advance / attack / strike): how much the front line of the day counts
     neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
-    section_points: PointIndex | None = None  # `paragraph_places` indexed, when the caller keeps one
+    section_points: PointIndex | RecentPoints | None = None  # `paragraph_places` indexed, when the caller keeps one
     stated: bool = False  # the mention's distance and bearing are said of the place itself ("X (5km north of Y)")
     within: bool = False  # the distance is an upper bound ("within 30km southwest of X near Y")
     origin: Place | None = None  # the town the sentence's bearings agree on, when this mention names it itself
@@ -92,7 +92,7 @@ class Context:
         return tuple((x.geonameid, x.lat, x.lon) for x in self.sentence_places)
 
     @cached_property
-    def section_index(self) -> PointIndex:
+    def section_index(self) -> PointIndex | RecentPoints:
         if self.section_points is not None:
             return self.section_points
         return PointIndex((x.lat, x.lon) for x in self.paragraph_places)
@@ -145,6 +145,52 @@ class PointIndex:
                 if d < best:
                     best = d
         return best if best <= within else math.inf
+
+
+class RecentPoints:
+    """The last `size` places of a list that only grows (a section's places so far), asked "how far is the nearest"
+    as a `PointIndex` of them would answer (the same grid cells, the same distance); a query asked again after
+    places were added measures only the new ones, until the oldest start to drop out."""
+
+    def __init__(self, places: list[Place], size: int):
+        self.places = places  # appended to by the caller
+        self.size = size
+        self._points: list[tuple[float, float, int, int]] = []  # (lat, lon, grid cell) of each place read so far
+        self._memo: dict[tuple[float, float, float], tuple[int, float]] = {}  # query -> (places seen, nearest of them)
+        self.scanned = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def nearest_km(self, lat: float, lon: float, within: float) -> float:
+        """Distance to the nearest of the last `size` places if it is within `within` km, else infinity."""
+        n = len(self.places)
+        key = (lat, lon, within)
+        got = self._memo.get(key)
+        if got is not None and got[0] == n:
+            best = got[1]
+        elif got is not None and n <= self.size:  # none has dropped out since: only the new places can be nearer
+            best = min(got[1], self._nearest(lat, lon, within, got[0], n))
+        else:
+            best = self._nearest(lat, lon, within, max(0, n - self.size), n)
+        self._memo[key] = (n, best)
+        return best if best <= within else math.inf
+
+    def _nearest(self, lat: float, lon: float, within: float, start: int, stop: int) -> float:
+        """The nearest of places[start:stop] that lie in the grid cells `PointIndex` would scan."""
+        for x in self.places[len(self._points):stop]:
+            self._points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
+        ring = max(1, math.ceil(within / PointIndex.CELL_KM))
+        ci, cj = int(lat // PointIndex.CELL_LAT), int(lon // PointIndex.CELL_LON)
+        radians, cos, hypot = math.radians, math.cos, math.hypot
+        best = math.inf
+        for a, b, i, j in self._points[start:stop]:
+            if -ring <= i - ci <= ring and -ring <= j - cj <= ring:
+                self.scanned += 1
+                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                if d < best:
+                    best = d
+        return best
 
 
 class CellSet:
@@ -942,15 +988,13 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     results: dict[tuple[int, int], Resolution] = {}
     by_section: dict[str | None, list[Place]] = {}
     fronts = []
-    section_points: dict[str | None, tuple[int, PointIndex]] = {}
+    section_points: dict[str | None, RecentPoints] = {}
 
-    def section_index(section: str | None) -> PointIndex:
-        # one index per state of a section's places, so its distance memo serves every mention until a place is added
-        n = len(by_section.get(section, ()))
-        got = section_points.get(section)
-        if got is None or got[0] != n:
-            got = section_points[section] = (n, PointIndex((x.lat, x.lon) for x in by_section.get(section, ())[-SECTION_PLACES:]))
-        return got[1]
+    def section_index(section: str | None) -> RecentPoints:
+        # one index per section over its last SECTION_PLACES places: a distance asked again measures only the places added since
+        if section not in section_points:
+            section_points[section] = RecentPoints(by_section.setdefault(section, []), SECTION_PLACES)
+        return section_points[section]
     # two passes: the second sees the places the first placed with confidence
     prior = tuple(front)
     for rnd in range(2):
