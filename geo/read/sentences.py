@@ -12,8 +12,10 @@ ABBREVIATIONS = {
     "u.s", "u.k", "e.g", "i.e", "etc", "cf", "al", "km", "mt", "ft",
 }
 MARKER = re.compile(r"\s*\[(\d{1,4})\]")
-BOUNDARY = re.compile(r"(?<=[.!?])((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
-NO_SPACE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# Both start with the stop itself, which the regex engine scans for far faster than it tests a look-behind
+# at every position: a boundary is the stop, closing quotes and markers, then white space before a new sentence.
+BOUNDARY = re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
+NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}.)(?=[A-Z][a-z])")  # a stop after two small letters, a capitalised word on
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 TAIL = 64  # the last word is looked for in the sentence's last characters only
 
@@ -35,11 +37,11 @@ class Sentence:
 def split_sentences(paragraph: str) -> list[Sentence]:
     """Sentences of one paragraph, each with the endnote numbers that followed it."""
     text = " ".join(paragraph.split())
-    text = NO_SPACE.sub(" ", text)  # "... outskirts of Bakhmut.The DNR claimed ...": a sentence run on without a space
+    text = NO_SPACE.sub(r"\g<0> ", text)  # "... outskirts of Bakhmut.The DNR claimed ...": a sentence run on without a space
     pieces: list[str] = []
     start = 0
     for m in BOUNDARY.finditer(text):
-        end = m.start()
+        end = m.start() + 1  # after the stop
         before = text[start:end]
         found = last_word(before)
         if found:
@@ -55,8 +57,9 @@ def split_sentences(paragraph: str) -> list[Sentence]:
     out: list[Sentence] = []
     for piece in pieces:
         if "[" in piece:
-            notes = tuple(int(n) for n in MARKER.findall(piece))
-            clean = MARKER.sub("", piece).strip()
+            parts = MARKER.split(piece)  # text, number, text, number, ..., text
+            notes = tuple(int(n) for n in parts[1::2])
+            clean = "".join(parts[0::2]).strip()
         else:  # no endnote marker (each starts with "[")
             notes, clean = (), piece.strip()
         if clean:
