@@ -343,6 +343,9 @@ def _dash_chain(sentence: str, toks, i: int, run_end: int, is_name: NameTest) ->
 def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -> tuple[list[Mention], int] | None:
     """"the Nova Kakhovka-Beryslav area", "the Velyka Novosilka-Vuhledar line": two places, multi-word ones
     included, joined by a hyphen or dash inside a run of capitalised words, named as references."""
+    run = sentence[toks[i][1]:toks[run_end - 1][2]] if run_end > i else ""
+    if "-" not in run and "–" not in run:
+        return None  # no word of the run holds a dash
     for k in range(i, run_end):
         tok = toks[k][0]
         if "-" not in tok and "–" not in tok:
