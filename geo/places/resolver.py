@@ -861,25 +861,14 @@ class _Sentence:
     def regions(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
         """Oblasts that qualify this mention: named in the sentence but not as the place of another claim, or
         named just before it in the same claim ("in Donetsk Oblast near X", "Tetkino, Kursk Oblast")."""
-        free, inside, spans = self._region_facts(gazetteer)
+        free, inside, _ = self._region_facts(gazetteer)
         if not free and not inside:
             return ()
-        after = OBLAST_AFTER.match(self.text, mention.end)
-        if after is not None:
-            # "Shevchenkove and Ochakiv, Mykolaiv Oblast": the oblast closing the list is the one of its places
-            place = gazetteer.region(after.group(1))
-            if place is not None:
-                return (place.admin1,)
+        closing = self._closing_oblast(mention, gazetteer)
+        if closing:
+            return closing
         picked = [(order, admin1) for order, admin1, _ in free]
-        for m in claim.mentions:
-            if m.precision == "region" and m.start < mention.start and mention.start - m.end <= QUALIFY_CHARS \
-                    and (m.start, m.end) in inside and QUALIFIES.match(self.text, m.end, mention.start):
-                picked.extend(inside[(m.start, m.end)])
-        out: list[str] = []
-        for _, admin1 in sorted(set(picked)):
-            if admin1 not in out:
-                out.append(admin1)
-        return tuple(out)
+        return self._in_order(picked + self._framed_by_claim(claim, mention, inside))
 
     def framing(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
         """The oblasts that say where this mention lies, not only that the sentence names them: the one closing
@@ -889,21 +878,39 @@ class _Sentence:
         free, inside, _ = self._region_facts(gazetteer)
         if not free and not inside:
             return ()
-        after = OBLAST_AFTER.match(self.text, mention.end)
-        if after is not None:
-            place = gazetteer.region(after.group(1))
-            if place is not None:
-                return (place.admin1,)
+        closing = self._closing_oblast(mention, gazetteer)
+        if closing:
+            return closing
         picked = []
         for order, admin1, pos in free:
             named = REGION_AT.match(self.text, pos)
             if named is not None and named.end() <= mention.start and mention.start - named.end() <= QUALIFY_CHARS \
                     and QUALIFIES.match(self.text, named.end(), mention.start):
                 picked.append((order, admin1))
+        return self._in_order(picked + self._framed_by_claim(claim, mention, inside))
+
+    def _closing_oblast(self, mention: Mention, gazetteer) -> tuple[str, ...]:
+        """The oblast closing the mention's list ("Shevchenkove and Ochakiv, Mykolaiv Oblast"), or ()."""
+        after = OBLAST_AFTER.match(self.text, mention.end)
+        if after is not None:
+            place = gazetteer.region(after.group(1))
+            if place is not None:
+                return (place.admin1,)
+        return ()
+
+    def _framed_by_claim(self, claim: Claim, mention: Mention, inside: dict) -> list[tuple[int, str]]:
+        """(order, admin1) of the claim's region mentions just before this one that qualify it ("in Donetsk
+        Oblast near X")."""
+        picked: list[tuple[int, str]] = []
         for m in claim.mentions:
             if m.precision == "region" and m.start < mention.start and mention.start - m.end <= QUALIFY_CHARS \
                     and (m.start, m.end) in inside and QUALIFIES.match(self.text, m.end, mention.start):
                 picked.extend(inside[(m.start, m.end)])
+        return picked
+
+    @staticmethod
+    def _in_order(picked: list[tuple[int, str]]) -> tuple[str, ...]:
+        """The admin1 names of (order, admin1) pairs, in order, each once."""
         out: list[str] = []
         for _, admin1 in sorted(set(picked)):
             if admin1 not in out:
