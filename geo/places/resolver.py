@@ -861,42 +861,37 @@ class _Sentence:
     def regions(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
         """Oblasts that qualify this mention: named in the sentence but not as the place of another claim, or
         named just before it in the same claim ("in Donetsk Oblast near X", "Tetkino, Kursk Oblast")."""
-        free, inside, _ = self._region_facts(gazetteer)
-        if not free and not inside:
-            return ()
-        closing = self._closing_oblast(mention, gazetteer)
-        if closing:
-            return closing
-        picked = [(order, admin1) for order, admin1, _ in free]
-        return self._in_order(picked + self._framed_by_claim(claim, mention, inside))
+        return self._oblasts(claim, mention, gazetteer, framing=False)
 
     def framing(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
         """The oblasts that say where this mention lies, not only that the sentence names them: the one closing
         its list ("A and B, Mykolaiv Oblast", "X in Kursk Oblast"), or one that frames it from before ("in Donetsk
         Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X"). An oblast named for
         another place, a direction ("from Crimea") or a contrast ("in Kharkiv, not Luhansk Oblast") does not."""
+        return self._oblasts(claim, mention, gazetteer, framing=True)
+
+    def _oblasts(self, claim: Claim, mention: Mention, gazetteer, framing: bool) -> tuple[str, ...]:
+        """`regions` (every free oblast of the sentence) or `framing` (only free oblasts that qualify the mention
+        from just before it); both take the oblast closing the mention's list first, and the claim's own region
+        mentions that qualify it."""
         free, inside, _ = self._region_facts(gazetteer)
         if not free and not inside:
             return ()
-        closing = self._closing_oblast(mention, gazetteer)
-        if closing:
-            return closing
-        picked = []
-        for order, admin1, pos in free:
-            named = REGION_AT.match(self.text, pos)
-            if named is not None and named.end() <= mention.start and mention.start - named.end() <= QUALIFY_CHARS \
-                    and QUALIFIES.match(self.text, named.end(), mention.start):
-                picked.append((order, admin1))
-        return self._in_order(picked + self._framed_by_claim(claim, mention, inside))
-
-    def _closing_oblast(self, mention: Mention, gazetteer) -> tuple[str, ...]:
-        """The oblast closing the mention's list ("Shevchenkove and Ochakiv, Mykolaiv Oblast"), or ()."""
         after = OBLAST_AFTER.match(self.text, mention.end)
         if after is not None:
+            # "Shevchenkove and Ochakiv, Mykolaiv Oblast": the oblast closing the list is the one of its places
             place = gazetteer.region(after.group(1))
             if place is not None:
                 return (place.admin1,)
-        return ()
+        picked = []
+        for order, admin1, pos in free:
+            if framing:
+                named = REGION_AT.match(self.text, pos)
+                if named is None or named.end() > mention.start or mention.start - named.end() > QUALIFY_CHARS \
+                        or not QUALIFIES.match(self.text, named.end(), mention.start):
+                    continue
+            picked.append((order, admin1))
+        return self._in_order(picked + self._framed_by_claim(claim, mention, inside))
 
     def _framed_by_claim(self, claim: Claim, mention: Mention, inside: dict) -> list[tuple[int, str]]:
         """(order, admin1) of the claim's region mentions just before this one that qualify it ("in Donetsk
