@@ -25,7 +25,6 @@ from geo.store import DEFAULT_STORE, ROOT, Store
 SAMPLE_DIR = ROOT / "data" / "assessments"
 OUTPUT_KEYS = ("report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "lat", "lon", "admin1",
                "precision", "quote", "source")
-FRONT_DAYS = 7  # kept for callers of extract_many(days=...); each report is resolved on its own text and front line
 TOPIC_KM = 50.0  # a direction-only topic sentence gives way to named places this close to it
 
 
@@ -141,12 +140,11 @@ def extract_rows(report: Report, gazetteer, front: Iterable[tuple[float, float]]
     return rows
 
 
-def extract_many(reports: list[Report], gazetteer, days: int = FRONT_DAYS, series: FrontSeries | None = None,
+def extract_many(reports: list[Report], gazetteer, series: FrontSeries | None = None,
                  frontline: bool = True) -> list[tuple[Report, list[dict]]]:
     """Rows of several reports, each resolved on its own text and the front line of its date from `series`
     (default: the shipped series; none when `frontline` is False): a report gets the same places in a batch as
-    extracted alone, whichever reports come with it. (`days` is kept for callers; the reports of nearby days no
-    longer inform each other.)"""
+    extracted alone, whichever reports come with it."""
     if series is None and frontline:
         series = FrontSeries.shipped()
     line = (lambda d: series.on_or_before(d)) if series else (lambda d: None)

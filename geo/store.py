@@ -312,16 +312,6 @@ class Store:
                 endnotes=tuple((n, tuple(u)) for n, u in json.loads(r["endnotes"])),
             )
 
-    def front_points(self, day: dt.date, days: int = 7) -> list[tuple[float, float]]:
-        """Where confidently placed claims of the days around `day` are: a prior of the front."""
-        lo, hi = (day - dt.timedelta(days=days)).isoformat(), (day + dt.timedelta(days=days)).isoformat()
-        cur = self.conn.execute(
-            "SELECT DISTINCT lat, lon FROM claim_rows WHERE report_date BETWEEN ? AND ? AND lat IS NOT NULL"
-            " AND precision = 'settlement' AND review = 0 AND rule NOT LIKE 'ambiguous%' LIMIT 2000",
-            (lo, hi),
-        )
-        return [(r[0], r[1]) for r in cur]
-
     def counts(self) -> dict:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         return {
