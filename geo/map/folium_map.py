@@ -560,11 +560,6 @@ def _front_overlay(found: list[tuple[dict, dict]], name: str) -> Overlay | None:
 
 def _in_box(geometry: dict, bbox: tuple[float, float, float, float]) -> bool:
     """Does a geometry's first outer ring reach into the box (lon/lat)?"""
-    def first_point(c):
-        while isinstance(c, list) and c and isinstance(c[0], list):
-            c = c[0]
-        return c
-
     coords = geometry.get("coordinates") if geometry.get("type") != "GeometryCollection" else next(
         (g.get("coordinates") for g in geometry.get("geometries") or [] if isinstance(g, dict)), None)
     rings = [coords[0]] if geometry.get("type") == "Polygon" and coords else [p[0] for p in coords or [] if p] \

@@ -290,11 +290,6 @@ def fold(text: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
-def claimant_of(row: dict) -> str:
-    """The row's canonical claimant (geo.map.facets); the raw wording stays in row["claimant"]."""
-    return facets.claimant_group(row)
-
-
 def facet_value(row: dict, key: str):
     """The value a filter compares: the canonical claimant and axis (geo.map.facets), else the row's field."""
     if key == "claimant_group":
