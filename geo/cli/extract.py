@@ -14,7 +14,8 @@ def register(sub) -> None:
     p = add_command(
         sub, "extract",
         "Print the claims of the given reports as JSON lines, one object per (claim, place), without touching the store. "
-        "Reports given together that lie within a week of each other inform each other's picture of the front.",
+        "Each report is resolved on its own text and the front line of its date, so a report gets the same places "
+        "given alone or with others.",
         "python -m geo extract data/assessments/2024-06-19.txt > claims.jsonl", run,
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files or folders")
@@ -37,7 +38,6 @@ def run(args) -> int:
         except ReportError as e:
             print(f"error: {e}", file=sys.stderr)
             failed += 1
-    # reports of nearby dates given together inform each other's front prior
     for report, rows in extract_many(reports, gazetteer):
         for row in rows:
             out = row if args.details else {k: row[k] for k in OUTPUT_KEYS}
