@@ -118,6 +118,9 @@ DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
 DASH = re.compile(r"[-–]")
 PLURAL_REGION = re.compile(r"\boblasts\b|\braions\b", re.I)
+# the gap between two names of a plural region's list: "Donetsk and eastern Zaporizhia oblasts" (a part of the next one)
+LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                      r"north-?eastern|north-?western|south-?eastern|south-?western|occupied)\s+)?", re.I)
 REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regional|administration|head|governor|prosecutor|police|"
                           r"council|authorities|officials?|people[’']s)\b", re.I)
 # "around X, Y, and Z", "around X (5 km ...)": places; not "around X and near Y", where a clause of its own begins
@@ -441,7 +444,7 @@ def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
             while j >= 0:
                 prev = result[j]
                 gap = sentence[prev.end:(result[j + 1].start if j + 1 < len(result) else m.start)]
-                if prev.precision == "settlement" and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                if prev.precision == "settlement" and LIST_GAP.fullmatch(gap):
                     result[j] = replace(prev, name=f"{prev.name} {suffix}", precision="region")
                     j -= 1
                     continue

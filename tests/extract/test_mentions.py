@@ -34,6 +34,15 @@ def test_plural_oblasts(is_name):
     assert [(m.name, m.precision) for m in got] == [("Sumy Oblast", "region"), ("Kursk Oblast", "region")]
 
 
+def test_plural_oblasts_with_a_part_named(is_name):
+    # "and eastern Y oblasts": the compass word names a part of the next oblast, the list is still of oblasts
+    got = find_mentions("Russian artillery hit areas in Kharkiv, Luhansk, and southern Donetsk oblasts overnight.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Kharkiv Oblast", "region"), ("Luhansk Oblast", "region"),
+                                                    ("Donetsk Oblast", "region")]
+    got = find_mentions("Ukrainian troops pressed on in northern Kherson and western Zaporizhia oblasts.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Kherson Oblast", "region"), ("Zaporizhia Oblast", "region")]
+
+
 def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
     got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
     target = [m for m in got if m.role == "target"]
