@@ -30,8 +30,10 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)")
+# "continued defensive operations", "conducting active defense operations", "information operations": not ground assaults
+NOT_ASSAULT = r"(?:defensive|defen[cs]e|information|filtration|evacuation|rescue|stabilization|rotational)\b"
 _ATT = alternation(lexicon.ATTACK) + (
-    r"|(?:conducted|conducting|continued|continuing)\s+(?:\w+\s+){0,3}operations"
+    rf"|(?:conducted|conducting|continued|continuing)\s+(?:(?!{NOT_ASSAULT})\w+\s+){{0,3}}operations"
     r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross")
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy)\b)"

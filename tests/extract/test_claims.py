@@ -595,3 +595,11 @@ def test_an_oblast_border_beside_a_town_only_says_where_the_fighting_is(is_name,
 def test_an_oblast_border_alone_stays_the_place(is_name):
     got = one("Russian forces attacked along the Kharkiv-Luhansk Oblast border on May 5.", is_name)
     assert got == [("attack", "russia", "confirmed", None, ["Kharkiv", "Luhansk Oblast"])]
+
+
+def test_defensive_operations_are_not_attacks(is_name):
+    # holding ground is not a ground assault; an offensive operation in the same shape still is
+    assert one("Ukrainian troops kept conducting active defense operations west of Kreminna on Tuesday.", is_name) == []
+    assert one("Russian units continued to conduct defensive operations in Sumy Oblast.", is_name) == []
+    assert one("Russian units continued offensive operations near Kreminna.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Kreminna"])]
