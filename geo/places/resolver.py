@@ -21,7 +21,7 @@ import math
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from geographiclib.geodesic import Geodesic as _Geodesic
@@ -339,6 +339,13 @@ def within_stated(ref: Place, place: Place, direction: str, distance: float) -> 
     return diff <= STATED_DEGREES or (diff < 90 and d * math.sin(math.radians(diff)) <= 2.0)
 
 
+def at_stated_distance(ref: Place, place: Place, distance: float) -> bool:
+    """Does `place` lie at about the distance stated from `ref`, whatever the direction? Off by no more than half
+    the distance (at least 8 km), plus the reference town's radius: tighter than `within_stated`, as the direction
+    no longer narrows the namesakes down."""
+    return abs(km(ref, place) - distance) <= max(8.0, 0.5 * distance) + town_radius_km(ref)
+
+
 # A distance said of the place itself follows its name: "Kamianske (5km northeast of Avdiivka)", "Bohorodychne,
 # about 30 km southeast of Izyum", "Tabaivka and Kuzemivka (both 15 km ...)". One before it ("advanced 2km north of
 # Bakhmut near X") may measure the advance, not where X lies: a hint then, not a constraint.
@@ -533,8 +540,17 @@ class Resolver:
                         ref = r.place
                         break
             if not fitting:
-                return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
-                                  tuple(cands), review=True)
+                # ISW's compass is often off ("Mayorsk (20km southwest of Bakhmut)" lies due south); its distances are
+                # nearer the mark: a namesake at the distance stated, in another direction, is placed and marked for review
+                near = [c for c in cands if at_stated_distance(ref, c.place, mention.distance_km)]
+                if not near:
+                    return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
+                                      tuple(cands), review=True)
+                res = self.resolve(replace(mention, bearing=None, distance_km=None), ctx, ref)
+                if res.place is None or not any(c.place.geonameid == res.place.geonameid for c in near):
+                    return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
+                                      tuple(cands), review=True)
+                return replace(res, mention=mention, rule=f"at the distance stated from {ref.name}, not in the direction", review=True)
             cands = fitting
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
             # the text says which oblast, and no namesake lies there: the gazetteer lacks the place

@@ -187,3 +187,15 @@ def test_a_village_next_to_its_reference_town_fits_any_direction(full_gazetteer)
     # namesakes lying due east tens of km away must not win on its letter
     got = _resolved("Ukrainian forces shelled Russian positions in Pavlivka, just east of Vuhledar, on March 4.", full_gazetteer)
     assert got["Pavlivka"].place.geonameid == 697866
+
+
+def test_a_stated_distance_places_a_village_whose_stated_direction_is_off(full_gazetteer):
+    # ISW's compass is often off: Kodema lies some 15 km south-southeast of Bakhmut, not southwest; no other Kodema
+    # lies near, so the village at the distance stated is placed, marked for review
+    got = _resolved("Russian forces attacked near Kodema (13km southwest of Bakhmut) on March 4.", full_gazetteer)
+    res = got["Kodema"]
+    assert res.place is not None and res.place.admin1 == "Donetsk Oblast" and res.review
+    assert res.rule.startswith("at the distance stated from Bakhmut")
+    # a namesake at neither the direction nor the distance stated is still refused
+    far = _resolved("Russian forces attacked near Kodema (60km southwest of Bakhmut) on March 4.", full_gazetteer)
+    assert far["Kodema"].place is None and far["Kodema"].review

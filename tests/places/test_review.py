@@ -237,14 +237,21 @@ def corpus_store(corpus_files, full_gazetteer, tmp_path):
 
 def clear_choice(items: list[review.Item]) -> tuple[review.Item, review.Option]:
     """An unresolved mention its sentence settles for an analyst: one candidate lies within 25 km of the other
-    places of the sentence, every other one at least twice as far."""
+    places of the sentence, every other one at least twice as far; failing that (the resolver places most such
+    mentions itself), the unresolved mention with a candidate nearest the other places of its sentence."""
+    nearest = []
     for item in items:
         if item.reason != "unresolved":
             continue
         opts = sorted((o for o in item.options if o.km_sentence is not None), key=lambda o: o.km_sentence)
         if opts and opts[0].km_sentence <= 25 and (len(opts) == 1 or opts[1].km_sentence >= 2 * max(opts[0].km_sentence, 1)):
             return item, opts[0]
-    raise AssertionError("no unresolved mention with a clear candidate in the corpus fortnight")
+        if opts:
+            nearest.append((opts[0].km_sentence, item.key, item, opts[0]))
+    if nearest:
+        _, _, item, option = min(nearest, key=lambda t: t[:2])
+        return item, option
+    raise AssertionError("no unresolved mention with a candidate in the corpus fortnight")
 
 
 def on_map(store: Store, item: review.Item) -> list[tuple[float, float]]:
