@@ -95,6 +95,8 @@ OWN_BEARING = re.compile(
     rf"\s*(?:,\s*[A-Z][\w’'-]+\s+Oblast\s*)?(?:\(\s*|,\s*)(?:just|about|roughly|approximately|directly)?\s*"
     rf"(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres)\s+)?{DIR_RE}\s+(?:of|from)\b")
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
+# "fighting for Krasnohorivka", "the battle for Avdiivka": the place fought over (not "responsible for", "fight for Russia")
+FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*)\s+for\s+$", re.I)
 REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "administrative"}
 BANK = re.compile(r"(?:(?:east|west|eastern|western)\s+)?(?:\(\s*(?:left|right)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
@@ -567,6 +569,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None
             or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
             or ITSELF_OR_PAREN.match(after) is not None
+            or prev == "for" and FIGHT_FOR.search(before[-30:]) is not None
         )
         if prev == "of" and BODY_OF.search(before[-40:]):
             ok = False

@@ -43,6 +43,14 @@ def test_plural_oblasts_with_a_part_named(is_name):
     assert [(m.name, m.precision) for m in got] == [("Kherson Oblast", "region"), ("Zaporizhia Oblast", "region")]
 
 
+def test_fighting_for_a_place(is_name):
+    # "fighting for X", "the battle for X": the place fought over; "fight for Russia" names no place
+    assert names("Chechen units kept fighting for Kreminna and Svatove through the night.", is_name, "target") == [
+        "Kreminna", "Svatove"]
+    assert names("The battle for Avdiivka went on.", is_name, "target") == ["Avdiivka"]
+    assert names("Volunteers said they fight for Russia.", is_name) == []
+
+
 def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
     got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
     target = [m for m in got if m.role == "target"]
