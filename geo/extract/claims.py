@@ -148,6 +148,8 @@ FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
 NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated)\b")
+# "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies
+PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?:in|near|at)\b)[\w-]+", re.I)
 ON_SIDE_OBJECT = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?(?P<side>Ukrainian|Russian)\b")
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
@@ -404,6 +406,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
             continue  # a unit's or an operation's name ("76th Air Assault Division", "Storm-Z"), not an event
+        if word.endswith("ing") and kind != "strike" and (prev_word in ("a", "an", "the", "on", "at", "against")
+                                                           or prev_word in lexicon.STRIKE) and PARTICIPLE_OBJECT.match(sentence, m.end()):
+            continue  # "striking advancing Russian tanks", "an attacking Ukrainian group": a participle adjective, not an event
         # Not events of the day, but the places after them are theirs, not an earlier event's:
         if kind == "advance" and prev_word in TIME_ANCHOR:
             why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else

@@ -603,3 +603,11 @@ def test_defensive_operations_are_not_attacks(is_name):
     assert one("Russian units continued to conduct defensive operations in Sumy Oblast.", is_name) == []
     assert one("Russian units continued offensive operations near Kreminna.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Kreminna"])]
+
+
+def test_participle_before_a_side_word_is_an_adjective(is_name):
+    # "advancing Russian armour" qualifies the target; the strike keeps the place
+    assert one("Drone footage shows Ukrainian forces striking advancing Russian armour west of Kreminna.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kreminna"])]
+    assert one("Ukrainian artillery hit an attacking Russian column in Kreminna on Monday.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kreminna"])]
