@@ -490,7 +490,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):
             continue  # "take part", "took positions", "taken into account"
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
-        if word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS:
+        if ev.actor is None and (word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS):
             adj = SIDE_ADJ_END.search(before[-40:])
             if adj and FORCE_OR_VERB.search(adj.group("mid") or "") and not STRIKE_WEAPONS.search(adj.group("mid")):
                 adj = None

@@ -611,3 +611,9 @@ def test_participle_before_a_side_word_is_an_adjective(is_name):
         ("strike", "ukraine", "confirmed", None, ["Kreminna"])]
     assert one("Ukrainian artillery hit an attacking Russian column in Kreminna on Monday.", is_name) == [
         ("strike", "ukraine", "confirmed", None, ["Kreminna"])]
+
+
+def test_accused_side_shelling_a_facility(is_name):
+    # the accused side's strike on a named facility, claimed by the accuser
+    got = one("Occupation officials again accused Ukraine of shelling the Kakhovka Hydroelectric Power Plant overnight.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "ukraine", "claimed")]
