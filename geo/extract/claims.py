@@ -561,6 +561,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
         if ev.actor is None:
             continue
+        if kind == "strike" and not ev.mutual:
+            target = ON_SIDE_OBJECT.match(sentence, m.end())
+            if target and (target.group("side") == "Russian") == (ev.actor == "russia"):
+                ev.actor = "ukraine" if ev.actor == "russia" else "russia"  # "a drone attack on the Russian fleet": not Russia's own
         if ev.kind == "advance" and word in REACHED and (
             WEAPON_WORD.search(sentence, max(0, m.start() - 60), m.start())
             or WITH_WEAPON.match(sentence, m.end())

@@ -617,3 +617,10 @@ def test_accused_side_shelling_a_facility(is_name):
     # the accused side's strike on a named facility, claimed by the accuser
     got = one("Occupation officials again accused Ukraine of shelling the Kakhovka Hydroelectric Power Plant overnight.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "ukraine", "claimed")]
+
+
+def test_a_strike_on_a_side_is_not_its_own(is_name):
+    # the speaker's side word is not the actor of a strike on that side's own troops or ships
+    got = one("Russian occupation officials in Crimea reported a drone attack on the Russian naval base in Sevastopol on Sunday.",
+              is_name)
+    assert [(k, a, s, places) for k, a, s, _, places in got] == [("strike", "ukraine", "claimed", ["Sevastopol"])]
