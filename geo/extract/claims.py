@@ -132,7 +132,7 @@ FORCE_WORDS = (
     "gunners", "crews", "Group", "Brigade", "Brigades", "Regiment", "Regiments", "Division", "Divisions",
     "Battalion", "Battalions", "Detachment", "Detachments", "Fleet", "Flotilla", "paratroopers", "sailors",
     "conscripts", "mobilized", "mobilised", "reservists", "mercenaries", "commandos", "sappers", "scouts", "operatives",
-    "stormtroopers", "Guardsmen",
+    "stormtroopers", "Guardsmen", "platoon", "platoons", "squad", "squads", "column", "columns", "convoy", "convoys",
 )
 FORCE = alternation(FORCE_WORDS)
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up

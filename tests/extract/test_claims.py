@@ -624,3 +624,9 @@ def test_a_strike_on_a_side_is_not_its_own(is_name):
     got = one("Russian occupation officials in Crimea reported a drone attack on the Russian naval base in Sevastopol on Sunday.",
               is_name)
     assert [(k, a, s, places) for k, a, s, _, places in got] == [("strike", "ukraine", "claimed", ["Sevastopol"])]
+
+
+def test_small_units_name_the_actor(is_name):
+    # "a Russian platoon" is the subject, not the Ukrainian officials who report it
+    got = one("Ukrainian military officials said that a Russian platoon tried to advance to Kreminna on Friday.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("attack", "russia", "claimed")]
