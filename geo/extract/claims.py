@@ -308,12 +308,17 @@ def _may_contain(sentence: str, low: str, *words: str) -> bool:
     return "ſ" in sentence or "ı" in sentence or "İ" in sentence  # ODD_FOLDS
 
 
+ADJ_DETERMINER = re.compile(r"\b(?:any|no|a|an|the|their|its|these|those|several|some|other|newly)\s+$", re.I)
+
+
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     """Positions after which events are claimed (or confirmed by evidence): (pos, status, claimant)."""
     out = []
     for m in SAY.finditer(_low(sentence)):
         # the subject: from the last clause break before the verb
         head = sentence[:m.start()]
+        if m.group().startswith("confirmed") and ADJ_DETERMINER.search(head):
+            continue  # "did not conduct any confirmed ground attacks": an adjective, nobody speaks
         cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)] + [head.rfind(" that ") + 6 if " that " in head else 0])
         subject = head[cut:].strip()
         if not subject or len(subject.split()) > 18:

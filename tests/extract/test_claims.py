@@ -630,3 +630,9 @@ def test_small_units_name_the_actor(is_name):
     # "a Russian platoon" is the subject, not the Ukrainian officials who report it
     got = one("Ukrainian military officials said that a Russian platoon tried to advance to Kreminna on Friday.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("attack", "russia", "claimed")]
+
+
+def test_confirmed_as_an_adjective_is_no_attribution(is_name):
+    # "any confirmed attacks" says what ISW could confirm; nobody is quoted, so the shelling after it is ISW's own
+    assert one("Russian troops made no confirmed advances near Kreminna on Monday and shelled Svatove.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Svatove"])]
