@@ -636,3 +636,12 @@ def test_confirmed_as_an_adjective_is_no_attribution(is_name):
     # "any confirmed attacks" says what ISW could confirm; nobody is quoted, so the shelling after it is ISW's own
     assert one("Russian troops made no confirmed advances near Kreminna on Monday and shelled Svatove.", is_name) == [
         ("strike", "russia", "confirmed", None, ["Svatove"])]
+
+
+def test_purpose_clause_places_are_not_the_events(is_name):
+    # "in an effort to advance to X", "likely to cut the road to Y": the aim names X and Y, the event is elsewhere
+    assert one("Russian troops shelled Kreminna, likely in an effort to advance to Svatove.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kreminna"])]
+    assert one("Russian troops attacked Kreminna likely to cut the road to Svatove.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Kreminna"])]
+    assert one("Russian troops attacked in an attempt to seize Svatove.", is_name) == []
