@@ -85,6 +85,7 @@ class Context:
     stated: bool = False  # the mention's distance and bearing are said of the place itself ("X (5km north of Y)")
     within: bool = False  # the distance is an upper bound ("within 30km southwest of X near Y")
     origin: Place | None = None  # the town the sentence's bearings agree on, when this mention names it itself
+    section_namesake: Place | None = None  # the place this name was put on with confidence elsewhere in the section
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -556,6 +557,10 @@ class Resolver:
             # the text says which oblast, and no namesake lies there: the gazetteer lacks the place
             return Resolution(mention, None, None, f"no candidate in the oblast named ({', '.join(ctx.named_regions)})",
                               tuple(cands), review=True)
+        if ctx.section_namesake is not None and ctx.paragraph_places:
+            # the name placed earlier in the section vouches for that village ("section namesake"), not for its namesakes near it
+            same = ctx.section_namesake
+            ctx = replace(ctx, paragraph_places=tuple(x for x in ctx.paragraph_places if km(x, same) > SAME_PLACE_KM), section_points=None)
         pool = cands
         if len(cands) > 12:
             # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them
@@ -700,6 +705,9 @@ class Resolver:
         if ctx.origin is not None:
             # "attacked near X itself; northeast of X near A and B; south of X near C": the X the bearings are given from
             s.add("the town the sentence's bearings are given from", 3.0 if km(ctx.origin, p) <= SAME_PLACE_KM else 0.0)
+        if ctx.section_namesake is not None:
+            # a section covers one sector of the front, where a name means one village: the one placed so with confidence
+            s.add("named so elsewhere in the section", 1.5 if km(ctx.section_namesake, p) <= SAME_PLACE_KM else 0.0)
         if ctx.heading_regions:
             s.add("section heading", 1.0 if p.admin1 in ctx.heading_regions else 0.0)
         if ctx.heading_places:
@@ -1058,6 +1066,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         kind=claim.kind, section_points=section_index(claim.section),
                         stated=distance_stated_of(claim.sentence, mention),
                         within=distance_is_bound(claim.sentence, mention), origin=origin,
+                        section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:

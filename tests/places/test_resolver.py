@@ -199,3 +199,22 @@ def test_a_stated_distance_places_a_village_whose_stated_direction_is_off(full_g
     # a namesake at neither the direction nor the distance stated is still refused
     far = _resolved("Russian forces attacked near Kodema (60km southwest of Bakhmut) on March 4.", full_gazetteer)
     assert far["Kodema"].place is None and far["Kodema"].review
+
+
+def test_a_name_placed_with_confidence_in_a_section_settles_its_namesakes_there(full_gazetteer):
+    # two Zaitseves lie 15 km apart south of Bakhmut; the bearing places the first mention, and the bare mention
+    # of the same section means the same village
+    import datetime as dt
+
+    from geo.extract.claims import extract_claims
+    from geo.models import Paragraph, Report
+
+    section = "Russian Main Effort - Donetsk Oblast"
+    text = ("Russian forces attacked near Zaitseve (8km southeast of Bakhmut) on March 4.",
+            "Ukrainian forces reportedly struck Russian positions in Zaitseve on March 4.")
+    alone = _resolved(text[1], full_gazetteer, section)["Zaitseve"]
+    assert alone.place is None and alone.rule.startswith("ambiguous")
+    report = Report(dt.date(2024, 3, 5), "t", tuple(Paragraph(t, section) for t in text))
+    got = [cp.resolution for cp in resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)]
+    assert len({r.place.geonameid for r in got if r.place is not None}) == 1 and all(r.place is not None for r in got)
+    assert any(r.rule == "named so elsewhere in the section" for r in got)
