@@ -420,6 +420,19 @@ def left_bank_area(gazetteer, oblast: Place) -> Place | None:
     return area
 
 
+CITY_POP = 100_000  # a city this big is named without its oblast
+
+
+def is_city_named_bare(cand: Candidate, mention: Mention) -> bool:
+    """Is the candidate a national or oblast capital, or a city of 100,000 or more, that the mention names by its own
+    name ("Nikopol", "Mykolaiv City", "Zaporizhya"), not a fuzzy or alternate-name match?"""
+    p = cand.place
+    if cand.match == "fuzzy" or not p.is_settlement or (p.feature_code not in CAPITAL_CODES and p.population < CITY_POP):
+        return False
+    name = mention.name[:-5] if mention.name.endswith(" City") else mention.name
+    return _key_of(p.name) == _key_of(name) or p.feature_code in CAPITAL_CODES
+
+
 @lru_cache(maxsize=1 << 16)
 def _key_of(name: str) -> str:
     """The spelling-insensitive key of a name (kept across reports: a place's name never changes)."""
@@ -554,9 +567,14 @@ class Resolver:
                 return replace(res, mention=mention, rule=f"at the distance stated from {ref.name}, not in the direction", review=True)
             cands = fitting
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
-            # the text says which oblast, and no namesake lies there: the gazetteer lacks the place
-            return Resolution(mention, None, None, f"no candidate in the oblast named ({', '.join(ctx.named_regions)})",
-                              tuple(cands), review=True)
+            if any(is_city_named_bare(c, mention) for c in cands):
+                # "Mykolaiv City and Nikopol, Dnipropetrovsk Oblast": the oblast closing the list is that of the places
+                # ISW qualifies; a capital or a city it names bare is known without one
+                ctx = replace(ctx, named_regions=(), sentence_regions=())
+            else:
+                # the text says which oblast, and no namesake lies there: the gazetteer lacks the place
+                return Resolution(mention, None, None, f"no candidate in the oblast named ({', '.join(ctx.named_regions)})",
+                                  tuple(cands), review=True)
         if ctx.section_namesake is not None and ctx.paragraph_places:
             # the name placed earlier in the section vouches for that village ("section namesake"), not for its namesakes near it
             same = ctx.section_namesake

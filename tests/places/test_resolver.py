@@ -218,3 +218,13 @@ def test_a_name_placed_with_confidence_in_a_section_settles_its_namesakes_there(
     got = [cp.resolution for cp in resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)]
     assert len({r.place.geonameid for r in got if r.place is not None}) == 1 and all(r.place is not None for r in got)
     assert any(r.rule == "named so elsewhere in the section" for r in got)
+
+
+def test_a_city_named_bare_before_a_list_closing_oblast_is_still_the_city(full_gazetteer):
+    # the oblast closing the list is Pokrov's; Kherson City is an oblast capital ISW names without one
+    got = _resolved("Russian forces shelled Kherson City and Pokrov, Dnipropetrovsk Oblast, on March 4.", full_gazetteer)
+    assert got["Kherson City"].place is not None and got["Kherson City"].place.admin1 == "Kherson Oblast"
+    assert got["Pokrov"].place is not None and got["Pokrov"].place.admin1 == "Dnipropetrovsk Oblast"
+    # a village named with an oblast that holds none of its namesakes stays unplaced
+    off = _resolved("Russian forces shelled Kherson City and Robotyne, Dnipropetrovsk Oblast, on March 4.", full_gazetteer)
+    assert off["Robotyne"].place is None and off["Robotyne"].rule.startswith("no candidate in the oblast named")
