@@ -645,3 +645,13 @@ def test_purpose_clause_places_are_not_the_events(is_name):
     assert one("Russian troops attacked Kreminna likely to cut the road to Svatove.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Kreminna"])]
     assert one("Russian troops attacked in an attempt to seize Svatove.", is_name) == []
+
+
+def test_capability_preparation_and_aim_are_not_events(is_name):
+    # what a side cannot do, prepares, or seeks is not done; the place after "seek to" is the aim's, not the attack's
+    assert one("Ukrainian troops cannot stop Russian forces from encircling Svatove this month.", is_name) == []
+    assert one("A Russian source said Ukrainian troops are preparing an offensive on Kreminna.", is_name) == []
+    assert one("Russian forces are setting information conditions to justify a strike on Svatove.", is_name) == []
+    assert one("Russian troops attacking from Kreminna likely seek to cut the road to Svatove.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Kreminna"])]
+    assert one("Russian milbloggers discussed the potential of a Ukrainian offensive on Svatove.", is_name) == []
