@@ -133,10 +133,11 @@ FORCE_WORDS = (
     "Battalion", "Battalions", "Detachment", "Detachments", "Fleet", "Flotilla", "paratroopers", "sailors",
     "conscripts", "mobilized", "mobilised", "reservists", "mercenaries", "commandos", "sappers", "scouts", "operatives",
     "stormtroopers", "Guardsmen", "platoon", "platoons", "squad", "squads", "column", "columns", "convoy", "convoys",
+    "Forces", "Troops", "Special", "Airborne", "Marines", "Naval", "Infantry", "Battalion", "Unit", "Units",
 )
 FORCE = alternation(FORCE_WORDS)
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
-    rf"(?<!\w)(?:\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\))){{0,6}}?[\s,-]+(?:{FORCE})\b)"
+    rf"(?<!\w)(?:\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\)|[“\"][^”\"]{{1,30}}[”\"])){{0,6}}?[\s,-]+(?:{FORCE})\b)"
     rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
     rf"|\b(?P<ua2>Ukraine|Kyiv)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|recaptured|liberated|advanced))"
     rf"|\b(?P<ua3>partisans)\b"

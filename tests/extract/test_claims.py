@@ -655,3 +655,11 @@ def test_capability_preparation_and_aim_are_not_events(is_name):
     assert one("Russian troops attacking from Kreminna likely seek to cut the road to Svatove.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Kreminna"])]
     assert one("Russian milbloggers discussed the potential of a Ukrainian offensive on Svatove.", is_name) == []
+
+
+def test_capitalised_and_quoted_units_name_the_side(is_name):
+    # "Russian Special Forces", 'the DNR "Vostok" Battalion': the side's units, so the event is that side's
+    got = one('A Russian milblogger claimed that the DNR "Vostok" Battalion captured Kreminna.', is_name)
+    assert [(k, a, s, places) for k, a, s, _, places in got] == [("advance", "russia", "claimed", ["Kreminna"])]
+    got = one("Ukrainian Special Forces struck a Russian depot in Svatove on Monday.", is_name)
+    assert [(k, a, s, places) for k, a, s, _, places in got] == [("strike", "ukraine", "confirmed", ["Svatove"])]
