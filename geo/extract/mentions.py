@@ -136,6 +136,10 @@ QUANTIFIER = re.compile(r"\b(all|both)\b")
 # list that says where its places lie; the places named in it locate the list, they are not acted on
 LIST_REMARK = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|—|–|\s-)\s*(?:all|both)\s+(?!in\s+all\b)"
                          r"(?:(?!\b(?:which|that|where|while|but|when)\b|,\s*and\b|\band\s+[a-z]+ed\b)[^;()])*")
+# "X, a suburb of Y", "X, a small settlement in Y Oblast near Z", "X, on the eastern outskirts of Y": an apposition that
+# locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z")
+APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
+                        r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
 LETTERS = re.compile(r"[A-Za-z]+")
@@ -552,6 +556,12 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if prev == "the" and after_words[:1] and after_words[0] in ("direction", "axis"):
             kept.append(replace(m, role="reference"))
+            continue
+        if last_target is not None and m.role == "target" and APPOSITION.fullmatch(sentence, last_target.end, m.start):
+            kept.append(replace(m, role="anchor"))  # "Voevodivka, a suburb of Severodonetsk": says where the place before is
+            k = kept.index(last_target)
+            if m.precision == "settlement" and last_target.reference is None:
+                kept[k] = replace(last_target, reference=m.name)
             continue
         if last_target is not None and m.role == "target" and LIST_REMARK.fullmatch(sentence, last_target.end, m.start):
             kept.append(replace(m, role="anchor"))

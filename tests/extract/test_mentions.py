@@ -51,6 +51,14 @@ def test_fighting_for_a_place(is_name):
     assert names("Volunteers said they fight for Russia.", is_name) == []
 
 
+def test_apposition_locates_the_place_before(is_name):
+    # "X, a village near Y", "X, on the eastern outskirts of Y": Y says where X is; it is not acted on
+    assert names("Russian troops shelled Novoselivske, a small village near Svatove, on Friday.", is_name, "target") == [
+        "Novoselivske"]
+    assert names("Fighting went on in Rubizhne, on the western outskirts of Kreminna, and in Svatove.", is_name, "target") == [
+        "Rubizhne", "Svatove"]
+
+
 def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
     got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
     target = [m for m in got if m.role == "target"]
