@@ -86,6 +86,7 @@ class Context:
     within: bool = False  # the distance is an upper bound ("within 30km southwest of X near Y")
     origin: Place | None = None  # the town the sentence's bearings agree on, when this mention names it itself
     section_namesake: Place | None = None  # the place this name was put on with confidence elsewhere in the section
+    border_regions: frozenset[str] = frozenset()  # oblasts the sentence names by their border ("along the Mykolaiv-Kherson border")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -394,6 +395,36 @@ def on_left_bank(lat: float, lon: float) -> bool:
             river = la1 + (la2 - la1) * (lon - lo1) / (lo2 - lo1)
             return lat < river
     return False
+
+
+BORDERING = FRONT_REGIONS | NORTHERN_FRONT | {"Odesa Oblast", "Kirovohrad Oblast", "Poltava Oblast"}  # oblasts across a border named alone
+BORDER_KM = 12.0  # a place this close to a village of the oblast across the border lies on that border
+
+
+def oblast_points(gazetteer, admin1: str) -> PointIndex:
+    """The settlements of one oblast, indexed (cached per gazetteer)."""
+    cache = gazetteer.__dict__.setdefault("_oblast_points", {})
+    if admin1 not in cache:
+        if hasattr(gazetteer, "settlements_in"):
+            settlements = gazetteer.settlements_in(admin1)
+        else:
+            settlements = [p for p in (gazetteer.get(gid) for gid in gazetteer.place_ids())
+                           if p is not None and p.admin1 == admin1 and p.is_settlement]
+        cache[admin1] = PointIndex((p.lat, p.lon) for p in settlements if p is not None)
+    return cache[admin1]
+
+
+def near_border(gazetteer, place: Place, oblasts: frozenset[str]) -> bool:
+    """Does `place` lie on the border of the oblasts named: within BORDER_KM of a settlement of one of them when
+    it lies outside them (of each), or, inside one, of a settlement of another oblast named (with one oblast named:
+    of any other oblast of the theatre)?"""
+    def near(admin1: str) -> bool:
+        return oblast_points(gazetteer, admin1).nearest_km(place.lat, place.lon, BORDER_KM) <= BORDER_KM
+
+    if place.admin1 not in oblasts:
+        return all(near(a) for a in sorted(oblasts))
+    across = (oblasts - {place.admin1}) or (BORDERING - {place.admin1})
+    return any(near(a) for a in sorted(across))
 
 
 def left_bank_area(gazetteer, oblast: Place) -> Place | None:
@@ -723,6 +754,10 @@ class Resolver:
         if ctx.origin is not None:
             # "attacked near X itself; northeast of X near A and B; south of X near C": the X the bearings are given from
             s.add("the town the sentence's bearings are given from", 3.0 if km(ctx.origin, p) <= SAME_PLACE_KM else 0.0)
+        if ctx.border_regions and p.is_settlement and (not ctx.named_regions or p.admin1 in ctx.named_regions):
+            # "near the Donetsk-Zaporizhia Oblast border", "along the Kherson Oblast administrative border": on it (on the
+            # side of the oblast framing the place, if one does: "in Donetsk Oblast near the Zaporizhia Oblast border")
+            s.add("near the oblast border named", 1.5 if near_border(self.g, p, ctx.border_regions) else 0.0)
         if ctx.section_namesake is not None:
             # a section covers one sector of the front, where a name means one village: the one placed so with confidence
             s.add("named so elsewhere in the section", 1.5 if km(ctx.section_namesake, p) <= SAME_PLACE_KM else 0.0)
@@ -1085,6 +1120,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         stated=distance_stated_of(claim.sentence, mention),
                         within=distance_is_bound(claim.sentence, mention), origin=origin,
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
+                        border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:

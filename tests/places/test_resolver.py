@@ -228,3 +228,12 @@ def test_a_city_named_bare_before_a_list_closing_oblast_is_still_the_city(full_g
     # a village named with an oblast that holds none of its namesakes stays unplaced
     off = _resolved("Russian forces shelled Kherson City and Robotyne, Dnipropetrovsk Oblast, on March 4.", full_gazetteer)
     assert off["Robotyne"].place is None and off["Robotyne"].rule.startswith("no candidate in the oblast named")
+
+
+def test_a_named_oblast_border_picks_the_namesake_on_it(full_gazetteer):
+    # dozens of Andriivkas, several in Kherson Oblast; one lies on the oblast's border (with Mykolaiv Oblast)
+    got = _resolved("Russian aircraft bombed Andriivka and Novohryhorivka near the Kherson Oblast administrative border "
+                    "on March 4.", full_gazetteer)["Andriivka"]
+    assert got.place is not None and got.place.geonameid == 705108 and got.rule == "near the oblast border named"
+    plain = _resolved("Russian aircraft bombed Andriivka and Novohryhorivka in Kherson Oblast on March 4.", full_gazetteer)
+    assert plain["Andriivka"].place is None
