@@ -717,7 +717,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 if refs and all(_border(m) for m in refs) and len(groups) > 1:
                     continue  # "around X and near the A-B Oblast border": the border only says where the fighting is
                 # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts
-                targets = [m for m in refs if not is_vague(m)] or [m for m in refs if not _border(m)] or refs
+                targets = ([m for m in refs if not is_vague(m)] or [m for m in refs if not _border(m) and not _road(m)]
+                           or [m for m in refs if not _border(m)] or refs)
                 if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets)
                                 or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}"
                                                                or (m.bearing or "").endswith((" direction", " area")) for m in targets)):
@@ -813,6 +814,11 @@ def _closed_paren_between(sentence: str, start: int, end: int) -> bool:
 def _border(m: Mention) -> bool:
     """An oblast named by its border with another ("the Kharkiv-Donetsk Oblast border")."""
     return m.precision == "region" and (m.bearing or "").endswith((" border", " borders", " boundary"))
+
+
+def _road(m: Mention) -> bool:
+    """A town named only as a road's end ("the E40 highway to Slovyansk")."""
+    return m.role == "reference" and (m.bearing or "").endswith(" road")
 
 
 def _water(m: Mention) -> bool:

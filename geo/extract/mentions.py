@@ -136,6 +136,9 @@ QUANTIFIER = re.compile(r"\b(all|both)\b")
 # list that says where its places lie; the places named in it locate the list, they are not acted on
 LIST_REMARK = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|—|–|\s-)\s*(?:all|both)\s+(?!in\s+all\b)"
                          r"(?:(?!\b(?:which|that|where|while|but|when)\b|,\s*and\b|\band\s+[a-z]+ed\b)[^;()])*")
+# "the T1302 highway from Bakhmut to Lysychansk", "on the road to Slovyansk", "GLOCs to Lysychansk": the towns name a road
+ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s+(?:\([^()]*\)\s+)?(?:(?:from|between)\s+"
+                     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:to|and|toward|towards)\s+|(?:to|toward|towards|from|between)\s+)$")
 # "X, a suburb of Y", "X, a small settlement in Y Oblast near Z", "X, on the eastern outskirts of Y": an apposition that
 # locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z")
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
@@ -531,6 +534,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
+            continue
+        if ROAD_TO.search(before[-90:]):
+            kept.append(replace(m, role="reference", bearing=f"{m.name} road"))  # "the E40 highway to Slovyansk": a road's end
             continue
         if "direction" in before[-160:] and DIRECTION_OF.search(before[-160:]) and not OWN_BEARING.match(after):
             kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))

@@ -663,3 +663,9 @@ def test_capitalised_and_quoted_units_name_the_side(is_name):
     assert [(k, a, s, places) for k, a, s, _, places in got] == [("advance", "russia", "claimed", ["Kreminna"])]
     got = one("Ukrainian Special Forces struck a Russian depot in Svatove on Monday.", is_name)
     assert [(k, a, s, places) for k, a, s, _, places in got] == [("strike", "ukraine", "confirmed", ["Svatove"])]
+
+
+def test_a_bearing_town_is_placed_before_a_road_end(is_name):
+    # no village named: the town the bearing is taken from, not the far end of the road
+    assert one("Russian troops attacked east of Svatove to cut the highway to Lysychansk.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Svatove"])]

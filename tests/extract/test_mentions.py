@@ -59,6 +59,12 @@ def test_apposition_locates_the_place_before(is_name):
         "Rubizhne", "Svatove"]
 
 
+def test_road_ends_are_references(is_name):
+    # "the highway from A to B", "the road to C": towns that name a road, not the places acted on
+    got = find_mentions("Russian troops shelled Kreminna on the road from Svatove to Lysychansk.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Kreminna", "target"), ("Svatove", "reference"), ("Lysychansk", "reference")]
+
+
 def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
     got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
     target = [m for m in got if m.role == "target"]
