@@ -35,8 +35,11 @@ NOT_ASSAULT = r"(?:defensive|defen[cs]e|information|filtration|evacuation|rescue
 _ATT = alternation(lexicon.ATTACK) + (
     rf"|(?:conducted|conducting|continued|continuing)\s+(?:(?!{NOT_ASSAULT})\w+\s+){{0,3}}operations"
     r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross")
+# what a strike destroys at a place: "destroyed an ammunition depot in X", "damaged a command post of the 49th CAA in Y"
+MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapons)\s+depots?|depots?|warehouses?|headquarters|"
+                   r"pontoon|bridges?|ferry|barges?|airfields?|radars?|launchers?|air\s+defen[cs]e")
 _STR = alternation(lexicon.STRIKE) + (
-    rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy)\b)"
+    rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy|{MILITARY_OBJECT})\b)"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w()-]+\s+){{0,9}}?(?:on|at|upon|against|into)"
     r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")

@@ -669,3 +669,9 @@ def test_a_bearing_town_is_placed_before_a_road_end(is_name):
     # no village named: the town the bearing is taken from, not the far end of the road
     assert one("Russian troops attacked east of Svatove to cut the highway to Lysychansk.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Svatove"])]
+
+
+def test_destroying_a_military_object_is_a_strike(is_name):
+    # "destroyed an ammunition depot in X", "damaged a command post ... in Y": a strike there, whoever's the object is
+    got = one("The Southern Command said Ukrainian troops destroyed an ammunition depot in Svatove overnight.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("strike", "ukraine", ["Svatove"])]
