@@ -207,3 +207,18 @@ def ending_forms(key: str) -> tuple[str, ...]:
             out.append(" ".join([*words[:-1], last[: -len(got)] + ukr]))
             break
     return tuple(out)
+
+
+_VOWEL = re.compile(r"^(.{2,})(ov|iv)(|ka|ne|sk|ske)$")
+
+
+def vowel_forms(key: str) -> tuple[str, ...]:
+    """Exact keys of `key` with the o / i of its last word's closing "-ov-" / "-iv-" syllable swapped: Russian keeps
+    the o that Ukrainian turns to i there, and ISW mixes them ("Dibrovne" for GeoNames' "Dibrivne", "Novoselovka"
+    for "Novoselivka"). Looser still than `ending_forms`: only for a caller whose every candidate is ruled out."""
+    words = key.split()
+    m = _VOWEL.match(words[-1]) if words else None
+    if m is None:
+        return ()
+    stem, syllable, end = m.groups()
+    return (" ".join([*words[:-1], stem + ("iv" if syllable == "ov" else "ov") + end]),)

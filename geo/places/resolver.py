@@ -29,7 +29,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
-from geo.places.names import normalize, variant_key
+from geo.places.names import ending_forms, normalize, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
 # only after everything the report itself says.
@@ -464,6 +464,12 @@ def is_city_named_bare(cand: Candidate, mention: Mention) -> bool:
     return _key_of(p.name) == _key_of(name) or p.feature_code in CAPITAL_CODES
 
 
+def other_shape_keys(name: str) -> tuple[str, ...]:
+    """The exact keys `Gazetteer.other_shapes` looks a name up under (its other ending, its other closing vowel)."""
+    key = strip_leading(normalize(name))
+    return ending_forms(key) + vowel_forms(key)
+
+
 @lru_cache(maxsize=1 << 16)
 def _key_of(name: str) -> str:
     """The spelling-insensitive key of a name (kept across reports: a place's name never changes)."""
@@ -562,8 +568,9 @@ class Resolver:
 
     # -- one mention ---------------------------------------------------------------------
 
-    def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None) -> Resolution:
-        cands, precision = self.candidates(mention)
+    def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
+        """Where `mention` lies (`given`: these candidates, not the gazetteer's for its name)."""
+        cands, precision = (given, "settlement") if given else self.candidates(mention)
         if not cands:
             return Resolution(mention, None, None, "not in the gazetteer", ())
         if precision == "region" and len(cands) == 1:
@@ -632,7 +639,18 @@ class Resolver:
                     and not best.reasons.get("oblast named", 0) > 0 \
                     and not (p.feature_code in CAPITAL_CODES and not fuzzy) \
                     and not (precision == "feature" and not fuzzy):  # Odesa, Rostov-on-Don, Snake Island: struck, far from the front
-                # the only place of that name lies far from any fighting: list it for review, do not put a marker there
+                # the only place of that name lies far from any fighting: another shape of the name may be the village
+                # meant ("Dibrovne", GeoNames' "Dibrivne" near Barvinkove; its only "Dibrovne" is in Chernihiv Oblast)
+                if precision == "settlement" and given is None:
+                    shapes = {variant_key(f) for f in other_shape_keys(mention.name)}  # named so, not by an old alternate name
+                    near = [c for c in self.g.other_shapes(mention.name) if c.place.is_settlement and _key_of(c.place.name) in shapes
+                            and not self._far_from_front(c.place, ctx) and self._with_the_others(c.place, ctx)]
+                    if near:
+                        res = self.resolve(mention, ctx, ref, given=near)
+                        if res.place is not None:
+                            return replace(res, rule=f"{res.rule} (spelled {res.place.name} in the gazetteer)", review=True,
+                                           candidates=tuple(cands) + res.candidates)
+                # else list it for review, do not put a marker there
                 return Resolution(mention, None, None, f"only candidate is far from the fighting: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
             if ctx.named_regions and p.admin1 not in ctx.named_regions and precision != "region":
@@ -727,6 +745,15 @@ class Resolver:
         if d0 <= ON_LINE_KM and rivals and rivals[0][0] >= OFF_LINE_KM:
             return pick, max(rivals, key=lambda t: t[1].score)[1], d0, "the only namesake on the front line of the day"
         return None
+
+    def _with_the_others(self, place: Place, ctx: Context) -> bool:
+        """Does `place` lie within MAX_BEARING_KM of the other places of its sentence (else of its section), or are
+        there none yet?"""
+        if ctx.sentence_points:
+            return any(approx_km(place.lat, place.lon, a, b) <= MAX_BEARING_KM for _, a, b in ctx.sentence_points)
+        if ctx.paragraph_places:
+            return ctx.section_index.nearest_km(place.lat, place.lon, MAX_BEARING_KM) <= MAX_BEARING_KM
+        return True
 
     def _far_from_front(self, place: Place, ctx: Context) -> bool:
         if place.admin1 in self.front_regions:

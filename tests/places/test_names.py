@@ -161,3 +161,12 @@ def test_name_forms_leave_other_names_alone():
 def test_ending_forms_swap_ukrainian_and_russian_neuter_endings(written, other):
     assert other in ending_forms(written)
     assert ending_forms("bakhmut") == () and ending_forms("") == ()
+
+
+def test_vowel_forms_swap_the_closing_syllable():
+    from geo.places.names import vowel_forms
+
+    assert vowel_forms("dibrovne") == ("dibrivne",)
+    assert vowel_forms("novoselivka") == ("novoselovka",)
+    assert vowel_forms("velyka dibrova") == ()  # no -ov- / -iv- closing the word
+    assert vowel_forms("") == ()
