@@ -675,3 +675,8 @@ def test_destroying_a_military_object_is_a_strike(is_name):
     # "destroyed an ammunition depot in X", "damaged a command post ... in Y": a strike there, whoever's the object is
     got = one("The Southern Command said Ukrainian troops destroyed an ammunition depot in Svatove overnight.", is_name)
     assert [(k, a, places) for k, a, _, _, places in got] == [("strike", "ukraine", ["Svatove"])]
+
+
+def test_assault_personnel_is_not_an_assault(is_name):
+    # "assault personnel", "assault echelons": a kind of troops, not an event at the place
+    assert one("Ukrainian troops killed Russian assault personnel in Kreminna on Monday.", is_name) == []
