@@ -265,6 +265,21 @@ def _is_party(s: str) -> bool:
     return PARTY_WORD.search(s) is not None or PERSON.fullmatch(s) is not None
 
 
+def _object_of(sentence: str, before: tuple[int, int, str], actor: tuple[int, int, str]) -> bool:
+    """Is `actor` the object of the clause `before` is the subject of ("Ukrainian forces shot down a Russian
+    helicopter and destroyed ...": the other side's word with no clause break or verb of saying after the subject),
+    and not the subject of a participle or relative clause of its own ("on Russian forces attempting to cross")?"""
+    return (before[2] != actor[2] and OBJECT_BREAK.search(sentence, before[1], actor[0]) is None
+            and SAY.search(_low(sentence), before[1], actor[0]) is None and not OWN_VERB.match(sentence, actor[1]))
+
+
+# a clause break between a subject and a later side word: the side word starts a clause of its own
+OBJECT_BREAK = re.compile(r"[;,—–]|\b(?:and|but|while|which|that|who|as|after|before|when|since|because|until|once|if|"
+                          r"although|though|despite|whereas)\b")
+# "Russian forces attempting to cross", "a Russian brigade that tried to cross": the side word is a subject after all
+OWN_VERB = re.compile(rf"[^,;.]{{0,50}}?\b(?:{FORCE})\s+(?:\w+ing|that|who|which|tried|attempted)\b")
+
+
 def _side(m: re.Match) -> str:
     return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3")) else "ukraine"
 
@@ -548,6 +563,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 ev.actor = "russia" if speaker.group("ru") else "ukraine"
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
+            # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")
+            said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual])
+            subjects = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)]
+            prior = subjects or prior
             if prior:
                 ev.actor = prior[-1][2]
             else:

@@ -680,3 +680,12 @@ def test_destroying_a_military_object_is_a_strike(is_name):
 def test_assault_personnel_is_not_an_assault(is_name):
     # "assault personnel", "assault echelons": a kind of troops, not an event at the place
     assert one("Ukrainian troops killed Russian assault personnel in Kreminna on Monday.", is_name) == []
+
+
+def test_the_other_sides_object_is_not_the_next_verbs_subject(is_name):
+    # "Ukrainian troops downed a Russian helicopter and destroyed X": the object is not the subject of the second verb
+    got = one("Ukrainian troops shot down a Russian helicopter and destroyed an ammunition depot in Svatove.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("strike", "ukraine", ["Svatove"])]
+    # but a side word with a participle of its own is that participle's subject
+    got = one("Ukrainian artillery hit Russian troops attempting to advance on Kreminna.", is_name)
+    assert ("attack", "russia", ["Kreminna"]) in [(k, a, places) for k, a, _, _, places in got]
