@@ -59,6 +59,7 @@ FEATURE_WORDS = re.compile(
     r"plants|factories|depots|combine|enterprise|facility|warehouse|ammunition|terminal|shipyard|of|the)\b\s*", re.I)
 DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
 MAX_BEARING_KM = 90.0  # ISW's bearings: "northeast of Kharkiv City near Vovchansk" spans ~70 km
+BEARING_REACH_KM = 55.0  # ... from a town: "south of Avdiivka near X" names a village within some 55 km of it (see bearing_reach_km)
 FAR_KM = 150.0
 SAME_PLACE_KM = 5.0
 # population decides only for a town this big against namesakes this many times smaller; for a name with more than
@@ -298,7 +299,7 @@ def fits_bearing(ref: Place, place: Place, direction: str, distance: float | Non
                 return False
         elif abs(d - distance) > max(8.0, 0.5 * distance):
             return False
-    elif d > MAX_BEARING_KM:
+    elif d > bearing_reach_km(ref):
         return False
     if d <= 4.0 + town_radius_km(ref):
         return True  # next to the town ("just north of Vuhledar"): GeoNames points are centres, the direction is noise
@@ -306,6 +307,13 @@ def fits_bearing(ref: Place, place: Place, direction: str, distance: float | Non
     if want is None:
         return True
     return within_degrees(ref, place, want, 67.5)
+
+
+def bearing_reach_km(ref: Place) -> float:
+    """How far from `ref` a place given only by a bearing ("south of Avdiivka near X") may lie: some 55 km from a
+    town, more from a city (four times its radius more: Kharkiv and Donetsk 90 km, Sumy ~73, Bakhmut ~65), at most
+    MAX_BEARING_KM."""
+    return min(MAX_BEARING_KM, BEARING_REACH_KM + 4.0 * town_radius_km(ref))
 
 
 STATED_DEGREES = 45.0  # a place "5 km northeast of X" lies within 45 degrees of northeast of X ...

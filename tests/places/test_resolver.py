@@ -247,3 +247,16 @@ def test_a_name_whose_only_namesake_is_far_is_found_under_its_other_vowel(full_g
     # a far village named with places near it of another shape only: left for review
     far = _resolved("Russian artillery hit Dibrovne and Kupiansk on March 4.", full_gazetteer)["Dibrovne"]
     assert far.place is None or far.place.admin1 == "Kharkiv Oblast"
+
+
+def test_a_bearing_without_a_distance_reaches_tens_of_km_from_a_town_not_a_hundred(full_gazetteer):
+    # "south of Avdiivka near Pervomaiske": the village 12 km west-southwest (ISW's compass is coarse), not the
+    # namesakes 75-85 km due south that GeoNames now lists under their new names (Chorne, Kamianuvate)
+    from geo.places.resolver import bearing_reach_km
+
+    got = _resolved("Ukrainian forces repelled Russian attacks south of Avdiivka near Pervomaiske and Nevelske on March 4.",
+                    full_gazetteer)["Pervomaiske"]
+    assert got.place is not None and got.place.geonameid == 697562
+    avdiivka = full_gazetteer.get(713122)
+    kharkiv = next(c.place for c in full_gazetteer.lookup("Kharkiv") if c.place.feature_code == "PPLA")
+    assert 55 <= bearing_reach_km(avdiivka) < 65 and bearing_reach_km(kharkiv) == 90
