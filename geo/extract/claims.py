@@ -457,8 +457,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before):
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
-        elif prev_word in DETERMINERS and not m.group("repel"):
-            why = "noun phrase"  # "the capture of Lysychansk", "their advance"
+        elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
+              and prev_word.endswith(("ed", "ful", "ive", "ous")) and prev_word not in ("continued", "renewed", "repeated"))\
+                and not m.group("repel"):
+            why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
         elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \
                 and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):
             why = "operation name"  # "the Kharkiv counteroffensive", "the Kherson offensive": an operation, not a claim

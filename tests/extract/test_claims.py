@@ -689,3 +689,11 @@ def test_the_other_sides_object_is_not_the_next_verbs_subject(is_name):
     # but a side word with a participle of its own is that participle's subject
     got = one("Ukrainian artillery hit Russian troops attempting to advance on Kreminna.", is_name)
     assert ("attack", "russia", ["Kreminna"]) in [(k, a, places) for k, a, _, _, places in got]
+
+
+def test_the_adjective_event_noun_refers_back(is_name):
+    # "the failed attack on X", "their previous capture of Y": an event referred to, not the day's claim
+    assert one("Russian units rested after the failed attack on Kreminna.", is_name) == []
+    assert one("Russian forces used their previous capture of Svatove to regroup.", is_name) == []
+    assert one("Russian forces conducted a failed attack on Kreminna.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Kreminna"])]
