@@ -136,6 +136,9 @@ QUANTIFIER = re.compile(r"\b(all|both)\b")
 # list that says where its places lie; the places named in it locate the list, they are not acted on
 LIST_REMARK = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|—|–|\s-)\s*(?:all|both)\s+(?!in\s+all\b)"
                          r"(?:(?!\b(?:which|that|where|while|but|when)\b|,\s*and\b|\band\s+[a-z]+ed\b)[^;()])*")
+# a list that goes on after an aside: "A and B west of the E40 highway and C and D ...", "A, Z Oblast, (a checkpoint), B"
+LIST_AFTER_ASIDE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:(?:just|directly|about|roughly|\d+\s*km)\s+)*(?:north|south|east|west)\w*"
+                              r"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s*)?(?:\([^()]*\)\s*)?,?\s*(?:and\s+|or\s+)?")
 # "the T1302 highway from Bakhmut to Lysychansk", "on the road to Slovyansk", "GLOCs to Lysychansk": the towns name a road
 ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s+(?:\([^()]*\)\s+)?(?:(?:from|between)\s+"
                      r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:to|and|toward|towards)\s+|(?:to|toward|towards|from|between)\s+)$")
@@ -582,6 +585,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m.precision in ("region", "feature")
             or prev in LOCATIVE
             or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
+            or prev in LIST_JOINERS and last_target is not None and LIST_AFTER_ASIDE.fullmatch(sentence, kept[-1].end, m.start)
             or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None
             or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
             or ITSELF_OR_PAREN.match(after) is not None

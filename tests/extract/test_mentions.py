@@ -65,6 +65,14 @@ def test_road_ends_are_references(is_name):
     assert [(m.text, m.role) for m in got] == [("Kreminna", "target"), ("Svatove", "reference"), ("Lysychansk", "reference")]
 
 
+def test_list_goes_on_after_an_aside(is_name):
+    # a bearing or a bracket inside a list does not end it
+    assert names("Russian troops attacked Kreminna west of the P66 road and Svatove and Starobilsk east of it.", is_name,
+                 "target") == ["Kreminna", "Svatove", "Starobilsk"]
+    assert names("Russian missiles hit Izium, Kharkiv Oblast, (a rail hub), Kupiansk and Balakliia.", is_name,
+                 "target") == ["Izium", "Kupiansk", "Balakliia"]
+
+
 def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
     got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
     target = [m for m in got if m.role == "target"]
