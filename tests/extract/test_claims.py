@@ -697,3 +697,9 @@ def test_the_adjective_event_noun_refers_back(is_name):
     assert one("Russian forces used their previous capture of Svatove to regroup.", is_name) == []
     assert one("Russian forces conducted a failed attack on Kreminna.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Kreminna"])]
+
+
+def test_a_build_up_for_a_coming_offensive_is_not_an_attack(is_name):
+    # reserves gathered "for a renewed offensive on X" prepare an attack; none took place
+    assert one("Russian forces are massing troops near Svatove for a renewed offensive on Kreminna.", is_name) == []
+    assert one("Milbloggers claimed en masse that Russian forces attacked Kreminna.", is_name)[0][:2] == ("attack", "russia")
