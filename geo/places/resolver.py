@@ -36,6 +36,7 @@ from geo.places.names import ending_forms, normalize, strip_leading, variant_key
 FRONT_REGIONS = frozenset({
     "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Sumy Oblast",
     "Dnipropetrovsk Oblast", "Mykolaiv Oblast", "Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Crimea",
+    "Sevastopol City",
 })
 # The northern front of the first weeks: Russian forces had left Kyiv, Chernihiv and Sumy oblasts by early April 2022
 NORTHERN_FRONT = frozenset({"Kyiv Oblast", "Kyiv City", "Chernihiv Oblast", "Zhytomyr Oblast"})
@@ -459,6 +460,16 @@ def left_bank_area(gazetteer, oblast: Place) -> Place | None:
     return area
 
 
+def named_for(gazetteer, place: Place, mention: Mention) -> bool:
+    """Is `place` the facility a feature mention names, or the town named whole in it ("Engels airbase" in Engels,
+    "Belbek Air Base" by Fruktove, once Belbek)? Not a town found from a part of its name ("Siverskyi Donets River"
+    is no river in the Leningrad Oblast village of Siverskiy)."""
+    if not place.is_settlement:
+        return True
+    whole = [" ".join(FEATURE_WORDS.sub(" ", mention.name).split()) or mention.name, mention.reference or ""]
+    return any(c.place.geonameid == place.geonameid for name in whole if name for c in gazetteer.lookup(name, fuzzy=False))
+
+
 CITY_POP = 100_000  # a city this big is named without its oblast
 
 
@@ -646,7 +657,7 @@ class Resolver:
             if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0 \
                     and not best.reasons.get("oblast named", 0) > 0 \
                     and not (p.feature_code in CAPITAL_CODES and not fuzzy) \
-                    and not (precision == "feature" and not fuzzy):  # Odesa, Rostov-on-Don, Snake Island: struck, far from the front
+                    and not (precision == "feature" and not fuzzy and named_for(self.g, p, mention)):  # Odesa, Rostov-on-Don, Snake Island, Engels airbase: struck, far from the front
                 # the only place of that name lies far from any fighting: another shape of the name may be the village
                 # meant ("Dibrovne", GeoNames' "Dibrivne" near Barvinkove; its only "Dibrovne" is in Chernihiv Oblast)
                 if precision == "settlement" and given is None:

@@ -260,3 +260,17 @@ def test_a_bearing_without_a_distance_reaches_tens_of_km_from_a_town_not_a_hundr
     avdiivka = full_gazetteer.get(713122)
     kharkiv = next(c.place for c in full_gazetteer.lookup("Kharkiv") if c.place.feature_code == "PPLA")
     assert 55 <= bearing_reach_km(avdiivka) < 65 and bearing_reach_km(kharkiv) == 90
+
+
+def test_a_facility_is_put_on_a_far_town_only_when_named_for_it_whole(full_gazetteer):
+    r = Resolver(full_gazetteer)
+    # no river row: the village of Siverskiy (Leningrad Oblast) matches only a part of the name
+    river = r.resolve(Mention("Siverskyi Donets River", 0, 22, "Siverskyi Donets River", precision="feature"), Context())
+    assert river.place is None and river.review
+    # struck far from the front, and named for the town: Engels (Saratov Oblast) and Belbek (GeoNames' Fruktove)
+    engels = r.resolve(Mention("Engels airbase", 0, 14, "Engels airbase", precision="feature"), Context())
+    assert engels.place is not None and engels.place.name == "Engels"
+    belbek = r.resolve(Mention("Belbek Air Base", 0, 15, "Belbek Air Base", precision="feature"), Context())
+    assert belbek.place is not None and belbek.place.admin1 in ("Crimea", "Sevastopol City")
+    plant = r.resolve(Mention("Artem Plant", 0, 11, "Artem Plant", precision="feature"), Context())
+    assert plant.place is not None and plant.place.admin1 == "Kyiv City"
