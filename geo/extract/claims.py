@@ -751,6 +751,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                     # names the struck villages)
                     targets = [replace(m, role="target", bearing=None) for m in targets]
             places.extend(targets)
+        if ev.kind == "strike" and len(places) > 1:
+            # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell
+            launched = [m for m in places if LAUNCH_FROM.search(sentence, max(0, m.start - 45), m.start)
+                        and not FROM_TO.match(sentence, m.end)]  # not "the bridge from Severodonetsk to Lysychansk"
+            if launched and len(launched) < len(places):
+                places = [m for m in places if m not in launched]
         if any(m.role == "target" and not _water(m) for m in places):
             # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
             places = [m for m in places if not _water(m)]
@@ -760,6 +766,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     return out
 
 
+FROM_TO = re.compile(r"\s+(?:to|towards?)\s+[A-Z]")
+LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around)\s+|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+"
+                         r"|(?:occupied|Russian-occupied)\s+)?$")
 # ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
 NEW_CLAUSE = re.compile(r"(?:(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"
                         r"|\band\s+(?:just\s+|directly\s+)?(?:north|south|east|west)\w*\s+of\b")

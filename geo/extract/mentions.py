@@ -113,7 +113,13 @@ INLINE_BEARING = re.compile(
 
 
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
-DISTANCE_OF = re.compile(r"\b(?:within|about|some|roughly|approximately|up\s+to)?\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+$", re.I)
+DISTANCE_OF = re.compile(r"\b(?:within|about|some|roughly|approximately|up\s+to)?\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+# "X in Kherson Oblast", "X, in occupied eastern Y Oblast": the oblast a place lies in
+REGION_OF_PLACE = re.compile(r"\s*,?\s+in\s+(?:occupied\s+)?(?:(?:north|south|east|west)\w*\s+)?")
+# "across the Dnipro River from Enerhodar", "just across the water from X": a place named to say where another lies
+# (an aside: after a comma or bracket, or a word for where something lies; not "advance across the river from X")
+ACROSS_FROM = re.compile(r"(?:[,(]\s*|\b(?:just|directly|right|settlements|areas|towns|villages|positions|km)\s+)across\s+(?:the\s+)?"
+                         r"(?:[\w’'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.I)
 PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts))*?\s*("
                         + "|".join(sorted(REFERENCE_AFTER, key=len, reverse=True)) + r"|areas?)\b")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
@@ -495,7 +501,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         ib = INLINE_BEARING.search(tail) if tail[-1:].isspace() and tail.rstrip()[-4:].lower().endswith(("of", "from")) else None
         in_paren = before.rfind("(") > before.rfind(")")
         dist = DISTANCE_OF.search(before[-40:]) if not ib and ("km" in before[-40:] or "kilomet" in before[-40:]) else None
-        if dist and not in_paren:
+        if dist and (not in_paren or _paren_at(sentence, m.start) is None):
+            # "Ochakiv (less than 10km from the Kinburn Spit)": a distance in a bracket with no bearing is one too
             kept.append(replace(m, role="reference", bearing=f"within {dist.group('km')} km of {m.name}"))
             continue
         if ib and not in_paren:
@@ -538,6 +545,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
             continue
+        if "across" in before[-80:] and ACROSS_FROM.search(before[-80:]):
+            kept.append(replace(m, role="reference", bearing=f"across from {m.name}"))
+            continue
         if ROAD_TO.search(before[-90:]):
             kept.append(replace(m, role="reference", bearing=f"{m.name} road"))  # "the E40 highway to Slovyansk": a road's end
             continue
@@ -559,6 +569,10 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.precision == "region" and in_paren:
             kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)": a qualifier
+            continue
+        if m.precision == "region" and kept and kept[-1].role == "reference" and (kept[-1].bearing or "").startswith(("within ", "across "))\
+                and REGION_OF_PLACE.fullmatch(sentence, kept[-1].end, m.start):
+            kept.append(replace(m, role="anchor"))  # "10km from the Kinburn Spit in Kherson Oblast": where the reference is
             continue
         if m.precision == "region" and kept and kept[-1].role == "target" and kept[-1].precision != "region" and re.fullmatch(r",\s*", sentence[kept[-1].end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Murakhivka, Mykolaiv Oblast": the oblast qualifies the place

@@ -703,3 +703,11 @@ def test_a_build_up_for_a_coming_offensive_is_not_an_attack(is_name):
     # reserves gathered "for a renewed offensive on X" prepare an attack; none took place
     assert one("Russian forces are massing troops near Svatove for a renewed offensive on Kreminna.", is_name) == []
     assert one("Milbloggers claimed en masse that Russian forces attacked Kreminna.", is_name)[0][:2] == ("attack", "russia")
+
+
+def test_a_launch_area_is_not_where_a_strike_fell(is_name):
+    # "shelled X from Y": Y is where the guns stood
+    assert one("Russian forces shelled Nikopol from Enerhodar on Monday.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Nikopol"])]
+    assert one("Russian forces fired rockets at Kharkiv City from Belgorod Oblast.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv City"])]

@@ -73,6 +73,15 @@ def test_list_goes_on_after_an_aside(is_name):
                  "target") == ["Izium", "Kupiansk", "Balakliia"]
 
 
+def test_across_from_and_distance_from_are_references(is_name):
+    # "across the river from X", "(less than 10km from the Y)": places named to say where the target lies
+    assert names("Russian guns shelled Nikopol (across the Dnipro River from Enerhodar) overnight.", is_name, "target") == [
+        "Nikopol"]
+    assert names("Russian guns shelled Ochakiv (less than 10km from the Kinburn Spit) overnight.", is_name, "target") == [
+        "Ochakiv"]
+    assert names("Russian troops tried to advance across the river from Lysychansk.", is_name, "target") == ["Lysychansk"]
+
+
 def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
     got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
     target = [m for m in got if m.role == "target"]
