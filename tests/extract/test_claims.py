@@ -680,6 +680,7 @@ def test_destroying_a_military_object_is_a_strike(is_name):
 def test_assault_personnel_is_not_an_assault(is_name):
     # "assault personnel", "assault echelons": a kind of troops, not an event at the place
     assert one("Ukrainian troops killed Russian assault personnel in Kreminna on Monday.", is_name) == []
+    assert one("Moscow plans two new Russian airborne assault divisions in occupied Svatove.", is_name) == []
 
 
 def test_the_other_sides_object_is_not_the_next_verbs_subject(is_name):
