@@ -93,7 +93,7 @@ MOVE = (forms("withdraw", "retreat", "redeploy", "relocate", "evacuate", "regrou
 SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "purport", "note",
              "post", "publish", "amplify", "acknowledge", "share", "tell", "suggest", "indicate", "show", "depict",
              "confirm", "add", "write", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate",
-             "emphasize", "stress", "highlight", "describe", "characterize", "reiterate", "circulate")
+             "emphasize", "stress", "highlight", "describe", "characterize", "reiterate", "circulate", "discuss")
 
 ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN") | forms("take")
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))

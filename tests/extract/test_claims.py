@@ -712,3 +712,9 @@ def test_a_launch_area_is_not_where_a_strike_fell(is_name):
         ("strike", "russia", "confirmed", None, ["Nikopol"])]
     assert one("Russian forces fired rockets at Kharkiv City from Belgorod Oblast.", is_name) == [
         ("strike", "russia", "confirmed", None, ["Kharkiv City"])]
+
+
+def test_sources_discussing_an_event_claim_it(is_name):
+    # "Russian sources discussed Ukrainian attacks near X": the sources' account, not ISW's own
+    got = one("Russian sources discussed Ukrainian ground attacks near Svatove on Monday.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("attack", "ukraine", "claimed")]
