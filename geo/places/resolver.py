@@ -460,6 +460,37 @@ def left_bank_area(gazetteer, oblast: Place) -> Place | None:
     return area
 
 
+NATURAL = re.compile(r"\b(?:river|reservoir|lake|estuary|sea|gulf|bay|spit|island|forest|hills?)\b", re.I)  # not named for a town
+ADJECTIVE = re.compile(r"^([A-Z][a-z’'-]{2,}?)(?:s'?k(?:yi|yy|iy|y|a|e|oho|ij))$")
+
+
+def town_forms(word: str) -> tuple[str, ...]:
+    """The town names a Ukrainian place adjective may come from: "Antonivskyi" -> Antonivka, Antoniv; "Vuhlehirska" ->
+    Vuhlehirsk; "Kakhovska" -> Kakhovka. Empty for a word that is no such adjective."""
+    m = ADJECTIVE.match(word)
+    if m is None:
+        return ()
+    stem = m.group(1)
+    return (stem + "ka", stem + "sk", stem, stem + "ske", stem + "e")
+
+
+# "Russian-occupied Melitopol airfield", "Ukrainian-controlled Zaporizhzhia City", "Ukraine’s Kharkiv Oblast": who holds it
+SIDE_PREFIX = re.compile(r"^(?:(?:Russian|Ukrainian)[- ](?:occupied|controlled|held|appointed|installed|annexed)\s+|(?:Ukraine|Russia)[’']s\s+)(?=[A-Z])")
+POSSESSIVE = re.compile(r"^([A-Z][\w-]+)[’']s\s+(?=\w)")  # "Mariupol’s Azovstal Steel Plant": a facility of that town
+
+
+def plain_mention(mention: Mention) -> Mention:
+    """The mention with the side holding the place, or the town owning a facility, taken off its name (the town
+    kept as the facility's reference)."""
+    name = SIDE_PREFIX.sub("", mention.name, count=1)
+    reference = mention.reference
+    if mention.precision == "feature" and (m := POSSESSIVE.match(name)) is not None:
+        name, reference = name[m.end():], reference or m.group(1)
+    if name == mention.name:
+        return mention
+    return replace(mention, name=name, reference=reference)
+
+
 def named_for(gazetteer, place: Place, mention: Mention) -> bool:
     """Is `place` the facility a feature mention names, or the town named whole in it ("Engels airbase" in Engels,
     "Belbek Air Base" by Fruktove, once Belbek)? Not a town found from a part of its name ("Siverskyi Donets River"
@@ -557,6 +588,11 @@ class Resolver:
                 if towns or named:
                     return towns or named, "feature"
                 words = base.split()
+                # "the Antonivskyi Bridge", "Vuhlehirska Power Plant": named by the adjective of its town (Antonivka, Vuhlehirsk)
+                towns = [] if NATURAL.search(mention.name) else \
+                    [c for form in town_forms(words[0]) for c in self.g.lookup(form, fuzzy=False) if c.place.is_settlement]
+                if towns:
+                    return towns, "feature"
                 for n in range(len(words) - 1, 0, -1):  # "Mariupol Ilyich Metallurgical Plant": in the town it is named after
                     towns = [c for c in self.g.lookup(" ".join(words[:n]), fuzzy=False) if c.place.is_settlement]
                     if towns:
@@ -589,6 +625,7 @@ class Resolver:
 
     def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
         """Where `mention` lies (`given`: these candidates, not the gazetteer's for its name)."""
+        mention = plain_mention(mention)
         cands, precision = (given, "settlement") if given else self.candidates(mention)
         if not cands:
             return Resolution(mention, None, None, "not in the gazetteer", ())

@@ -274,3 +274,23 @@ def test_a_facility_is_put_on_a_far_town_only_when_named_for_it_whole(full_gazet
     assert belbek.place is not None and belbek.place.admin1 in ("Crimea", "Sevastopol City")
     plant = r.resolve(Mention("Artem Plant", 0, 11, "Artem Plant", precision="feature"), Context())
     assert plant.place is not None and plant.place.admin1 == "Kyiv City"
+
+
+def test_a_facility_named_by_its_towns_adjective_or_owner_and_a_side_prefix(full_gazetteer):
+    from geo.places.resolver import plain_mention, town_forms
+
+    assert town_forms("Antonivskyi")[0] == "Antonivka" and "Vuhlehirsk" in town_forms("Vuhlehirska") and town_forms("Kherson") == ()
+    r = Resolver(full_gazetteer)
+    kherson = next(c.place for c in full_gazetteer.lookup("Kherson") if c.place.feature_code == "PPLA")
+    bridge = r.resolve(Mention("Antonivskyi Bridge", 0, 18, "Antonivskyi Bridge", precision="feature"),
+                       Context(sentence_places=(kherson,)))
+    assert bridge.place is not None and bridge.place.name == "Antonivka" and bridge.place.admin1 == "Kherson Oblast"
+    # a river is not named for a town: "Siverskyi" is no Siversk here
+    assert r.resolve(Mention("Siverskyi Donets River", 0, 22, "Siverskyi Donets River", precision="feature"), Context()).place is None
+    # who holds a place, and whose facility it is, are not part of its name
+    held = plain_mention(Mention("Russian-occupied Nova Kakhovka", 0, 30, "Russian-occupied Nova Kakhovka"))
+    assert held.name == "Nova Kakhovka"
+    plant = plain_mention(Mention("Mykolaiv’s shipyard", 0, 19, "Mykolaiv’s shipyard", precision="feature"))
+    assert (plant.name, plant.reference) == ("shipyard", "Mykolaiv")
+    got = r.resolve(Mention("Ukrainian-controlled Orikhiv", 0, 28, "Ukrainian-controlled Orikhiv"), Context(sentence_regions=("Zaporizhzhia Oblast",)))
+    assert got.place is not None and got.place.admin1 == "Zaporizhzhia Oblast"
