@@ -79,6 +79,8 @@ ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|
 TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)
+# "retreated after a failed assault on X", "during an attempted attack on Y": an event told for the first time, the day's
+NEW_EVENT_AFTER = re.compile(r"\b(?:after|following|during|amid)\s+an?\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 TIME_WORDS = {"after", "since", "following", "before", "until", "through", "during", "amid", "throughout", "of"}
 UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
                           r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
@@ -455,7 +457,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "negated"  # "... rather than advancing toward Bakhmut itself"
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()):
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
-        elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before):
+        elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \
+                and not NEW_EVENT_AFTER.search(before):
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and prev_word.endswith(("ed", "ful", "ive", "ous")) and prev_word not in ("continued", "renewed", "repeated"))\

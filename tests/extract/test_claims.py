@@ -718,3 +718,10 @@ def test_sources_discussing_an_event_claim_it(is_name):
     # "Russian sources discussed Ukrainian attacks near X": the sources' account, not ISW's own
     got = one("Russian sources discussed Ukrainian ground attacks near Svatove on Monday.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("attack", "ukraine", "claimed")]
+
+
+def test_an_event_told_after_a_time_word_with_a_new_article(is_name):
+    # "retreated after a failed assault on X": a new event, the day's; "after the capture of X" looks back
+    got = one("The General Staff said Russian troops withdrew after a failed assault on Kreminna.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("attack", "russia", ["Kreminna"])]
+    assert one("Russian troops regrouped after the capture of Kreminna.", is_name) == []
