@@ -725,3 +725,9 @@ def test_an_event_told_after_a_time_word_with_a_new_article(is_name):
     got = one("The General Staff said Russian troops withdrew after a failed assault on Kreminna.", is_name)
     assert [(k, a, places) for k, a, _, _, places in got] == [("attack", "russia", ["Kreminna"])]
     assert one("Russian troops regrouped after the capture of Kreminna.", is_name) == []
+
+
+def test_supposed_and_purported_events_are_claimed(is_name):
+    # "the aftermath of purported Ukrainian strikes in X": hedged, not ISW's own finding
+    got = one("Footage shows the aftermath of purported Ukrainian strikes in Svatove.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "ukraine", "claimed")]
