@@ -107,7 +107,7 @@ PAREN_BEARING = re.compile(
 )
 INLINE_BEARING = re.compile(
     rf"(?:(?:about|roughly|approximately|some|within|up to|just|directly|immediately|slightly|further)\s+)?(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?"
-    rf"(?:to\s+the\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+$",
+    rf"(?:to\s+the\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -498,7 +498,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         after_words = LETTERS.findall(after[:40].lower())
         # an inline bearing ending right before this mention: "north of Sumy City" (it ends in "of " or "from ")
         tail = before[-60:]
-        ib = INLINE_BEARING.search(tail) if tail[-1:].isspace() and tail.rstrip()[-4:].lower().endswith(("of", "from")) else None
+        ib = INLINE_BEARING.search(tail) if tail[-1:].isspace() and tail.rstrip()[-4:].lower().endswith(("of", "from", "the")) else None
+        if ib and ib.group(0).rstrip().lower().endswith(" the") and after[:1] in ("-", "–"):
+            ib = None  # "south of the Kherson-Dnipropetrovsk Oblast border": the bearing is the border's, not the town's
         in_paren = before.rfind("(") > before.rfind(")")
         dist = DISTANCE_OF.search(before[-40:]) if not ib and ("km" in before[-40:] or "kilomet" in before[-40:]) else None
         if dist and (not in_paren or _paren_at(sentence, m.start) is None):

@@ -82,6 +82,12 @@ def test_across_from_and_distance_from_are_references(is_name):
     assert names("Russian troops tried to advance across the river from Lysychansk.", is_name, "target") == ["Lysychansk"]
 
 
+def test_bearing_to_a_named_feature_with_the(is_name):
+    # "just north of the Kinburn Spit": the spit is the reference, as "north of Kherson City" is
+    got = find_mentions("Russian guns shelled Ochakiv, just north of the Kinburn Spit, overnight.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Ochakiv", "target"), ("Kinburn Spit", "reference")]
+
+
 def test_parenthesised_bearing_attaches_to_the_place_before(is_name):
     got = find_mentions("A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City).", is_name)
     target = [m for m in got if m.role == "target"]
