@@ -89,6 +89,7 @@ class Context:
     origin: Place | None = None  # the town the sentence's bearings agree on, when this mention names it itself
     section_namesake: Place | None = None  # the place this name was put on with confidence elsewhere in the section
     border_regions: frozenset[str] = frozenset()  # oblasts the sentence names by their border ("along the Mykolaiv-Kherson border")
+    russian_border: bool = False  # the sentence places something on Ukraine's border with Russia ("3 km from the Russian border")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -406,6 +407,10 @@ def on_left_bank(lat: float, lon: float) -> bool:
     return False
 
 
+# "near the Russian border", "on the international border", "the border with Russia": Ukraine's land border with Russia
+RUSSIAN_BORDER = re.compile(r"\b(?:Russian|international|state|Russia-Ukraine|Ukrainian-Russian|Russian-Ukrainian)\s+border\b|"
+                            r"\bborder\s+with\s+Russia\b", re.I)
+RUSSIAN_BORDER_KM = 15.0
 BORDERING = FRONT_REGIONS | NORTHERN_FRONT | {"Odesa Oblast", "Kirovohrad Oblast", "Poltava Oblast"}  # oblasts across a border named alone
 BORDER_KM = 12.0  # a place this close to a village of the oblast across the border lies on that border
 
@@ -535,6 +540,7 @@ class Resolver:
         self.front_prior = PointIndex(front)
         self.frontline = frontline  # geo.places.frontline.Snapshot of the report's date, or None
         self._line_km: dict[int, float] = {}
+        self._border_km: dict[int, float] = {}  # km to Ukraine's land border with Russia
         self._settlement_cands: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_settlement_candidates", {})
         self.work = 0  # candidates scored
         self.compared = 0  # places they were compared with
@@ -811,6 +817,14 @@ class Resolver:
             return ctx.section_index.nearest_km(place.lat, place.lon, MAX_BEARING_KM) <= MAX_BEARING_KM
         return True
 
+    def _russian_border_km(self, place: Place) -> float:
+        got = self._border_km.get(place.geonameid)
+        if got is None:
+            from geo.places.frontline import border_km  # shapely and the outline, loaded for the few sentences that need them
+
+            got = self._border_km[place.geonameid] = float(border_km([place.lat], [place.lon])[0])
+        return got
+
     def _far_from_front(self, place: Place, ctx: Context) -> bool:
         if place.admin1 in self.front_regions:
             return False
@@ -841,6 +855,9 @@ class Resolver:
             # "near the Donetsk-Zaporizhia Oblast border", "along the Kherson Oblast administrative border": on it (on the
             # side of the oblast framing the place, if one does: "in Donetsk Oblast near the Zaporizhia Oblast border")
             s.add("near the oblast border named", 1.5 if near_border(self.g, p, ctx.border_regions) else 0.0)
+        if ctx.russian_border and p.is_settlement:
+            # "Ternova, a settlement only three km from the Russian border": the namesake on that border
+            s.add("near the Russian border", 1.5 if self._russian_border_km(p) <= RUSSIAN_BORDER_KM else 0.0)
         if ctx.section_namesake is not None:
             # a section covers one sector of the front, where a name means one village: the one placed so with confidence
             s.add("named so elsewhere in the section", 1.5 if km(ctx.section_namesake, p) <= SAME_PLACE_KM else 0.0)
@@ -978,6 +995,7 @@ class _Sentence:
         self._points: tuple[list[int], list[CellSet], dict] | None = None
         self._references: frozenset[str] | None = None
         self._border: frozenset[str] | None = None
+        self._russian: bool | None = None
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -999,6 +1017,12 @@ class _Sentence:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
         return self._regions
+
+    def russian_border(self) -> bool:
+        """Does the sentence speak of Ukraine's border with Russia?"""
+        if self._russian is None:
+            self._russian = "border" in self.text and RUSSIAN_BORDER.search(self.text) is not None
+        return self._russian
 
     def border_only(self, gazetteer) -> frozenset[str]:
         """Oblasts the sentence names only by their border ("since the capture of the Luhansk Oblast border", "the
@@ -1204,6 +1228,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         within=distance_is_bound(claim.sentence, mention), origin=origin,
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
+                        russian_border=mention.precision == "settlement" and sent.russian_border(),
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:

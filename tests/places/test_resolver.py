@@ -294,3 +294,10 @@ def test_a_facility_named_by_its_towns_adjective_or_owner_and_a_side_prefix(full
     assert (plant.name, plant.reference) == ("shipyard", "Mykolaiv")
     got = r.resolve(Mention("Ukrainian-controlled Orikhiv", 0, 28, "Ukrainian-controlled Orikhiv"), Context(sentence_regions=("Zaporizhzhia Oblast",)))
     assert got.place is not None and got.place.admin1 == "Zaporizhzhia Oblast"
+
+
+def test_the_russian_border_named_picks_the_namesake_on_it(full_gazetteer):
+    # two Ternovas in Kharkiv Oblast: one by the border north of Kharkiv, one 45 km south of it
+    near = _resolved("Russian forces shelled Ternova, a village 5 km from the Russian border, on March 4.", full_gazetteer)["Ternova"]
+    assert near.place is not None and near.place.geonameid == 691637 and near.rule == "near the Russian border"
+    assert _resolved("Russian forces shelled Ternova on March 4.", full_gazetteer)["Ternova"].place is None
