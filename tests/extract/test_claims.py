@@ -731,3 +731,8 @@ def test_supposed_and_purported_events_are_claimed(is_name):
     # "the aftermath of purported Ukrainian strikes in X": hedged, not ISW's own finding
     got = one("Footage shows the aftermath of purported Ukrainian strikes in Svatove.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "ukraine", "claimed")]
+
+
+def test_a_threat_of_an_event_is_not_the_event(is_name):
+    # "mitigate the threat of Ukrainian counteroffensives in X": feared, not done
+    assert one("Russian forces dug in to mitigate the threat of Ukrainian counteroffensives in Svatove.", is_name) == []
