@@ -22,6 +22,7 @@ WELL_KNOWN: tuple[tuple[str, str, str], ...] = (
     (r"\blinik\b", "Lysychansk", "Luhansk Oblast"),  # Lysychansk oil refinery
     (r"\bzorya[\s-]+mashproekt\b", "Mykolaiv", "Mykolaiv Oblast"),  # gas-turbine plant
     (r"\b(?:vuhlehirs|uglegors|vuhlehisr)\w*\s+(?:thermal\s+)?(?:power|tpp|tes)", "Svitlodarsk", "Donetsk Oblast"),  # Vuhlehirska TPP
+    (r"\bzaporizh\w*\s+(?:thermal\s+power|tpp|tes)", "Enerhodar", "Zaporizhzhia Oblast"),  # the thermal plant by the NPP
     (r"\bartem\s+(?:plant|factory|enterprise|defen[cs]e)", "Kyiv", "Kyiv City"),  # Artem missile and electronics plant
     (r"\bdniproges\b|\bdnipro\s+(?:hpp|hydroelectric)", "Zaporizhzhia", "Zaporizhzhia Oblast"),
     (r"\btrypilska\b", "Ukrainka", "Kyiv Oblast"),  # Trypilska thermal power plant

@@ -67,6 +67,7 @@ SAME_PLACE_KM = 5.0
 # FEW_NAMESAKES (the Oleksandrivkas, Mykolaivkas), only for a town of 10,000 against ten times smaller
 ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to the day's front line, the others this far
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
+TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than this: the town
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
 
 
@@ -226,6 +227,11 @@ class _Scored:
             self.reasons[rule] = self.reasons.get(rule, 0.0) + value
 
 
+
+
+def _listed_with(x: _Scored) -> float:
+    """What the other places of its sentence say for a candidate."""
+    return x.reasons.get("listed with places close to it", 0.0) + x.reasons.get("near other places in the sentence", 0.0)
 
 
 def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
@@ -740,7 +746,8 @@ class Resolver:
         pop, ratio = TOWN_POP if len(cands) <= FEW_NAMESAKES else (10_000, 10)
         big = not fuzzy and best.cand.place.population >= pop and best.cand.place.population >= ratio * max(1, second.cand.place.population)
         if margin < DECIDE and not (big and margin >= 0):
-            near = self._nearest_to_others(scored, ctx) or self._only_one_on_the_front(scored, ctx)
+            near = self._nearest_to_others(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
+                or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -790,6 +797,23 @@ class Resolver:
             return None  # the nearest group is not clearly nearer: the section will not say more
         return None
 
+    def _the_only_town(self, scored: list[_Scored], pop: int, ratio: float, ctx: Context):
+        """Between namesakes the evidence scores all but alike (within TOWN_MARGIN), the only real town among them
+        (`pop` people or more, `ratio` times the others): "Lozova" is the town of 54,000, not the hamlet that leads it
+        by 0.01. Returns (pick, rival, km, rule) or None."""
+        top = scored[0].score
+        contenders = [x for x in scored if top - x.score < TOWN_MARGIN]
+        towns = [x for x in contenders if x.cand.match != "fuzzy" and x.cand.place.population >= pop]
+        if not towns:
+            return None
+        town = max(towns, key=lambda x: x.cand.place.population)
+        others = [x for x in contenders if km(x.cand.place, town.cand.place) > SAME_PLACE_KM]
+        if not others or town.cand.place.population < ratio * max(1, max(x.cand.place.population for x in others)):
+            return None
+        if max(_listed_with(x) for x in others) > _listed_with(town) or not self._with_the_others(town.cand.place, ctx, FAR_KM):
+            return None  # a hamlet the sentence's other places stand by, or a town far from them ("near Pytomnyk, Kostyantynivka ...")
+        return town, others[0], 0.0, "population"
+
     def _only_one_on_the_front(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, for a ground claim (advance, attack): the only one on the
         front line of the report's date (within ON_LINE_KM of it, every rival more than OFF_LINE_KM away).
@@ -808,13 +832,13 @@ class Resolver:
             return pick, max(rivals, key=lambda t: t[1].score)[1], d0, "the only namesake on the front line of the day"
         return None
 
-    def _with_the_others(self, place: Place, ctx: Context) -> bool:
-        """Does `place` lie within MAX_BEARING_KM of the other places of its sentence (else of its section), or are
+    def _with_the_others(self, place: Place, ctx: Context, within: float = MAX_BEARING_KM) -> bool:
+        """Does `place` lie within `within` km of the other places of its sentence (else of its section), or are
         there none yet?"""
         if ctx.sentence_points:
-            return any(approx_km(place.lat, place.lon, a, b) <= MAX_BEARING_KM for _, a, b in ctx.sentence_points)
+            return any(approx_km(place.lat, place.lon, a, b) <= within for _, a, b in ctx.sentence_points)
         if ctx.paragraph_places:
-            return ctx.section_index.nearest_km(place.lat, place.lon, MAX_BEARING_KM) <= MAX_BEARING_KM
+            return ctx.section_index.nearest_km(place.lat, place.lon, within) <= within
         return True
 
     def _russian_border_km(self, place: Place) -> float:

@@ -301,3 +301,18 @@ def test_the_russian_border_named_picks_the_namesake_on_it(full_gazetteer):
     near = _resolved("Russian forces shelled Ternova, a village 5 km from the Russian border, on March 4.", full_gazetteer)["Ternova"]
     assert near.place is not None and near.place.geonameid == 691637 and near.rule == "near the Russian border"
     assert _resolved("Russian forces shelled Ternova on March 4.", full_gazetteer)["Ternova"].place is None
+
+
+def test_the_only_town_among_namesakes_scored_alike(full_gazetteer):
+    # Lozova, a town of 54,000, and a hamlet of that name 90 km east: a hamlet leading by a hair does not win
+    from geo.places.resolver import _Scored
+
+    r = Resolver(full_gazetteer)
+    cands = {c.place.geonameid: c for c in full_gazetteer.lookup("Lozova") if c.place.admin1 == "Kharkiv Oblast"}
+    town, hamlet = cands[702760], cands[702758]
+    got = r._the_only_town([_Scored(hamlet, 3.0), _Scored(town, 2.8)], 5_000, 5, Context())
+    assert got is not None and got[0].cand is town and got[3] == "population"
+    # but not against what the sentence says: the hamlet is listed with places close to it
+    near = _Scored(hamlet, 3.0, {"listed with places close to it": 0.75})
+    assert r._the_only_town([near, _Scored(town, 2.8)], 5_000, 5, Context()) is None
+    assert r._the_only_town([_Scored(hamlet, 3.0), _Scored(town, 2.4)], 5_000, 5, Context()) is None  # 0.6 behind: not alike
