@@ -357,6 +357,28 @@ def within_stated(ref: Place, place: Place, direction: str, distance: float) -> 
     return diff <= STATED_DEGREES or (diff < 90 and d * math.sin(math.radians(diff)) <= 2.0)
 
 
+STATED_POINT_KM = 40.0  # a village said to lie at most this far from a town is put where the text says when the gazetteer lacks it
+
+
+def stated_point(mention: Mention, ref: Place, cands: tuple[Candidate, ...] = ()) -> Resolution:
+    """Where a mention no gazetteer row fits lies by the text's own bearing and distance from a settlement ("Blahodatne
+    (12km north of Bakhmut)"): a derived point, marked for review; none for a larger distance, a region reference or a
+    bearing it cannot read, nor when a namesake lies near the town."""
+    why = f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})"
+    want = BEARINGS.get((mention.bearing or "").replace("ern", ""))
+    if want is None or not mention.distance_km or mention.distance_km > STATED_POINT_KM or not ref.is_settlement:
+        return Resolution(mention, None, None, why, cands, review=True)
+    if any(km(ref, c.place) <= max(30.0, 2.5 * mention.distance_km) for c in cands):
+        # a village of that name lies near, not where the text says: the text misplaces it (or names it for
+        # another), so no point is made up ("Makiivka, 10km south of Kreminna" for the one 25 km northwest)
+        return Resolution(mention, None, None, why, cands, review=True)
+    at = _WGS84.Direct(ref.lat, ref.lon, want, mention.distance_km * 1000.0)
+    label = f"{mention.name} ({mention.distance_km:g} km {mention.bearing} of {ref.name})"
+    place = Place(-(zlib.crc32(f"stated|{label}|{ref.geonameid}".encode()) & 0x7FFFFFFF or 1), label, round(at["lat2"], 5),
+                  round(at["lon2"], 5), ref.country, ref.admin1, ref.admin1_code, "P", "PPL", 0, "derived")
+    return Resolution(mention, place, "settlement", f"{why}: put where the text says", cands, review=True)
+
+
 def at_stated_distance(ref: Place, place: Place, distance: float) -> bool:
     """Does `place` lie at about the distance stated from `ref`, whatever the direction? Off by no more than half
     the distance (at least 8 km), plus the reference town's radius: tighter than `within_stated`, as the direction
@@ -663,14 +685,18 @@ class Resolver:
                 # ISW's compass is often off ("Mayorsk (20km southwest of Bakhmut)" lies due south); its distances are
                 # nearer the mark: a namesake at the distance stated, in another direction, is placed and marked for review
                 near = [c for c in cands if at_stated_distance(ref, c.place, mention.distance_km)]
-                if not near:
-                    return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
-                                      tuple(cands), review=True)
-                res = self.resolve(replace(mention, bearing=None, distance_km=None), ctx, ref)
-                if res.place is None or not any(c.place.geonameid == res.place.geonameid for c in near):
-                    return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
-                                      tuple(cands), review=True)
-                return replace(res, mention=mention, rule=f"at the distance stated from {ref.name}, not in the direction", review=True)
+                res = self.resolve(replace(mention, bearing=None, distance_km=None), ctx, ref) if near else None
+                if res is not None and res.place is not None and any(c.place.geonameid == res.place.geonameid for c in near):
+                    return replace(res, mention=mention, rule=f"at the distance stated from {ref.name}, not in the direction", review=True)
+                # the gazetteer lacks the village ("Dvorichchia (2km west of Soledar)"): the point the text gives, for review,
+                # from a town in the fighting and, for a ground claim, on the front line of the day
+                got = stated_point(mention, ref, tuple(cands)) if not self._far_from_front(ref, ctx) else None
+                if got is not None and got.place is not None and self.frontline is not None and ctx.kind in GROUND_KINDS \
+                        and self.frontline.distance_km([got.place.lat], [got.place.lon])[0] > OFF_LINE_KM:
+                    got = None
+                return got if got is not None and got.place is not None else Resolution(
+                    mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
+                    tuple(cands), review=True)
             cands = fitting
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
             if any(is_city_named_bare(c, mention) for c in cands):

@@ -316,3 +316,15 @@ def test_the_only_town_among_namesakes_scored_alike(full_gazetteer):
     near = _Scored(hamlet, 3.0, {"listed with places close to it": 0.75})
     assert r._the_only_town([near, _Scored(town, 2.8)], 5_000, 5, Context()) is None
     assert r._the_only_town([_Scored(hamlet, 3.0), _Scored(town, 2.4)], 5_000, 5, Context()) is None  # 0.6 behind: not alike
+
+
+def test_a_village_the_gazetteer_lacks_goes_where_the_text_puts_it(full_gazetteer):
+    from geo.places.resolver import km
+
+    soledar = next(c.place for c in full_gazetteer.lookup("Soledar") if c.place.admin1 == "Donetsk Oblast")
+    got = _resolved("Russian forces attacked near Dvorichchia (3km west of Soledar) on March 4.", full_gazetteer)["Dvorichchia"]
+    assert got.place is not None and got.place.source == "derived" and got.review and got.precision == "settlement"
+    assert 2.5 < km(got.place, soledar) < 3.5 and got.place.lon < soledar.lon and got.place.geonameid < 0
+    # too far for a point the text gives: left for review
+    far = _resolved("Russian forces attacked near Dvorichchia (60km west of Soledar) on March 4.", full_gazetteer)["Dvorichchia"]
+    assert far.place is None and far.review
