@@ -524,6 +524,14 @@ def plain_mention(mention: Mention) -> Mention:
     return replace(mention, name=name, reference=reference)
 
 
+def one_stream(a: Place, b: Place) -> bool:
+    """Are two GeoNames rows stretches of one river (streams of one name in one oblast)?"""
+    return a.feature_code in STREAM_CODES and b.feature_code in STREAM_CODES and a.admin1 == b.admin1 and _key_of(a.name) == _key_of(b.name)
+
+
+STREAM_CODES = frozenset({"STM", "STMX", "STMI", "STMS", "STMA"})
+
+
 def named_for(gazetteer, place: Place, mention: Mention) -> bool:
     """Is `place` the facility a feature mention names, or the town named whole in it ("Engels airbase" in Engels,
     "Belbek Air Base" by Fruktove, once Belbek)? Not a town found from a part of its name ("Siverskyi Donets River"
@@ -763,6 +771,11 @@ class Resolver:
         if second is None:
             return Resolution(mention, best.cand.place, precision, "namesakes within 5 km: one place", tuple(c.cand for c in scored),
                               runner_up=scored[1].cand.place, margin=0.0, review=fuzzy)
+        if precision == "feature" and best.score - second.score < DECIDE and all(
+                one_stream(best.cand.place, x.cand.place) for x in scored[1:] if best.score - x.score < DECIDE):
+            # "the Oskil River": GeoNames has a row for each stretch of a river; any of them is the river
+            return Resolution(mention, best.cand.place, precision, "one river, several rows", tuple(c.cand for c in scored),
+                              runner_up=second.cand.place, margin=round(best.score - second.score, 2), review=fuzzy)
         margin = best.score - second.score
         deciding = max(  # the reason that separates them most, whichever of the two it counted for
             ((r, best.reasons.get(r, 0.0) - second.reasons.get(r, 0.0)) for r in {**best.reasons, **second.reasons}),

@@ -328,3 +328,11 @@ def test_a_village_the_gazetteer_lacks_goes_where_the_text_puts_it(full_gazettee
     # too far for a point the text gives: left for review
     far = _resolved("Russian forces attacked near Dvorichchia (60km west of Soledar) on March 4.", full_gazetteer)["Dvorichchia"]
     assert far.place is None and far.review
+
+
+def test_a_river_with_a_row_for_each_stretch_is_one_river(full_gazetteer):
+    # GeoNames has two "Oskil" stream rows in Kharkiv Oblast; the river is either, not an ambiguity
+    r = Resolver(full_gazetteer)
+    got = r.resolve(Mention("Oskil River", 0, 11, "Oskil River", precision="feature"), Context())
+    assert got.place is not None and got.place.admin1 == "Kharkiv Oblast" and got.place.feature_class == "H"
+    assert got.rule in ("one river, several rows", "single candidate", "namesakes within 5 km: one place")
