@@ -179,12 +179,13 @@ ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
 
 SCOPE_BREAK = re.compile(
-    r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than)\b"
+    r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than"
+    # an aim, a threat or a preparation: "in an effort to", "likely to", "seek/intend/aim to", "set conditions", "threat of"
+    r"|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|likely\s+to(?!\s+have\b)|threats?\s+(?:of|to)"
+    r"|(?:seek(?:s|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)\s+to|set(?:s|ting)?\s+(?:\w+\s+)?conditions|(?:in\s+)?preparations?\s+for)\b"
     r"|,\s+(?:indicating|suggesting|signaling|meaning)\b"
     r"|(?:\band|\bbut|,)\s+(?:will|would|may|might|could|likely|plans?|intends?)\b"
     r"|\band\s+that\b|\b(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|\b(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b"
-    r"|\bin\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to\b|\blikely\s+to\s+(?!have\b)"
-    r"|\bthreats?\s+(?:of|to)\b|\b(?:seek(?:s|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)\s+to\b|\bset(?:s|ting)?\s+(?:\w+\s+)?conditions\b|\b(?:in\s+)?preparations?\s+for\b"
     r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
     r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
     r"destroyed|damaged|eliminated|"
