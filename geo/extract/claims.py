@@ -571,8 +571,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             prior = [a for a in actors if a[1] <= m.start()]
             # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")
             said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual])
-            subjects = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)]
-            prior = subjects or prior
+            if len({a[2] for a in said}) > 1:  # only the other side's word can be an object
+                said = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)]
+            prior = said or prior
             if prior:
                 ev.actor = prior[-1][2]
             else:

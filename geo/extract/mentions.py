@@ -146,6 +146,7 @@ LIST_REMARK = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|—|–|\s-)\s*(?:all|both)
 LIST_AFTER_ASIDE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:(?:just|directly|about|roughly|\d+\s*km)\s+)*(?:north|south|east|west)\w*"
                               r"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s*)?(?:\([^()]*\)\s*)?,?\s*(?:and\s+|or\s+)?")
 # "the T1302 highway from Bakhmut to Lysychansk", "on the road to Slovyansk", "GLOCs to Lysychansk": the towns name a road
+ROAD_WORD = re.compile(r"highway|road|route|railway|GLOC|communication")  # a cheap test before ROAD_TO
 ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s+(?:\([^()]*\)\s+)?(?:(?:from|between)\s+"
                      r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:to|and|toward|towards)\s+|(?:to|toward|towards|from|between)\s+)$")
 # "X, a suburb of Y", "X, a small settlement in Y Oblast near Z", "X, on the eastern outskirts of Y": an apposition that
@@ -550,7 +551,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if "across" in before[-80:] and ACROSS_FROM.search(before[-80:]):
             kept.append(replace(m, role="reference", bearing=f"across from {m.name}"))
             continue
-        if ROAD_TO.search(before[-90:]):
+        if ROAD_WORD.search(before[-90:]) and ROAD_TO.search(before[-90:]):
             kept.append(replace(m, role="reference", bearing=f"{m.name} road"))  # "the E40 highway to Slovyansk": a road's end
             continue
         if "direction" in before[-160:] and DIRECTION_OF.search(before[-160:]) and not OWN_BEARING.match(after):
