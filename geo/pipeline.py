@@ -147,7 +147,7 @@ def extract_many(reports: list[Report], gazetteer, series: FrontSeries | None = 
     extracted alone, whichever reports come with it."""
     if series is None and frontline:
         series = FrontSeries.shipped()
-    line = (lambda d: series.on_or_before(d)) if series else (lambda d: None)
+    line = (lambda d: series.prior_for(d)) if series else (lambda d: None)
     return [(r, extract_rows(r, gazetteer, frontline=line(r.date))) for r in reports]
 
 
@@ -207,7 +207,7 @@ def ingest(store: Store, paths: Iterable[Path], gazetteer, *, progress: bool | N
                 result.versions += 1
                 continue
             try:
-                rows = extract_rows(report, gazetteer, frontline=series.on_or_before(report.date), picks=picks)
+                rows = extract_rows(report, gazetteer, frontline=series.prior_for(report.date), picks=picks)
             except GeoError as e:
                 result.errors.append(f"{report.source}: {e}")
                 continue
@@ -285,7 +285,7 @@ def refresh(store: Store, gazetteer, *, progress: bool | None = None) -> int:
     show = progress if progress is not None else (len(reports) > 5 and sys.stderr.isatty())
     series = front_series(store)
     for report in tqdm(reports, desc="re-extracting", unit="report", disable=not show, file=sys.stderr):
-        store.replace_rows(report.content_hash, extract_rows(report, gazetteer, frontline=series.on_or_before(report.date),
+        store.replace_rows(report.content_hash, extract_rows(report, gazetteer, frontline=series.prior_for(report.date),
                                                              picks=picks), method)
     measure_front(store, series)
     return len(reports)
@@ -427,7 +427,7 @@ def reresolve(store: Store, gazetteer, hashes: Iterable[str], attempts: int = 20
         if report is None:
             continue
         for _ in range(attempts):
-            rows = extract_rows(report, g, frontline=series.on_or_before(report.date), picks=picks)
+            rows = extract_rows(report, g, frontline=series.prior_for(report.date), picks=picks)
             if store.replace_rows_if_current(h, rows, method_version(g), version):
                 total += len(rows)
                 break

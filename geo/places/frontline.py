@@ -55,6 +55,7 @@ HELD_REACH_DEG = 0.12  # the edge within ~9-13 km of held land faces it: across 
 CREDIT = "DeepStateMap (deepstatemap.live)"
 UKRAINE_BOX = (22.0, 44.0, 40.5, 52.5)  # lon/lat: mainland Ukraine, Crimea and the Sea of Azov coast
 MAX_AGE_DAYS = 14  # a snapshot older than this does not show a day's front
+STALE_DAYS = 30  # ... but one this old still says where the fighting was, between namesakes
 MAX_BYTES = 64 * 2**20  # a raw DeepStateMap layer is under 1 MB; more is not a snapshot
 
 LON0 = 34.0  # central meridian of the distance projection
@@ -499,6 +500,18 @@ class FrontSeries:
         """The front as of `day`: the latest snapshot on or before it within `max_age` days, else None."""
         found = self.date_for(day)
         return self.get(found) if found is not None else None
+
+    def prior_for(self, day: dt.date, stale_days: int = STALE_DAYS) -> Snapshot | None:
+        """The front line as a prior for placing the claims of a report of `day` between namesakes: the latest snapshot
+        on or before `day` within `stale_days`, not only `max_age` (the series has a gap: a snapshot of 3 April 2022
+        and one of 1 September before the weekly series begins on 3 October). Not for measuring claims against the
+        front of their day (the audit keeps `on_or_before`); never a later snapshot (the front the report saw)."""
+        import bisect
+
+        i = bisect.bisect_right(self._dates, day)
+        if i == 0 or (day - self._dates[i - 1]).days > stale_days:
+            return None
+        return self.get(self._dates[i - 1])
 
     def distances(self, days: Sequence[dt.date], lats: Sequence[float], lons: Sequence[float]) -> list[tuple[dt.date | None, float | None]]:
         """For each point, (snapshot date, km to the front of its day); (None, None) when no snapshot covers the day."""

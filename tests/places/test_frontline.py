@@ -84,10 +84,12 @@ def test_distance_to_the_front_line_not_the_coast(shared):
 
 def test_series_picks_the_snapshot_on_or_before_within_14_days():
     series = FrontSeries.shipped()
-    assert len(series) >= 200 and series.dates()[0] == dt.date(2022, 10, 3)
+    # two 2022 snapshots (3 April, 1 September), then the weekly series from 3 October 2022
+    assert len(series) >= 200 and series.dates()[:3] == [dt.date(2022, 4, 3), dt.date(2022, 9, 1), dt.date(2022, 10, 3)]
     assert series.date_for(dt.date(2024, 6, 19)) == dt.date(2024, 6, 17)
     assert series.date_for(dt.date(2024, 6, 17)) == dt.date(2024, 6, 17)
-    assert series.date_for(dt.date(2022, 9, 30)) is None  # before the series
+    assert series.date_for(dt.date(2022, 9, 30)) is None  # in the gap before the weekly series
+    assert series.date_for(dt.date(2022, 3, 30)) is None  # before the series
     last = series.dates()[-1]
     assert series.date_for(last + dt.timedelta(days=14)) == last
     assert series.date_for(last + dt.timedelta(days=15)) is None  # too old to show that day's front
@@ -285,3 +287,15 @@ def test_map_front_of_a_view_window_end_start_and_none():
     before = view_front(series, View(date=dt.date(2022, 9, 21)), dates)
     assert before["data"]["features"] == [] and before["credit"] == ""
     assert "No DeepStateMap front line within 14 days before 21 September 2022" in legend_html([], View(), before["legend"])
+
+
+def test_the_prior_for_resolving_bridges_the_gaps_of_the_series_within_30_days():
+    # a report of 27 April 2022 has no snapshot on or before it within 14 days; the one of 3 April still says where
+    # the fighting was, as a prior between namesakes; a later snapshot never stands in for an earlier day
+    series = FrontSeries.shipped()
+    assert series.on_or_before(dt.date(2022, 4, 27)) is None
+    assert series.prior_for(dt.date(2022, 4, 27)).date == dt.date(2022, 4, 3)
+    assert series.prior_for(dt.date(2022, 5, 10)) is None  # 37 days after it
+    assert series.prior_for(dt.date(2022, 3, 27)) is None  # before it
+    assert series.prior_for(dt.date(2022, 9, 20)).date == dt.date(2022, 9, 1)
+    assert series.prior_for(dt.date(2024, 6, 19)).date == dt.date(2024, 6, 17)  # the strict one when there is one

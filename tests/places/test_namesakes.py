@@ -96,7 +96,7 @@ def test_an_ingested_report_gets_the_places_extract_gives_it_alone(shared, full_
     for row in store.claim_rows():
         stored.setdefault(row["report_date"], []).append(key(row))
     for report in store.stored_reports():
-        alone = [key(r) for r in extract_rows(report, full_gazetteer, frontline=series.on_or_before(report.date))]
+        alone = [key(r) for r in extract_rows(report, full_gazetteer, frontline=series.prior_for(report.date))]
         assert Counter(alone) == Counter(stored.get(report.date.isoformat(), [])), report.date
 
 
