@@ -958,6 +958,8 @@ class Resolver:
             s.add("main name", 1.25)  # named so, not only by an alternate or historical name
             if p.feature_code in CAPITAL_CODES and s.cand.match != "fuzzy" and mention.precision == "settlement":
                 s.add("capital named bare", 3.0)  # "Kyiv", "Kharkiv", "Kursk": the city, not a village namesake
+            elif p.population >= CITY_POP and s.cand.match != "fuzzy" and mention.precision == "settlement":
+                s.add("city named bare", 1.0)  # "Slovyansk": the city of that name, not Nikopol (once Slavyansk)
         s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
         if s.cand.match == "fuzzy":
             s.add("fuzzy match", -1.0)

@@ -336,3 +336,15 @@ def test_a_river_with_a_row_for_each_stretch_is_one_river(full_gazetteer):
     got = r.resolve(Mention("Oskil River", 0, 11, "Oskil River", precision="feature"), Context())
     assert got.place is not None and got.place.admin1 == "Kharkiv Oblast" and got.place.feature_class == "H"
     assert got.rule in ("one river, several rows", "single candidate", "namesakes within 5 km: one place")
+
+
+def test_a_city_named_by_its_own_name_beats_a_city_once_so_called(full_gazetteer):
+    # GeoNames keeps "Slavyansk" among the old names of Nikopol; "Slovyansk" named bare is the city of Donetsk Oblast,
+    # even where the front line of the day favours Nikopol on the Dnipro
+    import datetime as dt
+
+    from geo.places.frontline import FrontSeries
+
+    r = Resolver(full_gazetteer, frontline=FrontSeries.shipped().prior_for(dt.date(2022, 4, 28)), day=dt.date(2022, 4, 28))
+    got = r.resolve(Mention("Slovyansk", 0, 9, "Slovyansk"), Context(kind="attack"))
+    assert got.place is not None and got.place.admin1 == "Donetsk Oblast" and got.place.population > 100_000
