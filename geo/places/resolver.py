@@ -760,7 +760,9 @@ class Resolver:
                 return Resolution(mention, None, None, f"only candidate lies outside the oblast named: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
             if best.reasons.get("bearing", 0) < 0:
-                if ref is not None and km(ref, p) > FAR_KM:
+                if ref is not None and km(ref, p) > FAR_KM and not (best.reasons.get("capital named bare") or best.reasons.get("city named bare")):
+                    # (a city named bare is that city: the bearing belongs to another place of the sentence,
+                    # "east of Kyiv, in Sumy Oblast, and around Kharkiv")
                     return Resolution(mention, None, None, f"only candidate is far from the bearing's reference: {p.name} ({p.admin1})",
                                       tuple(cands), review=True)
                 return Resolution(mention, p, precision, "single candidate; does not fit the bearing exactly", tuple(cands), review=True)

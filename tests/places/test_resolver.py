@@ -348,3 +348,11 @@ def test_a_city_named_by_its_own_name_beats_a_city_once_so_called(full_gazetteer
     r = Resolver(full_gazetteer, frontline=FrontSeries.shipped().prior_for(dt.date(2022, 4, 28)), day=dt.date(2022, 4, 28))
     got = r.resolve(Mention("Slovyansk", 0, 9, "Slovyansk"), Context(kind="attack"))
     assert got.place is not None and got.place.admin1 == "Donetsk Oblast" and got.place.population > 100_000
+
+
+def test_a_city_named_bare_is_placed_though_a_bearing_of_its_sentence_points_elsewhere(full_gazetteer):
+    r = Resolver(full_gazetteer)
+    kyiv = next(c.place for c in full_gazetteer.lookup("Kyiv") if c.place.feature_code == "PPLC")
+    # "east of Kyiv, in Sumy Oblast, and around Kharkiv": the bearing is Kyiv's, not Kharkiv's (400 km east)
+    got = r.resolve(Mention("Kharkiv", 0, 7, "Kharkiv", bearing="east", reference="Kyiv"), Context(), kyiv)
+    assert got.place is not None and got.place.feature_code == "PPLA" and got.review
