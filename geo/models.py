@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 Kind = Literal["advance", "attack", "strike"]
@@ -64,8 +65,13 @@ class Report:
         h.update(" ".join(self.text.split()).encode("utf-8"))
         return h.hexdigest()
 
+    @cached_property
+    def _endnote_table(self) -> dict[int, tuple[str, ...]]:
+        """number -> URLs, made once for the report (not for each of its rows)."""
+        return dict(self.endnotes)
+
     def endnote_urls(self, numbers: tuple[int, ...]) -> tuple[str, ...]:
-        table = dict(self.endnotes)
+        table = self._endnote_table
         out: list[str] = []
         for n in numbers:
             for url in table.get(n, ()):

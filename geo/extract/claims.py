@@ -57,6 +57,7 @@ _REPEL = alternation(lexicon.REPEL) + (
 # that look-behind far faster than a \b before the alternation
 TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT})"
                      rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
+TRIGGER = lexicon.quick_start(TRIGGER)
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
@@ -148,6 +149,7 @@ ACTOR = re.compile(  # every branch starts at a word: the look-behind in front o
     rf"|\b(?P<ua3>partisans)\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
 )
+ACTOR = lexicon.quick_start(ACTOR)
 SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
 SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
 FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
@@ -178,19 +180,22 @@ NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|asserti
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
 
+# Used as a yes/no test only. Each branch starts at a comma or at a word, and they are grouped so: the regex
+# engine tries two branches at each position, not a dozen (three times faster)
+_MODAL_AFTER = r"(?:will|would|may|might|could|likely|plans?|intends?)\b"
+_ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
+            r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
+            r"destroyed|damaged|eliminated|"
+            r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
+            r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b")
 SCOPE_BREAK = re.compile(
-    r"\b(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than"
+    rf",\s+(?:(?:indicating|suggesting|signaling|meaning)\b|{_MODAL_AFTER}|{_ED_VERB})"
+    r"|\b(?:(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than"
     # an aim, a threat or a preparation: "in an effort to", "likely to", "seek/intend/aim to", "set conditions", "threat of"
     r"|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|likely\s+to(?!\s+have\b)|threats?\s+(?:of|to)"
     r"|(?:seek(?:s|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)\s+to|set(?:s|ting)?\s+(?:\w+\s+)?conditions|(?:in\s+)?preparations?\s+for)\b"
-    r"|,\s+(?:indicating|suggesting|signaling|meaning)\b"
-    r"|(?:\band|\bbut|,)\s+(?:will|would|may|might|could|likely|plans?|intends?)\b"
-    r"|\band\s+that\b|\b(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|\b(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b"
-    r"|(?:\band|\bbut|,)\s+(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
-    r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
-    r"destroyed|damaged|eliminated|"
-    r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
-    r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b",
+    rf"|(?:and|but)\s+(?:{_MODAL_AFTER}|{_ED_VERB})"
+    r"|and\s+that\b|(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b)"
 )
 PERSON_END = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+$")
 LEAD_CLAIMED = re.compile(r"unconfirmed|claims?\b", re.I)
@@ -301,6 +306,8 @@ def _actors(sentence: str) -> list[tuple[int, int, str]]:
 
 
 BOTH_SIDES = re.compile(r"\b(?:Russian\s+and\s+Ukrainian|Ukrainian\s+and\s+Russian)\s+(?:forces|troops|units|servicemen|soldiers)\b")
+# led by a look-ahead for their first characters (`lexicon.quick_start`): the same matches, 10-40% faster
+SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES = map(lexicon.quick_start, (SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES))
 
 
 @lru_cache(maxsize=8)
@@ -333,6 +340,9 @@ def _may_contain(sentence: str, low: str, *words: str) -> bool:
 
 
 ADJ_DETERMINER = re.compile(r"\b(?:any|no|a|an|the|their|its|these|those|several|some|other|newly)\s+$", re.I)
+
+
+LOOKBACK, NARRATIVE_THAT = lexicon.Folded(LOOKBACK), lexicon.Folded(NARRATIVE_THAT)  # only their positions are read
 
 
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
@@ -376,6 +386,7 @@ NOT_VERB_AFTER_TO = {"date", "positions", "areas", "villages", "settlements", "t
 
 
 EVIDENCE_NOUNS = ("footage", "image", "video", "photo")  # PRESENCE's nouns in lower case ("image" in "imagery")
+EVIDENCE_VERBS = ("show", "confirm", "depict")  # PRESENCE's verbs, as it spells them (lower case)
 
 
 def _aim(before_words: list[str]) -> bool:
@@ -631,7 +642,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 events[-1].end = m.end()
                 continue
         events.append(ev)
-    for p in PRESENCE.finditer(sentence) if any(w in low for w in EVIDENCE_NOUNS) else ():
+    evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
+    for p in PRESENCE.finditer(sentence) if evidence else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)

@@ -110,6 +110,7 @@ INLINE_BEARING = re.compile(
     rf"(?:to\s+the\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
+INLINE_BEARING = lexicon.Folded(INLINE_BEARING)  # its match's text is lower case: only the groups' lower case is read
 
 
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
@@ -179,7 +180,16 @@ def _has_of_town(sentence: str) -> bool:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), *m.span()) for m in WORD.finditer(text)]
+    """(token, start, end) of every token. WORD reads every character but white space into some token, so only
+    white space lies between two: each is found from the end of the one before (faster than match objects)."""
+    out: list[tuple[str, int, int]] = []
+    pos, find, append = 0, text.find, out.append
+    for tok in WORD.findall(text):
+        pos = find(tok, pos)
+        end = pos + len(tok)
+        append((tok, pos, end))
+        pos = end
+    return out
 
 
 def _clean(name: str) -> str:
@@ -196,6 +206,8 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
     for k, (tok, _, _) in enumerate(toks):
         if k < i or not tok[0].isupper() or not tok[0].isalpha():
             continue  # only a capitalised word starts a name
+        if _lone_stop(toks, k):
+            continue  # "Russian", "The", "Putin": neither a name (`_match_at`) nor an unknown one (`_unknown_in_list`)
         i = k
         found = _match_at(sentence, toks, i, is_name)
         if found is None:
@@ -231,13 +243,22 @@ def _districts(sentence: str, mentions: list[Mention], is_name: NameTest) -> lis
     return out
 
 
+def _lone_stop(toks, i: int) -> bool:
+    """Is token i a STOP word ("Russian", "The", "Putin"; not "Crimea") with no capitalised word after it?"""
+    low = toks[i][0].lower()
+    if low not in STOP or low == "crimea":
+        return False
+    after = toks[i + 1][0] if i + 1 < len(toks) else ""
+    return not (after[:1].isupper() and after[0].isalpha())
+
+
 def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Mention], int] | None:
     """The longest place name starting at token i, extended by a suffix (Oblast, City, a feature noun)."""
     n = len(toks)
     run_end = i
     while run_end < n and toks[run_end][0][:1].isupper() and toks[run_end][0][0].isalpha() and run_end - i < 6:
         run_end += 1
-    if run_end == i + 1 and toks[i][0].lower() in STOP and toks[i][0].lower() != "crimea":
+    if run_end == i + 1 and _lone_stop(toks, i):
         return None  # "Russian", "The", "Putin" alone: the commonest capitalised words, never a place
     # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
     low_sentence = _lower(sentence)
@@ -499,7 +520,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         after_words = LETTERS.findall(after[:40].lower())
         # an inline bearing ending right before this mention: "north of Sumy City" (it ends in "of " or "from ")
         tail = before[-60:]
-        ib = INLINE_BEARING.search(tail) if tail[-1:].isspace() and tail.rstrip()[-4:].lower().endswith(("of", "from", "the")) else None
+        ib = INLINE_BEARING.search(tail) if tail[-1:].isspace() and tail.rstrip()[-4:].lower().endswith(("of", "from", "the")) \
+            and _may_name_direction(tail) else None
         if ib and ib.group(0).rstrip().lower().endswith(" the") and after[:1] in ("-", "–"):
             ib = None  # "south of the Kherson-Dnipropetrovsk Oblast border": the bearing is the border's, not the town's
         in_paren = before.rfind("(") > before.rfind(")")
@@ -627,6 +649,13 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+def _may_name_direction(text: str) -> bool:
+    """Can `DIR_RE` match in `text` (case-insensitively, as the bearing patterns do)? A cheap test before them;
+    "ſ" is the one letter that case-insensitive matching reads as a letter of a direction and `lower` does not."""
+    low = text.lower()
+    return "north" in low or "south" in low or "east" in low or "west" in low or "ſ" in text
 
 
 def _paren_at(sentence: str, pos: int) -> tuple[str, str, float | None] | None:

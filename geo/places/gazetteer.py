@@ -751,7 +751,12 @@ class Gazetteer:
         # ratio = 2 * matches / (len a + len b), so len b lies within n * r / (2 - r) .. n * (2 - r) / r.
         n, r = len(vkey), cutoff / 100
         lengths = range(int(n * r / (2 - r)), int(n * (2 - r) / r) + 1)
-        pool = [k for length in lengths for k in self._fuzzy_keys.get((vkey[:1], length), ())]
+        pools = self.__dict__.setdefault("_fuzzy_pools", {})  # names of a length and first letter share their pool
+        pool = pools.get((vkey[:1], lengths))
+        if pool is None:
+            if len(pools) > 4096:
+                pools.clear()
+            pool = pools[(vkey[:1], lengths)] = [k for length in lengths for k in self._fuzzy_keys.get((vkey[:1], length), ())]
         best: dict[int, float] = {}
         for match, score, _ in process.extract(vkey, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
             for gid in ids_of(self._variant[match]):
@@ -803,6 +808,14 @@ class Gazetteer:
 
     def region(self, name: str) -> Place | None:
         """The admin1 region `name` means: "Kherson Oblast", "Krasnodar Krai", "occupied Crimea", "Kursk"."""
+        cache = self.__dict__.setdefault("_region_cache", {})  # the resolver asks for the same few oblasts in every sentence
+        if name not in cache:
+            if len(cache) > _LOOKUP_CACHE_MAX:
+                cache.clear()
+            cache[name] = self._region(name)
+        return cache[name]
+
+    def _region(self, name: str) -> Place | None:
         key = normalize(name)
         words = key.split()
         tries = [key]

@@ -115,8 +115,14 @@ class PointIndex:
         self._memo: dict[tuple[float, float, float], float] = {}
         self._near: dict[tuple[int, int, int], list[list[tuple[float, float]]]] = {}  # (cell, ring) -> the cells around it
         self.scanned = 0  # points compared so far (the cost of the queries)
+        cells, size_lat, size_lon = self.cells, self.CELL_LAT, self.CELL_LON  # read once: an oblast has thousands of points
         for lat, lon in points:
-            self.cells.setdefault((int(lat // self.CELL_LAT), int(lon // self.CELL_LON)), []).append((lat, lon))
+            key = (int(lat // size_lat), int(lon // size_lon))
+            cell = cells.get(key)
+            if cell is None:
+                cells[key] = [(lat, lon)]
+            else:
+                cell.append((lat, lon))
 
     def __bool__(self) -> bool:
         return bool(self.cells)
@@ -162,7 +168,8 @@ class RecentPoints:
         self.places = places  # appended to by the caller
         self.size = size
         self._points: list[tuple[float, float, int, int]] = []  # (lat, lon, grid cell) of each place read so far
-        self._memo: dict[tuple[float, float, float], tuple[int, float]] = {}  # query -> (places seen, nearest of them)
+        # query -> (places seen, the distance to the nearest of the last `size` of them, that place's index)
+        self._memo: dict[tuple[float, float, float], tuple[int, float, int]] = {}
         self.scanned = 0
 
     def __bool__(self) -> bool:
@@ -174,29 +181,33 @@ class RecentPoints:
         key = (lat, lon, within)
         got = self._memo.get(key)
         if got is not None and got[0] == n:
-            best = got[1]
-        elif got is not None and n <= self.size:  # none has dropped out since: only the new places can be nearer
-            best = min(got[1], self._nearest(lat, lon, within, got[0], n))
+            best, at = got[1], got[2]
+        elif got is not None and got[2] >= n - self.size:
+            # the nearest place is still among the last `size` (none dropped out, or only farther ones): only the
+            # places added since can be nearer
+            best, at = self._nearest(lat, lon, within, got[0], n, got[1], got[2])
         else:
-            best = self._nearest(lat, lon, within, max(0, n - self.size), n)
-        self._memo[key] = (n, best)
+            best, at = self._nearest(lat, lon, within, max(0, n - self.size), n)
+        self._memo[key] = (n, best, at)
         return best if best <= within else math.inf
 
-    def _nearest(self, lat: float, lon: float, within: float, start: int, stop: int) -> float:
-        """The nearest of places[start:stop] that lie in the grid cells `PointIndex` would scan."""
+    def _nearest(self, lat: float, lon: float, within: float, start: int, stop: int, best: float = math.inf,
+                 at: int = -1) -> tuple[float, int]:
+        """The nearest of places[start:stop] that lie in the grid cells `PointIndex` would scan, if nearer than
+        `best` (the place at index `at`): (its distance, its index)."""
         for x in self.places[len(self._points):stop]:
             self._points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
         ring = max(1, math.ceil(within / PointIndex.CELL_KM))
         ci, cj = int(lat // PointIndex.CELL_LAT), int(lon // PointIndex.CELL_LON)
         radians, cos, hypot = math.radians, math.cos, math.hypot
-        best = math.inf
-        for a, b, i, j in self._points[start:stop]:
+        for k in range(start, stop):
+            a, b, i, j = self._points[k]
             if -ring <= i - ci <= ring and -ring <= j - cj <= ring:
                 self.scanned += 1
                 d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
                 if d < best:
-                    best = d
-        return best
+                    best, at = d, k
+        return best, at
 
 
 class CellSet:
@@ -208,7 +219,8 @@ class CellSet:
         cells = set()
         for lat, lon in points:
             i, j = int(lat // self.CELL_LAT), int(lon // self.CELL_LON)
-            cells.update((i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+            a, b, c, d = i - 1, i + 1, j - 1, j + 1  # the 3x3 cells around it, written out (a generator is slower)
+            cells.update(((a, c), (a, j), (a, d), (i, c), (i, j), (i, d), (b, c), (b, j), (b, d)))
         self.cells = frozenset(cells)
 
     def near(self, lat: float, lon: float) -> bool:
@@ -932,7 +944,9 @@ class Resolver:
             d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
         gid, lat, lon = p.geonameid, p.lat, p.lon
-        d = min((approx_km(lat, lon, a, b) for g, a, b in ctx.sentence_points if g != gid), default=None)
+        radians, cos, hypot = math.radians, math.cos, math.hypot
+        d = min((6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))  # approx_km, inlined
+                 for g, a, b in ctx.sentence_points if g != gid), default=None)
         if d is not None:
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
@@ -1336,12 +1350,13 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
         return None
     target_cands = [[c.place for c in resolver.candidates(t)[0]][:60] for t in targets]
     counts = []
+    radians, cos, hypot = math.radians, math.cos, math.hypot
     for rc in ref_cands[:150]:
         r = rc.place
         n = 0
         for t, cands, within in zip(targets, target_cands, bound):
-            if any(approx_km(r.lat, r.lon, p.lat, p.lon) <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km, within)
-                   for p in cands):
+            if any(6371.0 * hypot(radians(p.lon - r.lon) * cos(radians((r.lat + p.lat) / 2)), radians(p.lat - r.lat))  # approx_km
+                   <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km, within) for p in cands):
                 n += 1
         counts.append((n, r))
     counts.sort(key=lambda x: -x[0])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from geo.errors import ReportError
 from geo.models import TAKEAWAYS, Paragraph, Report
+from geo.read.sentences import is_clean
 
 MONTHS = {
     name: i
@@ -137,11 +138,21 @@ def is_caption(line: str) -> bool:
     """An image caption or credit: "Source: ...", "Click here ...", a "©", "... Maxar Technologies." at the end.
     The cheap tests first: most lines are long paragraphs."""
     return (CAPTION_START.match(line) is not None or "©" in line
-            or ("maxar" in line.lower() and CAPTION_END.search(line) is not None))
+            or (("x" in line or "X" in line) and "maxar" in line.lower() and CAPTION_END.search(line) is not None))
+
+
+# compiled once: these run on every line (a pattern given to re.search is looked up in re's cache each time)
+LIST_ITEM_END = re.compile(r"(?:;|\band|\bor|,)$")
+SPACED_DOT = re.compile(r"(?:\s|%20)+dot(?:\s|%20)+")
+DOT_WORD = re.compile(r"(?<=[\w/])\s+dot\s+(?=\w)")
+ANY_LETTER = re.compile(r"[A-Za-z]")
+NOTES_LINE = re.compile(r"(?:End ?notes|Endnotes:|Sources|Notes)", re.I)
 
 
 def clean(line: str) -> str:
     """Collapse runs of white space (non-breaking spaces too) and strip the ends."""
+    if is_clean(line):
+        return line  # most lines already are (a printable line holds neither a non-breaking nor a zero-width space)
     return " ".join(line.replace("\u00a0", " ").replace("\u200b", "").split())
 
 
@@ -160,7 +171,7 @@ def is_heading(line: str) -> bool:
     head, colon, rest = line.partition(":")
     if colon and "(" not in head and len(rest.split()) > 6:
         return False  # "Russian objective: Create defensible buffer zones ..." is a labelled paragraph
-    if SENTENCE_LIKE.search(line) or re.search(r"(?:;|\band|\bor|,)$", line):
+    if SENTENCE_LIKE.search(line) or LIST_ITEM_END.search(line):
         return False  # a sentence that lost its period, or an item of a list ("Donbas and Mariupol; and")
     return bool(HEADING_WORDS.search(line)) and len(line.split()) <= 14
 
@@ -199,13 +210,13 @@ def split_lead_in(text: str) -> tuple[str | None, str]:
 
 def undo_dots(url: str) -> str:
     """ISW writes "https://www dot kremlin dot ru/..." to keep links from being followed."""
-    return re.sub(r"(?:\s|%20)+dot(?:\s|%20)+", ".", url.replace("\u00a0", " ").strip())
+    return SPACED_DOT.sub(".", url.replace("\u00a0", " ").strip())
 
 
 def endnote_urls(text: str) -> tuple[str, ...]:
     """The addresses in an endnote's text, with " dot " undone ("https://tass dot ru/..." -> "https://tass.ru/...")."""
     out: list[str] = []
-    text = re.sub(r"(?<=[\w/])\s+dot\s+(?=\w)", ".", text.replace("\u00a0", " "))
+    text = DOT_WORD.sub(".", text.replace("\u00a0", " "))
     for m in URL.finditer(text):
         url = undo_dots(m.group(0)).rstrip(".);,")
         if not url.lower().startswith(("http://", "https://")):
@@ -221,7 +232,7 @@ def is_boilerplate(text: str) -> bool:
 
 def is_noise(line: str) -> bool:
     """Bits of page furniture: lone punctuation, captions, image credits, a word or two of link text."""
-    if not re.search(r"[A-Za-z]", line):
+    if not ANY_LETTER.search(line):
         return True
     if is_caption(line):
         return True
@@ -316,7 +327,7 @@ def structure_lines(lines: Iterable[str | tuple[str, str]], *, section: str | No
         if in_notes and last_note is not None and URL.match(line):
             body.endnotes[last_note] += endnote_urls(line)
             continue
-        if re.fullmatch(r"(?:End ?notes|Endnotes:|Sources|Notes)", line, re.I):
+        if NOTES_LINE.fullmatch(line):
             in_notes = True
             continue
         if is_date_line(line) or is_caption(line) or (TITLE_LINE.match(line) and len(line) < 150 and not SENTENCE_END.search(line)):

@@ -11,21 +11,33 @@ ABBREVIATIONS = {
     "capt", "sgt", "st", "vs", "approx", "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "adm",
     "u.s", "u.k", "e.g", "i.e", "etc", "cf", "al", "km", "mt", "ft",
 }
-MARKER = re.compile(r"\s*\[(\d{1,4})\]")
+MARKER = re.compile(r"\[(\d{1,4})\]")  # the white space before a marker goes with it (see `split_sentences`)
 # Both start with the stop itself, which the regex engine scans for far faster than it tests a look-behind
 # at every position: a boundary is the stop, closing quotes and markers, then white space before a new sentence.
 BOUNDARY = re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
 NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}.)(?=[A-Z][a-z])")  # a stop after two small letters, a capitalised word on
-LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
-TAIL = 64  # the last word is looked for in the sentence's last characters only
+WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
 
-def last_word(before: str) -> re.Match | None:
-    """The word (letters and dots) that ends `before` with a full stop, found from its tail."""
-    m = LAST_WORD.search(before, max(0, len(before) - TAIL))
-    if m and m.start() == max(0, len(before) - TAIL) and len(before) > TAIL:
-        return LAST_WORD.search(before)  # the word may begin before the tail
-    return m
+def last_word(before: str) -> str | None:
+    """The word (letters and dots) that ends `before` with a full stop, without that stop ("Gen." -> "Gen",
+    "U.S." -> "U.S"): the run of those characters at its end, found by `rstrip` (a regex searched for it
+    position by position)."""
+    if not before.endswith("."):
+        return None
+    word = before[len(before.rstrip(WORD_CHARS)):-1]
+    return word or None
+
+
+def is_clean(text: str) -> bool:
+    """Is `text` its own `" ".join(text.split())`, its only white space single inner spaces? A printable string
+    holds no white space but the space (a C-speed test, where split and join copy every word)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _with_space(m: re.Match) -> str:
+    """The stop and a space: a function, not a group-reference template, which Python 3.11 expands far slower."""
+    return m.group() + " "
 
 
 @dataclass(frozen=True)
@@ -36,8 +48,8 @@ class Sentence:
 
 def split_sentences(paragraph: str) -> list[Sentence]:
     """Sentences of one paragraph, each with the endnote numbers that followed it."""
-    text = " ".join(paragraph.split())
-    text = NO_SPACE.sub(r"\g<0> ", text)  # "... outskirts of Bakhmut.The DNR claimed ...": a sentence run on without a space
+    text = paragraph if is_clean(paragraph) else " ".join(paragraph.split())
+    text = NO_SPACE.sub(_with_space, text)  # "... outskirts of Bakhmut.The DNR claimed ...": a sentence run on without a space
     pieces: list[str] = []
     start = 0
     for m in BOUNDARY.finditer(text):
@@ -45,11 +57,11 @@ def split_sentences(paragraph: str) -> list[Sentence]:
         before = text[start:end]
         found = last_word(before)
         if found:
-            word = found.group(1).rstrip(".")
+            word = found.rstrip(".")
             word = word if len(word) == 1 else word.lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
-            if found.group(1) in ("No", "Nos") and text[m.end():m.end() + 1].isdigit():
+            if found in ("No", "Nos") and text[m.end():m.end() + 1].isdigit():
                 continue
         pieces.append(text[start:m.end(1)])
         start = m.end()
@@ -59,7 +71,8 @@ def split_sentences(paragraph: str) -> list[Sentence]:
         if "[" in piece:
             parts = MARKER.split(piece)  # text, number, text, number, ..., text
             notes = tuple(int(n) for n in parts[1::2])
-            clean = "".join(parts[0::2]).strip()
+            # each marker takes the white space before it (a pattern starting with "\s*" is tried at every position)
+            clean = "".join([t.rstrip() for t in parts[0:-1:2]] + [parts[-1]]).strip()
         else:  # no endnote marker (each starts with "[")
             notes, clean = (), piece.strip()
         if clean:
