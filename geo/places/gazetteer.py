@@ -621,9 +621,23 @@ class Gazetteer:
     def settlements_in(self, admin1: str) -> list[Place]:
         """The populated places (feature class P) of one oblast or region, in `place_ids` order: one pass over
         the records, building a Place only for the rows that qualify."""
-        # a record is a Place's fields in order: admin1 at 5, feature_class at 7 (default "P")
-        return [self.get(gid) for gid, rec in self._places.items()  # type: ignore[misc]
-                if rec[5] == admin1 and (rec[7] if len(rec) > 7 else "P") == "P"]
+        return [self.get(gid) for gid in self._settlement_ids(admin1)]  # type: ignore[misc]
+
+    def settlement_points(self, admin1: str) -> list[tuple[float, float]]:
+        """(lat, lon) of `settlements_in(admin1)`, read from the records without building a Place for each."""
+        places = self._places
+        return [(places[gid][2], places[gid][3]) for gid in self._settlement_ids(admin1)]
+
+    def _settlement_ids(self, admin1: str) -> list[int]:
+        # a record is a Place's fields in order: admin1 at 5, feature_class at 7 (default "P"); the ids of every
+        # oblast's are found in one pass, kept for the next oblast asked for (the border rules ask for a dozen)
+        by_admin1 = self.__dict__.get("_settlement_ids_by_admin1")
+        if by_admin1 is None:
+            by_admin1 = self.__dict__["_settlement_ids_by_admin1"] = {}
+            for gid, rec in self._places.items():
+                if (rec[7] if len(rec) > 7 else "P") == "P":
+                    by_admin1.setdefault(rec[5], []).append(gid)
+        return by_admin1.get(admin1, [])
 
     def regions(self) -> list[Place]:
         return [p for p in (self.get(i) for i in self._region_ids) if p is not None]

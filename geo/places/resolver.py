@@ -159,6 +159,15 @@ class PointIndex:
         return best if best <= within else math.inf
 
 
+class FinePointIndex(PointIndex):
+    """A `PointIndex` on a ~25 km grid, for "is a point within a few km" over thousands of points (an oblast's
+    settlements): a query scans the 3x3 cells around it, some 80 km across, not 360 km. For a radius up to
+    CELL_KM it answers exactly as a `PointIndex` does (every point that near lies in those cells)."""
+
+    CELL_LAT, CELL_LON = 0.25, 0.4  # 0.4 degrees of longitude are 24 km and more up to 56 N
+    CELL_KM = 24.0
+
+
 class RecentPoints:
     """The last `size` places of a list that only grows (a section's places so far), asked "how far is the nearest"
     as a `PointIndex` of them would answer (the same grid cells, the same distance); a query asked again after
@@ -459,12 +468,13 @@ def oblast_points(gazetteer, admin1: str) -> PointIndex:
     """The settlements of one oblast, indexed (cached per gazetteer)."""
     cache = gazetteer.__dict__.setdefault("_oblast_points", {})
     if admin1 not in cache:
-        if hasattr(gazetteer, "settlements_in"):
-            settlements = gazetteer.settlements_in(admin1)
+        if hasattr(gazetteer, "settlement_points"):
+            points = gazetteer.settlement_points(admin1)  # no Place built for each of thousands of villages
         else:
             settlements = [p for p in (gazetteer.get(gid) for gid in gazetteer.place_ids())
                            if p is not None and p.admin1 == admin1 and p.is_settlement]
-        cache[admin1] = PointIndex((p.lat, p.lon) for p in settlements if p is not None)
+            points = [(p.lat, p.lon) for p in settlements]
+        cache[admin1] = FinePointIndex(points)  # asked within BORDER_KM
     return cache[admin1]
 
 
@@ -472,6 +482,17 @@ def near_border(gazetteer, place: Place, oblasts: frozenset[str]) -> bool:
     """Does `place` lie on the border of the oblasts named: within BORDER_KM of a settlement of one of them when
     it lies outside them (of each), or, inside one, of a settlement of another oblast named (with one oblast named:
     of any other oblast of the theatre)?"""
+    cache = gazetteer.__dict__.setdefault("_near_border", {})  # the namesakes of a name come back in every sentence
+    key = (place.geonameid, place.lat, place.lon, place.admin1, oblasts)
+    got = cache.get(key)
+    if got is None:
+        if len(cache) > NAMESAKE_CELLS_MAX:
+            cache.clear()
+        got = cache[key] = _near_border(gazetteer, place, oblasts)
+    return got
+
+
+def _near_border(gazetteer, place: Place, oblasts: frozenset[str]) -> bool:
     def near(admin1: str) -> bool:
         return oblast_points(gazetteer, admin1).nearest_km(place.lat, place.lon, BORDER_KM) <= BORDER_KM
 
