@@ -34,3 +34,18 @@ def test_quick_start_keeps_every_match():
             text = text_of(s)
             assert [(m.span(), m.groupdict()) for m in plain.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_folded_twin_finds_the_same_positions():
+    pattern = re.compile(r"\b(?:as\s+ISW\s+(?:has\s+)?reported|claims\s+of)\b", re.I)
+    folded = lexicon.Folded(pattern)
+    assert folded.twin is not None and not folded.twin.flags & re.I
+    for text in ("AS ISW HAS REPORTED, forces Claims Of gains", "as isw reported", "ſomething else", "Claims of x"):
+        assert [m.span() for m in folded.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        got, want = folded.search(text), pattern.search(text)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_folded_keeps_the_pattern_when_lowering_would_change_it():
+    assert lexicon.Folded(re.compile(r"\S+ISW", re.I)).twin is None  # \S is not \s
+    assert lexicon.Folded(re.compile(r"(?P<Who>MoD)", re.I)).twin is None
