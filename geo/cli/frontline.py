@@ -31,9 +31,10 @@ def register(sub) -> None:
     p = add_command(
         sub, "frontline",
         "The front line of the day from DeepStateMap: import snapshot files into the store, fetch new ones, list "
-        "what is stored. A weekly series (Oct 2022 on) ships with the package; imported and fetched snapshots add "
-        "to it (and win on the same date). The map, the resolver and 'python -m geo audit' use the latest snapshot on "
-        "or before a report's date, within 14 days.",
+        "what is stored. Two 2022 snapshots (3 April, 1 September) and a weekly series (October 2022 on) ship with the "
+        "package; imported and fetched snapshots add to them (and win on the same date). The map and 'python -m geo "
+        "audit' use the latest snapshot on or before a report's date within 14 days; the resolver, weighing "
+        "namesakes, within 30.",
         "python -m geo frontline import ../shared/data/frontline/deepstatemaps_history/",
         lambda args: (args.parser.print_help(), 2)[1],
     )
@@ -71,10 +72,12 @@ def register(sub) -> None:
     add_store_option(q)
 
     q = add_command(sub2, "ship",
-                    "Rebuild the weekly series shipped with the package (geo/places/data/frontline) from a folder of "
-                    "weekly snapshots, simplified to ~100 m. For maintainers.",
-                    "python -m geo frontline ship ../shared/data/frontline/deepstate_weekly", run_ship)
-    q.add_argument("folder", type=Path, metavar="DIR")
+                    "Rebuild the snapshots shipped with the package (geo/places/data/frontline) from snapshot files "
+                    "and folders, simplified to ~100 m; the files shipped before are replaced by these. For maintainers.",
+                    "python -m geo frontline ship ../shared/data/frontline/deepstatemaps_history/1648989208.geojson "
+                    "../shared/data/frontline/deepstatemaps_history/1662064277.geojson "
+                    "../shared/data/frontline/deepstate_weekly", run_ship)
+    q.add_argument("paths", nargs="+", type=Path, metavar="FILE|DIR")
     q.add_argument("--simplify", type=float, default=0.001, metavar="DEG", help="simplification in degrees (default 0.001)")
 
 
@@ -199,7 +202,7 @@ def run_list(args) -> int:
         print(f"{it['date']}\t{it['bytes'] / 1000:.0f} kB\t{it['source']}\t(imported {it['imported_at']})")
     shipped = FrontSeries.shipped()
     dates = shipped.dates()
-    print(f"{len(items)} snapshot(s) stored in {args.store}; shipped series: {len(dates)} weekly snapshot(s)"
+    print(f"{len(items)} snapshot(s) stored in {args.store}; shipped series: {len(dates)} snapshot(s)"
           + (f" {dates[0]} to {dates[-1]}" if dates else "") + f", data by {CREDIT}.")
     return 0
 
@@ -207,9 +210,9 @@ def run_list(args) -> int:
 def run_ship(args) -> int:
     from geo.places.frontline import SHIPPED_DIR, encode, parse_snapshot, snapshot_files
 
-    files, snaps, errors = read_snapshots([args.folder])
+    files, snaps, errors = read_snapshots(args.paths)
     if errors or not snaps:
-        for e in errors or [f"{args.folder}: no snapshot files"]:
+        for e in errors or [f"{' '.join(map(str, args.paths))}: no snapshot files"]:
             print(f"error: {e}", file=sys.stderr)
         return 2
     snaps = [parse_snapshot(f.read_bytes(), str(f), simplify=args.simplify) for f in files]
