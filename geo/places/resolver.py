@@ -68,6 +68,7 @@ SAME_PLACE_KM = 5.0
 ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to the day's front line, the others this far
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
 TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than this: the town
+OTHERS_KM = 30.0  # another shape of a name is the village meant only this close to the other places of the text
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
 
 
@@ -700,6 +701,37 @@ class Resolver:
 
     def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
         """Where `mention` lies (`given`: these candidates, not the gazetteer's for its name)."""
+        res = self._resolve(mention, ctx, ref, given)
+        if given is None and res.place is not None and res.precision == "settlement" and ctx.kind in GROUND_KINDS \
+                and self.frontline is not None and not res.review:
+            other = self._other_shape_on_the_line(res, ctx)
+            if other is not None:
+                return other
+        return res
+
+    def _other_shape_on_the_line(self, res: Resolution, ctx: Context) -> Resolution | None:
+        """A ground claim put on a village far from the front line of the day, when the name's other shape (the
+        Russian ending, the other vowel) names a village on that line, with the other places of the text: that
+        one ("Nikolske" near Pavlivka is GeoNames' Mykilske, alternate "Nikolskoye"; GeoNames' "Nikolske" is the
+        renamed town of Volodarske, 60 km behind the line). Returns None when the place stands."""
+        p, mention = res.place, res.mention
+        if p.population >= CITY_POP or p.feature_code in CAPITAL_CODES or "bearing" in res.rule or "stated" in res.rule:
+            return None  # a city named as a goal or in a look-back; a bearing says where it is
+        if self._measure_line([p])[0] <= OFF_LINE_KM:
+            return None
+        near = [c for c in self.g.other_shapes(plain_mention(mention).name) if c.place.is_settlement
+                and (not ctx.named_regions or c.place.admin1 in ctx.named_regions)]
+        near = [c for c, d in zip(near, self._measure_line([c.place for c in near])) if d <= ON_LINE_KM
+                and self._with_the_others(c.place, ctx, OTHERS_KM)] if near else []
+        if not near:
+            return None
+        got = self._resolve(mention, ctx, None, given=near)
+        if got.place is None:
+            return None
+        return replace(got, rule=f"{got.rule} (spelled {got.place.name} in the gazetteer; {p.name}, {p.admin1}, lies far from the front line)",
+                       review=True, candidates=res.candidates + got.candidates, runner_up=p)
+
+    def _resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
         mention = plain_mention(mention)
         cands, precision = (given, "settlement") if given else self.candidates(mention)
         if not cands:

@@ -356,3 +356,28 @@ def test_a_city_named_bare_is_placed_though_a_bearing_of_its_sentence_points_els
     # "east of Kyiv, in Sumy Oblast, and around Kharkiv": the bearing is Kyiv's, not Kharkiv's (400 km east)
     got = r.resolve(Mention("Kharkiv", 0, 7, "Kharkiv", bearing="east", reference="Kyiv"), Context(), kyiv)
     assert got.place is not None and got.place.feature_code == "PPLA" and got.review
+
+
+def test_a_ground_claim_far_from_the_front_line_takes_the_other_shape_of_its_name_on_it(full_gazetteer):
+    # GeoNames' only "Nikolske" is the town once called Volodarske, 60 km behind the line of November 2022; the
+    # village by Vuhledar on the line is "Mykilske" there (alternate name "Nikolskoye"): a ground claim means that one
+    import datetime as dt
+
+    from geo.extract.claims import extract_claims
+    from geo.models import Paragraph, Report
+    from geo.places.frontline import FrontSeries
+
+    day = dt.date(2022, 11, 14)
+    line = FrontSeries.shipped().prior_for(day)
+
+    def placed(text: str, frontline) -> dict:
+        report = Report(day, "t", (Paragraph(text, None),))
+        rows = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer, frontline=frontline)
+        return {cp.resolution.mention.text: cp.resolution for cp in rows}
+
+    got = placed("Russian troops attacked toward Nikolske and Vuhledar on November 13.", line)["Nikolske"]
+    assert got.place is not None and got.place.name == "Mykilske" and got.review and "far from the front line" in got.rule
+    assert got.runner_up is not None and got.runner_up.population > 5_000
+    # without a front line of the day, the text alone does not say
+    alone = placed("Russian troops attacked toward Nikolske and Vuhledar on November 13.", None)["Nikolske"]
+    assert alone.place is not None and alone.place.name != "Mykilske"
