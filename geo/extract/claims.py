@@ -28,13 +28,20 @@ METHOD = "rules-1"
 # The trigger words come from lemma lists (`lexicon.py`) with every inflection; a few fixed phrases are added here.
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
-    r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|consolidated\s+positions"
+    r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)")
+PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
+# where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
+PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
 # "continued defensive operations", "conducting active defense operations", "information operations": not ground assaults
 NOT_ASSAULT = r"(?:defensive|defen[cs]e|information|filtration|evacuation|rescue|stabilization|rotational)\b"
 _ATT = alternation(lexicon.ATTACK) + (
     rf"|(?:conducted|conducting|continued|continuing)\s+(?:(?!{NOT_ASSAULT})\w+\s+){{0,3}}operations"
-    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross")
+    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross"
+    # "attempted to push from X to Y", "continued pushing north on Bakhmut": pressing an attack in a direction
+    rf"|(?:{alternation(lexicon.PUSH)})(?=\s+(?:further\s+|deeper\s+)?(?:{PUSH_WAY})\b)"
+    # "attempted to improve their tactical positions near X": the General Staff's word for a local assault
+    r"|improv(?:e|es|ed|ing)\s+(?:their|its|our)\s+(?:tactical\s+)?positions?")
 # what a strike destroys at a place: "destroyed an ammunition depot in X", "damaged a command post of the 49th CAA in Y"
 MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapons)\s+depots?|depots?|warehouses?|headquarters|"
                    r"pontoon|bridges?|ferry|barges?|airfields?|radars?|launchers?|air\s+defen[cs]e")
@@ -406,6 +413,17 @@ def _aim(before_words: list[str]) -> bool:
     return False
 
 
+def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
+    """Is this form of "push" not a push of the day? "pushed" is one unless passive ("were pushed east"); "pushing"
+    only as a verb ("are pushing", "continued pushing"), not as an adjective ("their comrades pushing on X");
+    "push" only after a verb of carrying on ("attempted to push"), not as a noun or an aim ("seek to ... and push")."""
+    if word.startswith("pushed"):
+        return prev_word in PASSIVE_AUX
+    if word.startswith("pushing"):
+        return prev_word not in CARRY_ON and prev_word not in PASSIVE_AUX
+    return not (prev_word == "to" and len(before_words) > 1 and before_words[-2].lower() in CARRY_ON)
+
+
 def _future_clause(low: str, pos: int, sentence: str = "") -> bool:
     """Is the event at `pos` in a clause whose verb is future, conditional or unlikely ("will", "would",
     "unlikely to ... by seizing X", "may attempt to cross ... to take X")?"""
@@ -450,7 +468,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                                                            or prev_word in lexicon.STRIKE) and PARTICIPLE_OBJECT.match(sentence, m.end()):
             continue  # "striking advancing Russian tanks", "an attacking Ukrainian group": a participle adjective, not an event
         # Not events of the day, but the places after them are theirs, not an earlier event's:
-        if kind == "advance" and prev_word in TIME_ANCHOR:
+        if word.startswith("push") and _not_a_push(word, prev_word, before_words):
+            why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
+        elif kind == "advance" and prev_word in TIME_ANCHOR:
             why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else
         elif prev_word == "of" and word.endswith("ing") and ACCUSED.search(before):
             ev.actor = "russia" if ACCUSED.search(before).group("side").startswith("Russia") else "ukraine"

@@ -76,6 +76,8 @@ ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash",
 ATTACK_NOUNS = ("attack", "assault", "counterattack", "counteroffensive", "offensive", "clash", "battle",
                 "infiltration", "fighting", "reconnaissance-in-force", "ground operation", "offensive operation",
                 "offensive action", "assault operation", "combat engagement", "engagement", "firefight")
+# Pressing an attack in a direction ("attempted to push toward X", "pushing west of Y"); claims.py reads the direction.
+PUSH = forms("push")
 # Strikes on a place (missile, drone, air, artillery, sabotage).
 STRIKE_VERBS = ("strike", "shell", "bomb", "bombard", "hit", "target", "launch")
 STRIKE_NOUNS = ("strike", "airstrike", "shelling", "bombing", "bombardment", "shell", "missile strike")

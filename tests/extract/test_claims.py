@@ -736,3 +736,21 @@ def test_supposed_and_purported_events_are_claimed(is_name):
 def test_a_threat_of_an_event_is_not_the_event(is_name):
     # "mitigate the threat of Ukrainian counteroffensives in X": feared, not done
     assert one("Russian forces dug in to mitigate the threat of Ukrainian counteroffensives in Svatove.", is_name) == []
+
+
+def test_a_push_in_a_direction_is_an_attack(is_name):
+    # "push" with a direction: an attempt or a continuing push is an attack, a push done with a bearing is ground gained
+    got = one("Local officials said that Russian troops attempted to push from Horlivka toward Toretsk on Tuesday.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("attack", "russia", "claimed")] and "Toretsk" in got[0][4]
+    assert one("Ukrainian forces continued pushing south toward Tokmak.", is_name) == [
+        ("attack", "ukraine", "confirmed", None, ["Tokmak"])]
+    assert [g[0] for g in one("Ukrainian troops pushed east of Kupiansk overnight.", is_name)] == ["advance"]
+    # not a push of the day: a passive, a noun, an aim coordinated after "seek to"
+    assert one("Russian forces were pushed east of Kupiansk.", is_name) == []
+    assert one("Analysts expect a renewed Russian push toward Toretsk.", is_name) == []
+
+
+def test_improving_tactical_positions_is_an_attack(is_name):
+    # the General Staff's phrase for a local assault that gained nothing
+    assert one("The General Staff of Ukraine said Russian units tried to improve their tactical positions near Vuhledar.",
+               is_name) == [("attack", "russia", "claimed", "Ukrainian General Staff", ["Vuhledar"])]
