@@ -797,10 +797,20 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         if any(m.role == "target" and not _water(m) for m in places):
             # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
             places = [m for m in places if not _water(m)]
+        if not places and ev.kind == "strike" and "the " in sentence[ev.end:ev.end + 6] and THE_TOWN.match(sentence, ev.end):
+            # "did not assault Kharkiv itself but continued to shell the city": the town named before is the one struck
+            before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
+            named = [m for m in before if m.role == "target"] or before  # "Avdiivka, just north of Donetsk City": Avdiivka
+            if named:
+                places = [replace(named[-1], role="target", bearing=None)]
         if places:
             ev.mentions = places
             out.append(ev)
     return out
+
+
+# the object of an event that names no town: the town the sentence named before ("shell the city", "struck the settlement")
+THE_TOWN = re.compile(r"\s+(?:the|that)\s+(?:city|town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+[A-Z]")

@@ -754,3 +754,12 @@ def test_improving_tactical_positions_is_an_attack(is_name):
     # the General Staff's phrase for a local assault that gained nothing
     assert one("The General Staff of Ukraine said Russian units tried to improve their tactical positions near Vuhledar.",
                is_name) == [("attack", "russia", "claimed", "Ukrainian General Staff", ["Vuhledar"])]
+
+
+def test_shelling_the_city_named_before_strikes_it(is_name):
+    # "the city" after a strike is the town the sentence named before, even when that town's own event is negated
+    assert one("Russian troops made no ground attacks on Zaporizhzhia itself but again shelled the city overnight.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Zaporizhzhia"])]
+    # the village, not the city it is placed by
+    got = one("Russian forces attacked Pervomaiske, west of Donetsk City, and shelled the settlement.", is_name)
+    assert ("strike", "russia", "confirmed", None, ["Pervomaiske"]) in got
