@@ -87,8 +87,13 @@ ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|
 TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)
+MOVE_THEN_EVENT = re.compile(r"\s+(?:after|following|during|amid)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,2}$")
 # "retreated after a failed assault on X", "during an attempted attack on Y": an event told for the first time, the day's
-NEW_EVENT_AFTER = re.compile(r"\b(?:after|following|during|amid)\s+an?\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+NEW_EVENT_AFTER = re.compile(r"\b(?:after|following|during|amid)\s+an?\s+(?:[\w’'-]+\s+){0,2}$"
+                             # with no article: "forced Russian units to withdraw during assaults on X", "amid fighting in Y",
+                             # "retreated following unsuccessful assaults in the Z direction" (not "during the", "after their")
+                             r"|(?:\b(?:during|amid)|\b(?:withdr[ae]w\w*|retreat\w*|pulled\s+back|losses)\s+(?:after|following))\s+"
+                             r"(?!(?:the|its|their|this|these|that|those|his|her|our|his|russia[’']s|ukraine[’']s)\s)(?:[\w’'-]+\s+){0,2}$", re.I)
 TIME_WORDS = {"after", "since", "following", "before", "until", "through", "during", "amid", "throughout", "of"}
 UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
                           r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
@@ -405,8 +410,10 @@ def _aim(before_words: list[str]) -> bool:
         if words[k] != "to":
             continue
         between = words[k + 1:]
-        if not between or any(w in DETERMINERS or w in ("a", "an", "and", "or") for w in between):
-            return False  # "operations to surround Sumy and launched attacks": the infinitive ended before the event
+        if not between or any(w in DETERMINERS or w in ("a", "an", "and", "or") or w in TIME_ANCHOR or w in ("during", "amid")
+                              for w in between):
+            return False  # "operations to surround Sumy and launched attacks", "forced to withdraw during assaults on X":
+            # the infinitive ended before the event
         if not raw[k + 1].isalpha() or not raw[k + 1].islower() or between[0] in NOT_VERB_AFTER_TO or between[0] == "have":
             return False  # "to have captured": a perfect infinitive reports a done deed, not an aim
         return k == 0 or words[k - 1] not in CARRY_ON and words[k - 1] not in NOT_INFINITIVE
@@ -627,6 +634,12 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
                 and m.start() - events[-1].end < 60 and not SUBJECT_GAP.search(sentence[events[-1].end:m.start()]):
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
+        if events and events[-1].dropped == "force move" and m.start() - events[-1].end < 40 \
+                and MOVE_THEN_EVENT.match(sentence, events[-1].end, m.start()):
+            # "forced Russian units to withdraw during assaults on X": the side that fell back made the assaults
+            movers = [a for a in actors if a[1] <= events[-1].start]
+            if movers:
+                ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
         if kind == "strike" and not ev.mutual:

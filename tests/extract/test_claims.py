@@ -763,3 +763,13 @@ def test_shelling_the_city_named_before_strikes_it(is_name):
     # the village, not the city it is placed by
     got = one("Russian forces attacked Pervomaiske, west of Donetsk City, and shelled the settlement.", is_name)
     assert ("strike", "russia", "confirmed", None, ["Pervomaiske"]) in got
+
+
+def test_an_event_after_a_time_word_with_no_article(is_name):
+    # "during assaults on X", "retreated following failed attacks near Y": the day's event, told as the time of another
+    got = one("Officials said Ukrainian defenders forced Russian units to fall back during assaults on Synkivka.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Synkivka"])]
+    got = one("Russian forces retreated following failed attacks near Robotyne.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Robotyne"])]
+    # "after their ...", "during the ...": an earlier event that dates another
+    assert one("Russian forces withdrew after their failed assaults on Chernihiv.", is_name) == []
