@@ -29,6 +29,10 @@ METHOD = "rules-1"
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
+    # "expelled Russian troops from X", "drove a Russian grouping out of Y": the subject took the ground
+    rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
+    r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
+    r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
@@ -57,7 +61,7 @@ CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "mana
             "moved", "pushed", "struggled", "struggling", "able", "unable", "going", "appear", "appeared",
             "appears", "reportedly", "likely", "recently", "also", "additionally"} | lexicon.SAY_TO
 DETERMINERS = {"the", "its", "their", "his", "her", "this", "these", "those", "further", "of", "any", "such", "our", "future", "own", "new", "possible", "potential", "next"}
-_REPEL = alternation(lexicon.REPEL) + (
+_REPEL = alternation(lexicon.REPEL | lexicon.REPEL_BASE) + (
     r"|(?:destroyed|eliminated|neutralized)(?=\s+(?:\w+\s+){0,2}(?:russian|ukrainian)\s+(?:sabotage|reconnaissance|assault|drg))")
 # matched against the lower-cased sentence (a case-insensitive alternation this size is several times slower);
 # every word starts with a letter, so "not after a word character" is its word boundary, and the engine tests
@@ -494,7 +498,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
         elif near.lower().endswith(("rather than", "instead of")):
             why = "negated"  # "... rather than advancing toward Bakhmut itself"
-        elif kind == "advance" and CAPTIVES.match(sentence, m.end()):
+        elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \
                 and not NEW_EVENT_AFTER.search(before):
@@ -522,6 +526,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.dropped = why
             events.append(ev)
             continue
+        if word in lexicon.REPEL_BASE and not (prev_word == "to" and len(before_words) > 1 and before_words[-2].lower() in CARRY_ON):
+            continue  # "forces to repel a possible offensive": an aim; "continued to repel Russian assaults on X" is the event
         if m.group("repel") and FROM_POSITIONS.match(sentence, m.end()):
             ev.kind = "advance"  # "pushed back Ukrainian forces from positions near X": the subject gained ground
             prior = [a for a in actors if a[1] <= m.start()]

@@ -76,6 +76,8 @@ ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash",
 ATTACK_NOUNS = ("attack", "assault", "counterattack", "counteroffensive", "offensive", "clash", "battle",
                 "infiltration", "fighting", "reconnaissance-in-force", "ground operation", "offensive operation",
                 "offensive action", "assault operation", "combat engagement", "engagement", "firefight")
+# Ground gained by driving the other side out ("expelled Russian troops from X"); claims.py asks for the side named after it.
+EXPEL = forms("expel", "oust", "dislodge")
 # Pressing an attack in a direction ("attempted to push toward X", "pushing west of Y"); claims.py reads the direction.
 PUSH = forms("push")
 # Strikes on a place (missile, drone, air, artillery, sabotage).
@@ -103,6 +105,8 @@ CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("
 ATTACK = (forms(*ATTACK_VERBS) - {"surrounding"}) | forms(*ATTACK_NOUNS, pos="NOUN") | {"clearing"}  # "surrounding villages": an adjective
 STRIKE = (forms(*STRIKE_VERBS) - {"stricken"}) | forms(*STRIKE_NOUNS, pos="NOUN")
 REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing", "halting", "thwarting", "foiling"}
+# the base form, a repelled attack only as "continued/managed to repel" (checked in claims.py), not "to repel a future offensive"
+REPEL_BASE = frozenset({"repel", "repulse", "beat back", "fight off", "hold off"})
 DESTROY = forms(*DESTROY_VERBS)
 NOUNS = frozenset(w for w in forms("advance", "capture", *ATTACK_NOUNS, *STRIKE_NOUNS, "fire", pos="NOUN") if " " not in w)
 # "take" alone is ground gained only with a place as its object ("took Siversk"), checked in `claims.py`

@@ -773,3 +773,18 @@ def test_an_event_after_a_time_word_with_no_article(is_name):
     assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Robotyne"])]
     # "after their ...", "during the ...": an earlier event that dates another
     assert one("Russian forces withdrew after their failed assaults on Chernihiv.", is_name) == []
+
+
+def test_continuing_to_repel_is_a_repelled_attack(is_name):
+    # "continued to repel" reports the repelled attacks; "to repel" alone is an aim
+    assert one("Ukrainian defenders continued to repel Russian assaults near Kupiansk and Vovchansk.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Kupiansk", "Vovchansk"])]
+    assert one("Russian forces are building trenches near Tokmak to repel a future Ukrainian offensive.", is_name) == []
+
+
+def test_driving_the_other_side_out_is_ground_gained(is_name):
+    # the subject took the ground it drove the other side from; the troops are not captives
+    assert one("Ukrainian troops expelled Russian forces from Vovchansk overnight.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Vovchansk"])]
+    got = one("A Russian blogger claimed that Russian troops drove Ukrainian units out of positions near Kreminna.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("advance", "russia", "claimed")]
