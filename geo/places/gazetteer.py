@@ -35,7 +35,7 @@ from pathlib import Path
 from geo.errors import GazetteerError
 from geo.models import Candidate, Place
 from geo.places.names import (ON_RIVER, city_stem, ending_forms, expand_abbreviations, is_cyrillic, name_forms, normalize,
-                              strip_leading, useful_name, variant_key, vowel_forms)
+                              russian_forms, strip_leading, useful_name, variant_key, vowel_forms)
 from geo.places.translit import romanise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -708,10 +708,11 @@ class Gazetteer:
 
     def other_shapes(self, name: str) -> list[Candidate]:
         """Places found only under the name with its neuter ending in the other language ("Chkalove" -> GeoNames'
-        "Chkalovo") or the other vowel of its closing syllable ("Dibrovne" -> "Dibrivne"), which `lookup` tries
+        "Chkalovo"), the other vowel of its closing syllable ("Dibrovne" -> "Dibrivne") or its Russian shape
+        ("Trypillya" -> "Tripol'ye"), which `lookup` tries
         only for a name it finds nowhere else: for a caller whose every candidate the text has ruled out."""
         key = strip_leading(normalize(name))
-        ids = [i for i in dict.fromkeys(self._form_ids(key, ending_forms(key) + vowel_forms(key)))]
+        ids = [i for i in dict.fromkeys(self._form_ids(key, ending_forms(key) + vowel_forms(key) + russian_forms(key)))]
         known = {c.place.geonameid for c in self.lookup(name, fuzzy=False)}
         return list(self._candidates([i for i in ids if i not in known], "variant", key))
 

@@ -18,6 +18,7 @@ Ordinal and descriptive words are never dropped: "Velyka Novosilka" and "Novosil
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -228,3 +229,41 @@ def vowel_forms(key: str) -> tuple[str, ...]:
         return ()
     stem, syllable, end = m.groups()
     return (" ".join([*words[:-1], stem + ("iv" if syllable == "ov" else "ov") + end]),)
+
+
+# Ukrainian endings and their Russian forms for `russian_forms`: -ia/-ya (Trypillia, Tripolye), and the neuter ones
+_RUSSIAN_ENDINGS = (("ia", ("ye", "iye", "ie")), ("ya", ("ye", "iye")), *_ENDINGS)
+_STEM_VOWELS = ("i", "e", "o")
+_STEM_SWAPS = 3  # at most this many i's of a word are tried as e or o (3 ** 3 shapes)
+
+
+def russian_forms(key: str) -> tuple[str, ...]:
+    """Exact keys of `key` (an exact key) written the Russian way: the last word's Ukrainian i as the e or o
+    Russian keeps there ("svitlychne" -> "svetlichnoye", "trypillia" -> "tripolye", "bilohorivka" ->
+    "belogorovka"), h as g, and the Russian ending. GeoNames knows some front-line villages only by their Russian
+    name; looser than `vowel_forms`, so only for a caller whose candidates the text has ruled out."""
+    words = key.split()
+    last = words[-1] if words else ""
+    if len(last) < 5 or not last.isalpha():
+        return ()
+    shapes = [last]
+    for ukr, rus in _RUSSIAN_ENDINGS:
+        if last.endswith(ukr) and len(last) > len(ukr) + 2:
+            shapes.extend(last[: -len(ukr)] + r for r in rus)
+            break
+    out: dict[str, None] = {}
+    for word in shapes:
+        stem = len(word) - 3  # the ending keeps its vowels
+        at = [i for i in range(1, stem) if word[i] == "i"][:_STEM_SWAPS]
+        for vowels in itertools.product(_STEM_VOWELS, repeat=len(at)):
+            chars = list(word)
+            for i, v in zip(at, vowels):
+                chars[i] = v
+            shape = "".join(chars)
+            for form in (shape, _H_AS_G.sub("g", shape)):
+                out[" ".join([*words[:-1], form])] = None
+    out.pop(key, None)
+    return tuple(out)
+
+
+_H_AS_G = re.compile(r"(?<![kzcs])h")  # Ukrainian h is Russian g; kh, zh, ch, sh stay

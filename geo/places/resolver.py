@@ -29,7 +29,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
-from geo.places.names import ending_forms, normalize, strip_leading, variant_key, vowel_forms
+from geo.places.names import ending_forms, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
 # only after everything the report itself says.
@@ -254,6 +254,14 @@ class _Scored:
 def _listed_with(x: _Scored) -> float:
     """What the other places of its sentence say for a candidate."""
     return x.reasons.get("listed with places close to it", 0.0) + x.reasons.get("near other places in the sentence", 0.0)
+
+
+def _stood_by(x: _Scored) -> bool:
+    """Do the text's other places stand by this candidate: named with it, near the sentence's places, or within
+    40 km of the section's?"""
+    r = x.reasons
+    return r.get("listed with places close to it", 0) > 0 or r.get("near other places in the sentence", 0) > 0 \
+        or r.get("near other places in the section", 0) >= 1.0
 
 
 def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
@@ -590,9 +598,10 @@ def is_city_named_bare(cand: Candidate, mention: Mention) -> bool:
 
 
 def other_shape_keys(name: str) -> tuple[str, ...]:
-    """The exact keys `Gazetteer.other_shapes` looks a name up under (its other ending, its other closing vowel)."""
+    """The exact keys `Gazetteer.other_shapes` looks a name up under (its other ending, its other closing vowel, its
+    Russian shape)."""
     key = strip_leading(normalize(name))
-    return ending_forms(key) + vowel_forms(key)
+    return ending_forms(key) + vowel_forms(key) + russian_forms(key)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -612,6 +621,7 @@ class Resolver:
         self._line_km: dict[int, float] = {}
         self._border_km: dict[int, float] = {}  # km to Ukraine's land border with Russia
         self._settlement_cands: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_settlement_candidates", {})
+        self._shaped: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_other_shaped_settlements", {})
         self.work = 0  # candidates scored
         self.compared = 0  # places they were compared with
 
@@ -851,6 +861,19 @@ class Resolver:
         # population decides only between a real town and hamlets of the same name
         pop, ratio = TOWN_POP if len(cands) <= FEW_NAMESAKES else (10_000, 10)
         big = not fuzzy and best.cand.place.population >= pop and best.cand.place.population >= ratio * max(1, second.cand.place.population)
+        if margin < DECIDE and not (big and margin >= 0) and given is None and precision == "settlement" and not fuzzy:
+            # namesakes the text does not separate: GeoNames may know the village meant only by its Russian name
+            # ("Svitlychne" by Orikhove is its "Svetlichnoye"): such places join the namesakes (without the main-name
+            # credit) when the text's other places stand by them
+            extra = [c for c in self._russian_shaped(mention.name) if not self._far_from_front(c.place, ctx)
+                     and all(km(c.place, x.cand.place) > SAME_PLACE_KM for x in scored)]
+            extra = [x.cand for x in (self._score(_Scored(c), mention, ctx, ref) for c in extra)
+                     if x.score > best.score - DECIDE and _stood_by(x)]
+            if extra:
+                res = self._resolve(mention, ctx, ref, given=cands + extra)
+                if res.place is not None and any(c.place.geonameid == res.place.geonameid for c in extra):
+                    return replace(res, rule=f"{res.rule} (spelled {res.place.name} in the gazetteer)", review=True)
+                return res  # one of the gazetteer's namesakes, or none when the other spelling ties with them
         if margin < DECIDE and not (big and margin >= 0):
             near = self._nearest_to_others(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
                 or self._the_only_town(scored, pop, ratio, ctx)
@@ -868,6 +891,15 @@ class Resolver:
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
             runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
         )
+
+    def _russian_shaped(self, name: str) -> tuple[Candidate, ...]:
+        """Settlements found only under another shape of `name` (`Gazetteer.other_shapes`), kept with the gazetteer."""
+        got = self._shaped.get(name)
+        if got is None:
+            if len(self._shaped) > NAMESAKE_CELLS_MAX:
+                self._shaped.clear()
+            got = self._shaped[name] = tuple(c for c in self.g.other_shapes(name) if c.place.is_settlement)
+        return got
 
     def _nearest_to_others(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, the one lying clearly nearest the other places of the

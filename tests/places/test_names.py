@@ -170,3 +170,16 @@ def test_vowel_forms_swap_the_closing_syllable():
     assert vowel_forms("novoselivka") == ("novoselovka",)
     assert vowel_forms("velyka dibrova") == ()  # no -ov- / -iv- closing the word
     assert vowel_forms("") == ()
+
+
+def test_russian_forms_write_the_last_word_the_russian_way():
+    from geo.places.names import russian_forms, variant_key
+
+    shapes = {variant_key(f) for f in russian_forms("svitlychne")}
+    assert variant_key("svetlichnoye") in shapes  # i -> e in the stem, the Russian neuter ending
+    assert variant_key("tripolye") in {variant_key(f) for f in russian_forms("trypillya")}  # i -> o, -ya -> -ye
+    assert "belogorovka" in russian_forms("bilohorivka")  # h -> g as well
+    assert all(f.startswith("nova ") for f in russian_forms("nova kakhivka"))  # the last word only; kh stays kh
+    assert "nova kakgivka" not in russian_forms("nova kakhivka")
+    assert russian_forms("kyiv") == () and russian_forms("") == ()
+    assert "svitlychne" not in russian_forms("svitlychne")

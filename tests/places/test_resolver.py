@@ -381,3 +381,30 @@ def test_a_ground_claim_far_from_the_front_line_takes_the_other_shape_of_its_nam
     # without a front line of the day, the text alone does not say
     alone = placed("Russian troops attacked toward Nikolske and Vuhledar on November 13.", None)["Nikolske"]
     assert alone.place is not None and alone.place.name != "Mykilske"
+
+
+def test_a_village_gazetteer_knows_only_by_its_russian_name_is_found_when_its_namesakes_do_not_fit(full_gazetteer):
+    import datetime as dt
+
+    from geo.extract.claims import extract_claims
+    from geo.models import Paragraph, Report
+    from geo.places.frontline import FrontSeries
+    from geo.places.resolver import km
+
+    def placed(paragraphs: tuple[str, ...], day: dt.date) -> dict:
+        report = Report(day, "t", tuple(Paragraph(t, None) for t in paragraphs))
+        rows = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer,
+                              frontline=FrontSeries.shipped().prior_for(day))
+        return {cp.resolution.mention.text: cp.resolution for cp in rows}
+
+    # GeoNames' only Trypillia lies by Kyiv; the Luhansk Oblast village by Toshkivka is there as "Tripol'ye" only
+    got = placed(("Russian forces attacked Toshkivka and Trypillya on May 21.",), dt.date(2022, 5, 22))["Trypillya"]
+    assert got.place is not None and got.place.admin1 == "Luhansk Oblast" and got.review and "spelled" in got.rule
+    # "Svitlychne" named with Orikhove in a section about Popasna: the Luhansk Oblast village GeoNames calls
+    # "Svetlichnoye", not the namesake by Kharkiv that lies on the front line of April 2022 too
+    got = placed(("Russian forces shelled Popasna and Hirske on April 28.",
+                  "Ukrainian officials said Russian troops assaulted Orikhove and Svitlychne on April 28."), dt.date(2022, 4, 29))
+    assert got["Orikhove"].place is not None and got["Orikhove"].place.admin1 == "Luhansk Oblast"
+    svit = got["Svitlychne"]
+    assert svit.place is not None and svit.place.admin1 == "Luhansk Oblast" and svit.review
+    assert 5 < km(svit.place, got["Orikhove"].place) < 20
