@@ -156,6 +156,7 @@ FORCE_WORDS = (
     "conscripts", "mobilized", "mobilised", "reservists", "mercenaries", "commandos", "sappers", "scouts", "operatives",
     "stormtroopers", "Guardsmen", "platoon", "platoons", "squad", "squads", "column", "columns", "convoy", "convoys",
     "Forces", "Troops", "Special", "Airborne", "Marines", "Naval", "Infantry", "Battalion", "Unit", "Units",
+    "militia", "militias", "Militia", "Militias",  # "the DNR People’s Militia seized ..."
 )
 FORCE = alternation(FORCE_WORDS)
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up

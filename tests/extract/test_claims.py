@@ -788,3 +788,9 @@ def test_driving_the_other_side_out_is_ground_gained(is_name):
         ("advance", "ukraine", "confirmed", None, ["Vovchansk"])]
     got = one("A Russian blogger claimed that Russian troops drove Ukrainian units out of positions near Kreminna.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("advance", "russia", "claimed")]
+
+
+def test_a_peoples_militia_is_an_actor(is_name):
+    # "the LNR People's Militia" names a side's force as much as "LNR troops" does
+    got = one("A milblogger claimed that the LNR People’s Militia seized Kreminna.", is_name)
+    assert [(k, a, s, p) for k, a, s, _, p in got] == [("advance", "russia", "claimed", ["Kreminna"])]
