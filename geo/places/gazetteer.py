@@ -716,6 +716,14 @@ class Gazetteer:
         known = {c.place.geonameid for c in self.lookup(name, fuzzy=False)}
         return list(self._candidates([i for i in ids if i not in known], "variant", key))
 
+    def near_spellings(self, name: str) -> list[Candidate]:
+        """Ukrainian places whose name is spelled close to `name` (the fuzzy match `lookup` makes only for a name it
+        finds nowhere), other than those it finds: "Zelendolsk" is GeoNames' Zelenodolsk in Dnipropetrovsk Oblast as
+        well as the one in Tatarstan that lists it as an alternate. For a caller whose every candidate is ruled out."""
+        key = strip_leading(normalize(name))
+        known = {c.place.geonameid for c in self.lookup(name, fuzzy=False)}
+        return [c for c in self._fuzzy(key) if c.place.geonameid not in known and c.place.country == "UA"]
+
     def _form_ids(self, key: str, forms: tuple[str, ...] | None = None) -> list[int]:
         """Ids of Ukrainian places found under the other shapes of a name (`geo.places.names.name_forms`) and, for a
         Russian "X-on-Y" town, under "X-na-<Y inflected>" ("Slavyansk-on-Kuban" = "Slavyansk-na-Kubani")."""

@@ -822,6 +822,11 @@ class Resolver:
                     shapes = {variant_key(f) for f in other_shape_keys(mention.name)}  # named so, not by an old alternate name
                     near = [c for c in self.g.other_shapes(mention.name) if c.place.is_settlement and _key_of(c.place.name) in shapes
                             and not self._far_from_front(c.place, ctx) and self._with_the_others(c.place, ctx)]
+                    if not near and (ctx.sentence_points or ctx.paragraph_places):
+                        # a letter dropped or doubled ("Zelendolsk" by Nikopol): a village spelled all but so, close to
+                        # the other places of the text
+                        near = [c for c in self.g.near_spellings(mention.name) if c.place.is_settlement
+                                and not self._far_from_front(c.place, ctx) and self._with_the_others(c.place, ctx, OTHERS_KM)]
                     if near:
                         res = self.resolve(mention, ctx, ref, given=near)
                         if res.place is not None:

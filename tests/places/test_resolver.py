@@ -408,3 +408,13 @@ def test_a_village_gazetteer_knows_only_by_its_russian_name_is_found_when_its_na
     svit = got["Svitlychne"]
     assert svit.place is not None and svit.place.admin1 == "Luhansk Oblast" and svit.review
     assert 5 < km(svit.place, got["Orikhove"].place) < 20
+
+
+def test_a_name_whose_only_namesake_is_far_is_found_spelled_all_but_so_near_the_other_places(full_gazetteer):
+    # GeoNames' only "Mayorske" lies in Odesa Oblast; the town by Horlivka is "Maiorsk" (a letter more): a fuzzy
+    # match, taken only close to the other places the text names, and for review
+    got = _resolved("Russian troops attacked Mayorske and Zaitseve near Horlivka on March 4.", full_gazetteer)
+    assert got["Mayorske"].place is not None and got["Mayorske"].place.name == "Maiorsk" and got["Mayorske"].review
+    assert got["Mayorske"].place.admin1 == got["Horlivka"].place.admin1 == "Donetsk Oblast"
+    # named alone, nothing says which village of a like spelling is meant
+    assert _resolved("Russian troops attacked Mayorske on March 4.", full_gazetteer)["Mayorske"].place is None
