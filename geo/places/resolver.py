@@ -1352,9 +1352,12 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
         if section not in section_points:
             section_points[section] = RecentPoints(by_section.setdefault(section, []), SECTION_PLACES)
         return section_points[section]
-    # two passes: the second sees the places the first placed with confidence
+    # two passes: the second sees the places the first placed with confidence; a third retries, in a sentence whose
+    # later mentions the second pass placed, the mentions it left open before them ("fighting in A, B, and C": A's
+    # namesakes are told apart by B and C, placed after it)
     prior = tuple(front)
-    for rnd in range(2):
+    seen: dict[tuple[int, int], int] = {}  # mention -> how many places its sentence had when the second pass tried it
+    for rnd in range(3):
         front_index = PointIndex(dict.fromkeys((*sure, *prior)))
         fronts.append(front_index)
         for si, sent in enumerate(sentences):
@@ -1364,6 +1367,10 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     key = (ci, mi)
                     if key in results and (results[key].resolved or rnd == 0):
                         continue
+                    if rnd == 2 and (key not in results or not results[key].candidates or seen.get(key, 0) >= len(sent.places)):
+                        continue
+                    if rnd == 1:
+                        seen[key] = len(sent.places)
                     s_regions = sent.regions(claim, mention, gazetteer)
                     section_places = tuple(by_section.get(claim.section, ())[-SECTION_PLACES:])
                     ref_place = None

@@ -418,3 +418,33 @@ def test_a_name_whose_only_namesake_is_far_is_found_spelled_all_but_so_near_the_
     assert got["Mayorske"].place.admin1 == got["Horlivka"].place.admin1 == "Donetsk Oblast"
     # named alone, nothing says which village of a like spelling is meant
     assert _resolved("Russian troops attacked Mayorske on March 4.", full_gazetteer)["Mayorske"].place is None
+
+
+def _resolved_on(day, text: str, gazetteer, section: str | None = None) -> dict:
+    from geo.extract.claims import extract_claims
+    from geo.models import Paragraph, Report
+
+    report = Report(day, "t", (Paragraph(text, section),))
+    return {cp.resolution.mention.text: cp.resolution for cp in resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer)}
+
+
+def test_a_mention_left_open_is_tried_again_once_the_places_after_it_are_placed(full_gazetteer, monkeypatch):
+    import datetime as dt
+
+    # Lukashi is placed only in the second pass (by the town of the next sentence), after Bohdanivka (46 namesakes) was
+    # tried: Bohdanivka is tried once more, with Lukashi beside it, and is the one of Kyiv Oblast, east of Kyiv
+    seen = []
+    resolve = Resolver.resolve
+
+    def spy(self, mention, ctx, ref=None, given=None):
+        if mention.name == "Bohdanivka":
+            seen.append([p.name for p in ctx.sentence_places])
+        return resolve(self, mention, ctx, ref, given)
+
+    monkeypatch.setattr(Resolver, "resolve", spy)
+    text = ("Russian troops shelled the outskirts of Bohdanivka, Lukashi and Slavutych on March 9. "
+            "Russian forces also shelled Baryshivka on March 9.")
+    got = _resolved_on(dt.date(2022, 3, 10), text, full_gazetteer)
+    assert got["Lukashi"].place is not None and got["Lukashi"].place.admin1 == "Kyiv Oblast"
+    assert "Lukashi" not in seen[-2] and "Lukashi" in seen[-1]
+    assert got["Bohdanivka"].place is None or got["Bohdanivka"].place.geonameid == 711919
