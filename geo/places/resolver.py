@@ -69,6 +69,7 @@ ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to 
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
 TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than this: the town
 OTHERS_KM = 30.0  # another shape of a name is the village meant only this close to the other places of the text
+THEIR_OBLAST_KM = 60.0  # the namesake in the oblast of the sentence's other places lies this close to one of them
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
 
 
@@ -880,8 +881,8 @@ class Resolver:
                     return replace(res, rule=f"{res.rule} (spelled {res.place.name} in the gazetteer)", review=True)
                 return res  # one of the gazetteer's namesakes, or none when the other spelling ties with them
         if margin < DECIDE and not (big and margin >= 0):
-            near = self._nearest_to_others(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
-                or self._the_only_town(scored, pop, ratio, ctx)
+            near = self._nearest_to_others(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
+                or self._only_one_on_the_front(scored, ctx) or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -939,6 +940,31 @@ class Resolver:
                 return pick, max(rivals, key=lambda t: t[1].score)[1], d0, rule
             return None  # the nearest group is not clearly nearer: the section will not say more
         return None
+
+    def _the_only_one_in_their_oblast(self, scored: list[_Scored], ctx: Context):
+        """Between namesakes the evidence scores alike, the leader when it is the only one in the oblast where every other place of the
+        sentence lies (two at least, within THEIR_OBLAST_KM of it): "fighting in A, B and C", B and C both in Kyiv
+        Oblast, is A of Kyiv Oblast. Returns (pick, rival, km, rule) or None."""
+        others = {x.geonameid: x for x in ctx.sentence_places if x.is_settlement}
+        if len(others) < 2 or len({x.admin1 for x in others.values()}) != 1:
+            return None
+        admin1 = next(iter(others.values())).admin1
+        top = scored[0].score
+        contenders = [x for x in scored if top - x.score < DECIDE and x.cand.place.geonameid not in others][:12]
+        inside = [x for x in contenders if x.cand.place.admin1 == admin1]
+        if not inside:
+            return None
+        pick = inside[0]
+        p = pick.cand.place
+        if pick.score < top or any(km(p, x.cand.place) > SAME_PLACE_KM for x in inside[1:]):
+            # it leads, if only just: the oblast breaks a tie, it does not overturn what else the text says
+            return None
+        if min(km(p, x) for x in others.values()) > THEIR_OBLAST_KM:
+            return None
+        rivals = [x for x in contenders if x.cand.place.admin1 != admin1]
+        if not rivals:
+            return None
+        return pick, rivals[0], 0.0, "the only namesake in the oblast of the sentence's other places"
 
     def _the_only_town(self, scored: list[_Scored], pop: int, ratio: float, ctx: Context):
         """Between namesakes the evidence scores all but alike (within TOWN_MARGIN), the only real town among them

@@ -448,3 +448,22 @@ def test_a_mention_left_open_is_tried_again_once_the_places_after_it_are_placed(
     assert got["Lukashi"].place is not None and got["Lukashi"].place.admin1 == "Kyiv Oblast"
     assert "Lukashi" not in seen[-2] and "Lukashi" in seen[-1]
     assert got["Bohdanivka"].place is None or got["Bohdanivka"].place.geonameid == 711919
+
+
+def test_the_leader_alone_in_the_oblast_of_the_sentences_other_places(full_gazetteer):
+    from geo.places.resolver import _Scored
+
+    r = Resolver(full_gazetteer)
+    cands = {c.place.admin1: c for c in full_gazetteer.lookup("Bilohorivka") if c.place.admin1 in ("Luhansk Oblast", "Donetsk Oblast")}
+    luhansk, donetsk = cands["Luhansk Oblast"], cands["Donetsk Oblast"]
+    towns = tuple(next(c.place for c in full_gazetteer.lookup(n) if c.place.admin1 == "Luhansk Oblast") for n in ("Lysychansk", "Rubizhne"))
+    ctx = Context(sentence_places=towns)
+    got = r._the_only_one_in_their_oblast([_Scored(luhansk, 3.1), _Scored(donetsk, 3.0)], ctx)
+    assert got is not None and got[0].cand is luhansk
+    # it breaks a tie for the leader, it does not overturn a lead
+    assert r._the_only_one_in_their_oblast([_Scored(donetsk, 3.1), _Scored(luhansk, 3.0)], ctx) is None
+    # one other place, or places of two oblasts, say nothing of an oblast
+    assert r._the_only_one_in_their_oblast([_Scored(luhansk, 3.1), _Scored(donetsk, 3.0)], Context(sentence_places=towns[:1])) is None
+    bakhmut = next(c.place for c in full_gazetteer.lookup("Bakhmut") if c.place.admin1 == "Donetsk Oblast")
+    assert r._the_only_one_in_their_oblast([_Scored(luhansk, 3.1), _Scored(donetsk, 3.0)],
+                                           Context(sentence_places=towns + (bakhmut,))) is None
