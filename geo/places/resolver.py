@@ -85,6 +85,7 @@ class Context:
     paragraph_places: tuple[Place, ...] = ()
     front: PointIndex | None = None  # confidently placed claims of this and nearby reports
     kind: str | None = None  # the claim's kind (advance / attack / strike): how much the front line of the day counts
+    claim_oblasts: frozenset[str] = frozenset()  # the oblasts the mention's own claim names as places of its own
     neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
     section_points: PointIndex | RecentPoints | None = None  # `paragraph_places` indexed, when the caller keeps one
     stated: bool = False  # the mention's distance and bearing are said of the place itself ("X (5km north of Y)")
@@ -881,8 +882,13 @@ class Resolver:
                     return replace(res, rule=f"{res.rule} (spelled {res.place.name} in the gazetteer)", review=True)
                 return res  # one of the gazetteer's namesakes, or none when the other spelling ties with them
         if margin < DECIDE and not (big and margin >= 0):
-            near = self._nearest_to_others(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
-                or self._only_one_on_the_front(scored, ctx) or self._the_only_town(scored, pop, ratio, ctx)
+            near = self._nearest_to_others(scored, ctx)
+            if near is None and given is None and precision == "settlement":
+                got = self._in_the_claims_oblast(mention, ctx, ref)
+                if got is not None:
+                    return got
+            near = near or self._the_only_one_in_their_oblast(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
+                or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -897,6 +903,18 @@ class Resolver:
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
             runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
         )
+
+    def _in_the_claims_oblast(self, mention: Mention, ctx: Context, ref: Place | None) -> Resolution | None:
+        """Namesakes the text does not separate, resolved again with the one oblast their claim names as a place of its
+        own ("struck A and B, along the front line in Kherson Oblast") scored as an oblast named; the place found must lie
+        within reach of the sentence's other places. Such an oblast scores nothing by itself (it may be a target of its
+        own: "struck Kharkiv Oblast and Nikopol"), but between namesakes otherwise alike it says which."""
+        if len(ctx.claim_oblasts) != 1 or ctx.sentence_regions:
+            return None
+        res = self._resolve(mention, replace(ctx, sentence_regions=tuple(ctx.claim_oblasts), claim_oblasts=frozenset()), ref)
+        if res.place is None or not self._with_the_others(res.place, ctx):
+            return None  # still alike, or far from the places named with it: the oblast is theirs, the name another's
+        return replace(res, rule=f"{res.rule} (the oblast its claim names)")
 
     def _russian_shaped(self, name: str) -> tuple[Candidate, ...]:
         """Settlements found only under another shape of `name` (`Gazetteer.other_shapes`), kept with the gazetteer."""
@@ -1153,6 +1171,8 @@ def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] 
     return tuple(out)
 
 
+# "X in southern Y Oblast", "X, Y Oblast": the oblast of the place just before it (matched up to the oblast's start)
+BOUND_OBLAST = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+in\s+(?:(?:the\s+)?[a-z]+\s+)?|\s*,\s*)$")
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
 REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\s+oblasts|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
 BORDER_AFTER = re.compile(r"\s+(?:administrative\s+)?(?:border|boundary)")
@@ -1243,6 +1263,24 @@ class _Sentence:
         """Oblasts that qualify this mention: named in the sentence but not as the place of another claim, or
         named just before it in the same claim ("in Donetsk Oblast near X", "Tetkino, Kursk Oblast")."""
         return self._oblasts(claim, mention, gazetteer, framing=False)
+
+    def claim_oblasts(self, claim: Claim, mention: Mention, gazetteer) -> frozenset[str]:
+        """The oblasts the claim itself names as places of its own ("struck A and B, along the front line in Kherson
+        Oblast"), not as a border ("near the Kherson Oblast border") nor as the oblast of another place of the sentence
+        ("the Blahodatne in southern Mykolaiv Oblast", "Charivne, Zaporizhia Oblast")."""
+        _, inside, _ = self._region_facts(gazetteer)
+        if not inside:
+            return frozenset()
+        border = self.border_only(gazetteer)
+        out = set()
+        for m in claim.mentions:
+            if m.precision != "region" or (m.start, m.end) not in inside:
+                continue
+            bound = BOUND_OBLAST.search(self.text, max(0, m.start - 60), m.start)
+            if bound is not None and bound.end(1) != mention.end and gazetteer.is_name(bound.group(1)):
+                continue  # the oblast of the place named just before it
+            out.update(a for _, a in inside[(m.start, m.end)] if a not in border)
+        return frozenset(out)
 
     def framing(self, claim: Claim, mention: Mention, gazetteer) -> tuple[str, ...]:
         """The oblasts that say where this mention lies, not only that the sentence names them: the one closing
@@ -1428,6 +1466,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                             (ref_place,) if ref_place is not None and not mention.bearing and mention.precision == "settlement" else ()),
                         paragraph_places=section_places, front=front_index, neighbours=sent.neighbours(key, resolver, cells),
                         kind=claim.kind, section_points=section_index(claim.section),
+                        claim_oblasts=sent.claim_oblasts(claim, mention, gazetteer) if mention.precision == "settlement" else frozenset(),
                         stated=distance_stated_of(claim.sentence, mention),
                         within=distance_is_bound(claim.sentence, mention), origin=origin,
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,

@@ -467,3 +467,20 @@ def test_the_leader_alone_in_the_oblast_of_the_sentences_other_places(full_gazet
     bakhmut = next(c.place for c in full_gazetteer.lookup("Bakhmut") if c.place.admin1 == "Donetsk Oblast")
     assert r._the_only_one_in_their_oblast([_Scored(luhansk, 3.1), _Scored(donetsk, 3.0)],
                                            Context(sentence_places=towns + (bakhmut,))) is None
+
+
+def test_the_oblast_a_claim_names_as_its_own_place_separates_namesakes(full_gazetteer):
+    # four Zatokas: the claim's own "other places in Odesa Oblast" says which, though it scores nothing by itself
+    got = _resolved("Russian aircraft fired missiles at the resort village of Zatoka and at other places in Odesa Oblast on March 3.",
+                    full_gazetteer)["Zatoka"]
+    assert got.place is not None and got.place.admin1 == "Odesa Oblast" and "the oblast its claim names" in got.rule
+    assert _resolved("Russian aircraft fired missiles at Zatoka on March 3.", full_gazetteer)["Zatoka"].place is None
+
+
+def test_an_oblast_right_after_another_place_is_that_places_oblast():
+    from geo.places.resolver import BOUND_OBLAST
+
+    for text in ("the Blahodatne in southern ", "struck Charivne, ", "near Vovchansk in the "):
+        assert BOUND_OBLAST.search(text) is not None
+    assert BOUND_OBLAST.search("and other unspecified areas in ") is None  # no place before it
+    assert BOUND_OBLAST.search("Blahodatne in southern ").group(1) == "Blahodatne"
