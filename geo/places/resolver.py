@@ -898,6 +898,12 @@ class Resolver:
                 f"ambiguous: {len(cands)} candidates, context does not separate them",
                 tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2),
             )
+        if self._off_the_line_with_a_namesake_on_it(best, scored, ctx):
+            return Resolution(
+                mention, None, None,
+                f"ambiguous: {len(cands)} candidates; the one the text favours lies far from the front line of the day, a namesake on it",
+                tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2), review=True,
+            )
         rule = deciding[0] if margin >= DECIDE and deciding[1] > 0 else "population"
         return Resolution(
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -915,6 +921,23 @@ class Resolver:
         if res.place is None or not self._with_the_others(res.place, ctx):
             return None  # still alike, or far from the places named with it: the oblast is theirs, the name another's
         return replace(res, rule=f"{res.rule} (the oblast its claim names)")
+
+    def _off_the_line_with_a_namesake_on_it(self, best: _Scored, scored: list[_Scored], ctx: Context) -> bool:
+        """Is a ground claim's pick, chosen by the weak evidence (the section, the heading, population), farther than
+        OFF_LINE_KM from the front line of the day while a namesake lies on it (within ON_LINE_KM)? What the text says
+        of the place itself (its oblast, a bearing, the town its bearings are given from, the name placed so in the
+        section) stands."""
+        if self.frontline is None or ctx.kind not in GROUND_KINDS or best.cand.place.is_region:
+            return False
+        if any(best.reasons.get(r, 0) > 0 for r in STRONG_REASONS):
+            return False
+        p = best.cand.place
+        if p.population >= CITY_POP or p.feature_code in CAPITAL_CODES:
+            return False
+        if self._measure_line([p])[0] <= OFF_LINE_KM:
+            return False
+        rivals = [x.cand.place for x in scored[1:12] if not x.cand.place.is_region and km(p, x.cand.place) > SAME_PLACE_KM]
+        return any(d <= ON_LINE_KM for d in self._measure_line(rivals)) if rivals else False
 
     def _russian_shaped(self, name: str) -> tuple[Candidate, ...]:
         """Settlements found only under another shape of `name` (`Gazetteer.other_shapes`), kept with the gazetteer."""
@@ -1126,6 +1149,10 @@ class Resolver:
 
 
 GROUND_KINDS = frozenset({"advance", "attack"})
+# what the text says of a place itself: a pick these chose stands wherever the front line runs
+STRONG_REASONS = ("oblast named", "bearing", "the town the sentence's bearings are given from", "named so elsewhere in the section",
+                  "near the oblast border named", "near the Russian border", "near the reference", "capital named bare",
+                  "city named bare", "listed with places close to it", "near other places in the sentence")
 
 
 def line_prior(km_to_line: float, kind: str) -> float:
@@ -1157,6 +1184,23 @@ def _regions_found(text: str, gazetteer) -> list[tuple[int, str]]:
         if place is not None:
             out.append((pos, place.admin1))
     return out
+
+
+# a heading's list of oblasts: "Southern Kharkiv, Donetsk, Luhansk Oblasts", "Donetsk and Luhansk Oblasts"
+OBLAST_LIST = re.compile(r"((?:[A-Z][\w’'-]+(?:\s*,\s*(?:and\s+)?|\s+and\s+))+[A-Z][\w’'-]+)\s+[Oo]blasts\b")
+COMPASS_WORD = re.compile(r"^(?:(?:North|South|East|West)(?:ern)?|Central)\s+")
+
+
+def _heading_oblast_list(section: str | None, gazetteer) -> tuple[str, ...]:
+    """Admin1 names of the oblasts a section heading lists ("Subordinate Main Effort—Southern Kharkiv, Donetsk,
+    Luhansk Oblasts"): the sector the section covers."""
+    out: list[str] = []
+    for m in OBLAST_LIST.finditer(section or ""):
+        for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)):
+            place = gazetteer.region(COMPASS_WORD.sub("", name) + " Oblast")
+            if place is not None and place.admin1 not in out:
+                out.append(place.admin1)
+    return tuple(out)
 
 
 def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -1388,7 +1432,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
 
     def heading(section: str | None):
         if section not in heading_cache:
-            regions = _regions_named(section, gazetteer)
+            regions = _regions_named(section, gazetteer) + _heading_oblast_list(section, gazetteer)
             places: list[Place] = []
             if section:
                 for m in re.finditer(r"\b([A-Z][a-z’'-]{3,}(?:[ -][A-Z][a-z’'-]+)?)\s+(?:direction|axis|City|tactical)\b", section):

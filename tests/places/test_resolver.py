@@ -484,3 +484,36 @@ def test_an_oblast_right_after_another_place_is_that_places_oblast():
         assert BOUND_OBLAST.search(text) is not None
     assert BOUND_OBLAST.search("and other unspecified areas in ") is None  # no place before it
     assert BOUND_OBLAST.search("Blahodatne in southern ").group(1) == "Blahodatne"
+
+
+def test_a_headings_list_of_oblasts_is_read(full_gazetteer):
+    from geo.places.resolver import _heading_oblast_list
+
+    assert _heading_oblast_list("Main Effort—Southern Kharkiv, Donetsk, Luhansk Oblasts", full_gazetteer) == (
+        "Kharkiv Oblast", "Donetsk Oblast", "Luhansk Oblast")
+    assert _heading_oblast_list("Main Effort—Donetsk and Luhansk oblasts", full_gazetteer) == ("Donetsk Oblast", "Luhansk Oblast")
+    assert _heading_oblast_list("Supporting Effort—Southern Axis", full_gazetteer) == ()
+
+
+def test_a_ground_claim_chosen_by_weak_evidence_far_from_the_line_with_a_namesake_on_it_is_left_open(full_gazetteer):
+    import datetime as dt
+
+    from geo.places.frontline import FrontSeries
+    from geo.places.resolver import _Scored
+
+    day = dt.date(2022, 4, 29)
+    r = Resolver(full_gazetteer, frontline=FrontSeries.shipped().prior_for(day), day=day)
+    cands = {c.place.admin1: c for c in full_gazetteer.lookup("Svitlychne")}
+    rear, on_line = cands["Luhansk Oblast"], cands["Kharkiv Oblast"]  # 68 km behind the line of April 2022; on it
+    weak = _Scored(rear, 4.25, {"section heading": 1.0, "near other places in the section": 1.0})
+    assert r._off_the_line_with_a_namesake_on_it(weak, [weak, _Scored(on_line, 3.25)], Context(kind="attack"))
+    # what the text says of the place itself stands; a strike may land far behind the line
+    named = _Scored(rear, 6.25, {"oblast named": 3.0})
+    assert not r._off_the_line_with_a_namesake_on_it(named, [named, _Scored(on_line, 3.25)], Context(kind="attack"))
+    assert not r._off_the_line_with_a_namesake_on_it(weak, [weak, _Scored(on_line, 3.25)], Context(kind="strike"))
+
+
+def test_a_section_heading_naming_oblasts_separates_namesakes(full_gazetteer):
+    got = _resolved("Local officials said that Ukrainian forces repelled a Russian attack on Svitlychne on March 4.", full_gazetteer,
+                    section="Subordinate Main Effort—Donetsk and Luhansk Oblasts")["Svitlychne"]
+    assert got.place is not None and got.place.admin1 == "Luhansk Oblast" and got.rule == "section heading"
