@@ -102,6 +102,13 @@ TIME_WORDS = {"after", "since", "following", "before", "until", "through", "duri
 UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
                           r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
+# "units that had fought around Kyiv", "the brigade, which had shelled X", "Russian troops that seized X remain ...":
+# a relative clause that tells what a force did before, to say which force it is, is background, not the day's event
+UNIT_NOUN = (r"(?:forces|troops|units?|elements|groups?|grouping|brigades?|regiments?|battalions?|divisions?|armies|army|"
+             r"corps|personnel|servicem[ae]n|servicemembers|soldiers|fighters|detachments?|formations?|veterans|convicts)")
+RELATIVE_PAST = re.compile(rf"(?:\b{UNIT_NOUN}\s*,?\s+(?:that|which|who)|\b(?:that|which|who)\s+had)\s+"
+                           r"(?:(?:also|previously|formerly|earlier|once|initially|already)\s+)?(?:been\s+)?$", re.I)
+RELATIVE_LAST = {"that", "which", "who", "had", "been", "also", "previously", "formerly", "earlier", "once", "initially", "already"}
 ADVANCE_BASE = {"advance", "capture", "seize", "recapture", "retake", "liberate", "enter", "reach", "take", "regain"}
 CLAUSE_TAIL = re.compile(r"[,;:]|\b(?:that|but|while)\b")
 ADJ_CONTEXT = {"in", "of", "on", "at", "to", "into", "against", "across", "throughout", "newly", "previously", "formerly"}
@@ -114,7 +121,7 @@ CAPTIVES = re.compile(r"\s+(?:[\w“”\"’'-]+\s+){0,3}?(?:soldiers|servicem[a
 # and sentences that sum up the war ("in this war", "in the early phases of the war", "at the start of the invasion");
 # not "for the first time since the start of the invasion" or "the largest strike of the war", which are the day's
 LOOKBACK = re.compile(r"\b(?:(?:in|throughout)\s+this\s+war|throughout\s+the\s+war|in\s+the\s+(?:early|initial|first)\s+(?:days|weeks|months|"
-                      r"phases?|stages?)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|at\s+the\s+(?:start|beginning|outset)\s+of\s+"
+                      r"phases?|stages?)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|earlier\s+in\s+the\s+(?:full-scale\s+)?(?:war|invasion)|at\s+the\s+(?:start|beginning|outset)\s+of\s+"
                       r"the\s+(?:full-scale\s+)?(?:war|invasion)"
                       r"|As\s+ISW\s+(?:has\s+)?(?:previously|recently|initially)?\s*(?:reported|assessed|noted|forecast)"
                       r"|ISW\s+(?:has\s+)?(?:previously|mistakenly|erroneously|incorrectly|initially)\s+(?:reported|assessed|stated)"
@@ -482,6 +489,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         # Not events of the day, but the places after them are theirs, not an earlier event's:
         if word.startswith("push") and _not_a_push(word, prev_word, before_words):
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
+        elif prev_word in RELATIVE_LAST and not word.startswith(("attempt", "tried", "try")) and RELATIVE_PAST.search(before):
+            why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
         elif kind == "advance" and prev_word in TIME_ANCHOR:
             why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else
         elif prev_word == "of" and word.endswith("ing") and ACCUSED.search(before):

@@ -794,3 +794,18 @@ def test_a_peoples_militia_is_an_actor(is_name):
     # "the LNR People's Militia" names a side's force as much as "LNR troops" does
     got = one("A milblogger claimed that the LNR People’s Militia seized Kreminna.", is_name)
     assert [(k, a, s, p) for k, a, s, _, p in got] == [("advance", "russia", "claimed", ["Kreminna"])]
+
+
+def test_a_relative_clause_about_a_units_past_is_background(is_name):
+    # "units that had fought near X", "troops that seized Y remain ...": what a force did before, to say which force it is
+    assert one("Russian forces kept regrouping, adding battalions that had fought near Chernihiv.", is_name) == []
+    assert one("The Ukrainian General Staff said the Russian 25th Brigade, which had attacked Vovchansk, is resting near Belgorod.",
+               is_name) == []
+    assert one("The whereabouts of the Russian units that captured Lyman remain unknown.", is_name) == []
+    # an attempt in a relative clause is the day's event, and so is a strike that destroyed something
+    got = one("Ukrainian forces repelled Russian troops that attempted to cross the river near Kreminna.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    assert one("Russian forces launched a missile strike that destroyed a school in Kharkiv.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv"])]
+    # a span of the war told in passing
+    assert one("The regiment took losses while fighting near Kyiv earlier in the war.", is_name) == []
