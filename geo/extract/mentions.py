@@ -533,9 +533,17 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if ib and not in_paren:
             km = float(ib.group("km")) if ib.group("km") else None
             inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)
+            lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
+            members = _pair_members(sentence, kept, len(lead))
+            if members:
+                # "the Klynove-Vershyna line, about 10 km southeast of Bakhmut": the town locates the pair, not acted on
+                kept.append(replace(m, role="anchor"))
+                for k in _located_members(kept, members):
+                    kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
+                inline = None
+                continue
             kept.append(replace(m, role="reference", bearing=f"{inline[0]} of {m.name}"))
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
-            lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
             group = re.search(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
             targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
             if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith((",", "—", "–"))):
@@ -556,8 +564,12 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 if sentence.rfind("(", 0, m.start) < (kept[-2].start if len(kept) > 1 else 0):
                     continue  # a second place inside the same parenthesis
                 targets = [k for k in range(len(kept) - 1) if kept[k].role != "anchor" and kept[k].end <= m.start]
+                members = _pair_members(sentence, kept[:-1], sentence.rfind("(", 0, m.start) + 1)
+                if members and not qual:
+                    # "the Nova Kakhovka-Beryslav area (60 km east of Kherson City)": the bearing is both places'
+                    targets = _located_members(kept, members)
                 if targets:
-                    count = len(targets) if qual in ("all",) else 2 if qual == "both" else 1
+                    count = len(targets) if qual in ("all",) or members else 2 if qual == "both" else 1
                     for k in targets[-count:]:
                         kept[k] = replace(kept[k], bearing=d, reference=m.name, distance_km=km)
                 continue
@@ -649,6 +661,27 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+# the label after a pair or chain of places, up to a bearing of its own: "the X-Y line, about 10 km southeast of ", "the X-Y area ("
+PAIR_TAIL = re.compile(r"\s+(?:tactical\s+)?(?:lines?|areas?|directions?|axis|sector|front|frontline)\s*[,(]?\s*")
+
+
+def _pair_members(sentence: str, kept: list[Mention], upto: int) -> list[int]:
+    """The indices of the places of a pair or chain ("the Klynove-Vershyna line") whose label ends at `upto`, or []."""
+    last = kept[-1] if kept else None
+    if last is None or last.role != "reference" or not last.bearing or last.reference is not None or "-" not in last.bearing \
+            or not PAIR_TAIL.fullmatch(sentence, last.end, upto):
+        return []
+    return [k for k, x in enumerate(kept) if x.role == "reference" and x.bearing == last.bearing and x.reference is None]
+
+
+def _located_members(kept: list[Mention], members: list[int]) -> list[int]:
+    """The members of a pair a bearing after it locates: the villages of a line or an area, not a facility (its
+    reference would be the town it stands in) nor the ends of a direction, which stays a direction."""
+    if not members or kept[members[-1]].bearing.endswith((" direction", " directions", " axis")):
+        return []
+    return [k for k in members if kept[k].precision == "settlement"]
 
 
 def _may_name_direction(text: str) -> bool:
