@@ -279,3 +279,11 @@ def test_a_bearing_after_a_pair_locates_the_pair(is_name):
     got = [(m.text, m.role, m.bearing) for m in find_mentions(s, is_name)]
     assert got[:3] == [("Terny", "reference", "Terny-Torske direction"), ("Torske", "reference", "Terny-Torske direction"),
                        ("Kreminna", "anchor", None)]
+
+
+def test_the_bank_of_a_river_is_named_with_it(is_name):
+    # "the eastern bank of the Oskil River": the claim is on one bank, and the place is named so (the river stays its name)
+    s = "Ukrainian troops crossed to the eastern bank of the Oskil River and Russian guns shelled the right (west) bank of the Dnipro River."
+    got = [(m.text, m.name, m.precision) for m in find_mentions(s, is_name)]
+    assert got == [("eastern bank of the Oskil River", "Oskil River", "feature"),
+                   ("right (west) bank of the Dnipro River", "Dnipro River", "feature")]
