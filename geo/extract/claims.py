@@ -691,12 +691,32 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 events[-1].end = m.end()
                 continue
         events.append(ev)
+    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS) else ():
+        for ev in events:
+            if start <= ev.start < end and not ev.dropped:
+                ev.dropped = "refuted"  # "denied reports that Ukrainian forces attacked X": the denied event is no claim
     evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)
     return events
+
+
+# "refuted claims that X seized Y", "denied social media reports that Z attacked W": what follows "that" is denied
+REFUTE_WORDS = ("refut", "deny", "deni", "disput", "debunk")
+REFUTED = re.compile(r"\b(?:refut\w*|den(?:y|ied|ies|ying)|disput\w*|debunk\w*)\s+(?:[\w’'-]+\s+){0,4}?(?:claims?|reports?|rumou?rs?|"
+                     r"allegations?|statements?)(?:\s+(?:by|from|of)\s+[^,;.]{1,60}?)?\s+that\b")  # on lower case
+
+
+def _refuted_spans(sentence: str, low: str) -> list[tuple[int, int]]:
+    """The stretches of the sentence a party denies: from "refuted claims that" to the end of its clause or the
+    next verb of saying ("... and claimed that Wagner fighters broke through ...")."""
+    spans = []
+    for m in REFUTED.finditer(low):
+        ends = [x.start() for x in (CLAUSE_BREAK.search(sentence, m.end()), SAY.search(low, m.end())) if x is not None]
+        spans.append((m.end(), min(ends, default=len(sentence))))
+    return spans
 
 
 FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)

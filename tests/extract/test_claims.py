@@ -809,3 +809,14 @@ def test_a_relative_clause_about_a_units_past_is_background(is_name):
         ("strike", "russia", "confirmed", None, ["Kharkiv"])]
     # a span of the war told in passing
     assert one("The regiment took losses while fighting near Kyiv earlier in the war.", is_name) == []
+
+
+def test_a_denied_report_is_not_a_claim(is_name):
+    # what a party denies after "refuted claims that", "denied reports that" did not happen by anyone's account here
+    assert one("Ukrainian officials denied Russian reports that Russian forces had seized Vovchansk.", is_name) == []
+    assert one("A milblogger refuted claims by other bloggers that the 25th Brigade of the Russian army captured Lyman.",
+               is_name) == []
+    # the denial ends where the speaker goes on to claim something of their own
+    got = one("Russian sources refuted claims that Russian forces seized Soledar and claimed that Russian forces attacked "
+              "Bakhmut.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Bakhmut"])]
