@@ -396,6 +396,10 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
+# "Russian forces lost territory near X", "Ukrainian troops have been losing ground around Y": ground the other side gained
+LOST_GROUND = re.compile(r"\b(?P<side>Russian|Ukrainian)\s+(?:forces|troops|units|servicemen|soldiers)\s+(?:(?:have|had|has|reportedly|also|"
+                         r"likely|recently|further)\s+)*(?P<verb>lost|(?:been|are|were)\s+losing)\s+(?:(?:some|more|further|their|several|"
+                         r"unspecified)\s+)?(?:ground|territory|positions)\b")
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
@@ -695,6 +699,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         for ev in events:
             if start <= ev.start < end and not ev.dropped:
                 ev.dropped = "refuted"  # "denied reports that Ukrainian forces attacked X": the denied event is no claim
+    for p in LOST_GROUND.finditer(sentence) if "los" in low else ():
+        # "Russian forces lost territory near Bakhmut": the other side gained it
+        if not any(e.start <= p.start("verb") < e.end for e in events) and not NEGATION.search(p.group(0)):
+            events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
     evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):

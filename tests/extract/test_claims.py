@@ -820,3 +820,13 @@ def test_a_denied_report_is_not_a_claim(is_name):
     got = one("Russian sources refuted claims that Russian forces seized Soledar and claimed that Russian forces attacked "
               "Bakhmut.", is_name)
     assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Bakhmut"])]
+
+
+def test_ground_one_side_lost_is_the_others_gain(is_name):
+    # "Russian forces lost territory near X": Ukrainian forces gained it; the same for "have been losing ground"
+    assert one("Russian forces lost territory near Kupiansk overnight.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    got = one("A Russian blogger claimed that Ukrainian troops are losing positions around Vuhledar.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("advance", "russia", "claimed")]
+    # a soldier who lost a weapon, or forces that did not lose ground, gained nobody anything
+    assert one("Russian forces have not lost ground near Vovchansk.", is_name) == []
