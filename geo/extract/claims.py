@@ -436,6 +436,28 @@ def _aim(before_words: list[str]) -> bool:
     return False
 
 
+# verbs whose object is an event the subject carries out: "continued their assault on X", "completed the capture of Y"
+# (with "the" only the verbs that go on with an event: "conducted the attack" names one told before)
+PERFORMED = {"continued", "resumed", "renewed", "intensified", "completed", "began", "begun", "launched", "started", "pressed"}
+PERFORMING = {"continuing", "resuming", "renewing", "intensifying", "completing", "beginning", "launching", "starting", "pressing"}
+GO_ON = {"continued", "resumed", "renewed", "intensified", "completed", "continuing", "resuming", "renewing", "intensifying",
+         "completing"}
+
+
+def _performed(before_words: list[str]) -> bool:
+    """Is the event noun after "the/its/their" the object of a verb that carries it out ("continued their assault on X",
+    "are intensifying their strikes on Y", "completed the capture of Z"), not a noun phrase about it ("the capture of X")?"""
+    words = [w.lower().strip(",") for w in before_words[-4:]]
+    if len(words) < 2 or words[-1] not in ("the", "its", "their"):
+        return False
+    verb, before = words[-2], words[-3] if len(words) > 2 else ""
+    if before.endswith("ly") and len(words) > 3:
+        before = words[-4]  # "are likely intensifying their strikes"
+    if words[-1] == "the" and verb not in GO_ON:
+        return False
+    return verb in PERFORMED or verb in PERFORMING and before in ("are", "is", "were", "was", "been")
+
+
 def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
     """Is this form of "push" not a push of the day? "pushed" is one unless passive ("were pushed east"); "pushing"
     only as a verb ("are pushing", "continued pushing"), not as an adjective ("their comrades pushing on X");
@@ -519,7 +541,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and prev_word.endswith(("ed", "ful", "ive", "ous")) and prev_word not in ("continued", "renewed", "repeated"))\
-                and not m.group("repel"):
+                and not m.group("repel") and not _performed(before_words):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
         elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \
                 and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):

@@ -830,3 +830,15 @@ def test_ground_one_side_lost_is_the_others_gain(is_name):
     assert [(k, a, s) for k, a, s, _, _ in got] == [("advance", "russia", "claimed")]
     # a soldier who lost a weapon, or forces that did not lose ground, gained nobody anything
     assert one("Russian forces have not lost ground near Vovchansk.", is_name) == []
+
+
+def test_an_event_carried_on_is_not_a_noun_phrase(is_name):
+    # "continued their assault on X", "are likely intensifying their strikes on Y": the subject does it on the day
+    assert one("Russian troops continued their assault on Vovchansk overnight.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Vovchansk"])]
+    assert one("Russian forces are likely intensifying their strikes on Kharkiv.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv"])]
+    # a noun phrase stays one, and "conducted the attack" names an attack told before
+    assert one("Officials discussed the capture of Soledar by Russian forces.", is_name) == []
+    assert one("Russian officials claimed that Ukrainian forces conducted the attack in revenge for events in Kherson.",
+               is_name) == []
