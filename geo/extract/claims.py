@@ -469,10 +469,17 @@ def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
     return not (prev_word == "to" and len(before_words) > 1 and before_words[-2].lower() in CARRY_ON)
 
 
-def _future_clause(low: str, pos: int, sentence: str = "") -> bool:
+# "... and shelled", "... and also conducted": "and", then the event's own finite (past) verb, which starts a new clause
+AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot)\b"
+                        r"(?:\s+(?:on|at))?$")
+
+
+def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bool:
     """Is the event at `pos` in a clause whose verb is future, conditional or unlikely ("will", "would",
-    "unlikely to ... by seizing X", "may attempt to cross ... to take X")?"""
+    "unlikely to ... by seizing X", "may attempt to cross ... to take X")? The clause begins at `start` or before."""
     head = low[:pos]
+    if start:
+        return False  # the event's own verb starts its clause: "may be reprioritizing efforts ... and conducted attacks"
     w = max(head.rfind(" will "), head.rfind(" would "), head.rfind(" unlikely to "),
             sentence.rfind(" may ", 0, pos), sentence.rfind(" might ", 0, pos), sentence.rfind(" could ", 0, pos))
     return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
@@ -617,7 +624,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 # but "Ukrainian strikes hit X": the noun is the subject of the verb that follows
                 noun_side = ("russia" if adj.group("ru") else "ukraine", m.end())
                 continue
-        if ev.actor is None and noun_side and m.start() - noun_side[1] < 25:
+        if ev.actor is None and noun_side and m.start() - noun_side[1] < 25 and (
+                word in NOUN_TRIGGERS or word[:-1] in NOUN_TRIGGERS or not PLAIN_GAP.search(sentence, noun_side[1], m.start())):
+            # "Ukrainian strikes hit X", "Ukrainian ground attacks and shelling"; not "preventing Ukrainian advances and shelled X"
             ev.actor = noun_side[0]
         if ev.actor is None and "elements" in low:
             # "A Russian milblogger claimed that elements of the 155th Naval Infantry Brigade are conducting
@@ -701,13 +710,16 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
+        # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
+        # which the aim or the modal of the clause before does not govern
+        own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
             ev.dropped = "negated"
-        elif MODAL.search(" ".join(low[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
+        elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
-        elif has_future and _future_clause(low, m.start(), sentence) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
+        elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind

@@ -842,3 +842,11 @@ def test_an_event_carried_on_is_not_a_noun_phrase(is_name):
     assert one("Officials discussed the capture of Soledar by Russian forces.", is_name) == []
     assert one("Russian officials claimed that Ukrainian forces conducted the attack in revenge for events in Kherson.",
                is_name) == []
+
+
+def test_a_finite_verb_after_and_is_not_governed_by_the_aim_before_it(is_name):
+    # "focused on preventing Ukrainian advances and shelled X": the shelling happened; the prevented advance did not
+    assert one("Russian troops focused on preventing Ukrainian counterattacks and shelled Vovchansk.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Vovchansk"])]
+    # an infinitive after "and" stays the aim's
+    assert one("Russian forces are preparing to attack Kupiansk and seize Vovchansk.", is_name) == []
