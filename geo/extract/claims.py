@@ -400,6 +400,10 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
 LOST_GROUND = re.compile(r"\b(?P<side>Russian|Ukrainian)\s+(?:forces|troops|units|servicemen|soldiers)\s+(?:(?:have|had|has|reportedly|also|"
                          r"likely|recently|further)\s+)*(?P<verb>lost|(?:been|are|were)\s+losing)\s+(?:(?:some|more|further|their|several|"
                          r"unspecified)\s+)?(?:ground|territory|positions)\b")
+# the object of "repelled" that names no side: "repelled attacks near X", "repelled an attack on Y", "repelled ground assaults"
+REPELLED_ATTACK = re.compile(r"\s+(?:(?:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|\d+|ground|"
+                             r"infantry|small-group|limited|further|renewed|repeated|continued)\s+){0,3}"
+                             r"(?:assaults?|attacks?|offensives?|counterattacks?|counteroffensives?)\b(?!\s+(?:helicopters?|drones?|aircraft))")
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
@@ -582,9 +586,14 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
             attacker = SIDE_WORD.search(after)
-            if not attacker:
-                continue
-            ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
+            if attacker:
+                ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
+            else:
+                # "Ukrainian forces repelled attacks near X": the attacks of the side the subject fights
+                defenders = [a for a in actors if a[1] <= m.start()]
+                if not defenders or not REPELLED_ATTACK.match(sentence, m.end()):
+                    continue
+                ev.kind, ev.actor = "attack", "ukraine" if defenders[-1][2] == "russia" else "russia"
             events.append(ev)
             repelled = ev
             continue

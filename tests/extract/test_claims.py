@@ -850,3 +850,11 @@ def test_a_finite_verb_after_and_is_not_governed_by_the_aim_before_it(is_name):
         ("strike", "russia", "confirmed", None, ["Vovchansk"])]
     # an infinitive after "and" stays the aim's
     assert one("Russian forces are preparing to attack Kupiansk and seize Vovchansk.", is_name) == []
+
+
+def test_repelled_attacks_with_no_side_named_are_the_other_sides(is_name):
+    # "Ukrainian forces repelled attacks near X": the attacks were Russian, not Ukrainian
+    got = one("The General Staff said Ukrainian troops repelled ground attacks near Kupiansk and Vovchansk.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Kupiansk", "Vovchansk"])]
+    assert [(k, a, p) for k, a, _, _, p in one("Russian forces repulsed an assault on Svatove.", is_name)] == [
+        ("attack", "ukraine", ["Svatove"])]
