@@ -156,7 +156,7 @@ FORCE_WORDS = (
     "brigades", "regiment", "regiments", "division", "divisions", "battalion", "battalions", "companies",
     "aviation", "artillery", "drone", "drones", "operators", "navy", "partisans", "sabotage", "DRG", "DRGs",
     "infantry", "airborne", "VDV", "marines", "naval", "assault", "special", "operations", "Spetsnaz", "formations",
-    "defenders", "guerrillas", "militants", "snipers", "tank", "tanks", "Air", "Armed", "Army", "Corps", "Guards",
+    "defenders", "attackers", "guerrillas", "militants", "snipers", "tank", "tanks", "Air", "Armed", "Army", "Corps", "Guards",
     "volunteers", "strike", "missile", "missiles", "aircraft", "helicopter", "helicopters", "jet", "jets",
     "gunners", "crews", "Group", "Brigade", "Brigades", "Regiment", "Regiments", "Division", "Divisions",
     "Battalion", "Battalions", "Detachment", "Detachments", "Fleet", "Flotilla", "paratroopers", "sailors",

@@ -858,3 +858,12 @@ def test_repelled_attacks_with_no_side_named_are_the_other_sides(is_name):
     assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Kupiansk", "Vovchansk"])]
     assert [(k, a, p) for k, a, _, _, p in one("Russian forces repulsed an assault on Svatove.", is_name)] == [
         ("attack", "ukraine", ["Svatove"])]
+
+
+def test_penetrating_defenses_is_ground_gained(is_name):
+    # "penetrated Russian defenses around X": the subject gained ground; "attackers" name a side's force
+    assert one("Ukrainian forces penetrated Russian defenses around Svatove overnight.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Svatove"])]
+    assert [(k, a) for k, a, _, _, _ in one("Russian attackers penetrated into Vovchansk.", is_name)] == [("advance", "russia")]
+    # struggling to penetrate is an attempt, not a gain
+    assert [k for k, _, _, _, _ in one("Russian troops struggled to penetrate defenses near Kupiansk.", is_name)] == ["attack"]
