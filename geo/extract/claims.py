@@ -518,6 +518,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             for accused in ("russia", "ukraine"):
                 events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", claimant=who, mutual=True))
             continue
+        if m.start() > 1 and sentence[m.start() - 1] == "-" and sentence[m.start() - 2].isalpha() and word.endswith("ed"):
+            continue  # "Ukrainian-liberated Vysokopillya", "newly-liberated Kharkiv Oblast": a compound adjective, not an event
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
             continue  # a unit's or an operation's name ("76th Air Assault Division", "Storm-Z"), not an event
         if word.endswith("ing") and kind != "strike" and (prev_word in ("a", "an", "the", "on", "at", "against")

@@ -81,6 +81,8 @@ NAME_PREFIXES = {
     "bolshoye", "bolshoy", "maloye", "malyy", "novoye", "staroye", "krasnoye", "belaya", "chernaya", "zelenaya",
     "srednyaya", "sredniy", "verkhniy", "nizhniy",
 }
+# the end of a compound adjective that says who holds a place: "Ukrainian-liberated", "Russian-controlled", "newly-occupied"
+HELD_BY = ("-liberated", "-occupied", "-held", "-controlled", "-captured")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 PAREN_GAP = re.compile(r"^[^()]{0,80}?\)|^\s*\([^()]{0,80}\)")  # the rest of a bracket the last place was in, or a whole one
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "park", "microdistrict", "district", "highway", "road"}
@@ -638,6 +640,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         ok = (
             m.precision in ("region", "feature")
             or prev in LOCATIVE
+            or prev.endswith(HELD_BY)  # "near Ukrainian-liberated Vysokopillya", "in Russian-controlled Tokmak"
             or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
             or prev in LIST_JOINERS and last_target is not None and LIST_AFTER_ASIDE.fullmatch(sentence, kept[-1].end, m.start)
             or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None

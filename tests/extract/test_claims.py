@@ -867,3 +867,13 @@ def test_penetrating_defenses_is_ground_gained(is_name):
     assert [(k, a) for k, a, _, _, _ in one("Russian attackers penetrated into Vovchansk.", is_name)] == [("advance", "russia")]
     # struggling to penetrate is an attempt, not a gain
     assert [k for k, _, _, _, _ in one("Russian troops struggled to penetrate defenses near Kupiansk.", is_name)] == ["attack"]
+
+
+def test_a_hyphenated_participle_is_an_adjective(is_name):
+    # "newly-liberated Kharkiv Oblast", "Ukrainian-liberated X": who holds the place, not an event; the places after it
+    # are the places of the sentence's event
+    assert one("Russian occupation officials fled newly-liberated Kharkiv Oblast.", is_name) == []
+    got = one("A milblogger said that Russian forces attacked near Ukrainian-liberated Vovchansk and Kupiansk.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Vovchansk", "Kupiansk"])]
+    # "counter-offensive" is still an event word
+    assert [k for k, _, _, _, _ in one("Ukrainian forces continued counter-offensive operations near Kupiansk.", is_name)] == ["attack"]
