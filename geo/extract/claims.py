@@ -776,6 +776,31 @@ FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
 SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
 
 
+SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
+# "in the early summer of 2022", "during spring-summer 2022", "in 2014": a season or a year named as a span (not "since")
+SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
+                         r"(?:\s*[–-]\s*(?:winter|spring|summer|fall|autumn))?(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
+                         r"(?!\s*[–-]\s*(?:19|20)\d\d)")
+
+
+def _past_season(sentence: str, day: dt.date) -> bool:
+    """Does the sentence name a season or a year as a span other than the report's own ("in the early summer of 2022"
+    in a January report, "seized in 2014")?"""
+    if "20" not in sentence and not any(w in sentence for w in ("winter", "spring", "summer", "fall", "autumn")):
+        return False
+    for x in SEASON_SPAN.finditer(sentence):
+        year = int(x.group("only") or x.group("year") or day.year)
+        if x.group("only"):
+            if year < day.year:
+                return True
+            continue
+        months = SEASONS[x.group("season")]
+        if year < day.year - (day.month <= 2 and months == SEASONS["winter"]) or year == day.year and day.month not in months \
+                and min(months) < day.month:
+            return True
+    return False
+
+
 def _all_days_stale(sentence: str, day: dt.date) -> bool:
     """Does the sentence name days, every one of them two weeks or more before the report's date?"""
     found = False
@@ -810,6 +835,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         return []  # "culminated ... in early July" in an August report: background
     if dated and _all_days_stale(sentence, day):
         return []
+    if day is not None and _past_season(sentence, day):
+        return []  # "seized Lysychansk in the early summer of 2022" in a January report, "territory Russia seized in 2014"
     events = _events(sentence, side)
     if all(e.dropped for e in events):
         return []  # no event is a claim (or none at all): its places and attributions change nothing

@@ -877,3 +877,22 @@ def test_a_hyphenated_participle_is_an_adjective(is_name):
     assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Vovchansk", "Kupiansk"])]
     # "counter-offensive" is still an event word
     assert [k for k, _, _, _, _ in one("Ukrainian forces continued counter-offensive operations near Kupiansk.", is_name)] == ["attack"]
+
+
+def test_a_past_season_or_year_is_background():
+    # "seized X in the early summer of 2022" in a January 2023 report, "the territory Russia seized in 2014"
+    from geo.extract.claims import _past_season
+
+    jan23, oct22 = dt.date(2023, 1, 20), dt.date(2022, 10, 16)
+    assert _past_season("Russian troops captured Lysychansk in the early summer of 2022.", jan23)
+    assert _past_season("Ukraine must liberate the territory Russia seized in 2014.", oct22)
+    assert _past_season("Russian forces tried to seize Severodonetsk during spring–summer 2022.", dt.date(2022, 12, 24))
+    # the report's own season or year, a span still going on, and a forecast are not
+    assert not _past_season("Russian forces attacked Bakhmut in the fall.", oct22)
+    assert not _past_season("Fighting has been heavier than at any time since summer 2022.", oct22)
+    assert not _past_season("Russian forces struck Kyiv in 2023.", jan23)
+
+
+def test_a_sentence_about_a_past_season_gives_no_claim(is_name):
+    got = sentence_claims("Russian forces captured Lysychansk in the early summer of 2022.", is_name, day=dt.date(2023, 1, 21))
+    assert got == []
