@@ -102,6 +102,13 @@ TIME_WORDS = {"after", "since", "following", "before", "until", "through", "duri
 UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
                           r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
 TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
+# "units that had fought around Kyiv", "the brigade, which had shelled X", "Russian troops that seized X remain ...":
+# a relative clause that tells what a force did before, to say which force it is, is background, not the day's event
+UNIT_NOUN = (r"(?:forces|troops|units?|elements|groups?|grouping|brigades?|regiments?|battalions?|divisions?|armies|army|"
+             r"corps|personnel|servicem[ae]n|servicemembers|soldiers|fighters|detachments?|formations?|veterans|convicts)")
+RELATIVE_PAST = re.compile(rf"(?:\b{UNIT_NOUN}\s*,?\s+(?:that|which|who)|\b(?:that|which|who)\s+had)\s+"
+                           r"(?:(?:also|previously|formerly|earlier|once|initially|already)\s+)?(?:been\s+)?$", re.I)
+RELATIVE_LAST = {"that", "which", "who", "had", "been", "also", "previously", "formerly", "earlier", "once", "initially", "already"}
 ADVANCE_BASE = {"advance", "capture", "seize", "recapture", "retake", "liberate", "enter", "reach", "take", "regain"}
 CLAUSE_TAIL = re.compile(r"[,;:]|\b(?:that|but|while)\b")
 ADJ_CONTEXT = {"in", "of", "on", "at", "to", "into", "against", "across", "throughout", "newly", "previously", "formerly"}
@@ -114,7 +121,7 @@ CAPTIVES = re.compile(r"\s+(?:[\w“”\"’'-]+\s+){0,3}?(?:soldiers|servicem[a
 # and sentences that sum up the war ("in this war", "in the early phases of the war", "at the start of the invasion");
 # not "for the first time since the start of the invasion" or "the largest strike of the war", which are the day's
 LOOKBACK = re.compile(r"\b(?:(?:in|throughout)\s+this\s+war|throughout\s+the\s+war|in\s+the\s+(?:early|initial|first)\s+(?:days|weeks|months|"
-                      r"phases?|stages?)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|at\s+the\s+(?:start|beginning|outset)\s+of\s+"
+                      r"phases?|stages?)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)|earlier\s+in\s+the\s+(?:full-scale\s+)?(?:war|invasion)|at\s+the\s+(?:start|beginning|outset)\s+of\s+"
                       r"the\s+(?:full-scale\s+)?(?:war|invasion)"
                       r"|As\s+ISW\s+(?:has\s+)?(?:previously|recently|initially)?\s*(?:reported|assessed|noted|forecast)"
                       r"|ISW\s+(?:has\s+)?(?:previously|mistakenly|erroneously|incorrectly|initially)\s+(?:reported|assessed|stated)"
@@ -149,7 +156,7 @@ FORCE_WORDS = (
     "brigades", "regiment", "regiments", "division", "divisions", "battalion", "battalions", "companies",
     "aviation", "artillery", "drone", "drones", "operators", "navy", "partisans", "sabotage", "DRG", "DRGs",
     "infantry", "airborne", "VDV", "marines", "naval", "assault", "special", "operations", "Spetsnaz", "formations",
-    "defenders", "guerrillas", "militants", "snipers", "tank", "tanks", "Air", "Armed", "Army", "Corps", "Guards",
+    "defenders", "attackers", "guerrillas", "militants", "snipers", "tank", "tanks", "Air", "Armed", "Army", "Corps", "Guards",
     "volunteers", "strike", "missile", "missiles", "aircraft", "helicopter", "helicopters", "jet", "jets",
     "gunners", "crews", "Group", "Brigade", "Brigades", "Regiment", "Regiments", "Division", "Divisions",
     "Battalion", "Battalions", "Detachment", "Detachments", "Fleet", "Flotilla", "paratroopers", "sailors",
@@ -389,6 +396,14 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
+# "Russian forces lost territory near X", "Ukrainian troops have been losing ground around Y": ground the other side gained
+LOST_GROUND = re.compile(r"\b(?P<side>Russian|Ukrainian)\s+(?:forces|troops|units|servicemen|soldiers)\s+(?:(?:have|had|has|reportedly|also|"
+                         r"likely|recently|further)\s+)*(?P<verb>lost|(?:been|are|were)\s+losing)\s+(?:(?:some|more|further|their|several|"
+                         r"unspecified)\s+)?(?:ground|territory|positions)\b")
+# the object of "repelled" that names no side: "repelled attacks near X", "repelled an attack on Y", "repelled ground assaults"
+REPELLED_ATTACK = re.compile(r"\s+(?:(?:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|\d+|ground|"
+                             r"infantry|small-group|limited|further|renewed|repeated|continued)\s+){0,3}"
+                             r"(?:assaults?|attacks?|offensives?|counterattacks?|counteroffensives?)\b(?!\s+(?:helicopters?|drones?|aircraft))")
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
@@ -425,6 +440,28 @@ def _aim(before_words: list[str]) -> bool:
     return False
 
 
+# verbs whose object is an event the subject carries out: "continued their assault on X", "completed the capture of Y"
+# (with "the" only the verbs that go on with an event: "conducted the attack" names one told before)
+PERFORMED = {"continued", "resumed", "renewed", "intensified", "completed", "began", "begun", "launched", "started", "pressed"}
+PERFORMING = {"continuing", "resuming", "renewing", "intensifying", "completing", "beginning", "launching", "starting", "pressing"}
+GO_ON = {"continued", "resumed", "renewed", "intensified", "completed", "continuing", "resuming", "renewing", "intensifying",
+         "completing"}
+
+
+def _performed(before_words: list[str]) -> bool:
+    """Is the event noun after "the/its/their" the object of a verb that carries it out ("continued their assault on X",
+    "are intensifying their strikes on Y", "completed the capture of Z"), not a noun phrase about it ("the capture of X")?"""
+    words = [w.lower().strip(",") for w in before_words[-4:]]
+    if len(words) < 2 or words[-1] not in ("the", "its", "their"):
+        return False
+    verb, before = words[-2], words[-3] if len(words) > 2 else ""
+    if before.endswith("ly") and len(words) > 3:
+        before = words[-4]  # "are likely intensifying their strikes"
+    if words[-1] == "the" and verb not in GO_ON:
+        return False
+    return verb in PERFORMED or verb in PERFORMING and before in ("are", "is", "were", "was", "been")
+
+
 def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
     """Is this form of "push" not a push of the day? "pushed" is one unless passive ("were pushed east"); "pushing"
     only as a verb ("are pushing", "continued pushing"), not as an adjective ("their comrades pushing on X");
@@ -436,10 +473,17 @@ def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
     return not (prev_word == "to" and len(before_words) > 1 and before_words[-2].lower() in CARRY_ON)
 
 
-def _future_clause(low: str, pos: int, sentence: str = "") -> bool:
+# "... and shelled", "... and also conducted": "and", then the event's own finite (past) verb, which starts a new clause
+AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot)\b"
+                        r"(?:\s+(?:on|at))?$")
+
+
+def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bool:
     """Is the event at `pos` in a clause whose verb is future, conditional or unlikely ("will", "would",
-    "unlikely to ... by seizing X", "may attempt to cross ... to take X")?"""
+    "unlikely to ... by seizing X", "may attempt to cross ... to take X")? The clause begins at `start` or before."""
     head = low[:pos]
+    if start:
+        return False  # the event's own verb starts its clause: "may be reprioritizing efforts ... and conducted attacks"
     w = max(head.rfind(" will "), head.rfind(" would "), head.rfind(" unlikely to "),
             sentence.rfind(" may ", 0, pos), sentence.rfind(" might ", 0, pos), sentence.rfind(" could ", 0, pos))
     return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
@@ -474,6 +518,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             for accused in ("russia", "ukraine"):
                 events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", claimant=who, mutual=True))
             continue
+        if m.start() > 1 and sentence[m.start() - 1] == "-" and sentence[m.start() - 2].isalpha() and word.endswith("ed"):
+            continue  # "Ukrainian-liberated Vysokopillya", "newly-liberated Kharkiv Oblast": a compound adjective, not an event
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
             continue  # a unit's or an operation's name ("76th Air Assault Division", "Storm-Z"), not an event
         if word.endswith("ing") and kind != "strike" and (prev_word in ("a", "an", "the", "on", "at", "against")
@@ -482,6 +528,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         # Not events of the day, but the places after them are theirs, not an earlier event's:
         if word.startswith("push") and _not_a_push(word, prev_word, before_words):
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
+        elif prev_word in RELATIVE_LAST and not word.startswith(("attempt", "tried", "try")) and RELATIVE_PAST.search(before):
+            why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
         elif kind == "advance" and prev_word in TIME_ANCHOR:
             why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else
         elif prev_word == "of" and word.endswith("ing") and ACCUSED.search(before):
@@ -506,7 +554,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and prev_word.endswith(("ed", "ful", "ive", "ous")) and prev_word not in ("continued", "renewed", "repeated"))\
-                and not m.group("repel"):
+                and not m.group("repel") and not _performed(before_words):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
         elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \
                 and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):
@@ -540,9 +588,14 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
             attacker = SIDE_WORD.search(after)
-            if not attacker:
-                continue
-            ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
+            if attacker:
+                ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
+            else:
+                # "Ukrainian forces repelled attacks near X": the attacks of the side the subject fights
+                defenders = [a for a in actors if a[1] <= m.start()]
+                if not defenders or not REPELLED_ATTACK.match(sentence, m.end()):
+                    continue
+                ev.kind, ev.actor = "attack", "ukraine" if defenders[-1][2] == "russia" else "russia"
             events.append(ev)
             repelled = ev
             continue
@@ -582,7 +635,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 # but "Ukrainian strikes hit X": the noun is the subject of the verb that follows
                 noun_side = ("russia" if adj.group("ru") else "ukraine", m.end())
                 continue
-        if ev.actor is None and noun_side and m.start() - noun_side[1] < 25:
+        if ev.actor is None and noun_side and m.start() - noun_side[1] < 25 and (
+                word in NOUN_TRIGGERS or word[:-1] in NOUN_TRIGGERS or not PLAIN_GAP.search(sentence, noun_side[1], m.start())):
+            # "Ukrainian strikes hit X", "Ukrainian ground attacks and shelling"; not "preventing Ukrainian advances and shelled X"
             ev.actor = noun_side[0]
         if ev.actor is None and "elements" in low:
             # "A Russian milblogger claimed that elements of the 155th Naval Infantry Brigade are conducting
@@ -666,13 +721,16 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
+        # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
+        # which the aim or the modal of the clause before does not govern
+        own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
             ev.dropped = "negated"
-        elif MODAL.search(" ".join(low[max(0, m.start() - 120):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
+        elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
-        elif has_future and _future_clause(low, m.start(), sentence) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
+        elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind
@@ -682,6 +740,14 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 events[-1].end = m.end()
                 continue
         events.append(ev)
+    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS) else ():
+        for ev in events:
+            if start <= ev.start < end and not ev.dropped:
+                ev.dropped = "refuted"  # "denied reports that Ukrainian forces attacked X": the denied event is no claim
+    for p in LOST_GROUND.finditer(sentence) if "los" in low else ():
+        # "Russian forces lost territory near Bakhmut": the other side gained it
+        if not any(e.start <= p.start("verb") < e.end for e in events) and not NEGATION.search(p.group(0)):
+            events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
     evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
@@ -690,8 +756,49 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     return events
 
 
+# "refuted claims that X seized Y", "denied social media reports that Z attacked W": what follows "that" is denied
+REFUTE_WORDS = ("refut", "deny", "deni", "disput", "debunk")
+REFUTED = re.compile(r"\b(?:refut\w*|den(?:y|ied|ies|ying)|disput\w*|debunk\w*)\s+(?:[\w’'-]+\s+){0,4}?(?:claims?|reports?|rumou?rs?|"
+                     r"allegations?|statements?)(?:\s+(?:by|from|of)\s+[^,;.]{1,60}?)?\s+that\b")  # on lower case
+
+
+def _refuted_spans(sentence: str, low: str) -> list[tuple[int, int]]:
+    """The stretches of the sentence a party denies: from "refuted claims that" to the end of its clause or the
+    next verb of saying ("... and claimed that Wagner fighters broke through ...")."""
+    spans = []
+    for m in REFUTED.finditer(low):
+        ends = [x.start() for x in (CLAUSE_BREAK.search(sentence, m.end()), SAY.search(low, m.end())) if x is not None]
+        spans.append((m.end(), min(ends, default=len(sentence))))
+    return spans
+
+
 FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
 SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
+
+
+SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
+# "in the early summer of 2022", "during spring-summer 2022", "in 2014": a season or a year named as a span (not "since")
+SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
+                         r"(?:\s*[–-]\s*(?:winter|spring|summer|fall|autumn))?(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
+                         r"(?!\s*[–-]\s*(?:19|20)\d\d)")
+
+
+def _past_season(sentence: str, day: dt.date) -> bool:
+    """Does the sentence name a season or a year as a span other than the report's own ("in the early summer of 2022"
+    in a January report, "seized in 2014")?"""
+    if "20" not in sentence and not any(w in sentence for w in ("winter", "spring", "summer", "fall", "autumn")):
+        return False
+    for x in SEASON_SPAN.finditer(sentence):
+        year = int(x.group("only") or x.group("year") or day.year)
+        if x.group("only"):
+            if year < day.year:
+                return True
+            continue
+        months = SEASONS[x.group("season")]
+        if year < day.year - (day.month <= 2 and months == SEASONS["winter"]) or year == day.year and day.month not in months \
+                and min(months) < day.month:
+            return True
+    return False
 
 
 def _all_days_stale(sentence: str, day: dt.date) -> bool:
@@ -728,6 +835,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         return []  # "culminated ... in early July" in an August report: background
     if dated and _all_days_stale(sentence, day):
         return []
+    if day is not None and _past_season(sentence, day):
+        return []  # "seized Lysychansk in the early summer of 2022" in a January report, "territory Russia seized in 2014"
     events = _events(sentence, side)
     if all(e.dropped for e in events):
         return []  # no event is a claim (or none at all): its places and attributions change nothing

@@ -81,6 +81,8 @@ NAME_PREFIXES = {
     "bolshoye", "bolshoy", "maloye", "malyy", "novoye", "staroye", "krasnoye", "belaya", "chernaya", "zelenaya",
     "srednyaya", "sredniy", "verkhniy", "nizhniy",
 }
+# the end of a compound adjective that says who holds a place: "Ukrainian-liberated", "Russian-controlled", "newly-occupied"
+HELD_BY = ("-liberated", "-occupied", "-held", "-controlled", "-captured")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 PAREN_GAP = re.compile(r"^[^()]{0,80}?\)|^\s*\([^()]{0,80}\)")  # the rest of a bracket the last place was in, or a whole one
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "square", "park", "microdistrict", "district", "highway", "road"}
@@ -98,7 +100,7 @@ LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
 # "fighting for Krasnohorivka", "the battle for Avdiivka": the place fought over (not "responsible for", "fight for Russia")
 FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*)\s+for\s+$", re.I)
 REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "administrative"}
-BANK = re.compile(r"(?:(?:east|west|eastern|western)\s+)?(?:\(\s*(?:left|right)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
+BANK = re.compile(r"(?:(?:east|west|eastern|western|north|south|northern|southern|left|right)\s+)?(?:\(\s*(?:left|right|east|west)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
     rf"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?(?P<dir>{DIR_RE})(?:\s+and\s+{DIR_RE})?"
@@ -289,7 +291,10 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             while k < n and toks[k][2] <= end:
                 k += 1
             # "the Pidyommyy Bridge in Zatoka": the town is where the feature is when the gazetteer lacks it
-            return [Mention(text, toks[i][1], end, text, precision="feature",
+            start = toks[i][1]
+            if noun in ("river", "reservoir"):
+                start = _bank_start(sentence, start)  # "the eastern bank of the Inhulets River": the bank, named so
+            return [Mention(sentence[start:end], start, end, text, precision="feature",
                             reference=town.group(1) if town else None)], k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
@@ -533,9 +538,17 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if ib and not in_paren:
             km = float(ib.group("km")) if ib.group("km") else None
             inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)
+            lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
+            members = _pair_members(sentence, kept, len(lead))
+            if members:
+                # "the Klynove-Vershyna line, about 10 km southeast of Bakhmut": the town locates the pair, not acted on
+                kept.append(replace(m, role="anchor"))
+                for k in _located_members(kept, members):
+                    kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
+                inline = None
+                continue
             kept.append(replace(m, role="reference", bearing=f"{inline[0]} of {m.name}"))
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
-            lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
             group = re.search(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
             targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
             if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith((",", "—", "–"))):
@@ -556,8 +569,12 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 if sentence.rfind("(", 0, m.start) < (kept[-2].start if len(kept) > 1 else 0):
                     continue  # a second place inside the same parenthesis
                 targets = [k for k in range(len(kept) - 1) if kept[k].role != "anchor" and kept[k].end <= m.start]
+                members = _pair_members(sentence, kept[:-1], sentence.rfind("(", 0, m.start) + 1)
+                if members and not qual:
+                    # "the Nova Kakhovka-Beryslav area (60 km east of Kherson City)": the bearing is both places'
+                    targets = _located_members(kept, members)
                 if targets:
-                    count = len(targets) if qual in ("all",) else 2 if qual == "both" else 1
+                    count = len(targets) if qual in ("all",) or members else 2 if qual == "both" else 1
                     for k in targets[-count:]:
                         kept[k] = replace(kept[k], bearing=d, reference=m.name, distance_km=km)
                 continue
@@ -623,6 +640,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         ok = (
             m.precision in ("region", "feature")
             or prev in LOCATIVE
+            or prev.endswith(HELD_BY)  # "near Ukrainian-liberated Vysokopillya", "in Russian-controlled Tokmak"
             or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
             or prev in LIST_JOINERS and last_target is not None and LIST_AFTER_ASIDE.fullmatch(sentence, kept[-1].end, m.start)
             or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None
@@ -649,6 +667,27 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+# the label after a pair or chain of places, up to a bearing of its own: "the X-Y line, about 10 km southeast of ", "the X-Y area ("
+PAIR_TAIL = re.compile(r"\s+(?:tactical\s+)?(?:lines?|areas?|directions?|axis|sector|front|frontline)\s*[,(]?\s*")
+
+
+def _pair_members(sentence: str, kept: list[Mention], upto: int) -> list[int]:
+    """The indices of the places of a pair or chain ("the Klynove-Vershyna line") whose label ends at `upto`, or []."""
+    last = kept[-1] if kept else None
+    if last is None or last.role != "reference" or not last.bearing or last.reference is not None or "-" not in last.bearing \
+            or not PAIR_TAIL.fullmatch(sentence, last.end, upto):
+        return []
+    return [k for k, x in enumerate(kept) if x.role == "reference" and x.bearing == last.bearing and x.reference is None]
+
+
+def _located_members(kept: list[Mention], members: list[int]) -> list[int]:
+    """The members of a pair a bearing after it locates: the villages of a line or an area, not a facility (its
+    reference would be the town it stands in) nor the ends of a direction, which stays a direction."""
+    if not members or kept[members[-1]].bearing.endswith((" direction", " directions", " axis")):
+        return []
+    return [k for k in members if kept[k].precision == "settlement"]
 
 
 def _may_name_direction(text: str) -> bool:

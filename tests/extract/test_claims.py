@@ -794,3 +794,105 @@ def test_a_peoples_militia_is_an_actor(is_name):
     # "the LNR People's Militia" names a side's force as much as "LNR troops" does
     got = one("A milblogger claimed that the LNR People’s Militia seized Kreminna.", is_name)
     assert [(k, a, s, p) for k, a, s, _, p in got] == [("advance", "russia", "claimed", ["Kreminna"])]
+
+
+def test_a_relative_clause_about_a_units_past_is_background(is_name):
+    # "units that had fought near X", "troops that seized Y remain ...": what a force did before, to say which force it is
+    assert one("Russian forces kept regrouping, adding battalions that had fought near Chernihiv.", is_name) == []
+    assert one("The Ukrainian General Staff said the Russian 25th Brigade, which had attacked Vovchansk, is resting near Belgorod.",
+               is_name) == []
+    assert one("The whereabouts of the Russian units that captured Lyman remain unknown.", is_name) == []
+    # an attempt in a relative clause is the day's event, and so is a strike that destroyed something
+    got = one("Ukrainian forces repelled Russian troops that attempted to cross the river near Kreminna.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    assert one("Russian forces launched a missile strike that destroyed a school in Kharkiv.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv"])]
+    # a span of the war told in passing
+    assert one("The regiment took losses while fighting near Kyiv earlier in the war.", is_name) == []
+
+
+def test_a_denied_report_is_not_a_claim(is_name):
+    # what a party denies after "refuted claims that", "denied reports that" did not happen by anyone's account here
+    assert one("Ukrainian officials denied Russian reports that Russian forces had seized Vovchansk.", is_name) == []
+    assert one("A milblogger refuted claims by other bloggers that the 25th Brigade of the Russian army captured Lyman.",
+               is_name) == []
+    # the denial ends where the speaker goes on to claim something of their own
+    got = one("Russian sources refuted claims that Russian forces seized Soledar and claimed that Russian forces attacked "
+              "Bakhmut.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Bakhmut"])]
+
+
+def test_ground_one_side_lost_is_the_others_gain(is_name):
+    # "Russian forces lost territory near X": Ukrainian forces gained it; the same for "have been losing ground"
+    assert one("Russian forces lost territory near Kupiansk overnight.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    got = one("A Russian blogger claimed that Ukrainian troops are losing positions around Vuhledar.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("advance", "russia", "claimed")]
+    # a soldier who lost a weapon, or forces that did not lose ground, gained nobody anything
+    assert one("Russian forces have not lost ground near Vovchansk.", is_name) == []
+
+
+def test_an_event_carried_on_is_not_a_noun_phrase(is_name):
+    # "continued their assault on X", "are likely intensifying their strikes on Y": the subject does it on the day
+    assert one("Russian troops continued their assault on Vovchansk overnight.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Vovchansk"])]
+    assert one("Russian forces are likely intensifying their strikes on Kharkiv.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv"])]
+    # a noun phrase stays one, and "conducted the attack" names an attack told before
+    assert one("Officials discussed the capture of Soledar by Russian forces.", is_name) == []
+    assert one("Russian officials claimed that Ukrainian forces conducted the attack in revenge for events in Kherson.",
+               is_name) == []
+
+
+def test_a_finite_verb_after_and_is_not_governed_by_the_aim_before_it(is_name):
+    # "focused on preventing Ukrainian advances and shelled X": the shelling happened; the prevented advance did not
+    assert one("Russian troops focused on preventing Ukrainian counterattacks and shelled Vovchansk.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Vovchansk"])]
+    # an infinitive after "and" stays the aim's
+    assert one("Russian forces are preparing to attack Kupiansk and seize Vovchansk.", is_name) == []
+
+
+def test_repelled_attacks_with_no_side_named_are_the_other_sides(is_name):
+    # "Ukrainian forces repelled attacks near X": the attacks were Russian, not Ukrainian
+    got = one("The General Staff said Ukrainian troops repelled ground attacks near Kupiansk and Vovchansk.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Kupiansk", "Vovchansk"])]
+    assert [(k, a, p) for k, a, _, _, p in one("Russian forces repulsed an assault on Svatove.", is_name)] == [
+        ("attack", "ukraine", ["Svatove"])]
+
+
+def test_penetrating_defenses_is_ground_gained(is_name):
+    # "penetrated Russian defenses around X": the subject gained ground; "attackers" name a side's force
+    assert one("Ukrainian forces penetrated Russian defenses around Svatove overnight.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Svatove"])]
+    assert [(k, a) for k, a, _, _, _ in one("Russian attackers penetrated into Vovchansk.", is_name)] == [("advance", "russia")]
+    # struggling to penetrate is an attempt, not a gain
+    assert [k for k, _, _, _, _ in one("Russian troops struggled to penetrate defenses near Kupiansk.", is_name)] == ["attack"]
+
+
+def test_a_hyphenated_participle_is_an_adjective(is_name):
+    # "newly-liberated Kharkiv Oblast", "Ukrainian-liberated X": who holds the place, not an event; the places after it
+    # are the places of the sentence's event
+    assert one("Russian occupation officials fled newly-liberated Kharkiv Oblast.", is_name) == []
+    got = one("A milblogger said that Russian forces attacked near Ukrainian-liberated Vovchansk and Kupiansk.", is_name)
+    assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Vovchansk", "Kupiansk"])]
+    # "counter-offensive" is still an event word
+    assert [k for k, _, _, _, _ in one("Ukrainian forces continued counter-offensive operations near Kupiansk.", is_name)] == ["attack"]
+
+
+def test_a_past_season_or_year_is_background():
+    # "seized X in the early summer of 2022" in a January 2023 report, "the territory Russia seized in 2014"
+    from geo.extract.claims import _past_season
+
+    jan23, oct22 = dt.date(2023, 1, 20), dt.date(2022, 10, 16)
+    assert _past_season("Russian troops captured Lysychansk in the early summer of 2022.", jan23)
+    assert _past_season("Ukraine must liberate the territory Russia seized in 2014.", oct22)
+    assert _past_season("Russian forces tried to seize Severodonetsk during spring–summer 2022.", dt.date(2022, 12, 24))
+    # the report's own season or year, a span still going on, and a forecast are not
+    assert not _past_season("Russian forces attacked Bakhmut in the fall.", oct22)
+    assert not _past_season("Fighting has been heavier than at any time since summer 2022.", oct22)
+    assert not _past_season("Russian forces struck Kyiv in 2023.", jan23)
+
+
+def test_a_sentence_about_a_past_season_gives_no_claim(is_name):
+    got = sentence_claims("Russian forces captured Lysychansk in the early summer of 2022.", is_name, day=dt.date(2023, 1, 21))
+    assert got == []

@@ -262,3 +262,28 @@ def test_around_a_town_and_near_another_place_is_no_list(is_name):
     s = "Russian forces launched limited assaults around Kupyansk and near the Kharkiv-Luhansk Oblast border."
     assert [(m.text, m.role, m.bearing) for m in find_mentions(s, is_name)][0] == ("Kupyansk", "reference", "around Kupyansk")
     assert names("Russian forces attacked around Kupyansk and Petropavlivka.", is_name, "target") == ["Kupyansk", "Petropavlivka"]
+
+
+def test_a_bearing_after_a_pair_locates_the_pair(is_name):
+    # "the X-Y line, about 15 km northwest of Z", "the X-Y area (about 10 km south of Z)": Z says where the pair is
+    s = "A milblogger claimed that Ukrainian troops attacked along the Terny-Torske line, about 15 km northwest of Kreminna."
+    got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
+    assert got == [("Terny", "reference", "northwest", "Kreminna"), ("Torske", "reference", "northwest", "Kreminna"),
+                   ("Kreminna", "anchor", None, None)]
+    s = "Drone footage showed Ukrainian strikes in the Oleshky-Hola Prystan area (about 10 km south of Kherson City)."
+    got = [(m.text, m.role, m.reference) for m in find_mentions(s, is_name)]
+    assert got == [("Oleshky", "reference", "Kherson City"), ("Hola Prystan", "reference", "Kherson City"),
+                   ("Kherson City", "anchor", None)]
+    # the ends of a direction stay a direction
+    s = "Russian forces attacked in the Terny-Torske direction west of Kreminna and near Svatove."
+    got = [(m.text, m.role, m.bearing) for m in find_mentions(s, is_name)]
+    assert got[:3] == [("Terny", "reference", "Terny-Torske direction"), ("Torske", "reference", "Terny-Torske direction"),
+                       ("Kreminna", "anchor", None)]
+
+
+def test_the_bank_of_a_river_is_named_with_it(is_name):
+    # "the eastern bank of the Oskil River": the claim is on one bank, and the place is named so (the river stays its name)
+    s = "Ukrainian troops crossed to the eastern bank of the Oskil River and Russian guns shelled the right (west) bank of the Dnipro River."
+    got = [(m.text, m.name, m.precision) for m in find_mentions(s, is_name)]
+    assert got == [("eastern bank of the Oskil River", "Oskil River", "feature"),
+                   ("right (west) bank of the Dnipro River", "Dnipro River", "feature")]
