@@ -150,10 +150,11 @@ NOTES_LINE = re.compile(r"(?:End ?notes|Endnotes:|Sources|Notes)", re.I)
 
 
 def clean(line: str) -> str:
-    """Collapse runs of white space (non-breaking spaces too) and strip the ends."""
+    """Collapse runs of white space (non-breaking spaces too) and strip the ends; drop the invisible characters
+    (zero-width spaces, soft hyphens: "Avdiivka\u00ad\u2013Donetsk City" is "Avdiivka\u2013Donetsk City")."""
     if is_clean(line):
-        return line  # most lines already are (a printable line holds neither a non-breaking nor a zero-width space)
-    return " ".join(line.replace("\u00a0", " ").replace("\u200b", "").split())
+        return line  # most lines already are (a printable line holds no non-breaking space, zero-width space or soft hyphen)
+    return " ".join(line.replace("\u00a0", " ").replace("\u200b", "").replace("\u00ad", "").split())
 
 
 def is_heading(line: str) -> bool:

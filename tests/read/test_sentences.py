@@ -29,3 +29,10 @@ def test_a_sentence_run_on_without_a_space_is_split():
         "The Russian MoD claimed gains near Pavlivka.",
         "See understandingwar.org for maps.",
     ]
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_dropped_from_a_line():
+    from geo.read.lines import clean
+
+    assert clean("shelling in the Toretsk\u00ad\u2013Horlivka area and near Pivdenne\u200b ") == (
+        "shelling in the Toretsk\u2013Horlivka area and near Pivdenne")
