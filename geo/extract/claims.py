@@ -902,6 +902,11 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         groups = _clause_groups(sentence, ev.mentions)
         for group in groups:
             targets = [m for m in group if m.role == "target"]
+            if targets and ev.kind == "strike":
+                # "strikes in the A-B area, western X Oblast, and eastern Y Oblast": the area listed with the oblasts
+                # is struck as they are, as it is when named alone
+                targets = [replace(m, role="target", bearing=None) if m.role != "target" else m for m in group
+                           if m.role == "target" or m.start > ev.end and _area_struck(m)]
             if not targets:
                 refs = [m for m in group if m.role == "reference"]
                 if refs and all(_border(m) for m in refs) and len(groups) > 1:
@@ -1028,6 +1033,11 @@ def _border(m: Mention) -> bool:
 def _road(m: Mention) -> bool:
     """A town named only as a road's end ("the E40 highway to Slovyansk")."""
     return m.role == "reference" and (m.bearing or "").endswith(" road")
+
+
+def _area_struck(m: Mention) -> bool:
+    """A town named only as the heart of an area ("the Avdiivka-Donetsk City area"), which a strike there hits."""
+    return m.role == "reference" and m.reference is None and (m.bearing or "").endswith(" area")
 
 
 def _water(m: Mention) -> bool:

@@ -547,6 +547,17 @@ def test_a_strike_on_an_area_is_placed_at_the_area(is_name):
     assert [(m.text, m.role) for e in got for m in e.mentions] == [("Nova Kakhovka", "target"), ("Kherson", "target")]
 
 
+def test_an_area_listed_with_oblasts_is_struck_as_they_are(is_name):
+    s = ("Russian troops kept up routine shelling along the contact line in the Siversk-Soledar area, southern "
+         "Donetsk Oblast, and western Zaporizhia Oblast.")
+    got = sentence_claims(s, is_name)
+    assert [(m.text, m.role) for e in got for m in e.mentions] == [
+        ("Siversk", "target"), ("Soledar", "target"), ("Donetsk Oblast", "target"), ("Zaporizhia Oblast", "target")]
+    # an area named before the strike, as where the striking side stands, is not struck
+    s = "Milbloggers discussed fighting in the Siversk area, claiming that Ukrainian troops there shell Soledar."
+    assert [m.text for e in sentence_claims(s, is_name) if e.kind == "strike" for m in e.mentions] == ["Soledar"]
+
+
 def test_due_to_is_not_an_infinitive_and_struck_down_is_air_defence(is_name):
     s = "Officials are evacuating residents due to intensified Ukrainian shelling of Svatove."
     assert one(s, is_name) == [("strike", "ukraine", "confirmed", None, ["Svatove"])]
