@@ -94,6 +94,7 @@ class Context:
     section_namesake: Place | None = None  # the place this name was put on with confidence elsewhere in the section
     border_regions: frozenset[str] = frozenset()  # oblasts the sentence names by their border ("along the Mykolaiv-Kherson border")
     russian_border: bool = False  # the sentence places something on Ukraine's border with Russia ("3 km from the Russian border")
+    after: str = ""  # the words right after the mention in its sentence (`longer_name`)
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -586,6 +587,31 @@ def named_for(gazetteer, place: Place, mention: Mention) -> bool:
     return any(c.place.geonameid == place.geonameid for name in whole if name for c in gazetteer.lookup(name, fuzzy=False))
 
 
+# A settlement's name followed by a word that makes it the name of something else: a river, gulf, island, gully,
+# street, hotel or stadium named so lies elsewhere than the village of that name ("across the Inhulets and Dnipro
+# rivers", "the Dniprovska Gulf", "along Druzhba Street in Marinka", "the Metallurg Stadium in central Bakhmut")
+FEATURE_NAMED = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)+\s+(?i:rivers|islands|streets)\b"  # "A and B rivers"
+    r"|(?:\s+[A-Z][\w’'-]+)?\s+(?i:rivers?|gulf|bay|spit|islands?|estuary|canal|gully|ravine|balka|street|lane|avenue|prospekt|"
+    r"boulevard|square|hotel|stadium|microdistrict)\b(?!-)"
+    r"|\s+(?i:district)\s+of\s+(?:the\s+)?[A-Z][\w’'-]+\s+City\b")  # "the Kyivskyi district of Kharkiv City"
+# GeoNames names a gully or an island with its word in front ("Balka Zhuravka", "Ostriv Bilohrudyi"): the feature
+# the text names, when it lies within reach of the text's other places
+FEATURE_PREFIX = {"gully": "Balka", "ravine": "Balka", "balka": "Balka", "island": "Ostriv", "islands": "Ostriv"}
+OWN_PREFIX = re.compile(r"^(?:Balka|Ostriv|Ozero|Richka)\s")  # "the Balka Zhuravka gully": GeoNames' place of that name
+# a capitalised word right after the name: the name goes on ("Velyky Burlyk", "Cherkasy Tyshky", "Kryvyi Rih region")
+NAME_GOES_ON = re.compile(r" ([A-Z][a-z’'-]+)\b")
+NOT_OF_THE_NAME = frozenset({"City", "Oblast", "Oblasts", "Raion", "Hromada", "Krai", "Republic"})
+# ... unless it names a facility of that town, which stands in it ("the Mariupol Drama Theater", "the Kherson State
+# University", "the Mayorsk Rail Station", "the Sviatohirsk Lavra"): the run of capitalised words ends in such a noun
+FACILITY_RUN = re.compile(
+    r"(?:\s+(?:and\s+|of\s+(?:the\s+)?)?[A-Z][\w’'-]+)*?\s+(?i:theat(?:er|re)|hospital|university|college|institute|academy|school|"
+    r"council|administration|building|station|lavra|monastery|church|cathedral|museum|winery|plant|factory|works|refinery|"
+    r"airport|airfield|airbase|port|bridge|dam|depot|enterprise|market|cent(?:er|re)|complex|office|headquarters|base|barracks|"
+    r"axis|direction|regiment|brigade|battalion|division|corps)\b")
+JOINED_SCORE = 0.9  # a name joined with the word after it matches a gazetteer name this closely at least
+
+
 CITY_POP = 100_000  # a city this big is named without its oblast
 
 
@@ -713,6 +739,10 @@ class Resolver:
 
     def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
         """Where `mention` lies (`given`: these candidates, not the gazetteer's for its name)."""
+        if given is None and ctx.after and mention.precision == "settlement":
+            longer = self._longer_name(mention, ctx, ref)
+            if longer is not None:
+                return longer
         res = self._resolve(mention, ctx, ref, given)
         if given is None and res.place is not None and res.precision == "settlement" and ctx.kind in GROUND_KINDS \
                 and self.frontline is not None and not res.review:
@@ -720,6 +750,49 @@ class Resolver:
             if other is not None:
                 return other
         return res
+
+    def _longer_name(self, mention: Mention, ctx: Context, ref: Place | None) -> Resolution | None:
+        """A settlement mention whose sentence goes on with more of a name (`Context.after`): a river, street or
+        stadium named so is not the village (left open); a name the text spells longer than the gazetteer's word found
+        ("Velyky Burlyk", "Cherkasy Tyshky") is the settlement so named, spelled all but so, within reach of the text's
+        other places, else left open ("Verkhny Terebezh" is no village "Verkhniy"). A facility of the town ("the Mariupol
+        Drama Theater") and a comma left out ("Rubizhne Popasna") leave the mention as it is. None: not such a name."""
+        found = FEATURE_NAMED.match(ctx.after) if OWN_PREFIX.match(mention.name) is None else None
+        if found is not None:
+            return self._named_feature(mention, ctx, found.group(0))
+        m = NAME_GOES_ON.match(ctx.after)
+        if m is None or m.group(1) in NOT_OF_THE_NAME:
+            return None
+        joined = f"{mention.name} {m.group(1)}"
+        near = [c for c in self.g.lookup(joined) if c.place.is_settlement and c.score >= JOINED_SCORE
+                and not self._far_from_front(c.place, ctx) and self._with_the_others(c.place, ctx)]
+        if near:
+            longer = replace(mention, name=joined, text=f"{mention.text} {m.group(1)}", end=mention.end + 1 + len(m.group(1)))
+            res = self._resolve(longer, ctx, ref, given=near)
+            if res.place is not None:
+                fuzzy = _key_of(res.place.name) != _key_of(joined)
+                return replace(res, rule=f"{res.rule} (named {joined}" + (f", spelled {res.place.name} in the gazetteer)" if fuzzy else ")"),
+                               review=res.review or fuzzy)
+        if FACILITY_RUN.match(ctx.after) or self.g.is_name(m.group(1)):
+            return None
+        return Resolution(mention, None, None, f"part of a longer name the gazetteer lacks: {joined}", (), review=True)
+
+    def _named_feature(self, mention: Mention, ctx: Context, words: str) -> Resolution:
+        """A name followed by the feature it names (`words`: " gully", " and Dnipro rivers"): GeoNames' gully or
+        island of that name within reach of the text's other places ("Zhuravka gully" is its "Balka Zhuravka" by
+        Kreminna), else left open: the river, street or stadium is not the village of that name."""
+        *between, noun = words.split()
+        prefix = FEATURE_PREFIX.get(noun.lower())
+        if prefix is not None and (ctx.sentence_points or ctx.paragraph_places):
+            # its whole name: "Velyky Potemkin" of "Velyky Potemkin islands", not "A" of "A and B islands"
+            name = mention.name if words.lstrip().startswith((",", "and ")) else " ".join([mention.name, *between])
+            near = [c for c in self.g.lookup(f"{prefix} {name}", fuzzy=False) if self._with_the_others(c.place, ctx, OTHERS_KM)]
+            if near:
+                named = replace(mention, name=f"{prefix} {name}", precision="feature")
+                res = self._resolve(named, ctx, None, given=near)
+                if res.place is not None:
+                    return replace(res, mention=mention, precision="feature", rule=f"{res.rule} (the{words}: {res.place.name})")
+        return Resolution(mention, None, None, f"the name of a feature, not a settlement: {mention.name}{words}", ())
 
     def _other_shape_on_the_line(self, res: Resolution, ctx: Context) -> Resolution | None:
         """A ground claim put on a village far from the front line of the day, when the name's other shape (the
@@ -1241,6 +1314,7 @@ SENTENCE_PLACES = 20  # the places last placed in its sentence
 SECTION_PLACES = 40  # the places last placed in its section
 QUALIFY_CHARS = 600  # an oblast named this close before a mention of its claim can frame it ("in X Oblast near ...")
 NAMESAKE_CELLS_MAX = 50_000  # settlement names whose namesakes' cells are kept with a gazetteer
+AFTER_CHARS = 80  # the text after a mention read for more of its name (`Resolver._longer_name`)
 BEARING_TARGETS = 12  # the places given by bearings from one reference town that vote on which town it is
 
 
@@ -1516,6 +1590,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
+                        after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:
