@@ -914,7 +914,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts
                 targets = ([m for m in refs if not is_vague(m)] or [m for m in refs if not _border(m) and not _road(m)]
                            or [m for m in refs if not _border(m)] or refs)
-                if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets)
+                if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets) and not _beside_regions(groups, group)
                                 or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}"
                                                                or (m.bearing or "").endswith((" direction", " area")) for m in targets)):
                     # "gains within Bakhmut and north of Avdiivka", "strikes west of Hulyaipole": the town a bearing is
@@ -1042,6 +1042,15 @@ def _area_struck(m: Mention) -> bool:
 
 def _water(m: Mention) -> bool:
     return m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta"))
+
+
+def _beside_regions(groups: list[list[Mention]], group: list[Mention]) -> bool:
+    """Do the event's other places name oblasts and no town of their own ("in northern Kherson Oblast, western Kherson
+    Oblast along the Inhulets River, and northwest of Kherson City")? Then a town named only as a bearing is part of
+    a regional summary, a topic the section's named places replace, not a clause of its own."""
+    others = [m for g in groups if g is not group for m in g]
+    return any(m.precision == "region" and m.role == "target" for m in others) and not any(
+        m.precision == "settlement" and (m.role == "target" or not is_vague(m)) for m in others)
 
 
 def _bearing_only(m: Mention) -> bool:

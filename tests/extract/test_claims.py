@@ -907,3 +907,14 @@ def test_a_past_season_or_year_is_background():
 def test_a_sentence_about_a_past_season_gives_no_claim(is_name):
     got = sentence_claims("Russian forces captured Lysychansk in the early summer of 2022.", is_name, day=dt.date(2023, 1, 21))
     assert got == []
+
+
+def test_bearing_town_beside_oblasts_is_a_topic(is_name):
+    # a regional summary: the oblasts are the places, the town only locates the third area
+    events = sentence_claims("Ukrainian troops attacked in southern Zaporizhia Oblast, eastern Kherson Oblast, and "
+                             "southwest of Orikhiv on May 3.", is_name)
+    assert [(m.text, m.role) for m in events[0].mentions] == [
+        ("Zaporizhia Oblast", "target"), ("Kherson Oblast", "target"), ("Orikhiv", "reference")]
+    # beside another town, the bearing's town is the claim's place in a clause of its own
+    events = sentence_claims("Russian forces conducted ground attacks within Siversk and north of Avdiivka on May 3.", is_name)
+    assert [(m.text, m.role) for m in events[0].mentions] == [("Siversk", "target"), ("Avdiivka", "target")]
