@@ -918,3 +918,10 @@ def test_bearing_town_beside_oblasts_is_a_topic(is_name):
     # beside another town, the bearing's town is the claim's place in a clause of its own
     events = sentence_claims("Russian forces conducted ground attacks within Siversk and north of Avdiivka on May 3.", is_name)
     assert [(m.text, m.role) for m in events[0].mentions] == [("Siversk", "target"), ("Avdiivka", "target")]
+
+
+def test_possible_or_imminent_event_is_not_a_claim(is_name):
+    # a feared or expected event is not one that happened
+    assert one("Russian milbloggers voiced concern about a possible Ukrainian counteroffensive near Tokmak.", is_name) == []
+    assert one("Ukrainian officials warned of an imminent Russian assault on Kupiansk.", is_name) == []
+    assert one("Russian forces attacked near Kupiansk on May 3.", is_name) == [("attack", "russia", "confirmed", None, ["Kupiansk"])]
