@@ -925,3 +925,10 @@ def test_possible_or_imminent_event_is_not_a_claim(is_name):
     assert one("Russian milbloggers voiced concern about a possible Ukrainian counteroffensive near Tokmak.", is_name) == []
     assert one("Ukrainian officials warned of an imminent Russian assault on Kupiansk.", is_name) == []
     assert one("Russian forces attacked near Kupiansk on May 3.", is_name) == [("attack", "russia", "confirmed", None, ["Kupiansk"])]
+
+
+def test_an_offensive_a_force_could_possibly_mount_is_not_a_claim(is_name):
+    assert one("A Russian source claimed that Ukrainian forces are regrouping near Izium to possibly launch an assault on Kupiansk.",
+               is_name) == []
+    assert one("Ukrainian officials stated that Russian forces lack reserves sufficient to sustain an offensive on Kupiansk.",
+               is_name) == []
