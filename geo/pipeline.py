@@ -15,7 +15,7 @@ from pathlib import Path
 from geo.extract.claims import METHOD, extract_claims, is_vague
 from geo.errors import GeoError, ReportError, StoreError
 from geo.files import write_atomically
-from geo.models import ClaimPlace, Report
+from geo.models import ClaimPlace, Mention, Report
 from geo.read.reports import implausible, iter_paths, printable, read_path
 from geo.places.frontline import FrontSeries, Snapshot, border_km, bytes_loader, expected_far, ukraine_regions
 from geo.places import review
@@ -50,8 +50,9 @@ def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()
 def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     """A topic sentence in ISW's own voice placed only by a direction ("attacked in the Borova direction") gives
     way to the claims of the same side and kind in the same section that name places in that direction (within
-    50 km, or in the same sentence); alone, it stays. Attributed claims ("reportedly striking in the Kharkiv
-    direction") are claims of their own and stay."""
+    50 km, or in the same sentence); alone, it stays. A party's claim along a line, in an area or axis, or at a
+    bearing from a town ("Russian sources claimed attacks along the Svatove-Kreminna line") gives way too; one "in
+    the direction of X" names the party's target and stays, as do lead-in claims."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
         if not is_vague(cp.resolution.mention):
@@ -66,7 +67,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
             group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
             sentences, points = explicit.get(group, (set(), []))
             here = cp.resolution.place
-            topic = cp.claim.status == "confirmed" and not cp.claim.lead_in
+            topic = not cp.claim.lead_in and (cp.claim.status == "confirmed" or _topic_shape(cp.resolution.mention))
             if cp.claim.sentence in sentences:
                 continue
             if topic and sentences:
@@ -78,6 +79,12 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
                     continue
         out.append(cp)
     return out
+
+
+def _topic_shape(m: Mention) -> bool:
+    """A place named by a line, area, axis, frontline or a bearing from it ("along the Svatove-Kreminna line", "west
+    of Kreminna"): a topic even in a party's claim; not "in the direction of X", which a party names as its target."""
+    return not (m.bearing or "").startswith("direction of")
 
 
 def to_row(cp: ClaimPlace, report: Report) -> dict:
