@@ -548,13 +548,27 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 inline = None
                 continue
             kept.append(replace(m, role="reference", bearing=f"{inline[0]} of {m.name}"))
+            targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
+            spread = _respective(sentence, kept, targets, m) if RESPECTIVELY.match(after) else None
+            if spread:
+                # "Pisky and Opytne, 40 and 50 km southwest of Donetsk City, respectively": one bearing each
+                for k, (d, d_km) in spread:
+                    kept[k] = replace(kept[k], bearing=d, reference=m.name, distance_km=d_km)
+                kept[-1] = replace(m, role="anchor")
+                inline = None
+                continue
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
             group = re.search(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
-            targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
             if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith((",", "—", "–"))):
                 count = len(targets) if group.group("q") == "all" else 2 if group.group("q") == "both" else 1
                 for k in targets[-count:]:
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
+                inline = None
+            elif targets and targets[-1] == len(kept) - 2 and kept[-2].precision == "settlement" \
+                    and kept[-2].bearing is None and not sentence[kept[-2].end:len(lead)].strip():
+                # "liberated Kyselivka northwest of Kherson City": the bearing right after a village is its own
+                kept[-2] = replace(kept[-2], bearing=inline[0], reference=m.name, distance_km=km)
+                kept[-1] = replace(m, role="anchor")
                 inline = None
             continue
         if in_paren:
@@ -688,6 +702,44 @@ def _located_members(kept: list[Mention], members: list[int]) -> list[int]:
     if not members or kept[members[-1]].bearing.endswith((" direction", " directions", " axis")):
         return []
     return [k for k in members if kept[k].precision == "settlement"]
+
+
+RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b")
+# the bearings of a list, one a place: "approximately 40 and 50 km southwest of", "southeast and northeast of",
+# "19 km west and 18 km northwest of" (read up to the reference town)
+RESPECTIVE_LEAD = re.compile(r"\s*[,—–-]?\s*(?:(?:about|roughly|approximately|some|just)\s+)?(?P<items>.+?)\s+(?:of|from)\s+(?:the\s+)?")
+RESPECTIVE_ITEM = re.compile(rf"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)?\s*)?(?P<dir>{DIR_RE})?", re.I)
+RESPECTIVE_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _respective(sentence: str, kept: list[Mention], targets: list[int], ref: Mention) -> list[tuple[int, tuple[str, float | None]]]:
+    """"Pisky and Opytne, 40 and 50 km southwest of Donetsk City, respectively", "Vershyna and Pokrovske, southeast and
+    northeast of Bakhmut, respectively": the list's places, each with its own (direction, km), or [] when the
+    bearings do not pair off with the places listed right before them. A direction or a distance left out is the
+    next one stated (or the last: "12km west and northwest of")."""
+    if len(targets) < 2 or targets[-1] != len(kept) - 2:
+        return []
+    lead = RESPECTIVE_LEAD.fullmatch(sentence, kept[-2].end, ref.start)
+    if lead is None:
+        return []
+    items = []
+    for part in RESPECTIVE_GAP.split(lead.group("items")):
+        item = RESPECTIVE_ITEM.fullmatch(part)
+        if item is None or not part:
+            return []
+        items.append([(item.group("dir") or "").lower().removesuffix("ern") or None, float(item.group("km")) if item.group("km") else None])
+    listed = targets[-len(items):]
+    if len(items) < 2 or len(listed) < len(items) or not all(d for d, _ in items[-1:]):
+        return []
+    for k, k_next in zip(listed, listed[1:]):
+        if not RESPECTIVE_GAP.fullmatch(sentence, kept[k].end, kept[k_next].start):
+            return []  # not one list: "A near X and B, 5 and 10 km ..."
+    for field in (0, 1):
+        for n in range(len(items) - 2, -1, -1):
+            items[n][field] = items[n][field] if items[n][field] is not None else items[n + 1][field]
+        for n in range(1, len(items)):
+            items[n][field] = items[n][field] if items[n][field] is not None else items[n - 1][field]
+    return [(k, (d, d_km)) for k, (d, d_km) in zip(listed, items)]
 
 
 def _may_name_direction(text: str) -> bool:

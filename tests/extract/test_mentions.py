@@ -287,3 +287,21 @@ def test_the_bank_of_a_river_is_named_with_it(is_name):
     got = [(m.text, m.name, m.precision) for m in find_mentions(s, is_name)]
     assert got == [("eastern bank of the Oskil River", "Oskil River", "feature"),
                    ("right (west) bank of the Dnipro River", "Dnipro River", "feature")]
+
+
+def test_a_bearing_right_after_a_village_is_its_own(is_name):
+    # "X northwest of Y" with no comma or bracket: Y says where X is, as "X (northwest of Y)" does
+    s = "Ukrainian troops reportedly retook Kyselivka northwest of Kherson City on Tuesday."
+    got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
+    assert got == [("Kyselivka", "target", "northwest", "Kherson City"), ("Kherson City", "anchor", None, None)]
+
+
+def test_bearings_given_respectively_pair_off_with_the_list(is_name):
+    # "A and B, 10 and 25 km south of Y, respectively": each place has its own distance, the direction is shared
+    s = "Russian troops shelled Vodyane and Pavlivka, roughly 35 and 55 km southwest of Donetsk City, respectively."
+    got = [(m.text, m.role, m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)]
+    assert got == [("Vodyane", "target", "southwest", "Donetsk City", 35.0),
+                   ("Pavlivka", "target", "southwest", "Donetsk City", 55.0), ("Donetsk City", "anchor", None, None, None)]
+    s = "Fighting went on near Vershyna and Zaitseve, east and south of Bakhmut, respectively."
+    got = [(m.text, m.role, m.bearing) for m in find_mentions(s, is_name)]
+    assert got == [("Vershyna", "target", "east"), ("Zaitseve", "target", "south"), ("Bakhmut", "anchor", None)]
