@@ -99,7 +99,7 @@ OWN_BEARING = re.compile(
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
 # "fighting for Krasnohorivka", "the battle for Avdiivka": the place fought over (not "responsible for", "fight for Russia")
 FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*)\s+for\s+$", re.I)
-REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "administrative"}
+REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "frontlines", "administrative"}
 BANK = re.compile(r"(?:(?:east|west|eastern|western|north|south|northern|southern|left|right)\s+)?(?:\(\s*(?:left|right|east|west)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
@@ -123,7 +123,7 @@ REGION_OF_PLACE = re.compile(r"\s*,?\s+in\s+(?:occupied\s+)?(?:(?:north|south|ea
 # (an aside: after a comma or bracket, or a word for where something lies; not "advance across the river from X")
 ACROSS_FROM = re.compile(r"(?:[,(]\s*|\b(?:just|directly|right|settlements|areas|towns|villages|positions|km)\s+)across\s+(?:the\s+)?"
                          r"(?:[\w’'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.I)
-PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts))*?\s*("
+PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts|city))*?\s*("
                         + "|".join(sorted(REFERENCE_AFTER, key=len, reverse=True)) + r"|areas?)\b")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
@@ -650,6 +650,13 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 for k in targets[-2:] if quantifier and quantifier.group(1) == "both" else targets:
                     if kept[k].reference is None:
                         kept[k] = replace(kept[k], reference=m.name)
+            continue
+        if prev in ("-", "–") and kept and kept[-1].end == m.start - 1 and kept[-1].role != "anchor":
+            # "the Mykolaivka-Spirne line", "in the directions of Pasika-Bohorodychne": the second of a pair stands
+            # where the first does
+            first = kept[-1]
+            bearing = f"direction of {m.name}" if (first.bearing or "").startswith("direction of ") else first.bearing
+            kept.append(replace(m, role=first.role, bearing=bearing, reference=first.reference, distance_km=first.distance_km))
             continue
         ok = (
             m.precision in ("region", "feature")

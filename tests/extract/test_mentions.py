@@ -305,3 +305,16 @@ def test_bearings_given_respectively_pair_off_with_the_list(is_name):
     s = "Fighting went on near Vershyna and Zaitseve, east and south of Bakhmut, respectively."
     got = [(m.text, m.role, m.bearing) for m in find_mentions(s, is_name)]
     assert got == [("Vershyna", "target", "east"), ("Zaitseve", "target", "south"), ("Bakhmut", "anchor", None)]
+
+
+def test_the_second_of_a_pair_stands_where_the_first_does(is_name):
+    # "in Zolote-Hirske", "the directions of A-B, C-D": both halves are named, the second as the first is
+    s = "Russian troops said they had surrounded a Ukrainian company in Zolote-Hirske last week."
+    assert [(m.text, m.role) for m in find_mentions(s, is_name)] == [("Zolote", "reference"), ("Hirske", "reference")]
+    s = "Ukrainian forces repelled attacks in the direction of Pasika-Bohorodychne overnight."
+    got = [(m.text, m.bearing) for m in find_mentions(s, is_name)]
+    assert got == [("Pasika", "direction of Pasika"), ("Bohorodychne", "direction of Bohorodychne")]
+    # "the Avdiivka-Donetsk city area": a lower-case "city" before the label
+    s = "Russian artillery hit the Avdiivka-Donetsk city area again."
+    assert [(m.text, m.bearing) for m in find_mentions(s, is_name)] == [("Avdiivka", "Avdiivka-Donetsk area"),
+                                                                       ("Donetsk", "Avdiivka-Donetsk area")]
