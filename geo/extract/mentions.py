@@ -80,7 +80,12 @@ NAME_PREFIXES = {
     "nizhnyaya", "verkhnyaya", "staraya", "novaya", "bolshaya", "krasnaya", "veselaya", "veseloye", "veselyy",
     "bolshoye", "bolshoy", "maloye", "malyy", "novoye", "staroye", "krasnoye", "belaya", "chernaya", "zelenaya",
     "srednyaya", "sredniy", "verkhniy", "nizhniy",
+    # the shorter spellings ISW also writes ("Vesele Dolyna", "Velyky Burlyk", "Verkhny Terebezh")
+    "vesela", "vesele", "veselyi", "velyky", "verkhny", "verkhnyi", "nyzhny", "nyzhnyi", "maly",
 }
+# Last words of multi-word village names that number them ("Novoselivka Druha", "Mykhailivka Persha"): the name before
+# them is not the place alone
+NAME_ORDINALS = {"persha", "druha", "tretia", "pershe", "druhe", "pershyi", "druhyi", "vtoraya", "pervaya"}
 # the end of a compound adjective that says who holds a place: "Ukrainian-liberated", "Russian-controlled", "newly-occupied"
 HELD_BY = ("-liberated", "-occupied", "-held", "-controlled", "-captured")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
@@ -336,6 +341,9 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             if prev.endswith("occupied"):
                 start = prev.rfind("occupied")
             return [Mention(sentence[start:toks[j - 1][2]], start, toks[j - 1][2], "Crimea", precision="region")], j
+        if j - i == 2 and low[1] in NAME_ORDINALS and low[0] not in STOP and re.fullmatch(r"[A-Z][a-z’'ʼ-]+\s+[A-Z][a-z]+", text):
+            # "Mykhailivka Druha" in a spelling the gazetteer lacks: the whole name, never "Mykhailivka" alone
+            return [Mention(text, toks[i][1], toks[i][1] + len(text), text)], j
         if j - i == 1 and low[0] in NAME_PREFIXES and j < run_end and toks[j][0].lower() not in STOP:
             # "Stara Krasnyanka" in a spelling the gazetteer lacks: the whole name, never "Stara" alone
             k = j + 1 if j + 1 < run_end and toks[j + 1][0].lower() not in STOP and toks[j][0].lower() in NAME_PREFIXES else j + 1

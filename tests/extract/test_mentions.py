@@ -318,3 +318,11 @@ def test_the_second_of_a_pair_stands_where_the_first_does(is_name):
     s = "Russian artillery hit the Avdiivka-Donetsk city area again."
     assert [(m.text, m.bearing) for m in find_mentions(s, is_name)] == [("Avdiivka", "Avdiivka-Donetsk area"),
                                                                        ("Donetsk", "Avdiivka-Donetsk area")]
+
+
+def test_a_shorter_spelling_of_a_two_word_name_is_read_whole(is_name):
+    # "Velyky Burlyk", "Vesele Dolyna": the first word in a spelling the gazetteer lacks is never the place alone;
+    # nor is the name before an ordinal ("Mykhailivka Druha")
+    assert names("Ukrainian troops reportedly entered Velyky Burlyk on Monday.", is_name, "target") == ["Velyky Burlyk"]
+    assert names("Russian troops attacked near Vesele Dolyna and Semihirya.", is_name, "target") == ["Vesele Dolyna", "Semihirya"]
+    assert names("Wagner fighters claimed to take Mykhailivka Druha overnight.", is_name, "target") == ["Mykhailivka Druha"]
