@@ -225,6 +225,8 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions.extend(found_mentions)
         i = next_i
     mentions = _plural_regions(sentence, mentions)
+    if _has_plural_feature(_lower(sentence)):
+        mentions = _plural_features(sentence, mentions)
     if "administrative district" in sentence:
         mentions = _districts(sentence, mentions, is_name)
     mentions = _apply_context(sentence, mentions)
@@ -478,6 +480,40 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     if any(part.lower() in STOP for part in re.split(r"[ -]", text)):
         return None
     return [Mention(text, start, start + len(text), text)], j
+
+
+PLURAL_FEATURE_WORD = re.compile(r"(?:river|reservoir|bridge|island)s\b")
+# "the Inhulets and Dnipro Rivers", "the Antonivsky and Kakhovka bridges": a list of names, then the feature noun they share
+PLURAL_FEATURE = re.compile(r"(?<![\w’'-])(?P<names>(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+"
+                            r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<noun>[Rr]ivers|[Rr]eservoirs|[Bb]ridges|[Ii]slands)\b")
+PLURAL_FEATURE_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+")
+
+
+@lru_cache(maxsize=64)
+def _has_plural_feature(low_sentence: str) -> bool:
+    return PLURAL_FEATURE_WORD.search(low_sentence) is not None
+
+
+def _plural_features(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Inhulets and Dnipro Rivers" -> Inhulets River, Dnipro River (not the village of Inhulets and the city of
+    Dnipro); "the Antonivsky and Kakhovka bridges" -> Antonivsky Bridge, Kakhovka Bridge."""
+    out = list(mentions)
+    for fm in PLURAL_FEATURE.finditer(sentence):
+        noun = fm.group("noun")[:-1].capitalize()
+        at, items = fm.start("names"), []
+        for part in PLURAL_FEATURE_GAP.split(fm.group("names")):
+            at = sentence.index(part, at)
+            items.append((part, at, at + len(part)))
+            at += len(part)
+        if any(part.split()[0].lower() in STOP for part, _, _ in items):
+            return mentions  # "Russian and Ukrainian bridges": sides, not names
+        out = [m for m in out if m.end <= fm.start("names") or m.start >= fm.end()]
+        end = fm.end()
+        for n, (part, a, b) in enumerate(items):
+            stop = end if n == len(items) - 1 else b
+            out.append(Mention(f"{part} {noun}", a, stop, f"{part} {noun}", precision="feature"))  # named as one alone
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def _bank_start(sentence: str, start: int) -> int:

@@ -326,3 +326,15 @@ def test_a_shorter_spelling_of_a_two_word_name_is_read_whole(is_name):
     assert names("Ukrainian troops reportedly entered Velyky Burlyk on Monday.", is_name, "target") == ["Velyky Burlyk"]
     assert names("Russian troops attacked near Vesele Dolyna and Semihirya.", is_name, "target") == ["Vesele Dolyna", "Semihirya"]
     assert names("Wagner fighters claimed to take Mykhailivka Druha overnight.", is_name, "target") == ["Mykhailivka Druha"]
+
+
+def test_a_list_before_a_plural_feature_noun_names_features(is_name):
+    # "the Inhulets and Dnipro Rivers": two rivers, not the village of Inhulets and the city of Dnipro
+    s = "Ukrainian guns kept hitting Russian ferries on the Dnipro and Inhulets rivers this week."
+    got = [(m.name, m.precision, m.role) for m in find_mentions(s, is_name)]
+    assert got == [("Dnipro River", "feature", "reference"), ("Inhulets River", "feature", "reference")]
+    s = "Ukrainian rockets struck the Antonivskyi and Kakhovka Bridges again."
+    assert [(m.name, m.precision) for m in find_mentions(s, is_name)] == [("Antonivskyi Bridge", "feature"),
+                                                                         ("Kakhovka Bridge", "feature")]
+    # sides are no names: "Russian and Ukrainian bridges" names no feature
+    assert find_mentions("Both Russian and Ukrainian bridges were hit.", is_name) == []
