@@ -301,8 +301,13 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             start = toks[i][1]
             if noun in ("river", "reservoir"):
                 start = _bank_start(sentence, start)  # "the eastern bank of the Inhulets River": the bank, named so
-            return [Mention(sentence[start:end], start, end, text, precision="feature",
-                            reference=town.group(1) if town else None)], k
+            feature = Mention(sentence[start:end], start, end, text, precision="feature",
+                              reference=town.group(1) if town else None)
+            if sentence[end:end + 1] in ("-", "–") and k < n and toks[k][1] < end:
+                pair = _feature_pair(sentence, toks, k, end, feature, is_name)
+                if pair is not None:
+                    return pair
+            return [feature], k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
     chain = _dash_chain(sentence, toks, i, run_end, is_name)
@@ -425,6 +430,21 @@ def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -
                                      Mention(right, r0, r0 + len(right), right, role="reference", bearing=bearing)],
                                     sentence[toks[end - 1][2]:], is_name), end
         return None
+    return None
+
+
+def _feature_pair(sentence: str, toks, k: int, end: int, feature: Mention, is_name: NameTest) -> tuple[list[Mention], int] | None:
+    """"the Oskil River-Kreminna line": a feature and a town joined by a dash (token k holds the dash at `end`), both
+    named as references of a line or an area, as two towns are."""
+    n = len(toks)
+    for stop in range(min(n, k + 3), k, -1):
+        if any(not toks[q][0][:1].isupper() for q in range(k + 1, stop)):
+            continue
+        right = _clean(sentence[end + 1:toks[stop - 1][2]])
+        if right[:1].isupper() and is_name(right):
+            bearing = _pair_label(feature.text, right, sentence[toks[stop - 1][2]:])
+            return [replace(feature, role="reference", bearing=bearing),
+                    Mention(right, end + 1, end + 1 + len(right), right, role="reference", bearing=bearing)], stop
     return None
 
 

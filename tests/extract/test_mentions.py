@@ -338,3 +338,11 @@ def test_a_list_before_a_plural_feature_noun_names_features(is_name):
                                                                          ("Kakhovka Bridge", "feature")]
     # sides are no names: "Russian and Ukrainian bridges" names no feature
     assert find_mentions("Both Russian and Ukrainian bridges were hit.", is_name) == []
+
+
+def test_a_river_and_a_town_joined_by_a_dash_are_a_pair(is_name):
+    # "the Oskil River-Kreminna line": the town after the dash is the line's other end, not lost
+    s = "Russian guns kept firing along the Dnipro River-Kherson line this morning."
+    got = [(m.name, m.role, m.bearing) for m in find_mentions(s, is_name)]
+    assert got == [("Dnipro River", "reference", "Dnipro River-Kherson line"),
+                   ("Kherson", "reference", "Dnipro River-Kherson line")]
