@@ -80,7 +80,12 @@ NAME_PREFIXES = {
     "nizhnyaya", "verkhnyaya", "staraya", "novaya", "bolshaya", "krasnaya", "veselaya", "veseloye", "veselyy",
     "bolshoye", "bolshoy", "maloye", "malyy", "novoye", "staroye", "krasnoye", "belaya", "chernaya", "zelenaya",
     "srednyaya", "sredniy", "verkhniy", "nizhniy",
+    # the shorter spellings ISW also writes ("Vesele Dolyna", "Velyky Burlyk", "Verkhny Terebezh")
+    "vesela", "vesele", "veselyi", "velyky", "verkhny", "verkhnyi", "nyzhny", "nyzhnyi", "maly",
 }
+# Last words of multi-word village names that number them ("Novoselivka Druha", "Mykhailivka Persha"): the name before
+# them is not the place alone
+NAME_ORDINALS = {"persha", "druha", "tretia", "pershe", "druhe", "pershyi", "druhyi", "vtoraya", "pervaya"}
 # the end of a compound adjective that says who holds a place: "Ukrainian-liberated", "Russian-controlled", "newly-occupied"
 HELD_BY = ("-liberated", "-occupied", "-held", "-controlled", "-captured")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
@@ -99,7 +104,7 @@ OWN_BEARING = re.compile(
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
 # "fighting for Krasnohorivka", "the battle for Avdiivka": the place fought over (not "responsible for", "fight for Russia")
 FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*)\s+for\s+$", re.I)
-REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "administrative"}
+REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "frontlines", "administrative"}
 BANK = re.compile(r"(?:(?:east|west|eastern|western|north|south|northern|southern|left|right)\s+)?(?:\(\s*(?:left|right|east|west)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
@@ -123,7 +128,7 @@ REGION_OF_PLACE = re.compile(r"\s*,?\s+in\s+(?:occupied\s+)?(?:(?:north|south|ea
 # (an aside: after a comma or bracket, or a word for where something lies; not "advance across the river from X")
 ACROSS_FROM = re.compile(r"(?:[,(]\s*|\b(?:just|directly|right|settlements|areas|towns|villages|positions|km)\s+)across\s+(?:the\s+)?"
                          r"(?:[\w’'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.I)
-PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts))*?\s*("
+PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts|city))*?\s*("
                         + "|".join(sorted(REFERENCE_AFTER, key=len, reverse=True)) + r"|areas?)\b")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
 BODY_OF = re.compile(r"(?:Ministry|Republic|Governor|Head|Mayor|Administration|Council|Office|residents|head|mayor|governor)\s+of\s+$")
@@ -220,6 +225,8 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions.extend(found_mentions)
         i = next_i
     mentions = _plural_regions(sentence, mentions)
+    if _has_plural_feature(_lower(sentence)):
+        mentions = _plural_features(sentence, mentions)
     if "administrative district" in sentence:
         mentions = _districts(sentence, mentions, is_name)
     mentions = _apply_context(sentence, mentions)
@@ -294,8 +301,13 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             start = toks[i][1]
             if noun in ("river", "reservoir"):
                 start = _bank_start(sentence, start)  # "the eastern bank of the Inhulets River": the bank, named so
-            return [Mention(sentence[start:end], start, end, text, precision="feature",
-                            reference=town.group(1) if town else None)], k
+            feature = Mention(sentence[start:end], start, end, text, precision="feature",
+                              reference=town.group(1) if town else None)
+            if sentence[end:end + 1] in ("-", "–") and k < n and toks[k][1] < end:
+                pair = _feature_pair(sentence, toks, k, end, feature, is_name)
+                if pair is not None:
+                    return pair
+            return [feature], k
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
     chain = _dash_chain(sentence, toks, i, run_end, is_name)
@@ -336,6 +348,9 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
             if prev.endswith("occupied"):
                 start = prev.rfind("occupied")
             return [Mention(sentence[start:toks[j - 1][2]], start, toks[j - 1][2], "Crimea", precision="region")], j
+        if j - i == 2 and low[1] in NAME_ORDINALS and low[0] not in STOP and re.fullmatch(r"[A-Z][a-z’'ʼ-]+\s+[A-Z][a-z]+", text):
+            # "Mykhailivka Druha" in a spelling the gazetteer lacks: the whole name, never "Mykhailivka" alone
+            return [Mention(text, toks[i][1], toks[i][1] + len(text), text)], j
         if j - i == 1 and low[0] in NAME_PREFIXES and j < run_end and toks[j][0].lower() not in STOP:
             # "Stara Krasnyanka" in a spelling the gazetteer lacks: the whole name, never "Stara" alone
             k = j + 1 if j + 1 < run_end and toks[j + 1][0].lower() not in STOP and toks[j][0].lower() in NAME_PREFIXES else j + 1
@@ -418,6 +433,21 @@ def _hyphen_pair(sentence: str, toks, i: int, run_end: int, is_name: NameTest) -
     return None
 
 
+def _feature_pair(sentence: str, toks, k: int, end: int, feature: Mention, is_name: NameTest) -> tuple[list[Mention], int] | None:
+    """"the Oskil River-Kreminna line": a feature and a town joined by a dash (token k holds the dash at `end`), both
+    named as references of a line or an area, as two towns are."""
+    n = len(toks)
+    for stop in range(min(n, k + 3), k, -1):
+        if any(not toks[q][0][:1].isupper() for q in range(k + 1, stop)):
+            continue
+        right = _clean(sentence[end + 1:toks[stop - 1][2]])
+        if right[:1].isupper() and is_name(right):
+            bearing = _pair_label(feature.text, right, sentence[toks[stop - 1][2]:])
+            return [replace(feature, role="reference", bearing=bearing),
+                    Mention(right, end + 1, end + 1 + len(right), right, role="reference", bearing=bearing)], stop
+    return None
+
+
 def _oblast_pair(pair: list[Mention], after: str, is_name: NameTest) -> list[Mention]:
     """"the Kharkiv-Donetsk Oblast border", "the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders": the
     region word after a pair names both places as oblasts, not the first one's capital."""
@@ -470,6 +500,40 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     if any(part.lower() in STOP for part in re.split(r"[ -]", text)):
         return None
     return [Mention(text, start, start + len(text), text)], j
+
+
+PLURAL_FEATURE_WORD = re.compile(r"(?:river|reservoir|bridge|island)s\b")
+# "the Inhulets and Dnipro Rivers", "the Antonivsky and Kakhovka bridges": a list of names, then the feature noun they share
+PLURAL_FEATURE = re.compile(r"(?<![\w’'-])(?P<names>(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+"
+                            r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<noun>[Rr]ivers|[Rr]eservoirs|[Bb]ridges|[Ii]slands)\b")
+PLURAL_FEATURE_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+")
+
+
+@lru_cache(maxsize=64)
+def _has_plural_feature(low_sentence: str) -> bool:
+    return PLURAL_FEATURE_WORD.search(low_sentence) is not None
+
+
+def _plural_features(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Inhulets and Dnipro Rivers" -> Inhulets River, Dnipro River (not the village of Inhulets and the city of
+    Dnipro); "the Antonivsky and Kakhovka bridges" -> Antonivsky Bridge, Kakhovka Bridge."""
+    out = list(mentions)
+    for fm in PLURAL_FEATURE.finditer(sentence):
+        noun = fm.group("noun")[:-1].capitalize()
+        at, items = fm.start("names"), []
+        for part in PLURAL_FEATURE_GAP.split(fm.group("names")):
+            at = sentence.index(part, at)
+            items.append((part, at, at + len(part)))
+            at += len(part)
+        if any(part.split()[0].lower() in STOP for part, _, _ in items):
+            return mentions  # "Russian and Ukrainian bridges": sides, not names
+        out = [m for m in out if m.end <= fm.start("names") or m.start >= fm.end()]
+        end = fm.end()
+        for n, (part, a, b) in enumerate(items):
+            stop = end if n == len(items) - 1 else b
+            out.append(Mention(f"{part} {noun}", a, stop, f"{part} {noun}", precision="feature"))  # named as one alone
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def _bank_start(sentence: str, start: int) -> int:
@@ -548,13 +612,27 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 inline = None
                 continue
             kept.append(replace(m, role="reference", bearing=f"{inline[0]} of {m.name}"))
+            targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
+            spread = _respective(sentence, kept, targets, m) if RESPECTIVELY.match(after) else None
+            if spread:
+                # "Pisky and Opytne, 40 and 50 km southwest of Donetsk City, respectively": one bearing each
+                for k, (d, d_km) in spread:
+                    kept[k] = replace(kept[k], bearing=d, reference=m.name, distance_km=d_km)
+                kept[-1] = replace(m, role="anchor")
+                inline = None
+                continue
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
             group = re.search(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
-            targets = [k for k in range(len(kept) - 1) if kept[k].role == "target"]
             if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith((",", "—", "–"))):
                 count = len(targets) if group.group("q") == "all" else 2 if group.group("q") == "both" else 1
                 for k in targets[-count:]:
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
+                inline = None
+            elif targets and targets[-1] == len(kept) - 2 and kept[-2].precision == "settlement" \
+                    and kept[-2].bearing is None and not sentence[kept[-2].end:len(lead)].strip():
+                # "liberated Kyselivka northwest of Kherson City": the bearing right after a village is its own
+                kept[-2] = replace(kept[-2], bearing=inline[0], reference=m.name, distance_km=km)
+                kept[-1] = replace(m, role="anchor")
                 inline = None
             continue
         if in_paren:
@@ -637,6 +715,13 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                     if kept[k].reference is None:
                         kept[k] = replace(kept[k], reference=m.name)
             continue
+        if prev in ("-", "–") and kept and kept[-1].end == m.start - 1 and kept[-1].role != "anchor":
+            # "the Mykolaivka-Spirne line", "in the directions of Pasika-Bohorodychne": the second of a pair stands
+            # where the first does
+            first = kept[-1]
+            bearing = f"direction of {m.name}" if (first.bearing or "").startswith("direction of ") else first.bearing
+            kept.append(replace(m, role=first.role, bearing=bearing, reference=first.reference, distance_km=first.distance_km))
+            continue
         ok = (
             m.precision in ("region", "feature")
             or prev in LOCATIVE
@@ -688,6 +773,44 @@ def _located_members(kept: list[Mention], members: list[int]) -> list[int]:
     if not members or kept[members[-1]].bearing.endswith((" direction", " directions", " axis")):
         return []
     return [k for k in members if kept[k].precision == "settlement"]
+
+
+RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b")
+# the bearings of a list, one a place: "approximately 40 and 50 km southwest of", "southeast and northeast of",
+# "19 km west and 18 km northwest of" (read up to the reference town)
+RESPECTIVE_LEAD = re.compile(r"\s*[,—–-]?\s*(?:(?:about|roughly|approximately|some|just)\s+)?(?P<items>.+?)\s+(?:of|from)\s+(?:the\s+)?")
+RESPECTIVE_ITEM = re.compile(rf"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)?\s*)?(?P<dir>{DIR_RE})?", re.I)
+RESPECTIVE_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _respective(sentence: str, kept: list[Mention], targets: list[int], ref: Mention) -> list[tuple[int, tuple[str, float | None]]]:
+    """"Pisky and Opytne, 40 and 50 km southwest of Donetsk City, respectively", "Vershyna and Pokrovske, southeast and
+    northeast of Bakhmut, respectively": the list's places, each with its own (direction, km), or [] when the
+    bearings do not pair off with the places listed right before them. A direction or a distance left out is the
+    next one stated (or the last: "12km west and northwest of")."""
+    if len(targets) < 2 or targets[-1] != len(kept) - 2:
+        return []
+    lead = RESPECTIVE_LEAD.fullmatch(sentence, kept[-2].end, ref.start)
+    if lead is None:
+        return []
+    items = []
+    for part in RESPECTIVE_GAP.split(lead.group("items")):
+        item = RESPECTIVE_ITEM.fullmatch(part)
+        if item is None or not part:
+            return []
+        items.append([(item.group("dir") or "").lower().removesuffix("ern") or None, float(item.group("km")) if item.group("km") else None])
+    listed = targets[-len(items):]
+    if len(items) < 2 or len(listed) < len(items) or not all(d for d, _ in items[-1:]):
+        return []
+    for k, k_next in zip(listed, listed[1:]):
+        if not RESPECTIVE_GAP.fullmatch(sentence, kept[k].end, kept[k_next].start):
+            return []  # not one list: "A near X and B, 5 and 10 km ..."
+    for field in (0, 1):
+        for n in range(len(items) - 2, -1, -1):
+            items[n][field] = items[n][field] if items[n][field] is not None else items[n + 1][field]
+        for n in range(1, len(items)):
+            items[n][field] = items[n][field] if items[n][field] is not None else items[n - 1][field]
+    return [(k, (d, d_km)) for k, (d, d_km) in zip(listed, items)]
 
 
 def _may_name_direction(text: str) -> bool:

@@ -287,3 +287,62 @@ def test_the_bank_of_a_river_is_named_with_it(is_name):
     got = [(m.text, m.name, m.precision) for m in find_mentions(s, is_name)]
     assert got == [("eastern bank of the Oskil River", "Oskil River", "feature"),
                    ("right (west) bank of the Dnipro River", "Dnipro River", "feature")]
+
+
+def test_a_bearing_right_after_a_village_is_its_own(is_name):
+    # "X northwest of Y" with no comma or bracket: Y says where X is, as "X (northwest of Y)" does
+    s = "Ukrainian troops reportedly retook Kyselivka northwest of Kherson City on Tuesday."
+    got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
+    assert got == [("Kyselivka", "target", "northwest", "Kherson City"), ("Kherson City", "anchor", None, None)]
+
+
+def test_bearings_given_respectively_pair_off_with_the_list(is_name):
+    # "A and B, 10 and 25 km south of Y, respectively": each place has its own distance, the direction is shared
+    s = "Russian troops shelled Vodyane and Pavlivka, roughly 35 and 55 km southwest of Donetsk City, respectively."
+    got = [(m.text, m.role, m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)]
+    assert got == [("Vodyane", "target", "southwest", "Donetsk City", 35.0),
+                   ("Pavlivka", "target", "southwest", "Donetsk City", 55.0), ("Donetsk City", "anchor", None, None, None)]
+    s = "Fighting went on near Vershyna and Zaitseve, east and south of Bakhmut, respectively."
+    got = [(m.text, m.role, m.bearing) for m in find_mentions(s, is_name)]
+    assert got == [("Vershyna", "target", "east"), ("Zaitseve", "target", "south"), ("Bakhmut", "anchor", None)]
+
+
+def test_the_second_of_a_pair_stands_where_the_first_does(is_name):
+    # "in Zolote-Hirske", "the directions of A-B, C-D": both halves are named, the second as the first is
+    s = "Russian troops said they had surrounded a Ukrainian company in Zolote-Hirske last week."
+    assert [(m.text, m.role) for m in find_mentions(s, is_name)] == [("Zolote", "reference"), ("Hirske", "reference")]
+    s = "Ukrainian forces repelled attacks in the direction of Pasika-Bohorodychne overnight."
+    got = [(m.text, m.bearing) for m in find_mentions(s, is_name)]
+    assert got == [("Pasika", "direction of Pasika"), ("Bohorodychne", "direction of Bohorodychne")]
+    # "the Avdiivka-Donetsk city area": a lower-case "city" before the label
+    s = "Russian artillery hit the Avdiivka-Donetsk city area again."
+    assert [(m.text, m.bearing) for m in find_mentions(s, is_name)] == [("Avdiivka", "Avdiivka-Donetsk area"),
+                                                                       ("Donetsk", "Avdiivka-Donetsk area")]
+
+
+def test_a_shorter_spelling_of_a_two_word_name_is_read_whole(is_name):
+    # "Velyky Burlyk", "Vesele Dolyna": the first word in a spelling the gazetteer lacks is never the place alone;
+    # nor is the name before an ordinal ("Mykhailivka Druha")
+    assert names("Ukrainian troops reportedly entered Velyky Burlyk on Monday.", is_name, "target") == ["Velyky Burlyk"]
+    assert names("Russian troops attacked near Vesele Dolyna and Semihirya.", is_name, "target") == ["Vesele Dolyna", "Semihirya"]
+    assert names("Wagner fighters claimed to take Mykhailivka Druha overnight.", is_name, "target") == ["Mykhailivka Druha"]
+
+
+def test_a_list_before_a_plural_feature_noun_names_features(is_name):
+    # "the Inhulets and Dnipro Rivers": two rivers, not the village of Inhulets and the city of Dnipro
+    s = "Ukrainian guns kept hitting Russian ferries on the Dnipro and Inhulets rivers this week."
+    got = [(m.name, m.precision, m.role) for m in find_mentions(s, is_name)]
+    assert got == [("Dnipro River", "feature", "reference"), ("Inhulets River", "feature", "reference")]
+    s = "Ukrainian rockets struck the Antonivskyi and Kakhovka Bridges again."
+    assert [(m.name, m.precision) for m in find_mentions(s, is_name)] == [("Antonivskyi Bridge", "feature"),
+                                                                         ("Kakhovka Bridge", "feature")]
+    # sides are no names: "Russian and Ukrainian bridges" names no feature
+    assert find_mentions("Both Russian and Ukrainian bridges were hit.", is_name) == []
+
+
+def test_a_river_and_a_town_joined_by_a_dash_are_a_pair(is_name):
+    # "the Oskil River-Kreminna line": the town after the dash is the line's other end, not lost
+    s = "Russian guns kept firing along the Dnipro River-Kherson line this morning."
+    got = [(m.name, m.role, m.bearing) for m in find_mentions(s, is_name)]
+    assert got == [("Dnipro River", "reference", "Dnipro River-Kherson line"),
+                   ("Kherson", "reference", "Dnipro River-Kherson line")]
