@@ -682,11 +682,13 @@ class Resolver:
                 cands = [c for c in alt if not c.place.is_settlement]
             if cands:
                 return cands, "feature"
-            if mention.reference:  # the town it stands in ("the Pidyommyy Bridge in Zatoka")
+            known = facility_town(mention.name)
+            if mention.reference and (known is None or not mention.bearing):
+                # the town it stands in ("the Pidyommyy Bridge in Zatoka"); a well-known plant's own town rather than
+                # the town it is told from ("the Vuhledar Power Plant south of Bakhmut")
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
                     return town, "feature"
-            known = facility_town(mention.name)
             if known is not None:
                 # "the Azot Chemical Plant", "Motor Sich": a well-known plant, in the town it stands in
                 towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]

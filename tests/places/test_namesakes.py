@@ -127,6 +127,9 @@ def test_the_fighting_of_the_first_weeks_around_kyiv_is_on_the_front(full_gazett
     ("Russian forces struck the Motor Sich plant on June 5.", "Motor Sich plant", 687700),
     # "Illich" alone is a hamlet in Krasnodar Krai: the steel plant is in Mariupol
     ("Russian forces captured the Illich Steel Plant on June 5.", "Illich Steel Plant", 701822),
+    # the Vuhlehirska plant by Svitlodarsk, also written after Vuhledar town (100 km southwest)
+    ("Wagner fighters advanced toward the Vuhledar Power Plant on June 5.", "Vuhledar Power Plant", 692093),
+    ("Russian forces shelled the Uglehirska power plant on June 5.", "Uglehirska power plant", 692093),
 ])
 def test_a_well_known_facility_named_without_its_town_is_put_in_its_town(full_gazetteer, text, name, town):
     got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Southern Axis")[name]
@@ -139,6 +142,12 @@ def test_facility_table():
     assert facility_town("Azot plant") == ("Sievierodonetsk", "Luhansk Oblast")
     assert facility_town("the Rivne NPP") == ("Varash", "Rivne Oblast")
     assert facility_town("Avdiivka Coke Plant") is None  # named with its town: no entry needed
+
+
+def test_a_well_known_facility_told_from_another_town_stays_in_its_own(full_gazetteer):
+    text = "Russian forces attacked the Vuhlehirska Power Plant (18km southeast of Bakhmut) on June 5."
+    got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Donetsk Oblast")["Vuhlehirska Power Plant"]
+    assert (got.place.geonameid, got.precision) == (692093, "feature")  # Svitlodarsk, not Bakhmut
 
 
 def test_a_ground_claim_goes_to_the_only_namesake_on_the_front_line_of_its_day(full_gazetteer):
