@@ -751,7 +751,22 @@ class Resolver:
             other = self._other_shape_on_the_line(res, ctx)
             if other is not None:
                 return other
+        if res.place is not None and res.precision == "settlement" and _key_of(res.place.name) != _key_of(mention.name):
+            return self._row_named_so(res)
         return res
+
+    @staticmethod
+    def _row_named_so(res: Resolution) -> Resolution:
+        """A place found by an alternate name when a namesake named so lies within SAME_PLACE_KM is that namesake: the
+        quarter of a town GeoNames lists under the town's name ("Bakhmut" is also an alternate of a village row inside
+        the city) scores on the town's own point in the sentence, but the row meant is the town's."""
+        key, p = _key_of(res.mention.name), res.place
+        own = [c.place for c in res.candidates if c.place.is_settlement and c.place.feature_code not in GONE_CODES
+               and _key_of(c.place.name) == key and km(c.place, p) <= SAME_PLACE_KM]
+        if not own:
+            return res
+        town = max(own, key=lambda q: q.population)
+        return replace(res, place=town, rule=f"{res.rule} (the row named so, {km(town, p):.0f} km from {p.name})")
 
     def _longer_name(self, mention: Mention, ctx: Context, ref: Place | None) -> Resolution | None:
         """A settlement mention whose sentence goes on with more of a name (`Context.after`): a river, street or

@@ -209,3 +209,15 @@ def test_the_town_a_remark_on_a_list_names_is_near_its_places(full_gazetteer):
     assert got["Vesele"].rule == "nearest to the other places of the sentence"
     bare = placed("Russian forces attacked near Vesele and Nevelske on November 12.", full_gazetteer, dt.date(2022, 11, 12))
     assert bare["Vesele"].place is None
+
+
+def test_a_town_named_twice_in_a_sentence_is_the_town_not_a_quarter_listed_under_its_name(full_gazetteer):
+    # GeoNames lists "Bakhmut" as an alternate name of a village row inside the city: the second mention, scored on
+    # the first one's point, must not pick that row
+    text = "A Russian milblogger claimed that Wagner fighters broke through in the eastern part of Bakhmut and took the Bakhmut Champagne Winery."
+    from geo.extract.claims import extract_claims
+
+    report = Report(dt.date(2022, 12, 13), "t", (Paragraph(text, SECTION),))
+    cps = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
+    got = {cp.resolution.place.geonameid for cp in cps if cp.resolution.mention.name == "Bakhmut"}
+    assert got == {713174}
