@@ -886,6 +886,14 @@ class Resolver:
             # the name placed earlier in the section vouches for that village ("section namesake"), not for its namesakes near it
             same = ctx.section_namesake
             ctx = replace(ctx, paragraph_places=tuple(x for x in ctx.paragraph_places if km(x, same) > SAME_PLACE_KM), section_points=None)
+        if precision == "settlement" and (ctx.sentence_places or ctx.paragraph_places):
+            # the name placed at one namesake elsewhere in the sentence or section ("from the outskirts of X to the
+            # centre of X") vouches for none of its namesakes near it (a duplicate row beside the town)
+            ids = {c.place.geonameid for c in cands}
+            if any(x.geonameid in ids for x in ctx.sentence_places):
+                ctx = replace(ctx, sentence_places=tuple(x for x in ctx.sentence_places if x.geonameid not in ids))
+            if any(x.geonameid in ids for x in ctx.paragraph_places):
+                ctx = replace(ctx, paragraph_places=tuple(x for x in ctx.paragraph_places if x.geonameid not in ids), section_points=None)
         pool = cands
         if len(cands) > 12:
             # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them

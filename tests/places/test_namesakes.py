@@ -221,3 +221,14 @@ def test_a_town_named_twice_in_a_sentence_is_the_town_not_a_quarter_listed_under
     cps = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
     got = {cp.resolution.place.geonameid for cp in cps if cp.resolution.mention.name == "Bakhmut"}
     assert got == {713174}
+
+
+def test_a_name_placed_in_the_sentence_vouches_for_none_of_its_namesakes_beside_it(full_gazetteer):
+    # GeoNames has a second, empty "Oleshky" row 6 km from the town: the town placed for the first mention must not
+    # pull the second mention onto that row
+    text = "Ukrainian drones struck a Russian fuel truck near Oleshky and a depot in Oleshky on December 29."
+    from geo.extract.claims import extract_claims
+
+    report = Report(dt.date(2022, 12, 29), "t", (Paragraph(text, SECTION),))
+    cps = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
+    assert {cp.resolution.place.geonameid for cp in cps if cp.resolution.mention.name == "Oleshky"} == {691037}
