@@ -21,7 +21,9 @@ WELL_KNOWN: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:yuzhmash|pivdenmash)\b", "Dnipro", "Dnipropetrovsk Oblast"),  # missile and rocket plant
     (r"\blinik\b", "Lysychansk", "Luhansk Oblast"),  # Lysychansk oil refinery
     (r"\bzorya[\s-]+mashproekt\b", "Mykolaiv", "Mykolaiv Oblast"),  # gas-turbine plant
-    (r"\b(?:vuhlehirs|uglegors|vuhlehisr)\w*\s+(?:thermal\s+)?(?:power|tpp|tes)", "Svitlodarsk", "Donetsk Oblast"),  # Vuhlehirska TPP
+    # Vuhlehirska TPP on the northern edge of Novoluhanske, also written "Vuhledar Power Plant": not in Vuhledar town,
+    # 100 km southwest
+    (r"\b(?:vuhle[hg]i[rs]|uhlehirs|uglegors|uglehirs|vuhledar|vugledar)\w*\s+(?:thermal\s+)?(?:power|tpp|tes)", "Svitlodarsk", "Donetsk Oblast"),
     (r"\bzaporizh\w*\s+(?:thermal\s+power|tpp|tes)", "Enerhodar", "Zaporizhzhia Oblast"),  # the thermal plant by the NPP
     (r"\bartem\s+(?:plant|factory|enterprise|defen[cs]e)", "Kyiv", "Kyiv City"),  # Artem missile and electronics plant
     (r"\bdniproges\b|\bdnipro\s+(?:hpp|hydroelectric)", "Zaporizhzhia", "Zaporizhzhia Oblast"),

@@ -682,11 +682,13 @@ class Resolver:
                 cands = [c for c in alt if not c.place.is_settlement]
             if cands:
                 return cands, "feature"
-            if mention.reference:  # the town it stands in ("the Pidyommyy Bridge in Zatoka")
+            known = facility_town(mention.name)
+            if mention.reference and (known is None or not mention.bearing):
+                # the town it stands in ("the Pidyommyy Bridge in Zatoka"); a well-known plant's own town rather than
+                # the town it is told from ("the Vuhledar Power Plant south of Bakhmut")
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
                     return town, "feature"
-            known = facility_town(mention.name)
             if known is not None:
                 # "the Azot Chemical Plant", "Motor Sich": a well-known plant, in the town it stands in
                 towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]
@@ -749,7 +751,22 @@ class Resolver:
             other = self._other_shape_on_the_line(res, ctx)
             if other is not None:
                 return other
+        if res.place is not None and res.precision == "settlement" and _key_of(res.place.name) != _key_of(mention.name):
+            return self._row_named_so(res)
         return res
+
+    @staticmethod
+    def _row_named_so(res: Resolution) -> Resolution:
+        """A place found by an alternate name when a namesake named so lies within SAME_PLACE_KM is that namesake: the
+        quarter of a town GeoNames lists under the town's name ("Bakhmut" is also an alternate of a village row inside
+        the city) scores on the town's own point in the sentence, but the row meant is the town's."""
+        key, p = _key_of(res.mention.name), res.place
+        own = [c.place for c in res.candidates if c.place.is_settlement and c.place.feature_code not in GONE_CODES
+               and _key_of(c.place.name) == key and km(c.place, p) <= SAME_PLACE_KM]
+        if not own:
+            return res
+        town = max(own, key=lambda q: q.population)
+        return replace(res, place=town, rule=f"{res.rule} (the row named so, {km(town, p):.0f} km from {p.name})")
 
     def _longer_name(self, mention: Mention, ctx: Context, ref: Place | None) -> Resolution | None:
         """A settlement mention whose sentence goes on with more of a name (`Context.after`): a river, street or
@@ -869,6 +886,14 @@ class Resolver:
             # the name placed earlier in the section vouches for that village ("section namesake"), not for its namesakes near it
             same = ctx.section_namesake
             ctx = replace(ctx, paragraph_places=tuple(x for x in ctx.paragraph_places if km(x, same) > SAME_PLACE_KM), section_points=None)
+        if precision == "settlement" and (ctx.sentence_places or ctx.paragraph_places):
+            # the name placed at one namesake elsewhere in the sentence or section ("from the outskirts of X to the
+            # centre of X") vouches for none of its namesakes near it (a duplicate row beside the town)
+            ids = {c.place.geonameid for c in cands}
+            if any(x.geonameid in ids for x in ctx.sentence_places):
+                ctx = replace(ctx, sentence_places=tuple(x for x in ctx.sentence_places if x.geonameid not in ids))
+            if any(x.geonameid in ids for x in ctx.paragraph_places):
+                ctx = replace(ctx, paragraph_places=tuple(x for x in ctx.paragraph_places if x.geonameid not in ids), section_points=None)
         pool = cands
         if len(cands) > 12:
             # many namesakes: those outside the theatre and the oblasts the text names cannot win; do not score them

@@ -127,6 +127,9 @@ def test_the_fighting_of_the_first_weeks_around_kyiv_is_on_the_front(full_gazett
     ("Russian forces struck the Motor Sich plant on June 5.", "Motor Sich plant", 687700),
     # "Illich" alone is a hamlet in Krasnodar Krai: the steel plant is in Mariupol
     ("Russian forces captured the Illich Steel Plant on June 5.", "Illich Steel Plant", 701822),
+    # the Vuhlehirska plant by Svitlodarsk, also written after Vuhledar town (100 km southwest)
+    ("Wagner fighters advanced toward the Vuhledar Power Plant on June 5.", "Vuhledar Power Plant", 692093),
+    ("Russian forces shelled the Uglehirska power plant on June 5.", "Uglehirska power plant", 692093),
 ])
 def test_a_well_known_facility_named_without_its_town_is_put_in_its_town(full_gazetteer, text, name, town):
     got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Southern Axis")[name]
@@ -139,6 +142,12 @@ def test_facility_table():
     assert facility_town("Azot plant") == ("Sievierodonetsk", "Luhansk Oblast")
     assert facility_town("the Rivne NPP") == ("Varash", "Rivne Oblast")
     assert facility_town("Avdiivka Coke Plant") is None  # named with its town: no entry needed
+
+
+def test_a_well_known_facility_told_from_another_town_stays_in_its_own(full_gazetteer):
+    text = "Russian forces attacked the Vuhlehirska Power Plant (18km southeast of Bakhmut) on June 5."
+    got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Donetsk Oblast")["Vuhlehirska Power Plant"]
+    assert (got.place.geonameid, got.precision) == (692093, "feature")  # Svitlodarsk, not Bakhmut
 
 
 def test_a_ground_claim_goes_to_the_only_namesake_on_the_front_line_of_its_day(full_gazetteer):
@@ -200,3 +209,26 @@ def test_the_town_a_remark_on_a_list_names_is_near_its_places(full_gazetteer):
     assert got["Vesele"].rule == "nearest to the other places of the sentence"
     bare = placed("Russian forces attacked near Vesele and Nevelske on November 12.", full_gazetteer, dt.date(2022, 11, 12))
     assert bare["Vesele"].place is None
+
+
+def test_a_town_named_twice_in_a_sentence_is_the_town_not_a_quarter_listed_under_its_name(full_gazetteer):
+    # GeoNames lists "Bakhmut" as an alternate name of a village row inside the city: the second mention, scored on
+    # the first one's point, must not pick that row
+    text = "A Russian milblogger claimed that Wagner fighters broke through in the eastern part of Bakhmut and took the Bakhmut Champagne Winery."
+    from geo.extract.claims import extract_claims
+
+    report = Report(dt.date(2022, 12, 13), "t", (Paragraph(text, SECTION),))
+    cps = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
+    got = {cp.resolution.place.geonameid for cp in cps if cp.resolution.mention.name == "Bakhmut"}
+    assert got == {713174}
+
+
+def test_a_name_placed_in_the_sentence_vouches_for_none_of_its_namesakes_beside_it(full_gazetteer):
+    # GeoNames has a second, empty "Oleshky" row 6 km from the town: the town placed for the first mention must not
+    # pull the second mention onto that row
+    text = "Ukrainian drones struck a Russian fuel truck near Oleshky and a depot in Oleshky on December 29."
+    from geo.extract.claims import extract_claims
+
+    report = Report(dt.date(2022, 12, 29), "t", (Paragraph(text, SECTION),))
+    cps = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
+    assert {cp.resolution.place.geonameid for cp in cps if cp.resolution.mention.name == "Oleshky"} == {691037}
