@@ -163,6 +163,7 @@ FORCE_WORDS = (
     "conscripts", "mobilized", "mobilised", "reservists", "mercenaries", "commandos", "sappers", "scouts", "operatives",
     "stormtroopers", "Guardsmen", "platoon", "platoons", "squad", "squads", "column", "columns", "convoy", "convoys",
     "Forces", "Troops", "Special", "Airborne", "Marines", "Naval", "Infantry", "Battalion", "Unit", "Units",
+    "warships", "ships", "vessels", "bombers", "MLRS",  # "Russian warships shelled ...", "Russian MLRS struck ..."
     "militia", "militias", "Militia", "Militias",  # "the DNR People’s Militia seized ..."
 )
 FORCE = alternation(FORCE_WORDS)

@@ -932,3 +932,13 @@ def test_an_offensive_a_force_could_possibly_mount_is_not_a_claim(is_name):
                is_name) == []
     assert one("Ukrainian officials stated that Russian forces lack reserves sufficient to sustain an offensive on Kupiansk.",
                is_name) == []
+
+
+def test_a_side_s_warships_bombers_or_rocket_launchers_strike_for_that_side(is_name):
+    assert one("Russian warships shelled Kherson and Mykolaiv on May 3.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kherson", "Mykolaiv"])]
+    assert one("Ukrainian officials said that Russian MLRS struck Kharkiv on May 3.", is_name)[0][:2] == ("strike", "russia")
+    # taking off from an airbase is a force move: the strike is placed at its target only
+    events = sentence_claims("Six Russian bombers departed from the Millerovo airbase in Rostov Oblast and "
+                             "launched cruise missiles at Kharkiv on May 3.", is_name)
+    assert [m.text for e in events for m in e.mentions] == ["Kharkiv"]
