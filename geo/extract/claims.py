@@ -167,11 +167,14 @@ FORCE_WORDS = (
     "militia", "militias", "Militia", "Militias",  # "the DNR People’s Militia seized ..."
 )
 FORCE = alternation(FORCE_WORDS)
+# "troops of the Donetsk People’s Republic", "elements of the Russian Eastern Military District": the side after the unit
+UNIT_OF = r"(?:[Ff]orces?|[Tt]roops|[Ee]lements|[Uu]nits|[Mm]ilitias?|[Ff]ighters|servicemen|soldiers)"
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
     rf"(?<!\w)(?:\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\)|[“\"][^”\"]{{1,30}}[”\"])){{0,6}}?[\s,-]+(?:{FORCE})\b)"
     rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
     rf"|\b(?P<ua2>Ukraine|Kyiv)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|recaptured|liberated|advanced))"
     rf"|\b(?P<ua3>partisans)\b"
+    rf"|\b(?:{UNIT_OF})\s+of\s+(?:the\s+)?(?:[\w’'“”\"-]+\s+){{0,2}}?(?:(?P<ru4>{SIDE_RU})|(?P<ua4>{SIDE_UA}))\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
 )
 ACTOR = lexicon.quick_start(ACTOR)
@@ -314,7 +317,7 @@ OWN_VERB = re.compile(rf"[^,;.]{{0,50}}?\b(?:{FORCE})\s+(?:\w+ing|that|who|which
 
 
 def _side(m: re.Match) -> str:
-    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3")) else "ukraine"
+    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3") or m.group("ru4")) else "ukraine"
 
 
 def _actors(sentence: str) -> list[tuple[int, int, str]]:
@@ -774,7 +777,7 @@ def _refuted_spans(sentence: str, low: str) -> list[tuple[int, int]]:
 
 
 FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
-SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
+SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from|People[’']s Republic")
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}

@@ -942,3 +942,13 @@ def test_a_side_s_warships_bombers_or_rocket_launchers_strike_for_that_side(is_n
     events = sentence_claims("Six Russian bombers departed from the Millerovo airbase in Rostov Oblast and "
                              "launched cruise missiles at Kharkiv on May 3.", is_name)
     assert [m.text for e in events for m in e.mentions] == ["Kharkiv"]
+
+
+def test_a_unit_of_a_named_side_is_that_side_s_subject(is_name):
+    # the side word after the unit ("troops of the Donetsk People's Republic"), not before it
+    assert one("Troops of the Donetsk People’s Republic took control of Kupiansk on May 3.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Kupiansk"])]
+    assert one("A milblogger claimed that elements of the Russian Western Military District seized Kupiansk.", is_name)[0][:3] == (
+        "advance", "russia", "claimed")
+    assert one("Militia forces of the Luhansk People’s Republic claimed that they captured Kupiansk.", is_name)[0][:2] == (
+        "advance", "russia")
