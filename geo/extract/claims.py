@@ -935,10 +935,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         if any(m.role == "target" and not _water(m) for m in places):
             # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
             places = [m for m in places if not _water(m)]
-        if not places and ev.kind == "strike" and "the " in sentence[ev.end:ev.end + 6] and THE_TOWN.match(sentence, ev.end):
+        if not places and (ev.kind == "strike" and "the " in sentence[ev.end:ev.end + 6] and THE_TOWN.match(sentence, ev.end)
+                           or ev.kind == "advance" and "th" in sentence[ev.end:ev.end + 14] and TAKEN_TOWN.match(sentence, ev.end)
+                           and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)):
             # "did not assault Kharkiv itself but continued to shell the city": the town named before is the one struck
             before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
-            named = [m for m in before if m.role == "target"] or before  # "Avdiivka, just north of Donetsk City": Avdiivka
+            # "Avdiivka, just north of Donetsk City": Avdiivka; an advance is never placed at a bearing's town
+            named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" else [])
             if named:
                 places = [replace(named[-1], role="target", bearing=None)]
         if places:
@@ -949,6 +952,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 
 # the object of an event that names no town: the town the sentence named before ("shell the city", "struck the settlement")
 THE_TOWN = re.compile(r"\s+(?:the|that)\s+(?:city|town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
+
+
+# "despite Russian claims that they captured the settlement", "following previous claims that ...": a claim recalled
+RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:[\w’'-]+\s+){0,3}?claims?\s+that\b")
+# ground taken in the town named before ("... a flag in X, indicating that Ukrainian troops have taken control of the
+# settlement", "destroyed a stronghold in X and fully retook the village"); not "the city", often a recalled battle
+TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+[A-Z]")

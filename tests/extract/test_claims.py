@@ -952,3 +952,12 @@ def test_a_unit_of_a_named_side_is_that_side_s_subject(is_name):
         "advance", "russia", "claimed")
     assert one("Militia forces of the Luhansk People’s Republic claimed that they captured Kupiansk.", is_name)[0][:2] == (
         "advance", "russia")
+
+
+def test_ground_taken_in_the_settlement_named_before(is_name):
+    # the advance names the place only as "the settlement": the village the sentence named before
+    assert one("Footage shows a Ukrainian flag over a school in Kupiansk, indicating that Ukrainian forces have "
+               "taken control of the settlement.", is_name) == [("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    # a claim recalled is not one made today
+    assert one("Footage shows Ukrainian forces operating in Kupiansk despite Russian claims that Russian forces "
+               "captured the settlement.", is_name) == []
