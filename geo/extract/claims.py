@@ -186,7 +186,7 @@ NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated)\b")
 # "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies
 PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?:in|near|at)\b)[\w-]+", re.I)
-ON_SIDE_OBJECT = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?(?P<side>Ukrainian|Russian)\b")
+ON_SIDE_OBJECT = re.compile(r"\s+(?:reportedly\s+)?(?:on|against)\s+(?:the\s+|an?\s+)?(?P<side>Ukrainian|Russian)\b")
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)

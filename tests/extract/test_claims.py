@@ -961,3 +961,10 @@ def test_ground_taken_in_the_settlement_named_before(is_name):
     # a claim recalled is not one made today
     assert one("Footage shows Ukrainian forces operating in Kupiansk despite Russian claims that Russian forces "
                "captured the settlement.", is_name) == []
+
+
+def test_a_strike_on_a_side_s_object_is_the_other_side_s(is_name):
+    assert one("Witnesses saw a strike on a Russian ammunition depot in Kherson on May 3.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kherson"])]
+    assert one("Officials reported another strike reportedly on a Ukrainian fuel depot in Kharkiv.", is_name)[0][:2] == (
+        "strike", "russia")
