@@ -968,3 +968,9 @@ def test_a_strike_on_a_side_s_object_is_the_other_side_s(is_name):
         ("strike", "ukraine", "confirmed", None, ["Kherson"])]
     assert one("Officials reported another strike reportedly on a Ukrainian fuel depot in Kharkiv.", is_name)[0][:2] == (
         "strike", "russia")
+
+
+
+def test_a_weapon_only_russia_fires_names_the_striking_side(is_name):
+    assert one("Five Shahed-136 drones struck Kharkiv on May 3.", is_name) == [("strike", "russia", "confirmed", None, ["Kharkiv"])]
+    assert one("Officials said Kalibr missiles struck Mykolaiv on May 3.", is_name)[0][:2] == ("strike", "russia")
