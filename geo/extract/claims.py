@@ -163,14 +163,18 @@ FORCE_WORDS = (
     "conscripts", "mobilized", "mobilised", "reservists", "mercenaries", "commandos", "sappers", "scouts", "operatives",
     "stormtroopers", "Guardsmen", "platoon", "platoons", "squad", "squads", "column", "columns", "convoy", "convoys",
     "Forces", "Troops", "Special", "Airborne", "Marines", "Naval", "Infantry", "Battalion", "Unit", "Units",
+    "warships", "ships", "vessels", "bombers", "MLRS",  # "Russian warships shelled ...", "Russian MLRS struck ..."
     "militia", "militias", "Militia", "Militias",  # "the DNR People’s Militia seized ..."
 )
 FORCE = alternation(FORCE_WORDS)
+# "troops of the Donetsk People’s Republic", "elements of the Russian Eastern Military District": the side after the unit
+UNIT_OF = r"(?:[Ff]orces?|[Tt]roops|[Ee]lements|[Uu]nits|[Mm]ilitias?|[Ff]ighters|servicemen|soldiers)"
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
     rf"(?<!\w)(?:\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\)|[“\"][^”\"]{{1,30}}[”\"])){{0,6}}?[\s,-]+(?:{FORCE})\b)"
     rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
     rf"|\b(?P<ua2>Ukraine|Kyiv)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|recaptured|liberated|advanced))"
     rf"|\b(?P<ua3>partisans)\b"
+    rf"|\b(?:{UNIT_OF})\s+of\s+(?:the\s+)?(?:[\w’'“”\"-]+\s+){{0,2}}?(?:(?P<ru4>{SIDE_RU})|(?P<ua4>{SIDE_UA}))\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
 )
 ACTOR = lexicon.quick_start(ACTOR)
@@ -182,7 +186,10 @@ NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated)\b")
 # "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies
 PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?:in|near|at)\b)[\w-]+", re.I)
-ON_SIDE_OBJECT = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?(?P<side>Ukrainian|Russian)\b")
+# weapons only Russia fires at Ukraine ("five Shahed-136 drones struck X"); Ukraine's (HIMARS ...) are named mostly in
+# recalled or disputed strikes in the archive, so they give no side
+SIDE_WEAPON = re.compile(r"\b(?:Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d+|Lancet|Oniks|Onyx)")
+ON_SIDE_OBJECT = re.compile(r"\s+(?:reportedly\s+)?(?:on|against)\s+(?:the\s+|an?\s+)?(?P<side>Ukrainian|Russian)\b")
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
@@ -313,7 +320,7 @@ OWN_VERB = re.compile(rf"[^,;.]{{0,50}}?\b(?:{FORCE})\s+(?:\w+ing|that|who|which
 
 
 def _side(m: re.Match) -> str:
-    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3")) else "ukraine"
+    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3") or m.group("ru4")) else "ukraine"
 
 
 def _actors(sentence: str) -> list[tuple[int, int, str]]:
@@ -685,6 +692,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             target = ON_SIDE_OBJECT.match(sentence, m.end())
             if target:
                 ev.actor = "ukraine" if target.group("side") == "Russian" else "russia"  # "claimed strikes on Ukrainian areas"
+        if ev.actor is None and kind == "strike":
+            # "five Shahed-136 drones struck X", "used its Kinzhal missile to strike Y": a weapon only Russia fires
+            if SIDE_WEAPON.search(sentence, max(0, m.start() - 50), m.start()):
+                ev.actor = "russia"
         if ev.actor is None and word in FIGHTING:
             # "fighting occurred in X": the side the paragraph describes as attacking, else the side named later
             later = [a for a in actors if a[0] >= m.end()]
@@ -773,7 +784,7 @@ def _refuted_spans(sentence: str, low: str) -> list[tuple[int, int]]:
 
 
 FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
-SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from")
+SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from|People[’']s Republic|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d|Lancet|Oniks|Onyx")
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
@@ -931,10 +942,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         if any(m.role == "target" and not _water(m) for m in places):
             # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
             places = [m for m in places if not _water(m)]
-        if not places and ev.kind == "strike" and "the " in sentence[ev.end:ev.end + 6] and THE_TOWN.match(sentence, ev.end):
+        if not places and (ev.kind == "strike" and "the " in sentence[ev.end:ev.end + 6] and THE_TOWN.match(sentence, ev.end)
+                           or ev.kind == "advance" and "th" in sentence[ev.end:ev.end + 14] and TAKEN_TOWN.match(sentence, ev.end)
+                           and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)):
             # "did not assault Kharkiv itself but continued to shell the city": the town named before is the one struck
             before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
-            named = [m for m in before if m.role == "target"] or before  # "Avdiivka, just north of Donetsk City": Avdiivka
+            # "Avdiivka, just north of Donetsk City": Avdiivka; an advance is never placed at a bearing's town
+            named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" else [])
             if named:
                 places = [replace(named[-1], role="target", bearing=None)]
         if places:
@@ -945,6 +959,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 
 # the object of an event that names no town: the town the sentence named before ("shell the city", "struck the settlement")
 THE_TOWN = re.compile(r"\s+(?:the|that)\s+(?:city|town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
+
+
+# "despite Russian claims that they captured the settlement", "following previous claims that ...": a claim recalled
+RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:[\w’'-]+\s+){0,3}?claims?\s+that\b")
+# ground taken in the town named before ("... a flag in X, indicating that Ukrainian troops have taken control of the
+# settlement", "destroyed a stronghold in X and fully retook the village"); not "the city", often a recalled battle
+TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+[A-Z]")

@@ -92,7 +92,7 @@ REPEL_VERBS = ("repel", "repulse", "thwart", "foil", "halt", "defeat", "suppress
 # Destroying the other side's troops or equipment at a place is a strike there.
 DESTROY_VERBS = ("destroy", "eliminate", "neutralize", "disable", "damage")
 # Force moves: not claims, but the places after them are theirs ("the withdrawal of Russian forces from around Kyiv").
-MOVE = (forms("withdraw", "retreat", "redeploy", "relocate", "evacuate", "regroup", "fall back")
+MOVE = (forms("withdraw", "retreat", "redeploy", "relocate", "evacuate", "regroup", "fall back", "depart")
         | forms("withdrawal", "retreat", "redeployment", "relocation", "evacuation", pos="NOUN"))
 # Verbs of saying, after which "to VERB" reports the event itself ("claimed to capture").
 SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "purport", "note",

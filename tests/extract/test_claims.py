@@ -932,3 +932,45 @@ def test_an_offensive_a_force_could_possibly_mount_is_not_a_claim(is_name):
                is_name) == []
     assert one("Ukrainian officials stated that Russian forces lack reserves sufficient to sustain an offensive on Kupiansk.",
                is_name) == []
+
+
+def test_a_side_s_warships_bombers_or_rocket_launchers_strike_for_that_side(is_name):
+    assert one("Russian warships shelled Kherson and Mykolaiv on May 3.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kherson", "Mykolaiv"])]
+    assert one("Ukrainian officials said that Russian MLRS struck Kharkiv on May 3.", is_name)[0][:2] == ("strike", "russia")
+    # taking off from an airbase is a force move: the strike is placed at its target only
+    events = sentence_claims("Six Russian bombers departed from the Millerovo airbase in Rostov Oblast and "
+                             "launched cruise missiles at Kharkiv on May 3.", is_name)
+    assert [m.text for e in events for m in e.mentions] == ["Kharkiv"]
+
+
+def test_a_unit_of_a_named_side_is_that_side_s_subject(is_name):
+    # the side word after the unit ("troops of the Donetsk People's Republic"), not before it
+    assert one("Troops of the Donetsk People’s Republic took control of Kupiansk on May 3.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Kupiansk"])]
+    assert one("A milblogger claimed that elements of the Russian Western Military District seized Kupiansk.", is_name)[0][:3] == (
+        "advance", "russia", "claimed")
+    assert one("Militia forces of the Luhansk People’s Republic claimed that they captured Kupiansk.", is_name)[0][:2] == (
+        "advance", "russia")
+
+
+def test_ground_taken_in_the_settlement_named_before(is_name):
+    # the advance names the place only as "the settlement": the village the sentence named before
+    assert one("Footage shows a Ukrainian flag over a school in Kupiansk, indicating that Ukrainian forces have "
+               "taken control of the settlement.", is_name) == [("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    # a claim recalled is not one made today
+    assert one("Footage shows Ukrainian forces operating in Kupiansk despite Russian claims that Russian forces "
+               "captured the settlement.", is_name) == []
+
+
+def test_a_strike_on_a_side_s_object_is_the_other_side_s(is_name):
+    assert one("Witnesses saw a strike on a Russian ammunition depot in Kherson on May 3.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kherson"])]
+    assert one("Officials reported another strike reportedly on a Ukrainian fuel depot in Kharkiv.", is_name)[0][:2] == (
+        "strike", "russia")
+
+
+
+def test_a_weapon_only_russia_fires_names_the_striking_side(is_name):
+    assert one("Five Shahed-136 drones struck Kharkiv on May 3.", is_name) == [("strike", "russia", "confirmed", None, ["Kharkiv"])]
+    assert one("Officials said Kalibr missiles struck Mykolaiv on May 3.", is_name)[0][:2] == ("strike", "russia")
