@@ -759,10 +759,20 @@ class Gazetteer:
         return tuple(Candidate(p, match, 1.0) for p in places)  # type: ignore[arg-type]
 
     def _fuzzy(self, key: str, cutoff: float = FUZZY_CUTOFF, limit: int = 8) -> tuple[Candidate, ...]:
-        """Places whose variant key is close to the name's (rapidfuzz ratio >= cutoff), same first letter."""
+        """Places whose variant key is close to the name's (rapidfuzz ratio >= cutoff), same first letter; kept per
+        key (a report's unknown or split names come back in the next reports)."""
         vkey = variant_key(key)
         if len(vkey) < 5:
             return ()
+        memo = self.__dict__.setdefault("_fuzzy_memo", {})
+        got = memo.get((vkey, cutoff, limit))
+        if got is None:
+            if len(memo) > 8192:
+                memo.clear()
+            got = memo[(vkey, cutoff, limit)] = self._fuzzy_search(vkey, cutoff, limit)
+        return got
+
+    def _fuzzy_search(self, vkey: str, cutoff: float, limit: int) -> tuple[Candidate, ...]:
         from rapidfuzz import fuzz, process
 
         if self._fuzzy_keys is None:
