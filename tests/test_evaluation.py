@@ -10,8 +10,8 @@ kept blind while the method changed; their floor guards that the method generali
 from geo.evaluation import HELD_OUT, dedupe, same_place, score_report
 from geo.pipeline import evaluate
 
-FLOOR = {"f1": 0.875, "location": 0.98, "status": 0.96}  # all gold reports; the targets are 0.90 / 0.97 / 0.95
-HELD_OUT_FLOOR = {"f1": 0.75}  # the blind reports; the target on unseen reports is 0.85
+FLOOR = {"f1": 0.89, "location": 0.99, "status": 0.96}  # all gold reports; the targets are 0.90 / 0.97 / 0.95
+HELD_OUT_FLOOR = {"f1": 0.76}  # the blind reports; the target on unseen reports is 0.85
 
 
 def test_scoring_rules():
