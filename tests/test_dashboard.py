@@ -91,21 +91,30 @@ def test_popup_texts_are_served_as_a_file_not_sent_with_each_redraw(app):
         next(Path(tempfile.gettempdir()).glob(f"frontline-claims-popups-*/{other.rsplit('/', 1)[1]}")).read_text("utf-8")))
 
 
-def test_review_queue_measured_in_the_background_shows_progress_then_the_list(tmp_path, embedded_gazetteer, monkeypatch):
+def test_review_queue_measured_in_the_background_shows_progress_then_the_list(tmp_path, embedded_gazetteer, gold_reports,
+                                                                            monkeypatch):
+    """Every report date's review queue is measured beside the runs: the run shows the worker's progress, and
+    the list follows. The sample and the gold reports (real ISW text) make 15 report dates, more than the worker
+    measures in the moment between its start and the run's look (the sample's one day it may)."""
+    import re
     import time
 
-    from geo.pipeline import ensure_sample_store
+    from geo.pipeline import ensure_sample_store, ingest
 
     store = tmp_path / "claims.sqlite"  # a store of its own: no report date of it measured yet in this process
-    ensure_sample_store(store, embedded_gazetteer).close()
+    with ensure_sample_store(store, embedded_gazetteer) as opened:
+        ingest(opened, [gold_reports], embedded_gazetteer, progress=False)
     monkeypatch.setenv("GEO_STORE", str(store))
     monkeypatch.setenv("GEO_TILES_URL", "none")
     monkeypatch.setenv("GEO_REVIEW_WAIT_S", "0")  # never wait: the run shows the worker's progress
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
+    at.run()  # the day in view: listed at once or shown in progress, as the worker is quick or not
+    assert not at.exception
+    at.toggle(key="rq_all").set_value(True).run()
     assert not at.exception
     progress = at.get("progress")
     assert progress and "Listing what needs review" in progress[0].proto.text
+    assert int(re.search(r"of (\d+) report dates", progress[0].proto.text).group(1)) > 10  # every date, not the day
 
     def listed():  # the queue's item picker shows once its items are listed
         return any(s.key == "rq_item" for s in at.selectbox)

@@ -277,7 +277,24 @@ LAYOUT_JS = r"""
         scale = rect(map, '.leaflet-control-scale');
     var top = title ? title.bottom : 0, right = legend ? size.x - legend.left : 0, bottom = 0;
     [source, scale].forEach(function (r) { if (r) { bottom = Math.max(bottom, size.y - r.top); } });
+    // furniture that would leave the claims less than a third of the map (a window too small for it) is
+    // framed around, not padded out: Leaflet would zoom to its maximum for a box of no size
+    if (size.x - right - 2 * m < size.x / 3) { right = 0; }
+    if (size.y - top - bottom - 2 * m < size.y / 3) { top = 0; bottom = 0; }
     return {tl: [m, top + m], br: [right + m, bottom + m]};
+  }
+  // Leaflet's style sheet puts the legend and source line in the map's corners; a host page may add it after
+  // the layer script has run (streamlit-folium does), and until then they are blocks across the whole map
+  function styled(map) {
+    var corner = map.getContainer().querySelector('.leaflet-bottom');
+    return !corner || getComputedStyle(corner).position === 'absolute';
+  }
+  function whenStyled(map, then) {
+    var waited = 0;
+    (function check() {
+      if (styled(map) || waited >= 10000) { then(); return; }
+      waited += 25; setTimeout(check, 25);
+    })();
   }
   function creditTiles(map) {
     map.eachLayer(function (l) {
@@ -328,9 +345,10 @@ LAYOUT_JS = r"""
         };
         fit();
         // a host page may set its own view right after the layer is added (streamlit-folium does, on its
-        // first render): frame again once it has; the page counts as drawn after that (__geoFramed)
+        // first render), and its style sheets may not be applied yet: frame again once both are done; the
+        // page counts as drawn after that (__geoFramed)
         window.__geoFramed = false;
-        setTimeout(function () { fit(); relabel(map); window.__geoFramed = true; }, 0);
+        setTimeout(function () { whenStyled(map, function () { fit(); relabel(map); window.__geoFramed = true; }); }, 0);
       }
     }
     map.__geoLabelData = {labels: P.labels || [], size: P.size, cluster: P.cluster, unclusterZoom: P.unclusterZoom};

@@ -243,6 +243,32 @@ def test_snapshot_page_is_a_slide_at_every_size(browser, rows, window, tmp_path)
 
 
 @pytest.mark.browser
+def test_slide_is_framed_when_leaflets_style_sheet_comes_after_the_layer(browser, rows, tmp_path):
+    """A host page may add Leaflet's style sheet after the claims layer has run (streamlit-folium does, and
+    under load it comes late): until then the legend is a block across the whole map, and a fit padded
+    around it is Leaflet's maximum zoom on an empty spot. The slide is framed once the styles apply."""
+    import base64
+    import re
+
+    from geo.map.browser import wait_until_ready
+    from geo.map.folium_map import MapSettings, render_standalone_html
+
+    html = render_standalone_html(rows, View(date=JUNE19, window="7d", briefing=True, fit=True),
+                                  MapSettings(tiles_url=None))
+    links = re.findall(r'<link rel="stylesheet" href="data:text/css;base64,([^"]+)"\s*/?>', html)
+    sheet = next(b for b in links if b".leaflet-pane" in base64.b64decode(b))
+    late = ("<script>setTimeout(function () { var l = document.createElement('link'); l.rel = 'stylesheet';"
+            f" l.href = 'data:text/css;base64,{sheet}'; document.head.appendChild(l); }}, 600);</script>")
+    html = re.sub(r'<link rel="stylesheet" href="data:text/css;base64,' + re.escape(sheet) + r'"\s*/?>', "", html)
+    page = tmp_path / "late-styles.html"
+    page.write_text(html.replace("</body>", late + "</body>"), encoding="utf-8")
+    resize(browser, 1366, 768)
+    browser.get(page.as_uri())
+    wait_until_ready(browser, JUNE19.isoformat(), 30)
+    check_slide(browser.execute_script(BOXES_JS), "snapshot page with Leaflet's styles added late")
+
+
+@pytest.mark.browser
 def test_tiles_are_credited_only_when_one_loaded(browser, rows, tmp_path):
     from geo.map.browser import wait_for_tiles, wait_until_ready
     from geo.map.folium_map import MapSettings, render_standalone_html
