@@ -144,7 +144,7 @@ def label_payload(rows: Sequence[dict], all_towns: Iterable[Town] = (),
 
 
 # The placement, run in the page. `geoLabels(map, labels, markerPx)` (re)draws the labels in their own
-# pane; obstacles are the markers (.geo-claim), the furniture (.geo-title, .geo-legend, .geo-source,
+# pane; obstacles are the claim markers (at their map positions), the furniture (.geo-title, .geo-legend, .geo-source,
 # .leaflet-control-scale) and the labels already placed. Text goes in with textContent.
 LABELS_JS = r"""
 (function () {
@@ -177,12 +177,25 @@ LABELS_JS = r"""
     });
     return out;
   }
+  // the claim markers' boxes where the map puts them, not where the page draws them now: after an animated zoom
+  // the icons are still gliding to their places when the map says it has moved
+  function markers(map) {
+    var out = [];
+    map.eachLayer(function (l) {
+      var icon = l instanceof L.Marker && l.options.icon && l.options.icon.options;
+      if (!icon || !/(^| )geo-claim( |$)/.test(icon.className || '')) { return; }
+      var p = map.latLngToContainerPoint(l.getLatLng()), s = L.point(icon.iconSize || [0, 0]),
+          a = icon.iconAnchor ? L.point(icon.iconAnchor) : s.divideBy(2);
+      out.push({x: p.x - a.x - 2, y: p.y - a.y - 2, w: s.x + 4, h: s.y + 4});
+    });
+    return out;
+  }
   window.geoLabels = function (map, labels, markerPx) {
     var pane = map.getPane('geo-labels') || map.createPane('geo-labels');
     pane.style.zIndex = 590; pane.style.pointerEvents = 'none';
     pane.innerHTML = '';
     var size = map.getSize(), grid = new Grid(), half = (markerPx || 20) / 2, t0 = (window.performance || Date).now();
-    boxes(map, '.geo-claim').forEach(function (b) { grid.add(b); });
+    markers(map).forEach(function (b) { grid.add(b); });
     boxes(map, '.geo-title, .geo-legend, .geo-source, .leaflet-control-scale, .leaflet-control-zoom, .geo-exit').forEach(function (b) { grid.add(b); });
     var inside = {x: 2, y: 2, w: size.x - 4, h: size.y - 4};
     var placed = 0, dropped = 0, crowded = 0;
@@ -283,16 +296,18 @@ LAYOUT_JS = r"""
     if (size.y - top - bottom - 2 * m < size.y / 3) { top = 0; bottom = 0; }
     return {tl: [m, top + m], br: [right + m, bottom + m]};
   }
-  // Leaflet's style sheet puts the legend and source line in the map's corners; a host page may add it after
-  // the layer script has run (streamlit-folium does), and until then they are blocks across the whole map
-  function styled(map) {
+  // The map can be framed once Leaflet's style sheet applies (it puts the legend and source line in the map's
+  // corners; a host page may add it after the layer script has run, as streamlit-folium does, and until then
+  // they are blocks across the whole map) and no zoom is being animated (Leaflet drops a new view asked for
+  // during one: streamlit-folium animates to its own view on its first render)
+  function settled(map) {
     var corner = map.getContainer().querySelector('.leaflet-bottom');
-    return !corner || getComputedStyle(corner).position === 'absolute';
+    return (!corner || getComputedStyle(corner).position === 'absolute') && !map._animatingZoom;
   }
-  function whenStyled(map, then) {
+  function whenSettled(map, then) {
     var waited = 0;
     (function check() {
-      if (styled(map) || waited >= 10000) { then(); return; }
+      if (settled(map) || waited >= 10000) { then(); return; }
       waited += 25; setTimeout(check, 25);
     })();
   }
@@ -345,10 +360,10 @@ LAYOUT_JS = r"""
         };
         fit();
         // a host page may set its own view right after the layer is added (streamlit-folium does, on its
-        // first render), and its style sheets may not be applied yet: frame again once both are done; the
+        // first render), and its style sheets may not be applied yet: frame again once the map is settled; the
         // page counts as drawn after that (__geoFramed)
         window.__geoFramed = false;
-        setTimeout(function () { whenStyled(map, function () { fit(); relabel(map); window.__geoFramed = true; }); }, 0);
+        setTimeout(function () { whenSettled(map, function () { fit(); relabel(map); window.__geoFramed = true; }); }, 0);
       }
     }
     map.__geoLabelData = {labels: P.labels || [], size: P.size, cluster: P.cluster, unclusterZoom: P.unclusterZoom};

@@ -269,6 +269,34 @@ def test_slide_is_framed_when_leaflets_style_sheet_comes_after_the_layer(browser
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("window", WINDOWS)
+def test_labels_clear_the_markers_after_an_animated_zoom(browser, rows, window, tmp_path):
+    """A reader zooms out with the wheel (an animated zoom around the pointer): the labels are placed again, around the
+    markers where they come to rest, not where the icons were gliding when the map said it had moved."""
+    import time
+
+    from geo.map.browser import wait_until_ready
+    from geo.map.folium_map import MapSettings, render_standalone_html
+
+    html = render_standalone_html(rows, View(date=JUNE19, window=window, briefing=True, fit=True),
+                                  MapSettings(tiles_url=None))
+    page = tmp_path / "zoom.html"
+    page.write_text(html, encoding="utf-8")
+    resize(browser, 1280, 720)
+    browser.get(page.as_uri())
+    wait_until_ready(browser, JUNE19.isoformat(), 30)
+    browser.set_script_timeout(10)
+    zoom = browser.execute_async_script(
+        "const done = arguments[0], m = window.__geoShown._map;"
+        "m.once('moveend', function () { done(m.getZoom()); });"
+        "m.setZoomAround(m.getSize().multiplyBy(0.25), m.getZoom() - 1, {animate: true});")  # the wheel, at a point
+    time.sleep(0.6)  # the icons' glide (0.25 s) is over
+    found = browser.execute_script(BOXES_JS)
+    assert zoom < browser.execute_script("return window.__geoShown._map.getMaxZoom()")
+    check_slide(found, f"snapshot page {window} zoomed out to {zoom}")
+
+
+@pytest.mark.browser
 def test_tiles_are_credited_only_when_one_loaded(browser, rows, tmp_path):
     from geo.map.browser import wait_for_tiles, wait_until_ready
     from geo.map.folium_map import MapSettings, render_standalone_html
