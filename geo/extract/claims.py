@@ -70,6 +70,8 @@ TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<st
                      rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
 TRIGGER = lexicon.quick_start(TRIGGER)
 NOUN_TRIGGERS = set(lexicon.NOUNS)
+TARGET_NOUN = {"target", "targets"}
+TARGET_AFTER = re.compile(r"\s*(?:[,.;]|(?:in|near|at|around|across|throughout|along|and|that|which|were|was)\b)")
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
 # "the MoD claimed (on March 15) to (have) captured": the speaker's own side is the subject of the infinitive
@@ -622,6 +624,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
+        if word in TARGET_NOUN and TARGET_AFTER.match(sentence, m.end()) and SIDE_ADJ_END.search(before[-40:]):
+            continue  # "destroyed unspecified Russian military targets in X": the side's targets, a noun, not its strike
         if kind == "strike" and low.startswith(" down", m.end()):
             continue  # "struck down nine drones", "shot down": air defence, not a strike on a place
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):

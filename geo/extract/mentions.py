@@ -225,12 +225,37 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions.extend(found_mentions)
         i = next_i
     mentions = _plural_regions(sentence, mentions)
+    if "ern " in sentence or "central " in sentence or "downtown " in sentence:
+        mentions = _town_parts(sentence, mentions, is_name)
     if _has_plural_feature(_lower(sentence)):
         mentions = _plural_features(sentence, mentions)
     if "administrative district" in sentence:
         mentions = _districts(sentence, mentions, is_name)
     mentions = _apply_context(sentence, mentions)
     return mentions
+
+
+# a part of a town named by a compass word before it: "assaults on eastern Mariupol", "fighting in central Soledar",
+# "an assault on northern or northeastern Lysychansk" (the words are read back from the name)
+TOWN_PART = re.compile(r"(?:\b(?:(?:north|south)?-?(?:east|west)ern|northern|southern|central|downtown)"
+                       r"(?:\s*,?\s*(?:and|or|,)\s+|\s+))+$")
+
+
+# "the eastern Inhulets riverbank", "the northern Kharkiv suburb of X", "the western Zaporizhia direction": not the town
+NOT_TOWN_AFTER = re.compile(r"\s+(?:river|riverbank|bank|suburbs?|outskirts|" + "|".join(sorted(REFERENCE_AFTER)) + r")\b", re.I)
+
+
+def _town_parts(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
+    """A town named with a compass word for its part ("on eastern Mariupol") is that town, the words read as part of
+    its mention (the word before them, "on", then tells its role, as it does for "on Mariupol"). Not an oblast's
+    namesake ("western Kherson", "northern Kharkiv" often mean the oblast's part), nor a region or feature."""
+    out = []
+    for m in mentions:
+        part = TOWN_PART.search(sentence, max(0, m.start - 50), m.start) if m.precision == "settlement" else None
+        if part is not None and not is_name(f"{m.name} Oblast") and not NOT_TOWN_AFTER.match(sentence, m.end):
+            m = replace(m, text=sentence[part.start():m.end], start=part.start())
+        out.append(m)
+    return out
 
 
 ADMIN_DISTRICT = re.compile(r"\s+administrative\s+district(?P<plural>s)?\b")

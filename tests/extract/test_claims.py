@@ -974,3 +974,9 @@ def test_a_strike_on_a_side_s_object_is_the_other_side_s(is_name):
 def test_a_weapon_only_russia_fires_names_the_striking_side(is_name):
     assert one("Five Shahed-136 drones struck Kharkiv on May 3.", is_name) == [("strike", "russia", "confirmed", None, ["Kharkiv"])]
     assert one("Officials said Kalibr missiles struck Mykolaiv on May 3.", is_name)[0][:2] == ("strike", "russia")
+
+
+def test_a_side_s_targets_are_a_noun_not_its_strike(is_name):
+    # "destroyed Russian military targets in X": whose targets they were, not who struck
+    assert all(e[1] != "russia" for e in one("Witnesses said explosions destroyed Russian military targets in Melitopol.", is_name))
+    assert one("The Russian military targets energy infrastructure in Odesa.", is_name) == [("strike", "russia", "confirmed", None, ["Odesa"])]

@@ -346,3 +346,15 @@ def test_a_river_and_a_town_joined_by_a_dash_are_a_pair(is_name):
     got = [(m.name, m.role, m.bearing) for m in find_mentions(s, is_name)]
     assert got == [("Dnipro River", "reference", "Dnipro River-Kherson line"),
                    ("Kherson", "reference", "Dnipro River-Kherson line")]
+
+
+def test_a_town_named_with_a_compass_word_for_its_part_is_the_town(is_name):
+    # "on eastern X", "in central X", "in northern and western X": the town itself, read with the compass words
+    got = find_mentions("Russian troops stormed eastern Mariupol and fought in central Bakhmut on Monday.", is_name)
+    assert [(m.text, m.name, m.role) for m in got] == [("eastern Mariupol", "Mariupol", "target"),
+                                                       ("central Bakhmut", "Bakhmut", "target")]
+    got = find_mentions("Fighting went on in northern and western Bakhmut overnight.", is_name)
+    assert [(m.text, m.name) for m in got] == [("northern and western Bakhmut", "Bakhmut")]
+    # an oblast's namesake with a compass word is often the oblast's part; a riverbank is no town
+    assert find_mentions("Ukrainian troops advanced in western Kherson overnight.", is_name) == []
+    assert names("Russian guns shelled the eastern Inhulets riverbank again.", is_name, "target") == []
