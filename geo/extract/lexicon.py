@@ -104,7 +104,7 @@ ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("adv
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))
 ATTACK = (forms(*ATTACK_VERBS) - {"surrounding"}) | forms(*ATTACK_NOUNS, pos="NOUN") | {"clearing"}  # "surrounding villages": an adjective
 STRIKE = (forms(*STRIKE_VERBS) - {"stricken"}) | forms(*STRIKE_NOUNS, pos="NOUN")
-REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing", "halting", "thwarting", "foiling"}
+REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing", "halting", "thwarting", "foiling", "stopping"}
 # the base form, a repelled attack only as "continued/managed to repel" (checked in claims.py), not "to repel a future offensive"
 REPEL_BASE = frozenset({"repel", "repulse", "beat back", "fight off", "hold off"})
 DESTROY = forms(*DESTROY_VERBS)

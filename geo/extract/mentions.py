@@ -589,6 +589,21 @@ def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+# a plural label after a list of towns, and the label each town gets: "the Kupyansk and Lyman directions"
+PLURAL_LABEL = {"directions": "direction", "axes": "axis", "areas": "area", "sectors": "sector", "lines": "line"}
+NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _locative_before(sentence: str, before: str) -> bool:
+    """Is the word before "the", "itself" or "both" (or "both the") a locative one ("toward both X and Y")?"""
+    pos = before.rstrip().rfind(" ") + 1
+    word = _prev_word(sentence, pos)
+    if word in ("both", "the"):
+        pos = sentence.rfind(word, 0, pos)
+        word = _prev_word(sentence, pos)
+    return word in LOCATIVE
+
+
 def _prev_word(sentence: str, pos: int) -> str:
     end = pos
     while end > 0 and sentence[end - 1].isspace():
@@ -687,6 +702,18 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta")):
             kept.append(replace(m, role="reference"))
             continue
+        if after_words[:1] and after_words[0] in PLURAL_LABEL and sentence[m.start - 1:m.start] not in ("-", "–"):
+            # "in the Kupyansk and Lyman directions", "on the Izyum and Severodonetsk axes": every town of the list
+            # is named only by its direction or area, not the first ones as places acted on
+            label, k, start = PLURAL_LABEL[after_words[0]], len(kept), m.start
+            while k > 0 and kept[k - 1].precision == "settlement" and kept[k - 1].role != "anchor" \
+                    and NAME_LIST_GAP.fullmatch(sentence, kept[k - 1].end, start):
+                k -= 1
+                kept[k] = replace(kept[k], role="reference", bearing=f"{kept[k].name} {label}", reference=None,
+                                  distance_km=None)
+                start = kept[k].start
+            kept.append(replace(m, role="reference", bearing=f"{m.name} {label}"))
+            continue
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
             continue
@@ -754,7 +781,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
             or prev in LIST_JOINERS and last_target is not None and LIST_AFTER_ASIDE.fullmatch(sentence, kept[-1].end, m.start)
             or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None
-            or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
+            or (prev in ("the", "itself", "both") and _locative_before(sentence, before))
             or ITSELF_OR_PAREN.match(after) is not None
             or prev == "for" and FIGHT_FOR.search(before[-30:]) is not None
         )

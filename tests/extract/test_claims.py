@@ -980,3 +980,8 @@ def test_a_side_s_targets_are_a_noun_not_its_strike(is_name):
     # "destroyed Russian military targets in X": whose targets they were, not who struck
     assert all(e[1] != "russia" for e in one("Witnesses said explosions destroyed Russian military targets in Melitopol.", is_name))
     assert one("The Russian military targets energy infrastructure in Odesa.", is_name) == [("strike", "russia", "confirmed", None, ["Odesa"])]
+
+
+def test_stopping_a_side_s_advances_is_repelling_its_attacks(is_name):
+    assert one("Ukrainian artillery kept firing, stopping Russian advances near Siversk.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Siversk"])]

@@ -358,3 +358,19 @@ def test_a_town_named_with_a_compass_word_for_its_part_is_the_town(is_name):
     # an oblast's namesake with a compass word is often the oblast's part; a riverbank is no town
     assert find_mentions("Ukrainian troops advanced in western Kherson overnight.", is_name) == []
     assert names("Russian guns shelled the eastern Inhulets riverbank again.", is_name, "target") == []
+
+
+def test_every_town_before_a_plural_label_is_named_by_its_direction(is_name):
+    # "in the A and B directions", "on the A, B, and C axes": none of the towns is a place acted on
+    got = find_mentions("Russian troops kept attacking in the Kupyansk and Lyman directions this week.", is_name)
+    assert [(m.name, m.role, m.bearing) for m in got] == [("Kupyansk", "reference", "Kupyansk direction"),
+                                                         ("Lyman", "reference", "Lyman direction")]
+    got = find_mentions("Attacks went on near Siversk and on the Bakhmut, Avdiivka, and Marinka axes.", is_name)
+    assert [(m.name, m.role) for m in got] == [("Siversk", "target"), ("Bakhmut", "reference"), ("Avdiivka", "reference"),
+                                               ("Marinka", "reference")]
+
+
+def test_both_after_a_locative_word_starts_a_list(is_name):
+    # "toward both X and Y", "in both the X and Y": the list is read as after "toward"
+    assert names("Russian troops pushed toward both Slovyansk and Barvinkove overnight.", is_name, "target") == [
+        "Slovyansk", "Barvinkove"]
