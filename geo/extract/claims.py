@@ -218,7 +218,7 @@ CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+
 _MODAL_AFTER = r"(?:will|would|may|might|could|likely|plans?|intends?)\b"
 _ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
             r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
-            r"destroyed|damaged|eliminated|"
+            r"destroyed|damaged|eliminated|killed|wounded|injured|"
             r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
             r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b")
 SCOPE_BREAK = re.compile(

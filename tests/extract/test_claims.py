@@ -985,3 +985,9 @@ def test_a_side_s_targets_are_a_noun_not_its_strike(is_name):
 def test_stopping_a_side_s_advances_is_repelling_its_attacks(is_name):
     assert one("Ukrainian artillery kept firing, stopping Russian advances near Siversk.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Siversk"])]
+
+
+def test_casualties_after_and_keep_the_strike_s_places(is_name):
+    # "destroyed X and wounded 40 soldiers in Y": the casualties are the strike's, Y is where it hit
+    assert one("Officials said Ukrainian forces destroyed a Russian radar and wounded 40 soldiers in Tokmak.", is_name) == [
+        ("strike", "ukraine", "claimed", "Officials", ["Tokmak"])]
