@@ -28,6 +28,10 @@ METHOD = "rules-1"
 # The trigger words come from lemma lists (`lexicon.py`) with every inflection; a few fixed phrases are added here.
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
+    # "continued to make slow but steady progress in X"; not "made little/no/limited progress", nor "progress toward X"
+    # (an approach, as "attempted to advance toward X" is)
+    r"|(?:made|make|making|makes)\s+(?:(?!(?:no|little|any|few|limited|minimal|insignificant|less|only)\b)[\w-]+\s+){0,3}"
+    r"progress(?!\s+towards?\b)"
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
     # "expelled Russian troops from X", "drove a Russian grouping out of Y": the subject took the ground
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"

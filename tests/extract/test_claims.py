@@ -991,3 +991,11 @@ def test_casualties_after_and_keep_the_strike_s_places(is_name):
     # "destroyed X and wounded 40 soldiers in Y": the casualties are the strike's, Y is where it hit
     assert one("Officials said Ukrainian forces destroyed a Russian radar and wounded 40 soldiers in Tokmak.", is_name) == [
         ("strike", "ukraine", "claimed", "Officials", ["Tokmak"])]
+
+
+def test_making_progress_in_a_place_is_ground_gained(is_name):
+    assert one("Russian troops continued to make slow but steady progress in Bakhmut on May 3.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Bakhmut"])]
+    # little or no progress is none, and progress toward a town is an approach
+    assert one("Russian troops made little progress in Bakhmut on May 3.", is_name) == []
+    assert [e[0] for e in one("Russian troops are making slow progress toward Siversk.", is_name)] != ["advance"]
