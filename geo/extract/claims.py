@@ -77,7 +77,7 @@ NOUN_TRIGGERS = set(lexicon.NOUNS)
 TARGET_NOUN = {"target", "targets"}
 TARGET_AFTER = re.compile(r"\s*(?:[,.;]|(?:in|near|at|around|across|throughout|along|and|that|which|were|was)\b)")
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
-NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
+NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear") | lexicon.CROSSED  # these need a named side
 # "the MoD claimed (on March 15) to (have) captured": the speaker's own side is the subject of the infinitive
 SAID_TO = re.compile(rf"\b(?:{alternation(lexicon.SAY_TO)})\s+(?:on\s+\w+\s+\d+\s+)?to\s+(?:have\s+)?$", re.I)
 # "took Siversk", "to take the village of X": "take" gains ground only with a place as its object
@@ -918,6 +918,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     out = []
     for ev in live:
         places = []
+        if sentence[ev.start:ev.end].lower() in lexicon.CROSSED:
+            # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
+            ev.mentions = [m for m in ev.mentions if not _water(m)]
         groups = _clause_groups(sentence, ev.mentions)
         for group in groups:
             targets = [m for m in group if m.role == "target"]

@@ -999,3 +999,11 @@ def test_making_progress_in_a_place_is_ground_gained(is_name):
     # little or no progress is none, and progress toward a town is an approach
     assert one("Russian troops made little progress in Bakhmut on May 3.", is_name) == []
     assert [e[0] for e in one("Russian troops are making slow progress toward Siversk.", is_name)] != ["advance"]
+
+
+def test_a_side_that_crossed_a_river_took_ground_at_the_towns_named(is_name):
+    assert one("A Russian milblogger claimed that Ukrainian troops forded the Oskil River at Kupiansk.", is_name) == [
+        ("advance", "ukraine", "claimed", "Russian milblogger", ["Kupiansk"])]
+    # the river alone places no crossing; a crossing attempted is an attack
+    assert one("Russian forces crossed the Dnipro River on May 3.", is_name) == []
+    assert [e[0] for e in one("Russian forces attempted to cross the Dnipro River near Kherson.", is_name)] == ["attack"]
