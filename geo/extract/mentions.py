@@ -68,7 +68,7 @@ LOCATIVE = {
     "near", "in", "at", "around", "toward", "towards", "to", "from", "on", "into", "onto", "outside", "within",
     "between", "via", "through", "across", "past", "beyond", "along", "inside", "vicinity", "outskirts", "over",
     "control", "pushed", "defending", "defend", "hold", "holding", "held", "raided", "besieged", "bypassed",
-    "approach", "approached", "approaching", "retake", "shell",
+    "approach", "approached", "approaching", "retake", "shell", "surrounding",
     "of", "against", "occupied", "russian-occupied", "ukrainian-held", "contested", "including", "include", "includes",
 } | {w for w in lexicon.ADVANCE | lexicon.ATTACK | lexicon.STRIKE | lexicon.DESTROY if " " not in w}
 # First words of multi-word village names ("Nova Kakhovka", "Velykyi Burluk", "Druha Zhuravka"): never a place alone
@@ -799,7 +799,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 inline = None
             else:
                 m = replace(m, bearing=inline[0], reference=inline[1], distance_km=inline[2])
-        if prev == "around" and m.role == "target" and m.bearing is None and m.precision == "settlement" \
+        if prev in ("around", "surrounding") and m.role == "target" and m.bearing is None and m.precision == "settlement" \
                 and not AROUND_LIST.match(after):
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)

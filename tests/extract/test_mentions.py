@@ -374,3 +374,8 @@ def test_both_after_a_locative_word_starts_a_list(is_name):
     # "toward both X and Y", "in both the X and Y": the list is read as after "toward"
     assert names("Russian troops pushed toward both Slovyansk and Barvinkove overnight.", is_name, "target") == [
         "Slovyansk", "Barvinkove"]
+
+
+def test_settlements_surrounding_a_town_name_it_as_an_area(is_name):
+    got = find_mentions("Russian guns kept shelling settlements surrounding Kupiansk overnight.", is_name)
+    assert [(m.name, m.role, m.bearing) for m in got] == [("Kupiansk", "reference", "around Kupiansk")]
