@@ -955,7 +955,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             places = [m for m in places if not _water(m)]
         if not places and (ev.kind == "strike" and "the " in sentence[ev.end:ev.end + 6] and THE_TOWN.match(sentence, ev.end)
                            or ev.kind == "advance" and "th" in sentence[ev.end:ev.end + 14] and TAKEN_TOWN.match(sentence, ev.end)
-                           and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)):
+                           and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)
+                           or ev.kind == "strike" and " the " in sentence[ev.end:ev.end + 50]
+                           and IN_THE_TOWN.match(sentence, ev.end) and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)):
             # "did not assault Kharkiv itself but continued to shell the city": the town named before is the one struck
             before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
             # "Avdiivka, just north of Donetsk City": Avdiivka; an advance is never placed at a bearing's town
@@ -969,6 +971,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 
 
 # the object of an event that names no town: the town the sentence named before ("shell the city", "struck the settlement")
+# "reported shelling in the settlement", "continued artillery strikes on the settlement": a strike placed only in the
+# town the sentence named before (not a fight: "noted fighting in the settlement" is often the other side's)
+IN_THE_TOWN = re.compile(r"(?:\s+(?!(?:and|or|but|as|while|which|that)\b)[\w-]+){0,3}?\s+(?:in|on|against|at|within|around|near)\s+"
+                         r"the\s+(?:city|town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities|limits)\b)")
 THE_TOWN = re.compile(r"\s+(?:the|that)\s+(?:city|town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 

@@ -1007,3 +1007,12 @@ def test_a_side_that_crossed_a_river_took_ground_at_the_towns_named(is_name):
     # the river alone places no crossing; a crossing attempted is an attack
     assert one("Russian forces crossed the Dnipro River on May 3.", is_name) == []
     assert [e[0] for e in one("Russian forces attempted to cross the Dnipro River near Kherson.", is_name)] == ["attack"]
+
+
+def test_a_strike_in_the_settlement_is_in_the_town_named_before(is_name):
+    # "footage showed damage in X following Russian artillery fire on the settlement", "shelling in the settlement"
+    assert one("Footage showed damage in Kupiansk after Russian artillery fire on the settlement.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kupiansk"])]
+    assert one("Residents of Kupiansk reported Russian shelling in the settlement overnight.", is_name)[0][:2] == ("strike", "russia")
+    # a fight there is left alone: whose fight it is, the sentence often does not say
+    assert all(e[0] != "attack" for e in one("Russian forces shelled Kupiansk, and milbloggers noted fighting in the settlement.", is_name))
