@@ -56,7 +56,7 @@ MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapon
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy|{MILITARY_OBJECT})\b)"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w()-]+\s+){{0,9}}?(?:on|at|upon|against|into)"
-    r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire"
+    r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire|(?:blew|blown|blow|blows|blowing)\s+up"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
@@ -630,6 +630,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
         if word in TARGET_NOUN and TARGET_AFTER.match(sentence, m.end()) and SIDE_ADJ_END.search(before[-40:]):
             continue  # "destroyed unspecified Russian military targets in X": the side's targets, a noun, not its strike
+        if word.endswith(" up") and not PARTISAN.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "partisans blew up a rail bridge in X" is a sabotage strike; troops blowing up a bridge, their own demolition
         if kind == "strike" and low.startswith(" down", m.end()):
             continue  # "struck down nine drones", "shot down": air defence, not a strike on a place
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):

@@ -162,6 +162,7 @@ ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
                         r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
+                        r"occupation\s+(?:council|authorit|administration|officials?\b|head\b|government|police)|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
 LETTERS = re.compile(r"[A-Za-z]+")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")

@@ -1016,3 +1016,10 @@ def test_a_strike_in_the_settlement_is_in_the_town_named_before(is_name):
     assert one("Residents of Kupiansk reported Russian shelling in the settlement overnight.", is_name)[0][:2] == ("strike", "russia")
     # a fight there is left alone: whose fight it is, the sentence often does not say
     assert all(e[0] != "attack" for e in one("Russian forces shelled Kupiansk, and milbloggers noted fighting in the settlement.", is_name))
+
+
+def test_partisans_that_blew_something_up_struck_there(is_name):
+    assert one("Ukrainian partisans blew up a rail bridge near Tokmak overnight.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Tokmak"])]
+    # troops blowing up a bridge as they pull back: their own demolition, not a strike
+    assert one("Russian forces blew up a bridge near Tokmak and withdrew.", is_name) == []

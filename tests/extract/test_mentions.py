@@ -379,3 +379,8 @@ def test_both_after_a_locative_word_starts_a_list(is_name):
 def test_settlements_surrounding_a_town_name_it_as_an_area(is_name):
     got = find_mentions("Russian guns kept shelling settlements surrounding Kupiansk overnight.", is_name)
     assert [(m.name, m.role, m.bearing) for m in got] == [("Kupiansk", "reference", "around Kupiansk")]
+
+
+def test_a_town_s_occupation_body_is_no_place(is_name):
+    # "a member of the Melitopol occupation council": a body named after the town, not where anything happened
+    assert names("Partisans attacked a member of the Melitopol occupation council in Tokmak.", is_name, "target") == ["Tokmak"]
