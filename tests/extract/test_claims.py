@@ -1023,3 +1023,10 @@ def test_partisans_that_blew_something_up_struck_there(is_name):
         ("strike", "ukraine", "confirmed", None, ["Tokmak"])]
     # troops blowing up a bridge as they pull back: their own demolition, not a strike
     assert one("Russian forces blew up a bridge near Tokmak and withdrew.", is_name) == []
+
+
+def test_once_again_is_no_condition(is_name):
+    # "once" opens a condition ("once Russian forces take X"); "once again" repeats what happened
+    assert one("Russian troops once again attacked near Bakhmut on May 3.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Bakhmut"])]
+    assert one("Once Russian troops take Bakhmut they will attack Siversk.", is_name) == []
