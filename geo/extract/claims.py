@@ -37,7 +37,7 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
     r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
     r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
-    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)")
+    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -173,6 +173,9 @@ FORCE_WORDS = (
     "militia", "militias", "Militia", "Militias",  # "the DNR People’s Militia seized ..."
 )
 FORCE = alternation(FORCE_WORDS)
+# "occupied" is ground taken only as the finite verb of a force ("troops have occupied the northern part of X")
+FORCE_BEFORE = re.compile(rf"\b(?:{FORCE})\s+(?:(?:have|has|had|also|reportedly|likely|further|then|successfully|partially)\s+)*$")
+OCCUPIED_PLACE = re.compile(r"\s+(?:(?:the|all|most|part|parts|half)\s+(?:of\s+)?)*(?:[a-z]+\s+){0,2}?(?:settlements?|villages?|towns?|part|outskirts)\b|\s+[A-Z]")
 # "troops of the Donetsk People’s Republic", "elements of the Russian Eastern Military District": the side after the unit
 UNIT_OF = r"(?:[Ff]orces?|[Tt]roops|[Ee]lements|[Uu]nits|[Mm]ilitias?|[Ff]ighters|servicemen|soldiers)"
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
@@ -531,6 +534,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             for accused in ("russia", "ukraine"):
                 events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", claimant=who, mutual=True))
             continue
+        if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
+            continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
         if m.start() > 1 and sentence[m.start() - 1] == "-" and sentence[m.start() - 2].isalpha() and word.endswith("ed"):
             continue  # "Ukrainian-liberated Vysokopillya", "newly-liberated Kharkiv Oblast": a compound adjective, not an event
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):

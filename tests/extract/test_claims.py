@@ -1030,3 +1030,11 @@ def test_once_again_is_no_condition(is_name):
     assert one("Russian troops once again attacked near Bakhmut on May 3.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Bakhmut"])]
     assert one("Once Russian troops take Bakhmut they will attack Siversk.", is_name) == []
+
+
+def test_a_force_that_occupied_a_place_took_it(is_name):
+    assert one("A milblogger claimed that Ukrainian assault groups occupied the village of Kupiansk.", is_name)[0][:2] == (
+        "advance", "ukraine")
+    # "occupied" before a name is an adjective, and occupying positions is no gain
+    assert one("Russian forces in occupied Tokmak arrested civilians.", is_name) == []
+    assert one("Russian forces occupied defensive positions near Tokmak.", is_name) == []
