@@ -28,12 +28,16 @@ METHOD = "rules-1"
 # The trigger words come from lemma lists (`lexicon.py`) with every inflection; a few fixed phrases are added here.
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
+    # "continued to make slow but steady progress in X"; not "made little/no/limited progress", nor "progress toward X"
+    # (an approach, as "attempted to advance toward X" is)
+    r"|(?:made|make|making|makes)\s+(?:(?!(?:no|little|any|few|limited|minimal|insignificant|less|only)\b)[\w-]+\s+){0,3}"
+    r"progress(?!\s+towards?\b)"
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
     # "expelled Russian troops from X", "drove a Russian grouping out of Y": the subject took the ground
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
     r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
     r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
-    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)")
+    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -52,7 +56,7 @@ MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapon
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy|{MILITARY_OBJECT})\b)"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w()-]+\s+){{0,9}}?(?:on|at|upon|against|into)"
-    r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire"
+    r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire|(?:blew|blown|blow|blows|blowing)\s+up"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
@@ -70,8 +74,10 @@ TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<st
                      rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
 TRIGGER = lexicon.quick_start(TRIGGER)
 NOUN_TRIGGERS = set(lexicon.NOUNS)
+TARGET_NOUN = {"target", "targets"}
+TARGET_AFTER = re.compile(r"\s*(?:[,.;]|(?:in|near|at|around|across|throughout|along|and|that|which|were|was)\b)")
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
-NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
+NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear") | lexicon.CROSSED  # these need a named side
 # "the MoD claimed (on March 15) to (have) captured": the speaker's own side is the subject of the infinitive
 SAID_TO = re.compile(rf"\b(?:{alternation(lexicon.SAY_TO)})\s+(?:on\s+\w+\s+\d+\s+)?to\s+(?:have\s+)?$", re.I)
 # "took Siversk", "to take the village of X": "take" gains ground only with a place as its object
@@ -146,7 +152,7 @@ NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for|an?|the)|aims?\s+to|seeks?\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
+MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for|an?|the)|aims?\s+to|seeks?\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -167,6 +173,9 @@ FORCE_WORDS = (
     "militia", "militias", "Militia", "Militias",  # "the DNR People’s Militia seized ..."
 )
 FORCE = alternation(FORCE_WORDS)
+# "occupied" is ground taken only as the finite verb of a force ("troops have occupied the northern part of X")
+FORCE_BEFORE = re.compile(rf"\b(?:{FORCE})\s+(?:(?:have|has|had|also|reportedly|likely|further|then|successfully|partially)\s+)*$")
+OCCUPIED_PLACE = re.compile(r"\s+(?:(?:the|all|most|part|parts|half)\s+(?:of\s+)?)*(?:[a-z]+\s+){0,2}?(?:settlements?|villages?|towns?|part|outskirts)\b|\s+[A-Z]")
 # "troops of the Donetsk People’s Republic", "elements of the Russian Eastern Military District": the side after the unit
 UNIT_OF = r"(?:[Ff]orces?|[Tt]roops|[Ee]lements|[Uu]nits|[Mm]ilitias?|[Ff]ighters|servicemen|soldiers)"
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
@@ -216,7 +225,7 @@ CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+
 _MODAL_AFTER = r"(?:will|would|may|might|could|likely|plans?|intends?)\b"
 _ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanced|attacked|struck|shelled|"
             r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
-            r"destroyed|damaged|eliminated|"
+            r"destroyed|damaged|eliminated|killed|wounded|injured|"
             r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
             r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b")
 SCOPE_BREAK = re.compile(
@@ -525,6 +534,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             for accused in ("russia", "ukraine"):
                 events.append(_Event(kind, accused, m.start(), m.end(), status="claimed", claimant=who, mutual=True))
             continue
+        if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
+            continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
         if m.start() > 1 and sentence[m.start() - 1] == "-" and sentence[m.start() - 2].isalpha() and word.endswith("ed"):
             continue  # "Ukrainian-liberated Vysokopillya", "newly-liberated Kharkiv Oblast": a compound adjective, not an event
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
@@ -622,6 +633,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
+        if word in TARGET_NOUN and TARGET_AFTER.match(sentence, m.end()) and SIDE_ADJ_END.search(before[-40:]):
+            continue  # "destroyed unspecified Russian military targets in X": the side's targets, a noun, not its strike
+        if word.endswith(" up") and not PARTISAN.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "partisans blew up a rail bridge in X" is a sabotage strike; troops blowing up a bridge, their own demolition
         if kind == "strike" and low.startswith(" down", m.end()):
             continue  # "struck down nine drones", "shot down": air defence, not a strike on a place
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):
@@ -910,6 +925,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     out = []
     for ev in live:
         places = []
+        if sentence[ev.start:ev.end].lower() in lexicon.CROSSED:
+            # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
+            ev.mentions = [m for m in ev.mentions if not _water(m)]
         groups = _clause_groups(sentence, ev.mentions)
         for group in groups:
             targets = [m for m in group if m.role == "target"]
@@ -944,7 +962,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             places = [m for m in places if not _water(m)]
         if not places and (ev.kind == "strike" and "the " in sentence[ev.end:ev.end + 6] and THE_TOWN.match(sentence, ev.end)
                            or ev.kind == "advance" and "th" in sentence[ev.end:ev.end + 14] and TAKEN_TOWN.match(sentence, ev.end)
-                           and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)):
+                           and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)
+                           or ev.kind == "strike" and " the " in sentence[ev.end:ev.end + 50]
+                           and IN_THE_TOWN.match(sentence, ev.end) and not RECOUNTED_CLAIM.search(sentence, 0, ev.start)):
             # "did not assault Kharkiv itself but continued to shell the city": the town named before is the one struck
             before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
             # "Avdiivka, just north of Donetsk City": Avdiivka; an advance is never placed at a bearing's town
@@ -958,6 +978,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 
 
 # the object of an event that names no town: the town the sentence named before ("shell the city", "struck the settlement")
+# "reported shelling in the settlement", "continued artillery strikes on the settlement": a strike placed only in the
+# town the sentence named before (not a fight: "noted fighting in the settlement" is often the other side's)
+IN_THE_TOWN = re.compile(r"(?:\s+(?!(?:and|or|but|as|while|which|that)\b)[\w-]+){0,3}?\s+(?:in|on|against|at|within|around|near)\s+"
+                         r"the\s+(?:city|town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities|limits)\b)")
 THE_TOWN = re.compile(r"\s+(?:the|that)\s+(?:city|town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 

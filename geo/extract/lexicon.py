@@ -100,11 +100,14 @@ SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", 
              "confirm", "add", "write", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate",
              "emphasize", "stress", "highlight", "describe", "characterize", "reiterate", "circulate", "discuss")
 
-ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN") | forms("take")
+# "crossed the Siverskyi Donets River at X": ground taken on the far bank (the past only: "crossing" is mostly a noun,
+# "to cross" an aim)
+CROSSED = past("cross", "ford")
+ADVANCE = (forms(*ADVANCE_VERBS) - {"clear", "clears", "clearing"}) | forms("advance", pos="NOUN") | forms("take") | CROSSED
 CONTROL = frozenset(f"{v} {q}control" for v in forms(*CONTROL_VERBS) for q in ("", "full ", "partial "))
 ATTACK = (forms(*ATTACK_VERBS) - {"surrounding"}) | forms(*ATTACK_NOUNS, pos="NOUN") | {"clearing"}  # "surrounding villages": an adjective
 STRIKE = (forms(*STRIKE_VERBS) - {"stricken"}) | forms(*STRIKE_NOUNS, pos="NOUN")
-REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing", "halting", "thwarting", "foiling"}
+REPEL = past(*REPEL_VERBS) | {"repelling", "repulsing", "halting", "thwarting", "foiling", "stopping"}
 # the base form, a repelled attack only as "continued/managed to repel" (checked in claims.py), not "to repel a future offensive"
 REPEL_BASE = frozenset({"repel", "repulse", "beat back", "fight off", "hold off"})
 DESTROY = forms(*DESTROY_VERBS)

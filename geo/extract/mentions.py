@@ -68,7 +68,7 @@ LOCATIVE = {
     "near", "in", "at", "around", "toward", "towards", "to", "from", "on", "into", "onto", "outside", "within",
     "between", "via", "through", "across", "past", "beyond", "along", "inside", "vicinity", "outskirts", "over",
     "control", "pushed", "defending", "defend", "hold", "holding", "held", "raided", "besieged", "bypassed",
-    "approach", "approached", "approaching", "retake", "shell",
+    "approach", "approached", "approaching", "retake", "shell", "surrounding",
     "of", "against", "occupied", "russian-occupied", "ukrainian-held", "contested", "including", "include", "includes",
 } | {w for w in lexicon.ADVANCE | lexicon.ATTACK | lexicon.STRIKE | lexicon.DESTROY if " " not in w}
 # First words of multi-word village names ("Nova Kakhovka", "Velykyi Burluk", "Druha Zhuravka"): never a place alone
@@ -162,6 +162,7 @@ ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
                         r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
+                        r"occupation\s+(?:council|authorit|administration|officials?\b|head\b|government|police)|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
 LETTERS = re.compile(r"[A-Za-z]+")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
@@ -225,12 +226,37 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions.extend(found_mentions)
         i = next_i
     mentions = _plural_regions(sentence, mentions)
+    if "ern " in sentence or "central " in sentence or "downtown " in sentence:
+        mentions = _town_parts(sentence, mentions, is_name)
     if _has_plural_feature(_lower(sentence)):
         mentions = _plural_features(sentence, mentions)
     if "administrative district" in sentence:
         mentions = _districts(sentence, mentions, is_name)
     mentions = _apply_context(sentence, mentions)
     return mentions
+
+
+# a part of a town named by a compass word before it: "assaults on eastern Mariupol", "fighting in central Soledar",
+# "an assault on northern or northeastern Lysychansk" (the words are read back from the name)
+TOWN_PART = re.compile(r"(?:\b(?:(?:north|south)?-?(?:east|west)ern|northern|southern|central|downtown)"
+                       r"(?:\s*,?\s*(?:and|or|,)\s+|\s+))+$")
+
+
+# "the eastern Inhulets riverbank", "the northern Kharkiv suburb of X", "the western Zaporizhia direction": not the town
+NOT_TOWN_AFTER = re.compile(r"\s+(?:river|riverbank|bank|suburbs?|outskirts|" + "|".join(sorted(REFERENCE_AFTER)) + r")\b", re.I)
+
+
+def _town_parts(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
+    """A town named with a compass word for its part ("on eastern Mariupol") is that town, the words read as part of
+    its mention (the word before them, "on", then tells its role, as it does for "on Mariupol"). Not an oblast's
+    namesake ("western Kherson", "northern Kharkiv" often mean the oblast's part), nor a region or feature."""
+    out = []
+    for m in mentions:
+        part = TOWN_PART.search(sentence, max(0, m.start - 50), m.start) if m.precision == "settlement" else None
+        if part is not None and not is_name(f"{m.name} Oblast") and not NOT_TOWN_AFTER.match(sentence, m.end):
+            m = replace(m, text=sentence[part.start():m.end], start=part.start())
+        out.append(m)
+    return out
 
 
 ADMIN_DISTRICT = re.compile(r"\s+administrative\s+district(?P<plural>s)?\b")
@@ -564,6 +590,21 @@ def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+# a plural label after a list of towns, and the label each town gets: "the Kupyansk and Lyman directions"
+PLURAL_LABEL = {"directions": "direction", "axes": "axis", "areas": "area", "sectors": "sector", "lines": "line"}
+NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _locative_before(sentence: str, before: str) -> bool:
+    """Is the word before "the", "itself" or "both" (or "both the") a locative one ("toward both X and Y")?"""
+    pos = before.rstrip().rfind(" ") + 1
+    word = _prev_word(sentence, pos)
+    if word in ("both", "the"):
+        pos = sentence.rfind(word, 0, pos)
+        word = _prev_word(sentence, pos)
+    return word in LOCATIVE
+
+
 def _prev_word(sentence: str, pos: int) -> str:
     end = pos
     while end > 0 and sentence[end - 1].isspace():
@@ -662,6 +703,18 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta")):
             kept.append(replace(m, role="reference"))
             continue
+        if after_words[:1] and after_words[0] in PLURAL_LABEL and sentence[m.start - 1:m.start] not in ("-", "–"):
+            # "in the Kupyansk and Lyman directions", "on the Izyum and Severodonetsk axes": every town of the list
+            # is named only by its direction or area, not the first ones as places acted on
+            label, k, start = PLURAL_LABEL[after_words[0]], len(kept), m.start
+            while k > 0 and kept[k - 1].precision == "settlement" and kept[k - 1].role != "anchor" \
+                    and NAME_LIST_GAP.fullmatch(sentence, kept[k - 1].end, start):
+                k -= 1
+                kept[k] = replace(kept[k], role="reference", bearing=f"{kept[k].name} {label}", reference=None,
+                                  distance_km=None)
+                start = kept[k].start
+            kept.append(replace(m, role="reference", bearing=f"{m.name} {label}"))
+            continue
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))
             continue
@@ -729,7 +782,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             or prev in LIST_JOINERS and kept and kept[-1].end >= m.start - 12
             or prev in LIST_JOINERS and last_target is not None and LIST_AFTER_ASIDE.fullmatch(sentence, kept[-1].end, m.start)
             or prev == ";" and last_target is not None and SEMICOLON_LIST.fullmatch(sentence[kept[-1].end:m.start]) is not None
-            or (prev in ("the", "itself") and _prev_word(sentence, before.rstrip().rfind(" ") + 1) in LOCATIVE)
+            or (prev in ("the", "itself", "both") and _locative_before(sentence, before))
             or ITSELF_OR_PAREN.match(after) is not None
             or prev == "for" and FIGHT_FOR.search(before[-30:]) is not None
         )
@@ -747,7 +800,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 inline = None
             else:
                 m = replace(m, bearing=inline[0], reference=inline[1], distance_km=inline[2])
-        if prev == "around" and m.role == "target" and m.bearing is None and m.precision == "settlement" \
+        if prev in ("around", "surrounding") and m.role == "target" and m.bearing is None and m.precision == "settlement" \
                 and not AROUND_LIST.match(after):
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)

@@ -974,3 +974,67 @@ def test_a_strike_on_a_side_s_object_is_the_other_side_s(is_name):
 def test_a_weapon_only_russia_fires_names_the_striking_side(is_name):
     assert one("Five Shahed-136 drones struck Kharkiv on May 3.", is_name) == [("strike", "russia", "confirmed", None, ["Kharkiv"])]
     assert one("Officials said Kalibr missiles struck Mykolaiv on May 3.", is_name)[0][:2] == ("strike", "russia")
+
+
+def test_a_side_s_targets_are_a_noun_not_its_strike(is_name):
+    # "destroyed Russian military targets in X": whose targets they were, not who struck
+    assert all(e[1] != "russia" for e in one("Witnesses said explosions destroyed Russian military targets in Melitopol.", is_name))
+    assert one("The Russian military targets energy infrastructure in Odesa.", is_name) == [("strike", "russia", "confirmed", None, ["Odesa"])]
+
+
+def test_stopping_a_side_s_advances_is_repelling_its_attacks(is_name):
+    assert one("Ukrainian artillery kept firing, stopping Russian advances near Siversk.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Siversk"])]
+
+
+def test_casualties_after_and_keep_the_strike_s_places(is_name):
+    # "destroyed X and wounded 40 soldiers in Y": the casualties are the strike's, Y is where it hit
+    assert one("Officials said Ukrainian forces destroyed a Russian radar and wounded 40 soldiers in Tokmak.", is_name) == [
+        ("strike", "ukraine", "claimed", "Officials", ["Tokmak"])]
+
+
+def test_making_progress_in_a_place_is_ground_gained(is_name):
+    assert one("Russian troops continued to make slow but steady progress in Bakhmut on May 3.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Bakhmut"])]
+    # little or no progress is none, and progress toward a town is an approach
+    assert one("Russian troops made little progress in Bakhmut on May 3.", is_name) == []
+    assert [e[0] for e in one("Russian troops are making slow progress toward Siversk.", is_name)] != ["advance"]
+
+
+def test_a_side_that_crossed_a_river_took_ground_at_the_towns_named(is_name):
+    assert one("A Russian milblogger claimed that Ukrainian troops forded the Oskil River at Kupiansk.", is_name) == [
+        ("advance", "ukraine", "claimed", "Russian milblogger", ["Kupiansk"])]
+    # the river alone places no crossing; a crossing attempted is an attack
+    assert one("Russian forces crossed the Dnipro River on May 3.", is_name) == []
+    assert [e[0] for e in one("Russian forces attempted to cross the Dnipro River near Kherson.", is_name)] == ["attack"]
+
+
+def test_a_strike_in_the_settlement_is_in_the_town_named_before(is_name):
+    # "footage showed damage in X following Russian artillery fire on the settlement", "shelling in the settlement"
+    assert one("Footage showed damage in Kupiansk after Russian artillery fire on the settlement.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kupiansk"])]
+    assert one("Residents of Kupiansk reported Russian shelling in the settlement overnight.", is_name)[0][:2] == ("strike", "russia")
+    # a fight there is left alone: whose fight it is, the sentence often does not say
+    assert all(e[0] != "attack" for e in one("Russian forces shelled Kupiansk, and milbloggers noted fighting in the settlement.", is_name))
+
+
+def test_partisans_that_blew_something_up_struck_there(is_name):
+    assert one("Ukrainian partisans blew up a rail bridge near Tokmak overnight.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Tokmak"])]
+    # troops blowing up a bridge as they pull back: their own demolition, not a strike
+    assert one("Russian forces blew up a bridge near Tokmak and withdrew.", is_name) == []
+
+
+def test_once_again_is_no_condition(is_name):
+    # "once" opens a condition ("once Russian forces take X"); "once again" repeats what happened
+    assert one("Russian troops once again attacked near Bakhmut on May 3.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Bakhmut"])]
+    assert one("Once Russian troops take Bakhmut they will attack Siversk.", is_name) == []
+
+
+def test_a_force_that_occupied_a_place_took_it(is_name):
+    assert one("A milblogger claimed that Ukrainian assault groups occupied the village of Kupiansk.", is_name)[0][:2] == (
+        "advance", "ukraine")
+    # "occupied" before a name is an adjective, and occupying positions is no gain
+    assert one("Russian forces in occupied Tokmak arrested civilians.", is_name) == []
+    assert one("Russian forces occupied defensive positions near Tokmak.", is_name) == []

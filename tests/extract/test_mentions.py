@@ -346,3 +346,41 @@ def test_a_river_and_a_town_joined_by_a_dash_are_a_pair(is_name):
     got = [(m.name, m.role, m.bearing) for m in find_mentions(s, is_name)]
     assert got == [("Dnipro River", "reference", "Dnipro River-Kherson line"),
                    ("Kherson", "reference", "Dnipro River-Kherson line")]
+
+
+def test_a_town_named_with_a_compass_word_for_its_part_is_the_town(is_name):
+    # "on eastern X", "in central X", "in northern and western X": the town itself, read with the compass words
+    got = find_mentions("Russian troops stormed eastern Mariupol and fought in central Bakhmut on Monday.", is_name)
+    assert [(m.text, m.name, m.role) for m in got] == [("eastern Mariupol", "Mariupol", "target"),
+                                                       ("central Bakhmut", "Bakhmut", "target")]
+    got = find_mentions("Fighting went on in northern and western Bakhmut overnight.", is_name)
+    assert [(m.text, m.name) for m in got] == [("northern and western Bakhmut", "Bakhmut")]
+    # an oblast's namesake with a compass word is often the oblast's part; a riverbank is no town
+    assert find_mentions("Ukrainian troops advanced in western Kherson overnight.", is_name) == []
+    assert names("Russian guns shelled the eastern Inhulets riverbank again.", is_name, "target") == []
+
+
+def test_every_town_before_a_plural_label_is_named_by_its_direction(is_name):
+    # "in the A and B directions", "on the A, B, and C axes": none of the towns is a place acted on
+    got = find_mentions("Russian troops kept attacking in the Kupyansk and Lyman directions this week.", is_name)
+    assert [(m.name, m.role, m.bearing) for m in got] == [("Kupyansk", "reference", "Kupyansk direction"),
+                                                         ("Lyman", "reference", "Lyman direction")]
+    got = find_mentions("Attacks went on near Siversk and on the Bakhmut, Avdiivka, and Marinka axes.", is_name)
+    assert [(m.name, m.role) for m in got] == [("Siversk", "target"), ("Bakhmut", "reference"), ("Avdiivka", "reference"),
+                                               ("Marinka", "reference")]
+
+
+def test_both_after_a_locative_word_starts_a_list(is_name):
+    # "toward both X and Y", "in both the X and Y": the list is read as after "toward"
+    assert names("Russian troops pushed toward both Slovyansk and Barvinkove overnight.", is_name, "target") == [
+        "Slovyansk", "Barvinkove"]
+
+
+def test_settlements_surrounding_a_town_name_it_as_an_area(is_name):
+    got = find_mentions("Russian guns kept shelling settlements surrounding Kupiansk overnight.", is_name)
+    assert [(m.name, m.role, m.bearing) for m in got] == [("Kupiansk", "reference", "around Kupiansk")]
+
+
+def test_a_town_s_occupation_body_is_no_place(is_name):
+    # "a member of the Melitopol occupation council": a body named after the town, not where anything happened
+    assert names("Partisans attacked a member of the Melitopol occupation council in Tokmak.", is_name, "target") == ["Tokmak"]
