@@ -209,6 +209,7 @@ HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|purported|sup
 NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that"
                             r"|(?:claims|reports)\s+(?:emerged\s+)?(?:of|that))\b", re.I)  # "Russian claims of strikes on X"
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
+SENTENCE_END = re.compile(r"[\s.”\"’')\]]*$")  # nothing but the closing marks after a phrase
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
 
 # Used as a yes/no test only. Each branch starts at a comma or at a word, and they are grouped so: the regex
@@ -394,7 +395,10 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
             out.append((m.end(), "claimed", claimant_name(subject)))
     low = _low(sentence)
     for m in ACCORDING.finditer(sentence) if _may_contain(sentence, low, "according") else ():
-        out.append((m.start(), "claimed", claimant_name(m.group("who"))))
+        who = claimant_name(m.group("who"))
+        # "Russian forces shelled X and Y, according to the General Staff.": a source named last covers the sentence
+        last = who is not None and SENTENCE_END.match(sentence, m.end())
+        out.append((0 if last else m.start(), "claimed", who))
     for m in HEDGE.finditer(sentence) if _may_contain(sentence, low, *HEDGE_WORDS) else ():
         out.append((m.start(), "claimed", None))
     for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that", "claims of", "reports of") else ():

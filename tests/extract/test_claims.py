@@ -974,3 +974,11 @@ def test_a_strike_on_a_side_s_object_is_the_other_side_s(is_name):
 def test_a_weapon_only_russia_fires_names_the_striking_side(is_name):
     assert one("Five Shahed-136 drones struck Kharkiv on May 3.", is_name) == [("strike", "russia", "confirmed", None, ["Kharkiv"])]
     assert one("Officials said Kalibr missiles struck Mykolaiv on May 3.", is_name)[0][:2] == ("strike", "russia")
+
+
+def test_a_source_named_last_covers_the_sentence(is_name):
+    # "according to X" at the end of the sentence attributes everything before it
+    assert one("Russian forces shelled Kupiansk and Kharkiv on May 3, according to the Ukrainian General Staff.", is_name) == [
+        ("strike", "russia", "claimed", "Ukrainian General Staff", ["Kupiansk", "Kharkiv"])]
+    # not a party: ISW's own statement stands
+    assert one("Russian forces shelled Kupiansk on May 3 according to plan.", is_name)[0][2] == "confirmed"
