@@ -200,6 +200,8 @@ CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
 # "have not abandoned operations to", "did not stop attacking": a negated stop is a continuing event
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
+# what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
+RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
@@ -556,8 +558,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         elif kind == "advance" and word.endswith("ed") and (prev_word in ("a", "an") or (prev_word in ADJ_CONTEXT or prev_word in lexicon.STRIKE)
                                                              and ADJ_NOUN.match(low, m.end())):
             continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
-        elif near.lower().endswith(("rather than", "instead of")):
-            why = "negated"  # "... rather than advancing toward Bakhmut itself"
+        elif ("than" in near or "instead" in near) and RATHER_THAN.search(before):
+            why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations"
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \

@@ -496,6 +496,11 @@ def test_a_participle_after_a_comma_takes_the_clauses_subject(is_name):
 def test_what_a_side_did_rather_than_is_not_a_claim(is_name):
     s = "Russian forces shelled Soledar rather than advancing toward Bakhmut."
     assert one(s, is_name) == [("strike", "russia", "confirmed", None, ["Soledar"])]
+    # the event a few words after "rather than" / "instead of" is the one not done
+    s = "Russian forces shelled Soledar rather than resuming large ground offensives toward Bakhmut."
+    assert one(s, is_name) == [("strike", "russia", "confirmed", None, ["Soledar"])]
+    s = "Ukrainian forces held Kupiansk instead of defending against the Russian offensive near Kharkiv."
+    assert one(s, is_name) == []
 
 
 def test_fighting_between_both_sides_takes_the_paragraphs_attacker(is_name):
