@@ -987,3 +987,11 @@ def test_a_source_named_last_covers_the_sentence(is_name):
         ("strike", "russia", "claimed", "Ukrainian General Staff", ["Kupiansk", "Kharkiv"])]
     # not a party: ISW's own statement stands
     assert one("Russian forces shelled Kupiansk on May 3 according to plan.", is_name)[0][2] == "confirmed"
+
+
+def test_a_partys_concern_about_an_event_is_its_claim(is_name):
+    # a worry voiced by a party reports the event as its statement does
+    assert one("Several Russian milbloggers voiced concerns that Ukrainian forces are attacking near Kupiansk.", is_name) == [
+        ("attack", "ukraine", "claimed", "Russian milbloggers", ["Kupiansk"])]
+    assert one("Russian officials expressed growing concern over Ukrainian strikes on Kharkiv on May 3.", is_name)[0][:4] == (
+        "strike", "ukraine", "claimed", "Russian officials")
