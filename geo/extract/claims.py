@@ -360,6 +360,8 @@ CAPITAL = re.compile(r"[A-Z]")
 AND_WORD = re.compile(r"\band\b")
 LEAD_WORDS = re.compile(r"^([A-Z][A-Za-z’' ]{3,60}):\s+")
 OBJECTIVE = re.compile(r"\bobjective\b", re.I)
+# an editor's lead-in: a note on the report's coverage or a correction of an earlier one
+EDITORIAL = re.compile(r"(?:editor[’']?s\s+)?(?:note|correction|erratum|errata)$", re.I)
 
 
 ODD_FOLDS = ("ſ", "ı", "İ")  # letters a case-insensitive pattern reads as s or i, which lower() does not map to them
@@ -1009,8 +1011,8 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
             lm = LEAD_WORDS.match(para.text)
             if lm and len(lm.group(1).split()) <= 7:
                 lead = lm.group(1)
-        if lead and OBJECTIVE.search(lead):
-            continue  # "Russian objective: ..." states an aim, not an event
+        if lead and (OBJECTIVE.search(lead) or EDITORIAL.match(lead)):
+            continue  # "Russian objective: ..." states an aim, "Note: ...", "Correction: ..." speak of the report, not an event
         span = False  # the paragraph has just looked back over months: undated sentences after it recount that span
         for sent in split_sentences(para.text):
             text = sent.text

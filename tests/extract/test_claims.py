@@ -995,3 +995,14 @@ def test_a_partys_concern_about_an_event_is_its_claim(is_name):
         ("attack", "ukraine", "claimed", "Russian milbloggers", ["Kupiansk"])]
     assert one("Russian officials expressed growing concern over Ukrainian strikes on Kharkiv on May 3.", is_name)[0][:4] == (
         "strike", "ukraine", "claimed", "Russian officials")
+
+
+def test_an_editors_note_or_correction_is_not_a_claim(is_name):
+    # notes and corrections speak of the report itself: its sections, its earlier errors
+    paragraphs = (
+        Paragraph("Note: Ukraine’s counteroffensive in Kharkiv Oblast has met its goals, so this section will not appear again.", "Axis"),
+        Paragraph("Correction: Russian troops seized Kupiansk, not Kharkiv, as we reported on May 2.", "Axis"),
+        Paragraph("Russian forces shelled Kupiansk on May 3.", "Axis"),
+    )
+    report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=paragraphs)
+    assert [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [("strike", ["Kupiansk"])]
