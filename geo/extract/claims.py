@@ -360,6 +360,8 @@ CAPITAL = re.compile(r"[A-Z]")
 AND_WORD = re.compile(r"\band\b")
 LEAD_WORDS = re.compile(r"^([A-Z][A-Za-z’' ]{3,60}):\s+")
 OBJECTIVE = re.compile(r"\bobjective\b", re.I)
+# the section on life behind Russia's lines ("Activity in Russian-occupied Areas")
+OCCUPIED_SECTION = re.compile(r"\bRussian-occupied\s+(?:areas|territor)", re.I)
 # an editor's lead-in: a note on the report's coverage or a correction of an earlier one
 EDITORIAL = re.compile(r"(?:editor[’']?s\s+)?(?:note|correction|erratum|errata)$", re.I)
 
@@ -1002,10 +1004,11 @@ def _clause_groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]
 def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
     """Every claim of a report, in reading order, one Claim per event with its places."""
     claims: list[Claim] = []
-    section, side = None, None
+    section, side, occupied = None, None, False
     for para in report.paragraphs:
         if para.section != section:
             section, side = para.section, None
+            occupied = bool(section) and OCCUPIED_SECTION.search(section) is not None
         lead = para.lead_in
         if lead is None:
             lm = LEAD_WORDS.match(para.text)
@@ -1026,8 +1029,8 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 continue  # "Russia has failed to achieve its objectives over the past eleven months. Russian forces failed to capture Kyiv ..."
             span = False
             for ev in sentence_claims(text, is_name, lead_in=lead, side=side, day=report.date):
-                if ev.start < body_offset:
-                    continue
+                if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
+                    continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
                 if ev.kind in ("advance", "attack") and not ev.mutual:
                     side = ev.actor
                 claims.append(Claim(

@@ -1006,3 +1006,13 @@ def test_an_editors_note_or_correction_is_not_a_claim(is_name):
     )
     report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=paragraphs)
     assert [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [("strike", ["Kupiansk"])]
+
+
+def test_russia_seizing_a_building_behind_its_lines_is_not_ground_gained(is_name):
+    # in the occupied-areas section Russia's "seizing" is requisition; elsewhere it is an advance
+    text = "Officials reported that Russian forces seized a hospital in Kupiansk to treat wounded servicemen."
+    occupied = Report(date=dt.date(2022, 12, 3), title="t", url="u",
+                      paragraphs=(Paragraph(text, "Activity in Russian-occupied Areas"),))
+    front = Report(date=dt.date(2022, 12, 3), title="t", url="u", paragraphs=(Paragraph(text, "Kharkiv axis"),))
+    assert extract_claims(occupied, is_name) == []
+    assert [(c.kind, c.actor) for c in extract_claims(front, is_name)] == [("advance", "russia")]
