@@ -202,6 +202,9 @@ FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begi
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
 # what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
 RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
+# air defence downing the other side's weapons: "shot down three drones", "intercepted missiles", "destroyed 37 of 40 missiles"
+INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept(?:ed|s|ing)?|destroy(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?"
+                         r"(?:missiles|drones|rockets|UAVs|Shaheds|(?:loitering\s+)?munitions|projectiles)\b", re.I)
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
@@ -728,6 +731,13 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
+        if kind == "strike" and not ev.mutual and ("down" in low or "intercept" in low or "destroy" in low):
+            shot = [x for x in INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start())]
+            if shot and not any(shot[-1].start() <= a[0] < m.start() for a in actors) \
+                    and not AND_FINITE.search(low, max(0, m.start() - 20), m.end()):
+                # "destroyed 37 of 40 missiles targeting Kyiv", "shot down drones conducting operations over X": what the
+                # downed weapons did is the other side's strike, not the air defence's
+                ev.actor = "ukraine" if ev.actor == "russia" else "russia"
         if kind == "strike" and not ev.mutual:
             target = ON_SIDE_OBJECT.match(sentence, m.end())
             if target and (target.group("side") == "Russian") == (ev.actor == "russia"):

@@ -1016,3 +1016,14 @@ def test_russia_seizing_a_building_behind_its_lines_is_not_ground_gained(is_name
     front = Report(date=dt.date(2022, 12, 3), title="t", url="u", paragraphs=(Paragraph(text, "Kharkiv axis"),))
     assert extract_claims(occupied, is_name) == []
     assert [(c.kind, c.actor) for c in extract_claims(front, is_name)] == [("advance", "russia")]
+
+
+def test_what_downed_weapons_were_doing_is_the_other_sides_strike(is_name):
+    # the air defence's side shot the weapons down; the strike they were on is the other side's
+    assert one("City officials reported that Ukrainian forces shot down 12 of 15 drones targeting Kharkiv.", is_name)[0][:2] == (
+        "strike", "russia")
+    assert one("Russian air defenses intercepted missiles before they struck Kupiansk on May 3.", is_name)[0][:2] == (
+        "strike", "ukraine")
+    # a side named after the downing is the striking side
+    assert one("Ukrainian air defense shot down drones that Russian forces launched at Kharkiv.", is_name)[0][:2] == (
+        "strike", "russia")
