@@ -976,8 +976,40 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 places = [replace(named[-1], role="target", bearing=None)]
         if places:
             ev.mentions = places
+            if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
+                ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return out
+
+
+# "..., and geolocated footage shows Ukrainian forces moving through the settlement": the footage's own clause
+FOOTAGE_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:[\w-]+\s+){0,4}?(?:footage|imagery|images?|videos?|photos?)\b", re.I)
+BACK_TO_TOWN = re.compile(r"\b(?:the|that)\s+(?:settlement|city|town|village)\b")
+# what footage of each kind of claim shows: a strike's fire or aftermath, troops in or entering a town, fighting
+FOOTAGE_KIND = {"strike": re.compile(r"\b(?:strik\w*|shell\w*|aftermath|fir(?:e|es|ed|ing)|explosions?|hit\w*)\b", re.I),
+                "advance": re.compile(r"\b(?:moving\s+(?:through|in)|enter\w*|in\s+the\s+cent(?:er|re)|flags?|greet\w*|captur\w*|"
+                                      r"liberat\w*|control)\b", re.I),
+                "attack": re.compile(r"\b(?:attack\w*|assault\w*|fight\w*|clash\w*|battl\w*|storm\w*)\b", re.I)}
+
+
+def _footage_backs(sentence: str, ev: _Event, attributions: list[tuple[int, str, str | None]]) -> bool:
+    """Does footage in a clause of its own after a party's claim show the same side at the claim's place ("X reported
+    that Ukrainian forces liberated Y, and geolocated footage depicts Ukrainian forces moving through the settlement")?
+    The claim is then ISW's own, backed by the footage."""
+    if "ootage" not in sentence and "mage" not in sentence and "ideo" not in sentence and "hoto" not in sentence:
+        return False
+    clause = FOOTAGE_CLAUSE.search(sentence, ev.end)
+    if clause is None or not any(a[1] == "confirmed" and a[0] > clause.start() for a in attributions):
+        return False
+    rest = sentence[clause.start():]
+    end = CLAUSE_BREAK.search(rest, 2)
+    rest = rest[:end.start()] if end else rest
+    if HEDGE.search(rest) or EVIDENCE.search(rest) is None or "geolocat" not in rest.lower():
+        return False
+    side = SIDE_WORD.search(rest)  # the side the footage shows acting, named first
+    if side is None or ("russia" if side.group("ru") else "ukraine") != ev.actor or not FOOTAGE_KIND[ev.kind].search(rest):
+        return False
+    return all(m.text in rest for m in ev.mentions) or len(ev.mentions) == 1 and BACK_TO_TOWN.search(rest) is not None
 
 
 # the object of an event that names no town: the town the sentence named before ("shell the city", "struck the settlement")

@@ -1027,3 +1027,14 @@ def test_what_downed_weapons_were_doing_is_the_other_sides_strike(is_name):
     # a side named after the downing is the striking side
     assert one("Ukrainian air defense shot down drones that Russian forces launched at Kharkiv.", is_name)[0][:2] == (
         "strike", "russia")
+
+
+def test_geolocated_footage_of_the_claimed_event_makes_it_isws_own(is_name):
+    # footage in a clause of its own shows the same side doing the same kind of thing at the claim's place
+    s = ("A local official reported that Ukrainian forces liberated Kupiansk, and geolocated footage shows Ukrainian "
+         "soldiers raising a flag in the center of the town.")
+    assert one(s, is_name) == [("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    # footage of the other side, or of something else, leaves the claim the party's
+    s = ("The General Staff reported that Ukrainian forces repelled Russian assaults on Kupiansk, and geolocated footage "
+         "showed Ukrainian artillery striking Russian forces near the town.")
+    assert one(s, is_name)[0][2:4] == ("claimed", "Ukrainian General Staff")
