@@ -216,6 +216,10 @@ EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|purported|supposedly|ostensibly|unconfirmed|unverified|rumou?red)\b", re.I)
 NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that"
                             r"|(?:claims|reports)\s+(?:emerged\s+)?(?:of|that))\b", re.I)  # "Russian claims of strikes on X"
+# what a party published is evidence when it is geolocated footage: "the General Staff published geolocated footage that showed"
+GEOLOCATED_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?geolocated\s+(?:[\w-]+\s+){0,2}?(?:footage|imagery|images?|videos?|photos?)\b", re.I)
+FOOTAGE_CONFIRMS = re.compile(r"\bgeolocated\s+(?:[\w-]+\s+){0,3}?(?:footage|imagery|images?|videos?|photos?)\s+(?:[\w-]+\s+){0,4}?"
+                              r"(?:confirms?|confirmed|corroborates?|corroborated|verif(?:y|ies|ied))\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 SENTENCE_END = re.compile(r"[\s.”\"’')\]]*$")  # nothing but the closing marks after a phrase
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
@@ -401,8 +405,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         subject = head[cut:].strip()
         if not subject or len(subject.split()) > 18:
             continue
-        if EVIDENCE.search(subject):
-            out.append((m.end(), "confirmed", None))
+        if EVIDENCE.search(subject) or "geolocat" in sentence and GEOLOCATED_OBJECT.match(sentence, m.end()):
+            out.append((m.end(), "confirmed", None))  # "published geolocated footage showing": the footage backs it
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
     low = _low(sentence)
@@ -414,6 +418,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     for m in HEDGE.finditer(sentence) if _may_contain(sentence, low, *HEDGE_WORDS) else ():
         out.append((m.start(), "claimed", None))
     for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that", "claims of", "reports of") else ():
+        if "geolocat" in low and FOOTAGE_CONFIRMS.search(sentence, 0, m.start()):
+            continue  # "geolocated footage confirms Russian and Ukrainian claims that X": the footage backs the claims
         out.append((m.end(), "claimed", None))  # "a narrative that Wagner forces captured Soledar"
     out.sort(key=lambda t: t[0])
     return out

@@ -1038,3 +1038,13 @@ def test_geolocated_footage_of_the_claimed_event_makes_it_isws_own(is_name):
     s = ("The General Staff reported that Ukrainian forces repelled Russian assaults on Kupiansk, and geolocated footage "
          "showed Ukrainian artillery striking Russian forces near the town.")
     assert one(s, is_name)[0][2:4] == ("claimed", "Ukrainian General Staff")
+
+
+def test_geolocated_footage_a_party_publishes_or_that_confirms_claims_is_isws(is_name):
+    s = "A Russian milblogger posted geolocated footage showing Russian forces advancing near Kupiansk."
+    assert one(s, is_name) == [("advance", "russia", "confirmed", None, ["Kupiansk"])]
+    s = "Geolocated footage confirms Ukrainian claims that Ukrainian forces recaptured Kupiansk."
+    assert one(s, is_name) == [("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    # footage that is not said to be geolocated stays the party's
+    s = "A Russian milblogger posted footage showing Russian forces advancing near Kupiansk."
+    assert one(s, is_name)[0][2] == "claimed"
