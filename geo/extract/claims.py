@@ -962,11 +962,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                     # names the struck villages)
                     targets = [replace(m, role="target", bearing=None) for m in targets]
             places.extend(targets)
-        if ev.kind == "strike" and len(places) > 1:
-            # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell
+        if ev.kind == "strike" and places and "from" in sentence:
+            # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
+            # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
             launched = [m for m in places if LAUNCH_FROM.search(sentence, max(0, m.start - 45), m.start)
-                        and not FROM_TO.match(sentence, m.end)]  # not "the bridge from Severodonetsk to Lysychansk"
-            if launched and len(launched) < len(places):
+                        and not FROM_TO.match(sentence, m.end)  # not "the bridge from Severodonetsk to Lysychansk"
+                        and not DISTANCE_FROM.search(sentence, max(0, m.start - 60), m.start)]
+            if launched:
                 places = [m for m in places if m not in launched]
         if any(m.role == "target" and not _water(m) for m in places):
             # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
@@ -1029,8 +1031,9 @@ RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:
 TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-FROM_TO = re.compile(r"\s+(?:to|towards?)\s+[A-Z]")
-LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around)\s+|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+"
+FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")
+DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+$")  # "7 km from Izyum": a bearing
+LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around)\s+(?:(?:occupied|Russian-occupied)\s+)?|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+"
                          r"|(?:occupied|Russian-occupied)\s+)?$")
 # ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
 NEW_CLAUSE = re.compile(r"(?:(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"

@@ -1048,3 +1048,11 @@ def test_geolocated_footage_a_party_publishes_or_that_confirms_claims_is_isws(is
     # footage that is not said to be geolocated stays the party's
     s = "A Russian milblogger posted footage showing Russian forces advancing near Kupiansk."
     assert one(s, is_name)[0][2] == "claimed"
+
+
+def test_a_launch_area_named_alone_is_not_where_the_strike_fell(is_name):
+    # the target names no place: the launch area gets no row either
+    assert one("Russian forces fired on villages across the river from positions in occupied Kupiansk on May 3.", is_name) == []
+    # a distance ("7 km from X") and a stretch of front ("from X to south of Y") are not launch areas
+    assert one("Ukrainian artillery struck Russian equipment 7 km from Kupiansk on May 3.", is_name)[0][4] == ["Kupiansk"]
+    assert one("Russian forces shelled settlements along the front from Kupiansk to south of Kharkiv.", is_name)[0][4][0] == "Kupiansk"
