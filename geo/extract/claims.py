@@ -205,6 +205,8 @@ RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+
 # air defence downing the other side's weapons: "shot down three drones", "intercepted missiles", "destroyed 37 of 40 missiles"
 INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept(?:ed|s|ing)?|destroy(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:missiles|drones|rockets|UAVs|Shaheds|(?:loitering\s+)?munitions|projectiles)\b", re.I)
+AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
+UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
@@ -507,6 +509,20 @@ AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|like
                         r"(?:\s+(?:on|at))?$")
 
 
+def _governed_infinitive(low: str, pos: int, word: str) -> bool:
+    """Is the event at `pos` the second infinitive, after "and" or "or", of an aim, a hope or an inability ("likely hope
+    to gain a foothold on the bank and advance on X", "unable to complete the encirclement or resume offensive operations")?"""
+    conj = AND_OR_BARE.search(low, max(0, pos - 40), pos)
+    verb = conj and (conj.group("verb") or word)
+    if not verb or not verb.isalpha() or verb.endswith(("ed", "ing", "s")):
+        return False  # "and shelled X", "and continuing attacks": a finite verb or a participle, not an infinitive
+    to = low.rfind(" to ", max(0, pos - 160), conj.start() + 1)
+    if to < 0 or ";" in low[to:pos]:
+        return False
+    head = " ".join(low[max(0, to - 120):to + 4].split()[-9:])
+    return MODAL.search(head) is not None or UNABLE.search(head) is not None
+
+
 def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bool:
     """Is the event at `pos` in a clause whose verb is future, conditional or unlikely ("will", "would",
     "unlikely to ... by seizing X", "may attempt to cross ... to take X")? The clause begins at `start` or before."""
@@ -770,6 +786,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
+        elif (" and" in near or " or" in near) and _governed_infinitive(low, m.start(), word):
+            ev.dropped = "intention or background"  # "hope to gain a foothold on the bank and advance on X": the hope's
         elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when

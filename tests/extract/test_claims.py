@@ -1056,3 +1056,12 @@ def test_a_launch_area_named_alone_is_not_where_the_strike_fell(is_name):
     # a distance ("7 km from X") and a stretch of front ("from X to south of Y") are not launch areas
     assert one("Ukrainian artillery struck Russian equipment 7 km from Kupiansk on May 3.", is_name)[0][4] == ["Kupiansk"]
     assert one("Russian forces shelled settlements along the front from Kupiansk to south of Kharkiv.", is_name)[0][4][0] == "Kupiansk"
+
+
+def test_a_second_infinitive_shares_the_aim_or_inability_of_the_first(is_name):
+    # "hope to X and advance on Y", "unable to X or resume offensives toward Y": neither is an event of the day
+    assert one("Russian forces likely hope to cross the river and advance on Kupiansk from the south.", is_name) == []
+    assert one("Russian forces are unable to hold the bridgehead or resume offensive operations toward Kharkiv.", is_name) == []
+    # after a verb that carries on, both are events
+    assert [g[4] for g in one("Russian forces continued to attack Kupiansk and advance on Kharkiv.", is_name)] == [
+        ["Kupiansk"], ["Kharkiv"]]
