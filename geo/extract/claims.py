@@ -222,6 +222,7 @@ NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|asserti
 GEOLOCATED_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?geolocated\s+(?:[\w-]+\s+){0,2}?(?:footage|imagery|images?|videos?|photos?)\b", re.I)
 FOOTAGE_CONFIRMS = re.compile(r"\bgeolocated\s+(?:[\w-]+\s+){0,3}?(?:footage|imagery|images?|videos?|photos?)\s+(?:[\w-]+\s+){0,4}?"
                               r"(?:confirms?|confirmed|corroborates?|corroborated|verif(?:y|ies|ied))\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+CLAIMED_ADJ = re.compile(r"\b(?:a|an|the|this|these|its|their|other)\s+claimed\s+(?!that\b|to\b|on\b|by\b)")  # on lower case
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 SENTENCE_END = re.compile(r"[\s.”\"’')\]]*$")  # nothing but the closing marks after a phrase
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
@@ -419,6 +420,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         out.append((0 if last else m.start(), "claimed", who))
     for m in HEDGE.finditer(sentence) if _may_contain(sentence, low, *HEDGE_WORDS) else ():
         out.append((m.start(), "claimed", None))
+    for m in CLAIMED_ADJ.finditer(low) if " claimed " in low and "geolocat" not in low else ():
+        out.append((m.end(), "claimed", None))  # "the aftermath of a claimed Ukrainian strike on X": hedged as "alleged" is
     for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that", "claims of", "reports of") else ():
         if "geolocat" in low and FOOTAGE_CONFIRMS.search(sentence, 0, m.start()):
             continue  # "geolocated footage confirms Russian and Ukrainian claims that X": the footage backs the claims

@@ -1065,3 +1065,9 @@ def test_a_second_infinitive_shares_the_aim_or_inability_of_the_first(is_name):
     # after a verb that carries on, both are events
     assert [g[4] for g in one("Russian forces continued to attack Kupiansk and advance on Kharkiv.", is_name)] == [
         ["Kupiansk"], ["Kharkiv"]]
+
+
+def test_a_claimed_event_as_an_adjective_is_hedged(is_name):
+    # "a claimed strike" is hedged as "an alleged strike" is; geolocated footage of it backs it
+    assert one("Footage posted on May 3 shows the aftermath of a claimed Ukrainian strike on a depot in Kupiansk.", is_name)[0][2] == "claimed"
+    assert one("Geolocated footage shows the aftermath of a claimed Ukrainian strike on a depot in Kupiansk.", is_name)[0][2] == "confirmed"
