@@ -223,6 +223,18 @@ GEOLOCATED_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?geolocated\s+(?:[\w-]+\s+
 FOOTAGE_CONFIRMS = re.compile(r"\bgeolocated\s+(?:[\w-]+\s+){0,3}?(?:footage|imagery|images?|videos?|photos?)\s+(?:[\w-]+\s+){0,4}?"
                               r"(?:confirms?|confirmed|corroborates?|corroborated|verif(?:y|ies|ied))\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 CLAIMED_ADJ = re.compile(r"\b(?:a|an|the|this|these|its|their|other)\s+claimed\s+(?!that\b|to\b|on\b|by\b)")  # on lower case
+# ISW's reading of what came before: ", indicating that", "—likely suggesting", ", further confirming that" (the verb follows)
+INFERENCE = re.compile(r"[,—–]\s*(?:(?:likely|possibly|probably|further|again|thus|also)\s+)*"
+                       r"(?:indicating|suggesting|signall?ing|confirming|demonstrating|showing)\b", re.I)
+
+
+def _inference(sentence: str, start: int, said: str) -> bool:
+    """Is the verb of saying at `start` ISW's participle of inference (", indicating that", "—likely suggesting")?"""
+    verb = said.split()[0]
+    found = INFERENCE.search(sentence, max(0, start - 40), start + len(verb))
+    return found is not None and found.end() == start + len(verb)
+
+
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 SENTENCE_END = re.compile(r"[\s.”\"’')\]]*$")  # nothing but the closing marks after a phrase
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
@@ -408,7 +420,9 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         subject = head[cut:].strip()
         if not subject or len(subject.split()) > 18:
             continue
-        if EVIDENCE.search(subject) or "geolocat" in sentence and GEOLOCATED_OBJECT.match(sentence, m.end()):
+        if EVIDENCE.search(subject) or "geolocat" in sentence and GEOLOCATED_OBJECT.match(sentence, m.end()) \
+                or "ing" in m.group() and _inference(sentence, m.start(), m.group()):
+            # ", indicating that X": what ISW reads from the report before it is its own assessment
             out.append((m.end(), "confirmed", None))  # "published geolocated footage showing": the footage backs it
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
@@ -915,7 +929,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         # footage confirms a claimed event only in a clause of its own ("..., and geolocated footage shows"), not
         # inside what the party said ("a milblogger claimed that recent footage indicates that ...")
         if claimed and not (evidence and evidence[-1][0] > claimed[-1][0] and not HEDGE.search(sentence[evidence[-1][0]:ev.start])
-                            and CLAUSE_BREAK.search(sentence, claimed[-1][0], evidence[-1][0])):
+                            and (CLAUSE_BREAK.search(sentence, claimed[-1][0], evidence[-1][0])
+                                 or INFERENCE.search(sentence, claimed[-1][0], evidence[-1][0]))):
             ev.status = "claimed"
             named = [a for a in claimed if a[2]]
             ev.claimant = named[-1][2] if named else None

@@ -1071,3 +1071,10 @@ def test_a_claimed_event_as_an_adjective_is_hedged(is_name):
     # "a claimed strike" is hedged as "an alleged strike" is; geolocated footage of it backs it
     assert one("Footage posted on May 3 shows the aftermath of a claimed Ukrainian strike on a depot in Kupiansk.", is_name)[0][2] == "claimed"
     assert one("Geolocated footage shows the aftermath of a claimed Ukrainian strike on a depot in Kupiansk.", is_name)[0][2] == "confirmed"
+
+
+def test_what_isw_reads_from_a_partys_report_is_its_own_assessment(is_name):
+    # ", indicating that X" after a party's report: the party reported the shelling, ISW infers the advance
+    got = one("The General Staff reported that Russian forces shelled Kupiansk, indicating that Ukrainian forces "
+              "have advanced into Kharkiv Oblast.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed"), ("advance", "ukraine", "confirmed")]
