@@ -209,15 +209,43 @@ CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
 # "have not abandoned operations to", "did not stop attacking": a negated stop is a continuing event
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
+# what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
+RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
+# air defence downing the other side's weapons: "shot down three drones", "intercepted missiles", "destroyed 37 of 40 missiles"
+INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept(?:ed|s|ing)?|destroy(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?"
+                         r"(?:missiles|drones|rockets|UAVs|Shaheds|(?:loitering\s+)?munitions|projectiles)\b", re.I)
+AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
+UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
 NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
-SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
+# a party's worry about an event reports it as its speech does: "voiced concerns that", "expressed concern over", "worrying about"
+CONCERN = (r"(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?(?:concerns?|worries|fears?|alarm)(?:\s+(?:over|about|regarding))?"
+           r"|worr(?:y|ies|ied|ying)\s+(?:about|over)")
+SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)}|{CONCERN})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|purported|supposedly|ostensibly|unconfirmed|unverified|rumou?red)\b", re.I)
 NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that"
                             r"|(?:claims|reports)\s+(?:emerged\s+)?(?:of|that))\b", re.I)  # "Russian claims of strikes on X"
+# what a party published is evidence when it is geolocated footage: "the General Staff published geolocated footage that showed"
+GEOLOCATED_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?geolocated\s+(?:[\w-]+\s+){0,2}?(?:footage|imagery|images?|videos?|photos?)\b", re.I)
+FOOTAGE_CONFIRMS = re.compile(r"\bgeolocated\s+(?:[\w-]+\s+){0,3}?(?:footage|imagery|images?|videos?|photos?)\s+(?:[\w-]+\s+){0,4}?"
+                              r"(?:confirms?|confirmed|corroborates?|corroborated|verif(?:y|ies|ied))\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+CLAIMED_ADJ = re.compile(r"\b(?:a|an|the|this|these|its|their|other)\s+claimed\s+(?!that\b|to\b|on\b|by\b)")  # on lower case
+# ISW's reading of what came before: ", indicating that", "—likely suggesting", ", further confirming that" (the verb follows)
+INFERENCE = re.compile(r"[,—–]\s*(?:(?:likely|possibly|probably|further|again|thus|also)\s+)*"
+                       r"(?:indicating|suggesting|signall?ing|confirming|demonstrating|showing)\b", re.I)
+
+
+def _inference(sentence: str, start: int, said: str) -> bool:
+    """Is the verb of saying at `start` ISW's participle of inference (", indicating that", "—likely suggesting")?"""
+    verb = said.split()[0]
+    found = INFERENCE.search(sentence, max(0, start - 40), start + len(verb))
+    return found is not None and found.end() == start + len(verb)
+
+
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
+SENTENCE_END = re.compile(r"[\s.”\"’')\]]*$")  # nothing but the closing marks after a phrase
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
 
 # Used as a yes/no test only. Each branch starts at a comma or at a word, and they are grouped so: the regex
@@ -363,6 +391,10 @@ CAPITAL = re.compile(r"[A-Z]")
 AND_WORD = re.compile(r"\band\b")
 LEAD_WORDS = re.compile(r"^([A-Z][A-Za-z’' ]{3,60}):\s+")
 OBJECTIVE = re.compile(r"\bobjective\b", re.I)
+# the section on life behind Russia's lines ("Activity in Russian-occupied Areas")
+OCCUPIED_SECTION = re.compile(r"\bRussian-occupied\s+(?:areas|territor)", re.I)
+# an editor's lead-in: a note on the report's coverage or a correction of an earlier one
+EDITORIAL = re.compile(r"(?:editor[’']?s\s+)?(?:note|correction|erratum|errata)$", re.I)
 
 
 ODD_FOLDS = ("ſ", "ı", "İ")  # letters a case-insensitive pattern reads as s or i, which lower() does not map to them
@@ -397,16 +429,25 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         subject = head[cut:].strip()
         if not subject or len(subject.split()) > 18:
             continue
-        if EVIDENCE.search(subject):
-            out.append((m.end(), "confirmed", None))
+        if EVIDENCE.search(subject) or "geolocat" in sentence and GEOLOCATED_OBJECT.match(sentence, m.end()) \
+                or "ing" in m.group() and _inference(sentence, m.start(), m.group()):
+            # ", indicating that X": what ISW reads from the report before it is its own assessment
+            out.append((m.end(), "confirmed", None))  # "published geolocated footage showing": the footage backs it
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
     low = _low(sentence)
     for m in ACCORDING.finditer(sentence) if _may_contain(sentence, low, "according") else ():
-        out.append((m.start(), "claimed", claimant_name(m.group("who"))))
+        who = claimant_name(m.group("who"))
+        # "Russian forces shelled X and Y, according to the General Staff.": a source named last covers the sentence
+        last = who is not None and SENTENCE_END.match(sentence, m.end())
+        out.append((0 if last else m.start(), "claimed", who))
     for m in HEDGE.finditer(sentence) if _may_contain(sentence, low, *HEDGE_WORDS) else ():
         out.append((m.start(), "claimed", None))
+    for m in CLAIMED_ADJ.finditer(low) if " claimed " in low and "geolocat" not in low else ():
+        out.append((m.end(), "claimed", None))  # "the aftermath of a claimed Ukrainian strike on X": hedged as "alleged" is
     for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that", "claims of", "reports of") else ():
+        if "geolocat" in low and FOOTAGE_CONFIRMS.search(sentence, 0, m.start()):
+            continue  # "geolocated footage confirms Russian and Ukrainian claims that X": the footage backs the claims
         out.append((m.end(), "claimed", None))  # "a narrative that Wagner forces captured Soledar"
     out.sort(key=lambda t: t[0])
     return out
@@ -494,6 +535,20 @@ AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|like
                         r"(?:\s+(?:on|at))?$")
 
 
+def _governed_infinitive(low: str, pos: int, word: str) -> bool:
+    """Is the event at `pos` the second infinitive, after "and" or "or", of an aim, a hope or an inability ("likely hope
+    to gain a foothold on the bank and advance on X", "unable to complete the encirclement or resume offensive operations")?"""
+    conj = AND_OR_BARE.search(low, max(0, pos - 40), pos)
+    verb = conj and (conj.group("verb") or word)
+    if not verb or not verb.isalpha() or verb.endswith(("ed", "ing", "s")):
+        return False  # "and shelled X", "and continuing attacks": a finite verb or a participle, not an infinitive
+    to = low.rfind(" to ", max(0, pos - 160), conj.start() + 1)
+    if to < 0 or ";" in low[to:pos]:
+        return False
+    head = " ".join(low[max(0, to - 120):to + 4].split()[-9:])
+    return MODAL.search(head) is not None or UNABLE.search(head) is not None
+
+
 def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bool:
     """Is the event at `pos` in a clause whose verb is future, conditional or unlikely ("will", "would",
     "unlikely to ... by seizing X", "may attempt to cross ... to take X")? The clause begins at `start` or before."""
@@ -563,8 +618,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         elif kind == "advance" and word.endswith("ed") and (prev_word in ("a", "an") or (prev_word in ADJ_CONTEXT or prev_word in lexicon.STRIKE)
                                                              and ADJ_NOUN.match(low, m.end())):
             continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
-        elif near.lower().endswith(("rather than", "instead of")):
-            why = "negated"  # "... rather than advancing toward Bakhmut itself"
+        elif ("than" in near or "instead" in near) and RATHER_THAN.search(before):
+            why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations"
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \
@@ -730,6 +785,13 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
+        if kind == "strike" and not ev.mutual and ("down" in low or "intercept" in low or "destroy" in low):
+            shot = [x for x in INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start())]
+            if shot and not any(shot[-1].start() <= a[0] < m.start() for a in actors) \
+                    and not AND_FINITE.search(low, max(0, m.start() - 20), m.end()):
+                # "destroyed 37 of 40 missiles targeting Kyiv", "shot down drones conducting operations over X": what the
+                # downed weapons did is the other side's strike, not the air defence's
+                ev.actor = "ukraine" if ev.actor == "russia" else "russia"
         if kind == "strike" and not ev.mutual:
             target = ON_SIDE_OBJECT.match(sentence, m.end())
             if target and (target.group("side") == "Russian") == (ev.actor == "russia"):
@@ -756,6 +818,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
+        elif (" and" in near or " or" in near) and _governed_infinitive(low, m.start(), word):
+            ev.dropped = "intention or background"  # "hope to gain a foothold on the bank and advance on X": the hope's
         elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
@@ -880,7 +944,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         # footage confirms a claimed event only in a clause of its own ("..., and geolocated footage shows"), not
         # inside what the party said ("a milblogger claimed that recent footage indicates that ...")
         if claimed and not (evidence and evidence[-1][0] > claimed[-1][0] and not HEDGE.search(sentence[evidence[-1][0]:ev.start])
-                            and CLAUSE_BREAK.search(sentence, claimed[-1][0], evidence[-1][0])):
+                            and (CLAUSE_BREAK.search(sentence, claimed[-1][0], evidence[-1][0])
+                                 or INFERENCE.search(sentence, claimed[-1][0], evidence[-1][0]))):
             ev.status = "claimed"
             named = [a for a in claimed if a[2]]
             ev.claimant = named[-1][2] if named else None
@@ -951,11 +1016,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                     # names the struck villages)
                     targets = [replace(m, role="target", bearing=None) for m in targets]
             places.extend(targets)
-        if ev.kind == "strike" and len(places) > 1:
-            # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell
+        if ev.kind == "strike" and places and "from" in sentence:
+            # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
+            # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
             launched = [m for m in places if LAUNCH_FROM.search(sentence, max(0, m.start - 45), m.start)
-                        and not FROM_TO.match(sentence, m.end)]  # not "the bridge from Severodonetsk to Lysychansk"
-            if launched and len(launched) < len(places):
+                        and not FROM_TO.match(sentence, m.end)  # not "the bridge from Severodonetsk to Lysychansk"
+                        and not DISTANCE_FROM.search(sentence, max(0, m.start - 60), m.start)]
+            if launched:
                 places = [m for m in places if m not in launched]
         if any(m.role == "target" and not _water(m) for m in places):
             # "in Lozove, on the eastern bank of the Inhulets River": the river says where the village is
@@ -973,8 +1040,40 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 places = [replace(named[-1], role="target", bearing=None)]
         if places:
             ev.mentions = places
+            if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
+                ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return out
+
+
+# "..., and geolocated footage shows Ukrainian forces moving through the settlement": the footage's own clause
+FOOTAGE_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:[\w-]+\s+){0,4}?(?:footage|imagery|images?|videos?|photos?)\b", re.I)
+BACK_TO_TOWN = re.compile(r"\b(?:the|that)\s+(?:settlement|city|town|village)\b")
+# what footage of each kind of claim shows: a strike's fire or aftermath, troops in or entering a town, fighting
+FOOTAGE_KIND = {"strike": re.compile(r"\b(?:strik\w*|shell\w*|aftermath|fir(?:e|es|ed|ing)|explosions?|hit\w*)\b", re.I),
+                "advance": re.compile(r"\b(?:moving\s+(?:through|in)|enter\w*|in\s+the\s+cent(?:er|re)|flags?|greet\w*|captur\w*|"
+                                      r"liberat\w*|control)\b", re.I),
+                "attack": re.compile(r"\b(?:attack\w*|assault\w*|fight\w*|clash\w*|battl\w*|storm\w*)\b", re.I)}
+
+
+def _footage_backs(sentence: str, ev: _Event, attributions: list[tuple[int, str, str | None]]) -> bool:
+    """Does footage in a clause of its own after a party's claim show the same side at the claim's place ("X reported
+    that Ukrainian forces liberated Y, and geolocated footage depicts Ukrainian forces moving through the settlement")?
+    The claim is then ISW's own, backed by the footage."""
+    if "ootage" not in sentence and "mage" not in sentence and "ideo" not in sentence and "hoto" not in sentence:
+        return False
+    clause = FOOTAGE_CLAUSE.search(sentence, ev.end)
+    if clause is None or not any(a[1] == "confirmed" and a[0] > clause.start() for a in attributions):
+        return False
+    rest = sentence[clause.start():]
+    end = CLAUSE_BREAK.search(rest, 2)
+    rest = rest[:end.start()] if end else rest
+    if HEDGE.search(rest) or EVIDENCE.search(rest) is None or "geolocat" not in rest.lower():
+        return False
+    side = SIDE_WORD.search(rest)  # the side the footage shows acting, named first
+    if side is None or ("russia" if side.group("ru") else "ukraine") != ev.actor or not FOOTAGE_KIND[ev.kind].search(rest):
+        return False
+    return all(m.text in rest for m in ev.mentions) or len(ev.mentions) == 1 and BACK_TO_TOWN.search(rest) is not None
 
 
 # the object of an event that names no town: the town the sentence named before ("shell the city", "struck the settlement")
@@ -992,8 +1091,9 @@ RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:
 TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-FROM_TO = re.compile(r"\s+(?:to|towards?)\s+[A-Z]")
-LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around)\s+|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+"
+FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")
+DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+$")  # "7 km from Izyum": a bearing
+LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around)\s+(?:(?:occupied|Russian-occupied)\s+)?|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+"
                          r"|(?:occupied|Russian-occupied)\s+)?$")
 # ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
 NEW_CLAUSE = re.compile(r"(?:(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"
@@ -1015,17 +1115,18 @@ def _clause_groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]
 def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
     """Every claim of a report, in reading order, one Claim per event with its places."""
     claims: list[Claim] = []
-    section, side = None, None
+    section, side, occupied = None, None, False
     for para in report.paragraphs:
         if para.section != section:
             section, side = para.section, None
+            occupied = bool(section) and OCCUPIED_SECTION.search(section) is not None
         lead = para.lead_in
         if lead is None:
             lm = LEAD_WORDS.match(para.text)
             if lm and len(lm.group(1).split()) <= 7:
                 lead = lm.group(1)
-        if lead and OBJECTIVE.search(lead):
-            continue  # "Russian objective: ..." states an aim, not an event
+        if lead and (OBJECTIVE.search(lead) or EDITORIAL.match(lead)):
+            continue  # "Russian objective: ..." states an aim, "Note: ...", "Correction: ..." speak of the report, not an event
         span = False  # the paragraph has just looked back over months: undated sentences after it recount that span
         for sent in split_sentences(para.text):
             text = sent.text
@@ -1039,8 +1140,8 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 continue  # "Russia has failed to achieve its objectives over the past eleven months. Russian forces failed to capture Kyiv ..."
             span = False
             for ev in sentence_claims(text, is_name, lead_in=lead, side=side, day=report.date):
-                if ev.start < body_offset:
-                    continue
+                if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
+                    continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
                 if ev.kind in ("advance", "attack") and not ev.mutual:
                     side = ev.actor
                 claims.append(Claim(

@@ -496,6 +496,11 @@ def test_a_participle_after_a_comma_takes_the_clauses_subject(is_name):
 def test_what_a_side_did_rather_than_is_not_a_claim(is_name):
     s = "Russian forces shelled Soledar rather than advancing toward Bakhmut."
     assert one(s, is_name) == [("strike", "russia", "confirmed", None, ["Soledar"])]
+    # the event a few words after "rather than" / "instead of" is the one not done
+    s = "Russian forces shelled Soledar rather than resuming large ground offensives toward Bakhmut."
+    assert one(s, is_name) == [("strike", "russia", "confirmed", None, ["Soledar"])]
+    s = "Ukrainian forces held Kupiansk instead of defending against the Russian offensive near Kharkiv."
+    assert one(s, is_name) == []
 
 
 def test_fighting_between_both_sides_takes_the_paragraphs_attacker(is_name):
@@ -1038,3 +1043,102 @@ def test_a_force_that_occupied_a_place_took_it(is_name):
     # "occupied" before a name is an adjective, and occupying positions is no gain
     assert one("Russian forces in occupied Tokmak arrested civilians.", is_name) == []
     assert one("Russian forces occupied defensive positions near Tokmak.", is_name) == []
+
+
+def test_a_source_named_last_covers_the_sentence(is_name):
+    # "according to X" at the end of the sentence attributes everything before it
+    assert one("Russian forces shelled Kupiansk and Kharkiv on May 3, according to the Ukrainian General Staff.", is_name) == [
+        ("strike", "russia", "claimed", "Ukrainian General Staff", ["Kupiansk", "Kharkiv"])]
+    # not a party: ISW's own statement stands
+    assert one("Russian forces shelled Kupiansk on May 3 according to plan.", is_name)[0][2] == "confirmed"
+
+
+def test_a_partys_concern_about_an_event_is_its_claim(is_name):
+    # a worry voiced by a party reports the event as its statement does
+    assert one("Several Russian milbloggers voiced concerns that Ukrainian forces are attacking near Kupiansk.", is_name) == [
+        ("attack", "ukraine", "claimed", "Russian milbloggers", ["Kupiansk"])]
+    assert one("Russian officials expressed growing concern over Ukrainian strikes on Kharkiv on May 3.", is_name)[0][:4] == (
+        "strike", "ukraine", "claimed", "Russian officials")
+
+
+def test_an_editors_note_or_correction_is_not_a_claim(is_name):
+    # notes and corrections speak of the report itself: its sections, its earlier errors
+    paragraphs = (
+        Paragraph("Note: Ukraine’s counteroffensive in Kharkiv Oblast has met its goals, so this section will not appear again.", "Axis"),
+        Paragraph("Correction: Russian troops seized Kupiansk, not Kharkiv, as we reported on May 2.", "Axis"),
+        Paragraph("Russian forces shelled Kupiansk on May 3.", "Axis"),
+    )
+    report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=paragraphs)
+    assert [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [("strike", ["Kupiansk"])]
+
+
+def test_russia_seizing_a_building_behind_its_lines_is_not_ground_gained(is_name):
+    # in the occupied-areas section Russia's "seizing" is requisition; elsewhere it is an advance
+    text = "Officials reported that Russian forces seized a hospital in Kupiansk to treat wounded servicemen."
+    occupied = Report(date=dt.date(2022, 12, 3), title="t", url="u",
+                      paragraphs=(Paragraph(text, "Activity in Russian-occupied Areas"),))
+    front = Report(date=dt.date(2022, 12, 3), title="t", url="u", paragraphs=(Paragraph(text, "Kharkiv axis"),))
+    assert extract_claims(occupied, is_name) == []
+    assert [(c.kind, c.actor) for c in extract_claims(front, is_name)] == [("advance", "russia")]
+
+
+def test_what_downed_weapons_were_doing_is_the_other_sides_strike(is_name):
+    # the air defence's side shot the weapons down; the strike they were on is the other side's
+    assert one("City officials reported that Ukrainian forces shot down 12 of 15 drones targeting Kharkiv.", is_name)[0][:2] == (
+        "strike", "russia")
+    assert one("Russian air defenses intercepted missiles before they struck Kupiansk on May 3.", is_name)[0][:2] == (
+        "strike", "ukraine")
+    # a side named after the downing is the striking side
+    assert one("Ukrainian air defense shot down drones that Russian forces launched at Kharkiv.", is_name)[0][:2] == (
+        "strike", "russia")
+
+
+def test_geolocated_footage_of_the_claimed_event_makes_it_isws_own(is_name):
+    # footage in a clause of its own shows the same side doing the same kind of thing at the claim's place
+    s = ("A local official reported that Ukrainian forces liberated Kupiansk, and geolocated footage shows Ukrainian "
+         "soldiers raising a flag in the center of the town.")
+    assert one(s, is_name) == [("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    # footage of the other side, or of something else, leaves the claim the party's
+    s = ("The General Staff reported that Ukrainian forces repelled Russian assaults on Kupiansk, and geolocated footage "
+         "showed Ukrainian artillery striking Russian forces near the town.")
+    assert one(s, is_name)[0][2:4] == ("claimed", "Ukrainian General Staff")
+
+
+def test_geolocated_footage_a_party_publishes_or_that_confirms_claims_is_isws(is_name):
+    s = "A Russian milblogger posted geolocated footage showing Russian forces advancing near Kupiansk."
+    assert one(s, is_name) == [("advance", "russia", "confirmed", None, ["Kupiansk"])]
+    s = "Geolocated footage confirms Ukrainian claims that Ukrainian forces recaptured Kupiansk."
+    assert one(s, is_name) == [("advance", "ukraine", "confirmed", None, ["Kupiansk"])]
+    # footage that is not said to be geolocated stays the party's
+    s = "A Russian milblogger posted footage showing Russian forces advancing near Kupiansk."
+    assert one(s, is_name)[0][2] == "claimed"
+
+
+def test_a_launch_area_named_alone_is_not_where_the_strike_fell(is_name):
+    # the target names no place: the launch area gets no row either
+    assert one("Russian forces fired on villages across the river from positions in occupied Kupiansk on May 3.", is_name) == []
+    # a distance ("7 km from X") and a stretch of front ("from X to south of Y") are not launch areas
+    assert one("Ukrainian artillery struck Russian equipment 7 km from Kupiansk on May 3.", is_name)[0][4] == ["Kupiansk"]
+    assert one("Russian forces shelled settlements along the front from Kupiansk to south of Kharkiv.", is_name)[0][4][0] == "Kupiansk"
+
+
+def test_a_second_infinitive_shares_the_aim_or_inability_of_the_first(is_name):
+    # "hope to X and advance on Y", "unable to X or resume offensives toward Y": neither is an event of the day
+    assert one("Russian forces likely hope to cross the river and advance on Kupiansk from the south.", is_name) == []
+    assert one("Russian forces are unable to hold the bridgehead or resume offensive operations toward Kharkiv.", is_name) == []
+    # after a verb that carries on, both are events
+    assert [g[4] for g in one("Russian forces continued to attack Kupiansk and advance on Kharkiv.", is_name)] == [
+        ["Kupiansk"], ["Kharkiv"]]
+
+
+def test_a_claimed_event_as_an_adjective_is_hedged(is_name):
+    # "a claimed strike" is hedged as "an alleged strike" is; geolocated footage of it backs it
+    assert one("Footage posted on May 3 shows the aftermath of a claimed Ukrainian strike on a depot in Kupiansk.", is_name)[0][2] == "claimed"
+    assert one("Geolocated footage shows the aftermath of a claimed Ukrainian strike on a depot in Kupiansk.", is_name)[0][2] == "confirmed"
+
+
+def test_what_isw_reads_from_a_partys_report_is_its_own_assessment(is_name):
+    # ", indicating that X" after a party's report: the party reported the shelling, ISW infers the advance
+    got = one("The General Staff reported that Russian forces shelled Kupiansk, indicating that Ukrainian forces "
+              "have advanced into Kharkiv Oblast.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed"), ("advance", "ukraine", "confirmed")]
