@@ -750,7 +750,7 @@ class Gazetteer:
         return out
 
     def _candidates(self, ids: Iterable[int], match: str, key: str = "") -> tuple[Candidate, ...]:
-        places = [p for p in dict.fromkeys(self.get(i) for i in ids) if p is not None]
+        places = [p for p in map(self.get, dict.fromkeys(ids)) if p is not None]  # each id once: no Place hashed
         # Settlements first; among them those whose own name is the name asked for
         # (Pokrovsk before Engels, formerly Pokrovsk), then the larger.
         vkey = variant_key(key)

@@ -240,7 +240,7 @@ class CellSet:
         return (int(lat // self.CELL_LAT), int(lon // self.CELL_LON)) in self.cells
 
 
-@dataclass
+@dataclass(slots=True)
 class _Scored:
     cand: Candidate
     score: float = 0.0
@@ -1200,9 +1200,13 @@ class Resolver:
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
         gid, lat, lon = p.geonameid, p.lat, p.lon
         radians, cos, hypot = math.radians, math.cos, math.hypot
-        d = min((6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))  # approx_km, inlined
-                 for g, a, b in ctx.sentence_points if g != gid), default=None)
-        if d is not None:
+        d = math.inf
+        for g, a, b in ctx.sentence_points:  # approx_km, inlined (a loop: a generator into min() is slower)
+            if g != gid:
+                e = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                if e < d:
+                    d = e
+        if d != math.inf:
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
@@ -1215,7 +1219,8 @@ class Resolver:
                 d = PointIndex((x.lat, x.lon) for x in ctx.paragraph_places if x.geonameid != p.geonameid).nearest_km(p.lat, p.lon, 100)
             s.add("near other places in the section", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
         if self.frontline is not None and ctx.kind and not p.is_region:
-            s.add("front line of the day", line_prior(self._measure_line([p])[0], ctx.kind))
+            got = self._line_km.get(p.geonameid)  # measured once per place for the report
+            s.add("front line of the day", line_prior(self._measure_line([p])[0] if got is None else got, ctx.kind))
         front = ctx.front or self.front_prior
         if front:
             d = front.nearest_km(p.lat, p.lon, 120)
@@ -1268,13 +1273,14 @@ REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Ob
 def _regions_found(text: str, gazetteer) -> list[tuple[int, str]]:
     """(position, admin1 name) of every oblast or krai named in `text`, in the order the patterns find them."""
     found: list[tuple[int, str]] = []
-    for m in REGION_IN_TEXT.finditer(text):
+    # each pattern runs only on a text holding its literal word (most sentences name no oblast)
+    for m in REGION_IN_TEXT.finditer(text) if "Oblast" in text or "Krai" in text else ():
         found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text):
+    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text) if "oblasts" in text else ():
         found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
-    for m in re.finditer(r"\bCrimea\b", text):
+    for m in re.finditer(r"\bCrimea\b", text) if "Crimea" in text else ():
         found.append((m.start(), "Crimea"))
-    for m in BORDER_PAIR.finditer(text):  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
+    for m in BORDER_PAIR.finditer(text) if "border" in text or "boundary" in text else ():  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
         found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
     out = []
     for pos, name in found:
@@ -1356,6 +1362,7 @@ class _Sentence:
         self._references: frozenset[str] | None = None
         self._border: frozenset[str] | None = None
         self._russian: bool | None = None
+        self._after: dict[int, str | None] = {}  # mention end -> the oblast closing its list (`_oblast_after`)
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -1439,10 +1446,10 @@ class _Sentence:
         free, inside, _ = self._region_facts(gazetteer)
         if not free and not inside:
             return ()
-        after = OBLAST_AFTER.match(self.text, mention.end)
+        after = self._oblast_after(mention.end)
         if after is not None:
             # "Shevchenkove and Ochakiv, Mykolaiv Oblast": the oblast closing the list is the one of its places
-            place = gazetteer.region(after.group(1))
+            place = gazetteer.region(after)
             if place is not None:
                 return (place.admin1,)
         picked = []
@@ -1454,6 +1461,14 @@ class _Sentence:
                     continue
             picked.append((order, admin1))
         return self._in_order(picked + self._framed_by_claim(claim, mention, inside))
+
+    def _oblast_after(self, end: int) -> str | None:
+        """The oblast named after the list that goes on from `end` (OBLAST_AFTER, a slow pattern on long lists),
+        read once for the `regions` and the `framing` of a mention, in every round."""
+        if end not in self._after:
+            m = OBLAST_AFTER.match(self.text, end)
+            self._after[end] = m.group(1) if m is not None else None
+        return self._after[end]
 
     def _framed_by_claim(self, claim: Claim, mention: Mention, inside: dict) -> list[tuple[int, str]]:
         """(order, admin1) of the claim's region mentions just before this one that qualify it ("in Donetsk
