@@ -68,7 +68,7 @@ _REPEL = alternation(lexicon.REPEL | lexicon.REPEL_BASE) + (
 # that look-behind far faster than a \b before the alternation
 TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT})"
                      rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
-TRIGGER = lexicon.quick_start(TRIGGER)
+TRIGGER = lexicon.quick_start(TRIGGER, depth=3)
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 NEEDS_WEAPON = lexicon.forms("hit", "launch")  # "hit" and "launched" are strikes only with a weapon nearby
 NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear")  # these need a named side
