@@ -625,8 +625,7 @@ class Gazetteer:
 
     def settlement_points(self, admin1: str) -> list[tuple[float, float]]:
         """(lat, lon) of `settlements_in(admin1)`, read from the records without building a Place for each."""
-        places = self._places
-        return [(places[gid][2], places[gid][3]) for gid in self._settlement_ids(admin1)]
+        return [(rec[2], rec[3]) for rec in map(self._places.__getitem__, self._settlement_ids(admin1))]
 
     def _settlement_ids(self, admin1: str) -> list[int]:
         # a record is a Place's fields in order: admin1 at 5, feature_class at 7 (default "P"); the ids of every

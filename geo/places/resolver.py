@@ -120,13 +120,14 @@ class PointIndex:
         self._near: dict[tuple[int, int, int], list[list[tuple[float, float]]]] = {}  # (cell, ring) -> the cells around it
         self.scanned = 0  # points compared so far (the cost of the queries)
         cells, size_lat, size_lon = self.cells, self.CELL_LAT, self.CELL_LON  # read once: an oblast has thousands of points
-        for lat, lon in points:
+        for point in points:
+            lat, lon = point
             key = (int(lat // size_lat), int(lon // size_lon))
             cell = cells.get(key)
             if cell is None:
-                cells[key] = [(lat, lon)]
+                cells[key] = [point]
             else:
-                cell.append((lat, lon))
+                cell.append(point)  # the caller's pair itself: no new tuple for each of thousands
 
     def __bool__(self) -> bool:
         return bool(self.cells)
@@ -157,7 +158,10 @@ class PointIndex:
         for cell in near:
             self.scanned += len(cell)
             for a, b in cell:  # approx_km, inlined: the hot loop of the resolver
-                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                y = radians(a - lat)
+                if 6371.0 * abs(y) >= best:
+                    continue  # farther north or south than the nearest so far: approx_km is never less than this
+                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), y)
                 if d < best:
                     best = d
         return best if best <= within else math.inf
@@ -212,12 +216,15 @@ class RecentPoints:
             self._points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
         ring = max(1, math.ceil(within / PointIndex.CELL_KM))
         ci, cj = int(lat // PointIndex.CELL_LAT), int(lon // PointIndex.CELL_LON)
-        radians, cos, hypot = math.radians, math.cos, math.hypot
+        radians, cos, hypot, points = math.radians, math.cos, math.hypot, self._points
         for k in range(start, stop):
-            a, b, i, j = self._points[k]
+            a, b, i, j = points[k]
             if -ring <= i - ci <= ring and -ring <= j - cj <= ring:
                 self.scanned += 1
-                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                y = radians(a - lat)
+                if 6371.0 * abs(y) >= best:
+                    continue  # no nearer than the nearest so far (see `PointIndex._nearest`)
+                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), y)
                 if d < best:
                     best, at = d, k
         return best, at
@@ -560,7 +567,8 @@ POSSESSIVE = re.compile(r"^([A-Z][\w-]+)[’']s\s+(?=\w)")  # "Mariupol’s Azov
 def plain_mention(mention: Mention) -> Mention:
     """The mention with the side holding the place, or the town owning a facility, taken off its name (the town
     kept as the facility's reference)."""
-    name = SIDE_PREFIX.sub("", mention.name, count=1)
+    # (SIDE_PREFIX needs a name beginning "Russia" or "Ukrain": most do not, and need no substitution)
+    name = SIDE_PREFIX.sub("", mention.name, count=1) if mention.name.startswith(("Russia", "Ukrain")) else mention.name
     reference = mention.reference
     if mention.precision == "feature" and (m := POSSESSIVE.match(name)) is not None:
         name, reference = name[m.end():], reference or m.group(1)
@@ -1211,7 +1219,10 @@ class Resolver:
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
             cell = (int(p.lat // CellSet.CELL_LAT), int(p.lon // CellSet.CELL_LON))  # CellSet.near, the cell found once
-            close = sum(1 for cells in ctx.neighbours if cell in cells.cells)
+            close = 0
+            for cells in ctx.neighbours:  # a loop: a generator into sum() is slower
+                if cell in cells.cells:
+                    close += 1
             s.add("listed with places close to it", min(2.25, 0.75 * close))
         if ctx.paragraph_places:
             d = ctx.section_index.nearest_km(p.lat, p.lon, 100)
@@ -1676,7 +1687,9 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
         r = rc.place
         n = 0
         for t, cands, within in zip(targets, target_cands, bound):
-            if any(6371.0 * hypot(radians(p.lon - r.lon) * cos(radians((r.lat + p.lat) / 2)), radians(p.lat - r.lat))  # approx_km
+            # approx_km inlined; a place farther north or south than MAX_BEARING_KM is out before the rest is computed
+            if any(6371.0 * abs(radians(p.lat - r.lat)) <= MAX_BEARING_KM
+                   and 6371.0 * hypot(radians(p.lon - r.lon) * cos(radians((r.lat + p.lat) / 2)), radians(p.lat - r.lat))
                    <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km, within) for p in cands):
                 n += 1
         counts.append((n, r))
