@@ -177,7 +177,7 @@ ACTOR = re.compile(  # every branch starts at a word: the look-behind in front o
     rf"|\b(?:{UNIT_OF})\s+of\s+(?:the\s+)?(?:[\w’'“”\"-]+\s+){{0,2}}?(?:(?P<ru4>{SIDE_RU})|(?P<ua4>{SIDE_UA}))\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
 )
-ACTOR = lexicon.quick_start(ACTOR)
+ACTOR = lexicon.quick_start(ACTOR, depth=2)
 SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
 SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
 FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
