@@ -72,7 +72,7 @@ _REPEL = alternation(lexicon.REPEL | lexicon.REPEL_BASE) + (
 # that look-behind far faster than a \b before the alternation
 TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT})"
                      rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
-TRIGGER = lexicon.quick_start(TRIGGER)
+TRIGGER = lexicon.quick_start(TRIGGER, depth=3)
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 TARGET_NOUN = {"target", "targets"}
 TARGET_AFTER = re.compile(r"\s*(?:[,.;]|(?:in|near|at|around|across|throughout|along|and|that|which|were|was)\b)")
@@ -186,7 +186,7 @@ ACTOR = re.compile(  # every branch starts at a word: the look-behind in front o
     rf"|\b(?:{UNIT_OF})\s+of\s+(?:the\s+)?(?:[\w’'“”\"-]+\s+){{0,2}}?(?:(?P<ru4>{SIDE_RU})|(?P<ua4>{SIDE_UA}))\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
 )
-ACTOR = lexicon.quick_start(ACTOR)
+ACTOR = lexicon.quick_start(ACTOR, depth=2)
 SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
 SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
 FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")

@@ -625,8 +625,7 @@ class Gazetteer:
 
     def settlement_points(self, admin1: str) -> list[tuple[float, float]]:
         """(lat, lon) of `settlements_in(admin1)`, read from the records without building a Place for each."""
-        places = self._places
-        return [(places[gid][2], places[gid][3]) for gid in self._settlement_ids(admin1)]
+        return [(rec[2], rec[3]) for rec in map(self._places.__getitem__, self._settlement_ids(admin1))]
 
     def _settlement_ids(self, admin1: str) -> list[int]:
         # a record is a Place's fields in order: admin1 at 5, feature_class at 7 (default "P"); the ids of every
@@ -750,7 +749,7 @@ class Gazetteer:
         return out
 
     def _candidates(self, ids: Iterable[int], match: str, key: str = "") -> tuple[Candidate, ...]:
-        places = [p for p in dict.fromkeys(self.get(i) for i in ids) if p is not None]
+        places = [p for p in map(self.get, dict.fromkeys(ids)) if p is not None]  # each id once: no Place hashed
         # Settlements first; among them those whose own name is the name asked for
         # (Pokrovsk before Engels, formerly Pokrovsk), then the larger.
         vkey = variant_key(key)

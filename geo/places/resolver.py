@@ -120,13 +120,14 @@ class PointIndex:
         self._near: dict[tuple[int, int, int], list[list[tuple[float, float]]]] = {}  # (cell, ring) -> the cells around it
         self.scanned = 0  # points compared so far (the cost of the queries)
         cells, size_lat, size_lon = self.cells, self.CELL_LAT, self.CELL_LON  # read once: an oblast has thousands of points
-        for lat, lon in points:
+        for point in points:
+            lat, lon = point
             key = (int(lat // size_lat), int(lon // size_lon))
             cell = cells.get(key)
             if cell is None:
-                cells[key] = [(lat, lon)]
+                cells[key] = [point]
             else:
-                cell.append((lat, lon))
+                cell.append(point)  # the caller's pair itself: no new tuple for each of thousands
 
     def __bool__(self) -> bool:
         return bool(self.cells)
@@ -157,7 +158,10 @@ class PointIndex:
         for cell in near:
             self.scanned += len(cell)
             for a, b in cell:  # approx_km, inlined: the hot loop of the resolver
-                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                y = radians(a - lat)
+                if 6371.0 * abs(y) >= best:
+                    continue  # farther north or south than the nearest so far: approx_km is never less than this
+                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), y)
                 if d < best:
                     best = d
         return best if best <= within else math.inf
@@ -212,12 +216,15 @@ class RecentPoints:
             self._points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
         ring = max(1, math.ceil(within / PointIndex.CELL_KM))
         ci, cj = int(lat // PointIndex.CELL_LAT), int(lon // PointIndex.CELL_LON)
-        radians, cos, hypot = math.radians, math.cos, math.hypot
+        radians, cos, hypot, points = math.radians, math.cos, math.hypot, self._points
         for k in range(start, stop):
-            a, b, i, j = self._points[k]
+            a, b, i, j = points[k]
             if -ring <= i - ci <= ring and -ring <= j - cj <= ring:
                 self.scanned += 1
-                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                y = radians(a - lat)
+                if 6371.0 * abs(y) >= best:
+                    continue  # no nearer than the nearest so far (see `PointIndex._nearest`)
+                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), y)
                 if d < best:
                     best, at = d, k
         return best, at
@@ -240,7 +247,7 @@ class CellSet:
         return (int(lat // self.CELL_LAT), int(lon // self.CELL_LON)) in self.cells
 
 
-@dataclass
+@dataclass(slots=True)
 class _Scored:
     cand: Candidate
     score: float = 0.0
@@ -277,8 +284,9 @@ def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
     Ukraine."""
     la1, lo1 = (a.lat, a.lon) if isinstance(a, Place) else a
     la2, lo2 = (b.lat, b.lon) if isinstance(b, Place) else b
-    p1, p2 = math.radians(la1), math.radians(la2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
+    radians, sin, cos = math.radians, math.sin, math.cos  # read once: some 100,000 calls a run
+    p1, p2 = radians(la1), radians(la2)
+    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lo2 - lo1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -560,7 +568,8 @@ POSSESSIVE = re.compile(r"^([A-Z][\w-]+)[’']s\s+(?=\w)")  # "Mariupol’s Azov
 def plain_mention(mention: Mention) -> Mention:
     """The mention with the side holding the place, or the town owning a facility, taken off its name (the town
     kept as the facility's reference)."""
-    name = SIDE_PREFIX.sub("", mention.name, count=1)
+    # (SIDE_PREFIX needs a name beginning "Russia" or "Ukrain": most do not, and need no substitution)
+    name = SIDE_PREFIX.sub("", mention.name, count=1) if mention.name.startswith(("Russia", "Ukrain")) else mention.name
     reference = mention.reference
     if mention.precision == "feature" and (m := POSSESSIVE.match(name)) is not None:
         name, reference = name[m.end():], reference or m.group(1)
@@ -1200,14 +1209,21 @@ class Resolver:
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
         gid, lat, lon = p.geonameid, p.lat, p.lon
         radians, cos, hypot = math.radians, math.cos, math.hypot
-        d = min((6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))  # approx_km, inlined
-                 for g, a, b in ctx.sentence_points if g != gid), default=None)
-        if d is not None:
+        d = math.inf
+        for g, a, b in ctx.sentence_points:  # approx_km, inlined (a loop: a generator into min() is slower)
+            if g != gid:
+                e = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), radians(a - lat))
+                if e < d:
+                    d = e
+        if d != math.inf:
             s.add("near other places in the sentence", 2.0 if d <= 30 else 1.0 if d <= 80 else -0.5 if d > 300 else 0.0)
         if ctx.neighbours:
             # places listed together lie together: count the other names of the sentence with a namesake close by
             cell = (int(p.lat // CellSet.CELL_LAT), int(p.lon // CellSet.CELL_LON))  # CellSet.near, the cell found once
-            close = sum(1 for cells in ctx.neighbours if cell in cells.cells)
+            close = 0
+            for cells in ctx.neighbours:  # a loop: a generator into sum() is slower
+                if cell in cells.cells:
+                    close += 1
             s.add("listed with places close to it", min(2.25, 0.75 * close))
         if ctx.paragraph_places:
             d = ctx.section_index.nearest_km(p.lat, p.lon, 100)
@@ -1215,7 +1231,8 @@ class Resolver:
                 d = PointIndex((x.lat, x.lon) for x in ctx.paragraph_places if x.geonameid != p.geonameid).nearest_km(p.lat, p.lon, 100)
             s.add("near other places in the section", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
         if self.frontline is not None and ctx.kind and not p.is_region:
-            s.add("front line of the day", line_prior(self._measure_line([p])[0], ctx.kind))
+            got = self._line_km.get(p.geonameid)  # measured once per place for the report
+            s.add("front line of the day", line_prior(self._measure_line([p])[0] if got is None else got, ctx.kind))
         front = ctx.front or self.front_prior
         if front:
             d = front.nearest_km(p.lat, p.lon, 120)
@@ -1268,13 +1285,14 @@ REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Ob
 def _regions_found(text: str, gazetteer) -> list[tuple[int, str]]:
     """(position, admin1 name) of every oblast or krai named in `text`, in the order the patterns find them."""
     found: list[tuple[int, str]] = []
-    for m in REGION_IN_TEXT.finditer(text):
+    # each pattern runs only on a text holding its literal word (most sentences name no oblast)
+    for m in REGION_IN_TEXT.finditer(text) if "Oblast" in text or "Krai" in text else ():
         found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text):
+    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text) if "oblasts" in text else ():
         found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
-    for m in re.finditer(r"\bCrimea\b", text):
+    for m in re.finditer(r"\bCrimea\b", text) if "Crimea" in text else ():
         found.append((m.start(), "Crimea"))
-    for m in BORDER_PAIR.finditer(text):  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
+    for m in BORDER_PAIR.finditer(text) if "border" in text or "boundary" in text else ():  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
         found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
     out = []
     for pos, name in found:
@@ -1356,6 +1374,7 @@ class _Sentence:
         self._references: frozenset[str] | None = None
         self._border: frozenset[str] | None = None
         self._russian: bool | None = None
+        self._after: dict[int, str | None] = {}  # mention end -> the oblast closing its list (`_oblast_after`)
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -1439,10 +1458,10 @@ class _Sentence:
         free, inside, _ = self._region_facts(gazetteer)
         if not free and not inside:
             return ()
-        after = OBLAST_AFTER.match(self.text, mention.end)
+        after = self._oblast_after(mention.end)
         if after is not None:
             # "Shevchenkove and Ochakiv, Mykolaiv Oblast": the oblast closing the list is the one of its places
-            place = gazetteer.region(after.group(1))
+            place = gazetteer.region(after)
             if place is not None:
                 return (place.admin1,)
         picked = []
@@ -1454,6 +1473,14 @@ class _Sentence:
                     continue
             picked.append((order, admin1))
         return self._in_order(picked + self._framed_by_claim(claim, mention, inside))
+
+    def _oblast_after(self, end: int) -> str | None:
+        """The oblast named after the list that goes on from `end` (OBLAST_AFTER, a slow pattern on long lists),
+        read once for the `regions` and the `framing` of a mention, in every round."""
+        if end not in self._after:
+            m = OBLAST_AFTER.match(self.text, end)
+            self._after[end] = m.group(1) if m is not None else None
+        return self._after[end]
 
     def _framed_by_claim(self, claim: Claim, mention: Mention, inside: dict) -> list[tuple[int, str]]:
         """(order, admin1) of the claim's region mentions just before this one that qualify it ("in Donetsk
@@ -1661,7 +1688,9 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
         r = rc.place
         n = 0
         for t, cands, within in zip(targets, target_cands, bound):
-            if any(6371.0 * hypot(radians(p.lon - r.lon) * cos(radians((r.lat + p.lat) / 2)), radians(p.lat - r.lat))  # approx_km
+            # approx_km inlined; a place farther north or south than MAX_BEARING_KM is out before the rest is computed
+            if any(6371.0 * abs(radians(p.lat - r.lat)) <= MAX_BEARING_KM
+                   and 6371.0 * hypot(radians(p.lon - r.lon) * cos(radians((r.lat + p.lat) / 2)), radians(p.lat - r.lat))
                    <= MAX_BEARING_KM and fits_bearing(r, p, t.bearing, t.distance_km, within) for p in cands):
                 n += 1
         counts.append((n, r))

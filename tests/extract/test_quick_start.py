@@ -49,3 +49,25 @@ def test_folded_twin_finds_the_same_positions():
 def test_folded_keeps_the_pattern_when_lowering_would_change_it():
     assert lexicon.Folded(re.compile(r"\S+ISW", re.I)).twin is None  # \S is not \s
     assert lexicon.Folded(re.compile(r"(?P<Who>MoD)", re.I)).twin is None
+
+
+def test_first_starts_of_literals_and_none_for_short_or_spaced_matches():
+    assert lexicon.first_starts(r"(?:attack|strike)s?\b", 3) == {"att", "str"}
+    assert lexicon.first_starts(r"sh(?:ell|ot)", 3) == {"she", "sho"}
+    assert lexicon.first_starts(r"ab", 3) is None  # a match two characters long
+    assert lexicon.first_starts(r"a\s+b", 3) is None  # white space among the first three
+    assert lexicon.first_starts(r"x(?:y|z)+", 3) is None  # "xy" matches
+
+
+def test_start_tree_keeps_every_trigger_match():
+    # TRIGGER is led by a second look-ahead, for its first three characters: taking both off changes no match
+    lookaheads = re.match(r"\(\?<!\\w\)(\(\?=\[[^\]]*\]\)\(\?=.*?\))\(\?:\(\?P<repel>", claims.TRIGGER.pattern)
+    assert lookaheads is not None
+    plain = re.compile(claims.TRIGGER.pattern.replace(lookaheads.group(1), "", 1))
+    for s in ("Russian troops shelled the outskirts of Vuhledar and then attacked toward the station on Tuesday.",
+              "The governor said that Ukrainian units struck a depot, repelled assaults and retook the hill.",
+              "Both sides fought for the bridge; the attackers withdrew after the failed assault near the dam."):
+        text = s.lower()
+        assert [(m.span(), m.groupdict()) for m in plain.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in claims.TRIGGER.finditer(text)]
+        assert any(True for _ in claims.TRIGGER.finditer(text))
