@@ -393,6 +393,10 @@ def within_stated(ref: Place, place: Place, direction: str, distance: float) -> 
 STATED_POINT_KM = 40.0  # a village said to lie at most this far from a town is put where the text says when the gazetteer lacks it
 
 
+# resolutions made without a bearing from a river that stand: the one place of the name, the town among hamlets
+RIVER_BEARING_DECIDERS = frozenset({"single candidate", "population"})
+
+
 def stated_point(mention: Mention, ref: Place, cands: tuple[Candidate, ...] = ()) -> Resolution:
     """Where a mention no gazetteer row fits lies by the text's own bearing and distance from a settlement ("Blahodatne
     (12km north of Bakhmut)"): a derived point, marked for review; none for a larger distance, a region reference or a
@@ -856,6 +860,14 @@ class Resolver:
                     if fitting:
                         ref = r.place
                         break
+            if not fitting and ref.feature_class == "H":
+                # "20km northwest of the bridgehead over the Inhulets River": GeoNames keeps a river as one point (its
+                # mouth), from which the stated bearing measures nothing; the name decides when it has one place or one
+                # town (the front line alone does not: the bearing was the text's word on which namesake)
+                res = self.resolve(replace(mention, bearing=None, distance_km=None), ctx)
+                if res.place is not None and res.rule in RIVER_BEARING_DECIDERS:
+                    return replace(res, mention=mention, rule=f"{res.rule} (bearing from the {ref.name} river not measurable)",
+                                   review=True)
             if not fitting:
                 # ISW's compass is often off ("Mayorsk (20km southwest of Bakhmut)" lies due south); its distances are
                 # nearer the mark: a namesake at the distance stated, in another direction, is placed and marked for review
