@@ -67,6 +67,9 @@ SAME_PLACE_KM = 5.0
 # FEW_NAMESAKES (the Oleksandrivkas, Mykolaivkas), only for a town of 10,000 against ten times smaller
 ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to the day's front line, the others this far
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
+# "X hromada", "X, Y, and Z hromadas": the words after a name that make it a territorial community's, named after its seat
+HROMADA_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)*\s+(?i:hromadas?)\b")
+HROMADA_SEAT_POP, HROMADA_SEAT_RATIO = 1_000, 5  # the seat: a town of this many people, this many times its namesakes
 TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than this: the town
 OTHERS_KM = 30.0  # another shape of a name is the village meant only this close to the other places of the text
 THEIR_OBLAST_KM = 60.0  # the namesake in the oblast of the sentence's other places lies this close to one of them
@@ -997,8 +1000,8 @@ class Resolver:
                 got = self._in_the_claims_oblast(mention, ctx, ref)
                 if got is not None:
                     return got
-            near = near or self._the_only_one_in_their_oblast(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
-                or self._the_only_town(scored, pop, ratio, ctx)
+            near = near or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
+                or self._only_one_on_the_front(scored, ctx) or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -1133,6 +1136,27 @@ class Resolver:
         if max(_listed_with(x) for x in others) > _listed_with(town) or not self._with_the_others(town.cand.place, ctx, FAR_KM):
             return None  # a hamlet the sentence's other places stand by, or a town far from them ("near Pytomnyk, Kostyantynivka ...")
         return town, others[0], 0.0, "population"
+
+    def _the_hromadas_seat(self, scored: list[_Scored], ctx: Context):
+        """A name that ends a "hromada" (or a list of "hromadas") is the community's seat, which it is named after:
+        between namesakes the evidence scores alike (within DECIDE), the town among hamlets ("Berezneguvate and
+        Kutsurub hromadas"; a misspelt name only when the town is spelled closest to it). Returns (pick, rival, km,
+        rule) or None."""
+        if not HROMADA_AFTER.match(ctx.after):
+            return None
+        top, spelled = scored[0].score, max(x.cand.score for x in scored)
+        contenders = [x for x in scored if top - x.score < DECIDE and x.cand.place.is_settlement]
+        towns = [x for x in contenders if x.cand.score >= spelled and x.cand.place.population >= HROMADA_SEAT_POP]
+        if not towns:
+            return None
+        seat = max(towns, key=lambda x: x.cand.place.population)
+        others = [x for x in contenders if km(x.cand.place, seat.cand.place) > SAME_PLACE_KM]
+        if others and seat.cand.place.population < HROMADA_SEAT_RATIO * max(1, max(x.cand.place.population for x in others)):
+            return None
+        if not self._with_the_others(seat.cand.place, ctx):
+            return None  # a city far from the communities listed with it: the text means another seat spelled alike
+        rival = others[0] if others else next((x for x in scored if x is not seat), seat)
+        return seat, rival, 0.0, "the seat of the hromada named"
 
     def _only_one_on_the_front(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, for a ground claim (advance, attack): the only one on the

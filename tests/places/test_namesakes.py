@@ -241,3 +241,16 @@ def test_a_bearing_from_a_river_measures_nothing_and_the_name_decides(full_gazet
     got = placed(text, full_gazetteer, dt.date(2022, 9, 3))["Bereznehuvate"]
     assert got.place.geonameid == 712339 and got.review
     assert "not measurable" in got.rule
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ukrainian officials said that Russian forces shelled Berenezhuvate and Kutsurub hromadas in Mykolaiv Oblast on "
+     "October 21.", "Berenezhuvate"),
+    ("Ukrainian officials said that Russian artillery hit the Bereznehuvate hromada in Mykolaiv Oblast on October 21.",
+     "Bereznehuvate"),
+])
+def test_a_hromada_is_named_after_its_seat_the_town_among_hamlets(full_gazetteer, text, name):
+    got = placed(text, full_gazetteer, dt.date(2022, 10, 21))[name]
+    # the town of 7,500 (a raion seat), not the hamlet of 300 of the same name nearer the front; misspelt, the town
+    # is still the name spelled closest
+    assert got.place.geonameid == 712339
