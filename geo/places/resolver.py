@@ -67,6 +67,7 @@ SAME_PLACE_KM = 5.0
 # FEW_NAMESAKES (the Oleksandrivkas, Mykolaivkas), only for a town of 10,000 against ten times smaller
 ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to the day's front line, the others this far
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
+RAION_CODES = frozenset({"ADM2", "ADM2H"})  # GeoNames' raions, today's and those before 2020
 # "X hromada", "X, Y, and Z hromadas": the words after a name that make it a territorial community's, named after its seat
 HROMADA_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)*\s+(?i:hromadas?)\b")
 HROMADA_SEAT_POP, HROMADA_SEAT_RATIO = 1_000, 5  # the seat: a town of this many people, this many times its namesakes
@@ -1657,6 +1658,11 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     if rnd == 0 and not res.resolved and res.candidates:
                         continue  # try again with what the first round placed
                     results[key] = res
+                    if res.resolved and res.precision == "region" and res.place.feature_code in RAION_CODES and not res.review \
+                            and mention.name.endswith(" Raion") and not mention.text.endswith(("Raion", "raion")):
+                        # a raion the text calls its town's district ("in the Beryslav district") says where the section
+                        # is, as the town named so did before it was read as the raion
+                        by_section.setdefault(claim.section, []).append(res.place)
                     if res.resolved and res.precision != "region":  # an oblast is too large to say where others lie
                         sent.places.append(res.place)
                         if res.precision == "settlement" and not res.review:
