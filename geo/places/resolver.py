@@ -67,6 +67,10 @@ SAME_PLACE_KM = 5.0
 # FEW_NAMESAKES (the Oleksandrivkas, Mykolaivkas), only for a town of 10,000 against ten times smaller
 ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to the day's front line, the others this far
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
+# "... district of Kharkiv City", "... districts of the Kyiv City": the words after a city district's name
+CITY_DISTRICT = re.compile(r"\s+(?i:districts?)\s+of\s+(?:the\s+)?(?P<city>[A-Z][\w’'-]+)(?:\s+City)?\b")
+DISTRICT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?P<city>[A-Z][\w’'-]+)(?:\s+City)?\b")  # after "the Kyivskyi District"
+CITY_DISTRICT_KM = 20.0  # a city's district lies this close to the city's point
 RAION_CODES = frozenset({"ADM2", "ADM2H"})  # GeoNames' raions, today's and those before 2020
 # "X hromada", "X, Y, and Z hromadas": the words after a name that make it a territorial community's, named after its seat
 HROMADA_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)*\s+(?i:hromadas?)\b")
@@ -750,6 +754,9 @@ class Resolver:
     def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
         """Where `mention` lies (`given`: these candidates, not the gazetteer's for its name)."""
         if given is None and ctx.after and mention.precision == "settlement":
+            district = self._city_district(mention, ctx.after)
+            if district is not None:
+                return district
             longer = self._longer_name(mention, ctx, ref)
             if longer is not None:
                 return longer
@@ -762,6 +769,29 @@ class Resolver:
         if res.place is not None and res.precision == "settlement" and _key_of(res.place.name) != _key_of(mention.name):
             return self._row_named_so(res)
         return res
+
+    def _city_district(self, mention: Mention, after: str) -> Resolution | None:
+        """"The Kyivskyi district of Kharkiv City", "the Shevchenkivskyi District of Kyiv": the city's district, which
+        GeoNames keeps as an admin area (a "Raion") or a quarter named so within CITY_DISTRICT_KM of the city named; not a
+        namesake quarter of another city. None when the text names no city's district."""
+        m = CITY_DISTRICT.match(after)
+        if m is None:
+            m = DISTRICT_OF.match(after) if mention.name.endswith((" District", " district", " Raion")) else None
+            if m is None:
+                return None
+            name = mention.name.rsplit(" ", 1)[0]
+        else:
+            name = mention.name
+        towns = [c.place for c in self.g.lookup(m.group("city"), fuzzy=False) if c.place.is_settlement]
+        if not towns:
+            return None
+        city = max(towns, key=lambda p: p.population)
+        parts = [c.place for c in self.g.lookup(f"{name} Raion", fuzzy=False) + self.g.lookup(name, fuzzy=False)
+                 if c.place.feature_class in ("A", "P") and c.place.geonameid != city.geonameid and km(c.place, city) <= CITY_DISTRICT_KM]
+        if not parts:
+            return None
+        part = min(parts, key=lambda p: (p.feature_class != "A", km(p, city)))
+        return Resolution(mention, part, "region", f"a district of {city.name}", tuple(Candidate(p, "exact", 1.0) for p in parts))
 
     @staticmethod
     def _row_named_so(res: Resolution) -> Resolution:

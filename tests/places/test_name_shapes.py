@@ -72,3 +72,11 @@ def test_a_towns_district_is_its_raion(full_gazetteer):
     # a city's district is no raion of the oblast
     got = placed("Russian forces struck the Kyivskyi district of Kharkiv City on March 4.", full_gazetteer)
     assert all(p is None or p.admin1 == "Kharkiv Oblast" for p in got.values())
+
+
+def test_a_citys_district_is_that_citys_not_a_namesake_quarter_elsewhere(full_gazetteer):
+    for text in ("Russian forces struck the Kyivskyi district of Kharkiv City on March 4.",
+                 "Russian forces struck the Kyivskyi District of Kharkiv City on March 4."):
+        got = {t: p for t, p in placed(text, full_gazetteer).items() if "Kyivskyi" in t}
+        # GeoNames' Kyivskyi Rayon of Kharkiv, not the Kyivskyi district of Donetsk City
+        assert [p.geonameid for p in got.values()] == [705705]
