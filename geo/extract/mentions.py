@@ -230,7 +230,7 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions = _town_parts(sentence, mentions, is_name)
     if _has_plural_feature(_lower(sentence)):
         mentions = _plural_features(sentence, mentions)
-    if "administrative district" in sentence:
+    if "istrict" in sentence:
         mentions = _districts(sentence, mentions, is_name)
     mentions = _apply_context(sentence, mentions)
     return mentions
@@ -259,11 +259,14 @@ def _town_parts(sentence: str, mentions: list[Mention], is_name: NameTest) -> li
     return out
 
 
-ADMIN_DISTRICT = re.compile(r"\s+administrative\s+district(?P<plural>s)?\b")
+# "the Polohy (administrative) district", "Beryslavskyi and Khersonskyi districts": a raion; not "the Kyivskyi district of
+# Kharkiv City" (a city's district)
+ADMIN_DISTRICT = re.compile(r"\s+(?:administrative\s+)?[Dd]istrict(?P<plural>s)?\b(?!\s+of\b)")
 
 
 def _districts(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
-    """"the Polohy administrative district" -> Polohy Raion; "the Melitopol and Polohy administrative districts" -> both."""
+    """"the Polohy administrative district" -> Polohy Raion; "the Melitopol and Polohy administrative districts" -> both;
+    "the Beryslavskyi district" -> Beryslavskyi Raion (the gazetteer's Beryslav Raion)."""
     out = list(mentions)
     for k, m in enumerate(out):
         d = ADMIN_DISTRICT.match(sentence, m.end)

@@ -67,6 +67,14 @@ SAME_PLACE_KM = 5.0
 # FEW_NAMESAKES (the Oleksandrivkas, Mykolaivkas), only for a town of 10,000 against ten times smaller
 ON_LINE_KM, OFF_LINE_KM = 15.0, 40.0  # a ground claim's namesake this close to the day's front line, the others this far
 TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
+# "... district of Kharkiv City", "... districts of the Kyiv City": the words after a city district's name
+CITY_DISTRICT = re.compile(r"\s+(?i:districts?)\s+of\s+(?:the\s+)?(?P<city>[A-Z][\w’'-]+)(?:\s+City)?\b")
+DISTRICT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?P<city>[A-Z][\w’'-]+)(?:\s+City)?\b")  # after "the Kyivskyi District"
+CITY_DISTRICT_KM = 20.0  # a city's district lies this close to the city's point
+RAION_CODES = frozenset({"ADM2", "ADM2H"})  # GeoNames' raions, today's and those before 2020
+# "X hromada", "X, Y, and Z hromadas": the words after a name that make it a territorial community's, named after its seat
+HROMADA_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)*\s+(?i:hromadas?)\b")
+HROMADA_SEAT_POP, HROMADA_SEAT_RATIO = 1_000, 5  # the seat: a town of this many people, this many times its namesakes
 TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than this: the town
 OTHERS_KM = 30.0  # another shape of a name is the village meant only this close to the other places of the text
 THEIR_OBLAST_KM = 60.0  # the namesake in the oblast of the sentence's other places lies this close to one of them
@@ -399,6 +407,10 @@ def within_stated(ref: Place, place: Place, direction: str, distance: float) -> 
 
 
 STATED_POINT_KM = 40.0  # a village said to lie at most this far from a town is put where the text says when the gazetteer lacks it
+
+
+# resolutions made without a bearing from a river that stand: the one place of the name, the town among hamlets
+RIVER_BEARING_DECIDERS = frozenset({"single candidate", "population"})
 
 
 def stated_point(mention: Mention, ref: Place, cands: tuple[Candidate, ...] = ()) -> Resolution:
@@ -751,6 +763,9 @@ class Resolver:
     def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
         """Where `mention` lies (`given`: these candidates, not the gazetteer's for its name)."""
         if given is None and ctx.after and mention.precision == "settlement":
+            district = self._city_district(mention, ctx.after)
+            if district is not None:
+                return district
             longer = self._longer_name(mention, ctx, ref)
             if longer is not None:
                 return longer
@@ -763,6 +778,29 @@ class Resolver:
         if res.place is not None and res.precision == "settlement" and _key_of(res.place.name) != _key_of(mention.name):
             return self._row_named_so(res)
         return res
+
+    def _city_district(self, mention: Mention, after: str) -> Resolution | None:
+        """"The Kyivskyi district of Kharkiv City", "the Shevchenkivskyi District of Kyiv": the city's district, which
+        GeoNames keeps as an admin area (a "Raion") or a quarter named so within CITY_DISTRICT_KM of the city named; not a
+        namesake quarter of another city. None when the text names no city's district."""
+        m = CITY_DISTRICT.match(after)
+        if m is None:
+            m = DISTRICT_OF.match(after) if mention.name.endswith((" District", " district", " Raion")) else None
+            if m is None:
+                return None
+            name = mention.name.rsplit(" ", 1)[0]
+        else:
+            name = mention.name
+        towns = [c.place for c in self.g.lookup(m.group("city"), fuzzy=False) if c.place.is_settlement]
+        if not towns:
+            return None
+        city = max(towns, key=lambda p: p.population)
+        parts = [c.place for c in self.g.lookup(f"{name} Raion", fuzzy=False) + self.g.lookup(name, fuzzy=False)
+                 if c.place.feature_class in ("A", "P") and c.place.geonameid != city.geonameid and km(c.place, city) <= CITY_DISTRICT_KM]
+        if not parts:
+            return None
+        part = min(parts, key=lambda p: (p.feature_class != "A", km(p, city)))
+        return Resolution(mention, part, "region", f"a district of {city.name}", tuple(Candidate(p, "exact", 1.0) for p in parts))
 
     @staticmethod
     def _row_named_so(res: Resolution) -> Resolution:
@@ -865,6 +903,14 @@ class Resolver:
                     if fitting:
                         ref = r.place
                         break
+            if not fitting and ref.feature_class == "H":
+                # "20km northwest of the bridgehead over the Inhulets River": GeoNames keeps a river as one point (its
+                # mouth), from which the stated bearing measures nothing; the name decides when it has one place or one
+                # town (the front line alone does not: the bearing was the text's word on which namesake)
+                res = self.resolve(replace(mention, bearing=None, distance_km=None), ctx)
+                if res.place is not None and res.rule in RIVER_BEARING_DECIDERS:
+                    return replace(res, mention=mention, rule=f"{res.rule} (bearing from the {ref.name} river not measurable)",
+                                   review=True)
             if not fitting:
                 # ISW's compass is often off ("Mayorsk (20km southwest of Bakhmut)" lies due south); its distances are
                 # nearer the mark: a namesake at the distance stated, in another direction, is placed and marked for review
@@ -994,8 +1040,8 @@ class Resolver:
                 got = self._in_the_claims_oblast(mention, ctx, ref)
                 if got is not None:
                     return got
-            near = near or self._the_only_one_in_their_oblast(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
-                or self._the_only_town(scored, pop, ratio, ctx)
+            near = near or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
+                or self._only_one_on_the_front(scored, ctx) or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -1130,6 +1176,27 @@ class Resolver:
         if max(_listed_with(x) for x in others) > _listed_with(town) or not self._with_the_others(town.cand.place, ctx, FAR_KM):
             return None  # a hamlet the sentence's other places stand by, or a town far from them ("near Pytomnyk, Kostyantynivka ...")
         return town, others[0], 0.0, "population"
+
+    def _the_hromadas_seat(self, scored: list[_Scored], ctx: Context):
+        """A name that ends a "hromada" (or a list of "hromadas") is the community's seat, which it is named after:
+        between namesakes the evidence scores alike (within DECIDE), the town among hamlets ("Berezneguvate and
+        Kutsurub hromadas"; a misspelt name only when the town is spelled closest to it). Returns (pick, rival, km,
+        rule) or None."""
+        if not HROMADA_AFTER.match(ctx.after):
+            return None
+        top, spelled = scored[0].score, max(x.cand.score for x in scored)
+        contenders = [x for x in scored if top - x.score < DECIDE and x.cand.place.is_settlement]
+        towns = [x for x in contenders if x.cand.score >= spelled and x.cand.place.population >= HROMADA_SEAT_POP]
+        if not towns:
+            return None
+        seat = max(towns, key=lambda x: x.cand.place.population)
+        others = [x for x in contenders if km(x.cand.place, seat.cand.place) > SAME_PLACE_KM]
+        if others and seat.cand.place.population < HROMADA_SEAT_RATIO * max(1, max(x.cand.place.population for x in others)):
+            return None
+        if not self._with_the_others(seat.cand.place, ctx):
+            return None  # a city far from the communities listed with it: the text means another seat spelled alike
+        rival = others[0] if others else next((x for x in scored if x is not seat), seat)
+        return seat, rival, 0.0, "the seat of the hromada named"
 
     def _only_one_on_the_front(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, for a ground claim (advance, attack): the only one on the
@@ -1648,6 +1715,11 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     if rnd == 0 and not res.resolved and res.candidates:
                         continue  # try again with what the first round placed
                     results[key] = res
+                    if res.resolved and res.precision == "region" and res.place.feature_code in RAION_CODES and not res.review \
+                            and mention.name.endswith(" Raion") and not mention.text.endswith(("Raion", "raion")):
+                        # a raion the text calls its town's district ("in the Beryslav district") says where the section
+                        # is, as the town named so did before it was read as the raion
+                        by_section.setdefault(claim.section, []).append(res.place)
                     if res.resolved and res.precision != "region":  # an oblast is too large to say where others lie
                         sent.places.append(res.place)
                         if res.precision == "settlement" and not res.review:

@@ -61,3 +61,22 @@ def test_a_stated_bearing_finds_a_place_known_only_by_its_russian_ending(full_ga
 def test_a_named_feature_far_from_the_front_is_placed(full_gazetteer):
     got = placed("Ukrainian forces struck Russian air defense systems on Snake Island on March 4.", full_gazetteer)
     assert got["Snake Island"].name == "Ostriv Zmiyinyy" and got["Snake Island"].admin1 == "Odesa Oblast"
+
+
+def test_a_towns_district_is_its_raion(full_gazetteer):
+    got = placed("Russian forces shelled settlements in the Polohy district on March 4.", full_gazetteer)
+    assert got["Polohy district"].geonameid == 696670  # Polohy Raion, not the town
+    text = "Ukrainian forces struck Russian ammunition depots in the Beryslavskyi and Skadovsk districts on March 4."
+    got = placed(text, full_gazetteer)
+    assert {p.geonameid for p in got.values() if p is not None} == {712259, 693707}  # Beryslav Raion, Skadovsk Raion
+    # a city's district is no raion of the oblast
+    got = placed("Russian forces struck the Kyivskyi district of Kharkiv City on March 4.", full_gazetteer)
+    assert all(p is None or p.admin1 == "Kharkiv Oblast" for p in got.values())
+
+
+def test_a_citys_district_is_that_citys_not_a_namesake_quarter_elsewhere(full_gazetteer):
+    for text in ("Russian forces struck the Kyivskyi district of Kharkiv City on March 4.",
+                 "Russian forces struck the Kyivskyi District of Kharkiv City on March 4."):
+        got = {t: p for t, p in placed(text, full_gazetteer).items() if "Kyivskyi" in t}
+        # GeoNames' Kyivskyi Rayon of Kharkiv, not the Kyivskyi district of Donetsk City
+        assert [p.geonameid for p in got.values()] == [705705]

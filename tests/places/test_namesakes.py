@@ -232,3 +232,25 @@ def test_a_name_placed_in_the_sentence_vouches_for_none_of_its_namesakes_beside_
     report = Report(dt.date(2022, 12, 29), "t", (Paragraph(text, SECTION),))
     cps = resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
     assert {cp.resolution.place.geonameid for cp in cps if cp.resolution.mention.name == "Oleshky"} == {691037}
+
+
+def test_a_bearing_from_a_river_measures_nothing_and_the_name_decides(full_gazetteer):
+    # GeoNames keeps the Inhulets as one point (its mouth): no namesake lies "25km north" of it, yet one is a town
+    text = ("Russian forces fired S-300 missiles at Bereznehuvate (about 25km north of the Ukrainian bridgehead over the "
+            "Inhulets River) on September 3.")
+    got = placed(text, full_gazetteer, dt.date(2022, 9, 3))["Bereznehuvate"]
+    assert got.place.geonameid == 712339 and got.review
+    assert "not measurable" in got.rule
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ukrainian officials said that Russian forces shelled Berenezhuvate and Kutsurub hromadas in Mykolaiv Oblast on "
+     "October 21.", "Berenezhuvate"),
+    ("Ukrainian officials said that Russian artillery hit the Bereznehuvate hromada in Mykolaiv Oblast on October 21.",
+     "Bereznehuvate"),
+])
+def test_a_hromada_is_named_after_its_seat_the_town_among_hamlets(full_gazetteer, text, name):
+    got = placed(text, full_gazetteer, dt.date(2022, 10, 21))[name]
+    # the town of 7,500 (a raion seat), not the hamlet of 300 of the same name nearer the front; misspelt, the town
+    # is still the name spelled closest
+    assert got.place.geonameid == 712339
