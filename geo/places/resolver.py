@@ -444,7 +444,8 @@ def at_stated_distance(ref: Place, place: Place, distance: float) -> bool:
 # Bakhmut near X") may measure the advance, not where X lies: a hint then, not a constraint.
 DISTANCE_AFTER = re.compile(
     r"(?:\s*(?:[,(—–-]|and\b|or\b|both\b|all\b|of\s+them\b|about\b|roughly\b|approximately\b|some\b|around\b|nearly\b|"
-    r"just\b|over\b|under\b|up\s+to\b|located\b|situated\b|which\s+(?:is|are)\b|[A-Z][\w’'-]*))*\s*\d+(?:\.\d+)?\s*(?:km|kilomet)")
+    r"just\b|over\b|under\b|up\s+to\b|located\b|situated\b|which\s+(?:is|are)\b|an?\b|small\b|settlement\b|village\b|"
+    r"town\b|city\b|hamlet\b|[A-Z][\w’'-]*))*\s*(?:\d+(?:\.\d+)?|[a-z]+(?:\s+few)?)\s*-?\s*(?:km|kilomet|mile)")
 
 
 def distance_stated_of(sentence: str, mention: Mention) -> bool:

@@ -384,3 +384,21 @@ def test_settlements_surrounding_a_town_name_it_as_an_area(is_name):
 def test_a_town_s_occupation_body_is_no_place(is_name):
     # "a member of the Melitopol occupation council": a body named after the town, not where anything happened
     assert names("Partisans attacked a member of the Melitopol occupation council in Tokmak.", is_name, "target") == ["Tokmak"]
+
+
+@pytest.mark.parametrize("sentence, place, bearing, reference, km", [
+    # a spelled-out number, a bracket
+    ("Russian troops shelled Dovhenke (nine kilometers south of Izyum) on Monday.", "Dovhenke", "south", "Izyum", 9.0),
+    # a settlement described in apposition, with a qualifier
+    ("Ukrainian forces struck Russian positions in Bohorodychne, a settlement roughly 25 kilometers southeast of Izyum.",
+     "Bohorodychne", "southeast", "Izyum", 25.0),
+    # "due" and "directly" between the distance and the direction
+    ("Russian forces attacked Kamianka, about 12km due north of Izyum.", "Kamianka", "north", "Izyum", 12.0),
+    ("Russian forces attacked Kamianka (some 12 km directly north of Izyum).", "Kamianka", "north", "Izyum", 12.0),
+    # a hyphenated distance and miles
+    ("Russian forces shelled Dovhenke, a village just under 6 miles south of Izyum.", "Dovhenke", "south", "Izyum", 9.7),
+    ("Russian forces shelled Dovhenke, about a 20-kilometer drive south of Izyum.", "Dovhenke", None, None, None),
+])
+def test_distance_shapes_of_a_bearing(is_name, sentence, place, bearing, reference, km):
+    got = {m.text: m for m in find_mentions(sentence, is_name)}
+    assert (got[place].bearing, got[place].reference, got[place].distance_km) == (bearing, reference, km)
