@@ -148,7 +148,8 @@ INLINE_BEARING = lexicon.Folded(INLINE_BEARING)  # its match's text is lower cas
 # the words between a place and its own bearing: "X, about 30 km southeast of", "X and Y, both ...", "X, a settlement
 # approximately 23 km east of", "X—a small village 5km north of"
 APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns|"
-                             r"(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet))\s*)?$")
+                             r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
+                             r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
 DISTANCE_OF = re.compile(r"\b(?:within|about|some|roughly|approximately|up\s+to)?\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 # "X in Kherson Oblast", "X, in occupied eastern Y Oblast": the oblast a place lies in
@@ -696,7 +697,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
             group = APPOSITION_LEAD.search(lead)
-            if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith((",", "—", "–"))):
+            if group and targets and (km is not None or group.group("q") or group.group("noun")
+                                       or lead.rstrip().endswith((",", "—", "–"))):
                 count = len(targets) if group.group("q") == "all" else 2 if group.group("q") == "both" else 1
                 for k in targets[-count:]:
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)

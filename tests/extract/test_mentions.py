@@ -398,6 +398,10 @@ def test_a_town_s_occupation_body_is_no_place(is_name):
     # a hyphenated distance and miles
     ("Russian forces shelled Dovhenke, a village just under 6 miles south of Izyum.", "Dovhenke", "south", "Izyum", 9.7),
     ("Russian forces shelled Dovhenke, about a 20-kilometer drive south of Izyum.", "Dovhenke", None, None, None),
+    # the apposition says where the village lies before its distance, or gives a bearing alone
+    ("Russian troops shelled Druzhba, a small settlement along the T0513 highway 10km southwest of Bakhmut.",
+     "Druzhba", "southwest", "Bakhmut", 10.0),
+    ("Ukrainian forces struck Svitlodarsk, a settlement just north of Debaltseve.", "Svitlodarsk", "north", "Debaltseve", None),
 ])
 def test_distance_shapes_of_a_bearing(is_name, sentence, place, bearing, reference, km):
     got = {m.text: m for m in find_mentions(sentence, is_name)}
