@@ -191,6 +191,9 @@ ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s
 # locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z")
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
                         r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
+# "X on the northwestern outskirts of Y", "X (on the southern outskirts of Y)": Y says where X lies, on the side named
+OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
+                          r"outskirts\s+of\s+(?:the\s+)?", re.I)
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
                         r"occupation\s+(?:council|authorit|administration|officials?\b|head\b|government|police)|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
@@ -786,6 +789,14 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if prev == "the" and after_words[:1] and after_words[0] in ("direction", "axis"):
             kept.append(replace(m, role="reference"))
+            continue
+        if last_target is not None and m.role == "target" and m.precision == "settlement" \
+                and last_target.precision == "settlement" and last_target.reference is None \
+                and (side := OUTSKIRTS_OF.fullmatch(sentence, last_target.end, m.start)):
+            # "Vodiane on the northwestern outskirts of Donetsk City": the city locates the village, it is not acted on
+            kept.append(replace(m, role="anchor"))
+            bearing = side.group("dir").lower().removesuffix("ern") if side.group("dir") else None
+            kept[kept.index(last_target)] = replace(last_target, reference=m.name, bearing=bearing)
             continue
         if last_target is not None and m.role == "target" and APPOSITION.fullmatch(sentence, last_target.end, m.start):
             kept.append(replace(m, role="anchor"))  # "Voevodivka, a suburb of Severodonetsk": says where the place before is

@@ -406,3 +406,14 @@ def test_a_town_s_occupation_body_is_no_place(is_name):
 def test_distance_shapes_of_a_bearing(is_name, sentence, place, bearing, reference, km):
     got = {m.text: m for m in find_mentions(sentence, is_name)}
     assert (got[place].bearing, got[place].reference, got[place].distance_km) == (bearing, reference, km)
+
+
+def test_a_village_on_a_towns_outskirts_is_located_by_the_town(is_name):
+    # the town locates the village (on the side named), it is not a place acted on of its own
+    for s in ("Russian forces attacked Pisky on the northwestern outskirts of Donetsk City on Tuesday.",
+              "Russian forces attacked Pisky (on the northwestern outskirts of Donetsk City) on Tuesday."):
+        got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
+        assert got == [("Pisky", "target", "northwest", "Donetsk City"), ("Donetsk City", "anchor", None, None)]
+    s = "Ukrainian forces struck a depot in Chornobaivka on the outskirts of Kherson City."
+    got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
+    assert got == [("Chornobaivka", "target", None, "Kherson City"), ("Kherson City", "anchor", None, None)]

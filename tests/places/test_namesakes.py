@@ -254,3 +254,10 @@ def test_a_hromada_is_named_after_its_seat_the_town_among_hamlets(full_gazetteer
     # the town of 7,500 (a raion seat), not the hamlet of 300 of the same name nearer the front; misspelt, the town
     # is still the name spelled closest
     assert got.place.geonameid == 712339
+
+
+def test_a_village_on_a_towns_outskirts_is_no_namesake_far_from_it(full_gazetteer):
+    # GeoNames lacks the village by the town; the Mykhailivka 47 km north of Melitopol is not on its outskirts
+    text = "Ukrainian forces struck a Russian fuel depot in Mykhailivka on the northern outskirts of Melitopol on Sunday."
+    got = placed(text, full_gazetteer)["Mykhailivka"]
+    assert got.place is None and "outskirts" in got.rule
