@@ -703,7 +703,12 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             if group and targets and (km is not None or group.group("q") or group.group("noun")
                                        or lead.rstrip().endswith((",", "—", "–"))):
                 count = len(targets) if group.group("q") == "all" else 2 if group.group("q") == "both" else 1
-                for k in targets[-count:]:
+                if group.group("q") == "all":
+                    # "A (5km north of X), B, and C, all about 10km south of X": "all" ends where a place's own bearing does
+                    ends = targets[1:] + [len(kept) - 1]
+                    own = [i for i, k in enumerate(targets) if any(x.role in ("anchor", "reference") for x in kept[k + 1:ends[i]])]
+                    count = len(targets) - (own[-1] + 1 if own else 0)
+                for k in targets[-count:] if count else ():
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
                 inline = None
             elif targets and targets[-1] == len(kept) - 2 and kept[-2].precision == "settlement" \

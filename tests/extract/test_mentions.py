@@ -417,3 +417,11 @@ def test_a_village_on_a_towns_outskirts_is_located_by_the_town(is_name):
     s = "Ukrainian forces struck a depot in Chornobaivka on the outskirts of Kherson City."
     got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
     assert got == [("Chornobaivka", "target", None, "Kherson City"), ("Kherson City", "anchor", None, None)]
+
+
+def test_all_after_a_list_leaves_the_places_with_their_own_bearing(is_name):
+    s = ("Russian troops attacked Dibrova (3km south of Kreminna), Bilohorivka (12 km south of Kreminna), "
+         "and Torske and Yampolivka, all roughly 15km west of Kreminna.")
+    got = {m.text: (m.bearing, m.distance_km) for m in find_mentions(s, is_name) if m.role == "target"}
+    assert got == {"Dibrova": ("south", 3.0), "Bilohorivka": ("south", 12.0), "Torske": ("west", 15.0),
+                   "Yampolivka": ("west", 15.0)}
