@@ -151,7 +151,7 @@ APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s
                              r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
                              r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
-DISTANCE_OF = re.compile(r"\b(?:within|about|some|roughly|approximately|up\s+to)?\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+DISTANCE_OF = re.compile(rf"(?:\b(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?{DISTANCE}\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 # "X in Kherson Oblast", "X, in occupied eastern Y Oblast": the oblast a place lies in
 REGION_OF_PLACE = re.compile(r"\s*,?\s+in\s+(?:occupied\s+)?(?:(?:north|south|east|west)\w*\s+)?")
 # "across the Dnipro River from Enerhodar", "just across the water from X": a place named to say where another lies
@@ -671,10 +671,17 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if ib and ib.group(0).rstrip().lower().endswith(" the") and after[:1] in ("-", "–"):
             ib = None  # "south of the Kherson-Dnipropetrovsk Oblast border": the bearing is the border's, not the town's
         in_paren = before.rfind("(") > before.rfind(")")
-        dist = DISTANCE_OF.search(before[-40:]) if not ib and ("km" in before[-40:] or "kilomet" in before[-40:]) else None
+        dist = DISTANCE_OF.search(before[-50:]) if not ib and ("km" in before[-50:] or "kilomet" in before[-50:]) else None
         if dist and (not in_paren or _paren_at(sentence, m.start) is None):
             # "Ochakiv (less than 10km from the Kinburn Spit)": a distance in a bracket with no bearing is one too
-            kept.append(replace(m, role="reference", bearing=f"within {dist.group('km')} km of {m.name}"))
+            km = stated_km(dist.group("km"), dist.group("unit"))
+            kept.append(replace(m, role="reference", bearing=f"within {km:g} km of {m.name}"))
+            lead = before[: len(before) - len(dist.group(0))]
+            apposition = APPOSITION_LEAD.search(lead)
+            if apposition and m.precision == "settlement" and len(kept) > 1 and kept[-2].role == "target" \
+                    and kept[-2].reference is None and not sentence[kept[-2].end:apposition.start()].strip():
+                # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no bearing said of the place before
+                kept[-2] = replace(kept[-2], reference=m.name, distance_km=km)
             continue
         if ib and not in_paren:
             km = stated_km(ib.group("km"), ib.group("unit"))

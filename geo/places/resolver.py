@@ -946,6 +946,14 @@ class Resolver:
                 return Resolution(mention, None, None, f"no candidate lies on the outskirts of {ref.name} ({ref.admin1})",
                                   tuple(cands), review=True)
             cands = near
+        if ref is not None and not mention.bearing and mention.distance_km and ctx.stated and precision != "region":
+            # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no direction keeps the namesakes lying
+            # about that far from the town (when one does; the text may measure from elsewhere)
+            near = [c for c in cands if at_stated_distance(ref, c.place, mention.distance_km)]
+            if not near and ref.is_settlement:
+                return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km from {ref.name} ({ref.admin1})",
+                                  tuple(cands), review=True)
+            cands = near or cands
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
             if any(is_city_named_bare(c, mention) for c in cands):
                 # "Mykolaiv City and Nikopol, Dnipropetrovsk Oblast": the oblast closing the list is that of the places

@@ -425,3 +425,10 @@ def test_all_after_a_list_leaves_the_places_with_their_own_bearing(is_name):
     got = {m.text: (m.bearing, m.distance_km) for m in find_mentions(s, is_name) if m.role == "target"}
     assert got == {"Dibrova": ("south", 3.0), "Bilohorivka": ("south", 12.0), "Torske": ("west", 15.0),
                    "Yampolivka": ("west", 15.0)}
+
+
+def test_a_distance_without_a_bearing_is_said_of_the_place_before(is_name):
+    s = "Ukrainian artillery destroyed a Russian pontoon bridge near Bilohorivka, roughly 12 km from Rubizhne."
+    got = {m.text: (m.role, m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
+    assert got["Bilohorivka"] == ("target", None, "Rubizhne", 12.0)
+    assert got["Rubizhne"][0] == "reference"

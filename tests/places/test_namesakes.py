@@ -261,3 +261,10 @@ def test_a_village_on_a_towns_outskirts_is_no_namesake_far_from_it(full_gazettee
     text = "Ukrainian forces struck a Russian fuel depot in Mykhailivka on the northern outskirts of Melitopol on Sunday."
     got = placed(text, full_gazetteer)["Mykhailivka"]
     assert got.place is None and "outskirts" in got.rule
+
+
+def test_a_distance_without_a_bearing_keeps_the_namesakes_that_far(full_gazetteer):
+    # the Luhansk Oblast Bilohorivka lies ~13 km from Rubizhne; the Donetsk Oblast one by Soledar ~40 km
+    text = "Ukrainian artillery destroyed a Russian pontoon bridge near Bilohorivka, roughly 12 km from Rubizhne."
+    got = placed(text, full_gazetteer)["Bilohorivka"]
+    assert got.place.admin1 == "Luhansk Oblast"
