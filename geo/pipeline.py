@@ -93,7 +93,7 @@ def to_row(cp: ClaimPlace, report: Report) -> dict:
     if m.reference and m.precision == "feature":
         bearing = f"in {m.reference}"
     elif m.reference:
-        bearing = f"{m.bearing} of {m.reference}" if m.bearing else f"near {m.reference}"
+        bearing = f"{m.bearing} of {m.reference}" if m.bearing else f"from {m.reference}" if m.distance_km else f"near {m.reference}"
         if m.distance_km:
             bearing = f"{m.distance_km:g} km {bearing}"
     else:

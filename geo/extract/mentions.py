@@ -97,10 +97,35 @@ EVENT_LOCATIVE = {"captured", "capture", "capturing", "seized", "seize", "seizin
                   "attacked", "struck", "shelled", "stormed", "assaulted", "bombed", "entered", "encircled"}
 # "attacks on X", "strikes against X", "the towns of X": an event noun or a settlement word, then the place
 EVENT_OBJECT = re.compile(r"\b(?:attacks?|assaults?|strikes?|shelling|offensives?|towns?|villages?|settlements?)\s+(?:on|against|of|near|in)\s+$", re.I)
+# A distance as ISW writes it: "30km", "23 kilometers", "seven kilometers", "a few kilometers", "a 20-kilometer", "five miles"
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a few": 3}
+KM_PER_MILE = 1.609
+_NUMBER = r"(?<![\w.])(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_UNIT = r"km|kilomet(?:er|re)s?|miles?"
+DISTANCE_UNNAMED = rf"(?:{_NUMBER})\s*-?\s*(?:{_UNIT})\b"
+DISTANCE = rf"(?P<km>{_NUMBER})\s*-?\s*(?P<unit>{_UNIT})\b"
+# the words before a distance ("approximately 23 km", "just over 10km") and between it and the direction ("45km due east")
+DISTANCE_QUALIFIER = (r"(?:about|roughly|approximately|some|around|nearly|almost|just\s+over|just\s+under|"
+                      r"just|over|under|less\s+than|more\s+than|directly|immediately|slightly|further)")
+DIR_ADVERB = r"(?:due|directly|just|roughly|almost)"
+
+
+def stated_km(number: str | None, unit: str | None) -> float | None:
+    """The kilometres a matched distance says ("seven", "kilometers" -> 7.0; "5", "miles" -> 8.0), None without one."""
+    if not number:
+        return None
+    word = " ".join(number.lower().split())
+    value = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number)
+    return round(value * KM_PER_MILE, 1) if (unit or "").lower().startswith("mile") else value
+
+
 # A place named with its own bearing: "(15km northwest of Svatove)", ", northwest of Kreminna", ", Luhansk Oblast (13km"
 OWN_BEARING = re.compile(
-    rf"\s*(?:,\s*[A-Z][\w’'-]+\s+Oblast\s*)?(?:\(\s*|,\s*)(?:just|about|roughly|approximately|directly)?\s*"
-    rf"(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres)\s+)?{DIR_RE}\s+(?:of|from)\b")
+    rf"\s*(?:,\s*[A-Z][\w’'-]+\s+Oblast\s*)?(?:\(\s*|,\s*)(?:{DISTANCE_QUALIFIER}\s+)?\s*"
+    rf"(?:{DISTANCE_UNNAMED}\s+)?(?:{DIR_ADVERB}\s+)?{DIR_RE}\s+(?:of|from)\b")
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
 # "fighting for Krasnohorivka", "the battle for Avdiivka": the place fought over (not "responsible for", "fight for Russia")
 FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*)\s+for\s+$", re.I)
@@ -108,20 +133,25 @@ REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area
 BANK = re.compile(r"(?:(?:east|west|eastern|western|north|south|northern|southern|left|right)\s+)?(?:\(\s*(?:left|right|east|west)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
-    rf"(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?(?P<dir>{DIR_RE})(?:\s+and\s+{DIR_RE})?"
+    rf"(?:{DISTANCE_QUALIFIER}\s+)?(?:{DISTANCE}\s+)?(?:{DIR_ADVERB}\s+)?(?P<dir>{DIR_RE})(?:\s+and\s+{DIR_RE})?"
     rf"(?:\s+of|\s+from)\s+(?P<ref>[^()]+?)\s*\)",
     re.I,
 )
 INLINE_BEARING = re.compile(
-    rf"(?:(?:about|roughly|approximately|some|within|up to|just|directly|immediately|slightly|further)\s+)?(?:(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+)?"
-    rf"(?:to\s+the\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+(?:the\s+)?$",
+    rf"(?:(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?(?:{DISTANCE}\s+)?"
+    rf"(?:to\s+the\s+|{DIR_ADVERB}\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
 INLINE_BEARING = lexicon.Folded(INLINE_BEARING)  # its match's text is lower case: only the groups' lower case is read
 
 
+# the words between a place and its own bearing: "X, about 30 km southeast of", "X and Y, both ...", "X, a settlement
+# approximately 23 km east of", "X—a small village 5km north of"
+APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns|"
+                             r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
+                             r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
-DISTANCE_OF = re.compile(r"\b(?:within|about|some|roughly|approximately|up\s+to)?\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+DISTANCE_OF = re.compile(rf"(?:\b(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?{DISTANCE}\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 # "X in Kherson Oblast", "X, in occupied eastern Y Oblast": the oblast a place lies in
 REGION_OF_PLACE = re.compile(r"\s*,?\s+in\s+(?:occupied\s+)?(?:(?:north|south|east|west)\w*\s+)?")
 # "across the Dnipro River from Enerhodar", "just across the water from X": a place named to say where another lies
@@ -161,6 +191,9 @@ ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s
 # locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z")
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
                         r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
+# "X on the northwestern outskirts of Y", "X (on the southern outskirts of Y)": Y says where X lies, on the side named
+OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
+                          r"outskirts\s+of\s+(?:the\s+)?", re.I)
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
                         r"occupation\s+(?:council|authorit|administration|officials?\b|head\b|government|police)|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
@@ -638,13 +671,20 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if ib and ib.group(0).rstrip().lower().endswith(" the") and after[:1] in ("-", "–"):
             ib = None  # "south of the Kherson-Dnipropetrovsk Oblast border": the bearing is the border's, not the town's
         in_paren = before.rfind("(") > before.rfind(")")
-        dist = DISTANCE_OF.search(before[-40:]) if not ib and ("km" in before[-40:] or "kilomet" in before[-40:]) else None
+        dist = DISTANCE_OF.search(before[-50:]) if not ib and ("km" in before[-50:] or "kilomet" in before[-50:]) else None
         if dist and (not in_paren or _paren_at(sentence, m.start) is None):
             # "Ochakiv (less than 10km from the Kinburn Spit)": a distance in a bracket with no bearing is one too
-            kept.append(replace(m, role="reference", bearing=f"within {dist.group('km')} km of {m.name}"))
+            km = stated_km(dist.group("km"), dist.group("unit"))
+            kept.append(replace(m, role="reference", bearing=f"within {km:g} km of {m.name}"))
+            lead = before[: len(before) - len(dist.group(0))]
+            apposition = APPOSITION_LEAD.search(lead)
+            if apposition and m.precision == "settlement" and len(kept) > 1 and kept[-2].role == "target" \
+                    and kept[-2].reference is None and not sentence[kept[-2].end:apposition.start()].strip():
+                # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no bearing said of the place before
+                kept[-2] = replace(kept[-2], reference=m.name, distance_km=km)
             continue
         if ib and not in_paren:
-            km = float(ib.group("km")) if ib.group("km") else None
+            km = stated_km(ib.group("km"), ib.group("unit"))
             inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)
             lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
             members = _pair_members(sentence, kept, len(lead))
@@ -666,10 +706,16 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 inline = None
                 continue
             # "Bohorodychne, about 30 km southeast of Izyum": the bearing belongs to the place before
-            group = re.search(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns)\s*)?$", lead)
-            if group and targets and (km is not None or group.group("q") or lead.rstrip().endswith((",", "—", "–"))):
+            group = APPOSITION_LEAD.search(lead)
+            if group and targets and (km is not None or group.group("q") or group.group("noun")
+                                       or lead.rstrip().endswith((",", "—", "–"))):
                 count = len(targets) if group.group("q") == "all" else 2 if group.group("q") == "both" else 1
-                for k in targets[-count:]:
+                if group.group("q") == "all":
+                    # "A (5km north of X), B, and C, all about 10km south of X": "all" ends where a place's own bearing does
+                    ends = targets[1:] + [len(kept) - 1]
+                    own = [i for i, k in enumerate(targets) if any(x.role in ("anchor", "reference") for x in kept[k + 1:ends[i]])]
+                    count = len(targets) - (own[-1] + 1 if own else 0)
+                for k in targets[-count:] if count else ():
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
                 inline = None
             elif targets and targets[-1] == len(kept) - 2 and kept[-2].precision == "settlement" \
@@ -755,6 +801,14 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if prev == "the" and after_words[:1] and after_words[0] in ("direction", "axis"):
             kept.append(replace(m, role="reference"))
+            continue
+        if last_target is not None and m.role == "target" and m.precision == "settlement" \
+                and last_target.precision == "settlement" and last_target.reference is None \
+                and (side := OUTSKIRTS_OF.fullmatch(sentence, last_target.end, m.start)):
+            # "Vodiane on the northwestern outskirts of Donetsk City": the city locates the village, it is not acted on
+            kept.append(replace(m, role="anchor"))
+            bearing = side.group("dir").lower().removesuffix("ern") if side.group("dir") else None
+            kept[kept.index(last_target)] = replace(last_target, reference=m.name, bearing=bearing)
             continue
         if last_target is not None and m.role == "target" and APPOSITION.fullmatch(sentence, last_target.end, m.start):
             kept.append(replace(m, role="anchor"))  # "Voevodivka, a suburb of Severodonetsk": says where the place before is
@@ -882,5 +936,5 @@ def _paren_at(sentence: str, pos: int) -> tuple[str, str, float | None] | None:
     m = PAREN_BEARING.match(sentence, open_)
     if not m or m.end() < pos:
         return None
-    km = float(m.group("km")) if m.group("km") else None
+    km = stated_km(m.group("km"), m.group("unit"))
     return (m.group("qual") or "").lower(), m.group("dir").lower().removesuffix("ern"), km

@@ -98,6 +98,7 @@ class Context:
     section_points: PointIndex | RecentPoints | None = None  # `paragraph_places` indexed, when the caller keeps one
     stated: bool = False  # the mention's distance and bearing are said of the place itself ("X (5km north of Y)")
     within: bool = False  # the distance is an upper bound ("within 30km southwest of X near Y")
+    outskirts: bool = False  # the place lies on the outskirts of its reference town ("X on the northern outskirts of Y")
     origin: Place | None = None  # the town the sentence's bearings agree on, when this mention names it itself
     section_namesake: Place | None = None  # the place this name was put on with confidence elsewhere in the section
     border_regions: frozenset[str] = frozenset()  # oblasts the sentence names by their border ("along the Mykolaiv-Kherson border")
@@ -444,7 +445,8 @@ def at_stated_distance(ref: Place, place: Place, distance: float) -> bool:
 # Bakhmut near X") may measure the advance, not where X lies: a hint then, not a constraint.
 DISTANCE_AFTER = re.compile(
     r"(?:\s*(?:[,(—–-]|and\b|or\b|both\b|all\b|of\s+them\b|about\b|roughly\b|approximately\b|some\b|around\b|nearly\b|"
-    r"just\b|over\b|under\b|up\s+to\b|located\b|situated\b|which\s+(?:is|are)\b|[A-Z][\w’'-]*))*\s*\d+(?:\.\d+)?\s*(?:km|kilomet)")
+    r"just\b|over\b|under\b|up\s+to\b|located\b|situated\b|which\s+(?:is|are)\b|an?\b|small\b|settlement\b|village\b|"
+    r"town\b|city\b|hamlet\b|[A-Z][\w’'-]*))*\s*(?:\d+(?:\.\d+)?|[a-z]+(?:\s+few)?)\s*-?\s*(?:km|kilomet|mile)")
 
 
 def distance_stated_of(sentence: str, mention: Mention) -> bool:
@@ -460,6 +462,15 @@ def distance_is_bound(sentence: str, mention: Mention) -> bool:
     if not mention.distance_km:
         return False
     return any(abs(float(m.group(1)) - mention.distance_km) < 1e-6 for m in WITHIN_KM.finditer(sentence))
+
+
+OUTSKIRTS_AFTER = re.compile(r"\s*[,(]?\s*(?:(?:located|situated|just)\s+)?on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of\b", re.I)
+OUTSKIRTS_KM = 25.0  # "Marinka, on the southwestern outskirts of Donetsk City": ISW's outskirts reach some 25 km past a town's edge
+
+
+def on_outskirts(sentence: str, mention: Mention) -> bool:
+    """Is the place said to lie on the outskirts of the town it is told from ("X (on the western outskirts of Y)")?"""
+    return mention.reference is not None and OUTSKIRTS_AFTER.match(sentence, min(mention.end, len(sentence))) is not None
 
 
 GONE_CODES = frozenset({"PPLQ", "PPLH", "PPLW"})  # GeoNames' abandoned, historical and destroyed populated places
@@ -928,6 +939,21 @@ class Resolver:
                     mention, None, None, f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})",
                     tuple(cands), review=True)
             cands = fitting
+        if ref is not None and ctx.outskirts and precision != "region":
+            # "Mykhailivka on the northern outskirts of Melitopol": a namesake far from the town is another village
+            near = [c for c in cands if km(ref, c.place) <= OUTSKIRTS_KM + town_radius_km(ref)]
+            if not near:
+                return Resolution(mention, None, None, f"no candidate lies on the outskirts of {ref.name} ({ref.admin1})",
+                                  tuple(cands), review=True)
+            cands = near
+        if ref is not None and not mention.bearing and mention.distance_km and ctx.stated and precision != "region":
+            # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no direction keeps the namesakes lying
+            # about that far from the town (when one does; the text may measure from elsewhere)
+            near = [c for c in cands if at_stated_distance(ref, c.place, mention.distance_km)]
+            if not near and ref.is_settlement:
+                return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km from {ref.name} ({ref.admin1})",
+                                  tuple(cands), review=True)
+            cands = near or cands
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
             if any(is_city_named_bare(c, mention) for c in cands):
                 # "Mykolaiv City and Nikopol, Dnipropetrovsk Oblast": the oblast closing the list is that of the places
@@ -1706,6 +1732,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         claim_oblasts=sent.claim_oblasts(claim, mention, gazetteer) if mention.precision == "settlement" else frozenset(),
                         stated=distance_stated_of(claim.sentence, mention),
                         within=distance_is_bound(claim.sentence, mention), origin=origin,
+                        outskirts=on_outskirts(claim.sentence, mention),
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
                         russian_border=mention.precision == "settlement" and sent.russian_border(),

@@ -384,3 +384,51 @@ def test_settlements_surrounding_a_town_name_it_as_an_area(is_name):
 def test_a_town_s_occupation_body_is_no_place(is_name):
     # "a member of the Melitopol occupation council": a body named after the town, not where anything happened
     assert names("Partisans attacked a member of the Melitopol occupation council in Tokmak.", is_name, "target") == ["Tokmak"]
+
+
+@pytest.mark.parametrize("sentence, place, bearing, reference, km", [
+    # a spelled-out number, a bracket
+    ("Russian troops shelled Dovhenke (nine kilometers south of Izyum) on Monday.", "Dovhenke", "south", "Izyum", 9.0),
+    # a settlement described in apposition, with a qualifier
+    ("Ukrainian forces struck Russian positions in Bohorodychne, a settlement roughly 25 kilometers southeast of Izyum.",
+     "Bohorodychne", "southeast", "Izyum", 25.0),
+    # "due" and "directly" between the distance and the direction
+    ("Russian forces attacked Kamianka, about 12km due north of Izyum.", "Kamianka", "north", "Izyum", 12.0),
+    ("Russian forces attacked Kamianka (some 12 km directly north of Izyum).", "Kamianka", "north", "Izyum", 12.0),
+    # a hyphenated distance and miles
+    ("Russian forces shelled Dovhenke, a village just under 6 miles south of Izyum.", "Dovhenke", "south", "Izyum", 9.7),
+    ("Russian forces shelled Dovhenke, about a 20-kilometer drive south of Izyum.", "Dovhenke", None, None, None),
+    # the apposition says where the village lies before its distance, or gives a bearing alone
+    ("Russian troops shelled Druzhba, a small settlement along the T0513 highway 10km southwest of Bakhmut.",
+     "Druzhba", "southwest", "Bakhmut", 10.0),
+    ("Ukrainian forces struck Svitlodarsk, a settlement just north of Debaltseve.", "Svitlodarsk", "north", "Debaltseve", None),
+])
+def test_distance_shapes_of_a_bearing(is_name, sentence, place, bearing, reference, km):
+    got = {m.text: m for m in find_mentions(sentence, is_name)}
+    assert (got[place].bearing, got[place].reference, got[place].distance_km) == (bearing, reference, km)
+
+
+def test_a_village_on_a_towns_outskirts_is_located_by_the_town(is_name):
+    # the town locates the village (on the side named), it is not a place acted on of its own
+    for s in ("Russian forces attacked Pisky on the northwestern outskirts of Donetsk City on Tuesday.",
+              "Russian forces attacked Pisky (on the northwestern outskirts of Donetsk City) on Tuesday."):
+        got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
+        assert got == [("Pisky", "target", "northwest", "Donetsk City"), ("Donetsk City", "anchor", None, None)]
+    s = "Ukrainian forces struck a depot in Chornobaivka on the outskirts of Kherson City."
+    got = [(m.text, m.role, m.bearing, m.reference) for m in find_mentions(s, is_name)]
+    assert got == [("Chornobaivka", "target", None, "Kherson City"), ("Kherson City", "anchor", None, None)]
+
+
+def test_all_after_a_list_leaves_the_places_with_their_own_bearing(is_name):
+    s = ("Russian troops attacked Dibrova (3km south of Kreminna), Bilohorivka (12 km south of Kreminna), "
+         "and Torske and Yampolivka, all roughly 15km west of Kreminna.")
+    got = {m.text: (m.bearing, m.distance_km) for m in find_mentions(s, is_name) if m.role == "target"}
+    assert got == {"Dibrova": ("south", 3.0), "Bilohorivka": ("south", 12.0), "Torske": ("west", 15.0),
+                   "Yampolivka": ("west", 15.0)}
+
+
+def test_a_distance_without_a_bearing_is_said_of_the_place_before(is_name):
+    s = "Ukrainian artillery destroyed a Russian pontoon bridge near Bilohorivka, roughly 12 km from Rubizhne."
+    got = {m.text: (m.role, m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
+    assert got["Bilohorivka"] == ("target", None, "Rubizhne", 12.0)
+    assert got["Rubizhne"][0] == "reference"

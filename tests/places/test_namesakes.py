@@ -254,3 +254,17 @@ def test_a_hromada_is_named_after_its_seat_the_town_among_hamlets(full_gazetteer
     # the town of 7,500 (a raion seat), not the hamlet of 300 of the same name nearer the front; misspelt, the town
     # is still the name spelled closest
     assert got.place.geonameid == 712339
+
+
+def test_a_village_on_a_towns_outskirts_is_no_namesake_far_from_it(full_gazetteer):
+    # GeoNames lacks the village by the town; the Mykhailivka 47 km north of Melitopol is not on its outskirts
+    text = "Ukrainian forces struck a Russian fuel depot in Mykhailivka on the northern outskirts of Melitopol on Sunday."
+    got = placed(text, full_gazetteer)["Mykhailivka"]
+    assert got.place is None and "outskirts" in got.rule
+
+
+def test_a_distance_without_a_bearing_keeps_the_namesakes_that_far(full_gazetteer):
+    # the Luhansk Oblast Bilohorivka lies ~13 km from Rubizhne; the Donetsk Oblast one by Soledar ~40 km
+    text = "Ukrainian artillery destroyed a Russian pontoon bridge near Bilohorivka, roughly 12 km from Rubizhne."
+    got = placed(text, full_gazetteer)["Bilohorivka"]
+    assert got.place.admin1 == "Luhansk Oblast"
