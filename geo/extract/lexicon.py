@@ -169,14 +169,9 @@ def _starts(states: set[str], items, k: int) -> set[str] | None:
         if op is c.LITERAL:
             states = {s if len(s) >= k else s + chr(av) for s in states}
         elif op is c.IN:
-            chars: set[str] = set()
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    chars.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < 64:
-                    chars.update(map(chr, range(value[0], value[1] + 1)))
-                else:
-                    return None  # a category (\w, \s), a negated or a large class
+            chars = _class_chars(av)
+            if chars is None:
+                return None
             states = {s if len(s) >= k else s + ch for s in states for ch in chars}
         elif op is c.BRANCH:
             out: set[str] = set()
@@ -219,6 +214,21 @@ def first_chars(pattern: str) -> str | None:
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
 
 
+def _class_chars(items) -> set[str] | None:
+    """The characters of a parsed character class ("[a-cx]"), or None for a category (\\w, \\s), a negated or a
+    large class."""
+    c = _constants
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is c.LITERAL:
+            chars.add(chr(value))
+        elif kind is c.RANGE and value[1] - value[0] < 64:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return None
+    return chars
+
+
 def _first_chars(items) -> tuple[set[str] | None, bool]:
     """(the characters a sequence of parsed regex items can begin with, whether it can match empty)."""
     c = _constants
@@ -230,14 +240,8 @@ def _first_chars(items) -> tuple[set[str] | None, bool]:
             out.add(chr(av))
             return out, False
         if op is c.IN:
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    out.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < 64:
-                    out.update(map(chr, range(value[0], value[1] + 1)))
-                else:
-                    return None, False  # a category (\w, \s), a negated or a large class
-            return out, False
+            chars = _class_chars(av)
+            return (None if chars is None else out | chars), False
         if op is c.BRANCH:
             parts, empty = [alt.data for alt in av[1]], False
         elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
