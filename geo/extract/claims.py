@@ -786,7 +786,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if ev.actor is None:
             continue
         if kind == "strike" and not ev.mutual and ("down" in low or "intercept" in low or "destroy" in low):
-            shot = [x for x in INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start())]
+            shot = list(INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start()))
             if shot and not any(shot[-1].start() <= a[0] < m.start() for a in actors) \
                     and not AND_FINITE.search(low, max(0, m.start() - 20), m.end()):
                 # "destroyed 37 of 40 missiles targeting Kyiv", "shot down drones conducting operations over X": what the

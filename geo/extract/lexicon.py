@@ -181,8 +181,8 @@ def _starts(states: set[str], items, k: int) -> set[str] | None:
                     return None
                 out |= got
             states = out
-        elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
-            got = _starts(states, av[3].data, k)
+        elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE or op is c.ATOMIC_GROUP:
+            got = _starts(states, (av if op is c.ATOMIC_GROUP else av[3]).data, k)
             if got is None:
                 return None
             states = got
@@ -207,8 +207,8 @@ def _starts(states: set[str], items, k: int) -> set[str] | None:
 def first_chars(pattern: str) -> str | None:
     """The characters a match of the case-sensitive `pattern` can begin with, or None when they are not a list
     of literals (a class such as \\w, a case-insensitive part, a back-reference, a pattern that matches empty)."""
-    chars, empty = _first_chars(_parser.parse(pattern).data)
-    return None if chars is None or empty else "".join(sorted(chars))
+    starts = first_starts(pattern, 1)
+    return None if starts is None else "".join(sorted(starts))
 
 
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
@@ -227,40 +227,6 @@ def _class_chars(items) -> set[str] | None:
         else:
             return None
     return chars
-
-
-def _first_chars(items) -> tuple[set[str] | None, bool]:
-    """(the characters a sequence of parsed regex items can begin with, whether it can match empty)."""
-    c = _constants
-    out: set[str] = set()
-    for op, av in items:
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero width: the next item begins the match
-        if op is c.LITERAL:
-            out.add(chr(av))
-            return out, False
-        if op is c.IN:
-            chars = _class_chars(av)
-            return (None if chars is None else out | chars), False
-        if op is c.BRANCH:
-            parts, empty = [alt.data for alt in av[1]], False
-        elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
-            parts, empty = [av[3].data], False
-        elif op is c.ATOMIC_GROUP:
-            parts, empty = [av.data], False
-        elif op in _REPEATS:
-            parts, empty = [av[2].data], av[0] == 0
-        else:
-            return None, False
-        for part in parts:
-            chars, part_empty = _first_chars(part)
-            if chars is None:
-                return None, False
-            out |= chars
-            empty = empty or part_empty
-        if not empty:
-            return out, False
-    return out, True
 
 
 class Folded:
