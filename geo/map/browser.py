@@ -243,20 +243,35 @@ def wait_for_map_frame(driver, date: str | None = None, timeout: float = 60.0) -
         raise SnapshotError(_not_ready(driver, date, timeout, seen, where="the dashboard's map frame")) from None
 
 
-def all_frames(driver, script: str, *args) -> list:
-    """Run `script` in the top document and in every iframe (one level deep); the results in order."""
+def all_frames(driver, script: str, *args, attempts: int = 5) -> list:
+    """Run `script` in the top document and in every iframe (one level deep); the results in order.
+
+    Streamlit replaces its component frames when the app reruns: a frame that goes stale
+    between being found and being entered makes the whole read start again (up to `attempts`
+    times), so the results always come from one set of frames, none skipped.
+    """
+    _, exceptions = selenium_modules()
+    for _ in range(attempts - 1):
+        try:
+            return _read_frames(driver, script, args)
+        except (exceptions.StaleElementReferenceException, exceptions.NoSuchFrameException):
+            continue
+    return _read_frames(driver, script, args)
+
+
+def _read_frames(driver, script: str, args: tuple) -> list:
     from selenium.webdriver.common.by import By
 
-    driver.switch_to.default_content()
-    results = [driver.execute_script(script, *args)]
-    for index in range(len(driver.find_elements(By.TAG_NAME, "iframe"))):
+    try:
         driver.switch_to.default_content()
-        frames = driver.find_elements(By.TAG_NAME, "iframe")
-        if index < len(frames):
-            driver.switch_to.frame(frames[index])
+        results = [driver.execute_script(script, *args)]
+        for frame in driver.find_elements(By.TAG_NAME, "iframe"):
+            driver.switch_to.default_content()
+            driver.switch_to.frame(frame)
             results.append(driver.execute_script(script, *args))
-    driver.switch_to.default_content()
-    return results
+        return results
+    finally:
+        driver.switch_to.default_content()
 
 
 # -- the dashboard itself ----------------------------------------------------------------

@@ -249,3 +249,37 @@ def test_snapshot_with_the_front_line_of_the_day(chromium, shared, tmp_path, cap
     png = (tmp_path / "f.png").read_bytes()
     assert png_size(png) == (900, 600)
     assert "Front line as of 2024-06-15" in png_text(png)["Source"]  # credited on the slide itself
+
+
+# Two same-origin frames; reading frame "a" replaces frame "b" (as a Streamlit rerun replaces
+# its component frames), so the "b" found before the read has gone stale when it is entered.
+REPLACING_FRAMES = """<!doctype html><title>top</title>
+<iframe id="a" srcdoc="<title>a</title>"></iframe><iframe id="b" srcdoc="<title>b</title>"></iframe>"""
+READ_AND_REPLACE = """
+var frame = window.frameElement;
+if (frame && frame.id === 'a' && !window.parent.__replaced) {
+  window.parent.__replaced = true;
+  var old = window.parent.document.getElementById('b'), fresh = window.parent.document.createElement('iframe');
+  fresh.id = 'b';
+  old.replaceWith(fresh);
+  fresh.contentDocument.title = 'b2';  // the blank document of a frame without src is there at once
+}
+return document.title;
+"""
+
+
+@browser
+def test_a_frame_replaced_while_frames_are_read_is_read_afresh_not_skipped(chromium, tmp_path):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from geo.map.browser import all_frames
+
+    path = tmp_path / "frames.html"
+    path.write_text(REPLACING_FRAMES, encoding="utf-8")
+    with open_browser(width=800, height=600) as driver:
+        driver.get(path.as_uri())
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "return [].every.call(document.querySelectorAll('iframe'), function (f) {"
+            " return f.contentDocument && f.contentDocument.title; })"))
+        assert all_frames(driver, READ_AND_REPLACE) == ["top", "a", "b2"]
+        assert all_frames(driver, READ_AND_REPLACE) == ["top", "a", "b2"]  # once replaced, read as is
