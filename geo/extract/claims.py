@@ -234,7 +234,10 @@ FOOTAGE_CONFIRMS = re.compile(r"\bgeolocated\s+(?:[\w-]+\s+){0,3}?(?:footage|ima
 CLAIMED_ADJ = re.compile(r"\b(?:a|an|the|this|these|its|their|other)\s+claimed\s+(?!that\b|to\b|on\b|by\b)")  # on lower case
 # ISW's reading of what came before: ", indicating that", "—likely suggesting", ", further confirming that" (the verb follows)
 INFERENCE = re.compile(r"[,—–]\s*(?:(?:likely|possibly|probably|further|again|thus|also)\s+)*"
-                       r"(?:indicating|suggesting|signall?ing|confirming|demonstrating|showing)\b", re.I)
+                       r"(?:indicating|suggesting|signall?ing|confirming|demonstrating|showing"
+                       # ", which indicates that X": the same reading in a relative clause
+                       r"|which\s+(?:(?:likely|possibly|probably|further|again|thus|also)\s+)*"
+                       r"(?:indicates|suggests|signals|confirms|demonstrates|shows))\b", re.I)
 
 
 def _inference(sentence: str, start: int, said: str) -> bool:
@@ -430,7 +433,7 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         if not subject or len(subject.split()) > 18:
             continue
         if EVIDENCE.search(subject) or "geolocat" in sentence and GEOLOCATED_OBJECT.match(sentence, m.end()) \
-                or "ing" in m.group() and _inference(sentence, m.start(), m.group()):
+                or ("ing" in m.group() or "which" in head[-30:]) and _inference(sentence, m.start(), m.group()):
             # ", indicating that X": what ISW reads from the report before it is its own assessment
             out.append((m.end(), "confirmed", None))  # "published geolocated footage showing": the footage backs it
         else:

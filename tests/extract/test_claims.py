@@ -1142,3 +1142,13 @@ def test_what_isw_reads_from_a_partys_report_is_its_own_assessment(is_name):
     got = one("The General Staff reported that Russian forces shelled Kupiansk, indicating that Ukrainian forces "
               "have advanced into Kharkiv Oblast.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed"), ("advance", "ukraine", "confirmed")]
+
+
+def test_what_isw_reads_in_a_which_clause_is_its_own_assessment(is_name):
+    # ", which indicates that X" is the same reading as ", indicating that X"
+    got = one("The General Staff reported that Russian forces shelled Kupiansk, which likely indicates that Ukrainian "
+              "forces have advanced into Kharkiv Oblast.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed"), ("advance", "ukraine", "confirmed")]
+    got = one("The General Staff reported that Russian forces shelled Kupiansk—which suggests that Ukrainian "
+              "forces have advanced into Kharkiv Oblast.", is_name)
+    assert [s for _, _, s, _, _ in got] == ["claimed", "confirmed"]
