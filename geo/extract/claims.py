@@ -222,7 +222,7 @@ NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|force
 # a party's worry about an event reports it as its speech does: "voiced concerns that", "expressed concern over", "worrying about"
 CONCERN = (r"(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?(?:concerns?|worries|fears?|alarm)(?:\s+(?:over|about|regarding))?"
            r"|worr(?:y|ies|ied|ying)\s+(?:about|over)")
-SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)}|{CONCERN})\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
+SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)}|{CONCERN}|(?:{alternation(lexicon.SAY_THAT)})(?=\s+(?:on\s+\w+\s+\d+\s+)?that\b))\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|purported|supposedly|ostensibly|unconfirmed|unverified|rumou?red)\b", re.I)
 NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that"

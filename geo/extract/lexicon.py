@@ -116,6 +116,9 @@ NOUNS = frozenset(w for w in forms("advance", "capture", *ATTACK_NOUNS, *STRIKE_
 TAKE = forms("take")
 SAY = forms(*SAY_VERBS) - {"note", "post", "share", "show", "add", "write", "state", "report", "claim", "confirm"} | {"show", "claim", "report"}
 SAY_TO = forms(*SAY_VERBS)
+# Verbs that report speech only before "that" ("remarked that X", "maintained that X"; not "maintained positions")
+SAY_THAT = forms("remark", "insinuate", "imply", "contend", "caution", "clarify", "maintain", "identify",
+                 "estimate", "concede", "reveal", "explain", "observe", "believe")
 FIRE_VERB = forms("fire")
 
 

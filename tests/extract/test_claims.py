@@ -1152,3 +1152,13 @@ def test_what_isw_reads_in_a_which_clause_is_its_own_assessment(is_name):
     got = one("The General Staff reported that Russian forces shelled Kupiansk—which suggests that Ukrainian "
               "forces have advanced into Kharkiv Oblast.", is_name)
     assert [s for _, _, s, _, _ in got] == ["claimed", "confirmed"]
+
+
+def test_verbs_that_report_speech_before_that_make_a_claim(is_name):
+    # "remarked/maintained/insinuated that X": the speaker's claim; "maintained positions" is no speech
+    got = one("A Russian milblogger remarked that Russian troops attacked Ukrainian positions near Kupiansk.", is_name)
+    assert got == [("attack", "russia", "claimed", "Russian milblogger", ["Kupiansk"])]
+    got = one("The mayor insinuated on May 3 that Ukrainian forces liberated Kupiansk.", is_name)
+    assert [(k, s) for k, _, s, _, _ in got] == [("advance", "claimed")]
+    got = one("Russian forces maintained positions near Kupiansk and attacked Ukrainian positions in Kupiansk.", is_name)
+    assert [s for _, _, s, _, _ in got] == ["confirmed"]
