@@ -146,9 +146,13 @@ STALE_DAYS = 14  # a sentence whose every dated day is this much older than the 
 WILL_AFTER = re.compile(r"\s+(?:will|would|may|might|could|is\s+likely|are\s+likely)\b")
 MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of|over|about)|accused\s+each\s+other\s+of"
                     r"|blamed\s+each\s+other\s+for)\s+(?:\w+\s+){0,2}$", re.I)
-# "1st Guards Tank Army", "with heavy air and artillery support", "air defense": weapon words that are not the means of the event
-NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)s?\s+(?:and\s+\w+\s+)?(?:army|armies|division|brigade|regiment|"
-                        r"corps|battalion|support|cover|defen[cs]es?)\b", re.I)
+# "1st Guards Tank Army", "76th Guards Air Assault Division", "with heavy air and artillery support", "air defense": weapon
+# words that are not the means of the event; "sabotage and reconnaissance groups" (DRGs) probe the front line on foot: their
+# assaults are ground attacks, unlike a partisans' "sabotage attack" on a substation
+NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)s?\s+(?:and\s+\w+\s+|assault\s+)?(?:army|armies|division|"
+                        r"brigade|regiment|corps|battalion|support|cover|defen[cs]es?)\b"
+                        r"|\b(?:reconnaissance\s+and\s+)?sabotage(?:\s+and\s+reconnaissance)?\s+(?:groups?|units?|detachments?|squads?|"
+                        r"teams?|elements)\b", re.I)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
@@ -804,7 +808,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             or WITH_WEAPON.match(sentence, m.end())
         ):
             ev.kind = "strike"  # "a Russian FPV drone reached the outskirts of Kharkiv City" is a strike, not ground gained
-        if ev.kind == "attack" and PARTISAN.search(sentence, max(0, m.start() - 80), m.start()):
+        if ev.kind == "attack" and PARTISAN.search(NOT_WEAPON.sub("", sentence[max(0, m.start() - 80):m.start()])):
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and (ATTEMPT.search(near) or word in ADVANCE_BASE and ATTEMPT.search(CLAUSE_TAIL.split(before)[-1])):
             ev.kind = "attack"  # "attempted to break through the lines and advance toward X": the attempt covers both

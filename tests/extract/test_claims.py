@@ -1162,3 +1162,13 @@ def test_verbs_that_report_speech_before_that_make_a_claim(is_name):
     assert [(k, s) for k, _, s, _, _ in got] == [("advance", "claimed")]
     got = one("Russian forces maintained positions near Kupiansk and attacked Ukrainian positions in Kupiansk.", is_name)
     assert [s for _, _, s, _, _ in got] == ["confirmed"]
+
+
+def test_sabotage_groups_and_air_assault_units_attack_on_the_ground(is_name):
+    # a DRG's assault and an air assault division's assaults are ground attacks; a partisans' sabotage attack is a strike
+    got = one("The General Staff reported that Russian sabotage and reconnaissance groups attempted to assault Kupiansk.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    got = one("Elements of the Russian 83rd Guards Air Assault Brigade conducted assaults near Kupiansk.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    got = one("Ukrainian partisans conducted a sabotage attack on a rail depot in Kupiansk.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("strike", "ukraine")]
