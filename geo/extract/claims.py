@@ -238,10 +238,13 @@ FOOTAGE_CONFIRMS = re.compile(r"\bgeolocated\s+(?:[\w-]+\s+){0,3}?(?:footage|ima
 CLAIMED_ADJ = re.compile(r"\b(?:a|an|the|this|these|its|their|other)\s+claimed\s+(?!that\b|to\b|on\b|by\b)")  # on lower case
 # ISW's reading of what came before: ", indicating that", "—likely suggesting", ", further confirming that" (the verb follows)
 INFERENCE = re.compile(r"[,—–]\s*(?:(?:likely|possibly|probably|further|again|thus|also)\s+)*"
-                       r"(?:indicating|suggesting|signall?ing|confirming|demonstrating|showing"
+                       r"(?:indicating|suggesting|signall?ing|confirming|demonstrating|showing|corroborating"
                        # ", which indicates that X": the same reading in a relative clause
                        r"|which\s+(?:(?:likely|possibly|probably|further|again|thus|also)\s+)*"
-                       r"(?:indicates|suggests|signals|confirms|demonstrates|shows))\b", re.I)
+                       r"(?:indicates|suggests|signals|confirms|demonstrates|shows|corroborates))\b", re.I)
+# ", corroborating Ukrainian claims of", ", which confirms Russian reports that": the claims ISW's reading backs are its own
+INFERRED_CLAIMS = re.compile(r"[,—–]\s*(?:which\s+)?(?:(?:likely|further|again|also)\s+)*(?:corroborat(?:es|ing)|confirm(?:s|ing))\s+"
+                             r"(?:[\w’'-]+\s+){0,4}$", re.I)
 
 
 def _inference(sentence: str, start: int, said: str) -> bool:
@@ -432,6 +435,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         head = sentence[:m.start()]
         if m.group().startswith("confirmed") and ADJ_DETERMINER.search(head):
             continue  # "did not conduct any confirmed ground attacks": an adjective, nobody speaks
+        if m.group().startswith(("claims", "reports")) and INFERRED_CLAIMS.search(head, max(0, m.start() - 80)):
+            continue  # "..., corroborating Ukrainian claims of strikes on X": the noun, backed by ISW's reading
         cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)] + [head.rfind(" that ") + 6 if " that " in head else 0])
         subject = head[cut:].strip()
         if not subject or len(subject.split()) > 18:
@@ -455,6 +460,9 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     for m in NARRATIVE_THAT.finditer(sentence) if _may_contain(sentence, low, "that", "claims of", "reports of") else ():
         if "geolocat" in low and FOOTAGE_CONFIRMS.search(sentence, 0, m.start()):
             continue  # "geolocated footage confirms Russian and Ukrainian claims that X": the footage backs the claims
+        if INFERRED_CLAIMS.search(sentence, max(0, m.start() - 80), m.start()):
+            out.append((m.end(), "confirmed", None))  # "X reported explosions, which corroborates claims that": ISW's reading
+            continue
         out.append((m.end(), "claimed", None))  # "a narrative that Wagner forces captured Soledar"
     out.sort(key=lambda t: t[0])
     return out

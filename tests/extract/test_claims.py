@@ -1172,3 +1172,16 @@ def test_sabotage_groups_and_air_assault_units_attack_on_the_ground(is_name):
     assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
     got = one("Ukrainian partisans conducted a sabotage attack on a rail depot in Kupiansk.", is_name)
     assert [(k, a) for k, a, _, _, _ in got] == [("strike", "ukraine")]
+
+
+def test_claims_that_isws_reading_corroborates_are_its_own(is_name):
+    # ", which corroborates claims that X", ", corroborating Ukrainian claims of X": ISW backs the claims
+    got = one("Residents reported explosions in Kupiansk, which corroborates Ukrainian claims that Ukrainian strikes "
+              "hit Kupiansk.", is_name)
+    assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "ukraine", "confirmed")]
+    got = one("Footage showed that Ukrainian forces struck Kupiansk, corroborating Ukrainian claims of Ukrainian strikes "
+              "on Kupiansk.", is_name)
+    assert {(k, a, s) for k, a, s, _, _ in got} == {("strike", "ukraine", "confirmed")}
+    # a party confirming a report is still the party's claim
+    got = one("Ukrainian officials confirmed reports that Ukrainian strikes hit Kupiansk.", is_name)
+    assert [s for _, _, s, _, _ in got] == ["claimed"]
