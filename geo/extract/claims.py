@@ -308,6 +308,8 @@ def claimant_name(subject: str) -> str | None:
     if "general staff" in low:
         return "Ukrainian General Staff" if "russian" not in low else "Russian General Staff"
     if "ministry of defense" in low or "defense ministry" in low or re.search(r"\bmod\b", low):
+        if re.search(r"\b(?:uk|british|united\s+kingdom)\b", low):
+            return "UK MoD"  # the UK Ministry of Defense's intelligence updates
         return "Russian MoD" if "ukrain" not in low else "Ukrainian MoD"
     if "milblog" in low or "miblog" in low or "milbloog" in low:
         base = "Russian milbloggers" if re.search(r"blo+g+ers\b", low) else "Russian milblogger"

@@ -93,6 +93,7 @@ def test_claimant_names():
     assert claimant_name("The Russian Ministry of Defense (MoD)") == "Russian MoD"
     assert claimant_name("A Russian milblogger") == "Russian milblogger"
     assert claimant_name("Ukrainian Southern Operational Command") == "Ukrainian Southern Operational Command"
+    assert claimant_name("The UK Defense Ministry") == claimant_name("The British Ministry of Defense (MoD)") == "UK MoD"
 
 
 # Classes of sentence the method reads by lemma and shape; each sentence is written for the test.
