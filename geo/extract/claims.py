@@ -478,6 +478,13 @@ LOST_GROUND = re.compile(r"\b(?P<side>Russian|Ukrainian)\s+(?:forces|troops|unit
 REPELLED_ATTACK = re.compile(r"\s+(?:(?:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|\d+|ground|"
                              r"infantry|small-group|limited|further|renewed|repeated|continued)\s+){0,3}"
                              r"(?:assaults?|attacks?|offensives?|counterattacks?|counteroffensives?)\b(?!\s+(?:helicopters?|drones?|aircraft))")
+# what a side's word after "repelled" names: its attack or its force ("Russian assaults", "a Ukrainian sabotage and
+# reconnaissance group", "Russian forces' attempts"), not a person or a project ("Russian President", "the Wagner Line")
+REPELLED_OBJECT = re.compile(r"(?:[’'s]*\s+[\w“”\"’'-]+){0,5}?\s+[“\"]?(?:assaults?|attacks?|offensives?|counter-?attacks?|"
+                            r"counter-?offensives?|advances?|attempts?|efforts?|operations?|actions?|strikes?|landings?|forces?|"
+                            r"troops|units?|groups?|grouping|formations?|elements|personnel|brigades?|regiments?|battalions?|"
+                            r"infantry|servicem[ae]n|soldiers|fighters|detachments?|DRGs?|tanks?|columns?|convoys?|"
+                            r"pushes|push|breakthroughs?|raids?|sorties?|incursions?|probes?|reconnaissance\S*)\b", re.I)
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
@@ -678,6 +685,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
             attacker = SIDE_WORD.search(after)
+            if attacker and not REPELLED_OBJECT.match(after, attacker.end()):
+                continue  # "halted the construction of the Wagner Line", "deflected Russian President Putin's efforts ..."
             if attacker:
                 ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
             else:

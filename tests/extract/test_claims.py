@@ -1186,3 +1186,13 @@ def test_claims_that_isws_reading_corroborates_are_its_own(is_name):
     # a party confirming a report is still the party's claim
     got = one("Ukrainian officials confirmed reports that Ukrainian strikes hit Kupiansk.", is_name)
     assert [s for _, _, s, _, _ in got] == ["claimed"]
+
+
+def test_a_repelled_side_needs_an_attack_or_a_force(is_name):
+    # "halted the construction of the Wagner Line", "pushed back against a Russian propagandist's claim": no attack repelled
+    assert one("Kharkiv Oblast officials halted the construction of the Wagner Line near Kupiansk.", is_name) == []
+    assert one("Ukraine defeated Russia in the battle for Kupiansk in September.", is_name) == []
+    got = one("Ukrainian forces repelled a Russian sabotage and reconnaissance group near Kupiansk.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    got = one("Ukrainian forces repelled Russian forces' attempts to advance near Kupiansk.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
