@@ -242,6 +242,11 @@ INFERENCE = re.compile(r"[,—–]\s*(?:(?:likely|possibly|probably|further|agai
                        # ", which indicates that X": the same reading in a relative clause
                        r"|which\s+(?:(?:likely|possibly|probably|further|again|thus|also)\s+)*"
                        r"(?:indicates|suggests|signals|confirms|demonstrates|shows|corroborates))\b", re.I)
+# "The ability of Ukrainian forces to counterattack indicates that X", "all this evidence suggests that X": a fact, not a
+# party, that shows something is ISW's reading of it; "these reports indicate", "the General Staff's report suggests" stay claims
+READING_VERB = re.compile(r"(?:indicat|suggest|show|demonstrat)")
+SOURCE_NOUN = re.compile(r"\b(?:reports?|reporting|claims?|statements?|sources?|accounts?|posts?|narratives?|allegations?|"
+                         r"assertions?|comments?|remarks?|announcements?|rumou?rs?|messages?|footage|videos?|milbloggers?)\b", re.I)
 # ", corroborating Ukrainian claims of", ", which confirms Russian reports that": the claims ISW's reading backs are its own
 INFERRED_CLAIMS = re.compile(r"[,—–]\s*(?:which\s+)?(?:(?:likely|further|again|also)\s+)*(?:corroborat(?:es|ing)|confirm(?:s|ing))\s+"
                              r"(?:[\w’'-]+\s+){0,4}$", re.I)
@@ -444,7 +449,8 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         if not subject or len(subject.split()) > 18:
             continue
         if EVIDENCE.search(subject) or "geolocat" in sentence and GEOLOCATED_OBJECT.match(sentence, m.end()) \
-                or ("ing" in m.group() or "which" in head[-30:]) and _inference(sentence, m.start(), m.group()):
+                or ("ing" in m.group() or "which" in head[-30:]) and _inference(sentence, m.start(), m.group()) \
+                or READING_VERB.match(m.group()) and not SOURCE_NOUN.search(subject) and claimant_name(subject) is None:
             # ", indicating that X": what ISW reads from the report before it is its own assessment
             out.append((m.end(), "confirmed", None))  # "published geolocated footage showing": the footage backs it
         else:
@@ -844,6 +850,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
+        elif prev_word == "by" and word.endswith("ing") and events and events[-1].dropped and m.start() - events[-1].end < 80 \
+                and not PLAIN_GAP.search(sentence, events[-1].end, m.start()):
+            ev.dropped = events[-1].dropped  # "intend to take control of X by seizing Y": the means of an aim is the aim
         elif (" and" in near or " or" in near) and _governed_infinitive(low, m.start(), word):
             ev.dropped = "intention or background"  # "hope to gain a foothold on the bank and advance on X": the hope's
         elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):

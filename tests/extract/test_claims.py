@@ -1196,3 +1196,13 @@ def test_a_repelled_side_needs_an_attack_or_a_force(is_name):
     assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
     got = one("Ukrainian forces repelled Russian forces' attempts to advance near Kupiansk.", is_name)
     assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+
+
+def test_what_a_fact_indicates_is_isws_reading(is_name):
+    # a fact (not a party) that "indicates/suggests/shows" an event: ISW's own reading; a report that does stays a claim
+    got = one("The arrival of fresh reserves indicates that Russian forces attacked Kupiansk on May 3.", is_name)
+    assert [(k, s) for k, _, s, _, _ in got] == [("attack", "confirmed")]
+    got = one("These reports indicate that Russian forces attacked Kupiansk on May 3.", is_name)
+    assert [(k, s) for k, _, s, _, _ in got] == [("attack", "claimed")]
+    # the means of an aim is the aim: "intend to take control of X by seizing Y"
+    assert one("Russian forces intend to take control of Kharkiv Oblast by seizing Kupiansk.", is_name) == []
