@@ -29,6 +29,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
+from geo.places.lines import Line, lines_named
 from geo.places.names import ending_forms, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
@@ -79,6 +80,7 @@ TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than th
 OTHERS_KM = 30.0  # another shape of a name is the village meant only this close to the other places of the text
 THEIR_OBLAST_KM = 60.0  # the namesake in the oblast of the sentence's other places lies this close to one of them
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
+LINE_KM, LINE_RATIO = 10.0, 2.5  # a namesake this close to a road or river the sentence names ("along the T1302"), the others this many times farther
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Context:
     border_regions: frozenset[str] = frozenset()  # oblasts the sentence names by their border ("along the Mykolaiv-Kherson border")
     russian_border: bool = False  # the sentence places something on Ukraine's border with Russia ("3 km from the Russian border")
     after: str = ""  # the words right after the mention in its sentence (`longer_name`)
+    lines: tuple[Line, ...] = ()  # the roads and rivers the sentence names ("along the T1302", "the Siverskyi Donets")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -1067,7 +1070,8 @@ class Resolver:
                 if got is not None:
                     return got
             near = near or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
-                or self._only_one_on_the_front(scored, ctx) or self._the_only_town(scored, pop, ratio, ctx)
+                or self._the_only_one_along_the_line(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
+                or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -1223,6 +1227,29 @@ class Resolver:
             return None  # a city far from the communities listed with it: the text means another seat spelled alike
         rival = others[0] if others else next((x for x in scored if x is not seat), seat)
         return seat, rival, 0.0, "the seat of the hromada named"
+
+    def _the_only_one_along_the_line(self, scored: list[_Scored], ctx: Context):
+        """Between namesakes the evidence scores alike, the only one by a road or river the sentence names ("attacked
+        Nahirne and Bilohorivka along the T1302", "across the Siverskyi Donets River from Bilohorivka"): within LINE_KM
+        of it, every rival (more than 5 km from it) at least LINE_RATIO times as far. Returns (pick, rival, km, rule)
+        or None."""
+        if not ctx.lines:
+            return None
+        top = scored[0].score
+        contenders = [x for x in scored if top - x.score < DECIDE and x.cand.place.is_settlement][:12]
+        if len(contenders) < 2:
+            return None
+        dist = sorted(((min(line.km(x.cand.place.lat, x.cand.place.lon) for line in ctx.lines), i) for i, x in enumerate(contenders)))
+        d0, i0 = dist[0]
+        pick = contenders[i0]
+        rivals = [(d, contenders[i]) for d, i in dist[1:] if km(pick.cand.place, contenders[i].cand.place) > SAME_PLACE_KM]
+        if d0 > LINE_KM or not rivals or rivals[0][0] < LINE_RATIO * max(d0, 2.0):
+            return None
+        if self.frontline is not None and ctx.kind in GROUND_KINDS and self._measure_line([pick.cand.place])[0] > OFF_LINE_KM \
+                and min(self._measure_line([x.cand.place for _, x in rivals])) <= ON_LINE_KM:
+            return None  # a road runs a long way: fighting by it is where the front line crosses it
+        line = min(ctx.lines, key=lambda x: x.km(pick.cand.place.lat, pick.cand.place.lon))
+        return pick, max(rivals, key=lambda t: t[1].score)[1], d0, f"the only namesake along the {line.name}"
 
     def _only_one_on_the_front(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, for a ground claim (advance, attack): the only one on the
@@ -1468,6 +1495,7 @@ class _Sentence:
         self._border: frozenset[str] | None = None
         self._russian: bool | None = None
         self._after: dict[int, str | None] = {}  # mention end -> the oblast closing its list (`_oblast_after`)
+        self._lines: tuple[Line, ...] | None = None
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -1489,6 +1517,12 @@ class _Sentence:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
         return self._regions
+
+    def lines(self) -> tuple[Line, ...]:
+        """The roads and rivers the sentence names."""
+        if self._lines is None:
+            self._lines = lines_named(self.text)
+        return self._lines
 
     def russian_border(self) -> bool:
         """Does the sentence speak of Ukraine's border with Russia?"""
@@ -1737,6 +1771,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
+                        lines=sent.lines() if mention.precision == "settlement" else (),
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:
