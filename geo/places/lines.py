@@ -107,6 +107,8 @@ LINES: tuple[tuple[str, Line], ...] = (
         (48.52728, 37.70594),  # Kostiantynivka
         (48.14019, 37.75008),  # Avdiivka
         (48.02300, 37.80224),  # Donetsk
+        (47.60080, 37.49358),  # Volnovakha: "Volnovakha at the intersection of the N20 and T0509"
+        (47.09514, 37.54131),  # Mariupol
     ),))),
     # the N21 (H21): "the H21 Starobilsk-Luhansk City highway", "Shchastia, about 15 km north of Luhansk City along the H21"
     (_road("N-21", "H-21"), Line("N21 (H21) highway", ((
@@ -163,6 +165,16 @@ _NAMES = re.compile("|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _) in enume
 _HINT = re.compile(r"\d|Donets|Inhulets")  # a text naming none of them is skipped before the long pattern
 
 
+# what may stand between a place and the road or river the text puts it on: the rest of its list, an apposition
+# ("X, Y, and Z, all settlements within 10 kilometers of the T1302", "X, which is a settlement directly along the
+# T1302", "X (on the E40 highway to Slovyansk)", "X and Y along the T1302"), not a bearing or another clause
+ON_THE_LINE = re.compile(
+    r"(?:\s*(?:,|\(|\b(?:and|or|both|all|settlements?|villages?|towns?|located|situated|which\s+(?:is|are|lies|lie)|"
+    r"a|small|settlement|village|town|directly|just|[A-Z][\w’'-]+)\b))*"
+    r"\s*\b(?:along|on|astride|adjacent\s+to|within\s+\d+\s*(?:km|kilometers)\s+of)\s+the\s+(?:[\w’'-]+\s+){0,3}?$")
+ON_THE_LINE_CHARS = 120  # the road or river named this close after a place, at most
+
+
 def lines_named(text: str) -> tuple[Line, ...]:
     """The roads and rivers of `LINES` that `text` names, in the order named, each once."""
     if not _HINT.search(text):
@@ -172,4 +184,20 @@ def lines_named(text: str) -> tuple[Line, ...]:
         line = LINES[int(m.lastgroup[1:])][1]
         if line not in out:
             out.append(line)
+    return tuple(out)
+
+
+def lines_of_place(text: str, end: int) -> tuple[Line, ...]:
+    """The roads and rivers `text` puts the place ending at `end` on ("Nahirne and Bilohorivka along the T1302",
+    "Krasnopillia, located along the E40 highway"): named right after it, with only its list or an apposition between."""
+    if not _HINT.search(text, end, end + ON_THE_LINE_CHARS + 20):
+        return ()
+    out: list[Line] = []
+    for m in _NAMES.finditer(text, end, end + ON_THE_LINE_CHARS + 20):
+        if m.start() - end > ON_THE_LINE_CHARS:
+            break
+        if ON_THE_LINE.match(text, end, m.start()) is not None:
+            line = LINES[int(m.lastgroup[1:])][1]
+            if line not in out:
+                out.append(line)
     return tuple(out)

@@ -29,7 +29,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
-from geo.places.lines import Line, lines_named
+from geo.places.lines import Line, lines_named, lines_of_place
 from geo.places.names import ending_forms, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
@@ -81,6 +81,7 @@ OTHERS_KM = 30.0  # another shape of a name is the village meant only this close
 THEIR_OBLAST_KM = 60.0  # the namesake in the oblast of the sentence's other places lies this close to one of them
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
 LINE_KM, LINE_RATIO = 10.0, 2.5  # a namesake this close to a road or river the sentence names ("along the T1302"), the others this many times farther
+ON_LINE_MAX_KM = 20.0  # a place the text puts on a road or river ("Yakovlivka, along the T1302") lies at most this far from it
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Context:
     russian_border: bool = False  # the sentence places something on Ukraine's border with Russia ("3 km from the Russian border")
     after: str = ""  # the words right after the mention in its sentence (`longer_name`)
     lines: tuple[Line, ...] = ()  # the roads and rivers the sentence names ("along the T1302", "the Siverskyi Donets")
+    on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -949,6 +951,12 @@ class Resolver:
                 return Resolution(mention, None, None, f"no candidate lies on the outskirts of {ref.name} ({ref.admin1})",
                                   tuple(cands), review=True)
             cands = near
+        if ctx.on_lines and precision == "settlement":
+            # "Yakovlivka, along the T1302": a namesake far from the road is another village (the one meant may be missing)
+            near = [c for c in cands if min(line.km(c.place.lat, c.place.lon) for line in ctx.on_lines) <= ON_LINE_MAX_KM]
+            if not near:
+                return Resolution(mention, None, None, f"no candidate lies along the {ctx.on_lines[0].name}", tuple(cands), review=True)
+            cands = near
         if ref is not None and not mention.bearing and mention.distance_km and ctx.stated and precision != "region":
             # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no direction keeps the namesakes lying
             # about that far from the town (when one does; the text may measure from elsewhere)
@@ -1772,6 +1780,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
                         lines=sent.lines() if mention.precision == "settlement" else (),
+                        on_lines=lines_of_place(claim.sentence, mention.end) if mention.precision == "settlement" and sent.lines() else (),
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:

@@ -49,3 +49,30 @@ def test_the_namesake_along_the_road_or_river_named(full_gazetteer, text, name, 
 def test_without_a_road_or_river_the_namesakes_stay_open(full_gazetteer):
     got = placed("Ukrainian forces repelled a Russian assault on Bilohorivka on July 2.", full_gazetteer, dt.date(2022, 7, 2))
     assert got["Bilohorivka"].place is None
+
+
+@pytest.mark.parametrize("text, name, names", [
+    ("Russian forces attacked Spirne, Yakovlivka, and Berestove, all settlements within 10 km of the T1302.", "Spirne",
+     ["T1302 highway"]),
+    ("Russian forces attacked Dolyna (on the E40 highway to Slovyansk).", "Dolyna", ["E40 (M03) highway"]),
+    ("Russian forces shelled Raihorodok, a village directly along the T0513 highway.", "Raihorodok", ["T0513 highway"]),
+    ("Russian forces attacked Berestove, about 25 km northeast of Bakhmut along the T1302.", "Berestove", []),  # a bearing between
+    ("Russian forces shelled Hirske to interdict Ukrainian lines of communication along the T1302.", "Hirske", []),
+])
+def test_the_roads_a_text_puts_a_place_on(text, name, names):
+    from geo.places.lines import lines_of_place
+
+    assert [x.name for x in lines_of_place(text, text.index(name) + len(name))] == names
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # the Yakovlivka on the T1302 by Soledar, not the one 55 km west that "west of Mykolaivka" fits
+    ("Russian forces attacked west of Mykolaivka and Yakovlivka, both along the T1302, on June 28.", "Yakovlivka", 688556),
+    # the only Yasylivka lies 50 km from the road (a misspelt name): none, for review
+    ("Russian forces attacked Yasylivka and Berestove, both settlements along the T1302, on June 28.", "Yasylivka", None),
+])
+def test_a_place_put_on_a_road_is_no_namesake_far_from_it(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 6, 28))[name]
+    assert (got.place.geonameid if got.place else None) == gid
+    if gid is None:
+        assert got.rule == "no candidate lies along the T1302 highway" and got.review
