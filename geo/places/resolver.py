@@ -1077,7 +1077,8 @@ class Resolver:
                 got = self._in_the_claims_oblast(mention, ctx, ref)
                 if got is not None:
                     return got
-            near = near or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
+            near = near or self._the_only_one_in_the_sector(scored, mention, ref, ctx) \
+                or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
                 or self._the_only_one_along_the_line(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
                 or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
@@ -1235,6 +1236,27 @@ class Resolver:
             return None  # a city far from the communities listed with it: the text means another seat spelled alike
         rival = others[0] if others else next((x for x in scored if x is not seat), seat)
         return seat, rival, 0.0, "the seat of the hromada named"
+
+    @staticmethod
+    def _the_only_one_in_the_sector(scored: list[_Scored], mention: Mention, ref: Place | None, ctx: Context):
+        """Between namesakes that fit a bearing with a distance ("Blahodatne, approximately 40km east of Mykolaiv
+        City") and score alike, the only one in the compass sector named (within 22.5 degrees of it) and at about the
+        distance stated (within 30%, at least 5 km); the others lie only near the direction. Not for a bound ("within
+        77km southwest of Donetsk City near X": X may lie anywhere closer). Returns (pick, rival, km, rule) or None."""
+        want = BEARINGS.get((mention.bearing or "").replace("ern", ""))
+        if ref is None or want is None or not mention.distance_km or ctx.within:
+            return None
+        top = scored[0].score
+        fitting = [x for x in scored if top - x.score < DECIDE and x.reasons.get("bearing", 0) > 0][:12]
+        inside = [x for x in fitting if abs(km(ref, x.cand.place) - mention.distance_km) <= max(5.0, 0.3 * mention.distance_km)
+                  and within_degrees(ref, x.cand.place, want, 22.5)]
+        if not inside or any(km(inside[0].cand.place, x.cand.place) > SAME_PLACE_KM for x in inside[1:]):
+            return None
+        pick = inside[0]
+        rivals = [x for x in fitting if km(pick.cand.place, x.cand.place) > SAME_PLACE_KM]
+        if not rivals:
+            return None
+        return pick, rivals[0], km(ref, pick.cand.place), f"the only namesake {mention.bearing} of {ref.name} at the distance stated"
 
     def _the_only_one_along_the_line(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, the only one by a road or river the sentence names ("attacked

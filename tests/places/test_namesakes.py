@@ -268,3 +268,21 @@ def test_a_distance_without_a_bearing_keeps_the_namesakes_that_far(full_gazettee
     text = "Ukrainian artillery destroyed a Russian pontoon bridge near Bilohorivka, roughly 12 km from Rubizhne."
     got = placed(text, full_gazetteer)["Bilohorivka"]
     assert got.place.admin1 == "Luhansk Oblast"
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # two Blahodatnes fit "east of Mykolaiv City": one 42 km due east, the other 34 km to the southeast
+    ("Russian forces repelled a Ukrainian attack on Blahodatne, about 40 km east of Mykolaiv City, on August 31.", "Blahodatne", 699466),
+    # two Bereznehuvates north of Snihurivka: one 26 km due north, the other 23 km north-northeast
+    ("Russian forces shelled Bereznehuvate, about 25 km due north of Snihurivka, on August 31.", "Bereznehuvate", 712339),
+])
+def test_namesakes_fitting_a_bearing_alike_go_to_the_one_in_the_sector_at_the_distance(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 31), "Southern Axis")[name]
+    assert got.place is not None and got.place.geonameid == gid
+    assert got.rule.endswith("at the distance stated") or got.rule == "bearing"
+
+
+def test_a_bound_on_the_distance_does_not_pick_the_namesake_at_it(full_gazetteer):
+    text = "Russian forces repelled Ukrainian attacks within 40 km east of Mykolaiv City near Blahodatne on August 31."
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 31), "Southern Axis")["Blahodatne"]
+    assert not got.rule.endswith("at the distance stated")
