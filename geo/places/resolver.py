@@ -109,6 +109,7 @@ class Context:
     after: str = ""  # the words right after the mention in its sentence (`longer_name`)
     lines: tuple[Line, ...] = ()  # the roads and rivers the sentence names ("along the T1302", "the Siverskyi Donets")
     on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
+    claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -1096,6 +1097,12 @@ class Resolver:
                 f"ambiguous: {len(cands)} candidates; the one the text favours lies far from the front line of the day, a namesake on it",
                 tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2), review=True,
             )
+        if precision == "settlement" and self._far_from_the_sentence(best, ctx):
+            return Resolution(
+                mention, None, None,
+                f"ambiguous: {len(cands)} candidates; the one the front and the section favour lies far from every other place of its sentence",
+                tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2), review=True,
+            )
         rule = deciding[0] if margin >= DECIDE and deciding[1] > 0 else "population"
         return Resolution(
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -1130,6 +1137,20 @@ class Resolver:
             return False
         rivals = [x.cand.place for x in scored[1:12] if not x.cand.place.is_region and km(p, x.cand.place) > SAME_PLACE_KM]
         return any(d <= ON_LINE_KM for d in self._measure_line(rivals)) if rivals else False
+
+    @staticmethod
+    def _far_from_the_sentence(best: _Scored, ctx: Context) -> bool:
+        """Is a village chosen only by the weak evidence (the front prior, the section, population) farther than FAR_KM
+        from every place already placed in its sentence, its own claim naming one at least ("concentration areas in
+        Kherson City, Nova Kakhovka, Dariivka, and Nova Kardashinka": not a Nova Kamianka 400 km away)? Places named
+        together lie together, not those of another clause ("Ukrainian forces recaptured positions near X and Russian
+        forces advanced near Y"); a city (CITY_POP) is named far from the others often enough."""
+        p = best.cand.place
+        if not ctx.claim_places or p.population >= CITY_POP or p.feature_code in CAPITAL_CODES:
+            return False
+        if any(best.reasons.get(r, 0) > 0 for r in STRONG_REASONS):
+            return False
+        return all(approx_km(p.lat, p.lon, a, b) > FAR_KM for _, a, b in ctx.sentence_points)
 
     def _russian_shaped(self, name: str) -> tuple[Candidate, ...]:
         """Settlements found only under another shape of `name` (`Gazetteer.other_shapes`), kept with the gazetteer."""
@@ -1803,6 +1824,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
                         lines=sent.lines() if mention.precision == "settlement" else (),
                         on_lines=lines_of_place(claim.sentence, mention.end) if mention.precision == "settlement" and sent.lines() else (),
+                        claim_places=tuple(results[(ci, j)].place for j in range(len(claim.mentions)) if j != mi and (ci, j) in results
+                                           and results[(ci, j)].resolved and results[(ci, j)].precision == "settlement"),
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:

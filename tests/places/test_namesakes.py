@@ -286,3 +286,27 @@ def test_a_bound_on_the_distance_does_not_pick_the_namesake_at_it(full_gazetteer
     text = "Russian forces repelled Ukrainian attacks within 40 km east of Mykolaiv City near Blahodatne on August 31."
     got = placed(text, full_gazetteer, dt.date(2022, 8, 31), "Southern Axis")["Blahodatne"]
     assert not got.rule.endswith("at the distance stated")
+
+
+def _placed_with_front(text: str, gazetteer, date: dt.date, front) -> dict:
+    from geo.extract.claims import extract_claims
+
+    report = Report(date, "t", (Paragraph(text, "Southern Axis"),))
+    rows = resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer, front)
+    return {cp.resolution.mention.text: cp.resolution for cp in rows}
+
+
+FRONT = [(48.66, 38.15), (48.60, 38.10), (50.25, 37.0), (50.20, 36.90)]  # by Bakhmut, and by Vovchansk
+
+
+def test_a_village_the_front_alone_favours_far_from_the_places_of_its_claim_is_left_open(full_gazetteer):
+    # a misspelt Kherson village matches a Nova Kamianka by Bakhmut, which the front prior favours, 400 km away
+    text = "Ukrainian forces struck Russian concentration areas in Kherson City, Nova Kakhovka, and Nova Kardashinka on September 30."
+    got = _placed_with_front(text, full_gazetteer, dt.date(2022, 9, 30), FRONT)["Nova Kardashinka"]
+    assert got.place is None and "far from every other place of its sentence" in got.rule and got.review
+
+
+def test_places_of_another_clause_do_not_count(full_gazetteer):
+    text = "Ukrainian forces recaptured positions near Starytsya, and Russian forces advanced near Chasiv Yar and Toretsk on June 19."
+    got = _placed_with_front(text, full_gazetteer, dt.date(2024, 6, 19), FRONT)["Starytsya"]
+    assert got.place is not None and got.place.admin1 == "Kharkiv Oblast"
