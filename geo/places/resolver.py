@@ -110,6 +110,7 @@ class Context:
     lines: tuple[Line, ...] = ()  # the roads and rivers the sentence names ("along the T1302", "the Siverskyi Donets")
     on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
     claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
+    border_side: str | None = None  # the oblast the sentence puts its places in by a border's side ("east of the Donetsk-Zaporizhia border")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -966,6 +967,11 @@ class Resolver:
                 return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km from {ref.name} ({ref.admin1})",
                                   tuple(cands), review=True)
             cands = near or cands
+        if ctx.border_side is not None and precision == "settlement" and not any(c.place.admin1 == ctx.border_side for c in cands) \
+                and all(c.place.population < CITY_POP for c in cands) and len(cands) > 1:
+            # "Shevchenkove, east of the Donetsk-Zaporizhia Oblast border": no namesake in Donetsk Oblast, the gazetteer lacks it
+            return Resolution(mention, None, None, f"no candidate on the side of the border named ({ctx.border_side})",
+                              tuple(cands), review=True)
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
             if any(is_city_named_bare(c, mention) for c in cands):
                 # "Mykolaiv City and Nikopol, Dnipropetrovsk Oblast": the oblast closing the list is that of the places
@@ -1367,6 +1373,9 @@ class Resolver:
             # "near the Donetsk-Zaporizhia Oblast border", "along the Kherson Oblast administrative border": on it (on the
             # side of the oblast framing the place, if one does: "in Donetsk Oblast near the Zaporizhia Oblast border")
             s.add("near the oblast border named", 1.5 if near_border(self.g, p, ctx.border_regions) else 0.0)
+        if ctx.border_side is not None and p.is_settlement:
+            # "Yehorivka and Shevchenkove, both east of the Donetsk-Zaporizhia Oblast administrative border": in Donetsk Oblast
+            s.add("on the side of the border named", 1.5 if p.admin1 == ctx.border_side else 0.0)
         if ctx.russian_border and p.is_settlement:
             # "Ternova, a settlement only three km from the Russian border": the namesake on that border
             s.add("near the Russian border", 1.5 if self._russian_border_km(p) <= RUSSIAN_BORDER_KM else 0.0)
@@ -1507,6 +1516,43 @@ BOUND_OBLAST = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+in\s+(?:(?:the\s+)?[a-z]+\s
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
 REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\s+oblasts|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
 BORDER_AFTER = re.compile(r"\s+(?:administrative\s+)?(?:border|boundary)")
+# "east of the Donetsk-Zaporizhia Oblast administrative border", "just south of the Kherson-Dnipropetrovsk Oblast border"
+SIDE_OF_BORDER = re.compile(r"\b(north|south|east|west)(?:ern)?\s+of\s+the\s+([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+"
+                            r"(?:administrative\s+)?(?:border|boundary)")
+SIDE_DEGREES = 0.3  # the oblasts' settlements lie this much farther that way, on average, to tell a side
+
+
+def oblast_middle(gazetteer, admin1: str) -> tuple[float, float] | None:
+    """The mean (lat, lon) of an oblast's settlements (cached per gazetteer), or None without any."""
+    cache = gazetteer.__dict__.setdefault("_oblast_middles", {})
+    if admin1 not in cache:
+        if hasattr(gazetteer, "settlement_points"):
+            points = gazetteer.settlement_points(admin1)
+        else:
+            points = [(p.lat, p.lon) for p in (gazetteer.get(gid) for gid in gazetteer.place_ids())
+                      if p is not None and p.admin1 == admin1 and p.is_settlement]
+        cache[admin1] = (sum(a for a, _ in points) / len(points), sum(b for _, b in points) / len(points)) if points else None
+    return cache[admin1]
+
+
+def border_side(text: str, gazetteer) -> str | None:
+    """The oblast a sentence puts its places in by naming the side of a border between two ("east of the
+    Donetsk-Zaporizhia Oblast border": Donetsk Oblast, whose settlements lie east of Zaporizhzhia Oblast's), or None."""
+    sides = set()
+    for m in SIDE_OF_BORDER.finditer(text):
+        a, b = gazetteer.region(f"{m.group(2)} Oblast"), gazetteer.region(f"{m.group(3)} Oblast")
+        if a is None or b is None or a.admin1 == b.admin1:
+            continue
+        ma, mb = oblast_middle(gazetteer, a.admin1), oblast_middle(gazetteer, b.admin1)
+        if ma is None or mb is None:
+            continue
+        axis, sign = {"north": (0, 1), "south": (0, -1), "east": (1, 1), "west": (1, -1)}[m.group(1)]
+        lead = sign * (ma[axis] - mb[axis])
+        if abs(lead) >= SIDE_DEGREES:
+            sides.add(a.admin1 if lead > 0 else b.admin1)
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
 BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
 # "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
 # frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
@@ -1547,6 +1593,7 @@ class _Sentence:
         self._russian: bool | None = None
         self._after: dict[int, str | None] = {}  # mention end -> the oblast closing its list (`_oblast_after`)
         self._lines: tuple[Line, ...] | None = None
+        self._side: tuple[str | None] | None = None
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -1568,6 +1615,12 @@ class _Sentence:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
         return self._regions
+
+    def border_side(self, gazetteer) -> str | None:
+        """The oblast the sentence puts its places in by the side of a border (`border_side`)."""
+        if self._side is None:
+            self._side = (border_side(self.text, gazetteer) if "border" in self.text or "boundary" in self.text else None,)
+        return self._side[0]
 
     def lines(self) -> tuple[Line, ...]:
         """The roads and rivers the sentence names."""
@@ -1820,6 +1873,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         outskirts=on_outskirts(claim.sentence, mention),
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
+                        border_side=sent.border_side(gazetteer) if mention.precision == "settlement" else None,
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
                         lines=sent.lines() if mention.precision == "settlement" else (),

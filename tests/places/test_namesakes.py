@@ -310,3 +310,26 @@ def test_places_of_another_clause_do_not_count(full_gazetteer):
     text = "Ukrainian forces recaptured positions near Starytsya, and Russian forces advanced near Chasiv Yar and Toretsk on June 19."
     got = _placed_with_front(text, full_gazetteer, dt.date(2024, 6, 19), FRONT)["Starytsya"]
     assert got.place is not None and got.place.admin1 == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Russian forces attacked east of the Donetsk-Zaporizhia Oblast border.", "Donetsk Oblast"),
+    ("Russian forces attacked just south of the Kherson-Dnipropetrovsk Oblast administrative border.", "Kherson Oblast"),
+    ("Russian forces attacked west of the Zaporizhia-Donetsk Oblast border.", "Zaporizhzhia Oblast"),
+    ("Russian forces attacked near the Donetsk-Zaporizhia Oblast border.", None),  # no side named
+])
+def test_the_side_of_a_border_a_sentence_names(full_gazetteer, text, side):
+    from geo.places.resolver import border_side
+
+    assert border_side(text, full_gazetteer) == side
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # Yehorivkas in Donetsk and Zaporizhzhia oblasts: east of the border is the Donetsk Oblast one
+    ("Russian forces attacked Yehorivka, east of the Donetsk-Zaporizhia Oblast administrative border, on August 18.", "Yehorivka", 688254),
+    # no Shevchenkove in Donetsk Oblast: none, not one west of the border
+    ("Russian forces attacked Shevchenkove, east of the Donetsk-Zaporizhia Oblast border, on August 18.", "Shevchenkove", None),
+])
+def test_a_place_on_the_side_of_a_border_named(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 18), "Southern Axis")[name]
+    assert (got.place.geonameid if got.place else None) == gid
