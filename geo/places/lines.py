@@ -154,6 +154,7 @@ LINES: tuple[tuple[str, Line], ...] = (
     (r"\bInhulets\s+(?:[Rr]iver|riverbank|bridgehead)|\b(?:over|across)\s+the\s+Inhulets\b", Line("Inhulets River", ((
         (47.90572, 33.39404),  # Kryvyi Rih
         (47.73010, 33.25189),  # Inhulets
+        (47.43329, 33.40506),  # Arkhanhelske: "Arkhanhelske on the eastern bank of Inhulets River"
         (47.31888, 33.29059),  # Velyka Oleksandrivka
         (47.23925, 33.19094),  # Davydiv Brid
         (47.07651, 32.81970),  # Snihurivka
