@@ -43,11 +43,12 @@ def _segment_km(lat: float, lon: float, a: Point, b: Point) -> float:
 
 
 # Ukraine's road numbers as ISW spells them: "T1302", "T-13-02", "E-40", "M03", "N20" / "H20" (the Cyrillic Н)
-def _road(*codes: str) -> str:
-    return "|".join(r"\b" + "-?".join(re.escape(part) for part in code.split("-")) + r"\b" for code in codes)
+def _road(*codes: str) -> tuple[str, ...]:
+    """The keys of road numbers ("T-13-02" -> "T1302"), as `_road_key` reads them from a text."""
+    return tuple(code.replace("-", "") for code in codes)
 
 
-LINES: tuple[tuple[str, Line], ...] = (
+LINES: tuple[tuple[tuple[str, ...] | str, Line], ...] = (  # road numbers, or a pattern naming a river
     # "the T1302 highway from Bakhmut to Lysychansk", "the T1302 highway exit on [Rubizhne's] western outskirts"
     (_road("T-13-02"), Line("T1302 highway", ((
         (48.59419, 37.99886),  # Bakhmut
@@ -162,8 +163,22 @@ LINES: tuple[tuple[str, Line], ...] = (
         (46.69656, 32.82843),  # the mouth
     ),))),
 )
-_NAMES = re.compile("|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _) in enumerate(LINES)))
-_HINT = re.compile(r"\d|Donets|Inhulets")  # a text naming none of them is skipped before the long pattern
+_ROADS = {key: line for keys, line in LINES if isinstance(keys, tuple) for key in keys}
+_CODE = re.compile(r"\b([TMNHE])-?(\d{1,2})(?:-?(\d\d))?\b")  # "T1302", "T-13-02", "E-40", "M03"
+_CODE_HINT = re.compile(r"[TMNHE]-?\d")  # found faster than `_CODE`, which most sentences do not hold
+_RIVERS = tuple((re.compile(pattern), line) for pattern, line in LINES if isinstance(pattern, str))
+_RIVER_HINT = re.compile(r"Donets\b|Inhulets")  # a text without these names no river of `LINES` ("Donetsk" is no hint)
+
+
+def _found(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, Line]]:
+    """(position, line) of every road and river of `LINES` named in text[start:stop], in order."""
+    stop = len(text) if stop is None else stop
+    out = [(m.start(), _ROADS[key]) for m in _CODE.finditer(text, start, stop)
+           if (key := m.group(1) + m.group(2) + (m.group(3) or "")) in _ROADS] if _CODE_HINT.search(text, start, stop) else []
+    if _RIVER_HINT.search(text, start, stop):
+        out.extend((m.start(), line) for pattern, line in _RIVERS for m in pattern.finditer(text, start, stop))
+        out.sort(key=lambda t: t[0])
+    return out
 
 
 # what may stand between a place and the road or river the text puts it on: the rest of its list, an apposition
@@ -178,11 +193,8 @@ ON_THE_LINE_CHARS = 120  # the road or river named this close after a place, at 
 
 def lines_named(text: str) -> tuple[Line, ...]:
     """The roads and rivers of `LINES` that `text` names, in the order named, each once."""
-    if not _HINT.search(text):
-        return ()
     out: list[Line] = []
-    for m in _NAMES.finditer(text):
-        line = LINES[int(m.lastgroup[1:])][1]
+    for _, line in _found(text):
         if line not in out:
             out.append(line)
     return tuple(out)
@@ -191,14 +203,10 @@ def lines_named(text: str) -> tuple[Line, ...]:
 def lines_of_place(text: str, end: int) -> tuple[Line, ...]:
     """The roads and rivers `text` puts the place ending at `end` on ("Nahirne and Bilohorivka along the T1302",
     "Krasnopillia, located along the E40 highway"): named right after it, with only its list or an apposition between."""
-    if not _HINT.search(text, end, end + ON_THE_LINE_CHARS + 20):
-        return ()
     out: list[Line] = []
-    for m in _NAMES.finditer(text, end, end + ON_THE_LINE_CHARS + 20):
-        if m.start() - end > ON_THE_LINE_CHARS:
+    for start, line in _found(text, end, end + ON_THE_LINE_CHARS + 20):
+        if start - end > ON_THE_LINE_CHARS:
             break
-        if ON_THE_LINE.match(text, end, m.start()) is not None:
-            line = LINES[int(m.lastgroup[1:])][1]
-            if line not in out:
-                out.append(line)
+        if line not in out and ON_THE_LINE.match(text, end, start) is not None:
+            out.append(line)
     return tuple(out)

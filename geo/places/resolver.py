@@ -687,6 +687,7 @@ class Resolver:
         self.frontline = frontline  # geo.places.frontline.Snapshot of the report's date, or None
         self._line_km: dict[int, float] = {}
         self._border_km: dict[int, float] = {}  # km to Ukraine's land border with Russia
+        self._on_line: dict[tuple[str, int], float] = {}  # km from a place to a road or river (`_km_to_lines`)
         self._settlement_cands: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_settlement_candidates", {})
         self._shaped: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_other_shaped_settlements", {})
         self.work = 0  # candidates scored
@@ -955,7 +956,7 @@ class Resolver:
             cands = near
         if ctx.on_lines and precision == "settlement":
             # "Yakovlivka, along the T1302": a namesake far from the road is another village (the one meant may be missing)
-            near = [c for c in cands if min(line.km(c.place.lat, c.place.lon) for line in ctx.on_lines) <= ON_LINE_MAX_KM]
+            near = [c for c in cands if self._km_to_lines(c.place, ctx.on_lines) <= ON_LINE_MAX_KM]
             if not near:
                 return Resolution(mention, None, None, f"no candidate lies along the {ctx.on_lines[0].name}", tuple(cands), review=True)
             cands = near
@@ -1296,7 +1297,7 @@ class Resolver:
         contenders = [x for x in scored if top - x.score < DECIDE and x.cand.place.is_settlement][:12]
         if len(contenders) < 2:
             return None
-        dist = sorted(((min(line.km(x.cand.place.lat, x.cand.place.lon) for line in ctx.lines), i) for i, x in enumerate(contenders)))
+        dist = sorted((self._km_to_lines(x.cand.place, ctx.lines), i) for i, x in enumerate(contenders))
         d0, i0 = dist[0]
         pick = contenders[i0]
         rivals = [(d, contenders[i]) for d, i in dist[1:] if km(pick.cand.place, contenders[i].cand.place) > SAME_PLACE_KM]
@@ -1305,8 +1306,19 @@ class Resolver:
         if self.frontline is not None and ctx.kind in GROUND_KINDS and self._measure_line([pick.cand.place])[0] > OFF_LINE_KM \
                 and min(self._measure_line([x.cand.place for _, x in rivals])) <= ON_LINE_KM:
             return None  # a road runs a long way: fighting by it is where the front line crosses it
-        line = min(ctx.lines, key=lambda x: x.km(pick.cand.place.lat, pick.cand.place.lon))
+        line = min(ctx.lines, key=lambda x: self._km_to_lines(pick.cand.place, (x,)))
         return pick, max(rivals, key=lambda t: t[1].score)[1], d0, f"the only namesake along the {line.name}"
+
+    def _km_to_lines(self, place: Place, lines: tuple[Line, ...]) -> float:
+        """Km from `place` to the nearest of `lines` (each distance measured once per place and line)."""
+        got = math.inf
+        for line in lines:
+            key = (line.name, place.geonameid)
+            d = self._on_line.get(key)
+            if d is None:
+                d = self._on_line[key] = line.km(place.lat, place.lon)
+            got = min(got, d)
+        return got
 
     def _only_one_on_the_front(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, for a ground claim (advance, attack): the only one on the
