@@ -80,7 +80,8 @@ TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than th
 OTHERS_KM = 30.0  # another shape of a name is the village meant only this close to the other places of the text
 THEIR_OBLAST_KM = 60.0  # the namesake in the oblast of the sentence's other places lies this close to one of them
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
-LINE_KM, LINE_RATIO = 10.0, 2.5  # a namesake this close to a road or river the sentence names ("along the T1302"), the others this many times farther
+# a namesake this close to a road or river the sentence names ("along the T1302"), the others this many times farther
+LINE_KM, LINE_RATIO = 10.0, 2.5
 ON_LINE_MAX_KM = 20.0  # a place the text puts on a road or river ("Yakovlivka, along the T1302") lies at most this far from it
 
 
@@ -110,7 +111,7 @@ class Context:
     lines: tuple[Line, ...] = ()  # the roads and rivers the sentence names ("along the T1302", "the Siverskyi Donets")
     on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
     claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
-    border_side: str | None = None  # the oblast the sentence puts its places in by a border's side ("east of the Donetsk-Zaporizhia border")
+    border_side: str | None = None  # the oblast of its places by a border's side ("east of the Donetsk-Zaporizhia border")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -1107,7 +1108,8 @@ class Resolver:
         if precision == "settlement" and self._far_from_the_sentence(best, ctx):
             return Resolution(
                 mention, None, None,
-                f"ambiguous: {len(cands)} candidates; the one the front and the section favour lies far from every other place of its sentence",
+                f"ambiguous: {len(cands)} candidates; the one the front and the section favour lies far from every other place of "
+                "its sentence",
                 tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2), review=True,
             )
         rule = deciding[0] if margin >= DECIDE and deciding[1] > 0 else "population"
