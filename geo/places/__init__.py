@@ -6,5 +6,6 @@ the runner-up and the margin, or no place and the candidates.
 
 Modules: `geonames` (GeoNames dump readers), `names` and `translit` (name keys and
 romanisations), `index` (the SQLite index on disk), `gazetteer` (names to candidates),
-`resolver` (candidates and context to one place). `data/regions.csv` holds the oblasts and krais.
+`lines` (roads and rivers the reports name), `resolver` (candidates and context to one place).
+`data/regions.csv` holds the oblasts and krais.
 """

@@ -29,6 +29,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
+from geo.places.lines import Line, lines_named, lines_of_place
 from geo.places.names import ending_forms, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
@@ -79,6 +80,9 @@ TOWN_MARGIN = 0.5  # a town leads or trails its hamlet namesakes by less than th
 OTHERS_KM = 30.0  # another shape of a name is the village meant only this close to the other places of the text
 THEIR_OBLAST_KM = 60.0  # the namesake in the oblast of the sentence's other places lies this close to one of them
 NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to the places named with it (of the sentence), the others this many times farther (of the section: 3)
+# a namesake this close to a road or river the sentence names ("along the T1302"), the others this many times farther
+LINE_KM, LINE_RATIO = 10.0, 2.5
+ON_LINE_MAX_KM = 20.0  # a place the text puts on a road or river ("Yakovlivka, along the T1302") lies at most this far from it
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,10 @@ class Context:
     border_regions: frozenset[str] = frozenset()  # oblasts the sentence names by their border ("along the Mykolaiv-Kherson border")
     russian_border: bool = False  # the sentence places something on Ukraine's border with Russia ("3 km from the Russian border")
     after: str = ""  # the words right after the mention in its sentence (`longer_name`)
+    lines: tuple[Line, ...] = ()  # the roads and rivers the sentence names ("along the T1302", "the Siverskyi Donets")
+    on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
+    claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
+    border_side: str | None = None  # the oblast of its places by a border's side ("east of the Donetsk-Zaporizhia border")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -680,6 +688,7 @@ class Resolver:
         self.frontline = frontline  # geo.places.frontline.Snapshot of the report's date, or None
         self._line_km: dict[int, float] = {}
         self._border_km: dict[int, float] = {}  # km to Ukraine's land border with Russia
+        self._on_line: dict[tuple[str, int], float] = {}  # km from a place to a road or river (`_km_to_lines`)
         self._settlement_cands: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_settlement_candidates", {})
         self._shaped: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_other_shaped_settlements", {})
         self.work = 0  # candidates scored
@@ -946,6 +955,12 @@ class Resolver:
                 return Resolution(mention, None, None, f"no candidate lies on the outskirts of {ref.name} ({ref.admin1})",
                                   tuple(cands), review=True)
             cands = near
+        if ctx.on_lines and precision == "settlement":
+            # "Yakovlivka, along the T1302": a namesake far from the road is another village (the one meant may be missing)
+            near = [c for c in cands if self._km_to_lines(c.place, ctx.on_lines) <= ON_LINE_MAX_KM]
+            if not near:
+                return Resolution(mention, None, None, f"no candidate lies along the {ctx.on_lines[0].name}", tuple(cands), review=True)
+            cands = near
         if ref is not None and not mention.bearing and mention.distance_km and ctx.stated and precision != "region":
             # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no direction keeps the namesakes lying
             # about that far from the town (when one does; the text may measure from elsewhere)
@@ -954,6 +969,11 @@ class Resolver:
                 return Resolution(mention, None, None, f"no candidate lies {mention.distance_km:g} km from {ref.name} ({ref.admin1})",
                                   tuple(cands), review=True)
             cands = near or cands
+        if ctx.border_side is not None and precision == "settlement" and not any(c.place.admin1 == ctx.border_side for c in cands) \
+                and all(c.place.population < CITY_POP for c in cands) and len(cands) > 1:
+            # "Shevchenkove, east of the Donetsk-Zaporizhia Oblast border": no namesake in Donetsk Oblast, the gazetteer lacks it
+            return Resolution(mention, None, None, f"no candidate on the side of the border named ({ctx.border_side})",
+                              tuple(cands), review=True)
         if ctx.named_regions and precision != "region" and not any(c.place.admin1 in ctx.named_regions for c in cands):
             if any(is_city_named_bare(c, mention) for c in cands):
                 # "Mykolaiv City and Nikopol, Dnipropetrovsk Oblast": the oblast closing the list is that of the places
@@ -1066,8 +1086,10 @@ class Resolver:
                 got = self._in_the_claims_oblast(mention, ctx, ref)
                 if got is not None:
                     return got
-            near = near or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
-                or self._only_one_on_the_front(scored, ctx) or self._the_only_town(scored, pop, ratio, ctx)
+            near = near or self._the_only_one_in_the_sector(scored, mention, ref, ctx) \
+                or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
+                or self._the_only_one_along_the_line(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
+                or self._the_only_town(scored, pop, ratio, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -1081,6 +1103,13 @@ class Resolver:
             return Resolution(
                 mention, None, None,
                 f"ambiguous: {len(cands)} candidates; the one the text favours lies far from the front line of the day, a namesake on it",
+                tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2), review=True,
+            )
+        if precision == "settlement" and self._far_from_the_sentence(best, ctx):
+            return Resolution(
+                mention, None, None,
+                f"ambiguous: {len(cands)} candidates; the one the front and the section favour lies far from every other place of "
+                "its sentence",
                 tuple(c.cand for c in scored), runner_up=second.cand.place, margin=round(margin, 2), review=True,
             )
         rule = deciding[0] if margin >= DECIDE and deciding[1] > 0 else "population"
@@ -1117,6 +1146,20 @@ class Resolver:
             return False
         rivals = [x.cand.place for x in scored[1:12] if not x.cand.place.is_region and km(p, x.cand.place) > SAME_PLACE_KM]
         return any(d <= ON_LINE_KM for d in self._measure_line(rivals)) if rivals else False
+
+    @staticmethod
+    def _far_from_the_sentence(best: _Scored, ctx: Context) -> bool:
+        """Is a village chosen only by the weak evidence (the front prior, the section, population) farther than FAR_KM
+        from every place already placed in its sentence, its own claim naming one at least ("concentration areas in
+        Kherson City, Nova Kakhovka, Dariivka, and Nova Kardashinka": not a Nova Kamianka 400 km away)? Places named
+        together lie together, not those of another clause ("Ukrainian forces recaptured positions near X and Russian
+        forces advanced near Y"); a city (CITY_POP) is named far from the others often enough."""
+        p = best.cand.place
+        if not ctx.claim_places or p.population >= CITY_POP or p.feature_code in CAPITAL_CODES:
+            return False
+        if any(best.reasons.get(r, 0) > 0 for r in STRONG_REASONS):
+            return False
+        return all(approx_km(p.lat, p.lon, a, b) > FAR_KM for _, a, b in ctx.sentence_points)
 
     def _russian_shaped(self, name: str) -> tuple[Candidate, ...]:
         """Settlements found only under another shape of `name` (`Gazetteer.other_shapes`), kept with the gazetteer."""
@@ -1224,6 +1267,61 @@ class Resolver:
         rival = others[0] if others else next((x for x in scored if x is not seat), seat)
         return seat, rival, 0.0, "the seat of the hromada named"
 
+    @staticmethod
+    def _the_only_one_in_the_sector(scored: list[_Scored], mention: Mention, ref: Place | None, ctx: Context):
+        """Between namesakes that fit a bearing with a distance ("Blahodatne, approximately 40km east of Mykolaiv
+        City") and score alike, the only one in the compass sector named (within 22.5 degrees of it) and at about the
+        distance stated (within 30%, at least 5 km); the others lie only near the direction. Not for a bound ("within
+        77km southwest of Donetsk City near X": X may lie anywhere closer). Returns (pick, rival, km, rule) or None."""
+        want = BEARINGS.get((mention.bearing or "").replace("ern", ""))
+        if ref is None or want is None or not mention.distance_km or ctx.within:
+            return None
+        top = scored[0].score
+        fitting = [x for x in scored if top - x.score < DECIDE and x.reasons.get("bearing", 0) > 0][:12]
+        inside = [x for x in fitting if abs(km(ref, x.cand.place) - mention.distance_km) <= max(5.0, 0.3 * mention.distance_km)
+                  and within_degrees(ref, x.cand.place, want, 22.5)]
+        if not inside or any(km(inside[0].cand.place, x.cand.place) > SAME_PLACE_KM for x in inside[1:]):
+            return None
+        pick = inside[0]
+        rivals = [x for x in fitting if km(pick.cand.place, x.cand.place) > SAME_PLACE_KM]
+        if not rivals:
+            return None
+        return pick, rivals[0], km(ref, pick.cand.place), f"the only namesake {mention.bearing} of {ref.name} at the distance stated"
+
+    def _the_only_one_along_the_line(self, scored: list[_Scored], ctx: Context):
+        """Between namesakes the evidence scores alike, the only one by a road or river the sentence names ("attacked
+        Nahirne and Bilohorivka along the T1302", "across the Siverskyi Donets River from Bilohorivka"): within LINE_KM
+        of it, every rival (more than 5 km from it) at least LINE_RATIO times as far. Returns (pick, rival, km, rule)
+        or None."""
+        if not ctx.lines:
+            return None
+        top = scored[0].score
+        contenders = [x for x in scored if top - x.score < DECIDE and x.cand.place.is_settlement][:12]
+        if len(contenders) < 2:
+            return None
+        dist = sorted((self._km_to_lines(x.cand.place, ctx.lines), i) for i, x in enumerate(contenders))
+        d0, i0 = dist[0]
+        pick = contenders[i0]
+        rivals = [(d, contenders[i]) for d, i in dist[1:] if km(pick.cand.place, contenders[i].cand.place) > SAME_PLACE_KM]
+        if d0 > LINE_KM or not rivals or rivals[0][0] < LINE_RATIO * max(d0, 2.0):
+            return None
+        if self.frontline is not None and ctx.kind in GROUND_KINDS and self._measure_line([pick.cand.place])[0] > OFF_LINE_KM \
+                and min(self._measure_line([x.cand.place for _, x in rivals])) <= ON_LINE_KM:
+            return None  # a road runs a long way: fighting by it is where the front line crosses it
+        line = min(ctx.lines, key=lambda x: self._km_to_lines(pick.cand.place, (x,)))
+        return pick, max(rivals, key=lambda t: t[1].score)[1], d0, f"the only namesake along the {line.name}"
+
+    def _km_to_lines(self, place: Place, lines: tuple[Line, ...]) -> float:
+        """Km from `place` to the nearest of `lines` (each distance measured once per place and line)."""
+        got = math.inf
+        for line in lines:
+            key = (line.name, place.geonameid)
+            d = self._on_line.get(key)
+            if d is None:
+                d = self._on_line[key] = line.km(place.lat, place.lon)
+            got = min(got, d)
+        return got
+
     def _only_one_on_the_front(self, scored: list[_Scored], ctx: Context):
         """Between namesakes the evidence scores alike, for a ground claim (advance, attack): the only one on the
         front line of the report's date (within ON_LINE_KM of it, every rival more than OFF_LINE_KM away).
@@ -1289,6 +1387,9 @@ class Resolver:
             # "near the Donetsk-Zaporizhia Oblast border", "along the Kherson Oblast administrative border": on it (on the
             # side of the oblast framing the place, if one does: "in Donetsk Oblast near the Zaporizhia Oblast border")
             s.add("near the oblast border named", 1.5 if near_border(self.g, p, ctx.border_regions) else 0.0)
+        if ctx.border_side is not None and p.is_settlement:
+            # "Yehorivka and Shevchenkove, both east of the Donetsk-Zaporizhia Oblast administrative border": in Donetsk Oblast
+            s.add("on the side of the border named", 1.5 if p.admin1 == ctx.border_side else 0.0)
         if ctx.russian_border and p.is_settlement:
             # "Ternova, a settlement only three km from the Russian border": the namesake on that border
             s.add("near the Russian border", 1.5 if self._russian_border_km(p) <= RUSSIAN_BORDER_KM else 0.0)
@@ -1429,6 +1530,43 @@ BOUND_OBLAST = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+in\s+(?:(?:the\s+)?[a-z]+\s
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
 REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\s+oblasts|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
 BORDER_AFTER = re.compile(r"\s+(?:administrative\s+)?(?:border|boundary)")
+# "east of the Donetsk-Zaporizhia Oblast administrative border", "just south of the Kherson-Dnipropetrovsk Oblast border"
+SIDE_OF_BORDER = re.compile(r"\b(north|south|east|west)(?:ern)?\s+of\s+the\s+([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+"
+                            r"(?:administrative\s+)?(?:border|boundary)")
+SIDE_DEGREES = 0.3  # the oblasts' settlements lie this much farther that way, on average, to tell a side
+
+
+def oblast_middle(gazetteer, admin1: str) -> tuple[float, float] | None:
+    """The mean (lat, lon) of an oblast's settlements (cached per gazetteer), or None without any."""
+    cache = gazetteer.__dict__.setdefault("_oblast_middles", {})
+    if admin1 not in cache:
+        if hasattr(gazetteer, "settlement_points"):
+            points = gazetteer.settlement_points(admin1)
+        else:
+            points = [(p.lat, p.lon) for p in (gazetteer.get(gid) for gid in gazetteer.place_ids())
+                      if p is not None and p.admin1 == admin1 and p.is_settlement]
+        cache[admin1] = (sum(a for a, _ in points) / len(points), sum(b for _, b in points) / len(points)) if points else None
+    return cache[admin1]
+
+
+def border_side(text: str, gazetteer) -> str | None:
+    """The oblast a sentence puts its places in by naming the side of a border between two ("east of the
+    Donetsk-Zaporizhia Oblast border": Donetsk Oblast, whose settlements lie east of Zaporizhzhia Oblast's), or None."""
+    sides = set()
+    for m in SIDE_OF_BORDER.finditer(text):
+        a, b = gazetteer.region(f"{m.group(2)} Oblast"), gazetteer.region(f"{m.group(3)} Oblast")
+        if a is None or b is None or a.admin1 == b.admin1:
+            continue
+        ma, mb = oblast_middle(gazetteer, a.admin1), oblast_middle(gazetteer, b.admin1)
+        if ma is None or mb is None:
+            continue
+        axis, sign = {"north": (0, 1), "south": (0, -1), "east": (1, 1), "west": (1, -1)}[m.group(1)]
+        lead = sign * (ma[axis] - mb[axis])
+        if abs(lead) >= SIDE_DEGREES:
+            sides.add(a.admin1 if lead > 0 else b.admin1)
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
 BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
 # "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
 # frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
@@ -1468,6 +1606,8 @@ class _Sentence:
         self._border: frozenset[str] | None = None
         self._russian: bool | None = None
         self._after: dict[int, str | None] = {}  # mention end -> the oblast closing its list (`_oblast_after`)
+        self._lines: tuple[Line, ...] | None = None
+        self._side: tuple[str | None] | None = None
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -1489,6 +1629,18 @@ class _Sentence:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
         return self._regions
+
+    def border_side(self, gazetteer) -> str | None:
+        """The oblast the sentence puts its places in by the side of a border (`border_side`)."""
+        if self._side is None:
+            self._side = (border_side(self.text, gazetteer) if "border" in self.text or "boundary" in self.text else None,)
+        return self._side[0]
+
+    def lines(self) -> tuple[Line, ...]:
+        """The roads and rivers the sentence names."""
+        if self._lines is None:
+            self._lines = lines_named(self.text)
+        return self._lines
 
     def russian_border(self) -> bool:
         """Does the sentence speak of Ukraine's border with Russia?"""
@@ -1735,8 +1887,13 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         outskirts=on_outskirts(claim.sentence, mention),
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
+                        border_side=sent.border_side(gazetteer) if mention.precision == "settlement" else None,
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
+                        lines=sent.lines() if mention.precision == "settlement" else (),
+                        on_lines=lines_of_place(claim.sentence, mention.end) if mention.precision == "settlement" and sent.lines() else (),
+                        claim_places=tuple(results[(ci, j)].place for j in range(len(claim.mentions)) if j != mi and (ci, j) in results
+                                           and results[(ci, j)].resolved and results[(ci, j)].precision == "settlement"),
                     )
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:

@@ -268,3 +268,68 @@ def test_a_distance_without_a_bearing_keeps_the_namesakes_that_far(full_gazettee
     text = "Ukrainian artillery destroyed a Russian pontoon bridge near Bilohorivka, roughly 12 km from Rubizhne."
     got = placed(text, full_gazetteer)["Bilohorivka"]
     assert got.place.admin1 == "Luhansk Oblast"
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # two Blahodatnes fit "east of Mykolaiv City": one 42 km due east, the other 34 km to the southeast
+    ("Russian forces repelled a Ukrainian attack on Blahodatne, about 40 km east of Mykolaiv City, on August 31.", "Blahodatne", 699466),
+    # two Bereznehuvates north of Snihurivka: one 26 km due north, the other 23 km north-northeast
+    ("Russian forces shelled Bereznehuvate, about 25 km due north of Snihurivka, on August 31.", "Bereznehuvate", 712339),
+])
+def test_namesakes_fitting_a_bearing_alike_go_to_the_one_in_the_sector_at_the_distance(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 31), "Southern Axis")[name]
+    assert got.place is not None and got.place.geonameid == gid
+    assert got.rule.endswith("at the distance stated") or got.rule == "bearing"
+
+
+def test_a_bound_on_the_distance_does_not_pick_the_namesake_at_it(full_gazetteer):
+    text = "Russian forces repelled Ukrainian attacks within 40 km east of Mykolaiv City near Blahodatne on August 31."
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 31), "Southern Axis")["Blahodatne"]
+    assert not got.rule.endswith("at the distance stated")
+
+
+def _placed_with_front(text: str, gazetteer, date: dt.date, front) -> dict:
+    from geo.extract.claims import extract_claims
+
+    report = Report(date, "t", (Paragraph(text, "Southern Axis"),))
+    rows = resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer, front)
+    return {cp.resolution.mention.text: cp.resolution for cp in rows}
+
+
+FRONT = [(48.66, 38.15), (48.60, 38.10), (50.25, 37.0), (50.20, 36.90)]  # by Bakhmut, and by Vovchansk
+
+
+def test_a_village_the_front_alone_favours_far_from_the_places_of_its_claim_is_left_open(full_gazetteer):
+    # a misspelt Kherson village matches a Nova Kamianka by Bakhmut, which the front prior favours, 400 km away
+    text = "Ukrainian forces struck Russian concentration areas in Kherson City, Nova Kakhovka, and Nova Kardashinka on September 30."
+    got = _placed_with_front(text, full_gazetteer, dt.date(2022, 9, 30), FRONT)["Nova Kardashinka"]
+    assert got.place is None and "far from every other place of its sentence" in got.rule and got.review
+
+
+def test_places_of_another_clause_do_not_count(full_gazetteer):
+    text = "Ukrainian forces recaptured positions near Starytsya, and Russian forces advanced near Chasiv Yar and Toretsk on June 19."
+    got = _placed_with_front(text, full_gazetteer, dt.date(2024, 6, 19), FRONT)["Starytsya"]
+    assert got.place is not None and got.place.admin1 == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Russian forces attacked east of the Donetsk-Zaporizhia Oblast border.", "Donetsk Oblast"),
+    ("Russian forces attacked just south of the Kherson-Dnipropetrovsk Oblast administrative border.", "Kherson Oblast"),
+    ("Russian forces attacked west of the Zaporizhia-Donetsk Oblast border.", "Zaporizhzhia Oblast"),
+    ("Russian forces attacked near the Donetsk-Zaporizhia Oblast border.", None),  # no side named
+])
+def test_the_side_of_a_border_a_sentence_names(full_gazetteer, text, side):
+    from geo.places.resolver import border_side
+
+    assert border_side(text, full_gazetteer) == side
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # Yehorivkas in Donetsk and Zaporizhzhia oblasts: east of the border is the Donetsk Oblast one
+    ("Russian forces attacked Yehorivka, east of the Donetsk-Zaporizhia Oblast administrative border, on August 18.", "Yehorivka", 688254),
+    # no Shevchenkove in Donetsk Oblast: none, not one west of the border
+    ("Russian forces attacked Shevchenkove, east of the Donetsk-Zaporizhia Oblast border, on August 18.", "Shevchenkove", None),
+])
+def test_a_place_on_the_side_of_a_border_named(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 18), "Southern Axis")[name]
+    assert (got.place.geonameid if got.place else None) == gid

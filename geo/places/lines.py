@@ -1,0 +1,212 @@
+"""Roads and rivers that reports name to say where a place lies.
+
+ISW writes "Russian forces attacked Nahirne and Bilohorivka along the T1302", "Krasnopillia, located along the
+E40 highway to Slovyansk", "across the Siverskyi Donets River from Bilohorivka": the road or river tells the
+village meant from its namesakes. GeoNames has no roads, and keeps a river as one point (its mouth; the
+Siverskyi Donets not at all). Each entry here traces a road or river through the towns it runs by, in order, as
+(lat, lon) points of their GeoNames rows (the town named in a comment); a gap in a course is a new piece. Coarse
+(a few km), which is enough to tell namesakes tens of km apart, and only courses the reports themselves describe
+("the T1302 highway from Bakhmut to Lysychansk", "the T2207 highway that runs into Nova Kakhovka", "Chasiv Yar,
+10 km directly west of Bakhmut along the T0504 highway") are entered.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A road or a river as pieces of polyline."""
+
+    name: str
+    pieces: tuple[tuple[Point, ...], ...]
+
+    def km(self, lat: float, lon: float) -> float:
+        """Km from (lat, lon) to the nearest point of the line (equirectangular: good to 1% at these ranges)."""
+        return min(_segment_km(lat, lon, a, b) for piece in self.pieces for a, b in zip(piece, piece[1:]))
+
+
+def _segment_km(lat: float, lon: float, a: Point, b: Point) -> float:
+    """Km from (lat, lon) to the segment a-b, on a plane tangent at the point."""
+    kx = 111.195 * math.cos(math.radians(lat))  # km per degree of longitude, and of latitude below
+    ax, ay = (a[1] - lon) * kx, (a[0] - lat) * 111.195
+    bx, by = (b[1] - lon) * kx, (b[0] - lat) * 111.195
+    dx, dy = bx - ax, by - ay
+    run = dx * dx + dy * dy
+    t = 0.0 if run == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / run))
+    return math.hypot(ax + t * dx, ay + t * dy)
+
+
+# Ukraine's road numbers as ISW spells them: "T1302", "T-13-02", "E-40", "M03", "N20" / "H20" (the Cyrillic Н)
+def _road(*codes: str) -> tuple[str, ...]:
+    """The keys of road numbers ("T-13-02" -> "T1302"), as `_road_key` reads them from a text."""
+    return tuple(code.replace("-", "") for code in codes)
+
+
+LINES: tuple[tuple[tuple[str, ...] | str, Line], ...] = (  # road numbers, or a pattern naming a river
+    # "the T1302 highway from Bakhmut to Lysychansk", "the T1302 highway exit on [Rubizhne's] western outskirts"
+    (_road("T-13-02"), Line("T1302 highway", ((
+        (48.59419, 37.99886),  # Bakhmut
+        (48.66196, 38.10071),  # Bakhmutske
+        (48.75719, 38.24628),  # Berestove
+        (48.85489, 38.26829),  # Verkhnokamianka
+        (48.91211, 38.42088),  # Lysychansk
+        (49.00849, 38.37972),  # Rubizhne
+    ),))),
+    # "the T1303 Hirske-Lysychansk highway", "Zolote, near the T1303"
+    (_road("T-13-03"), Line("T1303 highway", ((
+        (48.69516, 38.51512),  # Zolote
+        (48.74046, 38.49596),  # Hirske
+        (48.91211, 38.42088),  # Lysychansk
+    ),))),
+    # "the T0513 Horlivka-Bakhmut highway", "the T0513 Bakhmut-Siversk highway", "the T0513 highway that starts at Mayorsk"
+    (_road("T-05-13"), Line("T0513 highway", ((
+        (48.29986, 38.01709),  # Horlivka
+        (48.40316, 38.00913),  # Maiorsk
+        (48.50285, 38.02167),  # Odradivka
+        (48.59419, 37.99886),  # Bakhmut
+        (48.69210, 38.07098),  # Soledar
+        (48.86476, 38.09683),  # Siversk
+    ),))),
+    # "the T0504 Kostyantynivka-Chasiv Yar-Bakhmut GLOC", "the T0504 highway from Popasna toward Bakhmut", "Alchevsk,
+    # Kadiivka, and Bryanka, ... along the T0504 Luhansk City-Bakhmut highway"
+    (_road("T-05-04"), Line("T0504 highway", ((
+        (48.52728, 37.70594),  # Kostiantynivka
+        (48.58768, 37.83409),  # Chasiv Yar
+        (48.59419, 37.99886),  # Bakhmut
+        (48.63168, 38.37104),  # Popasna
+        (48.56818, 38.64352),  # Kadiivka
+        (48.46906, 38.79744),  # Alchevsk
+        (48.56814, 39.30553),  # Luhansk
+    ),))),
+    # the E40 (M03): "Dolyna, about 20 km northwest of Slovyansk along the E40 (also known as the M03)", "the E40
+    # Izyum-Slovyansk highway", "Klynove - within 15 km southeast of Bakhmut along the E40 Bakhmut-Slovyansk highway",
+    # "north of the E-40 highway" west of Kyiv (the Kyiv-Zhytomyr road); the Kyiv-Kharkiv stretch is not traced
+    (_road("E-40", "M-03"), Line("E40 (M03) highway", (
+        ((50.26235, 28.67913), (50.45466, 30.52380)),  # Zhytomyr, Kyiv
+        (
+            (49.98177, 36.25475),  # Kharkiv
+            (49.45595, 36.84433),  # Balakliia
+            (49.20697, 37.27679),  # Izyum
+            (48.99519, 37.43155),  # Dolyna
+            (48.84974, 37.59739),  # Slovyansk
+            (48.59419, 37.99886),  # Bakhmut
+            (48.33592, 38.40261),  # Debaltseve
+        ),
+    ))),
+    # the N20 (H20): "Avdiivka is just north of Donetsk City on the N20 highway toward Kramatorsk", "the N20 highway to
+    # Slovyansk east of Avdiivka"
+    (_road("N-20", "H-20"), Line("N20 (H20) highway", ((
+        (48.84974, 37.59739),  # Slovyansk
+        (48.73106, 37.56779),  # Kramatorsk
+        (48.61995, 37.52537),  # Druzhkivka
+        (48.52728, 37.70594),  # Kostiantynivka
+        (48.14019, 37.75008),  # Avdiivka
+        (48.02300, 37.80224),  # Donetsk
+        (47.60080, 37.49358),  # Volnovakha: "Volnovakha at the intersection of the N20 and T0509"
+        (47.09514, 37.54131),  # Mariupol
+    ),))),
+    # the N21 (H21): "the H21 Starobilsk-Luhansk City highway", "Shchastia, about 15 km north of Luhansk City along the H21"
+    (_road("N-21", "H-21"), Line("N21 (H21) highway", ((
+        (48.56814, 39.30553),  # Luhansk
+        (48.73784, 39.23047),  # Shchastia
+        (48.96288, 39.00376),  # Novoaidar
+        (49.27881, 38.90750),  # Starobilsk
+    ),))),
+    # the N26 (H26): "the N26 highway that leads into Svatove from the north", "Kuzymivka (13 km northwest of Svatove)
+    # near the N26"
+    (_road("N-26", "H-26"), Line("N26 (H26) highway", ((
+        (49.71003, 37.61581),  # Kupyansk
+        (49.40926, 38.15534),  # Svatove
+    ),))),
+    # "Bruskynske, about 75 km northeast of Kherson City along the critical T2207 highway that runs into Nova Kakhovka",
+    # "Davydiv Brid on the T2207", "Velyka Oleksandrivka, on the T2207", "Potomkyne, south of Kryvyi Rih on the T2207"
+    (_road("T-22-07"), Line("T2207 highway", ((
+        (46.75966, 33.35591),  # Nova Kakhovka
+        (47.06610, 33.20642),  # Chkalove
+        (47.15802, 33.20867),  # Bruskynske
+        (47.23925, 33.19094),  # Davydiv Brid
+        (47.31888, 33.29059),  # Velyka Oleksandrivka
+        (47.48650, 33.57397),  # Potomkyne
+    ),))),
+    # the Siverskyi Donets, downstream from Staryi Saltiv to Stanytsia Luhanska
+    (r"\bSiversk(?:yi|yy|iy|y|ij)\s+Donets\b|\bDonets\s+[Rr]iver\b", Line("Siverskyi Donets River", ((
+        (50.07155, 36.78508),  # Staryi Saltiv
+        (49.83538, 36.68650),  # Chuhuiv
+        (49.69689, 36.36207),  # Zmiiv
+        (49.45595, 36.84433),  # Balakliia
+        (49.40035, 37.05134),  # Savyntsi
+        (49.20697, 37.27679),  # Izyum
+        (49.04101, 37.57194),  # Sviatohirsk
+        (48.90209, 37.72467),  # Raihorodok
+        (48.91978, 38.04175),  # Dronivka
+        (48.91963, 38.13543),  # Serebrianka
+        (48.91211, 38.42088),  # Lysychansk
+        (48.94414, 38.48754),  # Sievierodonetsk
+        (48.66247, 39.48358),  # Stanytsia Luhanska
+    ),))),
+    # the Inhulets, downstream from Kryvyi Rih to the Dnipro: "Davydiv Brid, ... on the eastern Inhulets riverbank",
+    # "the Darivka Bridge ... over the Inhulets River"
+    (r"\bInhulets\s+(?:[Rr]iver|riverbank|bridgehead)|\b(?:over|across)\s+the\s+Inhulets\b", Line("Inhulets River", ((
+        (47.90572, 33.39404),  # Kryvyi Rih
+        (47.73010, 33.25189),  # Inhulets
+        (47.43329, 33.40506),  # Arkhanhelske: "Arkhanhelske on the eastern bank of Inhulets River"
+        (47.31888, 33.29059),  # Velyka Oleksandrivka
+        (47.23925, 33.19094),  # Davydiv Brid
+        (47.07651, 32.81970),  # Snihurivka
+        (46.78964, 32.82599),  # Inhulets (Kherson Oblast), by Darivka
+        (46.69656, 32.82843),  # the mouth
+    ),))),
+)
+_ROADS = {key: line for keys, line in LINES if isinstance(keys, tuple) for key in keys}
+_CODE = re.compile(r"\b([TMNHE])-?(\d{1,2})(?:-?(\d\d))?\b")  # "T1302", "T-13-02", "E-40", "M03"
+_CODE_HINT = re.compile(r"[TMNHE]-?\d")  # found faster than `_CODE`, which most sentences do not hold
+_RIVERS = tuple((re.compile(pattern), line) for pattern, line in LINES if isinstance(pattern, str))
+_RIVER_HINT = re.compile(r"Donets\b|Inhulets")  # a text without these names no river of `LINES` ("Donetsk" is no hint)
+
+
+def _found(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, Line]]:
+    """(position, line) of every road and river of `LINES` named in text[start:stop], in order."""
+    stop = len(text) if stop is None else stop
+    out = [(m.start(), _ROADS[key]) for m in _CODE.finditer(text, start, stop)
+           if (key := m.group(1) + m.group(2) + (m.group(3) or "")) in _ROADS] if _CODE_HINT.search(text, start, stop) else []
+    if _RIVER_HINT.search(text, start, stop):
+        out.extend((m.start(), line) for pattern, line in _RIVERS for m in pattern.finditer(text, start, stop))
+        out.sort(key=lambda t: t[0])
+    return out
+
+
+# what may stand between a place and the road or river the text puts it on: the rest of its list, an apposition
+# ("X, Y, and Z, all settlements within 10 kilometers of the T1302", "X, which is a settlement directly along the
+# T1302", "X (on the E40 highway to Slovyansk)", "X and Y along the T1302"), not a bearing or another clause
+ON_THE_LINE = re.compile(
+    r"(?:\s*(?:,|\(|\b(?:and|or|both|all|settlements?|villages?|towns?|located|situated|which\s+(?:is|are|lies|lie)|"
+    r"a|small|settlement|village|town|directly|just|[A-Z][\w’'-]+)\b))*"
+    r"\s*\b(?:along|on|astride|adjacent\s+to|within\s+\d+\s*(?:km|kilometers)\s+of)\s+the\s+(?:[\w’'-]+\s+){0,3}?$")
+ON_THE_LINE_CHARS = 120  # the road or river named this close after a place, at most
+
+
+def lines_named(text: str) -> tuple[Line, ...]:
+    """The roads and rivers of `LINES` that `text` names, in the order named, each once."""
+    out: list[Line] = []
+    for _, line in _found(text):
+        if line not in out:
+            out.append(line)
+    return tuple(out)
+
+
+def lines_of_place(text: str, end: int) -> tuple[Line, ...]:
+    """The roads and rivers `text` puts the place ending at `end` on ("Nahirne and Bilohorivka along the T1302",
+    "Krasnopillia, located along the E40 highway"): named right after it, with only its list or an apposition between."""
+    out: list[Line] = []
+    for start, line in _found(text, end, end + ON_THE_LINE_CHARS + 20):
+        if start - end > ON_THE_LINE_CHARS:
+            break
+        if line not in out and ON_THE_LINE.match(text, end, start) is not None:
+            out.append(line)
+    return tuple(out)

@@ -1,0 +1,78 @@
+"""Roads and rivers a sentence names tell a village from its namesakes (sentences written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from geo.models import Paragraph, Report
+from geo.places.lines import lines_named
+from geo.places.resolver import resolve_claims
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Russian forces shelled settlements along the T1302 and the T-13-03 highways.", ["T1302 highway", "T1303 highway"]),
+    ("Fighting continued north of the E-40 and along the M03 near Izyum.", ["E40 (M03) highway"]),
+    ("Russian troops tried to cross the Siverskyi Donets River and the Siversky Donets again.", ["Siverskyi Donets River"]),
+    ("Ukrainian forces widened their bridgehead over the Inhulets River.", ["Inhulets River"]),
+    ("Russian forces shelled Inhulets and Kryvyi Rih with T-72 tanks on the T13022 road.", []),  # a town, a tank, no road
+])
+def test_the_roads_and_rivers_a_text_names(text, names):
+    assert [x.name for x in lines_named(text)] == names
+
+
+def test_a_line_measures_to_its_nearest_stretch():
+    t1302 = lines_named("the T1302")[0]
+    assert t1302.km(48.59419, 37.99886) < 0.1  # Bakhmut, where it starts
+    assert 13 < t1302.km(48.4, 38.0) < 25  # south of Bakhmut: measured to the end of the road, not to its extension
+
+
+def placed(text: str, gazetteer, date: dt.date) -> dict:
+    from geo.extract.claims import extract_claims
+
+    report = Report(date, "t", (Paragraph(text, "Russian Subordinate Main Effort"),))
+    rows = resolve_claims(extract_claims(report, gazetteer.is_name), gazetteer)
+    return {cp.resolution.mention.text: cp.resolution for cp in rows}
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # two Bilohorivkas 21 km apart: the Donetsk Oblast one on the Bakhmut-Lysychansk road, the Luhansk Oblast one on the river
+    ("Ukrainian forces repelled a Russian assault on Bilohorivka along the T1302 highway on July 2.", "Bilohorivka", 712589),
+    ("Russian forces attacked Bilohorivka, across the Siverskyi Donets River from Rubizhne, on July 2.", "Bilohorivka", 712588),
+    ("Russian forces shelled Krasnopillia, a village in Donetsk Oblast on the E40 highway, on July 2.", "Krasnopillia", 686754),
+])
+def test_the_namesake_along_the_road_or_river_named(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 7, 2))[name]
+    assert got.place is not None and got.place.geonameid == gid
+    assert got.rule.startswith("the only namesake along the")
+
+
+def test_without_a_road_or_river_the_namesakes_stay_open(full_gazetteer):
+    got = placed("Ukrainian forces repelled a Russian assault on Bilohorivka on July 2.", full_gazetteer, dt.date(2022, 7, 2))
+    assert got["Bilohorivka"].place is None
+
+
+@pytest.mark.parametrize("text, name, names", [
+    ("Russian forces attacked Spirne, Yakovlivka, and Berestove, all settlements within 10 km of the T1302.", "Spirne",
+     ["T1302 highway"]),
+    ("Russian forces attacked Dolyna (on the E40 highway to Slovyansk).", "Dolyna", ["E40 (M03) highway"]),
+    ("Russian forces shelled Raihorodok, a village directly along the T0513 highway.", "Raihorodok", ["T0513 highway"]),
+    ("Russian forces attacked Berestove, about 25 km northeast of Bakhmut along the T1302.", "Berestove", []),  # a bearing between
+    ("Russian forces shelled Hirske to interdict Ukrainian lines of communication along the T1302.", "Hirske", []),
+])
+def test_the_roads_a_text_puts_a_place_on(text, name, names):
+    from geo.places.lines import lines_of_place
+
+    assert [x.name for x in lines_of_place(text, text.index(name) + len(name))] == names
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # the Yakovlivka on the T1302 by Soledar, not the one 55 km west that "west of Mykolaivka" fits
+    ("Russian forces attacked west of Mykolaivka and Yakovlivka, both along the T1302, on June 28.", "Yakovlivka", 688556),
+    # the only Yasylivka lies 50 km from the road (a misspelt name): none, for review
+    ("Russian forces attacked Yasylivka and Berestove, both settlements along the T1302, on June 28.", "Yasylivka", None),
+])
+def test_a_place_put_on_a_road_is_no_namesake_far_from_it(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 6, 28))[name]
+    assert (got.place.geonameid if got.place else None) == gid
+    if gid is None:
+        assert got.rule == "no candidate lies along the T1302 highway" and got.review
