@@ -26,6 +26,10 @@ NameTest = Callable[[str], bool]
 METHOD = "rules-1"
 
 # The trigger words come from lemma lists (`lexicon.py`) with every inflection; a few fixed phrases are added here.
+# a stated share of a place ("70%", "40–50 percent", "more than two-thirds", "roughly half"); not "most", "the majority"
+# ("Ukrainian forces control the majority of Bakhmut itself": the defender's hold)
+PARTIAL_SHARE = (r"(?:(?:approximately|roughly|about|around|nearly|almost|over|more\s+than|up\s+to|at\s+least)\s+)?"
+                 r"(?:\d+(?:\.\d+)?(?:\s*[-–]\s*\d+)?\s*(?:%|percent)|(?:one-|a\s+)?half|(?:one|two)-thirds?|three-quarters)")
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
     # "continued to make slow but steady progress in X"; not "made little/no/limited progress", nor "progress toward X"
@@ -37,7 +41,10 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
     r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
     r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
-    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied")
+    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
+    # "Russian forces control 70% of X", "are in control of 75% of Y", "have control over more than two-thirds of Z":
+    # a share of a place held by the side fighting for it (not "still/only control", checked in `_events`)
+    rf"|control(?:s|led)?(?:\s+(?:of|over))?\s+{PARTIAL_SHARE}\s+of")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -591,6 +598,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
             continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
+        if word.startswith("control") and prev_word in ("still", "only"):
+            continue  # "Ukrainian forces still control half of X", "Russians only control one-half of Y": what is left held
         if m.start() > 1 and sentence[m.start() - 1] == "-" and sentence[m.start() - 2].isalpha() and word.endswith("ed"):
             continue  # "Ukrainian-liberated Vysokopillya", "newly-liberated Kharkiv Oblast": a compound adjective, not an event
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):

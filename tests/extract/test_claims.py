@@ -1142,3 +1142,13 @@ def test_what_isw_reads_from_a_partys_report_is_its_own_assessment(is_name):
     got = one("The General Staff reported that Russian forces shelled Kupiansk, indicating that Ukrainian forces "
               "have advanced into Kharkiv Oblast.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed"), ("advance", "ukraine", "confirmed")]
+
+
+def test_a_stated_share_of_a_place_held_is_ground_gained(is_name):
+    # "control 60% of X", "in control of two-thirds of X": the side holds part of the place it fights for
+    assert one("A Russian milblogger claimed that Russian forces control 60% of Kupiansk.", is_name) == [
+        ("advance", "russia", "claimed", "Russian milblogger", ["Kupiansk"])]
+    assert one("Russian forces are now in control of more than two-thirds of Kharkiv.", is_name)[0][:2] == ("advance", "russia")
+    # what the defender still holds, or a vague "most of", is not a gain
+    assert one("Ukrainian forces still control half of Kupiansk.", is_name) == []
+    assert one("Ukrainian forces control most of Kupiansk.", is_name) == []
