@@ -63,6 +63,9 @@ MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapon
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy|{MILITARY_OBJECT})\b)"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w()-]+\s+){{0,9}}?(?:on|at|upon|against|into)"
+    # "fired artillery near X", "firing incendiary munitions near Y", "continued to fire along the line of contact"
+    rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:(?:[\w()-]+\s+){{0,8}}?(?:artillery|missiles|rockets|shells|munitions|"
+    r"mortars|projectiles)\b|(?:artillery\s+)?(?:along|across)\b)"
     r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire|(?:blew|blown|blow|blows|blowing)\s+up"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")

@@ -1152,3 +1152,12 @@ def test_a_stated_share_of_a_place_held_is_ground_gained(is_name):
     # what the defender still holds, or a vague "most of", is not a gain
     assert one("Ukrainian forces still control half of Kupiansk.", is_name) == []
     assert one("Ukrainian forces control most of Kupiansk.", is_name) == []
+
+
+def test_firing_a_weapon_near_or_along_a_place_is_a_strike_there(is_name):
+    # "fired artillery near X", "firing rockets near Y", "fired along the line of contact in Z": no "at/on" needed
+    assert one("Russian forces fired artillery near Kupiansk on May 3.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kupiansk"])]
+    assert one("Russian forces continued to fire along the line of contact in Kharkiv Oblast.", is_name)[0][4] == ["Kharkiv Oblast"]
+    # firing with no weapon and no direction is not a strike ("fired the commander")
+    assert one("The Russian MoD fired the commander of forces near Kupiansk.", is_name) == []
