@@ -95,6 +95,9 @@ TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
+# what a hit with no weapon named struck: "hit an ammunition depot in X", "hitting the command post of ... in Y",
+# "hit civilian infrastructure in Z" (not "hit a wall", "were hit hard")
+HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastructure|concentration\s+areas?|concentrations)\b", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:will|may|might|could|would|cannot|can[’']t)\b")
@@ -693,7 +696,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "attack helicopters", "strike drones": a kind of weapon, not an event
         if kind == "strike" and word in NEEDS_WEAPON and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]) \
                 and not (noun_side and m.start() - noun_side[1] < 25) \
-                and not ENEMY_OBJECT.match(sentence, m.end()):
+                and not ENEMY_OBJECT.match(sentence, m.end()) and not (word.startswith("hit") and HIT_OBJECT.match(sentence, m.end())):
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue

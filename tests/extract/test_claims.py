@@ -1161,3 +1161,12 @@ def test_firing_a_weapon_near_or_along_a_place_is_a_strike_there(is_name):
     assert one("Russian forces continued to fire along the line of contact in Kharkiv Oblast.", is_name)[0][4] == ["Kharkiv Oblast"]
     # firing with no weapon and no direction is not a strike ("fired the commander")
     assert one("The Russian MoD fired the commander of forces near Kupiansk.", is_name) == []
+
+
+def test_hitting_a_military_object_is_a_strike_with_no_weapon_named(is_name):
+    # "hit an ammunition depot in X", "hit civilian infrastructure in Y": the object says it was a strike
+    assert one("Ukrainian forces hit an ammunition depot in Kupiansk on May 3.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kupiansk"])]
+    assert one("Officials reported that Russian forces hit civilian infrastructure in Kharkiv.", is_name)[0][:2] == ("strike", "russia")
+    # "hit" with any other object and no weapon stays no strike
+    assert one("Russian forces hit a wall of resistance near Kupiansk.", is_name) == []
