@@ -97,6 +97,11 @@ FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting",
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
 # what a hit with no weapon named struck: "hit an ammunition depot in X", "hitting the command post of ... in Y",
 # "hit civilian infrastructure in Z" (not "hit a wall", "were hit hard")
+# "explosions in X and Y, possibly from Ukrainian strikes", "smoke near X following a Ukrainian strike": the strike is
+# what the explosions named before it are put down to (a hedged cause, but no aim: "potential" is not a modal here)
+CAUSED_BY = re.compile(r"\b(?:explosions?|blasts?|smoke|fires?)\b[^.;]{0,160}?\b(?:from|due\s+to|caused\s+by|after|following)\s+"
+                       r"(?:an?\s+|the\s+)?(?:(?:potential|possible|likely|suspected|reported|apparent)\s+)?(?:Ukrainian|Russian)\s+"
+                       r"(?:[\w-]+\s+)?$", re.I)
 HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastructure|concentration\s+areas?|concentrations)\b", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
@@ -294,6 +299,7 @@ class _Event:
     claimant: str | None = None
     dropped: str | None = None  # why the event is not a claim
     mutual: bool = False  # each side accuses the other of it
+    cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     mentions: list[Mention] | None = None
 
 
@@ -722,6 +728,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
                 if NOUN_FORECAST.match(sentence, m.end()):
                     ev.dropped = "forecast"  # "the current Russian offensive in Donbas is likely to culminate"
+            elif adj and kind == "strike" and ("explos" in low or "smoke" in low or "fire" in low or "blast" in low) \
+                    and CAUSED_BY.search(sentence, max(0, m.start() - 220), m.start()):
+                ev.actor, ev.cause = "russia" if adj.group("ru") else "ukraine", True
             elif adj:
                 # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event;
                 # but "Ukrainian strikes hit X": the noun is the subject of the verb that follows
@@ -829,7 +838,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
             ev.dropped = "negated"
-        elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
+        elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
+                and not ev.cause:
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
@@ -993,7 +1003,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             owner = events[0]
             between = sentence[m.end:owner.start]
             in_subject = IN_SUBJECT.search(sentence[max(0, m.start - 60):m.start]) is not None
-            if SCOPE_BREAK.search(between) or (not in_subject and (AND_WORD.search(between) or len(between) > 80)):
+            if SCOPE_BREAK.search(between) or (not in_subject and not owner.cause and (AND_WORD.search(between) or len(between) > 80)):
                 continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
             continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"

@@ -1170,3 +1170,13 @@ def test_hitting_a_military_object_is_a_strike_with_no_weapon_named(is_name):
     assert one("Officials reported that Russian forces hit civilian infrastructure in Kharkiv.", is_name)[0][:2] == ("strike", "russia")
     # "hit" with any other object and no weapon stays no strike
     assert one("Russian forces hit a wall of resistance near Kupiansk.", is_name) == []
+
+
+def test_explosions_put_down_to_a_sides_strikes_are_its_strikes_there(is_name):
+    # "explosions in X and Y, possibly from Ukrainian strikes": the places named before the cause are struck
+    got = one("Ukrainian officials reported explosions in Kupiansk and Kharkiv, possibly from Ukrainian strikes.", is_name)
+    assert [(k, a, s, places) for k, a, s, _, places in got] == [("strike", "ukraine", "claimed", ["Kupiansk", "Kharkiv"])]
+    # "potential" names the cause, not an aim
+    assert one("Footage shows explosions in Kupiansk due to potential Russian strikes.", is_name)[0][:2] == ("strike", "russia")
+    # a side's strikes with no explosion before them are still no event of their own
+    assert one("Russian forces in Kupiansk fear Ukrainian strikes.", is_name) == []
