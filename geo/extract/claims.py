@@ -91,7 +91,10 @@ NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear") | lexicon.CRO
 # "the MoD claimed (on March 15) to (have) captured": the speaker's own side is the subject of the infinitive
 SAID_TO = re.compile(rf"\b(?:{alternation(lexicon.SAY_TO)})\s+(?:on\s+\w+\s+\d+\s+)?to\s+(?:have\s+)?$", re.I)
 # "took Siversk", "to take the village of X": "take" gains ground only with a place as its object
-TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?\s+of\s+))?(?!Russian|Ukrainian|The\b)[A-Z]")
+TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?\s+of\s+))?(?!Russian|Ukrainian|The\b)[A-Z]"
+                        # "took further ground northeast of X", "continue to take territory in Y" (not "took positions")
+                        r"|\s+(?:(?:further|more|additional|some|new)\s+)?(?:ground|territory)\s+(?:in|near|around|within|"
+                        r"(?:north|south|east|west)\w*)\b")
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)

@@ -1180,3 +1180,12 @@ def test_explosions_put_down_to_a_sides_strikes_are_its_strikes_there(is_name):
     assert one("Footage shows explosions in Kupiansk due to potential Russian strikes.", is_name)[0][:2] == ("strike", "russia")
     # a side's strikes with no explosion before them are still no event of their own
     assert one("Russian forces in Kupiansk fear Ukrainian strikes.", is_name) == []
+
+
+def test_taking_ground_or_territory_at_a_place_is_ground_gained(is_name):
+    # "took further ground northeast of X", "continue to take territory in Y"
+    assert one("Ukrainian forces took further ground northeast of Kharkiv on May 3.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Kharkiv"])]
+    assert one("Russian forces continue to take territory in Kupiansk.", is_name)[0][:2] == ("advance", "russia")
+    # "took positions", "take part" stay no gain
+    assert one("Russian forces took positions near Kupiansk.", is_name) == []
