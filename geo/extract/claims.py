@@ -105,6 +105,11 @@ ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russi
 CAUSED_BY = re.compile(r"\b(?:explosions?|blasts?|smoke|fires?)\b[^.;]{0,160}?\b(?:from|due\s+to|caused\s+by|after|following)\s+"
                        r"(?:an?\s+|the\s+)?(?:(?:potential|possible|likely|suspected|reported|apparent)\s+)?(?:Ukrainian|Russian)\s+"
                        r"(?:[\w-]+\s+)?$", re.I)
+# a raid that is no ground assault: police, mobilization, search and occupation raids on homes, residents, partisans
+# ("conducted raids on residents' homes", "intensifying raids to identify possible deserters"), and air raid alerts
+NOT_A_RAID = re.compile(r"\b(?:air|search|mobilization|roundup|police|filtration|occupation|occupied|FSB|authorities|checks)\b"
+                        r"|\braids?\s+(?:[\w’'-]+\s+){0,3}?(?:homes?|households?|businesses|hotels|property|apartments|garages|"
+                        r"residents|civilians|saboteurs|partisans|deserters|collaborators|men)\b|\braids?\s+to\b", re.I)
 HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastructure|concentration\s+areas?|concentrations)\b", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
@@ -613,6 +618,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
             continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
+        if word.startswith("raid") and NOT_A_RAID.search(sentence):
+            continue  # a police, search or occupation raid, or an air raid alert: not a ground assault
         if word.startswith("control") and prev_word in ("still", "only"):
             continue  # "Ukrainian forces still control half of X", "Russians only control one-half of Y": what is left held
         if m.start() > 1 and sentence[m.start() - 1] == "-" and sentence[m.start() - 2].isalpha() and word.endswith("ed"):
@@ -832,8 +839,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and (ATTEMPT.search(near) or word in ADVANCE_BASE and ATTEMPT.search(CLAUSE_TAIL.split(before)[-1])):
             ev.kind = "attack"  # "attempted to break through the lines and advance toward X": the attempt covers both
-        if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING:
-            ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
+        if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING \
+                and not word.startswith("raid"):
+            ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained (a raid holds none)
         clause = CLAUSE_SPLIT.split(before)[-1]
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,

@@ -1189,3 +1189,14 @@ def test_taking_ground_or_territory_at_a_place_is_ground_gained(is_name):
     assert one("Russian forces continue to take territory in Kupiansk.", is_name)[0][:2] == ("advance", "russia")
     # "took positions", "take part" stay no gain
     assert one("Russian forces took positions near Kupiansk.", is_name) == []
+
+
+def test_a_military_raid_is_a_ground_attack_and_a_police_raid_is_not(is_name):
+    # "special forces conducted a raid across the river near X": a ground attack (a successful one holds no ground)
+    assert one("Ukrainian special forces conducted a raid near Kupiansk on May 3.", is_name) == [
+        ("attack", "ukraine", "confirmed", None, ["Kupiansk"])]
+    assert one("Russian forces conducted successful raids on Ukrainian positions near Kupiansk.", is_name)[0][0] == "attack"
+    # search, mobilization and occupation raids on homes and residents, and air raid alerts, are not
+    assert one("Russian forces conducted raids on residents' homes in Kupiansk.", is_name) == []
+    assert one("Russian forces are intensifying raids to identify deserters in Kupiansk.", is_name) == []
+    assert one("Russian occupation officials conducted search raids in Kupiansk.", is_name) == []
