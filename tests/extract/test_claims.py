@@ -1200,3 +1200,10 @@ def test_a_military_raid_is_a_ground_attack_and_a_police_raid_is_not(is_name):
     assert one("Russian forces conducted raids on residents' homes in Kupiansk.", is_name) == []
     assert one("Russian forces are intensifying raids to identify deserters in Kupiansk.", is_name) == []
     assert one("Russian occupation officials conducted search raids in Kupiansk.", is_name) == []
+
+
+def test_a_sides_strikes_that_rendered_or_cut_off_something_struck_there(is_name):
+    # "Ukrainian strikes rendered a rail bridge unusable in X", "Russian strikes cut off water to residents of Y"
+    assert one("Ukrainian strikes rendered a rail bridge unusable in Kupiansk.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kupiansk"])]
+    assert one("Officials said that Russian strikes cut off power to half of Kharkiv on May 3.", is_name)[0][:2] == ("strike", "russia")
