@@ -44,7 +44,9 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
     # "Russian forces control 70% of X", "are in control of 75% of Y", "have control over more than two-thirds of Z":
     # a share of a place held by the side fighting for it (not "still/only control", checked in `_events`)
-    rf"|control(?:s|led)?(?:\s+(?:of|over))?\s+{PARTIAL_SHARE}\s+of")
+    rf"|control(?:s|led)?(?:\s+(?:of|over))?\s+(?:{PARTIAL_SHARE}|all)\s+of"
+    # "Ukrainian forces fully control X", "now completely control the settlement": the whole place held
+    r"|(?:fully|completely|entirely)\s+control(?:s|led)?")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"

@@ -1207,3 +1207,10 @@ def test_a_sides_strikes_that_rendered_or_cut_off_something_struck_there(is_name
     assert one("Ukrainian strikes rendered a rail bridge unusable in Kupiansk.", is_name) == [
         ("strike", "ukraine", "confirmed", None, ["Kupiansk"])]
     assert one("Officials said that Russian strikes cut off power to half of Kharkiv on May 3.", is_name)[0][:2] == ("strike", "russia")
+
+
+def test_holding_all_of_a_place_is_ground_gained(is_name):
+    # "fully control X", "control all of X except ...": the whole place held by the side that fought for it
+    assert one("Officials reported that Ukrainian forces fully control Kupiansk.", is_name)[0][:2] == ("advance", "ukraine")
+    assert one("Russian forces control all of Kupiansk except for the industrial zone.", is_name)[0][4] == ["Kupiansk"]
+    assert one("Russian forces do not control all of Kupiansk.", is_name) == []
