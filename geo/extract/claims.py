@@ -112,6 +112,9 @@ CAUSED_BY = re.compile(r"\b(?:explosions?|blasts?|smoke|fires?)\b[^.;]{0,160}?\b
 NOT_A_RAID = re.compile(r"\b(?:air|search|mobilization|roundup|police|filtration|occupation|occupied|FSB|authorities|checks)\b"
                         r"|\braids?\s+(?:[\w’'-]+\s+){0,3}?(?:homes?|households?|businesses|hotels|property|apartments|garages|"
                         r"residents|civilians|saboteurs|partisans|deserters|collaborators|men)\b|\braids?\s+to\b", re.I)
+# "continued Russian attempts to advance in X", "ongoing Russian efforts to encircle Y": the side's noun is the subject
+# (not "previous/past/earlier attempts", which recount)
+SIDE_ATTEMPT = re.compile(r"(?<![Pp]revious\s)(?<![Pp]ast\s)(?<![Ee]arlier\s)\b(?P<side>Russian|Ukrainian)\s+(?:[\w-]+\s+)?(?:attempts?|efforts?)\s+to\s+$")
 HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastructure|concentration\s+areas?|concentrations)\b", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
@@ -729,6 +732,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "struck down nine drones", "shot down": air defence, not a strike on a place
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):
             continue  # "take part", "took positions", "taken into account"
+        if ev.actor is None and prev_word == "to" and ("attempt" in near or "effort" in near):
+            tried = SIDE_ATTEMPT.search(before)
+            if tried:
+                ev.actor = "russia" if tried.group("side") == "Russian" else "ukraine"  # "Russian attempts to advance in X"
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
         if ev.actor is None and (word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS):
             adj = SIDE_ADJ_END.search(before[-40:])

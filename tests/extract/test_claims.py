@@ -1214,3 +1214,11 @@ def test_holding_all_of_a_place_is_ground_gained(is_name):
     assert one("Officials reported that Ukrainian forces fully control Kupiansk.", is_name)[0][:2] == ("advance", "ukraine")
     assert one("Russian forces control all of Kupiansk except for the industrial zone.", is_name)[0][4] == ["Kupiansk"]
     assert one("Russian forces do not control all of Kupiansk.", is_name) == []
+
+
+def test_a_sides_attempts_to_advance_are_its_attacks(is_name):
+    # "continued Russian attempts to advance through the fortifications in X": the side's noun is the subject
+    assert one("Russian sources reported continued Russian attempts to advance through Ukrainian defenses in Kupiansk.",
+               is_name)[0][:2] == ("attack", "russia")
+    # "previous attempts" recount
+    assert one("Previous Russian attempts to advance through Ukrainian defenses in Kupiansk failed.", is_name) == []
