@@ -1222,3 +1222,11 @@ def test_a_sides_attempts_to_advance_are_its_attacks(is_name):
                is_name)[0][:2] == ("attack", "russia")
     # "previous attempts" recount
     assert one("Previous Russian attempts to advance through Ukrainian defenses in Kupiansk failed.", is_name) == []
+
+
+def test_a_sides_casualties_are_victims_not_the_subject(is_name):
+    # "strikes on X killed 40 Russian servicemen and destroyed a depot in Y": the destroying is the strikes', not Russia's
+    got = one("Ukrainian strikes on a concentration area killed 40 Russian servicemen and destroyed a depot in Kupiansk.", is_name)
+    assert {(k, a) for k, a, *_ in got} == {("strike", "ukraine")}
+    # a strike with no side named that killed one side's troops is the other side's
+    assert one("A precision strike on Kupiansk killed up to 30 Russian servicemen.", is_name)[0][:2] == ("strike", "ukraine")
