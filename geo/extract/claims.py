@@ -42,6 +42,8 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
     r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
+    # "gained a foothold on the outskirts of X", "established a bridgehead in Y" (done; "to gain a foothold" is an aim)
+    r"|(?:gained|established)\s+(?:a\s+)?(?:\w+\s+)?(?:foothold|footholds|bridgehead)"
     # "Russian forces control 70% of X", "are in control of 75% of Y", "have control over more than two-thirds of Z":
     # a share of a place held by the side fighting for it (not "still/only control", checked in `_events`)
     rf"|control(?:s|led)?(?:\s+(?:of|over))?\s+(?:{PARTIAL_SHARE}|all)\s+of"

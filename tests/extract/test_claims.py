@@ -1230,3 +1230,12 @@ def test_a_sides_casualties_are_victims_not_the_subject(is_name):
     assert {(k, a) for k, a, *_ in got} == {("strike", "ukraine")}
     # a strike with no side named that killed one side's troops is the other side's
     assert one("A precision strike on Kupiansk killed up to 30 Russian servicemen.", is_name)[0][:2] == ("strike", "ukraine")
+
+
+def test_a_foothold_or_bridgehead_gained_is_ground_gained(is_name):
+    # "gained a foothold on the outskirts of X", "established a bridgehead in Y": done, not aimed at
+    assert one("Russian sources claimed that Russian forces gained a foothold on the outskirts of Kupiansk.", is_name)[0][:3] == (
+        "advance", "russia", "claimed")
+    assert one("Ukrainian forces established a bridgehead in Kupiansk.", is_name)[0][:2] == ("advance", "ukraine")
+    # trying to gain a foothold is an attempt, not ground gained
+    assert one("Russian forces are trying to gain a foothold in Kupiansk.", is_name) == []
