@@ -42,6 +42,8 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
     r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
+    # "pushed the Zaporizhia Oblast frontline 10 km south": the front moved forward is ground gained
+    r"|(?:pushed|moved|shifted)\s+the\s+(?:[\w-]+\s+){0,3}(?:front\s?line|line\s+of\s+contact)"
     # "gained a foothold on the outskirts of X", "established a bridgehead in Y" (done; "to gain a foothold" is an aim)
     r"|(?:gained|established)\s+(?:a\s+)?(?:\w+\s+)?(?:foothold|footholds|bridgehead)"
     # "Russian forces control 70% of X", "are in control of 75% of Y", "have control over more than two-thirds of Z":

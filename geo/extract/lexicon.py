@@ -70,7 +70,7 @@ def _pattern(node: dict) -> str:
 # Ground gained. "take/regain/gain/establish control (of)", "make gains", "gain ground" are built below.
 ADVANCE_VERBS = ("advance", "capture", "seize", "recapture", "retake", "liberate", "enter", "reach", "clear",
                  "break through", "regain", "penetrate")
-CONTROL_VERBS = ("take", "regain", "gain", "establish", "assume", "seize")
+CONTROL_VERBS = ("take", "regain", "gain", "establish", "assume", "seize", "restore", "reestablish", "re-establish")
 # Ground assaults with no gain stated.
 ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash", "battle", "encircle", "surround", "infiltrate",
                 "raid")

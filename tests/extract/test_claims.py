@@ -1239,3 +1239,9 @@ def test_a_foothold_or_bridgehead_gained_is_ground_gained(is_name):
     assert one("Ukrainian forces established a bridgehead in Kupiansk.", is_name)[0][:2] == ("advance", "ukraine")
     # trying to gain a foothold is an attempt, not ground gained
     assert one("Russian forces are trying to gain a foothold in Kupiansk.", is_name) == []
+
+
+def test_restored_control_or_a_front_pushed_forward_is_ground_gained(is_name):
+    # "restored control over X", "pushed the Kharkiv Oblast frontline 10 km east"
+    assert one("Russian sources claimed that Russian forces restored control over Kupiansk.", is_name)[0][:2] == ("advance", "russia")
+    assert one("Ukrainian forces pushed the Kharkiv Oblast frontline 10 km east.", is_name)[0][:2] == ("advance", "ukraine")
