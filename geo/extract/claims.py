@@ -26,6 +26,10 @@ NameTest = Callable[[str], bool]
 METHOD = "rules-1"
 
 # The trigger words come from lemma lists (`lexicon.py`) with every inflection; a few fixed phrases are added here.
+# a stated share of a place ("70%", "40–50 percent", "more than two-thirds", "roughly half"); not "most", "the majority"
+# ("Ukrainian forces control the majority of Bakhmut itself": the defender's hold)
+PARTIAL_SHARE = (r"(?:(?:approximately|roughly|about|around|nearly|almost|over|more\s+than|up\s+to|at\s+least)\s+)?"
+                 r"(?:\d+(?:\.\d+)?(?:\s*[-–]\s*\d+)?\s*(?:%|percent)|(?:one-|a\s+)?half|(?:one|two)-thirds?|three-quarters)")
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
     # "continued to make slow but steady progress in X"; not "made little/no/limited progress", nor "progress toward X"
@@ -37,7 +41,16 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
     r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
     r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
-    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied")
+    r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
+    # "pushed the Zaporizhia Oblast frontline 10 km south": the front moved forward is ground gained
+    r"|(?:pushed|moved|shifted)\s+the\s+(?:[\w-]+\s+){0,3}(?:front\s?line|line\s+of\s+contact)"
+    # "gained a foothold on the outskirts of X", "established a bridgehead in Y" (done; "to gain a foothold" is an aim)
+    r"|(?:gained|established)\s+(?:a\s+)?(?:\w+\s+)?(?:foothold|footholds|bridgehead)"
+    # "Russian forces control 70% of X", "are in control of 75% of Y", "have control over more than two-thirds of Z":
+    # a share of a place held by the side fighting for it (not "still/only control", checked in `_events`)
+    rf"|control(?:s|led)?(?:\s+(?:of|over))?\s+(?:{PARTIAL_SHARE}|all)\s+of"
+    # "Ukrainian forces fully control X", "now completely control the settlement": the whole place held
+    r"|(?:fully|completely|entirely)\s+control(?:s|led)?")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -56,6 +69,9 @@ MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapon
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy|{MILITARY_OBJECT})\b)"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w()-]+\s+){{0,9}}?(?:on|at|upon|against|into)"
+    # "fired artillery near X", "firing incendiary munitions near Y", "continued to fire along the line of contact"
+    rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:(?:[\w()-]+\s+){{0,8}}?(?:artillery|missiles|rockets|shells|munitions|"
+    r"mortars|projectiles)\b|(?:artillery\s+)?(?:along|across)\b)"
     r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire|(?:blew|blown|blow|blows|blowing)\s+up"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
@@ -81,10 +97,29 @@ NEEDS_ACTOR = lexicon.forms("reach", "approach", "enter", "clear") | lexicon.CRO
 # "the MoD claimed (on March 15) to (have) captured": the speaker's own side is the subject of the infinitive
 SAID_TO = re.compile(rf"\b(?:{alternation(lexicon.SAY_TO)})\s+(?:on\s+\w+\s+\d+\s+)?to\s+(?:have\s+)?$", re.I)
 # "took Siversk", "to take the village of X": "take" gains ground only with a place as its object
-TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?\s+of\s+))?(?!Russian|Ukrainian|The\b)[A-Z]")
+TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?\s+of\s+))?(?!Russian|Ukrainian|The\b)[A-Z]"
+                        # "took further ground northeast of X", "continue to take territory in Y" (not "took positions")
+                        r"|\s+(?:(?:further|more|additional|some|new)\s+)?(?:ground|territory)\s+(?:in|near|around|within|"
+                        r"(?:north|south|east|west)\w*)\b")
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
+# what a hit with no weapon named struck: "hit an ammunition depot in X", "hitting the command post of ... in Y",
+# "hit civilian infrastructure in Z" (not "hit a wall", "were hit hard")
+# "explosions in X and Y, possibly from Ukrainian strikes", "smoke near X following a Ukrainian strike": the strike is
+# what the explosions named before it are put down to (a hedged cause, but no aim: "potential" is not a modal here)
+CAUSED_BY = re.compile(r"\b(?:explosions?|blasts?|smoke|fires?)\b[^.;]{0,160}?\b(?:from|due\s+to|caused\s+by|after|following)\s+"
+                       r"(?:an?\s+|the\s+)?(?:(?:potential|possible|likely|suspected|reported|apparent)\s+)?(?:Ukrainian|Russian)\s+"
+                       r"(?:[\w-]+\s+)?$", re.I)
+# a raid that is no ground assault: police, mobilization, search and occupation raids on homes, residents, partisans
+# ("conducted raids on residents' homes", "intensifying raids to identify possible deserters"), and air raid alerts
+NOT_A_RAID = re.compile(r"\b(?:air|search|mobilization|roundup|police|filtration|occupation|occupied|FSB|authorities|checks)\b"
+                        r"|\braids?\s+(?:[\w’'-]+\s+){0,3}?(?:homes?|households?|businesses|hotels|property|apartments|garages|"
+                        r"residents|civilians|saboteurs|partisans|deserters|collaborators|men)\b|\braids?\s+to\b", re.I)
+# "continued Russian attempts to advance in X", "ongoing Russian efforts to encircle Y": the side's noun is the subject
+# (not "previous/past/earlier attempts", which recount)
+SIDE_ATTEMPT = re.compile(r"(?<![Pp]revious\s)(?<![Pp]ast\s)(?<![Ee]arlier\s)\b(?P<side>Russian|Ukrainian)\s+(?:[\w-]+\s+)?(?:attempts?|efforts?)\s+to\s+$")
+HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastructure|concentration\s+areas?|concentrations)\b", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:will|may|might|could|would|cannot|can[’']t)\b")
@@ -196,7 +231,7 @@ SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>
 FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
 NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
-NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated)\b")
+NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated|rendered|impacted|collapsed|cut\s+off)\b")
 # "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies
 PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?:in|near|at)\b)[\w-]+", re.I)
 # weapons only Russia fires at Ukraine ("five Shahed-136 drones struck X"); Ukraine's (HIMARS ...) are named mostly in
@@ -296,6 +331,7 @@ class _Event:
     claimant: str | None = None
     dropped: str | None = None  # why the event is not a claim
     mutual: bool = False  # each side accuses the other of it
+    cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     mentions: list[Mention] | None = None
 
 
@@ -386,10 +422,19 @@ def _actors(sentence: str) -> list[tuple[int, int, str]]:
             continue
         if both and any(a <= m.start() < b for a, b in both):
             continue  # "Russian and Ukrainian forces are fighting in X": both sides, so neither is the subject
+        if CASUALTIES_BEFORE.search(sentence, max(0, m.start() - 45), m.start()):
+            continue  # "strikes killed 44 Russian servicemen and destroyed ...": the victims, never the subject
         out.append((m.start(), word_end, _side(m)))
     return out
 
 
+# a casualty count just before a side's troops: "killed 44", "wounded up to 150", "eliminated 16"
+CASUALTIES_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|eliminated|eliminating)\s+(?:and\s+\w+\s+)?"
+                               r"(?:(?:up\s+to|about|approximately|over|more\s+than|at\s+least|nearly|around|roughly)\s+)?"
+                               r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+$")
+VICTIMS_AFTER = re.compile(r"[^.;]{0,100}?\b(?:killed|wounded|injured|eliminated)\s+(?:and\s+\w+\s+)?(?:(?:up\s+to|about|"
+                           r"approximately|over|more\s+than|at\s+least|nearly|around|roughly)\s+)?(?:\d[\d,]*|two|three|four|"
+                           r"five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?P<side>Russian|Ukrainian)\b")
 BOTH_SIDES = re.compile(r"\b(?:Russian\s+and\s+Ukrainian|Ukrainian\s+and\s+Russian)\s+(?:forces|troops|units|servicemen|soldiers)\b")
 # led by a look-ahead for their first characters (`lexicon.quick_start`): the same matches, 10-40% faster
 SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES = map(lexicon.quick_start, (SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES))
@@ -621,6 +666,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
             continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
+        if word.startswith("raid") and NOT_A_RAID.search(sentence):
+            continue  # a police, search or occupation raid, or an air raid alert: not a ground assault
+        if word.startswith("control") and prev_word in ("still", "only"):
+            continue  # "Ukrainian forces still control half of X", "Russians only control one-half of Y": what is left held
         if m.start() > 1 and sentence[m.start() - 1] == "-" and sentence[m.start() - 2].isalpha() and word.endswith("ed"):
             continue  # "Ukrainian-liberated Vysokopillya", "newly-liberated Kharkiv Oblast": a compound adjective, not an event
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
@@ -713,7 +762,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "attack helicopters", "strike drones": a kind of weapon, not an event
         if kind == "strike" and word in NEEDS_WEAPON and not STRIKE_WEAPONS.search(sentence[max(0, m.start() - 60):m.end() + 60]) \
                 and not (noun_side and m.start() - noun_side[1] < 25) \
-                and not ENEMY_OBJECT.match(sentence, m.end()):
+                and not ENEMY_OBJECT.match(sentence, m.end()) and not (word.startswith("hit") and HIT_OBJECT.match(sentence, m.end())):
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
@@ -728,6 +777,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "struck down nine drones", "shot down": air defence, not a strike on a place
         if word in lexicon.TAKE and not TAKE_PLACE.match(sentence, m.end()):
             continue  # "take part", "took positions", "taken into account"
+        if ev.actor is None and prev_word == "to" and ("attempt" in near or "effort" in near):
+            tried = SIDE_ATTEMPT.search(before)
+            if tried:
+                ev.actor = "russia" if tried.group("side") == "Russian" else "ukraine"  # "Russian attempts to advance in X"
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
         if ev.actor is None and (word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS):
             adj = SIDE_ADJ_END.search(before[-40:])
@@ -739,6 +792,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
                 if NOUN_FORECAST.match(sentence, m.end()):
                     ev.dropped = "forecast"  # "the current Russian offensive in Donbas is likely to culminate"
+            elif adj and kind == "strike" and ("explos" in low or "smoke" in low or "fire" in low or "blast" in low) \
+                    and CAUSED_BY.search(sentence, max(0, m.start() - 220), m.start()):
+                ev.actor, ev.cause = "russia" if adj.group("ru") else "ukraine", True
             elif adj:
                 # "Ukrainian counteroffensive pressure": a side's noun with no place is analysis, not an event;
                 # but "Ukrainian strikes hit X": the noun is the subject of the verb that follows
@@ -794,6 +850,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             target = ON_SIDE_OBJECT.match(sentence, m.end())
             if target:
                 ev.actor = "ukraine" if target.group("side") == "Russian" else "russia"  # "claimed strikes on Ukrainian areas"
+        if ev.actor is None and kind == "strike" and ("kill" in low or "wound" in low or "elimin" in low or "injur" in low):
+            victims = VICTIMS_AFTER.match(sentence, m.end())
+            if victims:  # "a precision strike on X killed up to 30 Russian servicemen": the other side's strike
+                ev.actor = "ukraine" if victims.group("side") == "Russian" else "russia"
         if ev.actor is None and kind == "strike":
             # "five Shahed-136 drones struck X", "used its Kinzhal missile to strike Y": a weapon only Russia fires
             if SIDE_WEAPON.search(sentence, max(0, m.start() - 50), m.start()):
@@ -837,8 +897,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and (ATTEMPT.search(near) or word in ADVANCE_BASE and ATTEMPT.search(CLAUSE_TAIL.split(before)[-1])):
             ev.kind = "attack"  # "attempted to break through the lines and advance toward X": the attempt covers both
-        if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING:
-            ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained
+        if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING \
+                and not word.startswith("raid"):
+            ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained (a raid holds none)
         clause = CLAUSE_SPLIT.split(before)[-1]
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
@@ -846,7 +907,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
             ev.dropped = "negated"
-        elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near):
+        elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
+                and not ev.cause:
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
@@ -1013,7 +1075,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             owner = events[0]
             between = sentence[m.end:owner.start]
             in_subject = IN_SUBJECT.search(sentence[max(0, m.start - 60):m.start]) is not None
-            if SCOPE_BREAK.search(between) or (not in_subject and (AND_WORD.search(between) or len(between) > 80)):
+            if SCOPE_BREAK.search(between) or (not in_subject and not owner.cause and (AND_WORD.search(between) or len(between) > 80)):
                 continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
             continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"

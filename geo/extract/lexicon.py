@@ -70,12 +70,13 @@ def _pattern(node: dict) -> str:
 # Ground gained. "take/regain/gain/establish control (of)", "make gains", "gain ground" are built below.
 ADVANCE_VERBS = ("advance", "capture", "seize", "recapture", "retake", "liberate", "enter", "reach", "clear",
                  "break through", "regain", "penetrate")
-CONTROL_VERBS = ("take", "regain", "gain", "establish", "assume", "seize")
+CONTROL_VERBS = ("take", "regain", "gain", "establish", "assume", "seize", "restore", "reestablish", "re-establish")
 # Ground assaults with no gain stated.
-ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash", "battle", "encircle", "surround", "infiltrate")
+ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash", "battle", "encircle", "surround", "infiltrate",
+                "raid")
 ATTACK_NOUNS = ("attack", "assault", "counterattack", "counteroffensive", "offensive", "clash", "battle",
                 "infiltration", "fighting", "reconnaissance-in-force", "ground operation", "offensive operation",
-                "offensive action", "assault operation", "combat engagement", "engagement", "firefight")
+                "offensive action", "assault operation", "combat engagement", "engagement", "firefight", "raid")
 # Ground gained by driving the other side out ("expelled Russian troops from X"); claims.py asks for the side named after it.
 EXPEL = forms("expel", "oust", "dislodge")
 # Pressing an attack in a direction ("attempted to push toward X", "pushing west of Y"); claims.py reads the direction.

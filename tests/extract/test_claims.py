@@ -1206,3 +1206,106 @@ def test_what_a_fact_indicates_is_isws_reading(is_name):
     assert [(k, s) for k, _, s, _, _ in got] == [("attack", "claimed")]
     # the means of an aim is the aim: "intend to take control of X by seizing Y"
     assert one("Russian forces intend to take control of Kharkiv Oblast by seizing Kupiansk.", is_name) == []
+
+
+def test_a_stated_share_of_a_place_held_is_ground_gained(is_name):
+    # "control 60% of X", "in control of two-thirds of X": the side holds part of the place it fights for
+    assert one("A Russian milblogger claimed that Russian forces control 60% of Kupiansk.", is_name) == [
+        ("advance", "russia", "claimed", "Russian milblogger", ["Kupiansk"])]
+    assert one("Russian forces are now in control of more than two-thirds of Kharkiv.", is_name)[0][:2] == ("advance", "russia")
+    # what the defender still holds, or a vague "most of", is not a gain
+    assert one("Ukrainian forces still control half of Kupiansk.", is_name) == []
+    assert one("Ukrainian forces control most of Kupiansk.", is_name) == []
+
+
+def test_firing_a_weapon_near_or_along_a_place_is_a_strike_there(is_name):
+    # "fired artillery near X", "firing rockets near Y", "fired along the line of contact in Z": no "at/on" needed
+    assert one("Russian forces fired artillery near Kupiansk on May 3.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kupiansk"])]
+    assert one("Russian forces continued to fire along the line of contact in Kharkiv Oblast.", is_name)[0][4] == ["Kharkiv Oblast"]
+    # firing with no weapon and no direction is not a strike ("fired the commander")
+    assert one("The Russian MoD fired the commander of forces near Kupiansk.", is_name) == []
+
+
+def test_hitting_a_military_object_is_a_strike_with_no_weapon_named(is_name):
+    # "hit an ammunition depot in X", "hit civilian infrastructure in Y": the object says it was a strike
+    assert one("Ukrainian forces hit an ammunition depot in Kupiansk on May 3.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kupiansk"])]
+    assert one("Officials reported that Russian forces hit civilian infrastructure in Kharkiv.", is_name)[0][:2] == ("strike", "russia")
+    # "hit" with any other object and no weapon stays no strike
+    assert one("Russian forces hit a wall of resistance near Kupiansk.", is_name) == []
+
+
+def test_explosions_put_down_to_a_sides_strikes_are_its_strikes_there(is_name):
+    # "explosions in X and Y, possibly from Ukrainian strikes": the places named before the cause are struck
+    got = one("Ukrainian officials reported explosions in Kupiansk and Kharkiv, possibly from Ukrainian strikes.", is_name)
+    assert [(k, a, s, places) for k, a, s, _, places in got] == [("strike", "ukraine", "claimed", ["Kupiansk", "Kharkiv"])]
+    # "potential" names the cause, not an aim
+    assert one("Footage shows explosions in Kupiansk due to potential Russian strikes.", is_name)[0][:2] == ("strike", "russia")
+    # a side's strikes with no explosion before them are still no event of their own
+    assert one("Russian forces in Kupiansk fear Ukrainian strikes.", is_name) == []
+
+
+def test_taking_ground_or_territory_at_a_place_is_ground_gained(is_name):
+    # "took further ground northeast of X", "continue to take territory in Y"
+    assert one("Ukrainian forces took further ground northeast of Kharkiv on May 3.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Kharkiv"])]
+    assert one("Russian forces continue to take territory in Kupiansk.", is_name)[0][:2] == ("advance", "russia")
+    # "took positions", "take part" stay no gain
+    assert one("Russian forces took positions near Kupiansk.", is_name) == []
+
+
+def test_a_military_raid_is_a_ground_attack_and_a_police_raid_is_not(is_name):
+    # "special forces conducted a raid across the river near X": a ground attack (a successful one holds no ground)
+    assert one("Ukrainian special forces conducted a raid near Kupiansk on May 3.", is_name) == [
+        ("attack", "ukraine", "confirmed", None, ["Kupiansk"])]
+    assert one("Russian forces conducted successful raids on Ukrainian positions near Kupiansk.", is_name)[0][0] == "attack"
+    # search, mobilization and occupation raids on homes and residents, and air raid alerts, are not
+    assert one("Russian forces conducted raids on residents' homes in Kupiansk.", is_name) == []
+    assert one("Russian forces are intensifying raids to identify deserters in Kupiansk.", is_name) == []
+    assert one("Russian occupation officials conducted search raids in Kupiansk.", is_name) == []
+
+
+def test_a_sides_strikes_that_rendered_or_cut_off_something_struck_there(is_name):
+    # "Ukrainian strikes rendered a rail bridge unusable in X", "Russian strikes cut off water to residents of Y"
+    assert one("Ukrainian strikes rendered a rail bridge unusable in Kupiansk.", is_name) == [
+        ("strike", "ukraine", "confirmed", None, ["Kupiansk"])]
+    assert one("Officials said that Russian strikes cut off power to half of Kharkiv on May 3.", is_name)[0][:2] == ("strike", "russia")
+
+
+def test_holding_all_of_a_place_is_ground_gained(is_name):
+    # "fully control X", "control all of X except ...": the whole place held by the side that fought for it
+    assert one("Officials reported that Ukrainian forces fully control Kupiansk.", is_name)[0][:2] == ("advance", "ukraine")
+    assert one("Russian forces control all of Kupiansk except for the industrial zone.", is_name)[0][4] == ["Kupiansk"]
+    assert one("Russian forces do not control all of Kupiansk.", is_name) == []
+
+
+def test_a_sides_attempts_to_advance_are_its_attacks(is_name):
+    # "continued Russian attempts to advance through the fortifications in X": the side's noun is the subject
+    assert one("Russian sources reported continued Russian attempts to advance through Ukrainian defenses in Kupiansk.",
+               is_name)[0][:2] == ("attack", "russia")
+    # "previous attempts" recount
+    assert one("Previous Russian attempts to advance through Ukrainian defenses in Kupiansk failed.", is_name) == []
+
+
+def test_a_sides_casualties_are_victims_not_the_subject(is_name):
+    # "strikes on X killed 40 Russian servicemen and destroyed a depot in Y": the destroying is the strikes', not Russia's
+    got = one("Ukrainian strikes on a concentration area killed 40 Russian servicemen and destroyed a depot in Kupiansk.", is_name)
+    assert {(k, a) for k, a, *_ in got} == {("strike", "ukraine")}
+    # a strike with no side named that killed one side's troops is the other side's
+    assert one("A precision strike on Kupiansk killed up to 30 Russian servicemen.", is_name)[0][:2] == ("strike", "ukraine")
+
+
+def test_a_foothold_or_bridgehead_gained_is_ground_gained(is_name):
+    # "gained a foothold on the outskirts of X", "established a bridgehead in Y": done, not aimed at
+    assert one("Russian sources claimed that Russian forces gained a foothold on the outskirts of Kupiansk.", is_name)[0][:3] == (
+        "advance", "russia", "claimed")
+    assert one("Ukrainian forces established a bridgehead in Kupiansk.", is_name)[0][:2] == ("advance", "ukraine")
+    # trying to gain a foothold is an attempt, not ground gained
+    assert one("Russian forces are trying to gain a foothold in Kupiansk.", is_name) == []
+
+
+def test_restored_control_or_a_front_pushed_forward_is_ground_gained(is_name):
+    # "restored control over X", "pushed the Kharkiv Oblast frontline 10 km east"
+    assert one("Russian sources claimed that Russian forces restored control over Kupiansk.", is_name)[0][:2] == ("advance", "russia")
+    assert one("Ukrainian forces pushed the Kharkiv Oblast frontline 10 km east.", is_name)[0][:2] == ("advance", "ukraine")
