@@ -792,6 +792,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if m.precision == "region" and in_paren:
             kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)": a qualifier
             continue
+        if m.precision == "region" and kept and _locates(sentence, kept[-1], m):
+            kept.append(replace(m, role="anchor"))  # "Ochakiv, southern Mykolaiv Oblast", "Skadovsk Raion, Kherson Oblast"
+            continue
         if m.precision == "region" and kept and kept[-1].role == "reference" and (kept[-1].bearing or "").startswith(("within ", "across "))\
                 and REGION_OF_PLACE.fullmatch(sentence, kept[-1].end, m.start):
             kept.append(replace(m, role="anchor"))  # "10km from the Kinburn Spit in Kherson Oblast": where the reference is
@@ -862,6 +865,32 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+# what may stand between a place and the region that says where it is: ", southern", "(...),", " in the", " of the"
+LOCATOR_GAP = re.compile(r"(?:\s*\([^)]*\))?\s*,\s*(?:(?:(?:north|south)-?)?(?:east|west)ern\s+|northern\s+|southern\s+|central\s+)?"
+                         r"|\s+(?:in|of)\s+the\s+|\s+of\s+")
+SUB_REGION = re.compile(r"(?:Raion|[Dd]istrict|Hromada)$")
+BEARING_FROM = re.compile(rf"{DIR_RE}\s+of\s+")
+
+
+def _locates(sentence: str, prev: Mention, region: Mention) -> bool:
+    """Does `region` only say where the place just before it lies? "Ochakiv, southern Mykolaiv Oblast", "Marhanets in
+    the Nikopol Raion", "Skadovsk Raion, Kherson Oblast", "the Nikopol Raion of Dnipropetrovsk Oblast", "south of
+    Tavriiske, Zaporizhia Oblast". Not a list of regions ("Kherson, Zaporizhia, and Mykolaiv oblasts")."""
+    gap = LOCATOR_GAP.fullmatch(sentence, prev.end, region.start)
+    if gap is None:
+        return False
+    comma = "," in gap.group(0)
+    if SUB_REGION.search(region.name):  # a raion says where a town is: "Novopskov, Starobilsk Raion"
+        return prev.precision == "settlement" and prev.role == "target" and (comma or " in the " in gap.group(0))
+    if prev.precision == "region":  # an oblast says where a raion is
+        return SUB_REGION.search(prev.name) is not None and prev.role in ("target", "anchor")
+    if not comma:
+        return False
+    if prev.role == "target":
+        return True
+    return prev.role == "reference" and prev.precision == "settlement" and BEARING_FROM.match(prev.bearing or "") is not None
 
 
 # the label after a pair or chain of places, up to a bearing of its own: "the X-Y line, about 10 km southeast of ", "the X-Y area ("

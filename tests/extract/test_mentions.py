@@ -432,3 +432,16 @@ def test_a_distance_without_a_bearing_is_said_of_the_place_before(is_name):
     got = {m.text: (m.role, m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
     assert got["Bilohorivka"] == ("target", None, "Rubizhne", 12.0)
     assert got["Rubizhne"][0] == "reference"
+
+
+def test_region_that_locates_the_place_before(is_name):
+    # "X, southern Y Oblast", "X in the Z Raion of Y Oblast", "Z Raion, Y Oblast", "south of X, Y Oblast": the region
+    # says where the place before it lies; a list of oblasts stays a list
+    assert names("Russian shelling hit Ochakiv, southern Mykolaiv Oblast, overnight.", is_name, "target") == ["Ochakiv"]
+    assert names("Russian artillery shelled Marhanets in the Nikopol Raion of Dnipropetrovsk Oblast.", is_name,
+                 "target") == ["Marhanets"]
+    assert names("Ukrainian strikes hit Skadovsk Raion, Kherson Oblast, on Monday.", is_name, "target") == ["Skadovsk Raion"]
+    got = find_mentions("Russian troops pushed west of Orikhiv, Zaporizhia Oblast, on Tuesday.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Orikhiv", "reference"), ("Zaporizhia Oblast", "anchor")]
+    assert names("Russian forces fired on Kherson, Zaporizhia, and Mykolaiv oblasts.", is_name, "target") == [
+        "Kherson", "Zaporizhia", "Mykolaiv Oblast"]
