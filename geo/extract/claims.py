@@ -1092,9 +1092,10 @@ TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town
 
 
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")
-DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+$")  # "7 km from Izyum": a bearing
-LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around)\s+(?:(?:occupied|Russian-occupied)\s+)?|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+"
-                         r"|(?:occupied|Russian-occupied)\s+)?$")
+DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+(?:the\s+)?$")  # "7 km from Izyum": a bearing
+# "from positions on the Kinburn Spit", "launched drones from the Odesa airport": where the strike was fired from
+LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around|on)\s+(?:the\s+)?(?:(?:occupied|Russian-occupied)\s+)?"
+                         r"|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+|(?:occupied|Russian-occupied|the)\s+)?$")
 # ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
 NEW_CLAUSE = re.compile(r"(?:(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"
                         r"|\band\s+(?:just\s+|directly\s+)?(?:north|south|east|west)\w*\s+of\b")

@@ -1142,3 +1142,11 @@ def test_what_isw_reads_from_a_partys_report_is_its_own_assessment(is_name):
     got = one("The General Staff reported that Russian forces shelled Kupiansk, indicating that Ukrainian forces "
               "have advanced into Kharkiv Oblast.", is_name)
     assert [(k, a, s) for k, a, s, _, _ in got] == [("strike", "russia", "claimed"), ("advance", "ukraine", "confirmed")]
+
+
+def test_a_launch_area_after_the_or_positions_on(is_name):
+    # "from positions on the X", "launched drones from the X": where the strike was fired from, not where it fell
+    assert one("Russian forces shelled Nikopol from positions on the Zaporizhzhia NPP grounds overnight.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Nikopol"])]
+    got = one("Ukrainian forces launched drones from the Antonivskyi Bridge to hit targets in Crimea.", is_name)
+    assert [g[4] for g in got] == [["Crimea"]]
