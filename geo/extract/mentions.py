@@ -150,6 +150,9 @@ INLINE_BEARING = lexicon.Folded(INLINE_BEARING)  # its match's text is lower cas
 APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns|"
                              r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
                              r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
+# "Yakymivka (near Melitopol)", "(both just outside X)": a bracket that says where the places before it lie
+PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|by|close\s+to|adjacent\s+to|"
+                        r"next\s+to)\s+(?:the\s+)?$", re.I)
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
 DISTANCE_OF = re.compile(rf"(?:\b(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?{DISTANCE}\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 # "X in Kherson Oblast", "X, in occupied eastern Y Oblast": the oblast a place lies in
@@ -730,6 +733,16 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             pm = _paren_at(sentence, m.start)
             if pm is None and ib:
                 kept.append(replace(m, role="anchor"))  # "(X is on the border 50 km southeast of Sumy City)": a bearing
+                continue
+            near = PAREN_NEAR.search(before[-40:]) if pm is None else None
+            if near:
+                # "a bridge in Yakymivka (near Melitopol)": the town says where the places before lie, it is not acted on
+                targets = [k for k in range(len(kept)) if kept[k].role == "target" and kept[k].precision == "settlement"
+                           and kept[k].reference is None]
+                count = len(targets) if near.group("q") == "all" else 2 if near.group("q") == "both" else 1
+                for k in targets[-count:] if kept and m.precision == "settlement" else ():
+                    kept[k] = replace(kept[k], reference=m.name)
+                kept.append(replace(m, role="anchor"))
                 continue
             if pm is not None:
                 kept.append(replace(m, role="anchor"))

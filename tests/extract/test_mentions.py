@@ -445,3 +445,11 @@ def test_region_that_locates_the_place_before(is_name):
     assert [(m.text, m.role) for m in got] == [("Orikhiv", "reference"), ("Zaporizhia Oblast", "anchor")]
     assert names("Russian forces fired on Kherson, Zaporizhia, and Mykolaiv oblasts.", is_name, "target") == [
         "Kherson", "Zaporizhia", "Mykolaiv Oblast"]
+
+
+def test_near_in_brackets_locates_the_place_before(is_name):
+    # "X (near Y)": Y says where X lies; it is not a place acted on
+    got = find_mentions("Ukrainian partisans blew up a rail bridge in Yakymivka (near Melitopol) overnight.", is_name)
+    assert [(m.text, m.role, m.reference) for m in got] == [("Yakymivka", "target", "Melitopol"), ("Melitopol", "anchor", None)]
+    assert names("Russian helicopters struck Kozacha Lopan and Dementiivka (both just outside Kharkiv) on Monday.", is_name,
+                 "target") == ["Kozacha Lopan", "Dementiivka"]
