@@ -1043,7 +1043,14 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
-    return out
+    return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+def _outcome_named(ev: _Event, events: list[_Event]) -> bool:
+    """Is `ev` an attack placed only by a bearing ("counterattacks west of Izyum") whose gain the same side's advance in
+    the same sentence names ("... and liberated Zavody")? The named place is the claim; the bearing's town is not."""
+    return ev.kind == "attack" and all(_bearing_only(m) for m in ev.mentions) and any(
+        x.kind == "advance" and x.actor == ev.actor and any(m.role == "target" for m in x.mentions) for x in events)
 
 
 # "..., and geolocated footage shows Ukrainian forces moving through the settlement": the footage's own clause

@@ -1150,3 +1150,12 @@ def test_a_launch_area_after_the_or_positions_on(is_name):
         ("strike", "russia", "confirmed", None, ["Nikopol"])]
     got = one("Ukrainian forces launched drones from the Antonivskyi Bridge to hit targets in Crimea.", is_name)
     assert [g[4] for g in got] == [["Crimea"]]
+
+
+def test_an_attack_at_a_bearing_gives_way_to_the_advance_that_names_its_gain(is_name):
+    # "counterattacks west of X and recaptured Y": Y is the claim; X only says where the counterattacks were
+    got = one("Ukrainian forces continued counterattacks southwest of Izyum and recaptured Kamianka.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("advance", "ukraine", ["Kamianka"])]
+    # an attack with no gain named keeps its bearing town
+    got = one("Russian forces attacked west of Kherson and shelled Mykolaiv.", is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("attack", ["Kherson"]), ("strike", ["Mykolaiv"])]
