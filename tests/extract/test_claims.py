@@ -1159,3 +1159,11 @@ def test_an_attack_at_a_bearing_gives_way_to_the_advance_that_names_its_gain(is_
     # an attack with no gain named keeps its bearing town
     got = one("Russian forces attacked west of Kherson and shelled Mykolaiv.", is_name)
     assert [(k, places) for k, _, _, _, places in got] == [("attack", ["Kherson"]), ("strike", ["Mykolaiv"])]
+
+
+def test_what_a_gain_would_allow_or_what_was_needed_or_planned_is_no_event(is_name):
+    # "allows/enabling X to advance on Y", "needed to encircle Y", "planned to attack Y": a possibility or a plan
+    assert one("The capture of Kreminna allows Russian forces to advance on Lyman and attack Siversk.", is_name) == []
+    assert one("Ukrainian drives in the north, enabling them to advance on Kupiansk, were fast.", is_name) == []
+    assert one("Russian forces remain far from the roads needed to encircle Bakhmut.", is_name) == []
+    assert one("Russian commanders initially planned to attack Vuhledar from two directions.", is_name) == []
