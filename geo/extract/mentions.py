@@ -319,7 +319,7 @@ def _districts(sentence: str, mentions: list[Mention], is_name: NameTest) -> lis
 
 def _lone_stop(toks, i: int) -> bool:
     """Is token i a STOP word ("Russian", "The", "Putin"; not "Crimea") with no capitalised word after it?"""
-    low = toks[i][0].lower()
+    low = toks[i][0].lower().removesuffix("’s").removesuffix("'s")  # "Putin’s terms" as "Putin"
     if low not in STOP or low == "crimea":
         return False
     after = toks[i + 1][0] if i + 1 < len(toks) else ""

@@ -453,3 +453,9 @@ def test_near_in_brackets_locates_the_place_before(is_name):
     assert [(m.text, m.role, m.reference) for m in got] == [("Yakymivka", "target", "Melitopol"), ("Melitopol", "anchor", None)]
     assert names("Russian helicopters struck Kozacha Lopan and Dementiivka (both just outside Kharkiv) on Monday.", is_name,
                  "target") == ["Kozacha Lopan", "Dementiivka"]
+
+
+def test_a_stop_word_with_a_possessive_is_no_place(is_name):
+    # "Putin’s war", "the DNR's 1st Army Corps": a person or a body, as the word alone is
+    assert names("Ukrainian forces continue to resist Putin’s war in Kharkiv.", is_name, "target") == ["Kharkiv"]
+    assert names("Elements in the DNR's 1st Army Corps fought near Avdiivka.", is_name, "target") == ["Avdiivka"]
