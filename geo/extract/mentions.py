@@ -198,6 +198,7 @@ APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s
 OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
                           r"outskirts\s+of\s+(?:the\s+)?", re.I)
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
+                        r"(?:Street|Avenue|Prospekt|Prospect|Boulevard|Hotel|Regiment|Battalion|Brigade|Division)\b|"
                         r"occupation\s+(?:council|authorit|administration|officials?\b|head\b|government|police)|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
 LETTERS = re.compile(r"[A-Za-z]+")

@@ -459,3 +459,10 @@ def test_a_stop_word_with_a_possessive_is_no_place(is_name):
     # "Putin’s war", "the DNR's 1st Army Corps": a person or a body, as the word alone is
     assert names("Ukrainian forces continue to resist Putin’s war in Kharkiv.", is_name, "target") == ["Kharkiv"]
     assert names("Elements in the DNR's 1st Army Corps fought near Avdiivka.", is_name, "target") == ["Avdiivka"]
+
+
+def test_a_name_before_a_street_hotel_or_unit_noun_is_no_place(is_name):
+    # "Druzhba Street", "the Viktoriya Hotel", "Azov Regiment servicemen": a street, a building or a unit named, not a town
+    assert names("Russian forces attacked along Shevchenko Street in the center of Kharkiv.", is_name, "target") == ["Kharkiv"]
+    assert names("A Ukrainian strike hit the Kherson Hotel in Melitopol.", is_name, "target") == ["Melitopol"]
+    assert names("Russian forces struck a prison holding Azov Regiment servicemen near Donetsk.", is_name, "target") == ["Donetsk"]
