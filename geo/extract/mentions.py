@@ -151,7 +151,7 @@ APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s
                              r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
                              r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
 # "Yakymivka (near Melitopol)", "(both just outside X)": a bracket that says where the places before it lie
-PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|by|close\s+to|adjacent\s+to|"
+PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|in|by|close\s+to|adjacent\s+to|"
                         r"next\s+to)\s+(?:the\s+)?$", re.I)
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
 DISTANCE_OF = re.compile(rf"(?:\b(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?{DISTANCE}\s+(?:of|from)\s+(?:the\s+)?$", re.I)

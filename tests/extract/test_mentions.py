@@ -453,6 +453,10 @@ def test_near_in_brackets_locates_the_place_before(is_name):
     assert [(m.text, m.role, m.reference) for m in got] == [("Yakymivka", "target", "Melitopol"), ("Melitopol", "anchor", None)]
     assert names("Russian helicopters struck Kozacha Lopan and Dementiivka (both just outside Kharkiv) on Monday.", is_name,
                  "target") == ["Kozacha Lopan", "Dementiivka"]
+    # "(in X, not Y Oblast)": which namesake is meant
+    got = find_mentions("Russian forces attacked Rubizhne (in Kharkiv, not Luhansk Oblast) on Monday.", is_name)
+    assert [(m.text, m.role, m.reference) for m in got if m.text != "Luhansk Oblast"] == [
+        ("Rubizhne", "target", "Kharkiv"), ("Kharkiv", "anchor", None)]
 
 
 def test_a_stop_word_with_a_possessive_is_no_place(is_name):
