@@ -1016,6 +1016,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                     # names the struck villages)
                     targets = [replace(m, role="target", bearing=None) for m in targets]
             places.extend(targets)
+        if ev.kind != "strike" and len(places) > 1 and "positions" in sentence:
+            # "attacked toward X from positions near Y", "advancing from positions in Y towards Z": Y is where the attackers
+            # set out from, not a place attacked, when the sentence names where they went
+            origins = [m for m in places if ORIGIN_POSITIONS.search(sentence, max(0, m.start - 60), m.start)]
+            if origins and any(m.role == "target" and m not in origins for m in places):
+                places = [m for m in places if m not in origins]
         if ev.kind == "strike" and places and "from" in sentence:
             # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
             # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
@@ -1098,6 +1104,8 @@ RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:
 TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
+ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
+                              r"(?:the\s+)?(?:occupied\s+)?$")
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")
 DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+(?:the\s+)?$")  # "7 km from Izyum": a bearing
 # "from positions on the Kinburn Spit", "launched drones from the Odesa airport": where the strike was fired from

@@ -1167,3 +1167,14 @@ def test_what_a_gain_would_allow_or_what_was_needed_or_planned_is_no_event(is_na
     assert one("Ukrainian drives in the north, enabling them to advance on Kupiansk, were fast.", is_name) == []
     assert one("Russian forces remain far from the roads needed to encircle Bakhmut.", is_name) == []
     assert one("Russian commanders initially planned to attack Vuhledar from two directions.", is_name) == []
+
+
+def test_where_attackers_set_out_from_is_not_attacked_when_the_goal_is_named(is_name):
+    # "attacked X from positions in Y": Y is the attackers' own ground; alone, it stays the only place given
+    got = one("Russian troops attempted to attack Kupiansk from positions in Svatove on Monday.", is_name)
+    assert [g[4] for g in got] == [["Kupiansk"]]
+    got = one("Russian sources claimed that Russian troops are advancing from positions in Svatove.", is_name)
+    assert [g[4] for g in got] == [["Svatove"]]
+    # "stopped groups from probing positions around X": X is where the probing was
+    got = one("Ukrainian forces stopped Russian groups from probing Ukrainian positions around Kupiansk and Svatove.", is_name)
+    assert [g[4] for g in got] == [["Kupiansk", "Svatove"]]
