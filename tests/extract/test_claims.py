@@ -1178,3 +1178,15 @@ def test_where_attackers_set_out_from_is_not_attacked_when_the_goal_is_named(is_
     # "stopped groups from probing positions around X": X is where the probing was
     got = one("Ukrainian forces stopped Russian groups from probing Ukrainian positions around Kupiansk and Svatove.", is_name)
     assert [g[4] for g in got] == [["Kupiansk", "Svatove"]]
+
+
+def test_preparing_seeking_or_the_aim_of_an_event_is_no_event(is_name):
+    # "preparing defenses for street fighting", "were preparing missile strikes on X", "seeking to take X",
+    # "with the aim of resuming offensive operations on X": plans, not the day's events
+    assert one("Russian forces in Kupiansk are preparing defenses in the city for street fighting.", is_name) == []
+    assert one("A Russian general claimed that Ukrainian forces were preparing massive missile strikes on Kharkiv.", is_name) == []
+    assert one("Russian officials fear that Ukrainian forces are seeking to take control of Svatove.", is_name) == []
+    assert one("Russian forces regrouped near Melitopol with the aim of resuming offensive operations on Orikhiv.", is_name) == []
+    # "prepared" as an adjective is not a plan
+    got = one("Russian forces attacked Ukrainian positions near Bakhmut despite prepared defenses.", is_name)
+    assert [g[4] for g in got] == [["Bakhmut"]]
