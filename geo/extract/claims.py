@@ -982,6 +982,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
             continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"
+        elif " but " in sentence[owner.end:m.start] or ";" in sentence[owner.end:m.start]:
+            if _unreal_clause(sentence, owner.end, m.start):
+                continue  # "captured Soledar, but such a victory is unlikely to presage an encirclement of Bakhmut"
         owner.mentions.append(m)
         for twin in events:  # both sides accused of the same strike share its places
             if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:
@@ -1050,6 +1053,20 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# the last "but" or ";" clause before a place, and the words that make what it says of the place no event of the day
+BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s|;\s")
+UNREAL = re.compile(r"\b(?:not|no|never|unlikely|likely|may|might|would|will|could|need|needs|needed|remain|remains|remained|unable)\b")
+
+
+def _unreal_clause(sentence: str, start: int, end: int) -> bool:
+    """Is the place at `end` in a clause of its own after "but" or ";" that negates, hedges or forecasts ("..., but Russian
+    forces will need to cut roads from Bakhmut", "but remain stalled south of Izyum")? Then no event before owns it."""
+    breaks = list(BUT_CLAUSE.finditer(sentence, start, end))
+    if not breaks or not sentence[start:breaks[0].start()].strip():
+        return False  # "shelled but did not damage X": X is still what was shelled
+    return UNREAL.search(sentence, breaks[-1].end(), end) is not None
 
 
 def _outcome_named(ev: _Event, events: list[_Event]) -> bool:

@@ -1190,3 +1190,14 @@ def test_preparing_seeking_or_the_aim_of_an_event_is_no_event(is_name):
     # "prepared" as an adjective is not a plan
     got = one("Russian forces attacked Ukrainian positions near Bakhmut despite prepared defenses.", is_name)
     assert [g[4] for g in got] == [["Bakhmut"]]
+
+
+def test_a_place_in_a_but_clause_that_negates_or_forecasts_is_no_place_of_the_event(is_name):
+    # "advanced near X but remain stalled south of Y", "captured X, but ... will need to cut roads from Y": Y is no event's
+    got = one("Russian forces made limited advances west of Lyman on May 3 but remain stalled south of Izium.", is_name)
+    assert [g[4] for g in got] == [["Lyman"]]
+    got = one("Russian forces captured Soledar, but they will need to cut roads from Bakhmut to isolate it.", is_name)
+    assert [g[4] for g in got] == [["Soledar"]]
+    # the event's own object after "but": "shelled but did not damage X"
+    got = one("Russian forces shelled but did not damage residential areas in Sloviansk.", is_name)
+    assert [g[4] for g in got] == [["Sloviansk"]]
