@@ -191,7 +191,7 @@ NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ed|ing)\s+(?:to|for|an?|the)|aims?\s+to|seeks?\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|needs?\s+to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
+MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ing)\b|prepared\s+(?:to|for|an?|the)\b|aims?\s+to|(?:the|an?)\s+aim\s+of|seek(?:s|ing)?\s+to|sought\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|need(?:s|ed)?\s+to|planned\s+to|(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)\s+(?:[\w’'-]+\s+){0,3}?to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -1079,6 +1079,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):
             continue  # "... since the capture of Lysychansk", "and strengthened their grouping around X"
+        elif " but " in sentence[owner.end:m.start] or ";" in sentence[owner.end:m.start]:
+            if _unreal_clause(sentence, owner.end, m.start):
+                continue  # "captured Soledar, but such a victory is unlikely to presage an encirclement of Bakhmut"
         owner.mentions.append(m)
         for twin in events:  # both sides accused of the same strike share its places
             if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:
@@ -1113,6 +1116,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                     # names the struck villages)
                     targets = [replace(m, role="target", bearing=None) for m in targets]
             places.extend(targets)
+        if ev.kind != "strike" and len(places) > 1 and "positions" in sentence:
+            # "attacked toward X from positions near Y", "advancing from positions in Y towards Z": Y is where the attackers
+            # set out from, not a place attacked, when the sentence names where they went
+            origins = [m for m in places if ORIGIN_POSITIONS.search(sentence, max(0, m.start - 60), m.start)]
+            if origins and any(m.role == "target" and m not in origins for m in places):
+                places = [m for m in places if m not in origins]
         if ev.kind == "strike" and places and "from" in sentence:
             # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
             # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
@@ -1140,7 +1149,28 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
-    return out
+    return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# the last "but" or ";" clause before a place, and the words that make what it says of the place no event of the day
+BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s|;\s")
+UNREAL = re.compile(r"\b(?:not|no|never|unlikely|likely|may|might|would|will|could|need|needs|needed|remain|remains|remained|unable)\b")
+
+
+def _unreal_clause(sentence: str, start: int, end: int) -> bool:
+    """Is the place at `end` in a clause of its own after "but" or ";" that negates, hedges or forecasts ("..., but Russian
+    forces will need to cut roads from Bakhmut", "but remain stalled south of Izyum")? Then no event before owns it."""
+    breaks = list(BUT_CLAUSE.finditer(sentence, start, end))
+    if not breaks or not sentence[start:breaks[0].start()].strip():
+        return False  # "shelled but did not damage X": X is still what was shelled
+    return UNREAL.search(sentence, breaks[-1].end(), end) is not None
+
+
+def _outcome_named(ev: _Event, events: list[_Event]) -> bool:
+    """Is `ev` an attack placed only by a bearing ("counterattacks west of Izyum") whose gain the same side's advance in
+    the same sentence names ("... and liberated Zavody")? The named place is the claim; the bearing's town is not."""
+    return ev.kind == "attack" and all(_bearing_only(m) for m in ev.mentions) and any(
+        x.kind == "advance" and x.actor == ev.actor and any(m.role == "target" for m in x.mentions) for x in events)
 
 
 # "..., and geolocated footage shows Ukrainian forces moving through the settlement": the footage's own clause
@@ -1188,10 +1218,13 @@ RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:
 TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
+ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
+                              r"(?:the\s+)?(?:occupied\s+)?$")
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")
-DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+$")  # "7 km from Izyum": a bearing
-LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around)\s+(?:(?:occupied|Russian-occupied)\s+)?|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+"
-                         r"|(?:occupied|Russian-occupied)\s+)?$")
+DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+(?:the\s+)?$")  # "7 km from Izyum": a bearing
+# "from positions on the Kinburn Spit", "launched drones from the Odesa airport": where the strike was fired from
+LAUNCH_FROM = re.compile(r"\bfrom\s+(?:positions?\s+(?:in|near|around|on)\s+(?:the\s+)?(?:(?:occupied|Russian-occupied)\s+)?"
+                         r"|(?:the\s+)?(?:territory|direction|area|airspace)\s+of\s+|(?:occupied|Russian-occupied|the)\s+)?$")
 # ", and in Dnipropetrovsk Oblast", "; and near X": the places after it are a clause of their own
 NEW_CLAUSE = re.compile(r"(?:(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(?:also\s+)?(?:in|near|at|on|against|toward|towards|around|into)\b"
                         r"|\band\s+(?:just\s+|directly\s+)?(?:north|south|east|west)\w*\s+of\b")

@@ -150,6 +150,9 @@ INLINE_BEARING = lexicon.Folded(INLINE_BEARING)  # its match's text is lower cas
 APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s+them|settlements|villages|towns|"
                              r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
                              r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
+# "Yakymivka (near Melitopol)", "(both just outside X)": a bracket that says where the places before it lie
+PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|in|by|close\s+to|adjacent\s+to|"
+                        r"next\s+to)\s+(?:the\s+)?$", re.I)
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
 DISTANCE_OF = re.compile(rf"(?:\b(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?{DISTANCE}\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 # "X in Kherson Oblast", "X, in occupied eastern Y Oblast": the oblast a place lies in
@@ -195,6 +198,7 @@ APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s
 OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
                           r"outskirts\s+of\s+(?:the\s+)?", re.I)
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
+                        r"(?:Street|Avenue|Prospekt|Prospect|Boulevard|Hotel|Regiment|Battalion|Brigade|Division)\b|"
                         r"occupation\s+(?:council|authorit|administration|officials?\b|head\b|government|police)|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
 LETTERS = re.compile(r"[A-Za-z]+")
@@ -316,7 +320,7 @@ def _districts(sentence: str, mentions: list[Mention], is_name: NameTest) -> lis
 
 def _lone_stop(toks, i: int) -> bool:
     """Is token i a STOP word ("Russian", "The", "Putin"; not "Crimea") with no capitalised word after it?"""
-    low = toks[i][0].lower()
+    low = toks[i][0].lower().removesuffix("’s").removesuffix("'s")  # "Putin’s terms" as "Putin"
     if low not in STOP or low == "crimea":
         return False
     after = toks[i + 1][0] if i + 1 < len(toks) else ""
@@ -731,6 +735,16 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             if pm is None and ib:
                 kept.append(replace(m, role="anchor"))  # "(X is on the border 50 km southeast of Sumy City)": a bearing
                 continue
+            near = PAREN_NEAR.search(before[-40:]) if pm is None else None
+            if near:
+                # "a bridge in Yakymivka (near Melitopol)": the town says where the places before lie, it is not acted on
+                targets = [k for k in range(len(kept)) if kept[k].role == "target" and kept[k].precision == "settlement"
+                           and kept[k].reference is None]
+                count = len(targets) if near.group("q") == "all" else 2 if near.group("q") == "both" else 1
+                for k in targets[-count:] if kept and m.precision == "settlement" else ():
+                    kept[k] = replace(kept[k], reference=m.name)
+                kept.append(replace(m, role="anchor"))
+                continue
             if pm is not None:
                 kept.append(replace(m, role="anchor"))
                 qual, d, km = pm
@@ -791,6 +805,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.precision == "region" and in_paren:
             kept.append(replace(m, role="anchor"))  # "Kozacha Lopan (northern Kharkiv Oblast)": a qualifier
+            continue
+        if m.precision == "region" and kept and _locates(sentence, kept[-1], m):
+            kept.append(replace(m, role="anchor"))  # "Ochakiv, southern Mykolaiv Oblast", "Skadovsk Raion, Kherson Oblast"
             continue
         if m.precision == "region" and kept and kept[-1].role == "reference" and (kept[-1].bearing or "").startswith(("within ", "across "))\
                 and REGION_OF_PLACE.fullmatch(sentence, kept[-1].end, m.start):
@@ -862,6 +879,32 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+# what may stand between a place and the region that says where it is: ", southern", "(...),", " in the", " of the"
+LOCATOR_GAP = re.compile(r"(?:\s*\([^)]*\))?\s*,\s*(?:(?:(?:north|south)-?)?(?:east|west)ern\s+|northern\s+|southern\s+|central\s+)?"
+                         r"|\s+(?:in|of)\s+the\s+|\s+of\s+")
+SUB_REGION = re.compile(r"(?:Raion|[Dd]istrict|Hromada)$")
+BEARING_FROM = re.compile(rf"{DIR_RE}\s+of\s+")
+
+
+def _locates(sentence: str, prev: Mention, region: Mention) -> bool:
+    """Does `region` only say where the place just before it lies? "Ochakiv, southern Mykolaiv Oblast", "Marhanets in
+    the Nikopol Raion", "Skadovsk Raion, Kherson Oblast", "the Nikopol Raion of Dnipropetrovsk Oblast", "south of
+    Tavriiske, Zaporizhia Oblast". Not a list of regions ("Kherson, Zaporizhia, and Mykolaiv oblasts")."""
+    gap = LOCATOR_GAP.fullmatch(sentence, prev.end, region.start)
+    if gap is None:
+        return False
+    comma = "," in gap.group(0)
+    if SUB_REGION.search(region.name):  # a raion says where a town is: "Novopskov, Starobilsk Raion"
+        return prev.precision == "settlement" and prev.role == "target" and (comma or " in the " in gap.group(0))
+    if prev.precision == "region":  # an oblast says where a raion is
+        return SUB_REGION.search(prev.name) is not None and prev.role in ("target", "anchor")
+    if not comma:
+        return False
+    if prev.role == "target":
+        return True
+    return prev.role == "reference" and prev.precision == "settlement" and BEARING_FROM.match(prev.bearing or "") is not None
 
 
 # the label after a pair or chain of places, up to a bearing of its own: "the X-Y line, about 10 km southeast of ", "the X-Y area ("

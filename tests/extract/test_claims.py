@@ -1309,3 +1309,62 @@ def test_restored_control_or_a_front_pushed_forward_is_ground_gained(is_name):
     # "restored control over X", "pushed the Kharkiv Oblast frontline 10 km east"
     assert one("Russian sources claimed that Russian forces restored control over Kupiansk.", is_name)[0][:2] == ("advance", "russia")
     assert one("Ukrainian forces pushed the Kharkiv Oblast frontline 10 km east.", is_name)[0][:2] == ("advance", "ukraine")
+
+
+def test_a_launch_area_after_the_or_positions_on(is_name):
+    # "from positions on the X", "launched drones from the X": where the strike was fired from, not where it fell
+    assert one("Russian forces shelled Nikopol from positions on the Zaporizhzhia NPP grounds overnight.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Nikopol"])]
+    got = one("Ukrainian forces launched drones from the Antonivskyi Bridge to hit targets in Crimea.", is_name)
+    assert [g[4] for g in got] == [["Crimea"]]
+
+
+def test_an_attack_at_a_bearing_gives_way_to_the_advance_that_names_its_gain(is_name):
+    # "counterattacks west of X and recaptured Y": Y is the claim; X only says where the counterattacks were
+    got = one("Ukrainian forces continued counterattacks southwest of Izyum and recaptured Kamianka.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("advance", "ukraine", ["Kamianka"])]
+    # an attack with no gain named keeps its bearing town
+    got = one("Russian forces attacked west of Kherson and shelled Mykolaiv.", is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("attack", ["Kherson"]), ("strike", ["Mykolaiv"])]
+
+
+def test_what_a_gain_would_allow_or_what_was_needed_or_planned_is_no_event(is_name):
+    # "allows/enabling X to advance on Y", "needed to encircle Y", "planned to attack Y": a possibility or a plan
+    assert one("The capture of Kreminna allows Russian forces to advance on Lyman and attack Siversk.", is_name) == []
+    assert one("Ukrainian drives in the north, enabling them to advance on Kupiansk, were fast.", is_name) == []
+    assert one("Russian forces remain far from the roads needed to encircle Bakhmut.", is_name) == []
+    assert one("Russian commanders initially planned to attack Vuhledar from two directions.", is_name) == []
+
+
+def test_where_attackers_set_out_from_is_not_attacked_when_the_goal_is_named(is_name):
+    # "attacked X from positions in Y": Y is the attackers' own ground; alone, it stays the only place given
+    got = one("Russian troops attempted to attack Kupiansk from positions in Svatove on Monday.", is_name)
+    assert [g[4] for g in got] == [["Kupiansk"]]
+    got = one("Russian sources claimed that Russian troops are advancing from positions in Svatove.", is_name)
+    assert [g[4] for g in got] == [["Svatove"]]
+    # "stopped groups from probing positions around X": X is where the probing was
+    got = one("Ukrainian forces stopped Russian groups from probing Ukrainian positions around Kupiansk and Svatove.", is_name)
+    assert [g[4] for g in got] == [["Kupiansk", "Svatove"]]
+
+
+def test_preparing_seeking_or_the_aim_of_an_event_is_no_event(is_name):
+    # "preparing defenses for street fighting", "were preparing missile strikes on X", "seeking to take X",
+    # "with the aim of resuming offensive operations on X": plans, not the day's events
+    assert one("Russian forces in Kupiansk are preparing defenses in the city for street fighting.", is_name) == []
+    assert one("A Russian general claimed that Ukrainian forces were preparing massive missile strikes on Kharkiv.", is_name) == []
+    assert one("Russian officials fear that Ukrainian forces are seeking to take control of Svatove.", is_name) == []
+    assert one("Russian forces regrouped near Melitopol with the aim of resuming offensive operations on Orikhiv.", is_name) == []
+    # "prepared" as an adjective is not a plan
+    got = one("Russian forces attacked Ukrainian positions near Bakhmut despite prepared defenses.", is_name)
+    assert [g[4] for g in got] == [["Bakhmut"]]
+
+
+def test_a_place_in_a_but_clause_that_negates_or_forecasts_is_no_place_of_the_event(is_name):
+    # "advanced near X but remain stalled south of Y", "captured X, but ... will need to cut roads from Y": Y is no event's
+    got = one("Russian forces made limited advances west of Lyman on May 3 but remain stalled south of Izium.", is_name)
+    assert [g[4] for g in got] == [["Lyman"]]
+    got = one("Russian forces captured Soledar, but they will need to cut roads from Bakhmut to isolate it.", is_name)
+    assert [g[4] for g in got] == [["Soledar"]]
+    # the event's own object after "but": "shelled but did not damage X"
+    got = one("Russian forces shelled but did not damage residential areas in Sloviansk.", is_name)
+    assert [g[4] for g in got] == [["Sloviansk"]]

@@ -432,3 +432,41 @@ def test_a_distance_without_a_bearing_is_said_of_the_place_before(is_name):
     got = {m.text: (m.role, m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
     assert got["Bilohorivka"] == ("target", None, "Rubizhne", 12.0)
     assert got["Rubizhne"][0] == "reference"
+
+
+def test_region_that_locates_the_place_before(is_name):
+    # "X, southern Y Oblast", "X in the Z Raion of Y Oblast", "Z Raion, Y Oblast", "south of X, Y Oblast": the region
+    # says where the place before it lies; a list of oblasts stays a list
+    assert names("Russian shelling hit Ochakiv, southern Mykolaiv Oblast, overnight.", is_name, "target") == ["Ochakiv"]
+    assert names("Russian artillery shelled Marhanets in the Nikopol Raion of Dnipropetrovsk Oblast.", is_name,
+                 "target") == ["Marhanets"]
+    assert names("Ukrainian strikes hit Skadovsk Raion, Kherson Oblast, on Monday.", is_name, "target") == ["Skadovsk Raion"]
+    got = find_mentions("Russian troops pushed west of Orikhiv, Zaporizhia Oblast, on Tuesday.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Orikhiv", "reference"), ("Zaporizhia Oblast", "anchor")]
+    assert names("Russian forces fired on Kherson, Zaporizhia, and Mykolaiv oblasts.", is_name, "target") == [
+        "Kherson", "Zaporizhia", "Mykolaiv Oblast"]
+
+
+def test_near_in_brackets_locates_the_place_before(is_name):
+    # "X (near Y)": Y says where X lies; it is not a place acted on
+    got = find_mentions("Ukrainian partisans blew up a rail bridge in Yakymivka (near Melitopol) overnight.", is_name)
+    assert [(m.text, m.role, m.reference) for m in got] == [("Yakymivka", "target", "Melitopol"), ("Melitopol", "anchor", None)]
+    assert names("Russian helicopters struck Kozacha Lopan and Dementiivka (both just outside Kharkiv) on Monday.", is_name,
+                 "target") == ["Kozacha Lopan", "Dementiivka"]
+    # "(in X, not Y Oblast)": which namesake is meant
+    got = find_mentions("Russian forces attacked Rubizhne (in Kharkiv, not Luhansk Oblast) on Monday.", is_name)
+    assert [(m.text, m.role, m.reference) for m in got if m.text != "Luhansk Oblast"] == [
+        ("Rubizhne", "target", "Kharkiv"), ("Kharkiv", "anchor", None)]
+
+
+def test_a_stop_word_with_a_possessive_is_no_place(is_name):
+    # "Putin’s war", "the DNR's 1st Army Corps": a person or a body, as the word alone is
+    assert names("Ukrainian forces continue to resist Putin’s war in Kharkiv.", is_name, "target") == ["Kharkiv"]
+    assert names("Elements in the DNR's 1st Army Corps fought near Avdiivka.", is_name, "target") == ["Avdiivka"]
+
+
+def test_a_name_before_a_street_hotel_or_unit_noun_is_no_place(is_name):
+    # "Druzhba Street", "the Viktoriya Hotel", "Azov Regiment servicemen": a street, a building or a unit named, not a town
+    assert names("Russian forces attacked along Shevchenko Street in the center of Kharkiv.", is_name, "target") == ["Kharkiv"]
+    assert names("A Ukrainian strike hit the Kherson Hotel in Melitopol.", is_name, "target") == ["Melitopol"]
+    assert names("Russian forces struck a prison holding Azov Regiment servicemen near Donetsk.", is_name, "target") == ["Donetsk"]

@@ -51,7 +51,7 @@ def test_a_river_a_street_or_a_hotel_named_like_a_village_is_not_the_village(ful
     assert all(not got[r].place.is_settlement for r in ("Dnipro River", "Inhulets River"))
     got = placed("Russian forces attacked along Druzhba Street in the center of Marinka on May 2.", full_gazetteer,
                  dt.date(2023, 5, 2))
-    assert got["Druzhba"].place is None
+    assert "Druzhba" not in got or got["Druzhba"].place is None  # read as no place (geo.extract.mentions) or left open
     assert got["Marinka"].place.admin1 == "Donetsk Oblast"
 
 
