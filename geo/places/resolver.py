@@ -724,9 +724,11 @@ class Resolver:
             if cands:
                 return cands, "feature"
             known = facility_town(mention.name)
-            if mention.reference and (known is None or not mention.bearing):
+            if mention.reference and (known is None or not mention.bearing) and not (
+                    mention.bearing and self._named_after_town(mention.name)):
                 # the town it stands in ("the Pidyommyy Bridge in Zatoka"); a well-known plant's own town rather than
-                # the town it is told from ("the Vuhledar Power Plant south of Bakhmut")
+                # the town it is told from ("the Vuhledar Power Plant south of Bakhmut"), and so is the town a facility
+                # is named after ("the Nova Kakhovka dam east of Kherson City": east of it, so not in it)
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
                     return town, "feature"
@@ -779,6 +781,11 @@ class Resolver:
         return list(kept), "settlement"
 
     # -- one mention ---------------------------------------------------------------------
+
+    def _named_after_town(self, name: str) -> bool:
+        """Is the facility `name` named after a settlement ("Nova Kakhovka dam", "Port of Mariupol")?"""
+        base = " ".join(FEATURE_WORDS.sub(" ", name).split())
+        return bool(base) and base != name and any(c.place.is_settlement for c in self.g.lookup(base, fuzzy=False))
 
     def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
         """Where `mention` lies (`given`: these candidates, not the gazetteer's for its name)."""

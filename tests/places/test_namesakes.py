@@ -333,3 +333,14 @@ def test_the_side_of_a_border_a_sentence_names(full_gazetteer, text, side):
 def test_a_place_on_the_side_of_a_border_named(full_gazetteer, text, name, gid):
     got = placed(text, full_gazetteer, dt.date(2022, 8, 18), "Southern Axis")[name]
     assert (got.place.geonameid if got.place else None) == gid
+
+
+@pytest.mark.parametrize("text, name, town", [
+    # told from another town by a compass bearing: it lies off that town, in the one it is named after
+    ("Ukrainian forces struck the Nova Kakhovka dam (east of Kherson City) on June 5.", "Nova Kakhovka dam", 699839),
+    ("Russian missiles struck the Kremenchuk refinery northeast of Kryvyi Rih on June 5.", "Kremenchuk refinery", 704147),
+])
+def test_a_facility_named_after_a_town_and_told_from_another_is_in_its_own_town(full_gazetteer, text, name, town):
+    got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Southern Axis")[name]
+    assert (got.place.geonameid, got.precision) == (town, "feature")
+
