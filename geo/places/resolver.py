@@ -1470,7 +1470,6 @@ STRONG_REASONS = ("oblast named", "bearing", "the town the sentence's bearings a
                   "near the oblast border named", "near the Russian border", "near the reference", "capital named bare",
                   "city named bare", "listed with places close to it", "near other places in the sentence")
 
-
 def line_prior(km_to_line: float, kind: str) -> float:
     """The front line of the report's date as evidence between namesakes: ground claims (advance, attack) lie
     on it; strikes, weaker, often near it. Small next to a stated oblast (+3/-1) or bearing (+4/-4), so it
@@ -1582,11 +1581,26 @@ QUALIFIES = re.compile(
     r"\s*(?:,\s*(?:including|especially|particularly|mainly|mostly)\s+)?"
     r"(?:(?:north|south|east|west)[\w-]*\s+of\s+[^,;]+?\s+)?(?:near|around|toward|towards|at|outside|within|in)\b[^,;]*$")
 
-# "X, Y Oblast", "X and Z, Y Oblast", "X in Y Oblast": the oblast right after a place or a list of places (up to
-# the clause's end) names their oblast
+# "(north of Crimea)", "west of Donetsk Oblast": an oblast named as the reference of a compass bearing (not a border's side)
+BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?$", re.I)
+REGION_THEN_BORDER = re.compile(r"[\w’' -]*?(?:Oblast|Krai|Crimea)s?\s*(?:-|–|(?:administrative\s+)?(?:border|boundary))")
+
+
+def _bearing_reference_at(text: str, pos: int) -> bool:
+    """Is the oblast named at `pos` only the reference of a bearing ("in Novooleksiivka (north of Crimea)"), which
+    puts a place outside it, not in it? Not the side of a border ("north of the Kherson Oblast-Crimea border")."""
+    return BEARING_BEFORE.search(text, max(0, pos - 30), pos) is not None and REGION_THEN_BORDER.match(text, pos) is None
+
+
+# "X, Y Oblast", "X and Z, Y Oblast", "X in Y Oblast", "X and Y, both in southern Y Oblast": the oblast right after a
+# place or a list of places (up to the clause's end) names their oblast
 OBLAST_AFTER = re.compile(
     r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?!(?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai)\b)[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*?)*?"
-    r"(?:\s*,\s*|\s+in\s+)((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\b")
+    r"(?:\s*,\s*|\s+in\s+|\s*[,(—–]?\s*(?:all|both)\s+(?:of\s+them\s+)?(?:located\s+)?in\s+(?:(?:the\s+)?[a-z]+\s+)?)"
+    r"((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\b")  # "A, B, and C — all in eastern Kherson Oblast"
+
+# "X on the southwestern Kherson Oblast coast": the coast of an oblast right after a place is where it lies
+OBLAST_COAST = re.compile(r"\s+on\s+the\s+(?:[a-z]+\s+)?((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\s+(?:coast|coastline|shore)\b")
 
 # Each mention is compared with a bounded number of others, so resolving costs O(n log n) in the mentions of a
 # report however long it is or however often a sentence repeats:
@@ -1631,6 +1645,8 @@ class _Sentence:
                         break
                     i -= 1
                 if span is None:
+                    if _bearing_reference_at(self.text, pos):
+                        continue  # "in X (north of Crimea)": the place lies outside the oblast it is told from
                     free.append((order, admin1, pos))
                 else:
                     inside.setdefault(span, []).append((order, admin1))
@@ -1730,7 +1746,7 @@ class _Sentence:
         """The oblast named after the list that goes on from `end` (OBLAST_AFTER, a slow pattern on long lists),
         read once for the `regions` and the `framing` of a mention, in every round."""
         if end not in self._after:
-            m = OBLAST_AFTER.match(self.text, end)
+            m = OBLAST_AFTER.match(self.text, end) or OBLAST_COAST.match(self.text, end)
             self._after[end] = m.group(1) if m is not None else None
         return self._after[end]
 

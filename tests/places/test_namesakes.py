@@ -344,3 +344,32 @@ def test_a_facility_named_after_a_town_and_told_from_another_is_in_its_own_town(
     got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Southern Axis")[name]
     assert (got.place.geonameid, got.precision) == (town, "feature")
 
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces struck a Russian ammunition depot in Novooleksiivka (north of Crimea) on August 3.",
+    "Ukrainian missiles struck Russian positions in Novooleksiivka, north of Crimea.",
+])
+def test_an_oblast_named_as_a_bearings_reference_is_not_the_places_oblast(full_gazetteer, text):
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 3))["Novooleksiivka"]
+    # north of Crimea, so outside it: not the Crimean village, but the town of Kherson Oblast
+    assert got.place.geonameid == 699706
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian sources reported explosions, possibly from Ukrainian strikes, in Chaplynka, Rubinavka, and Hornostaivka — all "
+    "in eastern Kherson Oblast.",
+    "Ukrainian sources reported explosions, possibly from Ukrainian strikes, in Chaplynka, Rubinavka, and Hornostaivka, all "
+    "in Kherson Oblast.",
+])
+def test_an_oblast_closing_a_list_with_all_in_is_the_oblast_of_its_places(full_gazetteer, text):
+    got = placed(text, full_gazetteer, dt.date(2022, 11, 20))["Rubinavka"]
+    # the only names spelled all but so lie in Crimea and Cherkasy Oblast: the village meant is not in the gazetteer
+    assert got.place is None and "oblast named" in got.rule
+
+
+def test_an_oblasts_coast_after_a_place_is_its_oblast(full_gazetteer):
+    text = "Ukrainian forces struck a Russian ammunition depot in Koshove on the southern Kherson Oblast coast."
+    got = placed(text, full_gazetteer, dt.date(2022, 11, 20))["Koshove"]
+    # the Koshoves of Zaporizhzhia Oblast are not on that coast
+    assert got.place is None and "oblast named" in got.rule
