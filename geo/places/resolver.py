@@ -724,6 +724,9 @@ class Resolver:
             if cands:
                 return cands, "feature"
             known = facility_town(mention.name)
+            if mention.bearing and known is None and self._a_settlements_name(name):
+                # "Zaliznyi Port, about 60km southwest of Kherson City": a village named so, not a port in Kherson
+                return self.g.lookup(name, fuzzy=False), "feature"
             if mention.reference and (known is None or not mention.bearing) and not (
                     mention.bearing and self._named_after_town(mention.name)):
                 # the town it stands in ("the Pidyommyy Bridge in Zatoka"); a well-known plant's own town rather than
@@ -781,6 +784,22 @@ class Resolver:
         return list(kept), "settlement"
 
     # -- one mention ---------------------------------------------------------------------
+
+    def told_from_its_reference(self, mention: Mention) -> bool:
+        """Is a feature mention's reference a town it is told from by a compass bearing, not the town it stands in:
+        "the Darivka Bridge (northeast of Kherson City)" is in a Darivka, the one northeast of Kherson City;
+        "Zaliznyi Port, about 60km southwest of Kherson City" is the village named so that lies there."""
+        if mention.precision != "feature" or not mention.bearing or not mention.reference:
+            return False
+        name = plain_mention(mention).name
+        if facility_town(name) is not None:
+            return False  # a well-known plant: in its own town, wherever the text tells it from
+        return self._named_after_town(name) or self._a_settlements_name(name)
+
+    def _a_settlements_name(self, name: str) -> bool:
+        """Is a feature-like name ("Zaliznyi Port") the whole name of settlements, with no feature of that name?"""
+        found = self.g.lookup(name, fuzzy=False)
+        return bool(found) and all(c.place.is_settlement for c in found)
 
     def _named_after_town(self, name: str) -> bool:
         """Is the facility `name` named after a settlement ("Nova Kakhovka dam", "Port of Mariupol")?"""
@@ -1876,7 +1895,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     s_regions = sent.regions(claim, mention, gazetteer)
                     section_places = tuple(by_section.get(claim.section, ())[-SECTION_PLACES:])
                     ref_place = None
-                    if mention.reference and mention.precision != "feature":
+                    if mention.reference and (mention.precision != "feature" or resolver.told_from_its_reference(mention)):
                         key_ref = (si, mention.reference)
                         if key_ref not in by_bearings:
                             by_bearings[key_ref] = _reference_by_bearings(resolver, mention.reference, sent.claims())

@@ -373,3 +373,14 @@ def test_an_oblasts_coast_after_a_place_is_its_oblast(full_gazetteer):
     got = placed(text, full_gazetteer, dt.date(2022, 11, 20))["Koshove"]
     # the Koshoves of Zaporizhzhia Oblast are not on that coast
     assert got.place is None and "oblast named" in got.rule
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # four Darivkas: the bearing from Kherson City says which the bridge is named after
+    ("Russian forces destroyed the Darivka Bridge (northeast of Kherson City) on November 10.", "Darivka Bridge", 710269),
+    # a village whose name reads like a facility's: the village, where the bearing puts it, not a port in Kherson City
+    ("Ukrainian forces struck a Russian-occupied hotel in Zaliznyi Port, about 60km southwest of Kherson City.", "Zaliznyi Port", 687790),
+])
+def test_a_facility_named_after_a_town_with_namesakes_is_placed_by_its_bearing(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 11, 10), "Southern Axis")[name]
+    assert (got.place.geonameid, got.precision) == (gid, "feature")
