@@ -652,6 +652,16 @@ FACILITY_RUN = re.compile(
 JOINED_SCORE = 0.9  # a name joined with the word after it matches a gazetteer name this closely at least
 
 
+def _no_quarters_of(towns: list[Candidate], name: str) -> list[Candidate]:
+    """The towns a facility stands in or is named after ("the Port of Mariupol"), without the quarters GeoNames lists
+    under the town's name (Zirka, a PPLX of Mariupol with "Mariupol" among its alternate names) when a town named so
+    is among them: the facility is the town's, not the quarter's."""
+    key = _key_of(name[:-5] if name.endswith(" City") else name)
+    if not any(_key_of(c.place.name) == key for c in towns):
+        return towns
+    return [c for c in towns if c.place.feature_code != "PPLX" or _key_of(c.place.name) == key]
+
+
 CITY_POP = 100_000  # a city this big is named without its oblast
 
 
@@ -734,7 +744,7 @@ class Resolver:
                 # is named after ("the Nova Kakhovka dam east of Kherson City": east of it, so not in it)
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
-                    return town, "feature"
+                    return _no_quarters_of(town, mention.reference), "feature"
             if known is not None:
                 # "the Azot Chemical Plant", "Motor Sich": a well-known plant, in the town it stands in
                 towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]
@@ -745,7 +755,7 @@ class Resolver:
                 # the town a facility is named after ("Melitopol Airfield", "Port of Mariupol"), else a feature of
                 # that name ("Azovstal Steel Plant" is GeoNames' "Port Azovstali")
                 found = self.g.lookup(base, fuzzy=False)
-                towns = [c for c in found if c.place.is_settlement]
+                towns = _no_quarters_of([c for c in found if c.place.is_settlement], base)
                 named = [c for c in found if not c.place.is_settlement and c.place.feature_class != "A"]
                 if towns or named:
                     return towns or named, "feature"

@@ -384,3 +384,14 @@ def test_an_oblasts_coast_after_a_place_is_its_oblast(full_gazetteer):
 def test_a_facility_named_after_a_town_with_namesakes_is_placed_by_its_bearing(full_gazetteer, text, name, gid):
     got = placed(text, full_gazetteer, dt.date(2022, 11, 10), "Southern Axis")[name]
     assert (got.place.geonameid, got.precision) == (gid, "feature")
+
+
+def test_the_town_a_facility_stands_in_is_no_quarter_listed_under_its_name(full_gazetteer):
+    from geo.models import Mention
+    from geo.places.resolver import Resolver
+
+    mention = Mention("Port of Mariupol", 0, 16, "Port of Mariupol", reference="Mariupol", precision="feature")
+    cands, precision = Resolver(full_gazetteer).candidates(mention)
+    # GeoNames lists "Mariupol" among the names of Zirka, a quarter (PPLX) 10 km from the city's point: not a candidate
+    assert precision == "feature" and 701822 in {c.place.geonameid for c in cands}
+    assert all(c.place.feature_code != "PPLX" for c in cands)
