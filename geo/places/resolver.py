@@ -1162,8 +1162,13 @@ class Resolver:
         if len(ctx.claim_oblasts) != 1 or ctx.sentence_regions:
             return None
         res = self._resolve(mention, replace(ctx, sentence_regions=tuple(ctx.claim_oblasts), claim_oblasts=frozenset()), ref)
-        if res.place is None or not self._with_the_others(res.place, ctx):
-            return None  # still alike, or far from the places named with it: the oblast is theirs, the name another's
+        if res.place is None:
+            return None  # still alike
+        if not self._with_the_others(res.place, ctx) and not (
+                all(x.admin1 in ctx.claim_oblasts for x in ctx.sentence_places) and self._with_the_others(res.place, ctx, FAR_KM)):
+            # far from the places named with it: the oblast is theirs, the name another's; places of the oblast named
+            # with it lie farther apart along its front ("A and B, along the frontline in Kherson Oblast": 110 km)
+            return None
         return replace(res, rule=f"{res.rule} (the oblast its claim names)")
 
     def _off_the_line_with_a_namesake_on_it(self, best: _Scored, scored: list[_Scored], ctx: Context) -> bool:

@@ -395,3 +395,10 @@ def test_the_town_a_facility_stands_in_is_no_quarter_listed_under_its_name(full_
     # GeoNames lists "Mariupol" among the names of Zirka, a quarter (PPLX) 10 km from the city's point: not a candidate
     assert precision == "feature" and 701822 in {c.place.geonameid for c in cands}
     assert all(c.place.feature_code != "PPLX" for c in cands)
+
+
+def test_places_of_the_oblast_its_claim_names_lie_farther_apart_along_its_front(full_gazetteer):
+    text = "Ukrainian aviation struck Russian positions in Vysokopillia and Kyselivka, along the frontline in Kherson Oblast."
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 30), "Southern Axis")["Kyselivka"]
+    # 12 Kyselivkas; the Kherson Oblast one lies 120 km from Vysokopillia, along the same oblast's front line
+    assert got.place.geonameid == 705783 and "the oblast its claim names" in got.rule
