@@ -55,6 +55,7 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
             "north-northwest": 337.5}
 ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HPP": "Hydroelectric Power Plant",
                  "CHPP": "Combined Heat and Power Plant"}
+POWER_PLANT = re.compile(r"\bPower\s+Plant\b", re.I)  # GeoNames names them "... Power Station"
 FEATURE_WORDS = re.compile(
     r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
     r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway|steel|iron|chemical|metallurgical|gypsum|works|"
@@ -728,6 +729,10 @@ class Resolver:
             for abbr, full in ABBREVIATIONS.items():
                 name = re.sub(rf"\b{abbr}\b", full, name)
             cands = [c for c in self.g.lookup(name, fuzzy=False) if not c.place.is_settlement] if name else []
+            if not cands and POWER_PLANT.search(name):
+                # "the Kakhovka Hydroelectric Power Plant": GeoNames' "Kakhovka Hydroelectric Power Station", by the dam,
+                # not Kakhovka town 9 km away
+                cands = [c for c in self.g.lookup(POWER_PLANT.sub("Power Station", name), fuzzy=False) if not c.place.is_settlement]
             if not cands:
                 alt = self.g.lookup(mention.name, fuzzy=False)
                 cands = [c for c in alt if not c.place.is_settlement]

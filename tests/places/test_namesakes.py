@@ -402,3 +402,10 @@ def test_places_of_the_oblast_its_claim_names_lie_farther_apart_along_its_front(
     got = placed(text, full_gazetteer, dt.date(2022, 8, 30), "Southern Axis")["Kyselivka"]
     # 12 Kyselivkas; the Kherson Oblast one lies 120 km from Vysokopillia, along the same oblast's front line
     assert got.place.geonameid == 705783 and "the oblast its claim names" in got.rule
+
+
+def test_a_power_plant_is_geonames_power_station(full_gazetteer):
+    got = placed("Ukrainian forces struck a bridge by the Kakhovka Hydroelectric Power Plant on May 5.", full_gazetteer,
+                 dt.date(2022, 5, 5), "Southern Axis")["Kakhovka Hydroelectric Power Plant"]
+    # GeoNames' "Kakhovka Hydroelectric Power Station" by the dam, not Kakhovka town 9 km away
+    assert (got.place.geonameid, got.precision) == (7910879, "feature")
