@@ -578,7 +578,7 @@ def left_bank_area(gazetteer, oblast: Place) -> Place | None:
     return area
 
 
-NATURAL = re.compile(r"\b(?:river|reservoir|lake|estuary|sea|gulf|bay|spit|island|forest|hills?)\b", re.I)  # not named for a town
+NATURAL = re.compile(r"\b(?:river|reservoir|lake|estuary|delta|sea|gulf|bay|spit|island|forest|hills?)\b", re.I)  # not named for a town
 ADJECTIVE = re.compile(r"^([A-Z][a-z’'-]{2,}?)(?:s'?k(?:yi|yy|iy|y|a|e|oho|ij))$")
 
 
@@ -773,12 +773,18 @@ class Resolver:
                 for n in range(len(words) - 1, 0, -1):  # "Mariupol Ilyich Metallurgical Plant": in the town it is named after
                     towns = [c for c in self.g.lookup(" ".join(words[:n]), fuzzy=False) if c.place.is_settlement]
                     if towns:
-                        return towns, "feature"
+                        break
+                if towns and not NATURAL.search(mention.name):
+                    return towns, "feature"
+            else:
+                towns = []
             # "Velykiy Potemkin island" for GeoNames' "Ostriv Velykyi Potomkin": a fuzzy match, marked as such
             cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and not c.place.is_settlement][:3]
             if cands:
                 return cands, "feature"
-            return [], "feature"
+            # a natural feature named like a town ("the Dnipro River Delta" is no part of Dnipro City): the town only when
+            # GeoNames has no feature spelled all but so
+            return towns, "feature"
         # a settlement's candidates depend on its name and the gazetteer only: kept with the gazetteer
         kept = self._settlement_cands.get(mention.name)
         if kept is None:

@@ -409,3 +409,10 @@ def test_a_power_plant_is_geonames_power_station(full_gazetteer):
                  dt.date(2022, 5, 5), "Southern Axis")["Kakhovka Hydroelectric Power Plant"]
     # GeoNames' "Kakhovka Hydroelectric Power Station" by the dam, not Kakhovka town 9 km away
     assert (got.place.geonameid, got.precision) == (7910879, "feature")
+
+
+def test_a_rivers_delta_is_no_town_named_like_the_river(full_gazetteer):
+    got = placed("Russian tanks fired at Ukrainian positions in the Dnipro River Delta on January 20.", full_gazetteer,
+                 dt.date(2023, 1, 20), "Southern Axis")["Dnipro River Delta"]
+    # not Dnipro City, 300 km upstream: the river's own row (GeoNames keeps its mouth)
+    assert got.place is None or got.place.geonameid != 709930
