@@ -55,6 +55,7 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
             "north-northwest": 337.5}
 ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HPP": "Hydroelectric Power Plant",
                  "CHPP": "Combined Heat and Power Plant"}
+POWER_PLANT = re.compile(r"\bPower\s+Plant\b", re.I)  # GeoNames names them "... Power Station"
 FEATURE_WORDS = re.compile(
     r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
     r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway|steel|iron|chemical|metallurgical|gypsum|works|"
@@ -577,7 +578,7 @@ def left_bank_area(gazetteer, oblast: Place) -> Place | None:
     return area
 
 
-NATURAL = re.compile(r"\b(?:river|reservoir|lake|estuary|sea|gulf|bay|spit|island|forest|hills?)\b", re.I)  # not named for a town
+NATURAL = re.compile(r"\b(?:river|reservoir|lake|estuary|delta|sea|gulf|bay|spit|island|forest|hills?)\b", re.I)  # not named for a town
 ADJECTIVE = re.compile(r"^([A-Z][a-z’'-]{2,}?)(?:s'?k(?:yi|yy|iy|y|a|e|oho|ij))$")
 
 
@@ -652,6 +653,16 @@ FACILITY_RUN = re.compile(
 JOINED_SCORE = 0.9  # a name joined with the word after it matches a gazetteer name this closely at least
 
 
+def _no_quarters_of(towns: list[Candidate], name: str) -> list[Candidate]:
+    """The towns a facility stands in or is named after ("the Port of Mariupol"), without the quarters GeoNames lists
+    under the town's name (Zirka, a PPLX of Mariupol with "Mariupol" among its alternate names) when a town named so
+    is among them: the facility is the town's, not the quarter's."""
+    key = _key_of(name[:-5] if name.endswith(" City") else name)
+    if not any(_key_of(c.place.name) == key for c in towns):
+        return towns
+    return [c for c in towns if c.place.feature_code != "PPLX" or _key_of(c.place.name) == key]
+
+
 CITY_POP = 100_000  # a city this big is named without its oblast
 
 
@@ -718,12 +729,19 @@ class Resolver:
             for abbr, full in ABBREVIATIONS.items():
                 name = re.sub(rf"\b{abbr}\b", full, name)
             cands = [c for c in self.g.lookup(name, fuzzy=False) if not c.place.is_settlement] if name else []
+            if not cands and POWER_PLANT.search(name):
+                # "the Kakhovka Hydroelectric Power Plant": GeoNames' "Kakhovka Hydroelectric Power Station", by the dam,
+                # not Kakhovka town 9 km away
+                cands = [c for c in self.g.lookup(POWER_PLANT.sub("Power Station", name), fuzzy=False) if not c.place.is_settlement]
             if not cands:
                 alt = self.g.lookup(mention.name, fuzzy=False)
                 cands = [c for c in alt if not c.place.is_settlement]
             if cands:
                 return cands, "feature"
             known = facility_town(mention.name)
+            if mention.bearing and known is None and self._a_settlements_name(name):
+                # "Zaliznyi Port, about 60km southwest of Kherson City": a village named so, not a port in Kherson
+                return self.g.lookup(name, fuzzy=False), "feature"
             if mention.reference and (known is None or not mention.bearing) and not (
                     mention.bearing and self._named_after_town(mention.name)):
                 # the town it stands in ("the Pidyommyy Bridge in Zatoka"); a well-known plant's own town rather than
@@ -731,7 +749,7 @@ class Resolver:
                 # is named after ("the Nova Kakhovka dam east of Kherson City": east of it, so not in it)
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
-                    return town, "feature"
+                    return _no_quarters_of(town, mention.reference), "feature"
             if known is not None:
                 # "the Azot Chemical Plant", "Motor Sich": a well-known plant, in the town it stands in
                 towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]
@@ -742,7 +760,7 @@ class Resolver:
                 # the town a facility is named after ("Melitopol Airfield", "Port of Mariupol"), else a feature of
                 # that name ("Azovstal Steel Plant" is GeoNames' "Port Azovstali")
                 found = self.g.lookup(base, fuzzy=False)
-                towns = [c for c in found if c.place.is_settlement]
+                towns = _no_quarters_of([c for c in found if c.place.is_settlement], base)
                 named = [c for c in found if not c.place.is_settlement and c.place.feature_class != "A"]
                 if towns or named:
                     return towns or named, "feature"
@@ -755,12 +773,18 @@ class Resolver:
                 for n in range(len(words) - 1, 0, -1):  # "Mariupol Ilyich Metallurgical Plant": in the town it is named after
                     towns = [c for c in self.g.lookup(" ".join(words[:n]), fuzzy=False) if c.place.is_settlement]
                     if towns:
-                        return towns, "feature"
+                        break
+                if towns and not NATURAL.search(mention.name):
+                    return towns, "feature"
+            else:
+                towns = []
             # "Velykiy Potemkin island" for GeoNames' "Ostriv Velykyi Potomkin": a fuzzy match, marked as such
             cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and not c.place.is_settlement][:3]
             if cands:
                 return cands, "feature"
-            return [], "feature"
+            # a natural feature named like a town ("the Dnipro River Delta" is no part of Dnipro City): the town only when
+            # GeoNames has no feature spelled all but so
+            return towns, "feature"
         # a settlement's candidates depend on its name and the gazetteer only: kept with the gazetteer
         kept = self._settlement_cands.get(mention.name)
         if kept is None:
@@ -781,6 +805,22 @@ class Resolver:
         return list(kept), "settlement"
 
     # -- one mention ---------------------------------------------------------------------
+
+    def told_from_its_reference(self, mention: Mention) -> bool:
+        """Is a feature mention's reference a town it is told from by a compass bearing, not the town it stands in:
+        "the Darivka Bridge (northeast of Kherson City)" is in a Darivka, the one northeast of Kherson City;
+        "Zaliznyi Port, about 60km southwest of Kherson City" is the village named so that lies there."""
+        if mention.precision != "feature" or not mention.bearing or not mention.reference:
+            return False
+        name = plain_mention(mention).name
+        if facility_town(name) is not None:
+            return False  # a well-known plant: in its own town, wherever the text tells it from
+        return self._named_after_town(name) or self._a_settlements_name(name)
+
+    def _a_settlements_name(self, name: str) -> bool:
+        """Is a feature-like name ("Zaliznyi Port") the whole name of settlements, with no feature of that name?"""
+        found = self.g.lookup(name, fuzzy=False)
+        return bool(found) and all(c.place.is_settlement for c in found)
 
     def _named_after_town(self, name: str) -> bool:
         """Is the facility `name` named after a settlement ("Nova Kakhovka dam", "Port of Mariupol")?"""
@@ -1133,8 +1173,13 @@ class Resolver:
         if len(ctx.claim_oblasts) != 1 or ctx.sentence_regions:
             return None
         res = self._resolve(mention, replace(ctx, sentence_regions=tuple(ctx.claim_oblasts), claim_oblasts=frozenset()), ref)
-        if res.place is None or not self._with_the_others(res.place, ctx):
-            return None  # still alike, or far from the places named with it: the oblast is theirs, the name another's
+        if res.place is None:
+            return None  # still alike
+        if not self._with_the_others(res.place, ctx) and not (
+                all(x.admin1 in ctx.claim_oblasts for x in ctx.sentence_places) and self._with_the_others(res.place, ctx, FAR_KM)):
+            # far from the places named with it: the oblast is theirs, the name another's; places of the oblast named
+            # with it lie farther apart along its front ("A and B, along the frontline in Kherson Oblast": 110 km)
+            return None
         return replace(res, rule=f"{res.rule} (the oblast its claim names)")
 
     def _off_the_line_with_a_namesake_on_it(self, best: _Scored, scored: list[_Scored], ctx: Context) -> bool:
@@ -1470,7 +1515,6 @@ STRONG_REASONS = ("oblast named", "bearing", "the town the sentence's bearings a
                   "near the oblast border named", "near the Russian border", "near the reference", "capital named bare",
                   "city named bare", "listed with places close to it", "near other places in the sentence")
 
-
 def line_prior(km_to_line: float, kind: str) -> float:
     """The front line of the report's date as evidence between namesakes: ground claims (advance, attack) lie
     on it; strikes, weaker, often near it. Small next to a stated oblast (+3/-1) or bearing (+4/-4), so it
@@ -1582,11 +1626,26 @@ QUALIFIES = re.compile(
     r"\s*(?:,\s*(?:including|especially|particularly|mainly|mostly)\s+)?"
     r"(?:(?:north|south|east|west)[\w-]*\s+of\s+[^,;]+?\s+)?(?:near|around|toward|towards|at|outside|within|in)\b[^,;]*$")
 
-# "X, Y Oblast", "X and Z, Y Oblast", "X in Y Oblast": the oblast right after a place or a list of places (up to
-# the clause's end) names their oblast
+# "(north of Crimea)", "west of Donetsk Oblast": an oblast named as the reference of a compass bearing (not a border's side)
+BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?$", re.I)
+REGION_THEN_BORDER = re.compile(r"[\w’' -]*?(?:Oblast|Krai|Crimea)s?\s*(?:-|–|(?:administrative\s+)?(?:border|boundary))")
+
+
+def _bearing_reference_at(text: str, pos: int) -> bool:
+    """Is the oblast named at `pos` only the reference of a bearing ("in Novooleksiivka (north of Crimea)"), which
+    puts a place outside it, not in it? Not the side of a border ("north of the Kherson Oblast-Crimea border")."""
+    return BEARING_BEFORE.search(text, max(0, pos - 30), pos) is not None and REGION_THEN_BORDER.match(text, pos) is None
+
+
+# "X, Y Oblast", "X and Z, Y Oblast", "X in Y Oblast", "X and Y, both in southern Y Oblast": the oblast right after a
+# place or a list of places (up to the clause's end) names their oblast
 OBLAST_AFTER = re.compile(
     r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?!(?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai)\b)[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*?)*?"
-    r"(?:\s*,\s*|\s+in\s+)((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\b")
+    r"(?:\s*,\s*|\s+in\s+|\s*[,(—–]?\s*(?:all|both)\s+(?:of\s+them\s+)?(?:located\s+)?in\s+(?:(?:the\s+)?[a-z]+\s+)?)"
+    r"((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\b")  # "A, B, and C — all in eastern Kherson Oblast"
+
+# "X on the southwestern Kherson Oblast coast": the coast of an oblast right after a place is where it lies
+OBLAST_COAST = re.compile(r"\s+on\s+the\s+(?:[a-z]+\s+)?((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\s+(?:coast|coastline|shore)\b")
 
 # Each mention is compared with a bounded number of others, so resolving costs O(n log n) in the mentions of a
 # report however long it is or however often a sentence repeats:
@@ -1631,6 +1690,8 @@ class _Sentence:
                         break
                     i -= 1
                 if span is None:
+                    if _bearing_reference_at(self.text, pos):
+                        continue  # "in X (north of Crimea)": the place lies outside the oblast it is told from
                     free.append((order, admin1, pos))
                 else:
                     inside.setdefault(span, []).append((order, admin1))
@@ -1730,7 +1791,7 @@ class _Sentence:
         """The oblast named after the list that goes on from `end` (OBLAST_AFTER, a slow pattern on long lists),
         read once for the `regions` and the `framing` of a mention, in every round."""
         if end not in self._after:
-            m = OBLAST_AFTER.match(self.text, end)
+            m = OBLAST_AFTER.match(self.text, end) or OBLAST_COAST.match(self.text, end)
             self._after[end] = m.group(1) if m is not None else None
         return self._after[end]
 
@@ -1860,7 +1921,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     s_regions = sent.regions(claim, mention, gazetteer)
                     section_places = tuple(by_section.get(claim.section, ())[-SECTION_PLACES:])
                     ref_place = None
-                    if mention.reference and mention.precision != "feature":
+                    if mention.reference and (mention.precision != "feature" or resolver.told_from_its_reference(mention)):
                         key_ref = (si, mention.reference)
                         if key_ref not in by_bearings:
                             by_bearings[key_ref] = _reference_by_bearings(resolver, mention.reference, sent.claims())

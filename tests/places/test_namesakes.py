@@ -344,3 +344,75 @@ def test_a_facility_named_after_a_town_and_told_from_another_is_in_its_own_town(
     got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Southern Axis")[name]
     assert (got.place.geonameid, got.precision) == (town, "feature")
 
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces struck a Russian ammunition depot in Novooleksiivka (north of Crimea) on August 3.",
+    "Ukrainian missiles struck Russian positions in Novooleksiivka, north of Crimea.",
+])
+def test_an_oblast_named_as_a_bearings_reference_is_not_the_places_oblast(full_gazetteer, text):
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 3))["Novooleksiivka"]
+    # north of Crimea, so outside it: not the Crimean village, but the town of Kherson Oblast
+    assert got.place.geonameid == 699706
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian sources reported explosions, possibly from Ukrainian strikes, in Chaplynka, Rubinavka, and Hornostaivka — all "
+    "in eastern Kherson Oblast.",
+    "Ukrainian sources reported explosions, possibly from Ukrainian strikes, in Chaplynka, Rubinavka, and Hornostaivka, all "
+    "in Kherson Oblast.",
+])
+def test_an_oblast_closing_a_list_with_all_in_is_the_oblast_of_its_places(full_gazetteer, text):
+    got = placed(text, full_gazetteer, dt.date(2022, 11, 20))["Rubinavka"]
+    # the only names spelled all but so lie in Crimea and Cherkasy Oblast: the village meant is not in the gazetteer
+    assert got.place is None and "oblast named" in got.rule
+
+
+def test_an_oblasts_coast_after_a_place_is_its_oblast(full_gazetteer):
+    text = "Ukrainian forces struck a Russian ammunition depot in Koshove on the southern Kherson Oblast coast."
+    got = placed(text, full_gazetteer, dt.date(2022, 11, 20))["Koshove"]
+    # the Koshoves of Zaporizhzhia Oblast are not on that coast
+    assert got.place is None and "oblast named" in got.rule
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # four Darivkas: the bearing from Kherson City says which the bridge is named after
+    ("Russian forces destroyed the Darivka Bridge (northeast of Kherson City) on November 10.", "Darivka Bridge", 710269),
+    # a village whose name reads like a facility's: the village, where the bearing puts it, not a port in Kherson City
+    ("Ukrainian forces struck a Russian-occupied hotel in Zaliznyi Port, about 60km southwest of Kherson City.", "Zaliznyi Port", 687790),
+])
+def test_a_facility_named_after_a_town_with_namesakes_is_placed_by_its_bearing(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2022, 11, 10), "Southern Axis")[name]
+    assert (got.place.geonameid, got.precision) == (gid, "feature")
+
+
+def test_the_town_a_facility_stands_in_is_no_quarter_listed_under_its_name(full_gazetteer):
+    from geo.models import Mention
+    from geo.places.resolver import Resolver
+
+    mention = Mention("Port of Mariupol", 0, 16, "Port of Mariupol", reference="Mariupol", precision="feature")
+    cands, precision = Resolver(full_gazetteer).candidates(mention)
+    # GeoNames lists "Mariupol" among the names of Zirka, a quarter (PPLX) 10 km from the city's point: not a candidate
+    assert precision == "feature" and 701822 in {c.place.geonameid for c in cands}
+    assert all(c.place.feature_code != "PPLX" for c in cands)
+
+
+def test_places_of_the_oblast_its_claim_names_lie_farther_apart_along_its_front(full_gazetteer):
+    text = "Ukrainian aviation struck Russian positions in Vysokopillia and Kyselivka, along the frontline in Kherson Oblast."
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 30), "Southern Axis")["Kyselivka"]
+    # 12 Kyselivkas; the Kherson Oblast one lies 120 km from Vysokopillia, along the same oblast's front line
+    assert got.place.geonameid == 705783 and "the oblast its claim names" in got.rule
+
+
+def test_a_power_plant_is_geonames_power_station(full_gazetteer):
+    got = placed("Ukrainian forces struck a bridge by the Kakhovka Hydroelectric Power Plant on May 5.", full_gazetteer,
+                 dt.date(2022, 5, 5), "Southern Axis")["Kakhovka Hydroelectric Power Plant"]
+    # GeoNames' "Kakhovka Hydroelectric Power Station" by the dam, not Kakhovka town 9 km away
+    assert (got.place.geonameid, got.precision) == (7910879, "feature")
+
+
+def test_a_rivers_delta_is_no_town_named_like_the_river(full_gazetteer):
+    got = placed("Russian tanks fired at Ukrainian positions in the Dnipro River Delta on January 20.", full_gazetteer,
+                 dt.date(2023, 1, 20), "Southern Axis")["Dnipro River Delta"]
+    # not Dnipro City, 300 km upstream: the river's own row (GeoNames keeps its mouth)
+    assert got.place is None or got.place.geonameid != 709930
