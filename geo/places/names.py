@@ -216,6 +216,34 @@ def ending_forms(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Romanisation habits that give a Ukrainian name a spelling of its own, not a variant key's: "sch" for the "shch" of
+# "щ" ("Khreschenivka", "Schastia"), the adjectival ending typed "-kse" ("Novoselivkse"), the Russian "-ino" of a
+# Ukrainian "-yne" / "-ine" name and back ("Metolkino", "Potemkyne" for GeoNames' "Potemkino"). Not "-ivka" for
+# "-ovka": GeoNames holds many villages' Russian "-ovka" under one namesake only, and the form would hide the others
+# ("Belohorivka" -> the "Belogorovka" of one of the two Bilohorivkas).
+_SCH = re.compile(r"(?<!s)sch")
+_SPELLING_ENDINGS = (("kse", ("ske",)), ("yne", ("ino",)), ("ine", ("ino",)), ("ino", ("yne", "ine")))
+
+
+def spelling_forms(key: str) -> tuple[str, ...]:
+    """Exact keys of `key` (an exact key) in the other romanisation of "щ" and with its last word's ending in the
+    other shape (`_SPELLING_ENDINGS`); for a name the gazetteer finds under no other key."""
+    out: dict[str, None] = {}
+    if "sch" in key:
+        out[_SCH.sub("shch", key)] = None
+    words = key.split()
+    last = words[-1] if words else ""
+    for end, others in _SPELLING_ENDINGS:
+        if last.endswith(end) and len(last) > len(end) + 2:
+            for shape in (key, *out):
+                head = shape[: len(shape) - len(end)]
+                for other in others:
+                    out[head + other] = None
+            break
+    out.pop(key, None)
+    return tuple(out)
+
+
 _VOWEL = re.compile(r"^(.{2,})(ov|iv)(|ka|ne|sk|ske)$")
 
 
