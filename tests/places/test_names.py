@@ -191,6 +191,8 @@ def test_spelling_forms_other_romanisations_of_one_name():
     assert "khreshchenivka" in spelling_forms("khreschenivka")  # "sch" for the "shch" of щ
     assert spelling_forms("novoselivkse") == ("novoselivske",)  # the adjectival ending typed "-kse"
     assert spelling_forms("potemkyne") == ("potemkino",) and "metolkine" in spelling_forms("metolkino")
-    assert spelling_forms("belohorivka") == ()  # not "-ovka": GeoNames holds that shape under one namesake only
+    assert "belohorovka" not in spelling_forms("belohorivka")  # not "-ovka": GeoNames holds that shape under one namesake only
+    assert "orikhove" in spelling_forms("orihove") and "verkhniy tokmak" in spelling_forms("verhniy tokmak")  # h for kh
+    assert "teterivske" in spelling_forms("teterivsk")
     assert spelling_forms("bakhmut") == () and spelling_forms("") == ()
     assert spelling_forms("shchastia") == ()  # already "shch": nothing to add
