@@ -229,11 +229,13 @@ _SPELLING_ENDINGS = (("kse", ("ske",)), ("yne", ("ino",)), ("ine", ("ino",)), ("
 def spelling_forms(key: str) -> tuple[str, ...]:
     """Exact keys of `key` (an exact key) in the other romanisation of "щ" and "х", with its last word's ending in the
     other shape (`_SPELLING_ENDINGS`) or an "-sk" made "-ske"; for a name the gazetteer finds under no other key."""
+    words = key.split()
+    if not words or len(words) > 3:
+        return ()  # a place name has at most three words; longer runs are English ("indicate that the Russians")
     out: dict[str, None] = {}
     if "sch" in key:
         out[_SCH.sub("shch", key)] = None
-    words = key.split()
-    last = words[-1] if words else ""
+    last = words[-1]
     for end, others in _SPELLING_ENDINGS:
         if last.endswith(end) and len(last) > len(end) + 2:
             for shape in (key, *out):
@@ -249,7 +251,7 @@ def spelling_forms(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_BARE_H = re.compile(r"(?<![kzcsg])h")  # not the h of kh, zh, ch, sh
+_BARE_H = re.compile(r"(?<![kzcsgtwp])h")  # not the h of kh, zh, ch, sh, nor English th, wh, ph
 _KH_SWAPS = 2  # at most this many h's of a name are tried as kh (3 shapes)
 
 

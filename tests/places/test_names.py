@@ -196,3 +196,10 @@ def test_spelling_forms_other_romanisations_of_one_name():
     assert "teterivske" in spelling_forms("teterivsk")
     assert spelling_forms("bakhmut") == () and spelling_forms("") == ()
     assert spelling_forms("shchastia") == ()  # already "shch": nothing to add
+
+
+def test_spelling_forms_leave_english_runs_alone():
+    from geo.places.names import spelling_forms
+
+    assert spelling_forms("indicate that the russians") == ()  # four words: no place name
+    assert not any("tkhe" in f or "wkh" in f for f in spelling_forms("where the"))  # English th, wh are no kh
