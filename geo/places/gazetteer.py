@@ -35,7 +35,7 @@ from pathlib import Path
 from geo.errors import GazetteerError
 from geo.models import Candidate, Place
 from geo.places.names import (ON_RIVER, city_stem, ending_forms, expand_abbreviations, is_cyrillic, name_forms, normalize,
-                              russian_forms, strip_leading, useful_name, variant_key, vowel_forms)
+                              russian_forms, spelling_forms, strip_leading, useful_name, variant_key, vowel_forms)
 from geo.places.translit import romanise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -695,6 +695,8 @@ class Gazetteer:
         more = self._form_ids(key)  # the same name in another shape: "Persha Novoselivka", "Rostov-on-Don"
         if not exact and not variant and not more:
             more = self._form_ids(key, ending_forms(key))  # "Chkalove" for GeoNames' "Chkalovo"
+        if not exact and not variant and not more:
+            more = self._form_ids(key, spelling_forms(key))  # "Khreschenivka" for "Khreshchenivka"
         if more:
             variant = (*variant, *(i for i in more if i not in exact and i not in variant))
         out = self._candidates(exact, "exact", key) + self._candidates(variant, "variant", key)
@@ -811,6 +813,7 @@ class Gazetteer:
                 or variant_key(city_stem(key) or "\0") in self._variant
                 or bool(self._form_ids(key))
                 or bool(self._form_ids(key, ending_forms(key)))
+                or bool(self._form_ids(key, spelling_forms(key)))
             )
             if len(self._name_cache) > _LOOKUP_CACHE_MAX:
                 self._name_cache.clear()

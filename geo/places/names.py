@@ -216,6 +216,58 @@ def ending_forms(key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Romanisation habits that give a Ukrainian name a spelling of its own, not a variant key's: "sch" for the "shch" of
+# "щ" ("Khreschenivka", "Schastia"), "h" for the "kh" of "х" ("Orihove", "Verhniy Tokmak"), the adjectival ending typed
+# "-kse" ("Novoselivkse") or cut to "-sk" ("Teterivsk"), the Russian "-ino" of a Ukrainian "-yne" / "-ine" name and
+# back ("Metolkino", "Potemkyne" for GeoNames' "Potemkino"). Not "-ivka" for
+# "-ovka": GeoNames holds many villages' Russian "-ovka" under one namesake only, and the form would hide the others
+# ("Belohorivka" -> the "Belogorovka" of one of the two Bilohorivkas).
+_SCH = re.compile(r"(?<!s)sch")
+_SPELLING_ENDINGS = (("kse", ("ske",)), ("yne", ("ino",)), ("ine", ("ino",)), ("ino", ("yne", "ine")))
+
+
+def spelling_forms(key: str) -> tuple[str, ...]:
+    """Exact keys of `key` (an exact key) in the other romanisation of "щ" and "х", with its last word's ending in the
+    other shape (`_SPELLING_ENDINGS`) or an "-sk" made "-ske"; for a name the gazetteer finds under no other key."""
+    words = key.split()
+    if not words or len(words) > 3:
+        return ()  # a place name has at most three words; longer runs are English ("indicate that the Russians")
+    out: dict[str, None] = {}
+    if "sch" in key:
+        out[_SCH.sub("shch", key)] = None
+    last = words[-1]
+    for end, others in _SPELLING_ENDINGS:
+        if last.endswith(end) and len(last) > len(end) + 2:
+            for shape in (key, *out):
+                head = shape[: len(shape) - len(end)]
+                for other in others:
+                    out[head + other] = None
+            break
+    for shape in [key, *out]:
+        out.update(dict.fromkeys(_kh_forms(shape)))
+    if last.endswith("sk") and len(last) > 5:
+        out[key + "e"] = None
+    out.pop(key, None)
+    return tuple(out)
+
+
+_BARE_H = re.compile(r"(?<![kzcsgtwp])h")  # not the h of kh, zh, ch, sh, nor English th, wh, ph
+_KH_SWAPS = 2  # at most this many h's of a name are tried as kh (3 shapes)
+
+
+def _kh_forms(key: str) -> list[str]:
+    """`key` with one or two of its first bare h's written kh."""
+    at = [m.start() for m in _BARE_H.finditer(key)][:_KH_SWAPS]
+    out = []
+    for n in range(1, len(at) + 1):
+        for chosen in itertools.combinations(at, n):
+            chars = list(key)
+            for i in chosen:
+                chars[i] = "kh"
+            out.append("".join(chars))
+    return out
+
+
 _VOWEL = re.compile(r"^(.{2,})(ov|iv)(|ka|ne|sk|ske)$")
 
 

@@ -80,3 +80,15 @@ def test_a_citys_district_is_that_citys_not_a_namesake_quarter_elsewhere(full_ga
         got = {t: p for t, p in placed(text, full_gazetteer).items() if "Kyivskyi" in t}
         # GeoNames' Kyivskyi Rayon of Kharkiv, not the Kyivskyi district of Donetsk City
         assert [p.geonameid for p in got.values()] == [705705]
+
+
+def test_romanisation_habits_the_variant_key_does_not_fold(full_gazetteer):
+    # "sch" for "shch", "h" for "kh", an "-ske" cut to "-sk", Russian "-ino" for Ukrainian "-yne"
+    got = placed("Ukrainian forces struck a Russian command post in Ishchenka and Metolkino on March 4.", full_gazetteer)
+    assert got["Metolkino"].name == "Metolkine" and got["Metolkino"].admin1 == "Luhansk Oblast"
+    got = placed("Ukrainian forces struck a Russian command post in Ischenka (Kherson Oblast) on March 4.", full_gazetteer)
+    assert got["Ischenka"].name == "Ishchenka" and got["Ischenka"].admin1 == "Kherson Oblast"
+    got = placed("Ukrainian forces struck Russian positions in Verhniy Tokmak, Zaporizhia Oblast, on March 4.", full_gazetteer)
+    assert got["Verhniy Tokmak"].name == "Verkhnii Tokmak"
+    got = placed("Russian forces attempted to advance on Teterivsk, northwest of Kyiv, on March 4.", full_gazetteer)
+    assert got["Teterivsk"].name == "Teterivske" and got["Teterivsk"].admin1 == "Kyiv Oblast"

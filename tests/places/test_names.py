@@ -183,3 +183,23 @@ def test_russian_forms_write_the_last_word_the_russian_way():
     assert "nova kakgivka" not in russian_forms("nova kakhivka")
     assert russian_forms("kyiv") == () and russian_forms("") == ()
     assert "svitlychne" not in russian_forms("svitlychne")
+
+
+def test_spelling_forms_other_romanisations_of_one_name():
+    from geo.places.names import spelling_forms
+
+    assert "khreshchenivka" in spelling_forms("khreschenivka")  # "sch" for the "shch" of щ
+    assert spelling_forms("novoselivkse") == ("novoselivske",)  # the adjectival ending typed "-kse"
+    assert spelling_forms("potemkyne") == ("potemkino",) and "metolkine" in spelling_forms("metolkino")
+    assert "belohorovka" not in spelling_forms("belohorivka")  # not "-ovka": GeoNames holds that shape under one namesake only
+    assert "orikhove" in spelling_forms("orihove") and "verkhniy tokmak" in spelling_forms("verhniy tokmak")  # h for kh
+    assert "teterivske" in spelling_forms("teterivsk")
+    assert spelling_forms("bakhmut") == () and spelling_forms("") == ()
+    assert spelling_forms("shchastia") == ()  # already "shch": nothing to add
+
+
+def test_spelling_forms_leave_english_runs_alone():
+    from geo.places.names import spelling_forms
+
+    assert spelling_forms("indicate that the russians") == ()  # four words: no place name
+    assert not any("tkhe" in f or "wkh" in f for f in spelling_forms("where the"))  # English th, wh are no kh
