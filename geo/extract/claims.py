@@ -123,7 +123,8 @@ HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastr
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:will|may|might|could|would|cannot|can[’']t)\b")
-MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
+# "attack helicopters", "strike drones", "offensive lines", "battle banners": the event word qualifies the noun after it
+MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
 ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"

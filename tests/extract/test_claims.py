@@ -1368,3 +1368,14 @@ def test_a_place_in_a_but_clause_that_negates_or_forecasts_is_no_place_of_the_ev
     # the event's own object after "but": "shelled but did not damage X"
     got = one("Russian forces shelled but did not damage residential areas in Sloviansk.", is_name)
     assert [g[4] for g in got] == [["Sloviansk"]]
+
+
+def test_an_event_word_that_qualifies_a_noun_is_no_event(is_name):
+    # "offensive lines", "battle banners", "captured lines": the event word names a line or a banner, not a fight
+    assert one("Russian troops kept their positions along offensive lines in Kupiansk on Monday.", is_name) == []
+    assert one("The Kremlin handed battle banners to Russian units from Svatove.", is_name) == []
+    assert one("Ukrainian officials said that Russian forces are holding captured lines near Bakhmut.", is_name) == []
+    # the event itself still counts: "attacked Ukrainian lines near X"
+    got = one("Russian forces attacked Ukrainian lines near Bakhmut.", is_name)
+    assert [g[4] for g in got] == [["Bakhmut"]]
+
