@@ -51,6 +51,9 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     rf"|control(?:s|led)?(?:\s+(?:of|over))?\s+(?:{PARTIAL_SHARE}|all)\s+of"
     # "Ukrainian forces fully control X", "now completely control the settlement": the whole place held
     r"|(?:fully|completely|entirely)\s+control(?:s|led)?")
+# the agent or the loser right after a participle: "a village recaptured by Ukrainian forces", "a map captured from Russian
+# forces": the participle qualifies the noun before it (what was taken earlier), it is no event of the day
+AGENT_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?:Russian|Ukrainian|Russia|Ukraine|Wagner|DNR|LNR)\b")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -700,6 +703,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
         elif ("than" in near or "instead" in near) and RATHER_THAN.search(before):
             why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations"
+        elif kind == "advance" and (word.endswith("ed") or word.endswith("taken")) and prev_word not in PASSIVE_AUX \
+                and prev_word not in ("has", "have", "had") and AGENT_AFTER.match(sentence, m.end()) and not FORCE_BEFORE.search(before):
+            why = "background"  # "Ternova, a village recaptured by Ukrainian forces in May", "a map captured from Russian forces"
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \

@@ -1379,3 +1379,13 @@ def test_an_event_word_that_qualifies_a_noun_is_no_event(is_name):
     got = one("Russian forces attacked Ukrainian lines near Bakhmut.", is_name)
     assert [g[4] for g in got] == [["Bakhmut"]]
 
+
+def test_a_participle_with_its_agent_after_a_noun_is_no_event_of_the_day(is_name):
+    # "X, a town recaptured by Ukrainian forces in September", "a plan captured from Russian forces": what was taken before
+    got = one("Russian forces attacked Kupiansk, a town recaptured by Ukrainian forces in early September in the east of "
+              "Kharkiv Oblast.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Kupiansk"])]
+    assert one("Ukrainian forces published a plan reportedly captured from Russian forces in Kherson Oblast.", is_name) == []
+    # the finite verb of a force keeps its event: "Ukrainian forces recaptured from Russian forces the town of X"
+    got = one("Ukrainian forces recaptured from Russian forces the town of Kupiansk.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Kupiansk"])]
