@@ -576,6 +576,8 @@ def _aim(before_words: list[str]) -> bool:
     return False
 
 
+# "the overall capture of X", "the total capture of the plant": the whole of a taking, spoken of as a goal or a topic
+WHOLE_ADJ = {"overall", "total", "full", "complete", "entire", "eventual", "ultimate", "final"}
 # verbs whose object is an event the subject carries out: "continued their assault on X", "completed the capture of Y"
 # (with "the" only the verbs that go on with an event: "conducted the attack" names one told before)
 PERFORMED = {"continued", "resumed", "renewed", "intensified", "completed", "began", "begun", "launched", "started", "pressed"}
@@ -587,7 +589,8 @@ GO_ON = {"continued", "resumed", "renewed", "intensified", "completed", "continu
 def _performed(before_words: list[str]) -> bool:
     """Is the event noun after "the/its/their" the object of a verb that carries it out ("continued their assault on X",
     "are intensifying their strikes on Y", "completed the capture of Z"), not a noun phrase about it ("the capture of X")?"""
-    words = [w.lower().strip(",") for w in before_words[-4:]]
+    words = [w.lower().strip(",") for w in before_words[-5:]]
+    words = (words[:-1] if words and words[-1] in WHOLE_ADJ else words)[-4:]  # "completed the full capture of Z"
     if len(words) < 2 or words[-1] not in ("the", "its", "their"):
         return False
     verb, before = words[-2], words[-3] if len(words) > 2 else ""
@@ -712,7 +715,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 and not NEW_EVENT_AFTER.search(before):
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
-              and prev_word.endswith(("ed", "ful", "ive", "ous")) and prev_word not in ("continued", "renewed", "repeated"))\
+              and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
                 and not m.group("repel") and not _performed(before_words):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
         elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \

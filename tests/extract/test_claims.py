@@ -1389,3 +1389,14 @@ def test_a_participle_with_its_agent_after_a_noun_is_no_event_of_the_day(is_name
     # the finite verb of a force keeps its event: "Ukrainian forces recaptured from Russian forces the town of X"
     got = one("Ukrainian forces recaptured from Russian forces the town of Kupiansk.", is_name)
     assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Kupiansk"])]
+
+
+def test_the_whole_of_a_capture_as_a_goal_is_no_event(is_name):
+    # "in favor of the total capture of X", "the overall capture of Y": a goal or a topic, not the day's gain
+    assert one("Russian forces regrouped near Kreminna, and their commanders now press for the total capture of Bakhmut.",
+               is_name) == []
+    assert one("Russian officials are handling the evacuation of Ukrainian forces from Kupiansk and the overall capture of "
+               "Svatove.", is_name) == []
+    # carried out by the subject, it is the day's: "completed the full capture of X"
+    got = one("Russian forces completed the full capture of Soledar on Monday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]
