@@ -1400,3 +1400,11 @@ def test_the_whole_of_a_capture_as_a_goal_is_no_event(is_name):
     # carried out by the subject, it is the day's: "completed the full capture of X"
     got = one("Russian forces completed the full capture of Soledar on Monday.", is_name)
     assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]
+
+
+def test_what_an_act_is_meant_to_justify_or_assist_is_no_event(is_name):
+    # "to justify slow, costly, and largely unsuccessful advances towards X", "to assist Russian forces in conducting
+    # drone strikes on Y": the purpose of what the sentence tells, not an event of the day
+    assert one("Russian officials described Ukrainian defenses as strong to justify slow, costly, and largely unsuccessful "
+               "Russian advances towards Kupiansk.", is_name) == []
+    assert one("Foreign instructors are in Svatove to assist Russian forces in conducting drone strikes on Kharkiv.", is_name) == []
