@@ -1408,3 +1408,14 @@ def test_what_an_act_is_meant_to_justify_or_assist_is_no_event(is_name):
     assert one("Russian officials described Ukrainian defenses as strong to justify slow, costly, and largely unsuccessful "
                "Russian advances towards Kupiansk.", is_name) == []
     assert one("Foreign instructors are in Svatove to assist Russian forces in conducting drone strikes on Kharkiv.", is_name) == []
+
+
+def test_an_event_a_gain_is_a_prerequisite_or_a_bridgehead_for_is_no_event(is_name):
+    # "a prerequisite for a Russian advance towards X", "a bridgehead/springboard for offensives on Y": what the gain
+    # would serve, not an event of the day; the gain itself stays
+    assert one("A Russian milblogger claimed that holding Svatove is a prerequisite for a Russian advance towards Kupiansk "
+               "from the east.", is_name) == []
+    assert one("Russian sources claimed that the capture of Soledar gives Russian forces a springboard for offensives on "
+               "Kramatorsk.", is_name) == []
+    got = one("Russian forces took Soledar, creating a bridgehead for attacks on Kramatorsk.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("advance", ["Soledar"])]
