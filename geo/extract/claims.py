@@ -51,6 +51,9 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     rf"|control(?:s|led)?(?:\s+(?:of|over))?\s+(?:{PARTIAL_SHARE}|all)\s+of"
     # "Ukrainian forces fully control X", "now completely control the settlement": the whole place held
     r"|(?:fully|completely|entirely)\s+control(?:s|led)?")
+# the agent or the loser right after a participle: "a village recaptured by Ukrainian forces", "a map captured from Russian
+# forces": the participle qualifies the noun before it (what was taken earlier), it is no event of the day
+AGENT_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?:Russian|Ukrainian|Russia|Ukraine|Wagner|DNR|LNR)\b")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -123,7 +126,8 @@ HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastr
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:will|may|might|could|would|cannot|can[’']t)\b")
-MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum)\b")
+# "attack helicopters", "strike drones", "offensive lines", "battle banners": the event word qualifies the noun after it
+MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
 ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
@@ -191,7 +195,7 @@ NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)
 STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
-MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ing)\b|prepared\s+(?:to|for|an?|the)\b|aims?\s+to|(?:the|an?)\s+aim\s+of|seek(?:s|ing)?\s+to|sought\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|need(?:s|ed)?\s+to|planned\s+to|(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)\s+(?:[\w’'-]+\s+){0,3}?to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
+MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ing)\b|prepared\s+(?:to|for|an?|the)\b|aims?\s+to|(?:the|an?)\s+aim\s+of|seek(?:s|ing)?\s+to|sought\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|need(?:s|ed)?\s+to|planned\s+to|(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)\s+(?:[\w’'-]+\s+){0,3}?to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly|to\s+(?:assist|justify|facilitate|help|excuse|explain)\b|(?:prerequisites?|preconditions?|bridgeheads?|springboards?|footholds?|staging\s+(?:areas?|grounds?|points?)|launch(?:ing)?\s+(?:pads?|points?))\s+for)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -572,6 +576,8 @@ def _aim(before_words: list[str]) -> bool:
     return False
 
 
+# "the overall capture of X", "the total capture of the plant": the whole of a taking, spoken of as a goal or a topic
+WHOLE_ADJ = {"overall", "total", "full", "complete", "entire", "eventual", "ultimate", "final"}
 # verbs whose object is an event the subject carries out: "continued their assault on X", "completed the capture of Y"
 # (with "the" only the verbs that go on with an event: "conducted the attack" names one told before)
 PERFORMED = {"continued", "resumed", "renewed", "intensified", "completed", "began", "begun", "launched", "started", "pressed"}
@@ -583,7 +589,8 @@ GO_ON = {"continued", "resumed", "renewed", "intensified", "completed", "continu
 def _performed(before_words: list[str]) -> bool:
     """Is the event noun after "the/its/their" the object of a verb that carries it out ("continued their assault on X",
     "are intensifying their strikes on Y", "completed the capture of Z"), not a noun phrase about it ("the capture of X")?"""
-    words = [w.lower().strip(",") for w in before_words[-4:]]
+    words = [w.lower().strip(",") for w in before_words[-5:]]
+    words = (words[:-1] if words and words[-1] in WHOLE_ADJ else words)[-4:]  # "completed the full capture of Z"
     if len(words) < 2 or words[-1] not in ("the", "its", "their"):
         return False
     verb, before = words[-2], words[-3] if len(words) > 2 else ""
@@ -699,13 +706,16 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
         elif ("than" in near or "instead" in near) and RATHER_THAN.search(before):
             why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations"
+        elif kind == "advance" and (word.endswith("ed") or word.endswith("taken")) and prev_word not in PASSIVE_AUX \
+                and prev_word not in ("has", "have", "had") and AGENT_AFTER.match(sentence, m.end()) and not FORCE_BEFORE.search(before):
+            why = "background"  # "Ternova, a village recaptured by Ukrainian forces in May", "a map captured from Russian forces"
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \
                 and not NEW_EVENT_AFTER.search(before):
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
-              and prev_word.endswith(("ed", "ful", "ive", "ous")) and prev_word not in ("continued", "renewed", "repeated"))\
+              and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
                 and not m.group("repel") and not _performed(before_words):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
         elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \

@@ -1368,3 +1368,54 @@ def test_a_place_in_a_but_clause_that_negates_or_forecasts_is_no_place_of_the_ev
     # the event's own object after "but": "shelled but did not damage X"
     got = one("Russian forces shelled but did not damage residential areas in Sloviansk.", is_name)
     assert [g[4] for g in got] == [["Sloviansk"]]
+
+
+def test_an_event_word_that_qualifies_a_noun_is_no_event(is_name):
+    # "offensive lines", "battle banners", "captured lines": the event word names a line or a banner, not a fight
+    assert one("Russian troops kept their positions along offensive lines in Kupiansk on Monday.", is_name) == []
+    assert one("The Kremlin handed battle banners to Russian units from Svatove.", is_name) == []
+    assert one("Ukrainian officials said that Russian forces are holding captured lines near Bakhmut.", is_name) == []
+    # the event itself still counts: "attacked Ukrainian lines near X"
+    got = one("Russian forces attacked Ukrainian lines near Bakhmut.", is_name)
+    assert [g[4] for g in got] == [["Bakhmut"]]
+
+
+def test_a_participle_with_its_agent_after_a_noun_is_no_event_of_the_day(is_name):
+    # "X, a town recaptured by Ukrainian forces in September", "a plan captured from Russian forces": what was taken before
+    got = one("Russian forces attacked Kupiansk, a town recaptured by Ukrainian forces in early September in the east of "
+              "Kharkiv Oblast.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Kupiansk"])]
+    assert one("Ukrainian forces published a plan reportedly captured from Russian forces in Kherson Oblast.", is_name) == []
+    # the finite verb of a force keeps its event: "Ukrainian forces recaptured from Russian forces the town of X"
+    got = one("Ukrainian forces recaptured from Russian forces the town of Kupiansk.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Kupiansk"])]
+
+
+def test_the_whole_of_a_capture_as_a_goal_is_no_event(is_name):
+    # "in favor of the total capture of X", "the overall capture of Y": a goal or a topic, not the day's gain
+    assert one("Russian forces regrouped near Kreminna, and their commanders now press for the total capture of Bakhmut.",
+               is_name) == []
+    assert one("Russian officials are handling the evacuation of Ukrainian forces from Kupiansk and the overall capture of "
+               "Svatove.", is_name) == []
+    # carried out by the subject, it is the day's: "completed the full capture of X"
+    got = one("Russian forces completed the full capture of Soledar on Monday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]
+
+
+def test_what_an_act_is_meant_to_justify_or_assist_is_no_event(is_name):
+    # "to justify slow, costly, and largely unsuccessful advances towards X", "to assist Russian forces in conducting
+    # drone strikes on Y": the purpose of what the sentence tells, not an event of the day
+    assert one("Russian officials described Ukrainian defenses as strong to justify slow, costly, and largely unsuccessful "
+               "Russian advances towards Kupiansk.", is_name) == []
+    assert one("Foreign instructors are in Svatove to assist Russian forces in conducting drone strikes on Kharkiv.", is_name) == []
+
+
+def test_an_event_a_gain_is_a_prerequisite_or_a_bridgehead_for_is_no_event(is_name):
+    # "a prerequisite for a Russian advance towards X", "a bridgehead/springboard for offensives on Y": what the gain
+    # would serve, not an event of the day; the gain itself stays
+    assert one("A Russian milblogger claimed that holding Svatove is a prerequisite for a Russian advance towards Kupiansk "
+               "from the east.", is_name) == []
+    assert one("Russian sources claimed that the capture of Soledar gives Russian forces a springboard for offensives on "
+               "Kramatorsk.", is_name) == []
+    got = one("Russian forces took Soledar, creating a bridgehead for attacks on Kramatorsk.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("advance", ["Soledar"])]
