@@ -335,17 +335,6 @@ def test_a_place_on_the_side_of_a_border_named(full_gazetteer, text, name, gid):
     assert (got.place.geonameid if got.place else None) == gid
 
 
-@pytest.mark.parametrize("text, name, town", [
-    # told from another town by a compass bearing: it lies off that town, in the one it is named after
-    ("Ukrainian forces struck the Nova Kakhovka dam (east of Kherson City) on June 5.", "Nova Kakhovka dam", 699839),
-    ("Russian missiles struck the Kremenchuk refinery northeast of Kryvyi Rih on June 5.", "Kremenchuk refinery", 704147),
-])
-def test_a_facility_named_after_a_town_and_told_from_another_is_in_its_own_town(full_gazetteer, text, name, town):
-    got = placed(text, full_gazetteer, dt.date(2022, 6, 5), "Southern Axis")[name]
-    assert (got.place.geonameid, got.precision) == (town, "feature")
-
-
-
 @pytest.mark.parametrize("text", [
     "Ukrainian forces struck a Russian ammunition depot in Novooleksiivka (north of Crimea) on August 3.",
     "Ukrainian missiles struck Russian positions in Novooleksiivka, north of Crimea.",
@@ -376,6 +365,9 @@ def test_an_oblasts_coast_after_a_place_is_its_oblast(full_gazetteer):
 
 
 @pytest.mark.parametrize("text, name, gid", [
+    # told from another town by a compass bearing: it lies off that town, in the one it is named after
+    ("Ukrainian forces struck the Nova Kakhovka dam (east of Kherson City) on November 10.", "Nova Kakhovka dam", 699839),
+    ("Russian missiles struck the Kremenchuk refinery northeast of Kryvyi Rih on November 10.", "Kremenchuk refinery", 704147),
     # four Darivkas: the bearing from Kherson City says which the bridge is named after
     ("Russian forces destroyed the Darivka Bridge (northeast of Kherson City) on November 10.", "Darivka Bridge", 710269),
     # a village whose name reads like a facility's: the village, where the bearing puts it, not a port in Kherson City
