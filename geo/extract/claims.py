@@ -1132,6 +1132,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             origins = [m for m in places if ORIGIN_POSITIONS.search(sentence, max(0, m.start - 60), m.start)]
             if origins and any(m.role == "target" and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
+        if ev.kind != "strike" and len(places) > 1 and "from " in sentence:
+            # "attempted to advance from Vesele to Vodyane", "assaults from Arhanhelske on Ivanivka": the first town is
+            # where the attackers set out from; not "pushed Russian forces from X to the river" (X is the ground taken)
+            origins = [m for m in places if _origin_to_destination(sentence, m)]
+            if origins and any(m.role == "target" and m not in origins for m in places):
+                places = [m for m in places if m not in origins]
         if ev.kind == "strike" and places and "from" in sentence:
             # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
             # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
@@ -1230,6 +1236,18 @@ TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town
 
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
+def _origin_to_destination(sentence, m):
+    """'from X to Y' after a ground attack or advance: X is the start line, Y the place the attack went."""
+    return (ORIGIN_FROM.search(sentence, max(0, m.start - 30), m.start) is not None
+            and TO_DESTINATION.match(sentence, m.end) is not None
+            and not DISLODGED.search(sentence, max(0, m.start - 60), m.start))
+
+
+ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
+TO_DESTINATION = re.compile(r"(?:\s+area)?(?:\s*\([^)]*\))?,?\s+(?:to|towards?|into|in\s+the\s+direction\s+of|on)\s+(?:the\s+)?"
+                            r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]")
+DISLODGED = re.compile(r"\b(?:(?:expel|push|drove|driv|forc(?:ed|ing)|oust|clear|dislodg|knock|evict|remov)\w*\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:forces|troops|units|them|elements)|withdr\w+|retreat\w*|pull\w*\s+back)\b[^.;]*$")
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")
 DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+(?:the\s+)?$")  # "7 km from Izyum": a bearing
 # "from positions on the Kinburn Spit", "launched drones from the Odesa airport": where the strike was fired from

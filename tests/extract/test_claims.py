@@ -1419,3 +1419,16 @@ def test_an_event_a_gain_is_a_prerequisite_or_a_bridgehead_for_is_no_event(is_na
                "Kramatorsk.", is_name) == []
     got = one("Russian forces took Soledar, creating a bridgehead for attacks on Kramatorsk.", is_name)
     assert [(g[0], g[4]) for g in got] == [("advance", ["Soledar"])]
+
+
+def test_the_town_an_attack_sets_out_from_is_not_attacked(is_name):
+    # "attempted to advance from X to Y", "assaults from X on Y", "from the direction of X towards Y": X is the start line,
+    # Y the place attacked
+    got = one("Ukrainian troops repelled a Russian attempt to advance from Soledar to Bakhmut.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Bakhmut"])]
+    got = one("Russian forces conducted assaults from the direction of Kreminna (5km east of Dibrova) towards Torske.",
+              is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Torske"])]
+    # the ground the enemy was driven from is where the fighting is: "drove Russian forces from X toward Y"
+    got = one("Ukrainian forces counterattacked and drove Russian forces from Dibrova toward Kreminna.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Dibrova", "Kreminna"])]
