@@ -161,6 +161,7 @@ REGION_OF_PLACE = re.compile(r"\s*,?\s+in\s+(?:occupied\s+)?(?:(?:north|south|ea
 # (an aside: after a comma or bracket, or a word for where something lies; not "advance across the river from X")
 ACROSS_FROM = re.compile(r"(?:[,(]\s*|\b(?:just|directly|right|settlements|areas|towns|villages|positions|km)\s+)across\s+(?:the\s+)?"
                          r"(?:[\w’'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.I)
+OBLAST_PAIR_LINES = {"line", "front", "frontline", "frontlines", "border", "borders", "boundary"}
 PAIR_LABEL = re.compile(r"(?:[\s-]+(?:and|[A-Z][\w’'–-]*|tactical|administrative|oblast|oblasts|city))*?\s*("
                         + "|".join(sorted(REFERENCE_AFTER, key=len, reverse=True)) + r"|areas?)\b")
 DIRECTION_OF = re.compile(r"\bdirections?\s+of\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,6}$")
@@ -519,7 +520,11 @@ def _oblast_pair(pair: list[Mention], after: str, is_name: NameTest) -> list[Men
     region word after a pair names both places as oblasts, not the first one's capital."""
     label = PAIR_LABEL.match(after)
     said = pair[1].name.endswith(" Oblast") or (label is not None and "oblast" in label.group(0).lower())
-    if not said:
+    # "along the Kherson-Mykolaiv frontline", "near the Kharkiv-Luhansk border": two oblasts' names joined before a
+    # front or a border name the oblasts (their front or boundary), not two cities
+    fronted = label is not None and label.group(1).lower() in OBLAST_PAIR_LINES and all(
+        not m.name.endswith(" City") and is_name(m.name + " Oblast") for m in pair)
+    if not (said or fronted):
         return pair
     out = []
     for m in pair:

@@ -470,3 +470,13 @@ def test_a_name_before_a_street_hotel_or_unit_noun_is_no_place(is_name):
     assert names("Russian forces attacked along Shevchenko Street in the center of Kharkiv.", is_name, "target") == ["Kharkiv"]
     assert names("A Ukrainian strike hit the Kherson Hotel in Melitopol.", is_name, "target") == ["Melitopol"]
     assert names("Russian forces struck a prison holding Azov Regiment servicemen near Donetsk.", is_name, "target") == ["Donetsk"]
+
+
+def test_two_oblast_names_before_a_front_or_border_are_oblasts(is_name):
+    # "along the Kherson-Mykolaiv frontline", "near the Kharkiv-Luhansk border": the two oblasts, not their capitals
+    got = [(m.name, m.precision) for m in find_mentions("Russian artillery kept firing along the Mykolaiv-Kherson "
+                                                        "frontline on Tuesday.", is_name)]
+    assert got == [("Mykolaiv Oblast", "region"), ("Kherson Oblast", "region")]
+    # a pair with a town that is no oblast's name stays two towns ("the Kharkiv City-Izyum line")
+    got = [m.name for m in find_mentions("Ukrainian forces struck trucks on the Kupiansk-Kharkiv line.", is_name)]
+    assert got == ["Kupiansk", "Kharkiv"]
