@@ -1236,18 +1236,20 @@ TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town
 
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
-def _origin_to_destination(sentence, m):
+ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
+TO_DESTINATION = re.compile(r"(?:\s+area)?(?:\s*\([^)]*\))?,?\s+(?:to|towards?|into|in\s+the\s+direction\s+of|on)\s+(?:the\s+)?"
+                            r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]")
+DISLODGED = re.compile(r"\b(?:(?:expel|push|drove|driv|forc(?:ed|ing)|oust|clear|dislodg|knock|evict|remov)\w*\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:forces|troops|units|them|elements)|withdr\w+|retreat\w*|pull\w*\s+back)\b[^.;]*$")
+
+
+def _origin_to_destination(sentence: str, m: Mention) -> bool:
     """'from X to Y' after a ground attack or advance: X is the start line, Y the place the attack went."""
     return (ORIGIN_FROM.search(sentence, max(0, m.start - 30), m.start) is not None
             and TO_DESTINATION.match(sentence, m.end) is not None
             and not DISLODGED.search(sentence, max(0, m.start - 60), m.start))
 
 
-ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
-TO_DESTINATION = re.compile(r"(?:\s+area)?(?:\s*\([^)]*\))?,?\s+(?:to|towards?|into|in\s+the\s+direction\s+of|on)\s+(?:the\s+)?"
-                            r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]")
-DISLODGED = re.compile(r"\b(?:(?:expel|push|drove|driv|forc(?:ed|ing)|oust|clear|dislodg|knock|evict|remov)\w*\s+(?:[\w-]+\s+){0,3}?"
-                       r"(?:forces|troops|units|them|elements)|withdr\w+|retreat\w*|pull\w*\s+back)\b[^.;]*$")
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")
 DISTANCE_FROM = re.compile(r"\d\s*(?:km|kilometers?|kilometres?|miles?)\b[^.;:]{0,40}?\bfrom\s+(?:the\s+)?$")  # "7 km from Izyum": a bearing
 # "from positions on the Kinburn Spit", "launched drones from the Odesa airport": where the strike was fired from
