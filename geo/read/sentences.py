@@ -17,6 +17,9 @@ MARKER = re.compile(r"\[(\d{1,4})\]")  # the white space before a marker goes wi
 BOUNDARY = re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
 NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}.)(?=[A-Z][a-z])")  # a stop after two small letters, a capitalised word on
 WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+# A left quote straight after a letter is an apostrophe typed with the wrong mark ("People‘s Republic", "forces‘ third"):
+# an opening quote follows a space or a bracket, never a letter
+APOSTROPHE_AS_QUOTE = re.compile(r"(?<=[A-Za-z])‘")
 
 
 def last_word(before: str) -> str | None:
@@ -49,6 +52,8 @@ class Sentence:
 def split_sentences(paragraph: str) -> list[Sentence]:
     """Sentences of one paragraph, each with the endnote numbers that followed it."""
     text = paragraph if is_clean(paragraph) else " ".join(paragraph.split())
+    if "‘" in text:
+        text = APOSTROPHE_AS_QUOTE.sub("’", text)
     text = NO_SPACE.sub(_with_space, text)  # "... outskirts of Bakhmut.The DNR claimed ...": a sentence run on without a space
     pieces: list[str] = []
     start = 0

@@ -36,3 +36,9 @@ def test_soft_hyphens_and_zero_width_spaces_are_dropped_from_a_line():
 
     assert clean("shelling in the Toretsk\u00ad\u2013Horlivka area and near Pivdenne\u200b ") == (
         "shelling in the Toretsk\u2013Horlivka area and near Pivdenne")
+
+
+def test_a_left_quote_typed_for_an_apostrophe_is_the_apostrophe():
+    got = split_sentences("Luhansk People‘s Republic forces‘ assaults failed. He said ‘no gains‘ were made.")
+    assert got[0].text == "Luhansk People’s Republic forces’ assaults failed."
+    assert got[1].text == "He said ‘no gains’ were made."  # an opening quote after a space stays one
