@@ -618,13 +618,19 @@ def one_stream(a: Place, b: Place) -> bool:
 STREAM_CODES = frozenset({"STM", "STMX", "STMI", "STMS", "STMA"})
 
 
+def facility_base(name: str) -> str:
+    """A facility's name without its facility words: "Port of Mariupol" -> "Mariupol", "Nova Kakhovka dam" -> "Nova
+    Kakhovka" (empty when nothing else is left)."""
+    return " ".join(FEATURE_WORDS.sub(" ", name).split())
+
+
 def named_for(gazetteer, place: Place, mention: Mention) -> bool:
     """Is `place` the facility a feature mention names, or the town named whole in it ("Engels airbase" in Engels,
     "Belbek Air Base" by Fruktove, once Belbek)? Not a town found from a part of its name ("Siverskyi Donets River"
     is no river in the Leningrad Oblast village of Siverskiy)."""
     if not place.is_settlement:
         return True
-    whole = [" ".join(FEATURE_WORDS.sub(" ", mention.name).split()) or mention.name, mention.reference or ""]
+    whole = [facility_base(mention.name) or mention.name, mention.reference or ""]
     return any(c.place.geonameid == place.geonameid for name in whole if name for c in gazetteer.lookup(name, fuzzy=False))
 
 
@@ -755,7 +761,7 @@ class Resolver:
                 towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]
                 if towns:
                     return [max(towns, key=lambda c: c.place.population)], "feature"
-            base = " ".join(FEATURE_WORDS.sub(" ", mention.name).split())
+            base = facility_base(mention.name)
             if base and base != mention.name:
                 # the town a facility is named after ("Melitopol Airfield", "Port of Mariupol"), else a feature of
                 # that name ("Azovstal Steel Plant" is GeoNames' "Port Azovstali")
@@ -824,7 +830,7 @@ class Resolver:
 
     def _named_after_town(self, name: str) -> bool:
         """Is the facility `name` named after a settlement ("Nova Kakhovka dam", "Port of Mariupol")?"""
-        base = " ".join(FEATURE_WORDS.sub(" ", name).split())
+        base = facility_base(name)
         return bool(base) and base != name and any(c.place.is_settlement for c in self.g.lookup(base, fuzzy=False))
 
     def resolve(self, mention: Mention, ctx: Context, ref: Place | None = None, given: list[Candidate] | None = None) -> Resolution:
