@@ -13,8 +13,9 @@ ABBREVIATIONS = {
 }
 MARKER = re.compile(r"\[(\d{1,4})\]")  # the white space before a marker goes with it (see `split_sentences`)
 # Both start with the stop itself, which the regex engine scans for far faster than it tests a look-behind
-# at every position: a boundary is the stop, closing quotes and markers, then white space before a new sentence.
-BOUNDARY = re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)\s+(?=[“\"‘(]?[A-Z0-9])")
+# at every position: a boundary is the stop, closing quotes and markers, then white space before a new sentence (or
+# none after a marker: "... on June 28.[65]Geolocated footage ...", two paragraphs' sentences joined on a web page).
+BOUNDARY = re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)(?:\s+|(?<=\]))(?=[“\"‘(]?[A-Z0-9])")
 NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}.)(?=[A-Z][a-z])")  # a stop after two small letters, a capitalised word on
 WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 # A left quote straight after a letter is an apostrophe typed with the wrong mark ("People‘s Republic", "forces‘ third"):

@@ -42,3 +42,16 @@ def test_a_left_quote_typed_for_an_apostrophe_is_the_apostrophe():
     got = split_sentences("Luhansk People‘s Republic forces‘ assaults failed. He said ‘no gains‘ were made.")
     assert got[0].text == "Luhansk People’s Republic forces’ assaults failed."
     assert got[1].text == "He said ‘no gains’ were made."  # an opening quote after a space stays one
+
+
+def test_a_sentence_glued_to_the_endnote_marker_before_it_is_split():
+    text = ("Ukrainian forces hit the ferry on May 3.[41]Geolocated footage shows a strike near Hola Prystan."
+            "[42][43]“Russian sources” claimed more. Sen.[44] Smith spoke.")
+    got = split_sentences(text)
+    assert [s.text for s in got] == [
+        "Ukrainian forces hit the ferry on May 3.",
+        "Geolocated footage shows a strike near Hola Prystan.",
+        "“Russian sources” claimed more.",
+        "Sen. Smith spoke.",
+    ]
+    assert [s.endnotes for s in got] == [(41,), (42, 43), (), (44,)]
