@@ -184,9 +184,18 @@ QUANTIFIER = re.compile(r"\b(all|both)\b")
 # list that says where its places lie; the places named in it locate the list, they are not acted on
 LIST_REMARK = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|—|–|\s-)\s*(?:all|both)\s+(?!in\s+all\b)"
                          r"(?:(?!\b(?:which|that|where|while|but|when)\b|,\s*and\b|\band\s+[a-z]+ed\b)[^;()])*")
-# a list that goes on after an aside: "A and B west of the E40 highway and C and D ...", "A, Z Oblast, (a checkpoint), B"
+# what may be said of a listed place before the list goes on: its day ("on October 23", "overnight on May 3-4"), the road or
+# junction it lies on ("on the T0812 highway", "at the T2111 and T2114 intersection"; the road's own towns, named as references,
+# may end it: "along the T1302 Bakhmut-Lysychansk highway"), its unit ("X Hromada"), the weapon used on it ("with Grad MLRS systems")
+ITEM_LOCATOR = (r"(?:(?:overnight\s+)?on\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+                r"|(?:(?:on|along|at|near)\s+the\s+(?:[\w’'-]+\s+){0,3}?)?(?:highway|road|route|intersection|junction)"
+                r"|[Hh]romada|[Rr]aion"
+                r"|with\s+(?:[\w’'-]+\s+){0,3}?(?:systems?|missiles?|drones?|rockets?|MLRS|artillery|bombs?|munitions|aviation))")
+# a list that goes on after an aside: "A and B west of the E40 highway and C and D ...", "A, Z Oblast, (a checkpoint), B",
+# "A on October 23 and B on October 24", "A on the T0812 highway, and B"
 LIST_AFTER_ASIDE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:(?:just|directly|about|roughly|\d+\s*km)\s+)*(?:north|south|east|west)\w*"
-                              r"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s*)?(?:\([^()]*\)\s*)?,?\s*(?:and\s+|or\s+)?")
+                              rf"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s*|{ITEM_LOCATOR}\s*)?(?:\([^()]*\)\s*)?,?\s*(?:and\s+|or\s+)?")
 # "the T1302 highway from Bakhmut to Lysychansk", "on the road to Slovyansk", "GLOCs to Lysychansk": the towns name a road
 ROAD_WORD = re.compile(r"highway|road|route|railway|GLOC|communication")  # a cheap test before ROAD_TO
 ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s+(?:\([^()]*\)\s+)?(?:(?:from|between)\s+"
@@ -907,8 +916,8 @@ def _locates(sentence: str, prev: Mention, region: Mention) -> bool:
         return SUB_REGION.search(prev.name) is not None and prev.role in ("target", "anchor")
     if not comma:
         return False
-    if prev.role == "target":
-        return True
+    if prev.role == "target" or prev.role == "anchor" and prev.precision == "settlement":
+        return True  # "Charivne south of Tavriiske, Zaporizhia Oblast": the oblast of the town that locates the place
     return prev.role == "reference" and prev.precision == "settlement" and BEARING_FROM.match(prev.bearing or "") is not None
 
 
