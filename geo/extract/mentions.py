@@ -266,7 +266,7 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         i = k
         found = _match_at(sentence, toks, i, is_name)
         if found is None:
-            found = _unknown_in_list(sentence, toks, i, mentions)
+            found = _unknown_in_list(sentence, toks, i, mentions, is_name)
         if found is None:
             continue
         found_mentions, next_i = found
@@ -549,9 +549,11 @@ def _pair_label(a: str, b: str, after: str) -> str | None:
     return f"{a}-{b} {m.group(1).lower()}" if m else None
 
 
-def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
+def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention], is_name: NameTest) -> tuple[list[Mention], int] | None:
     """A capitalised name the gazetteer does not know, standing where only a place can stand:
-    in a list of places ("near Chepil, Dovehenke, and Kurulka") or right after "near" / "toward".
+    in a list of places ("near Chepil, Dovehenke, and Kurulka"), right after "near" / "toward", or first in a
+    list of known places after a locative word ("in Tymkivka, Ivanivka, and Tabaivka", "on Verkhnokamyanske and
+    Spirne": the list's other places are read after it).
     It becomes a mention that the resolver will leave unresolved, listed for review."""
     start = toks[i][1]
     # "Chkalove (29km northwest of Beryslav), Starystya (...)": a bracketed bearing between list items is skipped
@@ -559,11 +561,12 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     if "(" in gap or ")" in gap:
         gap = PAREN_GAP.sub("", gap)
     in_list = bool(mentions) and mentions[-1].role == "target" and len(gap) < 8 and LIST_GAP.fullmatch(gap + " ") is not None
+    strong = in_list
     if not in_list:
         prev = _prev_word(sentence, start)
         strong = prev in STRONG_LOCATIVE or prev in EVENT_LOCATIVE or (
             prev in ("on", "against", "of", "near", "in") and EVENT_OBJECT.search(sentence[max(0, start - 40):start]) is not None)
-        if not strong:
+        if not strong and prev not in LOCATIVE:
             return None
     j = i
     while j < len(toks) and j - i < 3 and toks[j][0][:1].isupper() and toks[j][0][0].isalpha():
@@ -571,6 +574,8 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
             break
         j += 1
     if j == i:
+        return None
+    if not strong and not _known_place_listed_after(sentence, toks, j, is_name):
         return None
     if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX or toks[j - 1][0].lower() in REGION_SUFFIX:
         return None
@@ -580,6 +585,24 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     if any(part.lower() in STOP for part in re.split(r"[ -]", text)):
         return None
     return [Mention(text, start, start + len(text), text)], j
+
+
+# the gap to the next item of a list: ", ", " and ", ", and ", " or "
+NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _known_place_listed_after(sentence: str, toks, j: int, is_name: NameTest) -> bool:
+    """Does a place name the gazetteer knows follow token j as the next item of a list ("X, Ivanivka", "X and Spirne")?"""
+    if j >= len(toks) or toks[j][0] not in (",", "and", "or"):
+        return False
+    k = j + 1 + (toks[j][0] == "," and j + 1 < len(toks) and toks[j + 1][0] in ("and", "or"))
+    if k >= len(toks) or not toks[k][0][:1].isupper() or not NEXT_ITEM.fullmatch(sentence, toks[j - 1][2], toks[k][1]):
+        return False
+    words = [toks[k][0]]
+    if k + 1 < len(toks) and toks[k + 1][0][:1].isupper():
+        words.append(toks[k + 1][0])  # "Myrna Dolyna"
+    return any(is_name(_clean(" ".join(words[:n]))) for n in range(len(words), 0, -1)
+               if words[0].lower() not in STOP)
 
 
 PLURAL_FEATURE_WORD = re.compile(r"(?:river|reservoir|bridge|island)s\b")

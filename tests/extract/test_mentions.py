@@ -499,3 +499,17 @@ def test_list_goes_on_after_a_locator_of_its_last_place(is_name, sentence, expec
 def test_oblast_after_the_town_that_locates_a_place_is_an_anchor(is_name):
     got = find_mentions("Russian forces struck Vasylivka south of Orikhiv, Zaporizhia Oblast.", is_name)
     assert [(m.text, m.role) for m in got] == [("Vasylivka", "target"), ("Orikhiv", "anchor"), ("Zaporizhia Oblast", "anchor")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a name the gazetteer lacks (a misspelling, a hamlet) first in a list after a plain locative word
+    ("Russian forces conducted airstrikes on Zvanivkke and Siversk.", ["Zvanivkke", "Siversk"]),
+    ("Ukrainian forces struck Russian positions in Tymkivkoye, Svatove, and Kreminna.", ["Tymkivkoye", "Svatove", "Kreminna"]),
+])
+def test_unknown_name_first_in_a_list_of_known_places(is_name, sentence, expected):
+    assert names(sentence, is_name, "target") == expected
+
+
+def test_unknown_name_after_a_plain_locative_alone_is_not_a_place(is_name):
+    assert names("Russian forces shelled positions in Tymkivkoye on May 3.", is_name, "target") == []
+    assert names("Officials in Tymkivkoye, Russian sources said, fled.", is_name, "target") == []
