@@ -184,9 +184,18 @@ QUANTIFIER = re.compile(r"\b(all|both)\b")
 # list that says where its places lie; the places named in it locate the list, they are not acted on
 LIST_REMARK = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,|—|–|\s-)\s*(?:all|both)\s+(?!in\s+all\b)"
                          r"(?:(?!\b(?:which|that|where|while|but|when)\b|,\s*and\b|\band\s+[a-z]+ed\b)[^;()])*")
-# a list that goes on after an aside: "A and B west of the E40 highway and C and D ...", "A, Z Oblast, (a checkpoint), B"
+# what may be said of a listed place before the list goes on: its day ("on October 23", "overnight on May 3-4"), the road or
+# junction it lies on ("on the T0812 highway", "at the T2111 and T2114 intersection"; the road's own towns, named as references,
+# may end it: "along the T1302 Bakhmut-Lysychansk highway"), its unit ("X Hromada"), the weapon used on it ("with Grad MLRS systems")
+ITEM_LOCATOR = (r"(?:(?:overnight\s+)?on\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+                r"|(?:(?:on|along|at|near)\s+the\s+(?:[\w’'-]+\s+){0,3}?)?(?:highway|road|route|intersection|junction)"
+                r"|[Hh]romada|[Rr]aion"
+                r"|with\s+(?:[\w’'-]+\s+){0,3}?(?:systems?|missiles?|drones?|rockets?|MLRS|artillery|bombs?|munitions|aviation))")
+# a list that goes on after an aside: "A and B west of the E40 highway and C and D ...", "A, Z Oblast, (a checkpoint), B",
+# "A on October 23 and B on October 24", "A on the T0812 highway, and B"
 LIST_AFTER_ASIDE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:(?:just|directly|about|roughly|\d+\s*km)\s+)*(?:north|south|east|west)\w*"
-                              r"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s*)?(?:\([^()]*\)\s*)?,?\s*(?:and\s+|or\s+)?")
+                              rf"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s*|{ITEM_LOCATOR}\s*)?(?:\([^()]*\)\s*)?,?\s*(?:and\s+|or\s+)?")
 # "the T1302 highway from Bakhmut to Lysychansk", "on the road to Slovyansk", "GLOCs to Lysychansk": the towns name a road
 ROAD_WORD = re.compile(r"highway|road|route|railway|GLOC|communication")  # a cheap test before ROAD_TO
 ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s+(?:\([^()]*\)\s+)?(?:(?:from|between)\s+"
@@ -257,7 +266,7 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         i = k
         found = _match_at(sentence, toks, i, is_name)
         if found is None:
-            found = _unknown_in_list(sentence, toks, i, mentions)
+            found = _unknown_in_list(sentence, toks, i, mentions, is_name)
         if found is None:
             continue
         found_mentions, next_i = found
@@ -540,9 +549,11 @@ def _pair_label(a: str, b: str, after: str) -> str | None:
     return f"{a}-{b} {m.group(1).lower()}" if m else None
 
 
-def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tuple[list[Mention], int] | None:
+def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention], is_name: NameTest) -> tuple[list[Mention], int] | None:
     """A capitalised name the gazetteer does not know, standing where only a place can stand:
-    in a list of places ("near Chepil, Dovehenke, and Kurulka") or right after "near" / "toward".
+    in a list of places ("near Chepil, Dovehenke, and Kurulka"), right after "near" / "toward", or first in a
+    list of known places after a locative word ("in Tymkivka, Ivanivka, and Tabaivka", "on Verkhnokamyanske and
+    Spirne": the list's other places are read after it).
     It becomes a mention that the resolver will leave unresolved, listed for review."""
     start = toks[i][1]
     # "Chkalove (29km northwest of Beryslav), Starystya (...)": a bracketed bearing between list items is skipped
@@ -550,11 +561,12 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     if "(" in gap or ")" in gap:
         gap = PAREN_GAP.sub("", gap)
     in_list = bool(mentions) and mentions[-1].role == "target" and len(gap) < 8 and LIST_GAP.fullmatch(gap + " ") is not None
+    strong = in_list
     if not in_list:
         prev = _prev_word(sentence, start)
         strong = prev in STRONG_LOCATIVE or prev in EVENT_LOCATIVE or (
             prev in ("on", "against", "of", "near", "in") and EVENT_OBJECT.search(sentence[max(0, start - 40):start]) is not None)
-        if not strong:
+        if not strong and prev not in LOCATIVE:
             return None
     j = i
     while j < len(toks) and j - i < 3 and toks[j][0][:1].isupper() and toks[j][0][0].isalpha():
@@ -562,6 +574,8 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
             break
         j += 1
     if j == i:
+        return None
+    if not strong and not _known_place_listed_after(sentence, toks, j, is_name):
         return None
     if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX or toks[j - 1][0].lower() in REGION_SUFFIX:
         return None
@@ -571,6 +585,24 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention]) -> tu
     if any(part.lower() in STOP for part in re.split(r"[ -]", text)):
         return None
     return [Mention(text, start, start + len(text), text)], j
+
+
+# the gap to the next item of a list: ", ", " and ", ", and ", " or "
+NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _known_place_listed_after(sentence: str, toks, j: int, is_name: NameTest) -> bool:
+    """Does a place name the gazetteer knows follow token j as the next item of a list ("X, Ivanivka", "X and Spirne")?"""
+    if j >= len(toks) or toks[j][0] not in (",", "and", "or"):
+        return False
+    k = j + 1 + (toks[j][0] == "," and j + 1 < len(toks) and toks[j + 1][0] in ("and", "or"))
+    if k >= len(toks) or not toks[k][0][:1].isupper() or not NEXT_ITEM.fullmatch(sentence, toks[j - 1][2], toks[k][1]):
+        return False
+    words = [toks[k][0]]
+    if k + 1 < len(toks) and toks[k + 1][0][:1].isupper():
+        words.append(toks[k + 1][0])  # "Myrna Dolyna"
+    return any(is_name(_clean(" ".join(words[:n]))) for n in range(len(words), 0, -1)
+               if words[0].lower() not in STOP)
 
 
 PLURAL_FEATURE_WORD = re.compile(r"(?:river|reservoir|bridge|island)s\b")
@@ -907,8 +939,8 @@ def _locates(sentence: str, prev: Mention, region: Mention) -> bool:
         return SUB_REGION.search(prev.name) is not None and prev.role in ("target", "anchor")
     if not comma:
         return False
-    if prev.role == "target":
-        return True
+    if prev.role == "target" or prev.role == "anchor" and prev.precision == "settlement":
+        return True  # "Charivne south of Tavriiske, Zaporizhia Oblast": the oblast of the town that locates the place
     return prev.role == "reference" and prev.precision == "settlement" and BEARING_FROM.match(prev.bearing or "") is not None
 
 

@@ -480,3 +480,36 @@ def test_two_oblast_names_before_a_front_or_border_are_oblasts(is_name):
     # a pair with a town that is no oblast's name stays two towns ("the Kharkiv City-Izyum line")
     got = [m.name for m in find_mentions("Ukrainian forces struck trucks on the Kupiansk-Kharkiv line.", is_name)]
     assert got == ["Kupiansk", "Kharkiv"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a day said of a listed place
+    ("Russian forces shelled Kreminna on March 3 and Svatove and Lyman on March 4.", ["Kreminna", "Svatove", "Lyman"]),
+    # the road a listed place lies on
+    ("Russian troops struck Orikhiv on the T0815 highway and Tokmak and Polohy farther south.", ["Orikhiv", "Tokmak", "Polohy"]),
+    ("Ukrainian forces attacked Kupyansk at the P07 and T2104 intersection and Izyum from the north.", ["Kupyansk", "Izyum"]),
+    # its unit, the weapon used on it
+    ("Russian forces hit Vysokopillia Hromada, Beryslav, and Nikopol.", ["Vysokopillia", "Beryslav", "Nikopol"]),
+    ("Russian troops struck Nikopol with tube artillery and Enerhodar with Grad MLRS.", ["Nikopol", "Enerhodar"]),
+])
+def test_list_goes_on_after_a_locator_of_its_last_place(is_name, sentence, expected):
+    assert names(sentence, is_name, "target") == expected
+
+
+def test_oblast_after_the_town_that_locates_a_place_is_an_anchor(is_name):
+    got = find_mentions("Russian forces struck Vasylivka south of Orikhiv, Zaporizhia Oblast.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Vasylivka", "target"), ("Orikhiv", "anchor"), ("Zaporizhia Oblast", "anchor")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a name the gazetteer lacks (a misspelling, a hamlet) first in a list after a plain locative word
+    ("Russian forces conducted airstrikes on Zvanivkke and Siversk.", ["Zvanivkke", "Siversk"]),
+    ("Ukrainian forces struck Russian positions in Tymkivkoye, Svatove, and Kreminna.", ["Tymkivkoye", "Svatove", "Kreminna"]),
+])
+def test_unknown_name_first_in_a_list_of_known_places(is_name, sentence, expected):
+    assert names(sentence, is_name, "target") == expected
+
+
+def test_unknown_name_after_a_plain_locative_alone_is_not_a_place(is_name):
+    assert names("Russian forces shelled positions in Tymkivkoye on May 3.", is_name, "target") == []
+    assert names("Officials in Tymkivkoye, Russian sources said, fled.", is_name, "target") == []
