@@ -937,7 +937,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 events[-1].end = m.end()
                 continue
         events.append(ev)
-    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS) else ():
+    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS + FALSE_WORDS) else ():
         for ev in events:
             if start <= ev.start < end and not ev.dropped:
                 ev.dropped = "refuted"  # "denied reports that Ukrainian forces attacked X": the denied event is no claim
@@ -959,13 +959,23 @@ REFUTED = re.compile(r"\b(?:refut\w*|den(?:y|ied|ies|ying)|disput\w*|debunk\w*)\
                      r"allegations?|statements?)(?:\s+(?:by|from|of)\s+[^,;.]{1,60}?)?\s+that\b")  # on lower case
 
 
+# "Media reports that Ukrainian forces recaptured X are incorrect", "claimed that reports that Y retook Z are false": the
+# reported event, between "that" and the verdict, is said to be untrue
+FALSE_WORDS = ("false", "incorrect", "untrue", "inaccurate")
+REPORTED_FALSE = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|statements?)\s+that\s+(?P<body>[^;]{1,300}?)\s+(?:are|were|is|was)\s+"
+                            r"(?:(?:likely|almost\s+certainly|probably|entirely|completely|also)\s+)?(?:false|incorrect|untrue|inaccurate)\b")
+
+
 def _refuted_spans(sentence: str, low: str) -> list[tuple[int, int]]:
     """The stretches of the sentence a party denies: from "refuted claims that" to the end of its clause or the
-    next verb of saying ("... and claimed that Wagner fighters broke through ...")."""
+    next verb of saying ("... and claimed that Wagner fighters broke through ..."); and what reports are said to be
+    false of ("reports that Ukrainian forces recaptured X are incorrect")."""
     spans = []
-    for m in REFUTED.finditer(low):
+    for m in REFUTED.finditer(low) if any(w in low for w in REFUTE_WORDS) else ():
         ends = [x.start() for x in (CLAUSE_BREAK.search(sentence, m.end()), SAY.search(low, m.end())) if x is not None]
         spans.append((m.end(), min(ends, default=len(sentence))))
+    for m in REPORTED_FALSE.finditer(low) if any(w in low for w in FALSE_WORDS) else ():
+        spans.append(m.span("body"))
     return spans
 
 

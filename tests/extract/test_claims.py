@@ -839,6 +839,16 @@ def test_a_denied_report_is_not_a_claim(is_name):
     assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Bakhmut"])]
 
 
+def test_a_report_said_to_be_false_is_not_a_claim(is_name):
+    # what reports are said to be false or incorrect of did not happen ("reports that X retook Y are false")
+    assert one("Press reports that Ukrainian forces have liberated all of Kharkiv Oblast are incorrect.", is_name) == []
+    assert one("A Russian occupation official claimed that online reports that Ukrainian troops retook Vovchansk and "
+               "Kupiansk were false.", is_name) == []
+    # a claim ISW only doubts stays a claim, as "falsely claimed" does
+    got = one("A Russian milblogger claimed that Russian forces captured Avdiivka, though this claim is likely false.", is_name)
+    assert [(k, a, s, p) for k, a, s, _, p in got] == [("advance", "russia", "claimed", ["Avdiivka"])]
+
+
 def test_ground_one_side_lost_is_the_others_gain(is_name):
     # "Russian forces lost territory near X": Ukrainian forces gained it; the same for "have been losing ground"
     assert one("Russian forces lost territory near Kupiansk overnight.", is_name) == [
