@@ -195,6 +195,10 @@ ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s
 # locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z")
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
                         r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
+# "the Kyiv suburb of Irpin", "the Donetsk Oblast town of Kurakhove", "the Kherson port city of Y": the first name only
+# says where the second is (not "the Kyivskyi district of Kharkiv", a district's own name)
+QUALIFIER_OF = re.compile(r"\s+(?:port\s+city\s+|frontline\s+|border\s+)?(?:suburbs?|towns?|villages?|city|settlements?|port|hromada)"
+                          r"\s+of\s+(?:the\s+)?[A-Z]")
 # "X on the northwestern outskirts of Y", "X (on the southern outskirts of Y)": Y says where X lies, on the side named
 OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
                           r"outskirts\s+of\s+(?:the\s+)?", re.I)
@@ -823,6 +827,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                                   distance_km=None)
                 start = kept[k].start
             kept.append(replace(m, role="reference", bearing=f"{m.name} {label}"))
+            continue
+        if "of" in after_words[1:4] and QUALIFIER_OF.match(after):
+            kept.append(replace(m, role="anchor"))  # "the Kyiv suburb of Irpin", "the Donetsk Oblast town of X": says where X is
             continue
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))

@@ -166,6 +166,14 @@ def test_unknown_names_of_people_are_not_places(is_name):
     assert names(s, is_name, "target") == ["Kupiansk", "Kvitkove"]
 
 
+def test_a_place_named_before_the_kind_of_the_next_only_qualifies_it(is_name):
+    # "the Kharkiv suburb of X", "the Donetsk Oblast town of X": the first name says where X is; X is the place
+    s = "Russian troops shelled the Donetsk Oblast town of Avdiivka and the Kharkiv suburb of Vovchansk overnight."
+    assert names(s, is_name, "target") == ["Avdiivka", "Vovchansk"]
+    # a district named after its city is still the district's own name
+    assert "Kyivskyi" in names("Russian missiles hit the Kyivskyi district of Kharkiv City.", is_name, "target")
+
+
 def test_multi_word_names_are_read_whole(full_gazetteer):
     s = "Russian forces attacked near Stara Krasnianka, Velykyi Burluk, and Davydiv Brid."
     assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Stara Krasnianka", "Velykyi Burluk", "Davydiv Brid"]
