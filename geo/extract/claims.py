@@ -130,9 +130,12 @@ NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(
 MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
-ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
+# ... and "entered into an agreement", "reached a deal", "enter negotiations", "entered service": a compact or a status, not ground
+ABSTRACT_OBJECT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
                              r"(?:narratives?|agendas?|interests?|claims?|goals?|objectives?|efforts?|argument|idea|policy|policies|"
-                             r"proposals?|cause|plans?|position\s+that)\b", re.I)
+                             r"proposals?|cause|plans?|position\s+that)|(?:into\s+)?(?:(?:an?|the|its|their|new|further)\s+)?(?:[\w-]+\s+)?"
+                             r"(?:agreements?|negotiations|talks|contracts?|deals?|dialogue|alliances?|partnerships?|discussions|compromise)"
+                             r"|(?:into\s+)?(?:service|force|effect|office))\b", re.I)
 TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)

@@ -260,6 +260,17 @@ def test_credit_for_an_old_gain_and_abstract_objects(is_name):
     assert [(k, s, c) for k, _, s, c, _ in got] == [("advance", "claimed", "Prigozhin")]
 
 
+def test_a_compact_or_a_status_entered_or_reached_is_not_ground(is_name):
+    # "entered into an agreement", "reached a deal", "entered service": the verb of an advance, no ground taken
+    assert one("A Russian outlet reported that Russian reservists at a camp in Kupiansk have entered into a contract with a "
+               "clinic.", is_name) == []
+    assert one("Russian forces reached an agreement with local authorities in Avdiivka.", is_name) == []
+    assert one("A Russian source claimed that new Russian drones entered service near Vovchansk.", is_name) == []
+    # ground entered is still ground
+    got = one("Russian forces entered Vovchansk and entered into the outskirts of Kupiansk.", is_name)
+    assert [(k, p) for k, _, _, _, p in got] == [("advance", ["Vovchansk"]), ("advance", ["Kupiansk"])]
+
+
 def test_events_used_to_date_something_else(is_name):
     assert one("Putin appointed Dvornikov immediately after Ukraine’s counteroffensive around Kyiv.", is_name) == []
     assert one("The success of Ukrainian counteroffensives in Kharkiv and Kherson Oblasts led to command changes.", is_name) == []
