@@ -129,6 +129,12 @@ NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(
 # "attack helicopters", "strike drones", "offensive lines", "battle banners": the event word qualifies the noun after it
 MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
+# "reinforcing troops for an offensive on X", "possibly for a large offensive effort": an event named as what something is
+# for has not happened; not "responsibility for a strike on X", "retaliation for an attack on Y", "used drones for a strike"
+FOR_AN_EVENT = re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,4}?$")
+FOR_A_DONE_EVENT = re.compile(r"\b(?:responsib\w*|credit\w*|blam\w*|retaliat\w*|revenge|respon(?:se|d\w*)|punish\w*|accountab\w*|accus\w*|"
+                              r"condemn\w*|prais\w*|award\w*|thank\w*|apolog\w*|used|using|footage|video|evidence|"
+                              r"sentenced|convicted|arrested|detained|charged|prosecut\w*)\s+(?:[\w’'-]+\s+){0,4}?for\s+an?\s+", re.I)
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
 # ... and "entered into an agreement", "reached a deal", "enter negotiations", "entered service": a compact or a status, not ground
 ABSTRACT_OBJECT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
@@ -729,6 +735,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "aim"  # "deadlines to seize", "ordered to attack"
         elif "to" in near.lower() and _aim(before_words):
             why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
+        elif word in NOUN_TRIGGERS and "for a" in near and FOR_AN_EVENT.search(before) and not FOR_A_DONE_EVENT.search(before):
+            why = "aim"  # "reinforcing troops for an offensive on X", "concentrating for a counteroffensive drive toward Y"
         else:
             why = None
         if why == "prevented" and events and not events[-1].dropped and m.start() - events[-1].end < 80:

@@ -260,6 +260,17 @@ def test_credit_for_an_old_gain_and_abstract_objects(is_name):
     assert [(k, s, c) for k, _, s, c, _ in got] == [("advance", "claimed", "Prigozhin")]
 
 
+def test_an_event_named_as_what_something_is_for_has_not_happened(is_name):
+    # "massing troops for an offensive on X": the offensive is the purpose
+    assert one("Ukrainian officials stated that Russian forces began strengthening their grouping for an offensive on "
+               "Kupiansk.", is_name) == []
+    assert one("Russian milbloggers fear that Ukrainian troops are gathering along the Oskil River for a counteroffensive "
+               "drive toward Kupiansk.", is_name) == []
+    # an event something is done, blamed or answered for did happen
+    got = one("Russian forces shelled Vovchansk in retaliation for a Ukrainian strike on Kupiansk.", is_name)
+    assert sorted(p[0] for *_, p in got) == ["Kupiansk", "Vovchansk"]
+
+
 def test_a_compact_or_a_status_entered_or_reached_is_not_ground(is_name):
     # "entered into an agreement", "reached a deal", "entered service": the verb of an advance, no ground taken
     assert one("A Russian outlet reported that Russian reservists at a camp in Kupiansk have entered into a contract with a "
