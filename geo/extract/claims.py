@@ -129,10 +129,19 @@ NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(
 # "attack helicopters", "strike drones", "offensive lines", "battle banners": the event word qualifies the noun after it
 MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b")
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
+# "reinforcing troops for an offensive on X", "possibly for a large offensive effort": an event named as what something is
+# for has not happened; not "responsibility for a strike on X", "retaliation for an attack on Y", "used drones for a strike"
+FOR_AN_EVENT = re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,4}?$")
+FOR_A_DONE_EVENT = re.compile(r"\b(?:responsib\w*|credit\w*|blam\w*|retaliat\w*|revenge|respon(?:se|d\w*)|punish\w*|accountab\w*|accus\w*|"
+                              r"condemn\w*|prais\w*|award\w*|thank\w*|apolog\w*|used|using|footage|video|evidence|"
+                              r"sentenced|convicted|arrested|detained|charged|prosecut\w*)\s+(?:[\w’'-]+\s+){0,4}?for\s+an?\s+", re.I)
 CREDIT_NOUNS = {"role", "roles", "contribution", "contributions", "participation", "part", "credit", "involvement"}
-ABSTRACT_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
+# ... and "entered into an agreement", "reached a deal", "enter negotiations", "entered service": a compact or a status, not ground
+ABSTRACT_OBJECT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|this|that|these|those|russia[’']s|ukraine[’']s)\s+(?:[\w-]+\s+)?"
                              r"(?:narratives?|agendas?|interests?|claims?|goals?|objectives?|efforts?|argument|idea|policy|policies|"
-                             r"proposals?|cause|plans?|position\s+that)\b", re.I)
+                             r"proposals?|cause|plans?|position\s+that)|(?:into\s+)?(?:(?:an?|the|its|their|new|further)\s+)?(?:[\w-]+\s+)?"
+                             r"(?:agreements?|negotiations|talks|contracts?|deals?|dialogue|alliances?|partnerships?|discussions|compromise)"
+                             r"|(?:into\s+)?(?:service|force|effect|office))\b", re.I)
 TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)
@@ -726,6 +735,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "aim"  # "deadlines to seize", "ordered to attack"
         elif "to" in near.lower() and _aim(before_words):
             why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
+        elif word in NOUN_TRIGGERS and "for a" in near and FOR_AN_EVENT.search(before) and not FOR_A_DONE_EVENT.search(before):
+            why = "aim"  # "reinforcing troops for an offensive on X", "concentrating for a counteroffensive drive toward Y"
         else:
             why = None
         if why == "prevented" and events and not events[-1].dropped and m.start() - events[-1].end < 80:
@@ -937,7 +948,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 events[-1].end = m.end()
                 continue
         events.append(ev)
-    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS) else ():
+    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS + FALSE_WORDS) else ():
         for ev in events:
             if start <= ev.start < end and not ev.dropped:
                 ev.dropped = "refuted"  # "denied reports that Ukrainian forces attacked X": the denied event is no claim
@@ -959,13 +970,23 @@ REFUTED = re.compile(r"\b(?:refut\w*|den(?:y|ied|ies|ying)|disput\w*|debunk\w*)\
                      r"allegations?|statements?)(?:\s+(?:by|from|of)\s+[^,;.]{1,60}?)?\s+that\b")  # on lower case
 
 
+# "Media reports that Ukrainian forces recaptured X are incorrect", "claimed that reports that Y retook Z are false": the
+# reported event, between "that" and the verdict, is said to be untrue
+FALSE_WORDS = ("false", "incorrect", "untrue", "inaccurate")
+REPORTED_FALSE = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|statements?)\s+that\s+(?P<body>[^;]{1,300}?)\s+(?:are|were|is|was)\s+"
+                            r"(?:(?:likely|almost\s+certainly|probably|entirely|completely|also)\s+)?(?:false|incorrect|untrue|inaccurate)\b")
+
+
 def _refuted_spans(sentence: str, low: str) -> list[tuple[int, int]]:
     """The stretches of the sentence a party denies: from "refuted claims that" to the end of its clause or the
-    next verb of saying ("... and claimed that Wagner fighters broke through ...")."""
+    next verb of saying ("... and claimed that Wagner fighters broke through ..."); and what reports are said to be
+    false of ("reports that Ukrainian forces recaptured X are incorrect")."""
     spans = []
-    for m in REFUTED.finditer(low):
+    for m in REFUTED.finditer(low) if any(w in low for w in REFUTE_WORDS) else ():
         ends = [x.start() for x in (CLAUSE_BREAK.search(sentence, m.end()), SAY.search(low, m.end())) if x is not None]
         spans.append((m.end(), min(ends, default=len(sentence))))
+    for m in REPORTED_FALSE.finditer(low) if any(w in low for w in FALSE_WORDS) else ():
+        spans.append(m.span("body"))
     return spans
 
 

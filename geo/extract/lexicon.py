@@ -117,6 +117,10 @@ NOUNS = frozenset(w for w in forms("advance", "capture", *ATTACK_NOUNS, *STRIKE_
 TAKE = forms("take")
 SAY = forms(*SAY_VERBS) - {"note", "post", "share", "show", "add", "write", "state", "report", "claim", "confirm"} | {"show", "claim", "report"}
 SAY_TO = forms(*SAY_VERBS)
+# what a person, not footage, said: a name these follow is its speaker ("Nazarov stated", "Petrenko added")
+SPEAKER = past("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "note", "acknowledge",
+                "tell", "add", "specify", "accuse", "argue", "admit", "declare", "warn", "speculate", "emphasize", "stress",
+                "reiterate", "deny", "explain", "remark")
 # Verbs that report speech only before "that" ("remarked that X", "maintained that X"; not "maintained positions")
 SAY_THAT = forms("remark", "insinuate", "imply", "contend", "caution", "clarify", "maintain", "identify",
                  "estimate", "concede", "reveal", "explain", "observe", "believe")

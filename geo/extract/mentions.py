@@ -204,6 +204,10 @@ ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s
 # locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z")
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
                         r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
+# "the Kyiv suburb of Irpin", "the Donetsk Oblast town of Kurakhove", "the Kherson port city of Y": the first name only
+# says where the second is (not "the Kyivskyi district of Kharkiv", a district's own name)
+QUALIFIER_OF = re.compile(r"\s+(?:port\s+city\s+|frontline\s+|border\s+)?(?:suburbs?|towns?|villages?|city|settlements?|port|hromada)"
+                          r"\s+of\s+(?:the\s+)?[A-Z]")
 # "X on the northwestern outskirts of Y", "X (on the southern outskirts of Y)": Y says where X lies, on the side named
 OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
                           r"outskirts\s+of\s+(?:the\s+)?", re.I)
@@ -211,6 +215,18 @@ BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational
                         r"(?:Street|Avenue|Prospekt|Prospect|Boulevard|Hotel|Regiment|Battalion|Brigade|Division)\b|"
                         r"occupation\s+(?:council|authorit|administration|officials?\b|head\b|government|police)|"
                         r"Oblast\s+(?:Head|Governor|Military|Administration|occupation|Prosecutor))")
+# One or two capitalised words are a person's name, not a place, when an apposition that gives a person's role follows
+# them ("Ivan Petrenko, the deputy police chief of X", "..., a Russian collaborator,"; not "X, a town whose mayor ...",
+# "X, the third official statement"), or a verb of saying follows a name the gazetteer lacks ("..., and Nazarov stated";
+# not "authorities in Kherson and Melitopol stated"). The roles are found once per sentence, where they start (read from
+# the capitalised word before, which a regex finds faster than any position); a verb is looked for after a name.
+SPEAKER_AFTER = re.compile(r"\s+(?:(?:also|additionally|further|later|then|previously|reportedly)\s+)?(?:"
+                           + "|".join(sorted(lexicon.SPEAKER, key=len, reverse=True)) + r")\b")
+ROLE_CUE = re.compile(
+    r"[A-Z][\w’'-]*(\s*,\s+(?:an?|the)\s+(?:(?!(?:towns?|villages?|settlements?|city|suburbs?|hamlet|area|district|hromada|"
+    r"community|where|whose|which|that|who)\b)[\w’'-]+\s+){0,5}?(?i:collaborator|official|head|chief|deputy|commander|"
+    r"spokes(?:person|man|woman)|mayor|governor|minister|advis[eo]r|director|officer|(?:mil)?blogger|leader|secretary|"
+    r"representative|prosecutor|judge|activist|journalist|politician|businessman)(?=\s*(?:[,.;()]|of\b|in\b|for\b|at\b|$)))")
 LETTERS = re.compile(r"[A-Za-z]+")
 FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
 FEATURE_OF_TOWN = re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
@@ -257,12 +273,17 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
     """The place mentions of one sentence, in order, with roles and bearings."""
     toks = _tokens(sentence)
     mentions: list[Mention] = []
+    role_cues = _role_cues(sentence) if "," in sentence else frozenset()
     i = 0  # the first token not yet read into a mention
     for k, (tok, _, _) in enumerate(toks):
         if k < i or not tok[0].isupper() or not tok[0].isalpha():
             continue  # only a capitalised word starts a name
         if _lone_stop(toks, k):
             continue  # "Russian", "The", "Putin": neither a name (`_match_at`) nor an unknown one (`_unknown_in_list`)
+        person_end = _person_end(sentence, toks, k, role_cues, is_name)
+        if person_end is not None:
+            i = person_end
+            continue  # "Nazarov stated", "Ivan Petrenko, the deputy police chief": a person, even one named like a village
         i = k
         found = _match_at(sentence, toks, i, is_name)
         if found is None:
@@ -281,6 +302,30 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions = _districts(sentence, mentions, is_name)
     mentions = _apply_context(sentence, mentions)
     return mentions
+
+
+# "sources in Bakhmut reported": the words before a name that make it where a speaker is, not the speaker
+SEEN_FROM = {"in", "near", "at", "from", "of", "around", "outside", "across", "throughout", "within", "inside"}
+
+
+@lru_cache(maxsize=64)
+def _role_cues(sentence: str) -> frozenset[int]:
+    """Where a person's role in apposition starts, right after a capitalised word (see ROLE_CUE)."""
+    return frozenset(m.start(1) for m in ROLE_CUE.finditer(sentence))
+
+
+def _person_end(sentence: str, toks, k: int, role_cues: frozenset[int], is_name: NameTest) -> int | None:
+    """The token after a person's name of one or two capitalised words starting at token k, if a role follows it, or a
+    verb of saying follows it, the gazetteer does not know it and no "in", "near" ... comes before it ("sources in
+    Bakhmut reported": where the speakers are, not who)."""
+    said = k == 0 or toks[k - 1][0] not in SEEN_FROM
+    for j in (k, k + 1):
+        if j >= len(toks) or not toks[j][0][:1].isupper() or toks[j][0].lower() in STOP:
+            return None
+        end = toks[j][2]
+        if end in role_cues or said and SPEAKER_AFTER.match(sentence, end) and not is_name(_clean(sentence[toks[k][1]:end])):
+            return j + 1
+    return None
 
 
 # a part of a town named by a compass word before it: "assaults on eastern Mariupol", "fighting in central Soledar",
@@ -814,6 +859,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                                   distance_km=None)
                 start = kept[k].start
             kept.append(replace(m, role="reference", bearing=f"{m.name} {label}"))
+            continue
+        if "of" in after_words[1:4] and QUALIFIER_OF.match(after):
+            kept.append(replace(m, role="anchor"))  # "the Kyiv suburb of Irpin", "the Donetsk Oblast town of X": says where X is
             continue
         if after_words[:1] and after_words[0] in REFERENCE_AFTER or after_words[:2] == ["tactical", "area"]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} {after_words[0]}"))

@@ -260,6 +260,28 @@ def test_credit_for_an_old_gain_and_abstract_objects(is_name):
     assert [(k, s, c) for k, _, s, c, _ in got] == [("advance", "claimed", "Prigozhin")]
 
 
+def test_an_event_named_as_what_something_is_for_has_not_happened(is_name):
+    # "massing troops for an offensive on X": the offensive is the purpose
+    assert one("Ukrainian officials stated that Russian forces began strengthening their grouping for an offensive on "
+               "Kupiansk.", is_name) == []
+    assert one("Russian milbloggers fear that Ukrainian troops are gathering along the Oskil River for a counteroffensive "
+               "drive toward Kupiansk.", is_name) == []
+    # an event something is done, blamed or answered for did happen
+    got = one("Russian forces shelled Vovchansk in retaliation for a Ukrainian strike on Kupiansk.", is_name)
+    assert sorted(p[0] for *_, p in got) == ["Kupiansk", "Vovchansk"]
+
+
+def test_a_compact_or_a_status_entered_or_reached_is_not_ground(is_name):
+    # "entered into an agreement", "reached a deal", "entered service": the verb of an advance, no ground taken
+    assert one("A Russian outlet reported that Russian reservists at a camp in Kupiansk have entered into a contract with a "
+               "clinic.", is_name) == []
+    assert one("Russian forces reached an agreement with local authorities in Avdiivka.", is_name) == []
+    assert one("A Russian source claimed that new Russian drones entered service near Vovchansk.", is_name) == []
+    # ground entered is still ground
+    got = one("Russian forces entered Vovchansk and entered into the outskirts of Kupiansk.", is_name)
+    assert [(k, p) for k, _, _, _, p in got] == [("advance", ["Vovchansk"]), ("advance", ["Kupiansk"])]
+
+
 def test_events_used_to_date_something_else(is_name):
     assert one("Putin appointed Dvornikov immediately after Ukraine’s counteroffensive around Kyiv.", is_name) == []
     assert one("The success of Ukrainian counteroffensives in Kharkiv and Kherson Oblasts led to command changes.", is_name) == []
@@ -837,6 +859,16 @@ def test_a_denied_report_is_not_a_claim(is_name):
     got = one("Russian sources refuted claims that Russian forces seized Soledar and claimed that Russian forces attacked "
               "Bakhmut.", is_name)
     assert [(k, a, p) for k, a, _, _, p in got] == [("attack", "russia", ["Bakhmut"])]
+
+
+def test_a_report_said_to_be_false_is_not_a_claim(is_name):
+    # what reports are said to be false or incorrect of did not happen ("reports that X retook Y are false")
+    assert one("Press reports that Ukrainian forces have liberated all of Kharkiv Oblast are incorrect.", is_name) == []
+    assert one("A Russian occupation official claimed that online reports that Ukrainian troops retook Vovchansk and "
+               "Kupiansk were false.", is_name) == []
+    # a claim ISW only doubts stays a claim, as "falsely claimed" does
+    got = one("A Russian milblogger claimed that Russian forces captured Avdiivka, though this claim is likely false.", is_name)
+    assert [(k, a, s, p) for k, a, s, _, p in got] == [("advance", "russia", "claimed", ["Avdiivka"])]
 
 
 def test_ground_one_side_lost_is_the_others_gain(is_name):

@@ -153,6 +153,27 @@ def test_unknown_names_after_an_event_word(is_name):
     assert names("The Russian Ministry of Defense spokesperson Konashenkov spoke.", is_name) == []
 
 
+def test_unknown_names_of_people_are_not_places(is_name):
+    # a name the gazetteer lacks with a verb of saying after it, or a person's role in apposition, is a person
+    s = "Ukrainian forces struck the bridge near Kupiansk, and Hrytsenko stated that the strike disabled it."
+    assert names(s, is_name, "target") == ["Kupiansk"]
+    s = "Partisans attacked Petro Savchuk, the occupation deputy police chief of Svatove, on Tuesday."
+    assert "Petro Savchuk" not in [text for text, _ in names(s, is_name)]
+    s = "Partisans reportedly shot at Ivan Lysenko, a local collaborator, near Vovchansk."
+    assert names(s, is_name, "target") == ["Vovchansk"]
+    # a village the gazetteer lacks in the same shapes is still one
+    s = "Russian forces attacked near Kupiansk and Kvitkove, a village east of the river."
+    assert names(s, is_name, "target") == ["Kupiansk", "Kvitkove"]
+
+
+def test_a_place_named_before_the_kind_of_the_next_only_qualifies_it(is_name):
+    # "the Kharkiv suburb of X", "the Donetsk Oblast town of X": the first name says where X is; X is the place
+    s = "Russian troops shelled the Donetsk Oblast town of Avdiivka and the Kharkiv suburb of Vovchansk overnight."
+    assert names(s, is_name, "target") == ["Avdiivka", "Vovchansk"]
+    # a district named after its city is still the district's own name
+    assert "Kyivskyi" in names("Russian missiles hit the Kyivskyi district of Kharkiv City.", is_name, "target")
+
+
 def test_multi_word_names_are_read_whole(full_gazetteer):
     s = "Russian forces attacked near Stara Krasnianka, Velykyi Burluk, and Davydiv Brid."
     assert [m.text for m in find_mentions(s, full_gazetteer.is_name)] == ["Stara Krasnianka", "Velykyi Burluk", "Davydiv Brid"]
