@@ -1533,14 +1533,33 @@ def line_prior(km_to_line: float, kind: str) -> float:
 REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Oblast|Krai)\b")
 
 
+# "Donetsk and Luhansk Oblasts", "Kherson, Mykolaiv, and Dnipropetrovsk oblasts", "Donetsk and eastern Zaporizhia
+# oblasts", "Chernihiv and Sumy Oblast" (ISW's singular): one oblast word after a list of oblasts' names
+OBLASTS_LISTED = re.compile(r"\b[A-Z][\w’'-]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:north|south|east|west|central)\w*\s+)?"
+                            r"[A-Z][\w’'-]+)+\s+[Oo]blast(?P<plural>s)?\b")
+LISTED_NAME = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _listed_oblasts(m: re.Match, gazetteer) -> list[tuple[int, str]]:
+    """(position, oblast name) of each name of an OBLASTS_LISTED match that is an oblast's. Before the singular
+    "Oblast" every name must be one ("Chernihiv and Sumy Oblast"), or the list is a town and an oblast ("Mariupol and
+    Donetsk Oblast")."""
+    words = m.group(0)
+    names = [(m.start() + w.start(), f"{w.group(0)} Oblast") for w in LISTED_NAME.finditer(words, 0, words.rfind(" "))]
+    known = [(pos, name) for pos, name in names if gazetteer.region(name) is not None]
+    if m.group("plural") is None and len(known) < len(names):
+        return []
+    return known
+
+
 def _regions_found(text: str, gazetteer) -> list[tuple[int, str]]:
     """(position, admin1 name) of every oblast or krai named in `text`, in the order the patterns find them."""
     found: list[tuple[int, str]] = []
     # each pattern runs only on a text holding its literal word (most sentences name no oblast)
     for m in REGION_IN_TEXT.finditer(text) if "Oblast" in text or "Krai" in text else ():
         found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text) if "oblasts" in text else ():
-        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
+    for m in OBLASTS_LISTED.finditer(text) if "blast" in text else ():
+        found.extend(_listed_oblasts(m, gazetteer))
     for m in re.finditer(r"\bCrimea\b", text) if "Crimea" in text else ():
         found.append((m.start(), "Crimea"))
     for m in BORDER_PAIR.finditer(text) if "border" in text or "boundary" in text else ():  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
@@ -1585,7 +1604,8 @@ def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] 
 # "X in southern Y Oblast", "X, Y Oblast": the oblast of the place just before it (matched up to the oblast's start)
 BOUND_OBLAST = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+in\s+(?:(?:the\s+)?[a-z]+\s+)?|\s*,\s*)$")
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
-REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\s+oblasts|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
+REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:north|south|east|west|central)\w*\s+)?"
+                       r"[A-Z][\w’'-]+)+\s+[Oo]blasts?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
 BORDER_AFTER = re.compile(r"\s+(?:administrative\s+)?(?:border|boundary)")
 # "east of the Donetsk-Zaporizhia Oblast administrative border", "just south of the Kherson-Dnipropetrovsk Oblast border"
 SIDE_OF_BORDER = re.compile(r"\b(north|south|east|west)(?:ern)?\s+of\s+the\s+([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+"

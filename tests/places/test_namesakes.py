@@ -408,3 +408,23 @@ def test_a_rivers_delta_is_no_town_named_like_the_river(full_gazetteer):
                  dt.date(2023, 1, 20), "Southern Axis")["Dnipro River Delta"]
     # not Dnipro City, 300 km upstream: the river's own row (GeoNames keeps its mouth)
     assert got.place is None or got.place.geonameid != 709930
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Shelling hit villages in Donetsk and Luhansk Oblasts on May 2.", ["Donetsk Oblast", "Luhansk Oblast"]),
+    ("Strikes hit Kherson, Mykolaiv, and Dnipropetrovsk Oblasts.", ["Kherson Oblast", "Mykolaiv Oblast", "Dnipropetrovsk Oblast"]),
+    ("Fighting went on in Donetsk and eastern Zaporizhia oblasts.", ["Donetsk Oblast", "Zaporizhzhia Oblast"]),
+    ("Bridges were hit in Chernihiv and Sumy Oblast.", ["Chernihiv Oblast", "Sumy Oblast"]),  # the singular, every name an oblast's
+    ("Shelling hit Mariupol and Donetsk Oblast.", ["Donetsk Oblast"]),  # a town and an oblast
+])
+def test_a_list_of_oblasts_before_one_oblast_word_names_each(full_gazetteer, text, want):
+    from geo.places.resolver import _regions_named
+
+    assert sorted(_regions_named(text, full_gazetteer)) == sorted(want)
+
+
+def test_a_namesake_in_any_oblast_of_a_list_satisfies_the_oblast_named(full_gazetteer):
+    text = ("Ukrainian officials said that Russian artillery damaged bridges in Chernihiv and Sumy Oblast, including "
+            "near Stara Rudnya, on March 20.")
+    got = placed(text, full_gazetteer, dt.date(2022, 3, 21))["Stara Rudnya"]
+    assert got.place is not None and got.place.admin1 == "Chernihiv Oblast"  # was left open: "none in Sumy Oblast"
