@@ -2056,13 +2056,19 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
 def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front, section=()) -> Place | None:
     """The place a bearing is given from ("Sumy City" in "north of Sumy City"): usually a town."""
     ref = Mention(name, 0, len(name), name)
+    cands, _ = resolver.candidates(ref)
+    own = _key_of(name[:-5] if name.endswith(" City") else name)
+    cities = [c.place for c in cands if is_city_named_bare(c, ref) and _key_of(c.place.name) == own]  # by its own name, not an old one
+    if cities:
+        # a city a bearing is given from ("south of Kryvyi Rih") is that city, whatever oblast the sentence names for
+        # the places told from it (a village named Kryvyi Rih lies in Kherson Oblast)
+        return max(cities, key=lambda p: (p.feature_code in CAPITAL_CODES, p.population))
     ctx = Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, paragraph_places=section,
                   front=front)
     res = resolver.resolve(ref, ctx)
     if res.place is not None or not res.candidates:
         return res.place
     # a reference is a landmark town: take the best-supported candidate when it leads at all
-    cands, _ = resolver.candidates(ref)
     scored = sorted((resolver._score(_Scored(c), ref, ctx, None) for c in cands), key=lambda x: (-x.score, -x.cand.place.population))
     if len(scored) > 1 and scored[0].score - scored[1].score >= 0.25:
         return scored[0].cand.place

@@ -428,3 +428,19 @@ def test_a_namesake_in_any_oblast_of_a_list_satisfies_the_oblast_named(full_gaze
             "near Stara Rudnya, on March 20.")
     got = placed(text, full_gazetteer, dt.date(2022, 3, 21))["Stara Rudnya"]
     assert got.place is not None and got.place.admin1 == "Chernihiv Oblast"  # was left open: "none in Sumy Oblast"
+
+
+def test_a_city_a_bearing_is_given_from_is_the_city_whatever_oblast_the_sentence_names(full_gazetteer):
+    from geo.places.resolver import Resolver, _resolve_reference
+
+    # a village named Kryvyi Rih lies in Kherson Oblast; "(south of Kryvyi Rih)" in a sentence about Kherson Oblast
+    # measures from the city of 600,000 in Dnipropetrovsk Oblast
+    ref = _resolve_reference(Resolver(full_gazetteer), "Kryvyi Rih", ("Kherson Oblast",), (), (), None)
+    assert ref.admin1 == "Dnipropetrovsk Oblast" and ref.population > 100_000
+    # a city GeoNames also knows by a village's name (Donetsk, once Oleksandrivka) is not the village a bearing names
+    ref = _resolve_reference(Resolver(full_gazetteer), "Oleksandrivka", (), (), (), None)
+    assert ref is None or ref.name != "Donetsk"
+    text = ("Russian aviation struck Olhyne (south of Kryvyi Rih along the T2207 highway) and Lozove in Kherson Oblast "
+            "on August 20.")
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 20), "Southern Axis")["Olhyne"]
+    assert got.place.geonameid == 698580 and got.rule == "bearing"  # GeoNames' Olzhyne, 49 km south of the city
