@@ -370,10 +370,24 @@ def fits_bearing(ref: Place, place: Place, direction: str, distance: float | Non
         return False
     if d <= 4.0 + town_radius_km(ref):
         return True  # next to the town ("just north of Vuhledar"): GeoNames points are centres, the direction is noise
-    want = BEARINGS.get(direction.replace("ern", ""))
-    if want is None:
+    wants = bearing_angles(direction)
+    if not wants:
         return True
-    return within_degrees(ref, place, want, 67.5)
+    return any(within_degrees(ref, place, want, 67.5) for want in wants)
+
+
+@lru_cache(maxsize=256)
+def bearing_angles(direction: str) -> tuple[float, ...]:
+    """The compass angles a mention's bearing names: "southern" -> (180,); "north/west/south" (ISW's "north, west,
+    and south of X") -> (0, 270, 180); empty when a word is no compass direction (the place may lie any way)."""
+    angles = tuple(BEARINGS.get(word.replace("ern", "")) for word in direction.split("/"))
+    return () if None in angles else angles
+
+
+def one_angle(direction: str | None) -> float | None:
+    """The one compass angle a bearing names, or None (none, or several: "northeast and southeast of X")."""
+    angles = bearing_angles(direction or "")
+    return angles[0] if len(angles) == 1 else None
 
 
 def bearing_reach_km(ref: Place) -> float:
@@ -404,9 +418,14 @@ def within_stated(ref: Place, place: Place, direction: str, distance: float) -> 
     d = km(ref, place)
     if abs(d - distance) > max(STATED_SLACK_KM, distance) + town_radius_km(ref):
         return False
-    want = BEARINGS.get(direction.replace("ern", ""))
-    if want is None or d < 2.0:
+    wants = bearing_angles(direction)
+    if not wants or d < 2.0:
         return True
+    return any(_within_stated_angle(ref, place, want, d) for want in wants)
+
+
+def _within_stated_angle(ref: Place, place: Place, want: float, d: float) -> bool:
+    """`within_stated`'s direction test for one compass angle (`d`: the km from `ref` to `place`)."""
     rough = off_bearing(ref, place, want)
     if rough <= STATED_DEGREES - BEARING_SLACK:
         return True
@@ -428,7 +447,7 @@ def stated_point(mention: Mention, ref: Place, cands: tuple[Candidate, ...] = ()
     (12km north of Bakhmut)"): a derived point, marked for review; none for a larger distance, a region reference or a
     bearing it cannot read, nor when a namesake lies near the town."""
     why = f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})"
-    want = BEARINGS.get((mention.bearing or "").replace("ern", ""))
+    want = one_angle(mention.bearing)
     if want is None or not mention.distance_km or mention.distance_km > STATED_POINT_KM or not ref.is_settlement:
         return Resolution(mention, None, None, why, cands, review=True)
     if any(km(ref, c.place) <= max(30.0, 2.5 * mention.distance_km) for c in cands):
@@ -1059,6 +1078,10 @@ class Resolver:
         if ref is not None and mention.bearing:
             # of the namesakes lying in the given direction, ISW means the nearest when it is clearly nearer
             fitting = sorted((km(ref, x.cand.place), i) for i, x in enumerate(scored) if x.reasons.get("bearing", 0) > 0)
+            if fitting:
+                # (a namesake within 5 km of the nearest is the same place entered twice, not a rival)
+                near = scored[fitting[0][1]].cand.place
+                fitting = fitting[:1] + [f for f in fitting[1:] if km(near, scored[f[1]].cand.place) > SAME_PLACE_KM]
             if len(fitting) >= 2 and fitting[0][0] <= 0.67 * fitting[1][0]:
                 scored[fitting[0][1]].add("nearest in the given direction", 1.0)
         scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
@@ -1331,7 +1354,7 @@ class Resolver:
         City") and score alike, the only one in the compass sector named (within 22.5 degrees of it) and at about the
         distance stated (within 30%, at least 5 km); the others lie only near the direction. Not for a bound ("within
         77km southwest of Donetsk City near X": X may lie anywhere closer). Returns (pick, rival, km, rule) or None."""
-        want = BEARINGS.get((mention.bearing or "").replace("ern", ""))
+        want = one_angle(mention.bearing)
         if ref is None or want is None or not mention.distance_km or ctx.within:
             return None
         top = scored[0].score
@@ -1431,8 +1454,7 @@ class Resolver:
             if fits_bearing(ref, p, mention.bearing, mention.distance_km, ctx.within):
                 d = km(ref, p)
                 s.add("bearing", 4.0 + (1.0 if d <= 20 else 0.5 if d <= 40 else 0.0))
-                want = BEARINGS.get(mention.bearing.replace("ern", ""))
-                if want is not None and d >= 2.0 and within_degrees(ref, p, want, 22.5):
+                if d >= 2.0 and any(within_degrees(ref, p, want, 22.5) for want in bearing_angles(mention.bearing)):
                     s.add("bearing", 1.0)  # in the compass sector named, not only near it
             else:
                 s.add("bearing", -4.0)

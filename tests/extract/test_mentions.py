@@ -480,3 +480,16 @@ def test_two_oblast_names_before_a_front_or_border_are_oblasts(is_name):
     # a pair with a town that is no oblast's name stays two towns ("the Kharkiv City-Izyum line")
     got = [m.name for m in find_mentions("Ukrainian forces struck trucks on the Kupiansk-Kharkiv line.", is_name)]
     assert got == ["Kupiansk", "Kharkiv"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russian forces attacked to the north, west, and south of Kreminna near Dibrova and Makiivka.", "north/west/south"),
+    ("Russian forces attacked northern and eastern of Kreminna near Dibrova and Makiivka.", "north/east"),
+    ("Ukrainian forces repelled assaults near Dibrova and Makiivka (both northeast and southwest of Kreminna).",
+     "northeast/southwest"),
+])
+def test_a_bearing_of_several_directions_keeps_each(is_name, text, want):
+    # the places may lie any of the ways named, not only the first or the last one
+    got = {m.text: m for m in find_mentions(text, is_name)}
+    assert (got["Dibrova"].bearing, got["Dibrova"].reference) == (want, "Kreminna")
+    assert got["Makiivka"].bearing == want

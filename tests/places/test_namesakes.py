@@ -444,3 +444,18 @@ def test_a_city_a_bearing_is_given_from_is_the_city_whatever_oblast_the_sentence
             "on August 20.")
     got = placed(text, full_gazetteer, dt.date(2022, 8, 20), "Southern Axis")["Olhyne"]
     assert got.place.geonameid == 698580 and got.rule == "bearing"  # GeoNames' Olzhyne, 49 km south of the city
+
+
+def test_a_bearing_of_several_directions_fits_a_namesake_lying_any_of_those_ways(full_gazetteer):
+    from geo.places.resolver import bearing_angles, fits_bearing
+
+    assert bearing_angles("north/west/south") == (0, 270, 180) and bearing_angles("southern") == (180,)
+    assert bearing_angles("around") == ()
+    severodonetsk, luhansk_one = full_gazetteer.get(691999), full_gazetteer.get(712588)  # Bilohorivka, 18 km west
+    assert fits_bearing(severodonetsk, luhansk_one, "north/west/south", None)
+    assert not fits_bearing(severodonetsk, luhansk_one, "south", None)
+    text = ("Russian forces attacked to the north, west, and south of Severodonetsk near Voievodivka, Toshkivka, and "
+            "Bilohorivka on May 12.")
+    got = placed(text, full_gazetteer, dt.date(2022, 5, 12))["Bilohorivka"]
+    # the Donetsk Oblast Bilohorivka lies 31 km south of it: both fit, ISW means the nearer
+    assert got.place.geonameid == 712588 and got.rule == "bearing"
