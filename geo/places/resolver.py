@@ -113,6 +113,7 @@ class Context:
     on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
     claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
     border_side: str | None = None  # the oblast of its places by a border's side ("east of the Donetsk-Zaporizhia border")
+    oblast_parts: tuple[tuple[str, float], ...] = ()  # (admin1, compass angle) of the oblasts named by a part ("west Kherson Oblast")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -1470,6 +1471,11 @@ class Resolver:
         if ctx.border_side is not None and p.is_settlement:
             # "Yehorivka and Shevchenkove, both east of the Donetsk-Zaporizhia Oblast administrative border": in Donetsk Oblast
             s.add("on the side of the border named", 1.5 if p.admin1 == ctx.border_side else 0.0)
+        for admin1, angle in ctx.oblast_parts:
+            if p.admin1 == admin1 and p.is_settlement and s.cand.match != "fuzzy":
+                # "Oleksandrivka (west Kherson Oblast)": of the oblast's namesakes, those in its western part (not for a
+                # name misspelt: "Kakovkha ... in eastern Kherson Oblast" is Kakhovka, west of the oblast's middle)
+                s.add("in the part of the oblast named", 1.0 if in_oblast_part(self.g, p, angle) else 0.0)
         if ctx.russian_border and p.is_settlement:
             # "Ternova, a settlement only three km from the Russian border": the namesake on that border
             s.add("near the Russian border", 1.5 if self._russian_border_km(p) <= RUSSIAN_BORDER_KM else 0.0)
@@ -1648,6 +1654,38 @@ def oblast_middle(gazetteer, admin1: str) -> tuple[float, float] | None:
     return cache[admin1]
 
 
+# "west Kherson Oblast", "in northern Donetsk Oblast", "southwestern Zaporizhia Oblast": a part of an oblast
+OBLAST_PART = re.compile(r"\b(north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
+                         r"((?:[A-Z][\w’'-]+\s+){1,2}Oblast)\b", re.I)
+PART_KM = 10.0  # a place in an oblast's northern part lies this far from the middle of its settlements at least
+
+
+def oblast_parts(text: str, gazetteer) -> dict[str, float]:
+    """admin1 -> compass angle of the oblasts a text names only by one part of them ("near Oleksandrivka (west Kherson
+    Oblast)"); an oblast also named whole or by another part is left out."""
+    parts: dict[str, set] = {}
+    for m in REGION_IN_TEXT.finditer(text):
+        place = gazetteer.region(m.group(0))
+        if place is None:
+            continue
+        part = OBLAST_PART.search(text, max(0, m.start() - 16), m.end())
+        angle = BEARINGS.get(part.group(1).lower()) if part is not None and part.end() == m.end() else None
+        parts.setdefault(place.admin1, set()).add(angle)
+    return {admin1: next(iter(angles)) for admin1, angles in parts.items() if len(angles) == 1 and None not in angles}
+
+
+def in_oblast_part(gazetteer, place: Place, angle: float) -> bool:
+    """Does `place` lie in the part of its oblast the compass `angle` names: at least PART_KM from the middle of the
+    oblast's settlements, that way as a bearing is (within 67.5 degrees)?"""
+    middle = oblast_middle(gazetteer, place.admin1)
+    if middle is None:
+        return False
+    dy = (place.lat - middle[0]) * 111.195
+    dx = (place.lon - middle[1]) * 111.195 * math.cos(math.radians(place.lat))
+    off = abs((math.degrees(math.atan2(dx, dy)) - angle + 180) % 360 - 180)
+    return math.hypot(dx, dy) >= PART_KM and off <= 67.5
+
+
 def border_side(text: str, gazetteer) -> str | None:
     """The oblast a sentence puts its places in by naming the side of a border between two ("east of the
     Donetsk-Zaporizhia Oblast border": Donetsk Oblast, whose settlements lie east of Zaporizhzhia Oblast's), or None."""
@@ -1722,6 +1760,7 @@ class _Sentence:
         self._after: dict[int, str | None] = {}  # mention end -> the oblast closing its list (`_oblast_after`)
         self._lines: tuple[Line, ...] | None = None
         self._side: tuple[str | None] | None = None
+        self._parts: dict[str, float] | None = None
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -1745,6 +1784,12 @@ class _Sentence:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
         return self._regions
+
+    def oblast_parts(self, gazetteer) -> dict[str, float]:
+        """The oblasts the sentence names only by one part of them (`oblast_parts`)."""
+        if self._parts is None:
+            self._parts = oblast_parts(self.text, gazetteer) if "Oblast" in self.text else {}
+        return self._parts
 
     def border_side(self, gazetteer) -> str | None:
         """The oblast the sentence puts its places in by the side of a border (`border_side`)."""
@@ -2004,6 +2049,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
                         border_side=sent.border_side(gazetteer) if mention.precision == "settlement" else None,
+                        oblast_parts=tuple((a, angle) for a, angle in sent.oblast_parts(gazetteer).items() if a in s_regions)
+                        if s_regions and mention.precision == "settlement" else (),
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
                         lines=sent.lines() if mention.precision == "settlement" else (),

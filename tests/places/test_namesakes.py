@@ -459,3 +459,19 @@ def test_a_bearing_of_several_directions_fits_a_namesake_lying_any_of_those_ways
     got = placed(text, full_gazetteer, dt.date(2022, 5, 12))["Bilohorivka"]
     # the Donetsk Oblast Bilohorivka lies 31 km south of it: both fit, ISW means the nearer
     assert got.place.geonameid == 712588 and got.rule == "bearing"
+
+
+def test_a_part_of_the_oblast_named_separates_the_oblasts_namesakes(full_gazetteer):
+    from geo.places.resolver import oblast_parts
+
+    assert oblast_parts("near Oleksandrivka (west Kherson Oblast) and X in southwestern Kherson Oblast", full_gazetteer) == {}
+    assert oblast_parts("near Oleksandrivka (west Kherson Oblast)", full_gazetteer) == {"Kherson Oblast": 270}
+    assert oblast_parts("in Kherson Oblast and northern Kherson Oblast", full_gazetteer) == {}  # named whole too
+    # GeoNames knows two villages in Kherson Oblast by the old name Maksyma Horkoho: Shchaslyve on the southwestern
+    # coast and Sahaidachne in the north
+    got = placed("Ukrainian strikes hit a depot in Maksyma Horkoho in southwestern Kherson Oblast on August 9.",
+                 full_gazetteer, dt.date(2022, 8, 9), "Southern Axis")["Maksyma Horkoho"]
+    assert got.place.geonameid == 708416 and got.rule == "in the part of the oblast named"
+    got = placed("Ukrainian strikes hit a depot in Maksyma Horkoho in Kherson Oblast on August 9.",
+                 full_gazetteer, dt.date(2022, 8, 9), "Southern Axis")["Maksyma Horkoho"]
+    assert got.place is None
