@@ -48,6 +48,7 @@ FEATURE_NOUNS = (
     "nuclear power plant", "thermal power plant", "hydroelectric power plant", "power plant", "power station",
     "npp", "tpp", "hpp", "chpp", "bridge", "dam", "airfield", "airbase", "air base", "airport", "island",
     "refinery", "oil refinery", "oil depot", "port", "reservoir", "river", "delta", "plant", "factory", "railway station",
+    "road bridge", "railway bridge", "rail bridge",  # "the Antonivsky road bridge", "the Darivka railway bridge"
 )
 # Capitalised words that are never place names in these reports (people, bodies, titles, sides).
 STOP = {

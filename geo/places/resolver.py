@@ -57,7 +57,7 @@ ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HP
                  "CHPP": "Combined Heat and Power Plant"}
 POWER_PLANT = re.compile(r"\bPower\s+Plant\b", re.I)  # GeoNames names them "... Power Station"
 FEATURE_WORDS = re.compile(
-    r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
+    r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|road|rail|dam|airfield|airbase|air|base|"
     r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway|steel|iron|chemical|metallurgical|gypsum|works|"
     r"plants|factories|depots|combine|enterprise|facility|warehouse|ammunition|terminal|shipyard|of|the)\b\s*", re.I)
 DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
@@ -690,6 +690,7 @@ def _no_quarters_of(towns: list[Candidate], name: str) -> list[Candidate]:
 
 
 CITY_POP = 100_000  # a city this big is named without its oblast
+FACILITY_TOWN_KM = 20.0  # a facility named after a town lies in it, when it lies this close to the town the text names with it
 
 
 def is_city_named_bare(cand: Candidate, mention: Mention) -> bool:
@@ -775,7 +776,10 @@ class Resolver:
                 # is named after ("the Nova Kakhovka dam east of Kherson City": east of it, so not in it)
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
-                    return _no_quarters_of(town, mention.reference), "feature"
+                    town = _no_quarters_of(town, mention.reference)
+                    # ... unless it is named after a town beside that one ("the Antonivsky bridge near Kherson City" is
+                    # Antonivka's, 10 km from the city's centre)
+                    return self._named_after_town_near(mention, max(town, key=lambda c: c.place.population).place) or town, "feature"
             if known is not None:
                 # "the Azot Chemical Plant", "Motor Sich": a well-known plant, in the town it stands in
                 towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]
@@ -847,6 +851,20 @@ class Resolver:
         """Is a feature-like name ("Zaliznyi Port") the whole name of settlements, with no feature of that name?"""
         found = self.g.lookup(name, fuzzy=False)
         return bool(found) and all(c.place.is_settlement for c in found)
+
+    def _named_after_town_near(self, mention: Mention, ref: Place) -> list[Candidate]:
+        """The towns a facility is named after ("Antonivsky" -> Antonivka) that lie within FACILITY_TOWN_KM of the
+        larger town the text names with it, a landmark ("the Antonivsky road bridge near Kherson City"); empty for none,
+        or when the town named is the smaller (the facility stands in it: "the Lysychansk Oil Refinery in
+        Verkhnokamyanka")."""
+        base = facility_base(mention.name)
+        if not base or base == mention.name or NATURAL.search(mention.name) or _key_of(base) == _key_of(ref.name):
+            return []
+        forms = (base,) + town_forms(base.split()[0])
+        near = {c.place.geonameid: c for form in forms for c in self.g.lookup(form, fuzzy=False) if c.place.is_settlement
+                and _key_of(c.place.name) == _key_of(form) and c.place.population < ref.population
+                and SAME_PLACE_KM < km(ref, c.place) <= FACILITY_TOWN_KM}
+        return list(near.values())
 
     def _named_after_town(self, name: str) -> bool:
         """Is the facility `name` named after a settlement ("Nova Kakhovka dam", "Port of Mariupol")?"""

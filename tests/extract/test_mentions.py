@@ -493,3 +493,10 @@ def test_a_bearing_of_several_directions_keeps_each(is_name, text, want):
     got = {m.text: m for m in find_mentions(text, is_name)}
     assert (got["Dibrova"].bearing, got["Dibrova"].reference) == (want, "Kreminna")
     assert got["Makiivka"].bearing == want
+
+
+@pytest.mark.parametrize("noun", ["road bridge", "railway bridge", "rail bridge"])
+def test_a_road_or_railway_bridge_is_one_feature(is_name, noun):
+    got = find_mentions(f"Ukrainian artillery hit the Antonivsky {noun} near Kherson City on August 5.", is_name)
+    bridge = next(m for m in got if m.precision == "feature")
+    assert (bridge.text, bridge.reference) == (f"Antonivsky {noun}", "Kherson City")
