@@ -1608,8 +1608,7 @@ def _regions_found(text: str, gazetteer) -> list[tuple[int, str]]:
         found.extend(_listed_oblasts(m, gazetteer))
     for m in re.finditer(r"\bCrimea\b", text) if "Crimea" in text else ():
         found.append((m.start(), "Crimea"))
-    for m in BORDER_PAIR.finditer(text) if "border" in text or "boundary" in text else ():  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
-        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
+    found.extend(border_pairs(text))  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
     out = []
     for pos, name in found:
         place = gazetteer.region(name)
@@ -1723,6 +1722,20 @@ def border_side(text: str, gazetteer) -> str | None:
 
 
 BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
+# "along the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders": pairs listed before one border word
+BORDER_PAIRS = re.compile(r"\b[A-Z][a-z’'-]+-[A-Z][a-z’'-]+(?:,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][a-z’'-]+-[A-Z][a-z’'-]+)*"
+                          r"(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
+PAIR = re.compile(r"([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)")
+
+
+def border_pairs(text: str) -> list[tuple[int, str]]:
+    """(position, "<name> Oblast") of each oblast of the pairs named by their border ("the Mykolaiv-Kherson
+    administrative border", "the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders")."""
+    out: list[tuple[int, str]] = []
+    for m in BORDER_PAIRS.finditer(text) if "border" in text or "boundary" in text else ():
+        for pair in PAIR.finditer(text, m.start(), m.end()):
+            out.extend((pair.start(i), f"{pair.group(i)} Oblast") for i in (1, 2))
+    return out
 # "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
 # frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
 QUALIFIES = re.compile(
@@ -1837,11 +1850,10 @@ class _Sentence:
                     place = gazetteer.region(m.group(0))
                     if place is not None:
                         (border if BORDER_AFTER.match(self.text, m.end()) else plain).add(place.admin1)
-                for m in BORDER_PAIR.finditer(self.text):
-                    for i in (1, 2):
-                        place = gazetteer.region(f"{m.group(i)} Oblast")
-                        if place is not None:
-                            border.add(place.admin1)
+                for _, name in border_pairs(self.text):
+                    place = gazetteer.region(name)
+                    if place is not None:
+                        border.add(place.admin1)
             self._border = frozenset(border - plain)
         return self._border
 

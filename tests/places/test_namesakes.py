@@ -475,3 +475,12 @@ def test_a_part_of_the_oblast_named_separates_the_oblasts_namesakes(full_gazette
     got = placed("Ukrainian strikes hit a depot in Maksyma Horkoho in Kherson Oblast on August 9.",
                  full_gazetteer, dt.date(2022, 8, 9), "Southern Axis")["Maksyma Horkoho"]
     assert got.place is None
+
+
+def test_oblast_pairs_listed_before_one_border_word_each_name_their_border(full_gazetteer):
+    from geo.places.resolver import _regions_named, border_pairs
+
+    text = "Russian aviation struck villages along the Kherson-Dnipropetrovsk and Kherson-Mykolaiv Oblast borders."
+    assert [name for _, name in border_pairs(text)] == ["Kherson Oblast", "Dnipropetrovsk Oblast", "Kherson Oblast", "Mykolaiv Oblast"]
+    assert sorted(_regions_named(text, full_gazetteer)) == ["Dnipropetrovsk Oblast", "Kherson Oblast", "Mykolaiv Oblast"]
+    assert [name for _, name in border_pairs("near the Mykolaiv-Kherson administrative border")] == ["Mykolaiv Oblast", "Kherson Oblast"]
