@@ -1343,7 +1343,7 @@ def is_vague(m: Mention) -> bool:
             or BEARING_OF.match(m.bearing) is not None)
 
 
-BEARING_OF = re.compile(r"(?:north|south|east|west)\w* of ")
+BEARING_OF = re.compile(r"(?:north|south|east|west)[\w/]* of ")  # "north/west/south of X" too
 
 
 def _closed_paren_between(sentence: str, start: int, end: int) -> bool:

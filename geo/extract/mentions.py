@@ -32,12 +32,23 @@ DIRECTIONS = ("northeast", "northwest", "southeast", "southwest", "north", "sout
               "north-northeast", "north-northwest", "south-southeast", "south-southwest",
               "east-northeast", "east-southeast", "west-northwest", "west-southwest")
 DIR_RE = r"(?:north|south|east|west)(?:-?(?:north|south)?(?:east|west))?(?:ern)?"
+# "north, west, and south of Severodonetsk", "northeast and southeast of Bakhmut": the places may lie any of these ways
+DIRS_RE = rf"{DIR_RE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){DIR_RE})*"
+DIR_WORD = re.compile(DIR_RE)
+
+
+def direction_of(text: str) -> str:
+    """The bearing a matched direction names: "northern" -> "north"; "north, west, and south" -> "north/west/south"."""
+    return "/".join(w.removesuffix("ern") for w in DIR_WORD.findall(text.lower()))
+
+
 REGION_SUFFIX = {"oblast": "Oblast", "oblasts": "Oblast", "krai": "Krai", "raion": "Raion", "raions": "Raion",
                  "region": "Oblast", "republic": "Republic"}
 FEATURE_NOUNS = (
     "nuclear power plant", "thermal power plant", "hydroelectric power plant", "power plant", "power station",
     "npp", "tpp", "hpp", "chpp", "bridge", "dam", "airfield", "airbase", "air base", "airport", "island",
     "refinery", "oil refinery", "oil depot", "port", "reservoir", "river", "delta", "plant", "factory", "railway station",
+    "road bridge", "railway bridge", "rail bridge",  # "the Antonivsky road bridge", "the Darivka railway bridge"
 )
 # Capitalised words that are never place names in these reports (people, bodies, titles, sides).
 STOP = {
@@ -133,13 +144,13 @@ REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area
 BANK = re.compile(r"(?:(?:east|west|eastern|western|north|south|northern|southern|left|right)\s+)?(?:\(\s*(?:left|right|east|west)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
-    rf"(?:{DISTANCE_QUALIFIER}\s+)?(?:{DISTANCE}\s+)?(?:{DIR_ADVERB}\s+)?(?P<dir>{DIR_RE})(?:\s+and\s+{DIR_RE})?"
+    rf"(?:{DISTANCE_QUALIFIER}\s+)?(?:{DISTANCE}\s+)?(?:{DIR_ADVERB}\s+)?(?P<dir>{DIRS_RE})"
     rf"(?:\s+of|\s+from)\s+(?P<ref>[^()]+?)\s*\)",
     re.I,
 )
 INLINE_BEARING = re.compile(
     rf"(?:(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?(?:{DISTANCE}\s+)?"
-    rf"(?:to\s+the\s+|{DIR_ADVERB}\s+)?(?P<dir>{DIR_RE})\s+(?:of|from)\s+(?:the\s+)?$",
+    rf"(?:to\s+the\s+|{DIR_ADVERB}\s+)?(?P<dir>{DIRS_RE})\s+(?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
 INLINE_BEARING = lexicon.Folded(INLINE_BEARING)  # its match's text is lower case: only the groups' lower case is read
@@ -771,7 +782,7 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if ib and not in_paren:
             km = stated_km(ib.group("km"), ib.group("unit"))
-            inline = (ib.group("dir").lower().removesuffix("ern"), m.name, km)
+            inline = (direction_of(ib.group("dir")), m.name, km)
             lead = before[: len(before) - len(ib.group(0))] if ib.group(0) else before
             members = _pair_members(sentence, kept, len(lead))
             if members:
@@ -1065,4 +1076,4 @@ def _paren_at(sentence: str, pos: int) -> tuple[str, str, float | None] | None:
     if not m or m.end() < pos:
         return None
     km = stated_km(m.group("km"), m.group("unit"))
-    return (m.group("qual") or "").lower(), m.group("dir").lower().removesuffix("ern"), km
+    return (m.group("qual") or "").lower(), direction_of(m.group("dir")), km

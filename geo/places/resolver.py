@@ -57,7 +57,7 @@ ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HP
                  "CHPP": "Combined Heat and Power Plant"}
 POWER_PLANT = re.compile(r"\bPower\s+Plant\b", re.I)  # GeoNames names them "... Power Station"
 FEATURE_WORDS = re.compile(
-    r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|dam|airfield|airbase|air|base|"
+    r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|road|rail|dam|airfield|airbase|air|base|"
     r"airport|island|refinery|oil|depot|port|reservoir|river|factory|railway|steel|iron|chemical|metallurgical|gypsum|works|"
     r"plants|factories|depots|combine|enterprise|facility|warehouse|ammunition|terminal|shipyard|of|the)\b\s*", re.I)
 DECIDE = 1.0  # the lead a candidate needs over the runner-up to be chosen
@@ -113,6 +113,7 @@ class Context:
     on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
     claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
     border_side: str | None = None  # the oblast of its places by a border's side ("east of the Donetsk-Zaporizhia border")
+    oblast_parts: tuple[tuple[str, float], ...] = ()  # (admin1, compass angle) of the oblasts named by a part ("west Kherson Oblast")
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -370,10 +371,24 @@ def fits_bearing(ref: Place, place: Place, direction: str, distance: float | Non
         return False
     if d <= 4.0 + town_radius_km(ref):
         return True  # next to the town ("just north of Vuhledar"): GeoNames points are centres, the direction is noise
-    want = BEARINGS.get(direction.replace("ern", ""))
-    if want is None:
+    wants = bearing_angles(direction)
+    if not wants:
         return True
-    return within_degrees(ref, place, want, 67.5)
+    return any(within_degrees(ref, place, want, 67.5) for want in wants)
+
+
+@lru_cache(maxsize=256)
+def bearing_angles(direction: str) -> tuple[float, ...]:
+    """The compass angles a mention's bearing names: "southern" -> (180,); "north/west/south" (ISW's "north, west,
+    and south of X") -> (0, 270, 180); empty when a word is no compass direction (the place may lie any way)."""
+    angles = tuple(BEARINGS.get(word.replace("ern", "")) for word in direction.split("/"))
+    return () if None in angles else angles
+
+
+def one_angle(direction: str | None) -> float | None:
+    """The one compass angle a bearing names, or None (none, or several: "northeast and southeast of X")."""
+    angles = bearing_angles(direction or "")
+    return angles[0] if len(angles) == 1 else None
 
 
 def bearing_reach_km(ref: Place) -> float:
@@ -404,9 +419,14 @@ def within_stated(ref: Place, place: Place, direction: str, distance: float) -> 
     d = km(ref, place)
     if abs(d - distance) > max(STATED_SLACK_KM, distance) + town_radius_km(ref):
         return False
-    want = BEARINGS.get(direction.replace("ern", ""))
-    if want is None or d < 2.0:
+    wants = bearing_angles(direction)
+    if not wants or d < 2.0:
         return True
+    return any(_within_stated_angle(ref, place, want, d) for want in wants)
+
+
+def _within_stated_angle(ref: Place, place: Place, want: float, d: float) -> bool:
+    """`within_stated`'s direction test for one compass angle (`d`: the km from `ref` to `place`)."""
     rough = off_bearing(ref, place, want)
     if rough <= STATED_DEGREES - BEARING_SLACK:
         return True
@@ -428,7 +448,7 @@ def stated_point(mention: Mention, ref: Place, cands: tuple[Candidate, ...] = ()
     (12km north of Bakhmut)"): a derived point, marked for review; none for a larger distance, a region reference or a
     bearing it cannot read, nor when a namesake lies near the town."""
     why = f"no candidate lies {mention.distance_km:g} km {mention.bearing} of {ref.name} ({ref.admin1})"
-    want = BEARINGS.get((mention.bearing or "").replace("ern", ""))
+    want = one_angle(mention.bearing)
     if want is None or not mention.distance_km or mention.distance_km > STATED_POINT_KM or not ref.is_settlement:
         return Resolution(mention, None, None, why, cands, review=True)
     if any(km(ref, c.place) <= max(30.0, 2.5 * mention.distance_km) for c in cands):
@@ -670,6 +690,7 @@ def _no_quarters_of(towns: list[Candidate], name: str) -> list[Candidate]:
 
 
 CITY_POP = 100_000  # a city this big is named without its oblast
+FACILITY_TOWN_KM = 20.0  # a facility named after a town lies in it, when it lies this close to the town the text names with it
 
 
 def is_city_named_bare(cand: Candidate, mention: Mention) -> bool:
@@ -755,7 +776,10 @@ class Resolver:
                 # is named after ("the Nova Kakhovka dam east of Kherson City": east of it, so not in it)
                 town = [c for c in self.g.lookup(mention.reference, fuzzy=False) if c.place.is_settlement]
                 if town:
-                    return _no_quarters_of(town, mention.reference), "feature"
+                    town = _no_quarters_of(town, mention.reference)
+                    # ... unless it is named after a town beside that one ("the Antonivsky bridge near Kherson City" is
+                    # Antonivka's, 10 km from the city's centre)
+                    return self._named_after_town_near(mention, max(town, key=lambda c: c.place.population).place) or town, "feature"
             if known is not None:
                 # "the Azot Chemical Plant", "Motor Sich": a well-known plant, in the town it stands in
                 towns = [c for c in self.g.lookup(known[0], fuzzy=False) if c.place.is_settlement and c.place.admin1 == known[1]]
@@ -827,6 +851,20 @@ class Resolver:
         """Is a feature-like name ("Zaliznyi Port") the whole name of settlements, with no feature of that name?"""
         found = self.g.lookup(name, fuzzy=False)
         return bool(found) and all(c.place.is_settlement for c in found)
+
+    def _named_after_town_near(self, mention: Mention, ref: Place) -> list[Candidate]:
+        """The towns a facility is named after ("Antonivsky" -> Antonivka) that lie within FACILITY_TOWN_KM of the
+        larger town the text names with it, a landmark ("the Antonivsky road bridge near Kherson City"); empty for none,
+        or when the town named is the smaller (the facility stands in it: "the Lysychansk Oil Refinery in
+        Verkhnokamyanka")."""
+        base = facility_base(mention.name)
+        if not base or base == mention.name or NATURAL.search(mention.name) or _key_of(base) == _key_of(ref.name):
+            return []
+        forms = (base,) + town_forms(base.split()[0])
+        near = {c.place.geonameid: c for form in forms for c in self.g.lookup(form, fuzzy=False) if c.place.is_settlement
+                and _key_of(c.place.name) == _key_of(form) and c.place.population < ref.population
+                and SAME_PLACE_KM < km(ref, c.place) <= FACILITY_TOWN_KM}
+        return list(near.values())
 
     def _named_after_town(self, name: str) -> bool:
         """Is the facility `name` named after a settlement ("Nova Kakhovka dam", "Port of Mariupol")?"""
@@ -1059,6 +1097,10 @@ class Resolver:
         if ref is not None and mention.bearing:
             # of the namesakes lying in the given direction, ISW means the nearest when it is clearly nearer
             fitting = sorted((km(ref, x.cand.place), i) for i, x in enumerate(scored) if x.reasons.get("bearing", 0) > 0)
+            if fitting:
+                # (a namesake within 5 km of the nearest is the same place entered twice, not a rival)
+                near = scored[fitting[0][1]].cand.place
+                fitting = fitting[:1] + [f for f in fitting[1:] if km(near, scored[f[1]].cand.place) > SAME_PLACE_KM]
             if len(fitting) >= 2 and fitting[0][0] <= 0.67 * fitting[1][0]:
                 scored[fitting[0][1]].add("nearest in the given direction", 1.0)
         scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
@@ -1331,7 +1373,7 @@ class Resolver:
         City") and score alike, the only one in the compass sector named (within 22.5 degrees of it) and at about the
         distance stated (within 30%, at least 5 km); the others lie only near the direction. Not for a bound ("within
         77km southwest of Donetsk City near X": X may lie anywhere closer). Returns (pick, rival, km, rule) or None."""
-        want = BEARINGS.get((mention.bearing or "").replace("ern", ""))
+        want = one_angle(mention.bearing)
         if ref is None or want is None or not mention.distance_km or ctx.within:
             return None
         top = scored[0].score
@@ -1431,8 +1473,7 @@ class Resolver:
             if fits_bearing(ref, p, mention.bearing, mention.distance_km, ctx.within):
                 d = km(ref, p)
                 s.add("bearing", 4.0 + (1.0 if d <= 20 else 0.5 if d <= 40 else 0.0))
-                want = BEARINGS.get(mention.bearing.replace("ern", ""))
-                if want is not None and d >= 2.0 and within_degrees(ref, p, want, 22.5):
+                if d >= 2.0 and any(within_degrees(ref, p, want, 22.5) for want in bearing_angles(mention.bearing)):
                     s.add("bearing", 1.0)  # in the compass sector named, not only near it
             else:
                 s.add("bearing", -4.0)
@@ -1448,6 +1489,11 @@ class Resolver:
         if ctx.border_side is not None and p.is_settlement:
             # "Yehorivka and Shevchenkove, both east of the Donetsk-Zaporizhia Oblast administrative border": in Donetsk Oblast
             s.add("on the side of the border named", 1.5 if p.admin1 == ctx.border_side else 0.0)
+        for admin1, angle in ctx.oblast_parts:
+            if p.admin1 == admin1 and p.is_settlement and s.cand.match != "fuzzy":
+                # "Oleksandrivka (west Kherson Oblast)": of the oblast's namesakes, those in its western part (not for a
+                # name misspelt: "Kakovkha ... in eastern Kherson Oblast" is Kakhovka, west of the oblast's middle)
+                s.add("in the part of the oblast named", 1.0 if in_oblast_part(self.g, p, angle) else 0.0)
         if ctx.russian_border and p.is_settlement:
             # "Ternova, a settlement only three km from the Russian border": the namesake on that border
             s.add("near the Russian border", 1.5 if self._russian_border_km(p) <= RUSSIAN_BORDER_KM else 0.0)
@@ -1533,18 +1579,36 @@ def line_prior(km_to_line: float, kind: str) -> float:
 REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Oblast|Krai)\b")
 
 
+# "Donetsk and Luhansk Oblasts", "Kherson, Mykolaiv, and Dnipropetrovsk oblasts", "Donetsk and eastern Zaporizhia
+# oblasts", "Chernihiv and Sumy Oblast" (ISW's singular): one oblast word after a list of oblasts' names
+OBLASTS_LISTED = re.compile(r"\b[A-Z][\w’'-]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:north|south|east|west|central)\w*\s+)?"
+                            r"[A-Z][\w’'-]+)+\s+[Oo]blast(?P<plural>s)?\b")
+LISTED_NAME = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _listed_oblasts(m: re.Match, gazetteer) -> list[tuple[int, str]]:
+    """(position, oblast name) of each name of an OBLASTS_LISTED match that is an oblast's. Before the singular
+    "Oblast" every name must be one ("Chernihiv and Sumy Oblast"), or the list is a town and an oblast ("Mariupol and
+    Donetsk Oblast")."""
+    words = m.group(0)
+    names = [(m.start() + w.start(), f"{w.group(0)} Oblast") for w in LISTED_NAME.finditer(words, 0, words.rfind(" "))]
+    known = [(pos, name) for pos, name in names if gazetteer.region(name) is not None]
+    if m.group("plural") is None and len(known) < len(names):
+        return []
+    return known
+
+
 def _regions_found(text: str, gazetteer) -> list[tuple[int, str]]:
     """(position, admin1 name) of every oblast or krai named in `text`, in the order the patterns find them."""
     found: list[tuple[int, str]] = []
     # each pattern runs only on a text holding its literal word (most sentences name no oblast)
     for m in REGION_IN_TEXT.finditer(text) if "Oblast" in text or "Krai" in text else ():
         found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+oblasts\b", text) if "oblasts" in text else ():
-        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
+    for m in OBLASTS_LISTED.finditer(text) if "blast" in text else ():
+        found.extend(_listed_oblasts(m, gazetteer))
     for m in re.finditer(r"\bCrimea\b", text) if "Crimea" in text else ():
         found.append((m.start(), "Crimea"))
-    for m in BORDER_PAIR.finditer(text) if "border" in text or "boundary" in text else ():  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
-        found.extend((m.start(i), f"{m.group(i)} Oblast") for i in (1, 2))
+    found.extend(border_pairs(text))  # "the Mykolaiv-Kherson administrative border": both oblasts frame the text
     out = []
     for pos, name in found:
         place = gazetteer.region(name)
@@ -1585,7 +1649,8 @@ def _regions_named(text: str | None, gazetteer, skip: Iterable[tuple[int, int]] 
 # "X in southern Y Oblast", "X, Y Oblast": the oblast of the place just before it (matched up to the oblast's start)
 BOUND_OBLAST = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+in\s+(?:(?:the\s+)?[a-z]+\s+)?|\s*,\s*)$")
 REGION_HINT = re.compile(r"Oblast|Krai|oblasts|Crimea|border|boundary")
-REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\s+oblasts|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
+REGION_AT = re.compile(r"(?:[A-Z][\w’'-]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:north|south|east|west|central)\w*\s+)?"
+                       r"[A-Z][\w’'-]+)+\s+[Oo]blasts?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Oblast|Krai)|Crimea)\b")
 BORDER_AFTER = re.compile(r"\s+(?:administrative\s+)?(?:border|boundary)")
 # "east of the Donetsk-Zaporizhia Oblast administrative border", "just south of the Kherson-Dnipropetrovsk Oblast border"
 SIDE_OF_BORDER = re.compile(r"\b(north|south|east|west)(?:ern)?\s+of\s+the\s+([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+"
@@ -1604,6 +1669,38 @@ def oblast_middle(gazetteer, admin1: str) -> tuple[float, float] | None:
                       if p is not None and p.admin1 == admin1 and p.is_settlement]
         cache[admin1] = (sum(a for a, _ in points) / len(points), sum(b for _, b in points) / len(points)) if points else None
     return cache[admin1]
+
+
+# "west Kherson Oblast", "in northern Donetsk Oblast", "southwestern Zaporizhia Oblast": a part of an oblast
+OBLAST_PART = re.compile(r"\b(north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
+                         r"((?:[A-Z][\w’'-]+\s+){1,2}Oblast)\b", re.I)
+PART_KM = 10.0  # a place in an oblast's northern part lies this far from the middle of its settlements at least
+
+
+def oblast_parts(text: str, gazetteer) -> dict[str, float]:
+    """admin1 -> compass angle of the oblasts a text names only by one part of them ("near Oleksandrivka (west Kherson
+    Oblast)"); an oblast also named whole or by another part is left out."""
+    parts: dict[str, set] = {}
+    for m in REGION_IN_TEXT.finditer(text):
+        place = gazetteer.region(m.group(0))
+        if place is None:
+            continue
+        part = OBLAST_PART.search(text, max(0, m.start() - 16), m.end())
+        angle = BEARINGS.get(part.group(1).lower()) if part is not None and part.end() == m.end() else None
+        parts.setdefault(place.admin1, set()).add(angle)
+    return {admin1: next(iter(angles)) for admin1, angles in parts.items() if len(angles) == 1 and None not in angles}
+
+
+def in_oblast_part(gazetteer, place: Place, angle: float) -> bool:
+    """Does `place` lie in the part of its oblast the compass `angle` names: at least PART_KM from the middle of the
+    oblast's settlements, that way as a bearing is (within 67.5 degrees)?"""
+    middle = oblast_middle(gazetteer, place.admin1)
+    if middle is None:
+        return False
+    dy = (place.lat - middle[0]) * 111.195
+    dx = (place.lon - middle[1]) * 111.195 * math.cos(math.radians(place.lat))
+    off = abs((math.degrees(math.atan2(dx, dy)) - angle + 180) % 360 - 180)
+    return math.hypot(dx, dy) >= PART_KM and off <= 67.5
 
 
 def border_side(text: str, gazetteer) -> str | None:
@@ -1625,6 +1722,20 @@ def border_side(text: str, gazetteer) -> str | None:
 
 
 BORDER_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
+# "along the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders": pairs listed before one border word
+BORDER_PAIRS = re.compile(r"\b[A-Z][a-z’'-]+-[A-Z][a-z’'-]+(?:,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][a-z’'-]+-[A-Z][a-z’'-]+)*"
+                          r"(?:\s+[Oo]blasts?)?\s+(?:administrative\s+)?(?:border|boundary)")
+PAIR = re.compile(r"([A-Z][a-z’'-]+)-([A-Z][a-z’'-]+)")
+
+
+def border_pairs(text: str) -> list[tuple[int, str]]:
+    """(position, "<name> Oblast") of each oblast of the pairs named by their border ("the Mykolaiv-Kherson
+    administrative border", "the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders")."""
+    out: list[tuple[int, str]] = []
+    for m in BORDER_PAIRS.finditer(text) if "border" in text or "boundary" in text else ():
+        for pair in PAIR.finditer(text, m.start(), m.end()):
+            out.extend((pair.start(i), f"{pair.group(i)} Oblast") for i in (1, 2))
+    return out
 # "in Donetsk Oblast near X", "in Sumy and Kursk oblasts, including north of Sumy City near X": the oblast
 # frames the places after it (but not "in northern Sumy Oblast, the ... area, near Pokrovsk": a list of areas)
 QUALIFIES = re.compile(
@@ -1680,6 +1791,7 @@ class _Sentence:
         self._after: dict[int, str | None] = {}  # mention end -> the oblast closing its list (`_oblast_after`)
         self._lines: tuple[Line, ...] | None = None
         self._side: tuple[str | None] | None = None
+        self._parts: dict[str, float] | None = None
 
     def _region_facts(self, gazetteer):
         if self._regions is None:
@@ -1703,6 +1815,12 @@ class _Sentence:
                     inside.setdefault(span, []).append((order, admin1))
             self._regions = (free, inside, spans)
         return self._regions
+
+    def oblast_parts(self, gazetteer) -> dict[str, float]:
+        """The oblasts the sentence names only by one part of them (`oblast_parts`)."""
+        if self._parts is None:
+            self._parts = oblast_parts(self.text, gazetteer) if "Oblast" in self.text else {}
+        return self._parts
 
     def border_side(self, gazetteer) -> str | None:
         """The oblast the sentence puts its places in by the side of a border (`border_side`)."""
@@ -1732,11 +1850,10 @@ class _Sentence:
                     place = gazetteer.region(m.group(0))
                     if place is not None:
                         (border if BORDER_AFTER.match(self.text, m.end()) else plain).add(place.admin1)
-                for m in BORDER_PAIR.finditer(self.text):
-                    for i in (1, 2):
-                        place = gazetteer.region(f"{m.group(i)} Oblast")
-                        if place is not None:
-                            border.add(place.admin1)
+                for _, name in border_pairs(self.text):
+                    place = gazetteer.region(name)
+                    if place is not None:
+                        border.add(place.admin1)
             self._border = frozenset(border - plain)
         return self._border
 
@@ -1962,6 +2079,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         section_namesake=named_in_section.get((claim.section, mention.name)) if mention.precision == "settlement" else None,
                         border_regions=sent.border_only(gazetteer) if mention.precision == "settlement" else frozenset(),
                         border_side=sent.border_side(gazetteer) if mention.precision == "settlement" else None,
+                        oblast_parts=tuple((a, angle) for a, angle in sent.oblast_parts(gazetteer).items() if a in s_regions)
+                        if s_regions and mention.precision == "settlement" else (),
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
                         lines=sent.lines() if mention.precision == "settlement" else (),
@@ -2036,13 +2155,19 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
 def _resolve_reference(resolver: Resolver, name: str, s_regions, h_regions, h_places, front, section=()) -> Place | None:
     """The place a bearing is given from ("Sumy City" in "north of Sumy City"): usually a town."""
     ref = Mention(name, 0, len(name), name)
+    cands, _ = resolver.candidates(ref)
+    own = _key_of(name[:-5] if name.endswith(" City") else name)
+    cities = [c.place for c in cands if is_city_named_bare(c, ref) and _key_of(c.place.name) == own]  # by its own name, not an old one
+    if cities:
+        # a city a bearing is given from ("south of Kryvyi Rih") is that city, whatever oblast the sentence names for
+        # the places told from it (a village named Kryvyi Rih lies in Kherson Oblast)
+        return max(cities, key=lambda p: (p.feature_code in CAPITAL_CODES, p.population))
     ctx = Context(sentence_regions=s_regions, heading_regions=h_regions, heading_places=h_places, paragraph_places=section,
                   front=front)
     res = resolver.resolve(ref, ctx)
     if res.place is not None or not res.candidates:
         return res.place
     # a reference is a landmark town: take the best-supported candidate when it leads at all
-    cands, _ = resolver.candidates(ref)
     scored = sorted((resolver._score(_Scored(c), ref, ctx, None) for c in cands), key=lambda x: (-x.score, -x.cand.place.population))
     if len(scored) > 1 and scored[0].score - scored[1].score >= 0.25:
         return scored[0].cand.place

@@ -534,3 +534,23 @@ def test_unknown_name_first_in_a_list_of_known_places(is_name, sentence, expecte
 def test_unknown_name_after_a_plain_locative_alone_is_not_a_place(is_name):
     assert names("Russian forces shelled positions in Tymkivkoye on May 3.", is_name, "target") == []
     assert names("Officials in Tymkivkoye, Russian sources said, fled.", is_name, "target") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russian forces attacked to the north, west, and south of Kreminna near Dibrova and Makiivka.", "north/west/south"),
+    ("Russian forces attacked northern and eastern of Kreminna near Dibrova and Makiivka.", "north/east"),
+    ("Ukrainian forces repelled assaults near Dibrova and Makiivka (both northeast and southwest of Kreminna).",
+     "northeast/southwest"),
+])
+def test_a_bearing_of_several_directions_keeps_each(is_name, text, want):
+    # the places may lie any of the ways named, not only the first or the last one
+    got = {m.text: m for m in find_mentions(text, is_name)}
+    assert (got["Dibrova"].bearing, got["Dibrova"].reference) == (want, "Kreminna")
+    assert got["Makiivka"].bearing == want
+
+
+@pytest.mark.parametrize("noun", ["road bridge", "railway bridge", "rail bridge"])
+def test_a_road_or_railway_bridge_is_one_feature(is_name, noun):
+    got = find_mentions(f"Ukrainian artillery hit the Antonivsky {noun} near Kherson City on August 5.", is_name)
+    bridge = next(m for m in got if m.precision == "feature")
+    assert (bridge.text, bridge.reference) == (f"Antonivsky {noun}", "Kherson City")

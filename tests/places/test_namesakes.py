@@ -408,3 +408,79 @@ def test_a_rivers_delta_is_no_town_named_like_the_river(full_gazetteer):
                  dt.date(2023, 1, 20), "Southern Axis")["Dnipro River Delta"]
     # not Dnipro City, 300 km upstream: the river's own row (GeoNames keeps its mouth)
     assert got.place is None or got.place.geonameid != 709930
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Shelling hit villages in Donetsk and Luhansk Oblasts on May 2.", ["Donetsk Oblast", "Luhansk Oblast"]),
+    ("Strikes hit Kherson, Mykolaiv, and Dnipropetrovsk Oblasts.", ["Kherson Oblast", "Mykolaiv Oblast", "Dnipropetrovsk Oblast"]),
+    ("Fighting went on in Donetsk and eastern Zaporizhia oblasts.", ["Donetsk Oblast", "Zaporizhzhia Oblast"]),
+    ("Bridges were hit in Chernihiv and Sumy Oblast.", ["Chernihiv Oblast", "Sumy Oblast"]),  # the singular, every name an oblast's
+    ("Shelling hit Mariupol and Donetsk Oblast.", ["Donetsk Oblast"]),  # a town and an oblast
+])
+def test_a_list_of_oblasts_before_one_oblast_word_names_each(full_gazetteer, text, want):
+    from geo.places.resolver import _regions_named
+
+    assert sorted(_regions_named(text, full_gazetteer)) == sorted(want)
+
+
+def test_a_namesake_in_any_oblast_of_a_list_satisfies_the_oblast_named(full_gazetteer):
+    text = ("Ukrainian officials said that Russian artillery damaged bridges in Chernihiv and Sumy Oblast, including "
+            "near Stara Rudnya, on March 20.")
+    got = placed(text, full_gazetteer, dt.date(2022, 3, 21))["Stara Rudnya"]
+    assert got.place is not None and got.place.admin1 == "Chernihiv Oblast"  # was left open: "none in Sumy Oblast"
+
+
+def test_a_city_a_bearing_is_given_from_is_the_city_whatever_oblast_the_sentence_names(full_gazetteer):
+    from geo.places.resolver import Resolver, _resolve_reference
+
+    # a village named Kryvyi Rih lies in Kherson Oblast; "(south of Kryvyi Rih)" in a sentence about Kherson Oblast
+    # measures from the city of 600,000 in Dnipropetrovsk Oblast
+    ref = _resolve_reference(Resolver(full_gazetteer), "Kryvyi Rih", ("Kherson Oblast",), (), (), None)
+    assert ref.admin1 == "Dnipropetrovsk Oblast" and ref.population > 100_000
+    # a city GeoNames also knows by a village's name (Donetsk, once Oleksandrivka) is not the village a bearing names
+    ref = _resolve_reference(Resolver(full_gazetteer), "Oleksandrivka", (), (), (), None)
+    assert ref is None or ref.name != "Donetsk"
+    text = ("Russian aviation struck Olhyne (south of Kryvyi Rih along the T2207 highway) and Lozove in Kherson Oblast "
+            "on August 20.")
+    got = placed(text, full_gazetteer, dt.date(2022, 8, 20), "Southern Axis")["Olhyne"]
+    assert got.place.geonameid == 698580 and got.rule == "bearing"  # GeoNames' Olzhyne, 49 km south of the city
+
+
+def test_a_bearing_of_several_directions_fits_a_namesake_lying_any_of_those_ways(full_gazetteer):
+    from geo.places.resolver import bearing_angles, fits_bearing
+
+    assert bearing_angles("north/west/south") == (0, 270, 180) and bearing_angles("southern") == (180,)
+    assert bearing_angles("around") == ()
+    severodonetsk, luhansk_one = full_gazetteer.get(691999), full_gazetteer.get(712588)  # Bilohorivka, 18 km west
+    assert fits_bearing(severodonetsk, luhansk_one, "north/west/south", None)
+    assert not fits_bearing(severodonetsk, luhansk_one, "south", None)
+    text = ("Russian forces attacked to the north, west, and south of Severodonetsk near Voievodivka, Toshkivka, and "
+            "Bilohorivka on May 12.")
+    got = placed(text, full_gazetteer, dt.date(2022, 5, 12))["Bilohorivka"]
+    # the Donetsk Oblast Bilohorivka lies 31 km south of it: both fit, ISW means the nearer
+    assert got.place.geonameid == 712588 and got.rule == "bearing"
+
+
+def test_a_part_of_the_oblast_named_separates_the_oblasts_namesakes(full_gazetteer):
+    from geo.places.resolver import oblast_parts
+
+    assert oblast_parts("near Oleksandrivka (west Kherson Oblast) and X in southwestern Kherson Oblast", full_gazetteer) == {}
+    assert oblast_parts("near Oleksandrivka (west Kherson Oblast)", full_gazetteer) == {"Kherson Oblast": 270}
+    assert oblast_parts("in Kherson Oblast and northern Kherson Oblast", full_gazetteer) == {}  # named whole too
+    # GeoNames knows two villages in Kherson Oblast by the old name Maksyma Horkoho: Shchaslyve on the southwestern
+    # coast and Sahaidachne in the north
+    got = placed("Ukrainian strikes hit a depot in Maksyma Horkoho in southwestern Kherson Oblast on August 9.",
+                 full_gazetteer, dt.date(2022, 8, 9), "Southern Axis")["Maksyma Horkoho"]
+    assert got.place.geonameid == 708416 and got.rule == "in the part of the oblast named"
+    got = placed("Ukrainian strikes hit a depot in Maksyma Horkoho in Kherson Oblast on August 9.",
+                 full_gazetteer, dt.date(2022, 8, 9), "Southern Axis")["Maksyma Horkoho"]
+    assert got.place is None
+
+
+def test_oblast_pairs_listed_before_one_border_word_each_name_their_border(full_gazetteer):
+    from geo.places.resolver import _regions_named, border_pairs
+
+    text = "Russian aviation struck villages along the Kherson-Dnipropetrovsk and Kherson-Mykolaiv Oblast borders."
+    assert [name for _, name in border_pairs(text)] == ["Kherson Oblast", "Dnipropetrovsk Oblast", "Kherson Oblast", "Mykolaiv Oblast"]
+    assert sorted(_regions_named(text, full_gazetteer)) == ["Dnipropetrovsk Oblast", "Kherson Oblast", "Mykolaiv Oblast"]
+    assert [name for _, name in border_pairs("near the Mykolaiv-Kherson administrative border")] == ["Mykolaiv Oblast", "Kherson Oblast"]

@@ -517,3 +517,18 @@ def test_a_section_heading_naming_oblasts_separates_namesakes(full_gazetteer):
     got = _resolved("Local officials said that Ukrainian forces repelled a Russian attack on Svitlychne on March 4.", full_gazetteer,
                     section="Subordinate Main Effort—Donetsk and Luhansk Oblasts")["Svitlychne"]
     assert got.place is not None and got.place.admin1 == "Luhansk Oblast" and got.rule == "section heading"
+
+
+def test_a_facility_named_after_a_town_beside_the_larger_town_named_with_it_is_in_the_town_it_is_named_after(full_gazetteer):
+    r = Resolver(full_gazetteer)
+    # "the Antonivsky road bridge near Kherson City": Antonivka, 10 km from the city's centre, as the bridge named alone
+    bridge = r.resolve(Mention("Antonivsky road bridge", 0, 22, "Antonivsky road bridge", precision="feature",
+                               reference="Kherson City"), Context())
+    assert bridge.place.geonameid == 713304 and bridge.precision == "feature"
+    # a refinery named after a city, standing in a village by it, is in that village
+    plant = r.resolve(Mention("Lysychansk Oil Refinery", 0, 23, "Lysychansk Oil Refinery", precision="feature",
+                              reference="Verkhnokamyanka"), Context())
+    assert plant.place is not None and plant.place.name != "Lysychansk"
+    # a facility named after the town named with it is in that town
+    port = r.resolve(Mention("Port of Mariupol", 0, 16, "Port of Mariupol", precision="feature", reference="Mariupol"), Context())
+    assert port.place.name == "Mariupol"
