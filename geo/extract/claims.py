@@ -1146,6 +1146,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                     # taken from is where the claim is, in a clause of its own or for a strike (no later sentence
                     # names the struck villages)
                     targets = [replace(m, role="target", bearing=None) for m in targets]
+                # "the R66 Svatove-Kreminna highway": the towns that name a road by its ends only say which road
+                targets = [m for m in targets if not _road_end(m)]
             places.extend(targets)
         if ev.kind != "strike" and len(places) > 1 and "positions" in sentence:
             # "attacked toward X from positions near Y", "advancing from positions in Y towards Z": Y is where the attackers
@@ -1360,6 +1362,16 @@ def _border(m: Mention) -> bool:
 def _road(m: Mention) -> bool:
     """A town named only as a road's end ("the E40 highway to Slovyansk")."""
     return m.role == "reference" and (m.bearing or "").endswith(" road")
+
+
+def _road_end(m: Mention) -> bool:
+    """A town named only as one of the ends that name a road ("the Svatove-Kreminna highway", "the M14
+    Mariupol-Berdyansk-Melitopol highway")."""
+    return m.role == "reference" and m.reference is None and (m.bearing or "").endswith((" highway", " road")) \
+        and m.name in m.bearing and DASH_IN.search(m.bearing) is not None
+
+
+DASH_IN = re.compile(r"\S[-–]\S")
 
 
 def _area_struck(m: Mention) -> bool:

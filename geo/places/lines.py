@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 Point = tuple[float, float]
@@ -25,6 +26,7 @@ class Line:
 
     name: str
     pieces: tuple[tuple[Point, ...], ...]
+    slack_km: float = 0.0  # how far the true course may stray from the pieces drawn (a road drawn straight between its ends)
 
     def km(self, lat: float, lon: float) -> float:
         """Km from (lat, lon) to the nearest point of the line (equirectangular: good to 1% at these ranges)."""
@@ -170,14 +172,47 @@ _RIVERS = tuple((re.compile(pattern), line) for pattern, line in LINES if isinst
 _RIVER_HINT = re.compile(r"Donets\b|Inhulets")  # a text without these names no river of `LINES` ("Donetsk" is no hint)
 
 
-def _found(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, Line]]:
-    """(position, line) of every road and river of `LINES` named in text[start:stop], in order."""
+# a road named by the towns at its ends: "the R-66 Svatove-Kreminna highway", "the M14 Mariupol-Berdyansk-Melitopol
+# highway", "the R66 (Svatove-Kreminna) road", "along the Bakhmut-Lysychansk highway" (not "the Svatove-Kreminna line",
+# a front line); its number, when it has one, is kept to prefer the course traced in `LINES`
+_END = r"[A-Z][\w’']+(?:\s(?:[A-Z][\w’']+|Rih|Yar))?"
+_SEGMENT = re.compile(
+    rf"\b(?:(?P<code>[TMNHERP]-?\d{{1,2}}(?:-?\d\d)?)\s+)?\(?(?P<ends>{_END}(?:\s?[-–]\s?{_END})+)\)?"
+    r"\s+(?:highway|road|route|motorway)\b")
+_SEGMENT_HINT = re.compile(r"[-–][A-Z][\w’']+(?:\s[A-Z][\w’']+)?\)?\s+(?:highway|road|route|motorway)\b")
+_END_SPLIT = re.compile(r"\s?[-–]\s?")
+# the road through towns named so, as `road_of` builds it from the gazetteer (None: not every town is known)
+RoadOf = Callable[[tuple[str, ...]], "Line | None"]
+
+
+def road_segments(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, towns) of every road `text[start:stop]` names by its end towns and whose number is not in `LINES`
+    ("on the M-14 Melitopol-Novoazovsk highway" -> (pos of "M-14", ("Melitopol", "Novoazovsk")))."""
+    stop = len(text) if stop is None else stop
+    if _SEGMENT_HINT.search(text, start, stop) is None:
+        return []
+    out = []
+    for m in _SEGMENT.finditer(text, start, stop):
+        code = m.group("code")
+        if code is not None and _CODE.fullmatch(code) is not None and code.replace("-", "") in _ROADS:
+            continue  # a road traced in `LINES`: its course, not the straight line between its ends
+        out.append((m.start(), tuple(_END_SPLIT.split(m.group("ends")))))
+    return out
+
+
+def _found(text: str, start: int = 0, stop: int | None = None, road_of: RoadOf | None = None) -> list[tuple[int, Line]]:
+    """(position, line) of every road and river of `LINES` named in text[start:stop], in order, and with `road_of`
+    the roads named by their end towns."""
     stop = len(text) if stop is None else stop
     out = [(m.start(), _ROADS[key]) for m in _CODE.finditer(text, start, stop)
            if (key := m.group(1) + m.group(2) + (m.group(3) or "")) in _ROADS] if _CODE_HINT.search(text, start, stop) else []
     if _RIVER_HINT.search(text, start, stop):
         out.extend((m.start(), line) for pattern, line in _RIVERS for m in pattern.finditer(text, start, stop))
         out.sort(key=lambda t: t[0])
+    if road_of is not None:
+        roads = [(pos, line) for pos, towns in road_segments(text, start, stop) if (line := road_of(towns)) is not None]
+        if roads:
+            out = sorted(out + roads, key=lambda t: t[0])
     return out
 
 
@@ -187,24 +222,25 @@ def _found(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int
 ON_THE_LINE = re.compile(
     r"(?:\s*(?:,|\(|\b(?:and|or|both|all|settlements?|villages?|towns?|located|situated|which\s+(?:is|are|lies|lie)|"
     r"a|small|settlement|village|town|directly|just|[A-Z][\w’'-]+)\b))*"
-    r"\s*\b(?:along|on|astride|adjacent\s+to|within\s+\d+\s*(?:km|kilometers)\s+of)\s+the\s+(?:[\w’'-]+\s+){0,3}?$")
+    r"\s*\b(?:along|on|near|astride|adjacent\s+to|within\s+\d+\s*(?:km|kilometers)\s+of)\s+the\s+(?:[\w’'-]+\s+){0,3}?$")
 ON_THE_LINE_CHARS = 120  # the road or river named this close after a place, at most
 
 
-def lines_named(text: str) -> tuple[Line, ...]:
-    """The roads and rivers of `LINES` that `text` names, in the order named, each once."""
+def lines_named(text: str, road_of: RoadOf | None = None) -> tuple[Line, ...]:
+    """The roads and rivers of `LINES` that `text` names, in the order named, each once (with `road_of`, also the
+    roads it names by their end towns)."""
     out: list[Line] = []
-    for _, line in _found(text):
+    for _, line in _found(text, road_of=road_of):
         if line not in out:
             out.append(line)
     return tuple(out)
 
 
-def lines_of_place(text: str, end: int) -> tuple[Line, ...]:
+def lines_of_place(text: str, end: int, road_of: RoadOf | None = None) -> tuple[Line, ...]:
     """The roads and rivers `text` puts the place ending at `end` on ("Nahirne and Bilohorivka along the T1302",
     "Krasnopillia, located along the E40 highway"): named right after it, with only its list or an apposition between."""
     out: list[Line] = []
-    for start, line in _found(text, end, end + ON_THE_LINE_CHARS + 20):
+    for start, line in _found(text, end, end + ON_THE_LINE_CHARS + 20, road_of):
         if start - end > ON_THE_LINE_CHARS:
             break
         if line not in out and ON_THE_LINE.match(text, end, start) is not None:

@@ -84,6 +84,9 @@ NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to 
 # a namesake this close to a road or river the sentence names ("along the T1302"), the others this many times farther
 LINE_KM, LINE_RATIO = 10.0, 2.5
 ON_LINE_MAX_KM = 20.0  # a place the text puts on a road or river ("Yakovlivka, along the T1302") lies at most this far from it
+# a road named by its end towns ("the R-66 Svatove-Kreminna highway"): the towns' namesakes tried, and how far apart its ends may lie
+ROAD_END_CANDIDATES, ROAD_SPAN_KM = 40, 400.0
+ROAD_SLACK_KM = 10.0  # ... drawn straight, while the road itself bends: a village this much farther from the line is on it
 
 
 @dataclass(frozen=True)
@@ -727,6 +730,7 @@ class Resolver:
         self._line_km: dict[int, float] = {}
         self._border_km: dict[int, float] = {}  # km to Ukraine's land border with Russia
         self._on_line: dict[tuple[str, int], float] = {}  # km from a place to a road or river (`_km_to_lines`)
+        self._roads: dict[tuple[str, ...], Line | None] = {}  # roads named by their end towns (`road_through`)
         self._settlement_cands: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_settlement_candidates", {})
         self._shaped: dict[str, tuple[Candidate, ...]] = gazetteer.__dict__.setdefault("_other_shaped_settlements", {})
         self.work = 0  # candidates scored
@@ -1046,11 +1050,14 @@ class Resolver:
                 return Resolution(mention, None, None, f"no candidate lies on the outskirts of {ref.name} ({ref.admin1})",
                                   tuple(cands), review=True)
             cands = near
+        along = None  # the road or river that left one namesake of several
         if ctx.on_lines and precision == "settlement":
             # "Yakovlivka, along the T1302": a namesake far from the road is another village (the one meant may be missing)
             near = [c for c in cands if self._km_to_lines(c.place, ctx.on_lines) <= ON_LINE_MAX_KM]
             if not near:
                 return Resolution(mention, None, None, f"no candidate lies along the {ctx.on_lines[0].name}", tuple(cands), review=True)
+            if len(near) < len(cands):
+                along = f"the only namesake along the {ctx.on_lines[0].name}"
             cands = near
         if ref is not None and not mention.bearing and mention.distance_km and ctx.stated and precision != "region":
             # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no direction keeps the namesakes lying
@@ -1142,7 +1149,7 @@ class Resolver:
                     return Resolution(mention, None, None, f"only candidate is far from the bearing's reference: {p.name} ({p.admin1})",
                                       tuple(cands), review=True)
                 return Resolution(mention, p, precision, "single candidate; does not fit the bearing exactly", tuple(cands), review=True)
-            rule = "single candidate" + (" (fuzzy match)" if fuzzy else "")
+            rule = (along or "single candidate") + (" (fuzzy match)" if fuzzy else "")
             return Resolution(mention, p, precision, rule, tuple(cands), review=fuzzy)
         # namesakes a few km apart are one place entered twice (GeoNames has such pairs): not an ambiguity
         second = next((x for x in scored[1:] if km(best.cand.place, x.cand.place) > SAME_PLACE_KM), None)
@@ -1411,6 +1418,30 @@ class Resolver:
         line = min(ctx.lines, key=lambda x: self._km_to_lines(pick.cand.place, (x,)))
         return pick, max(rivals, key=lambda t: t[1].score)[1], d0, f"the only namesake along the {line.name}"
 
+    def road_through(self, towns: tuple[str, ...]) -> Line | None:
+        """The road a text names by its end towns ("the R-66 Svatove-Kreminna highway"), as the straight line through
+        the namesakes of those towns that are the largest towns within ROAD_SPAN_KM of each other (road ends are towns
+        a map names), the nearest of such pairs on a tie; None when a town is not a settlement the gazetteer knows."""
+        if towns in self._roads:
+            return self._roads[towns]
+        ends = [sorted((c.place for c in self.candidates(Mention(t, 0, len(t), t))[0] if c.place.is_settlement and c.match != "fuzzy"),
+                       key=lambda p: -p.population)[:ROAD_END_CANDIDATES] for t in towns]
+        line = None
+        if all(ends):
+            best = None
+            for a in ends[0]:
+                for b in ends[-1]:
+                    d = km(a, b)
+                    if SAME_PLACE_KM < d <= ROAD_SPAN_KM and (best is None or (min(a.population, b.population), -d) > best[0]):
+                        best = ((min(a.population, b.population), -d), a, b)
+            if best is not None:
+                a, b = best[1], best[2]
+                # a town between the ends ("Mariupol-Berdyansk-Melitopol"): its namesake nearest the straight line
+                middle = [min(c, key=lambda p: km(p, a) + km(p, b)) for c in ends[1:-1]]
+                line = Line(f"{'-'.join(towns)} road", (tuple((p.lat, p.lon) for p in (a, *middle, b)),), ROAD_SLACK_KM)
+        self._roads[towns] = line
+        return line
+
     def _km_to_lines(self, place: Place, lines: tuple[Line, ...]) -> float:
         """Km from `place` to the nearest of `lines` (each distance measured once per place and line)."""
         got = math.inf
@@ -1418,7 +1449,7 @@ class Resolver:
             key = (line.name, place.geonameid)
             d = self._on_line.get(key)
             if d is None:
-                d = self._on_line[key] = line.km(place.lat, place.lon)
+                d = self._on_line[key] = max(0.0, line.km(place.lat, place.lon) - line.slack_km)
             got = min(got, d)
         return got
 
@@ -1828,10 +1859,10 @@ class _Sentence:
             self._side = (border_side(self.text, gazetteer) if "border" in self.text or "boundary" in self.text else None,)
         return self._side[0]
 
-    def lines(self) -> tuple[Line, ...]:
-        """The roads and rivers the sentence names."""
+    def lines(self, resolver: Resolver) -> tuple[Line, ...]:
+        """The roads and rivers the sentence names, the roads named by their end towns included."""
         if self._lines is None:
-            self._lines = lines_named(self.text)
+            self._lines = lines_named(self.text, resolver.road_through)
         return self._lines
 
     def russian_border(self) -> bool:
@@ -2083,8 +2114,9 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         if s_regions and mention.precision == "settlement" else (),
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
-                        lines=sent.lines() if mention.precision == "settlement" else (),
-                        on_lines=lines_of_place(claim.sentence, mention.end) if mention.precision == "settlement" and sent.lines() else (),
+                        lines=sent.lines(resolver) if mention.precision == "settlement" else (),
+                        on_lines=lines_of_place(claim.sentence, mention.end, resolver.road_through)
+                        if mention.precision == "settlement" and sent.lines(resolver) else (),
                         claim_places=tuple(results[(ci, j)].place for j in range(len(claim.mentions)) if j != mi and (ci, j) in results
                                            and results[(ci, j)].resolved and results[(ci, j)].precision == "settlement"),
                     )

@@ -1464,3 +1464,13 @@ def test_the_town_an_attack_sets_out_from_is_not_attacked(is_name):
     # the ground the enemy was driven from is where the fighting is: "drove Russian forces from X toward Y"
     got = one("Ukrainian forces counterattacked and drove Russian forces from Dibrova toward Kreminna.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Dibrova", "Kreminna"])]
+
+
+def test_the_towns_naming_a_road_by_its_ends_are_no_places_of_the_claim(is_name):
+    # "the R66 Svatove-Kreminna highway" says which road; its towns are not where the fighting was
+    got = one("Ukrainian troops are advancing towards the R66 Svatove-Kreminna highway north of Kreminna.", is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("advance", ["Kreminna"])]
+    got = one("Russian forces attacked Kozacha Lopan, just west of the Kharkiv City-Belgorod highway.", is_name)
+    assert [places for *_, places in got] == [["Kozacha Lopan"]]
+    got = one("Russian artillery fired at Ukrainian positions in the direction of the Svatove-Kreminna highway.", is_name)
+    assert [places for *_, places in got] in ([], [[]])

@@ -76,3 +76,36 @@ def test_a_place_put_on_a_road_is_no_namesake_far_from_it(full_gazetteer, text, 
     assert (got.place.geonameid if got.place else None) == gid
     if gid is None:
         assert got.rule == "no candidate lies along the T1302 highway" and got.review
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Russian forces attacked along the R-66 Svatove-Kreminna highway.", [("Svatove", "Kreminna")]),
+    ("Shelling hit villages on the M14 Mariupol-Berdyansk-Melitopol highway.", [("Mariupol", "Berdyansk", "Melitopol")]),
+    ("Fighting continued west of the R66 (Svatove-Kreminna) road.", [("Svatove", "Kreminna")]),
+    ("Strikes hit the P57 Kherson City-Hola Prystan route.", [("Kherson City", "Hola Prystan")]),
+    ("Russian forces attacked along the T-13-02 Bakhmut-Lysychansk highway.", []),  # traced: its own course
+    ("Russian forces attacked along the Svatove-Kreminna line.", []),  # a front line, not a road
+])
+def test_the_roads_a_text_names_by_their_end_towns(text, found):
+    from geo.places.lines import road_segments
+
+    assert [towns for _, towns in road_segments(text)] == found
+
+
+def test_a_hyphenated_road_number_is_the_traced_road():
+    assert [x.name for x in lines_named("the H-20 Kostyantynivka-Kramatorsk highway and the T-05-13")] == [
+        "N20 (H20) highway", "T0513 highway"]
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    # two Novomykilskes in Luhansk Oblast 120 km apart: the one by the road from Svatove to Kreminna
+    ("Russian forces attacked near Novomykilske along the R-66 Svatove-Kreminna highway on October 2.", "Novomykilske", 699399),
+    ("Ukrainian troops shelled Zalyman, near the R66 (Svatove-Kreminna) road, on October 2.", "Zalyman", 687806),
+    # neither Holykove lies anywhere near the road between Melitopol and Novoazovsk: none, for review
+    ("Russian forces attacked Holykove on the M-14 Melitopol-Novoazovsk highway on October 2.", "Holykove", None),
+])
+def test_a_place_put_on_a_road_named_by_its_ends_is_the_namesake_by_it(full_gazetteer, text, name, gid):
+    got = placed(text, full_gazetteer, dt.date(2023, 10, 2))[name]
+    assert (got.place.geonameid if got.place else None) == gid
+    if gid is not None:
+        assert got.rule.startswith("the only namesake along the Svatove-Kreminna road")
