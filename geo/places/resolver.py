@@ -117,6 +117,7 @@ class Context:
     claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
     border_side: str | None = None  # the oblast of its places by a border's side ("east of the Donetsk-Zaporizhia border")
     oblast_parts: tuple[tuple[str, float], ...] = ()  # (admin1, compass angle) of the oblasts named by a part ("west Kherson Oblast")
+    front_km: tuple[tuple[float, float], ...] = ()  # the km from the front line the text puts it at ("(roughly 95 kilometers from the frontline)"), as ranges
 
     @cached_property
     def sentence_points(self) -> tuple[tuple[int, float, float], ...]:
@@ -494,6 +495,49 @@ def distance_is_bound(sentence: str, mention: Mention) -> bool:
     if not mention.distance_km:
         return False
     return any(abs(float(m.group(1)) - mention.distance_km) < 1e-6 for m in WITHIN_KM.finditer(sentence))
+
+
+# "Azovske (roughly 95 kilometers from the frontline)", "X (either roughly 7 or 65 kilometers from the frontline)", "X, some
+# twenty-five km from the front line", "X (within 10 km of the frontline)": how far from the front line a place lies
+FRONT_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                      "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                      "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                      "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100}
+_FRONT_NUMBER = r"(?:\d+(?:\.\d+)?|(?:" + "|".join(sorted(FRONT_NUMBER_WORDS, key=len, reverse=True)) + r")(?:-[a-z]+)?)"
+_ABOUT = r"(?:(?:roughly|about|approximately|around|some|nearly|almost|over|more\s+than|less\s+than|under|only|just)\s+)?"
+FRONT_DISTANCE_AFTER = re.compile(
+    rf"\s*[,(]\s*(?:(?:both|all|each|which\s+is|located|situated|a\s+(?:town|village|settlement|city)|either)\s+)*"
+    rf"(?P<within>within\s+)?{_ABOUT}(?P<a>{_FRONT_NUMBER})(?:\s*(?:or|and|to|-|–)\s*{_ABOUT}(?P<b>{_FRONT_NUMBER}))?\s*"
+    r"(?:km|kilomet(?:er|re)s?)\s+(?:from|of|behind)\s+the\s+(?:current\s+)?(?:front\s*lines?|front|lines?\s+of\s+contact)\b", re.I)
+FRONT_DISTANCE_SLACK = (10.0, 0.5)  # a namesake fits a stated distance from the front line within max(10 km, half of it)
+
+
+def front_number(word: str) -> float | None:
+    """"95" -> 95, "five" -> 5, "twenty-five" -> 25; None for a word that is no number."""
+    word = word.lower()
+    if word[0].isdigit():
+        return float(word)
+    tens, _, ones = word.partition("-")
+    if tens not in FRONT_NUMBER_WORDS or (ones and FRONT_NUMBER_WORDS.get(ones, 10) >= 10):
+        return None
+    return float(FRONT_NUMBER_WORDS[tens] + (FRONT_NUMBER_WORDS[ones] if ones else 0))
+
+
+def stated_front_km(after: str) -> tuple[tuple[float, float], ...]:
+    """The distances from the front line the words right after a place give it, each as the range of km a namesake
+    may lie from the front line of the day: "(roughly 95 kilometers from the frontline)" -> ((47.5, 142.5),),
+    "(either roughly 7 or 65 kilometers ...)" -> two ranges, "(within 10 km of the frontline)" -> ((0, 20),)."""
+    m = FRONT_DISTANCE_AFTER.match(after)
+    if m is None:
+        return ()
+    floor, share = FRONT_DISTANCE_SLACK
+    out = []
+    for word in (m.group("a"), m.group("b")):
+        km_ = front_number(word) if word else None
+        if km_ is not None:
+            slack = max(floor, share * km_)
+            out.append((0.0 if m.group("within") else max(0.0, km_ - slack), km_ + slack))
+    return tuple(out)
 
 
 OUTSKIRTS_AFTER = re.compile(r"\s*[,(]?\s*(?:(?:located|situated|just)\s+)?on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of\b", re.I)
@@ -1050,15 +1094,23 @@ class Resolver:
                 return Resolution(mention, None, None, f"no candidate lies on the outskirts of {ref.name} ({ref.admin1})",
                                   tuple(cands), review=True)
             cands = near
-        along = None  # the road or river that left one namesake of several
+        narrowed = None  # what the text says of the place that left one namesake of several
         if ctx.on_lines and precision == "settlement":
             # "Yakovlivka, along the T1302": a namesake far from the road is another village (the one meant may be missing)
             near = [c for c in cands if self._km_to_lines(c.place, ctx.on_lines) <= ON_LINE_MAX_KM]
             if not near:
                 return Resolution(mention, None, None, f"no candidate lies along the {ctx.on_lines[0].name}", tuple(cands), review=True)
             if len(near) < len(cands):
-                along = f"the only namesake along the {ctx.on_lines[0].name}"
+                narrowed = f"the only namesake along the {ctx.on_lines[0].name}"
             cands = near
+        if ctx.front_km and precision == "settlement" and self.frontline is not None and len(cands) > 1:
+            # "Azovske (roughly 95 kilometers from the frontline)": the namesakes lying about that far from the front line
+            # of the day (when one does: the line drawn may be off, or the gazetteer lack the place)
+            fits = [c for c, d in zip(cands, self._measure_line([c.place for c in cands]))
+                    if any(low <= d <= high for low, high in ctx.front_km)]
+            if fits and len(fits) < len(cands):
+                narrowed = "the only namesake at the distance from the front line stated"
+                cands = fits
         if ref is not None and not mention.bearing and mention.distance_km and ctx.stated and precision != "region":
             # "Bilohorivka, approximately 13 km from Rubizhne": a distance with no direction keeps the namesakes lying
             # about that far from the town (when one does; the text may measure from elsewhere)
@@ -1149,7 +1201,7 @@ class Resolver:
                     return Resolution(mention, None, None, f"only candidate is far from the bearing's reference: {p.name} ({p.admin1})",
                                       tuple(cands), review=True)
                 return Resolution(mention, p, precision, "single candidate; does not fit the bearing exactly", tuple(cands), review=True)
-            rule = (along or "single candidate") + (" (fuzzy match)" if fuzzy else "")
+            rule = (narrowed or "single candidate") + (" (fuzzy match)" if fuzzy else "")
             return Resolution(mention, p, precision, rule, tuple(cands), review=fuzzy)
         # namesakes a few km apart are one place entered twice (GeoNames has such pairs): not an ambiguity
         second = next((x for x in scored[1:] if km(best.cand.place, x.cand.place) > SAME_PLACE_KM), None)
@@ -2112,6 +2164,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         border_side=sent.border_side(gazetteer) if mention.precision == "settlement" else None,
                         oblast_parts=tuple((a, angle) for a, angle in sent.oblast_parts(gazetteer).items() if a in s_regions)
                         if s_regions and mention.precision == "settlement" else (),
+                        front_km=stated_front_km(claim.sentence[mention.end:mention.end + AFTER_CHARS])
+                        if mention.precision == "settlement" and "front" in claim.sentence else (),
                         russian_border=mention.precision == "settlement" and sent.russian_border(),
                         after=claim.sentence[mention.end:mention.end + AFTER_CHARS] if mention.precision == "settlement" else "",
                         lines=sent.lines(resolver) if mention.precision == "settlement" else (),
