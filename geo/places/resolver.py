@@ -2093,6 +2093,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     if len(cells) > NAMESAKE_CELLS_MAX:
         cells.clear()
     by_bearings: dict[tuple[int, str], Place | None] = {}
+    told_from = _told_from(claims)  # the towns the report gives bearings from, with the claims that do
+    by_report: dict[str, Place | None] = {}  # ... and the namesake those bearings agree on
     named_in_section: dict[tuple[str | None, str], Place] = {}
     sure: dict[tuple[float, float], None] = {}
     results: dict[tuple[int, int], Resolution] = {}
@@ -2177,6 +2179,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                     res = resolver.resolve(mention, ctx, ref_place)
                     if rnd == 0 and not res.resolved and res.candidates:
                         continue  # try again with what the first round placed
+                    if origin is None and not res.resolved and mention.name in told_from and res.rule.startswith("ambiguous"):
+                        res = _by_the_reports_bearings(resolver, mention, ctx, ref_place, told_from[mention.name], by_report) or res
                     results[key] = res
                     if res.resolved and res.precision == "region" and res.place.feature_code in RAION_CODES and not res.review \
                             and mention.name.endswith(" Raion") and not mention.text.endswith(("Raion", "raion")):
@@ -2201,7 +2205,37 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     return out
 
 
-def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[Claim]) -> Place | None:
+def _told_from(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """The settlements a report gives places' bearings from ("Komar (east of Oleksandrivka)"), each with the claims
+    that do, in order."""
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        for m in c.mentions:
+            if m.reference and m.bearing and m.precision == "settlement":
+                got = out.setdefault(m.reference, [])
+                if not got or got[-1] is not c:
+                    got.append(c)
+    return out
+
+
+def _by_the_reports_bearings(resolver: Resolver, mention: Mention, ctx: Context, ref: Place | None, claims: list[Claim],
+                             found: dict[str, Place | None]) -> Resolution | None:
+    """A town its own sentence leaves open among namesakes ("offensive operations in the Oleksandrivka direction"), which
+    the report gives other places' bearings from ("Komar (east of Oleksandrivka)"): the namesake those bearings fit,
+    when one fits better than every other (one place told from it is enough: its namesakes lie elsewhere). None when
+    they do not tell."""
+    if mention.name not in found:
+        found[mention.name] = _reference_by_bearings(resolver, mention.name, claims, least=1)
+    origin = found[mention.name]
+    if origin is None:
+        return None
+    res = resolver.resolve(mention, replace(ctx, origin=origin), ref)
+    if res.place is None or km(res.place, origin) > SAME_PLACE_KM:
+        return None
+    return replace(res, rule="the namesake the report's bearings from it fit")
+
+
+def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[Claim], least: int = 2) -> Place | None:
     """The namesake of a reference town that the sentence's bearings agree on.
 
     "northeast of Oleksandrivka near Zelenyi Hai and Ivanivka; east of Oleksandrivka near Tykhe ...": of the
@@ -2211,7 +2245,7 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
     found = list({(m.start, m.name): (m, text) for m, text in found}.values())[:BEARING_TARGETS]  # a mention once, whichever claims share it
     targets = [m for m, _ in found]
     bound = [distance_is_bound(text, m) for m, text in found]
-    if len(targets) < 2:
+    if len(targets) < least:
         return None
     ref_cands, _ = resolver.candidates(Mention(name, 0, len(name), name))
     if len(ref_cands) < 2:
@@ -2233,7 +2267,7 @@ def _reference_by_bearings(resolver: Resolver, name: str, sentence_claims: list[
     best = counts[0]
     # namesakes within a few km of each other count as one place
     rivals = [c for c in counts[1:] if km(c[1], best[1]) > SAME_PLACE_KM]
-    if best[0] >= 2 and (not rivals or best[0] > rivals[0][0]):
+    if best[0] >= least and (not rivals or best[0] > rivals[0][0]):
         return best[1]
     return None
 
