@@ -879,8 +879,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             # "five Shahed-136 drones struck X", "used its Kinzhal missile to strike Y": a weapon only Russia fires
             if SIDE_WEAPON.search(sentence, max(0, m.start() - 50), m.start()):
                 ev.actor = "russia"
-        if ev.actor is None and word in FIGHTING:
-            # "fighting occurred in X": the side the paragraph describes as attacking, else the side named later
+        if ev.actor is None and (word in FIGHTING or kind == "attack" and " and " in low and _both_sides_did(sentence, m.start())):
+            # "fighting occurred in X", "Russian and Ukrainian forces continued offensive operations near Y": the side the
+            # paragraph describes as attacking, else the side named later
             later = [a for a in actors if a[0] >= m.end()]
             ev.actor = later[0][2] if later else side
             if WILL_AFTER.match(sentence, m.end()):
@@ -962,6 +963,13 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)
     return events
+
+
+def _both_sides_did(sentence: str, start: int) -> bool:
+    """Are both sides the subject of the event at `start` ("Russian and Ukrainian forces reportedly continued offensive
+    operations near X"), in the same clause?"""
+    both = [b for b in BOTH_SIDES.finditer(sentence, 0, start)]
+    return bool(both) and not SUBJECT_GAP.search(sentence, both[-1].end(), start)
 
 
 # "refuted claims that X seized Y", "denied social media reports that Z attacked W": what follows "that" is denied
@@ -1298,6 +1306,7 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
     claims: list[Claim] = []
     section, side, occupied = None, None, False
     for para in report.paragraphs:
+        sideless: list[tuple[int, int, tuple]] = []  # fighting told before the paragraph names who attacks: (first, end, args)
         if para.section != section:
             section, side = para.section, None
             occupied = bool(section) and OCCUPIED_SECTION.search(section) is not None
@@ -1320,17 +1329,39 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 span = span or long_span
                 continue  # "Russia has failed to achieve its objectives over the past eleven months. Russian forces failed to capture Kyiv ..."
             span = False
-            for ev in sentence_claims(text, is_name, lead_in=lead, side=side, day=report.date):
-                if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
-                    continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
-                if ev.kind in ("advance", "attack") and not ev.mutual:
-                    side = ev.actor
-                claims.append(Claim(
-                    report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
-                    sentence=text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
-                    endnotes=sent.endnotes, source_url=report.url,
-                ))
+            args = (report, para, sent, lead, body_offset, occupied)
+            first = len(claims)
+            had_side = side
+            for claim, mutual in _sentence_claims(is_name, args, side):
+                if claim.kind in ("advance", "attack") and not mutual:
+                    side = claim.actor
+                claims.append(claim)
+            if had_side is None and side is None and (FIGHT_WORD.search(text) or " and " in text and BOTH_SIDES.search(text)):
+                sideless.append((first, len(claims), args))
+            elif had_side is None and side is not None and sideless:
+                # "Fighting continued in X. Russian forces attacked Y ...": the paragraph names the attacking side after
+                # the fighting it reports; the fighting is that side's
+                for start, end, earlier in reversed(sideless):
+                    claims[start:end] = [claim for claim, _ in _sentence_claims(is_name, earlier, side)]
+                sideless = []
     return claims
+
+
+def _sentence_claims(is_name: NameTest, args: tuple, side: str | None) -> list[tuple[Claim, bool]]:
+    """The Claims of one sentence of a paragraph (`args`: report, paragraph, sentence, lead-in, the offset of the body
+    after the lead-in, whether the section is about the occupied areas), fighting with no side named being `side`'s;
+    each with whether both sides are accused of it."""
+    report, para, sent, lead, body_offset, occupied = args
+    out = []
+    for ev in sentence_claims(sent.text, is_name, lead_in=lead, side=side, day=report.date):
+        if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
+            continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
+        out.append((Claim(
+            report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
+            sentence=sent.text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
+            endnotes=sent.endnotes, source_url=report.url,
+        ), ev.mutual))
+    return out
 
 
 def is_vague(m: Mention) -> bool:

@@ -1464,3 +1464,22 @@ def test_the_town_an_attack_sets_out_from_is_not_attacked(is_name):
     # the ground the enemy was driven from is where the fighting is: "drove Russian forces from X toward Y"
     got = one("Ukrainian forces counterattacked and drove Russian forces from Dibrova toward Kreminna.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Dibrova", "Kreminna"])]
+
+
+def test_fighting_before_the_paragraph_names_a_side_is_the_side_it_names_after(is_name):
+    # "Fighting continued near X. Russian forces attacked Y": the side the paragraph describes as attacking, named after
+    # the fighting; "Russian and Ukrainian forces continued offensive operations near X" names both, so the same
+    def claims(*paragraphs):
+        report = Report(date=dt.date(2022, 9, 5), title="t", url="u",
+                        paragraphs=tuple(Paragraph(p, "Eastern axis") for p in paragraphs))
+        return [(c.kind, c.actor, c.status, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)]
+
+    assert claims("Heavy fighting went on near Vovchansk without any change of the front line. Ukrainian forces attacked "
+                  "near Kupiansk on September 5.") == [("attack", "ukraine", "confirmed", ["Vovchansk"]),
+                                                      ("attack", "ukraine", "confirmed", ["Kupiansk"])]
+    assert claims("Ukrainian and Russian forces reportedly continued offensive operations near Siversk. The General Staff "
+                  "reported that Russian troops attacked near Soledar.") == [
+        ("attack", "russia", "claimed", ["Siversk"]), ("attack", "russia", "claimed", ["Soledar"])]
+    # a side named in the next paragraph is not this paragraph's
+    assert claims("Heavy fighting went on near Vovchansk.", "Russian forces attacked near Kupiansk.") == [
+        ("attack", "russia", "confirmed", ["Kupiansk"])]
