@@ -1483,3 +1483,18 @@ def test_fighting_before_the_paragraph_names_a_side_is_the_side_it_names_after(i
     # a side named in the next paragraph is not this paragraph's
     assert claims("Heavy fighting went on near Vovchansk.", "Russian forces attacked near Kupiansk.") == [
         ("attack", "russia", "confirmed", ["Kupiansk"])]
+
+
+def test_a_weapon_before_its_strike_verb_is_the_subject(is_name):
+    # "four Russian rockets hit X", "Ukrainian counterbattery fire struck Y": the side of the weapon's adjective; "The
+    # missiles struck Z" with no side: the side of the paragraph's strike just told
+    got = one("Local officials said that four Russian rockets hit a school in Nikopol.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Nikopol"])]
+    got = one("Ukrainian counterbattery fire struck a Russian mortar crew near Kupiansk.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "ukraine", ["Kupiansk"])]
+    para = "Russian forces launched several missiles at Kharkiv Oblast overnight. The missiles struck a warehouse in Lozova."
+    report = Report(date=dt.date(2022, 9, 5), title="t", url="u", paragraphs=(Paragraph(para, "Kharkiv axis"),))
+    assert [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("strike", "russia", ["Kharkiv Oblast"]), ("strike", "russia", ["Lozova"])]
+    # alone, the weapons name no side
+    assert one("The missiles struck a warehouse in Lozova.", is_name) == []
