@@ -1101,6 +1101,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             ev.status = "claimed"
             named = [a for a in claimed if a[2]]
             ev.claimant = named[-1][2] if named else None
+        if not claimed and HEDGE_PREDICATE.match(sentence, ev.end):
+            ev.status, ev.claimant = "claimed", None  # "fighting is reportedly ongoing", "where fighting reportedly continued"
         if lead_claimed:
             ev.status = "claimed"
         elif order_of_battle:
@@ -1141,6 +1143,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         for twin in events:  # both sides accused of the same strike share its places
             if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:
                 twin.mentions.append(m)
+    if ", where " in sentence:
+        _where_clause_places(sentence, mentions, live)
     # a negated event keeps its places (they are not another event's), but is not a claim
     out = []
     for ev in live:
@@ -1211,6 +1215,36 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# a hedge in the predicate of an event noun: "fighting is reportedly ongoing", "clashes allegedly continued"
+HEDGE_PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?(?:reportedly|allegedly|purportedly)\b")
+# "..., where (intense) fighting is ongoing", "..., where they stated fighting continues": the event of a relative clause
+WHERE_CLAUSE = re.compile(r"\s*,\s+where\s+(?:[\w’'-]+\s+){0,4}$")
+BRACKET_ONLY = re.compile(r"\s*(?:\([^()]*\))?")
+LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and\s+)?")
+
+
+def _where_clause_places(sentence: str, mentions: list[Mention], live: list[_Event]) -> None:
+    """An event in a relative clause on the places just before it ("near Vuhledar (45km southwest of Donetsk City), where
+    fighting is ongoing", "taking X, Y, and Z, where intense fighting is ongoing") is at those places, when no other
+    event of the day claims them."""
+    taken = {id(m) for ev in live for m in ev.mentions}
+    for ev in live:
+        if ev.kind == "strike":
+            continue
+        where = WHERE_CLAUSE.search(sentence, max(0, ev.start - 60), ev.start)
+        if where is None:
+            continue
+        before = [m for m in mentions if m.end <= where.start() and m.role != "anchor"]
+        if not before or BRACKET_ONLY.fullmatch(sentence, before[-1].end, where.start()) is None:
+            continue
+        antecedents = [before[-1]]
+        for m in reversed(before[:-1]):
+            if LIST_GAP.fullmatch(sentence, m.end, antecedents[0].start) is None:
+                break
+            antecedents.insert(0, m)
+        ev.mentions[:0] = [m for m in antecedents if id(m) not in taken and m not in ev.mentions]
 
 
 # the last "but" or ";" clause before a place, and the words that make what it says of the place no event of the day

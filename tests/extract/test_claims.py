@@ -1498,3 +1498,19 @@ def test_a_weapon_before_its_strike_verb_is_the_subject(is_name):
         ("strike", "russia", ["Kharkiv Oblast"]), ("strike", "russia", ["Lozova"])]
     # alone, the weapons name no side
     assert one("The missiles struck a warehouse in Lozova.", is_name) == []
+
+
+def test_an_event_in_a_where_clause_is_at_the_places_before_it(is_name):
+    # "..., where fighting is ongoing": the relative clause's event is at the place (or the list of places) it is said of,
+    # past a bracket that locates it; a hedge in its predicate ("is reportedly ongoing") makes it claimed
+    got = one("Footage shows Russian troops on the eastern edge of Siversk, where street fighting went on as of May 4.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("attack", "russia", "confirmed", ["Siversk"])]
+    got = sentence_claims("Russian efforts are focused on taking Soledar and Siversk, where heavy fighting is reportedly "
+                          "ongoing.", is_name, side="russia")
+    assert [(e.kind, e.actor, e.status, [m.text for m in e.mentions]) for e in got] == [
+        ("attack", "russia", "claimed", ["Soledar", "Siversk"])]
+    got = one("Russian troops are entrenched near Lyman (30km north of Kramatorsk), where fighting continues.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Lyman"])]
+    # a place the clause is not said of is not its place
+    assert one("Russian forces shelled Siversk, where fighting may resume.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Siversk"])]
