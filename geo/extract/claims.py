@@ -257,6 +257,9 @@ BY_FROM = re.compile(r"\s*(?:by|from)\b")
 WEAPON_SUBJECT = re.compile(r"(?:\b(?P<side>Russian|Ukrainian)\s+(?:[\w()-]+\s+){0,2}?)?\b(?:missiles?|rockets?|shells?|bombs?|"
                             r"munitions|projectiles|drones?|strikes|fire)\s+(?:(?:also|reportedly|then|later|likely)\s+)?$", re.I)
 WEAPON_VERBS = lexicon.forms("strike", "hit", "target", "damage", "destroy") - lexicon.forms("strike", pos="NOUN")
+# a sentence with no side named that may tell such a strike ("The missiles struck X"): worth reading for the paragraph's side
+WEAPON_THEN_VERB = re.compile(r"\b(?:missiles?|rockets?|shells?|bombs?|munitions|projectiles|drones?|strikes|fire)\s+"
+                              rf"(?:(?:also|reportedly|then|later|likely)\s+)?(?:{alternation(WEAPON_VERBS)})\b", re.I)
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
 WITH_WEAPON = re.compile(r"[^.;]{0,120}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?|USVs?|unmanned|"
@@ -1068,7 +1071,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)) \
-            and not (struck_by and WEAPON_WORD.search(sentence)):
+            and not (struck_by and WEAPON_THEN_VERB.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
     if _may_contain(sentence, _low(sentence), "isw", "effort", "silence", " war", "invasion") and LOOKBACK.search(sentence):
         return []
