@@ -534,3 +534,10 @@ def test_unknown_name_first_in_a_list_of_known_places(is_name, sentence, expecte
 def test_unknown_name_after_a_plain_locative_alone_is_not_a_place(is_name):
     assert names("Russian forces shelled positions in Tymkivkoye on May 3.", is_name, "target") == []
     assert names("Officials in Tymkivkoye, Russian sources said, fled.", is_name, "target") == []
+
+
+def test_what_a_bridge_carries_is_no_part_of_its_name(is_name):
+    # "the Darivka pontoon bridge", "the Antonivskyi railway bridge": the bridge's name, looked up without the kind
+    got = find_mentions("Ukrainian artillery hit the Darivka pontoon bridge and the Antonivskyi railway bridge.", is_name)
+    assert [(m.text, m.name, m.precision) for m in got] == [
+        ("Darivka pontoon bridge", "Darivka Bridge", "feature"), ("Antonivskyi railway bridge", "Antonivskyi Bridge", "feature")]
