@@ -201,7 +201,7 @@ NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)
                         r"brigade|regiment|corps|battalion|support|cover|defen[cs]es?)\b"
                         r"|\b(?:reconnaissance\s+and\s+)?sabotage(?:\s+and\s+reconnaissance)?\s+(?:groups?|units?|detachments?|squads?|"
                         r"teams?|elements)\b", re.I)
-STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rocket|mortar|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
+STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rockets?|mortars?|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
 MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ing)\b|prepared\s+(?:to|for|an?|the)\b|aims?\s+to|(?:the|an?)\s+aim\s+of|seek(?:s|ing)?\s+to|sought\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|need(?:s|ed)?\s+to|planned\s+to|(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)\s+(?:[\w’'-]+\s+){0,3}?to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly|to\s+(?:assist|justify|facilitate|help|excuse|explain)\b|(?:prerequisites?|preconditions?|bridgeheads?|springboards?|footholds?|staging\s+(?:areas?|grounds?|points?)|launch(?:ing)?\s+(?:pads?|points?))\s+for)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
@@ -252,6 +252,14 @@ PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?
 SIDE_WEAPON = re.compile(r"\b(?:Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d+|Lancet|Oniks|Onyx)")
 ON_SIDE_OBJECT = re.compile(r"\s+(?:reportedly\s+)?(?:on|against)\s+(?:the\s+|an?\s+)?(?P<side>Ukrainian|Russian)\b")
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
+# a weapon right before the verb of its strike is its subject: "five Ukrainian rockets struck", "the missiles hit",
+# "Russian counterbattery fire struck", "six S-300 missiles and three Smerch (MLRS) rockets struck"
+WEAPON_SUBJECT = re.compile(r"(?:\b(?P<side>Russian|Ukrainian)\s+(?:[\w()-]+\s+){0,2}?)?\b(?:missiles?|rockets?|shells?|bombs?|"
+                            r"munitions|projectiles|drones?|strikes|fire)\s+(?:(?:also|reportedly|then|later|likely)\s+)?$", re.I)
+WEAPON_VERBS = lexicon.forms("strike", "hit", "target", "damage", "destroy") - lexicon.forms("strike", pos="NOUN")
+# a sentence with no side named that may tell such a strike ("The missiles struck X"): worth reading for the paragraph's side
+WEAPON_THEN_VERB = re.compile(r"\b(?:missiles?|rockets?|shells?|bombs?|munitions|projectiles|drones?|strikes|fire)\s+"
+                              rf"(?:(?:also|reportedly|then|later|likely)\s+)?(?:{alternation(WEAPON_VERBS)})\b", re.I)
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
 WITH_WEAPON = re.compile(r"[^.;]{0,120}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?|USVs?|unmanned|"
@@ -651,7 +659,7 @@ def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bo
     return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
 
 
-def _events(sentence: str, side: str | None = None) -> list[_Event]:
+def _events(sentence: str, side: str | None = None, struck_by: str | None = None) -> list[_Event]:
     actors: list[tuple[int, int, str]] = []  # found at the first trigger: a sentence with none needs no actors
     events: list[_Event] = []
     found_actors = False
@@ -853,6 +861,15 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             speaker = SIDE_WORD.search(head, cut)
             if speaker:
                 ev.actor = "russia" if speaker.group("ru") else "ukraine"
+        weapon = None
+        if ev.actor is None and kind == "strike" and word in WEAPON_VERBS:
+            weapon = WEAPON_SUBJECT.search(before)
+            if weapon and ("down" in low or "intercept" in low) and INTERCEPTED.search(sentence, max(0, m.start() - 130), m.start()):
+                weapon = None  # "intercepted several missiles targeting X": whose missiles is told by who downed them
+            if weapon and (weapon.group("side") or struck_by):
+                # "five Ukrainian rockets struck X", "Russian counterbattery fire hit Y"; with no side, "The missiles
+                # struck Z" are those of the strike the paragraph has just told
+                ev.actor = ("russia" if weapon.group("side") == "Russian" else "ukraine") if weapon.group("side") else struck_by
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
             # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")
@@ -879,8 +896,9 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             # "five Shahed-136 drones struck X", "used its Kinzhal missile to strike Y": a weapon only Russia fires
             if SIDE_WEAPON.search(sentence, max(0, m.start() - 50), m.start()):
                 ev.actor = "russia"
-        if ev.actor is None and word in FIGHTING:
-            # "fighting occurred in X": the side the paragraph describes as attacking, else the side named later
+        if ev.actor is None and (word in FIGHTING or kind == "attack" and " and " in low and _both_sides_did(sentence, m.start())):
+            # "fighting occurred in X", "Russian and Ukrainian forces continued offensive operations near Y": the side the
+            # paragraph describes as attacking, else the side named later
             later = [a for a in actors if a[0] >= m.end()]
             ev.actor = later[0][2] if later else side
             if WILL_AFTER.match(sentence, m.end()):
@@ -898,7 +916,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                 ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
-        if kind == "strike" and not ev.mutual and ("down" in low or "intercept" in low or "destroy" in low):
+        if kind == "strike" and not ev.mutual and not weapon and ("down" in low or "intercept" in low or "destroy" in low):
             shot = list(INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start()))
             if shot and not any(shot[-1].start() <= a[0] < m.start() for a in actors) \
                     and not AND_FINITE.search(low, max(0, m.start() - 20), m.end()):
@@ -962,6 +980,13 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)
     return events
+
+
+def _both_sides_did(sentence: str, start: int) -> bool:
+    """Are both sides the subject of the event at `start` ("Russian and Ukrainian forces reportedly continued offensive
+    operations near X"), in the same clause?"""
+    both = [b for b in BOTH_SIDES.finditer(sentence, 0, start)]
+    return bool(both) and not SUBJECT_GAP.search(sentence, both[-1].end(), start)
 
 
 # "refuted claims that X seized Y", "denied social media reports that Z attacked W": what follows "that" is denied
@@ -1038,13 +1063,15 @@ def _all_days_stale(sentence: str, day: dt.date) -> bool:
 
 
 def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None,
-                    day: dt.date | None = None) -> list[_Event]:
+                    day: dt.date | None = None, struck_by: str | None = None) -> list[_Event]:
     """The events of one sentence that are claims, each with its place mentions.
 
     `side` is the side the paragraph describes as attacking; fighting with no side named is that side's.
+    `struck_by` is the side of the paragraph's last strike, whose weapons a sentence may name alone ("The missiles hit X").
     `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
-    if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)):
+    if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)) \
+            and not (struck_by and WEAPON_THEN_VERB.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
     if _may_contain(sentence, _low(sentence), "isw", "effort", "silence", " war", "invasion") and LOOKBACK.search(sentence):
         return []
@@ -1055,7 +1082,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         return []
     if day is not None and _past_season(sentence, day):
         return []  # "seized Lysychansk in the early summer of 2022" in a January report, "territory Russia seized in 2014"
-    events = _events(sentence, side)
+    events = _events(sentence, side, struck_by)
     if all(e.dropped for e in events):
         return []  # no event is a claim (or none at all): its places and attributions change nothing
     mentions = find_mentions(sentence, is_name)
@@ -1077,6 +1104,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             ev.status = "claimed"
             named = [a for a in claimed if a[2]]
             ev.claimant = named[-1][2] if named else None
+        if not claimed and HEDGE_PREDICATE.match(sentence, ev.end):
+            ev.status, ev.claimant = "claimed", None  # "fighting is reportedly ongoing", "where fighting reportedly continued"
         if lead_claimed:
             ev.status = "claimed"
         elif order_of_battle:
@@ -1117,6 +1146,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         for twin in events:  # both sides accused of the same strike share its places
             if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:
                 twin.mentions.append(m)
+    if ", where " in sentence:
+        _where_clause_places(sentence, mentions, live)
     # a negated event keeps its places (they are not another event's), but is not a claim
     out = []
     for ev in live:
@@ -1189,6 +1220,36 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# a hedge in the predicate of an event noun: "fighting is reportedly ongoing", "clashes allegedly continued"
+HEDGE_PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?(?:reportedly|allegedly|purportedly)\b")
+# "..., where (intense) fighting is ongoing", "..., where they stated fighting continues": the event of a relative clause
+WHERE_CLAUSE = re.compile(r"\s*,\s+where\s+(?:[\w’'-]+\s+){0,4}$")
+BRACKET_ONLY = re.compile(r"\s*(?:\([^()]*\))?")
+LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and\s+)?")
+
+
+def _where_clause_places(sentence: str, mentions: list[Mention], live: list[_Event]) -> None:
+    """An event in a relative clause on the places just before it ("near Vuhledar (45km southwest of Donetsk City), where
+    fighting is ongoing", "taking X, Y, and Z, where intense fighting is ongoing") is at those places, when no other
+    event of the day claims them."""
+    taken = {id(m) for ev in live for m in ev.mentions}
+    for ev in live:
+        if ev.kind == "strike":
+            continue
+        where = WHERE_CLAUSE.search(sentence, max(0, ev.start - 60), ev.start)
+        if where is None:
+            continue
+        before = [m for m in mentions if m.end <= where.start() and m.role != "anchor"]
+        if not before or BRACKET_ONLY.fullmatch(sentence, before[-1].end, where.start()) is None:
+            continue
+        antecedents = [before[-1]]
+        for m in reversed(before[:-1]):
+            if LIST_GAP.fullmatch(sentence, m.end, antecedents[0].start) is None:
+                break
+            antecedents.insert(0, m)
+        ev.mentions[:0] = [m for m in antecedents if id(m) not in taken and m not in ev.mentions]
 
 
 # the last "but" or ";" clause before a place, and the words that make what it says of the place no event of the day
@@ -1300,6 +1361,8 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
     claims: list[Claim] = []
     section, side, occupied = None, None, False
     for para in report.paragraphs:
+        sideless: list[tuple] = []  # fighting told before the paragraph names who attacks: (first, end, args, struck_by)
+        struck_by = None  # the side of the paragraph's last strike
         if para.section != section:
             section, side = para.section, None
             occupied = bool(section) and OCCUPIED_SECTION.search(section) is not None
@@ -1322,17 +1385,41 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 span = span or long_span
                 continue  # "Russia has failed to achieve its objectives over the past eleven months. Russian forces failed to capture Kyiv ..."
             span = False
-            for ev in sentence_claims(text, is_name, lead_in=lead, side=side, day=report.date):
-                if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
-                    continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
-                if ev.kind in ("advance", "attack") and not ev.mutual:
-                    side = ev.actor
-                claims.append(Claim(
-                    report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
-                    sentence=text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
-                    endnotes=sent.endnotes, source_url=report.url,
-                ))
+            args = (report, para, sent, lead, body_offset, occupied)
+            first = len(claims)
+            had_side, had_struck_by = side, struck_by
+            for claim, mutual in _sentence_claims(is_name, args, side, struck_by):
+                if claim.kind in ("advance", "attack") and not mutual:
+                    side = claim.actor
+                elif not mutual:
+                    struck_by = claim.actor
+                claims.append(claim)
+            if had_side is None and side is None and (FIGHT_WORD.search(text) or " and " in text and BOTH_SIDES.search(text)):
+                sideless.append((first, len(claims), args, had_struck_by))
+            elif had_side is None and side is not None and sideless:
+                # "Fighting continued in X. Russian forces attacked Y ...": the paragraph names the attacking side after
+                # the fighting it reports; the fighting is that side's
+                for start, end, earlier, earlier_struck_by in reversed(sideless):
+                    claims[start:end] = [claim for claim, _ in _sentence_claims(is_name, earlier, side, earlier_struck_by)]
+                sideless = []
     return claims
+
+
+def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by: str | None) -> list[tuple[Claim, bool]]:
+    """The Claims of one sentence of a paragraph (`args`: report, paragraph, sentence, lead-in, the offset of the body
+    after the lead-in, whether the section is about the occupied areas), fighting with no side named being `side`'s
+    and weapons with no side named `struck_by`'s; each with whether both sides are accused of it."""
+    report, para, sent, lead, body_offset, occupied = args
+    out = []
+    for ev in sentence_claims(sent.text, is_name, lead_in=lead, side=side, day=report.date, struck_by=struck_by):
+        if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
+            continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
+        out.append((Claim(
+            report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
+            sentence=sent.text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
+            endnotes=sent.endnotes, source_url=report.url,
+        ), ev.mutual))
+    return out
 
 
 def is_vague(m: Mention) -> bool:

@@ -46,10 +46,12 @@ REGION_SUFFIX = {"oblast": "Oblast", "oblasts": "Oblast", "krai": "Krai", "raion
                  "region": "Oblast", "republic": "Republic"}
 FEATURE_NOUNS = (
     "nuclear power plant", "thermal power plant", "hydroelectric power plant", "power plant", "power station",
-    "npp", "tpp", "hpp", "chpp", "bridge", "dam", "airfield", "airbase", "air base", "airport", "island",
+    "npp", "tpp", "hpp", "chpp", "bridge", "road bridge", "railway bridge", "rail bridge", "vehicle bridge", "pontoon bridge", "dam", "airfield", "airbase", "air base", "airport", "island",
     "refinery", "oil refinery", "oil depot", "port", "reservoir", "river", "delta", "plant", "factory", "railway station",
     "road bridge", "railway bridge", "rail bridge",  # "the Antonivsky road bridge", "the Darivka railway bridge"
 )
+# "the Antonivsky road bridge", "the Darivka pontoon bridge": what the bridge carries is no part of its name
+KIND_OF_BRIDGE = frozenset({"road bridge", "railway bridge", "rail bridge", "vehicle bridge", "pontoon bridge"})
 # Capitalised words that are never place names in these reports (people, bodies, titles, sides).
 STOP = {
     "russian", "russia", "russians", "ukrainian", "ukraine", "ukrainians", "isw", "putin", "kremlin", "west", "western",
@@ -424,6 +426,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                 continue
             end = span_end + 1 + len(noun)
             text = sentence[toks[i][1]:end]
+            if noun in KIND_OF_BRIDGE:
+                text = text[:-len(noun)] + "Bridge"  # "the Antonivsky road bridge" is GeoNames' "Antonivsky Bridge"
             town = FEATURE_TOWN.match(sentence, end)
             # the feature noun may be capitalised and counted in the run ("Power Plant"); skip past it
             k = j

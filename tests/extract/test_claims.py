@@ -1008,7 +1008,6 @@ def test_a_strike_on_a_side_s_object_is_the_other_side_s(is_name):
         "strike", "russia")
 
 
-
 def test_a_weapon_only_russia_fires_names_the_striking_side(is_name):
     assert one("Five Shahed-136 drones struck Kharkiv on May 3.", is_name) == [("strike", "russia", "confirmed", None, ["Kharkiv"])]
     assert one("Officials said Kalibr missiles struck Mykolaiv on May 3.", is_name)[0][:2] == ("strike", "russia")
@@ -1474,3 +1473,53 @@ def test_the_towns_naming_a_road_by_its_ends_are_no_places_of_the_claim(is_name)
     assert [places for *_, places in got] == [["Kozacha Lopan"]]
     got = one("Russian artillery fired at Ukrainian positions in the direction of the Svatove-Kreminna highway.", is_name)
     assert [places for *_, places in got] in ([], [[]])
+
+
+def test_fighting_before_the_paragraph_names_a_side_is_the_side_it_names_after(is_name):
+    # "Fighting continued near X. Russian forces attacked Y": the side the paragraph describes as attacking, named after
+    # the fighting; "Russian and Ukrainian forces continued offensive operations near X" names both, so the same
+    def claims(*paragraphs):
+        report = Report(date=dt.date(2022, 9, 5), title="t", url="u",
+                        paragraphs=tuple(Paragraph(p, "Eastern axis") for p in paragraphs))
+        return [(c.kind, c.actor, c.status, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)]
+
+    assert claims("Heavy fighting went on near Vovchansk without any change of the front line. Ukrainian forces attacked "
+                  "near Kupiansk on September 5.") == [("attack", "ukraine", "confirmed", ["Vovchansk"]),
+                                                      ("attack", "ukraine", "confirmed", ["Kupiansk"])]
+    assert claims("Ukrainian and Russian forces reportedly continued offensive operations near Siversk. The General Staff "
+                  "reported that Russian troops attacked near Soledar.") == [
+        ("attack", "russia", "claimed", ["Siversk"]), ("attack", "russia", "claimed", ["Soledar"])]
+    # a side named in the next paragraph is not this paragraph's
+    assert claims("Heavy fighting went on near Vovchansk.", "Russian forces attacked near Kupiansk.") == [
+        ("attack", "russia", "confirmed", ["Kupiansk"])]
+
+
+def test_a_weapon_before_its_strike_verb_is_the_subject(is_name):
+    # "four Russian rockets hit X", "Ukrainian counterbattery fire struck Y": the side of the weapon's adjective; "The
+    # missiles struck Z" with no side: the side of the paragraph's strike just told
+    got = one("Local officials said that four Russian rockets hit a school in Nikopol.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Nikopol"])]
+    got = one("Ukrainian counterbattery fire struck a Russian mortar crew near Kupiansk.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "ukraine", ["Kupiansk"])]
+    para = "Russian forces launched several missiles at Kharkiv Oblast overnight. The missiles struck a warehouse in Lozova."
+    report = Report(date=dt.date(2022, 9, 5), title="t", url="u", paragraphs=(Paragraph(para, "Kharkiv axis"),))
+    assert [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("strike", "russia", ["Kharkiv Oblast"]), ("strike", "russia", ["Lozova"])]
+    # alone, the weapons name no side
+    assert one("The missiles struck a warehouse in Lozova.", is_name) == []
+
+
+def test_an_event_in_a_where_clause_is_at_the_places_before_it(is_name):
+    # "..., where fighting is ongoing": the relative clause's event is at the place (or the list of places) it is said of,
+    # past a bracket that locates it; a hedge in its predicate ("is reportedly ongoing") makes it claimed
+    got = one("Footage shows Russian troops on the eastern edge of Siversk, where street fighting went on as of May 4.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("attack", "russia", "confirmed", ["Siversk"])]
+    got = sentence_claims("Russian efforts are focused on taking Soledar and Siversk, where heavy fighting is reportedly "
+                          "ongoing.", is_name, side="russia")
+    assert [(e.kind, e.actor, e.status, [m.text for m in e.mentions]) for e in got] == [
+        ("attack", "russia", "claimed", ["Soledar", "Siversk"])]
+    got = one("Russian troops are entrenched near Lyman (30km north of Kramatorsk), where fighting continues.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Lyman"])]
+    # a place the clause is not said of is not its place
+    assert one("Russian forces shelled Siversk, where fighting may resume.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Siversk"])]

@@ -554,3 +554,10 @@ def test_a_road_or_railway_bridge_is_one_feature(is_name, noun):
     got = find_mentions(f"Ukrainian artillery hit the Antonivsky {noun} near Kherson City on August 5.", is_name)
     bridge = next(m for m in got if m.precision == "feature")
     assert (bridge.text, bridge.reference) == (f"Antonivsky {noun}", "Kherson City")
+
+
+def test_what_a_bridge_carries_is_no_part_of_its_name(is_name):
+    # "the Darivka pontoon bridge", "the Antonivskyi railway bridge": the bridge's name, looked up without the kind
+    got = find_mentions("Ukrainian artillery hit the Darivka pontoon bridge and the Antonivskyi railway bridge.", is_name)
+    assert [(m.text, m.name, m.precision) for m in got] == [
+        ("Darivka pontoon bridge", "Darivka Bridge", "feature"), ("Antonivskyi railway bridge", "Antonivskyi Bridge", "feature")]
