@@ -883,6 +883,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 sentence[last_target.end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Masyutivka and Krokhmalne in Kharkiv Oblast": where they are
             continue
+        if m.precision == "region" and kept and _unit_located(sentence, kept[-1], m):
+            kept.append(replace(m, role="anchor"))  # "Bashtanka Raion in Mykolaiv Oblast", "X and Y hromadas in Z Oblast"
+            continue
         if m.precision == "region" and last_target is not None and last_target.precision != "region" and re.fullmatch(
                 r"(?:\s*\([^)]*\))?(?:\s+(?:in|near|at)\s+(?:occupied\s+)?[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*)?\s*,\s*",
                 sentence[last_target.end:m.start]):
@@ -964,6 +967,28 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+# what stands between a place named with its unit and the region that holds it: " hromadas in ", " Raion in the ",
+# " area of ", " Hromada, "
+UNIT_IN_REGION = re.compile(r"(?P<unit>\s+(?:[Hh]romadas?|[Rr]aions?|[Dd]istricts?|area))?(?:\s*\([^)]*\))?"
+                            r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)")
+
+
+def _unit_located(sentence: str, prev: Mention, region: Mention) -> bool:
+    """Does `region` only say where the raion, hromada or area just before it lies? "Bashtanka Raion in Mykolaiv
+    Oblast", "Berezhuvate and Shyroke hromadas in Mykolaiv Oblast", "the Nikopol area of Dnipropetrovsk Oblast". Not
+    "Bakhmut in Donetsk Oblast" (read elsewhere) nor a list of regions ("Kherson Raion and Mykolaiv Oblast")."""
+    gap = UNIT_IN_REGION.fullmatch(sentence, prev.end, region.start)
+    if gap is None or SUB_REGION.search(region.name):
+        return False
+    if prev.precision == "region":
+        return prev.role == "target" and SUB_REGION.search(prev.name) is not None and "," not in gap.group(0)
+    if prev.precision != "settlement" or not gap.group("unit"):
+        return False
+    if prev.role == "reference":
+        return gap.group("unit").strip() == "area" and (prev.bearing or "").endswith(" area")
+    return prev.role == "target" and gap.group("unit").strip() != "area"
 
 
 # what may stand between a place and the region that says where it is: ", southern", "(...),", " in the", " of the"

@@ -534,3 +534,16 @@ def test_unknown_name_first_in_a_list_of_known_places(is_name, sentence, expecte
 def test_unknown_name_after_a_plain_locative_alone_is_not_a_place(is_name):
     assert names("Russian forces shelled positions in Tymkivkoye on May 3.", is_name, "target") == []
     assert names("Officials in Tymkivkoye, Russian sources said, fled.", is_name, "target") == []
+
+
+def test_region_that_holds_the_raion_hromada_or_area_before(is_name):
+    # "Z Raion in Y Oblast", "A and B hromadas in Y Oblast", "the X area of Y Oblast": the region says where the units
+    # before it lie; "X Raion and Y Oblast" stays a list
+    assert names("Russian drones hit Nikopol and Polohy Raion in Zaporizhia Oblast overnight.", is_name, "target") == [
+        "Nikopol", "Polohy Raion"]
+    assert names("Russian artillery shelled Ochakiv and Shyroke hromadas in Mykolaiv Oblast on Sunday.", is_name,
+                 "target") == ["Ochakiv", "Shyroke"]
+    got = find_mentions("Russian guns kept shelling the Nikopol area of Dnipropetrovsk Oblast.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Nikopol", "reference"), ("Dnipropetrovsk Oblast", "anchor")]
+    assert names("Russian drones hit Polohy Raion and Mykolaiv Oblast overnight.", is_name, "target") == [
+        "Polohy Raion", "Mykolaiv Oblast"]
