@@ -1362,6 +1362,12 @@ def _road(m: Mention) -> bool:
     return m.role == "reference" and (m.bearing or "").endswith(" road")
 
 
+def names_a_road(m: Mention) -> bool:
+    """A town named only in a road's name or as its end ("the Kharkiv City-Belgorod highway", "the R66
+    (Svatove-Kreminna) highway", "the N15 highway to Zaporizhia"): never where a claim is, the road runs far from it."""
+    return m.role == "reference" and (m.bearing or "").endswith((" road", " highway", " highways"))
+
+
 def _area_struck(m: Mention) -> bool:
     """A town named only as the heart of an area ("the Avdiivka-Donetsk City area"), which a strike there hits."""
     return m.role == "reference" and m.reference is None and (m.bearing or "").endswith(" area")
