@@ -1159,6 +1159,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             origins = [m for m in places if _origin_to_destination(sentence, m)]
             if origins and any(m.role == "target" and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
+        if ev.kind != "strike" and len(places) > 1:
+            # "Russian forces in Popasna are advancing north, toward Severodonetsk", "troops in Lyman are attacking
+            # toward Siversk": the town of the attackers' own subject is where they are, when the event names where
+            # they go
+            based = [m for m in places if m.end <= ev.start and FORCES_IN.search(sentence, max(0, m.start - 40), m.start)]
+            if based and any(m.start >= ev.end and m.precision == "settlement" for m in places):
+                places = [m for m in places if m not in based]
         if ev.kind == "strike" and places and "from" in sentence:
             # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
             # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
@@ -1255,6 +1262,7 @@ RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:
 TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
+FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around)\s+(?:the\s+)?$")
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
 ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")

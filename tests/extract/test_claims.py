@@ -1464,3 +1464,13 @@ def test_the_town_an_attack_sets_out_from_is_not_attacked(is_name):
     # the ground the enemy was driven from is where the fighting is: "drove Russian forces from X toward Y"
     got = one("Ukrainian forces counterattacked and drove Russian forces from Dibrova toward Kreminna.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Dibrova", "Kreminna"])]
+
+
+def test_the_town_of_the_attackers_subject_gives_way_to_where_they_go(is_name):
+    # "troops in X are attacking toward Y", "sabotage groups near X attacked Y": X is where they are; alone, X stays
+    got = one("Russian troops in Kreminna are pushing west toward Torske on Tuesday.", is_name)
+    assert [places for *_, places in got] == [["Torske"]]
+    got = one("Russian sabotage groups near Bakhmut unsuccessfully attacked Soledar.", is_name)
+    assert [places for *_, places in got] == [["Soledar"]]
+    got = one("Russian forces in Bakhmut advanced up to 200 meters on Tuesday.", is_name)
+    assert [places for *_, places in got] == [["Bakhmut"]]
