@@ -995,9 +995,11 @@ SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifl
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
-# "in the early summer of 2022", "during spring-summer 2022", "in 2014": a season or a year named as a span (not "since")
+# "in the early summer of 2022", "during spring-summer 2022", "in the summer and fall of 2022", "in 2014": a season or a
+# year named as a span (not "since")
 SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
-                         r"(?:\s*[–-]\s*(?:winter|spring|summer|fall|autumn))?(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
+                         r"(?:(?:\s*[–-]\s*|\s+(?:and|or)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)(?:winter|spring|summer|fall|autumn))?"
+                         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
                          r"(?!\s*[–-]\s*(?:19|20)\d\d)")
 
 

@@ -1474,3 +1474,13 @@ def test_the_town_of_the_attackers_subject_gives_way_to_where_they_go(is_name):
     assert [places for *_, places in got] == [["Soledar"]]
     got = one("Russian forces in Bakhmut advanced up to 200 meters on Tuesday.", is_name)
     assert [places for *_, places in got] == [["Bakhmut"]]
+
+
+def test_two_seasons_of_a_past_year_are_a_look_back(is_name):
+    # "in the summer and fall of 2022", "during the spring or early summer of 2022" in a 2023 report: background
+    s = "Russian forces attacked Siversk repeatedly in the summer and fall of 2022."
+    assert sentence_claims(s, is_name, day=dt.date(2023, 1, 20)) == []
+    s = "Ukrainian forces struck Kherson Oblast during the spring or early summer of 2022."
+    assert sentence_claims(s, is_name, day=dt.date(2023, 1, 20)) == []
+    s = "Russian forces attacked Siversk on January 19."
+    assert [e.kind for e in sentence_claims(s, is_name, day=dt.date(2023, 1, 20))] == ["attack"]
