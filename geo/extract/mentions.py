@@ -971,24 +971,28 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 # what stands between a place named with its unit and the region that holds it: " hromadas in ", " Raion in the ",
 # " area of ", " Hromada, "
-UNIT_IN_REGION = re.compile(r"(?P<unit>\s+(?:[Hh]romadas?|[Rr]aions?|[Dd]istricts?|area))?(?:\s*\([^)]*\))?"
+UNIT_IN_REGION = re.compile(r"(?P<unit>\s+(?:[Hh]romadas?|[Rr]aions?|[Dd]istricts?|areas?))?(?:\s*\([^)]*\))?"
                             r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)")
 
 
 def _unit_located(sentence: str, prev: Mention, region: Mention) -> bool:
     """Does `region` only say where the raion, hromada or area just before it lies? "Bashtanka Raion in Mykolaiv
-    Oblast", "Berezhuvate and Shyroke hromadas in Mykolaiv Oblast", "the Nikopol area of Dnipropetrovsk Oblast". Not
+    Oblast", "Berezhuvate and Shyroke hromadas in Mykolaiv Oblast", "the Nikopol area of Dnipropetrovsk Oblast", "the
+    Inhulka and Shevchenko hromadas of Bashtanka Raion". Not
     "Bakhmut in Donetsk Oblast" (read elsewhere) nor a list of regions ("Kherson Raion and Mykolaiv Oblast")."""
     gap = UNIT_IN_REGION.fullmatch(sentence, prev.end, region.start)
-    if gap is None or SUB_REGION.search(region.name):
+    if gap is None:
         return False
+    unit = (gap.group("unit") or "").strip().lower()
+    if SUB_REGION.search(region.name):  # "the A and B hromadas of Bashtanka Raion": a raion holds hromadas
+        return unit.startswith("hromada") and prev.precision == "settlement" and prev.role == "target"
     if prev.precision == "region":
         return prev.role == "target" and SUB_REGION.search(prev.name) is not None and "," not in gap.group(0)
-    if prev.precision != "settlement" or not gap.group("unit"):
+    if prev.precision != "settlement" or not unit:
         return False
-    if prev.role == "reference":
-        return gap.group("unit").strip() == "area" and (prev.bearing or "").endswith(" area")
-    return prev.role == "target" and gap.group("unit").strip() != "area"
+    if prev.role == "reference":  # "the Nikopol area of", "the Kherson and Beryslav areas of"
+        return unit.startswith("area") and (prev.bearing or "").endswith((" area", " areas"))
+    return prev.role == "target" and not unit.startswith("area")
 
 
 # what may stand between a place and the region that says where it is: ", southern", "(...),", " in the", " of the"

@@ -547,3 +547,8 @@ def test_region_that_holds_the_raion_hromada_or_area_before(is_name):
     assert [(m.text, m.role) for m in got] == [("Nikopol", "reference"), ("Dnipropetrovsk Oblast", "anchor")]
     assert names("Russian drones hit Polohy Raion and Mykolaiv Oblast overnight.", is_name, "target") == [
         "Polohy Raion", "Mykolaiv Oblast"]
+    got = find_mentions("Ukrainian rockets hit depots in the Nova Kakhovka and Skadovsk areas of Kherson Oblast.", is_name)
+    assert [m.role for m in got] == ["reference", "reference", "anchor"]
+    got = find_mentions("Russian missiles hit the Ochakiv and Shyroke hromadas of Polohy Raion, Zaporizhia Oblast.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Ochakiv", "target"), ("Shyroke", "target"), ("Polohy Raion", "anchor"),
+                                               ("Zaporizhia Oblast", "anchor")]
