@@ -228,9 +228,12 @@ ROLE_CUE = re.compile(
     r"spokes(?:person|man|woman)|mayor|governor|minister|advis[eo]r|director|officer|(?:mil)?blogger|leader|secretary|"
     r"representative|prosecutor|judge|activist|journalist|politician|businessman)(?=\s*(?:[,.;()]|of\b|in\b|for\b|at\b|$)))")
 LETTERS = re.compile(r"[A-Za-z]+")
-FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
+# what a works makes, between its name and "plant" or "factory": "the Ilyich metal plant", "the Azot chemical plant"
+INDUSTRY = r"(?:metal|steel|metallurgical|iron|chemical|gypsum|cement|coke|machine-building|tank|aircraft|armou?red|repair)\s+"
+FEATURE_RE = re.compile(r" ((?:" + INDUSTRY + r"(?=plant|factory))?(?:"
+                        + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r"))(?![a-z])")
 FEATURE_OF_TOWN = re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
-FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
+FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+|(?:north|south|east|west)ern\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
 
 @lru_cache(maxsize=64)

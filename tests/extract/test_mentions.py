@@ -552,3 +552,13 @@ def test_region_that_holds_the_raion_hromada_or_area_before(is_name):
     got = find_mentions("Russian missiles hit the Ochakiv and Shyroke hromadas of Polohy Raion, Zaporizhia Oblast.", is_name)
     assert [(m.text, m.role) for m in got] == [("Ochakiv", "target"), ("Shyroke", "target"), ("Polohy Raion", "anchor"),
                                                ("Zaporizhia Oblast", "anchor")]
+
+
+def test_a_works_named_with_what_it_makes(is_name):
+    # "the X metal plant", "the Y chemical plant in Z": the works, placed at its town, not a village called X
+    got = find_mentions("Russian troops stormed the Lenin metal plant in northern Mariupol on Monday.", is_name)
+    assert [(m.text, m.precision, m.reference) for m in got] == [
+        ("Lenin metal plant", "feature", "Mariupol"), ("northern Mariupol", "settlement", None)]
+    got = find_mentions("Ukrainian drones hit the Khimprom chemical plant near Kherson.", is_name)
+    assert [(m.text, m.precision, m.reference) for m in got][:1] == [("Khimprom chemical plant", "feature", "Kherson")]
+    assert find_mentions("Russian forces struck a Ukrainian metal plant.", is_name) == []
