@@ -260,6 +260,9 @@ PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
 CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
 # "have not abandoned operations to", "did not stop attacking": a negated stop is a continuing event
+# "there is no evidence that Russian or proxy forces have advanced beyond X": what there is no evidence of, however long
+# its subject, did not happen
+NO_EVIDENCE_THAT = re.compile(r"\bno\s+(?:(?:visual|independent|clear|further)\s+)?evidence\s+that\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
 # what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
 RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
@@ -926,7 +929,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
         # which the aim or the modal of the clause before does not govern
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
-        if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
+        if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
+                or "evidence" in clause and NO_EVIDENCE_THAT.search(clause):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
                 and not ev.cause:

@@ -1484,3 +1484,13 @@ def test_two_seasons_of_a_past_year_are_a_look_back(is_name):
     assert sentence_claims(s, is_name, day=dt.date(2023, 1, 20)) == []
     s = "Russian forces attacked Siversk on January 19."
     assert [e.kind for e in sentence_claims(s, is_name, day=dt.date(2023, 1, 20))] == ["attack"]
+
+
+def test_no_evidence_that_a_long_subject_acted_is_no_claim(is_name):
+    # "there is no evidence that <a subject of several words> advanced": negated however far the "no" stands
+    assert one("There is no evidence that elements of the Russian 20th Combined Arms Army captured Soledar.", is_name) == []
+    assert one("Russian sources claimed gains, but there is no evidence that Russian or proxy forces have advanced "
+               "beyond Soledar.", is_name) == []
+    got = one("There is no visual evidence that Russian forces captured Soledar, but Russian forces advanced near Bakhmut.",
+              is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("advance", ["Bakhmut"])]
