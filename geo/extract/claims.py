@@ -560,6 +560,12 @@ PRESENCE = re.compile(
     r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
 
 
+# what follows troops shown in a town when the footage answers the other side's claim to have taken it: "..., indicating
+# that prior Russian claims of capturing X were false", "... despite repeated Russian claims that they took X"
+HELD_AGAINST_CLAIMS = re.compile(r"[^.;]{0,80}?(?:\bdespite\s+(?:[\w’'-]+\s+){0,3}?claims?\b|\bclaims?\b[^.;]{0,80}?\b(?:were|was|are|is)\s+"
+                                 r"(?:likely\s+|probably\s+)?(?:false|incorrect|untrue|inaccurate)\b)")
+
+
 NOT_INFINITIVE = {"due", "owing", "thanks", "according", "close", "next", "prior", "compared", "contrary", "adjacent", "similar"}
 NOT_VERB_AFTER_TO = {"date", "positions", "areas", "villages", "settlements", "towns", "cities", "territory", "the", "some",
                      "several", "both", "all", "each", "within", "about", "around", "near", "nearly", "almost", "over"}
@@ -962,6 +968,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
     evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
+        if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
+            continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)

@@ -1494,3 +1494,13 @@ def test_no_evidence_that_a_long_subject_acted_is_no_claim(is_name):
     got = one("There is no visual evidence that Russian forces captured Soledar, but Russian forces advanced near Bakhmut.",
               is_name)
     assert [(k, places) for k, _, _, _, places in got] == [("advance", ["Bakhmut"])]
+
+
+def test_troops_shown_in_a_town_against_a_claim_to_have_taken_it_hold_it(is_name):
+    # README: a control statement answering "recent Russian claims that they captured X" is no advance
+    assert one("New footage shows Ukrainian troops in Kurakhove despite Russian claims that they seized the town.",
+               is_name) == []
+    assert one("Geolocated footage shows Ukrainian soldiers in Toretsk, indicating that earlier Russian claims of "
+               "taking Toretsk are false.", is_name) == []
+    got = one("Geolocated footage shows Ukrainian soldiers in Toretsk on Monday.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("advance", "ukraine", ["Toretsk"])]
