@@ -297,6 +297,8 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions.extend(found_mentions)
         i = next_i
     mentions = _plural_regions(sentence, mentions)
+    if "front" in sentence or "contact" in sentence:
+        mentions = _front_regions(sentence, mentions, is_name)
     if "ern " in sentence or "central " in sentence or "downtown " in sentence:
         mentions = _town_parts(sentence, mentions, is_name)
     if _has_plural_feature(_lower(sentence)):
@@ -712,6 +714,26 @@ def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
             base = m.text[: m.text.lower().rfind(suffix.lower())].strip()
             m = replace(m, text=f"{base} {suffix}" if base else m.text)
         result.append(m)
+    return result
+
+
+# "along the entire frontline in Donetsk and Luhansk", "the line of contact in Zaporizhia": a front runs through oblasts
+FRONT_IN = re.compile(r"\b(?:front\s*lines?|line\s+of\s+contact|contact\s+line)\s+(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def _front_regions(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
+    """Bare oblast names after "the frontline in" are the oblasts, not their capitals: "shelling along the frontline in
+    Donetsk and Luhansk" -> Donetsk Oblast, Luhansk Oblast (a front line does not run through Luhansk City)."""
+    result = list(mentions)
+    for k, m in enumerate(result):
+        if m.precision != "settlement" or not FRONT_IN.search(sentence, max(0, m.start - 40), m.start):
+            continue
+        j = k
+        while j < len(result) and result[j].precision == "settlement" and result[j].text == result[j].name \
+                and (j == k or LIST_GAP.fullmatch(sentence, result[j - 1].end, result[j].start)) \
+                and is_name(f"{result[j].name} Oblast"):
+            result[j] = replace(result[j], name=f"{result[j].name} Oblast", precision="region")
+            j += 1
     return result
 
 

@@ -562,3 +562,16 @@ def test_a_works_named_with_what_it_makes(is_name):
     got = find_mentions("Ukrainian drones hit the Khimprom chemical plant near Kherson.", is_name)
     assert [(m.text, m.precision, m.reference) for m in got][:1] == [("Khimprom chemical plant", "feature", "Kherson")]
     assert find_mentions("Russian forces struck a Ukrainian metal plant.", is_name) == []
+
+
+def test_bare_oblast_names_after_the_frontline_in_are_oblasts(is_name):
+    # "along the frontline in Donetsk and Luhansk", "the line of contact in Zaporizhia": a front runs through oblasts;
+    # towns after it stay towns
+    got = find_mentions("Russian artillery hit the whole frontline in Kharkiv and Luhansk on Sunday.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Kharkiv Oblast", "region"), ("Luhansk Oblast", "region")]
+    got = find_mentions("Russian forces fired along the line of contact in Zaporizhia.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Zaporizhia Oblast", "region")]
+    got = find_mentions("Russian forces shelled the frontline in Kreminna and Svatove.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Kreminna", "settlement"), ("Svatove", "settlement")]
+    got = find_mentions("Russian missiles hit Kharkiv and Luhansk on Sunday.", is_name)
+    assert [m.precision for m in got] == ["settlement", "settlement"]
