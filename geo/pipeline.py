@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.extract.claims import METHOD, extract_claims, is_vague
+from geo.extract.claims import METHOD, extract_claims, is_vague, names_a_road
 from geo.errors import GeoError, ReportError, StoreError
 from geo.files import write_atomically
 from geo.models import ClaimPlace, Mention, Report
@@ -52,7 +52,8 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     way to the claims of the same side and kind in the same section that name places in that direction (within
     50 km, or in the same sentence); alone, it stays. A party's claim along a line, in an area or axis, or at a
     bearing from a town ("Russian sources claimed attacks along the Svatove-Kreminna line") gives way too; one "in
-    the direction of X" names the party's target and stays, as do lead-in claims."""
+    the direction of X" names the party's target and stays, as do lead-in claims. A town named only in a road's name
+    never stays."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
         if not is_vague(cp.resolution.mention):
@@ -63,6 +64,8 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     indexes: dict[tuple, PointIndex] = {}  # a vague row asks "is a named place of its group within 50 km" in a few lookups
     out = []
     for cp in rows:
+        if names_a_road(cp.resolution.mention):
+            continue  # "operations west of the Kharkiv City-Belgorod highway": the road's towns are not the place
         if is_vague(cp.resolution.mention):
             group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
             sentences, points = explicit.get(group, (set(), []))

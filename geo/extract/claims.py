@@ -268,6 +268,9 @@ PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
 CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
 FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
 # "have not abandoned operations to", "did not stop attacking": a negated stop is a continuing event
+# "there is no evidence that Russian or proxy forces have advanced beyond X": what there is no evidence of, however long
+# its subject, did not happen
+NO_EVIDENCE_THAT = re.compile(r"\bno\s+(?:(?:visual|independent|clear|further)\s+)?evidence\s+that\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
 # what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
 RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
@@ -563,6 +566,12 @@ PRESENCE = re.compile(
     r"confirms?|confirmed|confirming|depicts?|depicted|depicting)\s+(?:that\s+)?(?:the\s+presence\s+of\s+)?"
     r"(?P<side>Ukrainian|Russian)\s+(?:troops|soldiers|forces|servicemen|units|personnel|fighters)"
     r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
+
+
+# what follows troops shown in a town when the footage answers the other side's claim to have taken it: "..., indicating
+# that prior Russian claims of capturing X were false", "... despite repeated Russian claims that they took X"
+HELD_AGAINST_CLAIMS = re.compile(r"[^.;]{0,80}?(?:\bdespite\s+(?:[\w’'-]+\s+){0,3}?claims?\b|\bclaims?\b[^.;]{0,80}?\b(?:were|was|are|is)\s+"
+                                 r"(?:likely\s+|probably\s+)?(?:false|incorrect|untrue|inaccurate)\b)")
 
 
 NOT_INFINITIVE = {"due", "owing", "thanks", "according", "close", "next", "prior", "compared", "contrary", "adjacent", "similar"}
@@ -944,7 +953,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
         # which the aim or the modal of the clause before does not govern
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
-        if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
+        if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
+                or "evidence" in clause and NO_EVIDENCE_THAT.search(clause):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
                 and not ev.cause:
@@ -976,6 +986,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
     evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
+        if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
+            continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)
@@ -1020,9 +1032,11 @@ SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifl
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
-# "in the early summer of 2022", "during spring-summer 2022", "in 2014": a season or a year named as a span (not "since")
+# "in the early summer of 2022", "during spring-summer 2022", "in the summer and fall of 2022", "in 2014": a season or a
+# year named as a span (not "since")
 SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
-                         r"(?:\s*[–-]\s*(?:winter|spring|summer|fall|autumn))?(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
+                         r"(?:(?:\s*[–-]\s*|\s+(?:and|or)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)(?:winter|spring|summer|fall|autumn))?"
+                         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
                          r"(?!\s*[–-]\s*(?:19|20)\d\d)")
 
 
@@ -1192,6 +1206,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             origins = [m for m in places if _origin_to_destination(sentence, m)]
             if origins and any(m.role == "target" and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
+        if ev.kind != "strike" and len(places) > 1:
+            # "Russian forces in Popasna are advancing north, toward Severodonetsk", "troops in Lyman are attacking
+            # toward Siversk": the town of the attackers' own subject is where they are, when the event names where
+            # they go
+            based = [m for m in places if m.end <= ev.start and FORCES_IN.search(sentence, max(0, m.start - 40), m.start)]
+            if based and any(m.start >= ev.end and m.precision == "settlement" for m in places):
+                places = [m for m in places if m not in based]
         if ev.kind == "strike" and places and "from" in sentence:
             # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
             # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
@@ -1318,6 +1339,7 @@ RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:
 TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
+FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around)\s+(?:the\s+)?$")
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
 ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
@@ -1451,11 +1473,16 @@ def _road(m: Mention) -> bool:
     return m.role == "reference" and (m.bearing or "").endswith(" road")
 
 
+def names_a_road(m: Mention) -> bool:
+    """A town named only in a road's name or as its end ("the Kharkiv City-Belgorod highway", "the R66
+    (Svatove-Kreminna) highway", "the N15 highway to Zaporizhia"): never where a claim is, the road runs far from it."""
+    return m.role == "reference" and (m.bearing or "").endswith((" road", " highway", " highways"))
+
+
 def _road_end(m: Mention) -> bool:
     """A town named only as one of the ends that name a road ("the Svatove-Kreminna highway", "the M14
     Mariupol-Berdyansk-Melitopol highway")."""
-    return m.role == "reference" and m.reference is None and (m.bearing or "").endswith((" highway", " road")) \
-        and m.name in m.bearing and DASH_IN.search(m.bearing) is not None
+    return names_a_road(m) and m.reference is None and m.name in m.bearing and DASH_IN.search(m.bearing) is not None
 
 
 DASH_IN = re.compile(r"\S[-–]\S")

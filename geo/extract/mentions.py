@@ -241,9 +241,12 @@ ROLE_CUE = re.compile(
     r"spokes(?:person|man|woman)|mayor|governor|minister|advis[eo]r|director|officer|(?:mil)?blogger|leader|secretary|"
     r"representative|prosecutor|judge|activist|journalist|politician|businessman)(?=\s*(?:[,.;()]|of\b|in\b|for\b|at\b|$)))")
 LETTERS = re.compile(r"[A-Za-z]+")
-FEATURE_RE = re.compile(r" (" + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r")(?![a-z])")
+# what a works makes, between its name and "plant" or "factory": "the Ilyich metal plant", "the Azot chemical plant"
+INDUSTRY = r"(?:metal|steel|metallurgical|iron|chemical|gypsum|cement|coke|machine-building|tank|aircraft|armou?red|repair)\s+"
+FEATURE_RE = re.compile(r" ((?:" + INDUSTRY + r"(?=plant|factory))?(?:"
+                        + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r"))(?![a-z])")
 FEATURE_OF_TOWN = re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
-FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
+FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+|(?:north|south|east|west)ern\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
 
 @lru_cache(maxsize=64)
@@ -307,6 +310,8 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions.extend(found_mentions)
         i = next_i
     mentions = _plural_regions(sentence, mentions)
+    if "front" in sentence or "contact" in sentence:
+        mentions = _front_regions(sentence, mentions, is_name)
     if "ern " in sentence or "central " in sentence or "downtown " in sentence:
         mentions = _town_parts(sentence, mentions, is_name)
     if _has_plural_feature(_lower(sentence)):
@@ -727,6 +732,26 @@ def _plural_regions(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+# "along the entire frontline in Donetsk and Luhansk", "the line of contact in Zaporizhia": a front runs through oblasts
+FRONT_IN = re.compile(r"\b(?:front\s*lines?|line\s+of\s+contact|contact\s+line)\s+(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def _front_regions(sentence: str, mentions: list[Mention], is_name: NameTest) -> list[Mention]:
+    """Bare oblast names after "the frontline in" are the oblasts, not their capitals: "shelling along the frontline in
+    Donetsk and Luhansk" -> Donetsk Oblast, Luhansk Oblast (a front line does not run through Luhansk City)."""
+    result = list(mentions)
+    for k, m in enumerate(result):
+        if m.precision != "settlement" or not FRONT_IN.search(sentence, max(0, m.start - 40), m.start):
+            continue
+        j = k
+        while j < len(result) and result[j].precision == "settlement" and result[j].text == result[j].name \
+                and (j == k or LIST_GAP.fullmatch(sentence, result[j - 1].end, result[j].start)) \
+                and is_name(f"{result[j].name} Oblast"):
+            result[j] = replace(result[j], name=f"{result[j].name} Oblast", precision="region")
+            j += 1
+    return result
+
+
 # a plural label after a list of towns, and the label each town gets: "the Kupyansk and Lyman directions"
 PLURAL_LABEL = {"directions": "direction", "axes": "axis", "areas": "area", "sectors": "sector", "lines": "line"}
 NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
@@ -898,6 +923,9 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 sentence[last_target.end:m.start]):
             kept.append(replace(m, role="anchor"))  # "Masyutivka and Krokhmalne in Kharkiv Oblast": where they are
             continue
+        if m.precision == "region" and kept and _unit_located(sentence, kept[-1], m):
+            kept.append(replace(m, role="anchor"))  # "Bashtanka Raion in Mykolaiv Oblast", "X and Y hromadas in Z Oblast"
+            continue
         if m.precision == "region" and last_target is not None and last_target.precision != "region" and re.fullmatch(
                 r"(?:\s*\([^)]*\))?(?:\s+(?:in|near|at)\s+(?:occupied\s+)?[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*)?\s*,\s*",
                 sentence[last_target.end:m.start]):
@@ -979,6 +1007,32 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+# what stands between a place named with its unit and the region that holds it: " hromadas in ", " Raion in the ",
+# " area of ", " Hromada, "
+UNIT_IN_REGION = re.compile(r"(?P<unit>\s+(?:[Hh]romadas?|[Rr]aions?|[Dd]istricts?|areas?))?(?:\s*\([^)]*\))?"
+                            r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)")
+
+
+def _unit_located(sentence: str, prev: Mention, region: Mention) -> bool:
+    """Does `region` only say where the raion, hromada or area just before it lies? "Bashtanka Raion in Mykolaiv
+    Oblast", "Berezhuvate and Shyroke hromadas in Mykolaiv Oblast", "the Nikopol area of Dnipropetrovsk Oblast", "the
+    Inhulka and Shevchenko hromadas of Bashtanka Raion". Not
+    "Bakhmut in Donetsk Oblast" (read elsewhere) nor a list of regions ("Kherson Raion and Mykolaiv Oblast")."""
+    gap = UNIT_IN_REGION.fullmatch(sentence, prev.end, region.start)
+    if gap is None:
+        return False
+    unit = (gap.group("unit") or "").strip().lower()
+    if SUB_REGION.search(region.name):  # "the A and B hromadas of Bashtanka Raion": a raion holds hromadas
+        return unit.startswith("hromada") and prev.precision == "settlement" and prev.role == "target"
+    if prev.precision == "region":
+        return prev.role == "target" and SUB_REGION.search(prev.name) is not None and "," not in gap.group(0)
+    if prev.precision != "settlement" or not unit:
+        return False
+    if prev.role == "reference":  # "the Nikopol area of", "the Kherson and Beryslav areas of"
+        return unit.startswith("area") and (prev.bearing or "").endswith((" area", " areas"))
+    return prev.role == "target" and not unit.startswith("area")
 
 
 # what may stand between a place and the region that says where it is: ", southern", "(...),", " in the", " of the"

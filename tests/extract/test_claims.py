@@ -1523,3 +1523,43 @@ def test_an_event_in_a_where_clause_is_at_the_places_before_it(is_name):
     # a place the clause is not said of is not its place
     assert one("Russian forces shelled Siversk, where fighting may resume.", is_name) == [
         ("strike", "russia", "confirmed", None, ["Siversk"])]
+
+
+def test_the_town_of_the_attackers_subject_gives_way_to_where_they_go(is_name):
+    # "troops in X are attacking toward Y", "sabotage groups near X attacked Y": X is where they are; alone, X stays
+    got = one("Russian troops in Kreminna are pushing west toward Torske on Tuesday.", is_name)
+    assert [places for *_, places in got] == [["Torske"]]
+    got = one("Russian sabotage groups near Bakhmut unsuccessfully attacked Soledar.", is_name)
+    assert [places for *_, places in got] == [["Soledar"]]
+    got = one("Russian forces in Bakhmut advanced up to 200 meters on Tuesday.", is_name)
+    assert [places for *_, places in got] == [["Bakhmut"]]
+
+
+def test_two_seasons_of_a_past_year_are_a_look_back(is_name):
+    # "in the summer and fall of 2022", "during the spring or early summer of 2022" in a 2023 report: background
+    s = "Russian forces attacked Siversk repeatedly in the summer and fall of 2022."
+    assert sentence_claims(s, is_name, day=dt.date(2023, 1, 20)) == []
+    s = "Ukrainian forces struck Kherson Oblast during the spring or early summer of 2022."
+    assert sentence_claims(s, is_name, day=dt.date(2023, 1, 20)) == []
+    s = "Russian forces attacked Siversk on January 19."
+    assert [e.kind for e in sentence_claims(s, is_name, day=dt.date(2023, 1, 20))] == ["attack"]
+
+
+def test_no_evidence_that_a_long_subject_acted_is_no_claim(is_name):
+    # "there is no evidence that <a subject of several words> advanced": negated however far the "no" stands
+    assert one("There is no evidence that elements of the Russian 20th Combined Arms Army captured Soledar.", is_name) == []
+    assert one("Russian sources claimed gains, but there is no evidence that Russian or proxy forces have advanced "
+               "beyond Soledar.", is_name) == []
+    got = one("There is no visual evidence that Russian forces captured Soledar, but Russian forces advanced near Bakhmut.",
+              is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("advance", ["Bakhmut"])]
+
+
+def test_troops_shown_in_a_town_against_a_claim_to_have_taken_it_hold_it(is_name):
+    # README: a control statement answering "recent Russian claims that they captured X" is no advance
+    assert one("New footage shows Ukrainian troops in Kurakhove despite Russian claims that they seized the town.",
+               is_name) == []
+    assert one("Geolocated footage shows Ukrainian soldiers in Toretsk, indicating that earlier Russian claims of "
+               "taking Toretsk are false.", is_name) == []
+    got = one("Geolocated footage shows Ukrainian soldiers in Toretsk on Monday.", is_name)
+    assert [(k, a, places) for k, a, _, _, places in got] == [("advance", "ukraine", ["Toretsk"])]

@@ -561,3 +561,44 @@ def test_what_a_bridge_carries_is_no_part_of_its_name(is_name):
     got = find_mentions("Ukrainian artillery hit the Darivka pontoon bridge and the Antonivskyi railway bridge.", is_name)
     assert [(m.text, m.name, m.precision) for m in got] == [
         ("Darivka pontoon bridge", "Darivka Bridge", "feature"), ("Antonivskyi railway bridge", "Antonivskyi Bridge", "feature")]
+
+
+def test_region_that_holds_the_raion_hromada_or_area_before(is_name):
+    # "Z Raion in Y Oblast", "A and B hromadas in Y Oblast", "the X area of Y Oblast": the region says where the units
+    # before it lie; "X Raion and Y Oblast" stays a list
+    assert names("Russian drones hit Nikopol and Polohy Raion in Zaporizhia Oblast overnight.", is_name, "target") == [
+        "Nikopol", "Polohy Raion"]
+    assert names("Russian artillery shelled Ochakiv and Shyroke hromadas in Mykolaiv Oblast on Sunday.", is_name,
+                 "target") == ["Ochakiv", "Shyroke"]
+    got = find_mentions("Russian guns kept shelling the Nikopol area of Dnipropetrovsk Oblast.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Nikopol", "reference"), ("Dnipropetrovsk Oblast", "anchor")]
+    assert names("Russian drones hit Polohy Raion and Mykolaiv Oblast overnight.", is_name, "target") == [
+        "Polohy Raion", "Mykolaiv Oblast"]
+    got = find_mentions("Ukrainian rockets hit depots in the Nova Kakhovka and Skadovsk areas of Kherson Oblast.", is_name)
+    assert [m.role for m in got] == ["reference", "reference", "anchor"]
+    got = find_mentions("Russian missiles hit the Ochakiv and Shyroke hromadas of Polohy Raion, Zaporizhia Oblast.", is_name)
+    assert [(m.text, m.role) for m in got] == [("Ochakiv", "target"), ("Shyroke", "target"), ("Polohy Raion", "anchor"),
+                                               ("Zaporizhia Oblast", "anchor")]
+
+
+def test_a_works_named_with_what_it_makes(is_name):
+    # "the X metal plant", "the Y chemical plant in Z": the works, placed at its town, not a village called X
+    got = find_mentions("Russian troops stormed the Lenin metal plant in northern Mariupol on Monday.", is_name)
+    assert [(m.text, m.precision, m.reference) for m in got] == [
+        ("Lenin metal plant", "feature", "Mariupol"), ("northern Mariupol", "settlement", None)]
+    got = find_mentions("Ukrainian drones hit the Khimprom chemical plant near Kherson.", is_name)
+    assert [(m.text, m.precision, m.reference) for m in got][:1] == [("Khimprom chemical plant", "feature", "Kherson")]
+    assert find_mentions("Russian forces struck a Ukrainian metal plant.", is_name) == []
+
+
+def test_bare_oblast_names_after_the_frontline_in_are_oblasts(is_name):
+    # "along the frontline in Donetsk and Luhansk", "the line of contact in Zaporizhia": a front runs through oblasts;
+    # towns after it stay towns
+    got = find_mentions("Russian artillery hit the whole frontline in Kharkiv and Luhansk on Sunday.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Kharkiv Oblast", "region"), ("Luhansk Oblast", "region")]
+    got = find_mentions("Russian forces fired along the line of contact in Zaporizhia.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Zaporizhia Oblast", "region")]
+    got = find_mentions("Russian forces shelled the frontline in Kreminna and Svatove.", is_name)
+    assert [(m.name, m.precision) for m in got] == [("Kreminna", "settlement"), ("Svatove", "settlement")]
+    got = find_mentions("Russian missiles hit Kharkiv and Luhansk on Sunday.", is_name)
+    assert [m.precision for m in got] == ["settlement", "settlement"]
