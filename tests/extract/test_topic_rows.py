@@ -23,3 +23,17 @@ def test_a_partys_claim_in_the_direction_of_a_town_stays(embedded_gazetteer):
     text = ("The Russian MoD claimed that Russian forces repelled Ukrainian attacks in the direction of Lyman. "
             "Russian sources claimed that Ukrainian forces attacked near Siversk.")
     assert places(text, embedded_gazetteer) == [("claimed", "Lyman"), ("claimed", "Siversk")]
+
+
+def test_a_counteroffensive_by_a_bearing_gives_way_to_the_villages_it_retook(embedded_gazetteer):
+    # the summary's attack is told where it went by the same side's named gains nearby
+    text = ("Ukrainian forces pressed their counteroffensive east of Bakhmut on November 20. "
+            "Ukrainian forces recaptured Soledar.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Soledar")]
+
+
+def test_a_gain_by_a_bearing_stays_beside_attacks_on_named_villages(embedded_gazetteer):
+    # an attack does not say where the gain was: the bearing's town stays the place of the advance
+    text = ("Russian forces made marginal gains south of Bakhmut on November 20. "
+            "Russian forces attacked Soledar.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Bakhmut"), ("confirmed", "Soledar")]
