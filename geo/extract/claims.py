@@ -1189,7 +1189,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         if ev.kind != "strike" and len(places) > 1 and "from " in sentence:
             # "attempted to advance from Vesele to Vodyane", "assaults from Arhanhelske on Ivanivka": the first town is
             # where the attackers set out from; not "pushed Russian forces from X to the river" (X is the ground taken)
-            origins = [m for m in places if _origin_to_destination(sentence, m)]
+            origins = [m for m in places if _origin_to_destination(sentence, m)] + _origins_after_destination(sentence, places)
             if origins and any(m.role == "target" and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
         if ev.kind == "strike" and places and "from" in sentence:
@@ -1332,6 +1332,25 @@ def _origin_to_destination(sentence: str, m: Mention) -> bool:
     return (ORIGIN_FROM.search(sentence, max(0, m.start - 30), m.start) is not None
             and TO_DESTINATION.match(sentence, m.end) is not None
             and not DISLODGED.search(sentence, max(0, m.start - 60), m.start))
+
+
+# "toward Bakhmut from", "on Avdiivka (10km northwest of Donetsk City) from the direction of": the place an attack went, then
+# the word that names where it set out from
+DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+                              r"(?:\s*\([^()]*\))?,?\s+from\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
+ORIGIN_LIST_GAP = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _origins_after_destination(sentence: str, places: list[Mention]) -> list[Mention]:
+    """'toward Y from X and Z' after a ground attack or advance: X and Z (the list after "from") are the start line."""
+    origins: list[Mention] = []
+    for m in places:
+        if origins and ORIGIN_LIST_GAP.fullmatch(sentence, origins[-1].end, m.start):
+            origins.append(m)
+        elif DESTINATION_FROM.search(sentence, max(0, m.start - 120), m.start) \
+                and not DISLODGED.search(sentence, max(0, m.start - 120), m.start):
+            origins.append(m)
+    return origins
 
 
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")

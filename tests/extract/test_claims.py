@@ -1523,3 +1523,14 @@ def test_an_event_in_a_where_clause_is_at_the_places_before_it(is_name):
     # a place the clause is not said of is not its place
     assert one("Russian forces shelled Siversk, where fighting may resume.", is_name) == [
         ("strike", "russia", "confirmed", None, ["Siversk"])]
+
+
+def test_the_towns_an_attack_set_out_from_after_its_destination_are_not_attacked(is_name):
+    # "toward Y from X and Z", "on Y (a bearing) from the direction of X": X and Z are the start line, Y the place attacked
+    got = one("Russian troops tried to advance toward Bakhmut from Soledar and Yakovlivka on May 3.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+    got = one("Ukrainian forces attacked on Kreminna (20km west of Rubizhne) from the direction of Torske.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
+    # the ground the enemy was driven from is where the fighting is
+    got = one("Ukrainian forces counterattacked and pushed Russian troops back toward Kreminna from Torske.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Torske"])]
