@@ -39,8 +39,8 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
     # "expelled Russian troops from X", "drove a Russian grouping out of Y": the subject took the ground
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
-    r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
-    r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
+    r"|(?:drove|driven|drive|driving|knocked|pushed|forced)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:out\s+of|out\s+from|from\s+(?:their|its|the)\b)"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
     # "pushed the Zaporizhia Oblast frontline 10 km south": the front moved forward is ground gained
     r"|(?:pushed|moved|shifted)\s+the\s+(?:[\w-]+\s+){0,3}(?:front\s?line|line\s+of\s+contact)"
@@ -1314,8 +1314,10 @@ THE_TOWN = re.compile(r"\s+(?:the|that)\s+(?:city|town|village|settlement)\b(?!\
 # "despite Russian claims that they captured the settlement", "following previous claims that ...": a claim recalled
 RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:[\w’'-]+\s+){0,3}?claims?\s+that\b")
 # ground taken in the town named before ("... a flag in X, indicating that Ukrainian troops have taken control of the
-# settlement", "destroyed a stronghold in X and fully retook the village"); not "the city", often a recalled battle
-TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
+# settlement", "destroyed a stronghold in X and fully retook the village", "seized the northern half of the settlement",
+# "a foothold on the outskirts of the village"); not "the city", often a recalled battle
+TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|into|in|on))?\s+(?:much\s+of\s+)?the\s+(?:[\w-]+\s+)?"
+                        r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"

@@ -1534,3 +1534,17 @@ def test_the_towns_an_attack_set_out_from_after_its_destination_are_not_attacked
     # the ground the enemy was driven from is where the fighting is
     got = one("Ukrainian forces counterattacked and pushed Russian troops back toward Kreminna from Torske.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Torske"])]
+
+
+def test_forcing_the_enemy_from_its_positions_in_a_town_is_a_gain_there(is_name):
+    # "forced X forces from their positions near Y", "pushed X forces out from a stronghold in Y": the ground was taken
+    got = one("Russian forces forced Ukrainian troops from their positions near Soledar.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]
+    got = one("Ukrainian forces pushed Russian forces out from a stronghold in Kreminna.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Kreminna"])]
+
+
+def test_a_part_of_the_settlement_named_before_is_the_ground_taken(is_name):
+    # "seized the northern half of the settlement", "a foothold in the outskirts of the settlement": the town named before
+    got = one("Russian forces attacked Soledar and established a foothold on the eastern outskirts of the settlement.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"]), ("advance", ["Soledar"])]
