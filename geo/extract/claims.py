@@ -1167,9 +1167,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 refs = [m for m in group if m.role == "reference"]
                 if refs and all(_border(m) for m in refs) and len(groups) > 1:
                     continue  # "around X and near the A-B Oblast border": the border only says where the fighting is
-                # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts
-                targets = ([m for m in refs if not is_vague(m)] or [m for m in refs if not _border(m) and not _road(m)]
-                           or [m for m in refs if not _border(m)] or refs)
+                # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts; beside
+                # another oblast's front ("the A-B and A-C Oblast borders and the D Oblast frontline") the oblasts all stay
+                unbordered = [m for m in refs if not _border(m) and not _road(m)]
+                if unbordered and all(m.precision == "region" for m in unbordered):
+                    unbordered = [m for m in refs if not _road(m)]
+                targets = ([m for m in refs if not is_vague(m)] or unbordered or [m for m in refs if not _border(m)] or refs)
                 if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets) and not _beside_regions(groups, group)
                                 or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}"
                                                                or (m.bearing or "").endswith((" direction", " area")) for m in targets)):

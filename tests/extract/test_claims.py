@@ -1548,3 +1548,11 @@ def test_a_part_of_the_settlement_named_before_is_the_ground_taken(is_name):
     # "seized the northern half of the settlement", "a foothold in the outskirts of the settlement": the town named before
     got = one("Russian forces attacked Soledar and established a foothold on the eastern outskirts of the settlement.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"]), ("advance", ["Soledar"])]
+
+
+def test_oblast_borders_stay_beside_another_oblasts_front(is_name):
+    # "along the A-B and A-C Oblast borders and on the D Oblast frontline": every oblast named; a town named with the
+    # border still locates the claim instead ("northwest of X along the A-B Oblast border")
+    got = one("Russian forces shelled positions along the Mykolaiv-Kherson and Kherson-Zaporizhia Oblast borders and "
+              "settlements on the Donetsk Oblast frontline.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("strike", ["Kherson", "Donetsk Oblast"])]

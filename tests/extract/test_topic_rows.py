@@ -37,3 +37,13 @@ def test_a_gain_by_a_bearing_stays_beside_attacks_on_named_villages(embedded_gaz
     text = ("Russian forces made marginal gains south of Bakhmut on November 20. "
             "Russian forces attacked Soledar.")
     assert places(text, embedded_gazetteer) == [("confirmed", "Bakhmut"), ("confirmed", "Soledar")]
+
+
+def test_an_oblasts_own_front_stays_beside_the_villages_named_after_it(embedded_gazetteer):
+    # an oblast in ISW's own summary, named by its front or its borders, is a region row; a two-oblast border is a line
+    text = ("Russian forces shelled settlements on the Kherson Oblast frontline on November 20. "
+            "Russian forces shelled Chornobaivka.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Chornobaivka"), ("confirmed", "Kherson Oblast")]
+    text = ("Russian forces shelled settlements along the Kherson-Mykolaiv Oblast border on November 20. "
+            "Russian forces shelled Stanislav.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Stanislav")]
