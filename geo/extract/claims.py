@@ -1341,7 +1341,8 @@ def _origin_to_destination(sentence: str, m: Mention) -> bool:
 
 # "toward Bakhmut from", "on Avdiivka (10km northwest of Donetsk City) from the direction of": the place an attack went, then
 # the word that names where it set out from
-DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
+                              r"August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
                               r"(?:\s*\([^()]*\))?,?\s+from\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
 ORIGIN_LIST_GAP = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
