@@ -152,6 +152,26 @@ NEW_EVENT_AFTER = re.compile(r"\b(?:after|following|during|amid)\s+an?\s+(?:[\w�
                              # "retreated following unsuccessful assaults in the Z direction" (not "during the", "after their")
                              r"|(?:\b(?:during|amid)|\b(?:withdr[ae]w\w*|retreat\w*|pulled\s+back|losses)\s+(?:after|following))\s+"
                              r"(?!(?:the|its|their|this|these|that|those|his|her|our|his|russia[’']s|ukraine[’']s)\s)(?:[\w’'-]+\s+){0,2}$", re.I)
+# "Ukrainian forces withdrew from X", "Russian units retreated westward from Y": the side named gave the place up, the
+# other side's gain (not "withdrew 60 howitzers from storage", "withdrew following failed assaults")
+CEDED_VERBS = {"withdrew", "withdrawn", "retreated", "fell back"}
+CEDED_FROM = re.compile(r"(?:\s+(?:entirely|completely|fully|further|(?:north|south|east|west)(?:ward|wards)?))?\s+from\s+(?!the\s+(?:direction|area)\b)")
+CEDED_TO = re.compile(r"\s(?:to|toward|towards|into|in\s+the\s+direction\s+of)\s")
+# "units withdrawn from Kyiv" (a participle naming the units), "elements withdrew from X" (a formation moved), "reports
+# that Russian forces withdrew from X are likely false": no ground given up
+HAVE_WITHDRAWN = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+)?$")
+MOVED_ELEMENTS = re.compile(r"\belements\b[^,;]{0,40}$")
+CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|incorrect|inaccurate)\b")
+
+
+def _ceded(sentence: str, start: int, end: int, word: str) -> bool:
+    """Did the side named give up the place after the verb ("Ukrainian forces withdrew from X", "Russian units have
+    withdrawn from Y")? Then the event is the other side's gain there."""
+    if word not in CEDED_VERBS or CEDED_FROM.match(sentence, end) is None:
+        return False
+    if word == "withdrawn" and not HAVE_WITHDRAWN.search(sentence, max(0, start - 20), start):
+        return False
+    return not MOVED_ELEMENTS.search(sentence, max(0, start - 50), start) and not CALLED_FALSE.search(sentence, end)
 TIME_WORDS = {"after", "since", "following", "before", "until", "through", "during", "amid", "throughout", "of"}
 UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
                           r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
@@ -353,6 +373,7 @@ class _Event:
     dropped: str | None = None  # why the event is not a claim
     mutual: bool = False  # each side accuses the other of it
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
+    ceded: bool = False  # the side named withdrew from the place: the other side's gain there
     mentions: list[Mention] | None = None
 
 
@@ -672,14 +693,15 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if not found_actors:
             actors, found_actors = _actors(sentence), True
         word = m.group().lower()
-        if m.group("move"):
+        ceded = bool(m.group("move")) and _ceded(sentence, m.start(), m.end(), word)
+        if m.group("move") and not ceded:
             events.append(_Event("attack", None, m.start(), m.end(), dropped="force move"))
             continue
-        kind = "advance" if m.group("advance") else "strike" if m.group("strike") else "attack"
+        kind = "advance" if m.group("advance") or ceded else "strike" if m.group("strike") else "attack"
         before = sentence[max(0, m.start() - 70):m.start()]
         before_words = before.split()[-6:]
         near = " ".join(before_words)
-        ev = _Event(kind, None, m.start(), m.end())
+        ev = _Event(kind, None, m.start(), m.end(), ceded=ceded)
         prev_word = before_words[-1].lower() if before_words else ""
         mutual = MUTUAL.search(sentence, max(0, m.start() - 50), m.start()) if has_accusation else None
         if mutual:
@@ -916,6 +938,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
+        if ev.ceded:
+            ev.actor = "ukraine" if ev.actor == "russia" else "russia"  # "Ukrainian forces withdrew from X": Russia's gain
         if kind == "strike" and not ev.mutual and not weapon and ("down" in low or "intercept" in low or "destroy" in low):
             shot = list(INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start()))
             if shot and not any(shot[-1].start() <= a[0] < m.start() for a in actors) \
@@ -1152,6 +1176,11 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     out = []
     for ev in live:
         places = []
+        if ev.ceded:
+            # "withdrew from X to Y": the ground given up is the village or town X, not where the side fell back to
+            back_to = CEDED_TO.search(sentence, ev.end)
+            ev.mentions = [m for m in ev.mentions if m.start >= ev.end and (back_to is None or m.start < back_to.start())
+                           and m.role == "target" and m.precision != "region" and not _water(m)]
         if sentence[ev.start:ev.end].lower() in lexicon.CROSSED:
             # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
             ev.mentions = [m for m in ev.mentions if not _water(m)]

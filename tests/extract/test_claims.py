@@ -345,8 +345,11 @@ def test_abilities_are_not_events(is_name):
 
 
 def test_force_moves_keep_their_places(is_name):
-    # a withdrawal or redeployment is not a claim, and the place after it is not the earlier event's
+    # a withdrawal or redeployment is not the side's own claim, and the place after it is not the earlier event's (a
+    # town the side withdrew from is the other side's gain: test_a_side_that_withdrew_from_a_town_gave_it_to_the_other_side)
     assert one("Russian forces assaulted Soledar and later withdrew from Bakhmut.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Soledar"]), ("advance", "ukraine", "confirmed", None, ["Bakhmut"])]
+    assert one("Russian forces assaulted Soledar and later redeployed from Bakhmut.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Soledar"])]
     assert one("Ukrainian forces counterattacked, not counting the redeployment of Russian forces from Izyum.",
                is_name) == []
@@ -1556,3 +1559,15 @@ def test_oblast_borders_stay_beside_another_oblasts_front(is_name):
     got = one("Russian forces shelled positions along the Mykolaiv-Kherson and Kherson-Zaporizhia Oblast borders and "
               "settlements on the Donetsk Oblast frontline.", is_name)
     assert [(g[0], g[4]) for g in got] == [("strike", ["Kherson", "Donetsk Oblast"])]
+
+
+def test_a_side_that_withdrew_from_a_town_gave_it_to_the_other_side(is_name):
+    # "Ukrainian forces withdrew from X (to Y)": the other side's gain at X, claimed by whoever said it
+    got = one("The Russian MoD claimed that Ukrainian forces withdrew from Soledar to Bakhmut.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("advance", "russia", "claimed", ["Soledar"])]
+    got = one("Russian forces retreated westward from Kreminna on Tuesday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Kreminna"])]
+    # units named by the participle, a formation moved elsewhere, a withdrawal called false: no ground given up
+    assert one("Russian units withdrawn from Kharkiv are resting near Belgorod.", is_name) == []
+    assert one("Unspecified Russian elements withdrew from Kherson to Melitopol.", is_name) == []
+    assert one("Reports that Ukrainian forces withdrew from Soledar are false.", is_name) == []
