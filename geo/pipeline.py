@@ -26,6 +26,9 @@ SAMPLE_DIR = ROOT / "data" / "assessments"
 OUTPUT_KEYS = ("report_date", "kind", "actor", "status", "claimant", "place", "geonameid", "lat", "lon", "admin1",
                "precision", "quote", "source")
 TOPIC_KM = 50.0  # a direction-only topic sentence gives way to named places this close to it
+# the topics a named claim of each kind replaces: an advance names where the fighting a topic sums up went
+# ("the counteroffensive north of X continued. Ukrainian forces liberated A and B")
+TOPIC_KINDS = {"advance": ("advance", "attack"), "attack": ("attack",), "strike": ("strike",)}
 
 
 def method_version(gazetteer) -> str:
@@ -50,17 +53,19 @@ def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()
 def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     """A topic sentence in ISW's own voice placed only by a direction ("attacked in the Borova direction") gives
     way to the claims of the same side and kind in the same section that name places in that direction (within
-    50 km, or in the same sentence); alone, it stays. A party's claim along a line, in an area or axis, or at a
+    50 km, or in the same sentence), an attack to the same side's named gains too; alone, it stays. An oblast named
+    by its own front or borders in ISW's summary stays a region row (`_oblast_summary`). A party's claim along a line, in an area or axis, or at a
     bearing from a town ("Russian sources claimed attacks along the Svatove-Kreminna line") gives way too; one "in
     the direction of X" names the party's target and stays, as do lead-in claims. A town named only in a road's name
     never stays."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
         if not is_vague(cp.resolution.mention):
-            sentences, points = explicit.setdefault((cp.claim.section, cp.claim.actor, cp.claim.kind), (set(), []))
-            sentences.add(cp.claim.sentence)
-            if cp.resolution.place is not None:
-                points.append((cp.resolution.place.lat, cp.resolution.place.lon))
+            for kind in TOPIC_KINDS[cp.claim.kind]:
+                sentences, points = explicit.setdefault((cp.claim.section, cp.claim.actor, kind), (set(), []))
+                sentences.add(cp.claim.sentence)
+                if cp.resolution.place is not None:
+                    points.append((cp.resolution.place.lat, cp.resolution.place.lon))
     indexes: dict[tuple, PointIndex] = {}  # a vague row asks "is a named place of its group within 50 km" in a few lookups
     out = []
     for cp in rows:
@@ -73,7 +78,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
             topic = not cp.claim.lead_in and (cp.claim.status == "confirmed" or _topic_shape(cp.resolution.mention))
             if cp.claim.sentence in sentences:
                 continue
-            if topic and sentences:
+            if topic and sentences and not _oblast_summary(cp):
                 if here is None:
                     continue
                 if group not in indexes:
@@ -82,6 +87,19 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
                     continue
         out.append(cp)
     return out
+
+
+BEARING_BEFORE = re.compile(r"(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?$")
+
+
+def _oblast_summary(cp: ClaimPlace) -> bool:
+    """An oblast in ISW's own summary sentence, named by its own front or border ("shelled settlements on the Zaporizhia
+    Oblast frontline", "along the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders"): a region row even when
+    the section names villages after it. Not a border between two oblasts ("the Kharkiv-Donetsk Oblast border", a line
+    as "the Avdiivka-Donetsk City line" is) nor a bearing from one ("westward of the Luhansk Oblast border")."""
+    m = cp.resolution.mention
+    return (cp.claim.status == "confirmed" and m.precision == "region" and "-" not in (m.bearing or "")
+            and not BEARING_BEFORE.search(cp.claim.sentence, max(0, m.start - 30), m.start))
 
 
 def _topic_shape(m: Mention) -> bool:

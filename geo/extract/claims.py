@@ -39,8 +39,8 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
     # "expelled Russian troops from X", "drove a Russian grouping out of Y": the subject took the ground
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
-    r"|(?:drove|driven|drive|driving|knocked|pushed)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
-    r"(?:\s+[\w-]+){0,4}?\s+out\s+of"
+    r"|(?:drove|driven|drive|driving|knocked|pushed|forced)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:out\s+of|out\s+from|from\s+(?:their|its|the)\b)"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
     # "pushed the Zaporizhia Oblast frontline 10 km south": the front moved forward is ground gained
     r"|(?:pushed|moved|shifted)\s+the\s+(?:[\w-]+\s+){0,3}(?:front\s?line|line\s+of\s+contact)"
@@ -152,6 +152,26 @@ NEW_EVENT_AFTER = re.compile(r"\b(?:after|following|during|amid)\s+an?\s+(?:[\w�
                              # "retreated following unsuccessful assaults in the Z direction" (not "during the", "after their")
                              r"|(?:\b(?:during|amid)|\b(?:withdr[ae]w\w*|retreat\w*|pulled\s+back|losses)\s+(?:after|following))\s+"
                              r"(?!(?:the|its|their|this|these|that|those|his|her|our|his|russia[’']s|ukraine[’']s)\s)(?:[\w’'-]+\s+){0,2}$", re.I)
+# "Ukrainian forces withdrew from X", "Russian units retreated westward from Y": the side named gave the place up, the
+# other side's gain (not "withdrew 60 howitzers from storage", "withdrew following failed assaults")
+CEDED_VERBS = {"withdrew", "withdrawn", "retreated", "fell back"}
+CEDED_FROM = re.compile(r"(?:\s+(?:entirely|completely|fully|further|(?:north|south|east|west)(?:ward|wards)?))?\s+from\s+(?!the\s+(?:direction|area)\b)")
+CEDED_TO = re.compile(r"\s(?:to|toward|towards|into|in\s+the\s+direction\s+of)\s")
+# "units withdrawn from Kyiv" (a participle naming the units), "elements withdrew from X" (a formation moved), "reports
+# that Russian forces withdrew from X are likely false": no ground given up
+HAVE_WITHDRAWN = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+)?$")
+MOVED_ELEMENTS = re.compile(r"\belements\b[^,;]{0,40}$")
+CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|incorrect|inaccurate)\b")
+
+
+def _ceded(sentence: str, start: int, end: int, word: str) -> bool:
+    """Did the side named give up the place after the verb ("Ukrainian forces withdrew from X", "Russian units have
+    withdrawn from Y")? Then the event is the other side's gain there."""
+    if word not in CEDED_VERBS or CEDED_FROM.match(sentence, end) is None:
+        return False
+    if word == "withdrawn" and not HAVE_WITHDRAWN.search(sentence, max(0, start - 20), start):
+        return False
+    return not MOVED_ELEMENTS.search(sentence, max(0, start - 50), start) and not CALLED_FALSE.search(sentence, end)
 TIME_WORDS = {"after", "since", "following", "before", "until", "through", "during", "amid", "throughout", "of"}
 UNIT_SUBJECT = re.compile(r"\belements\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z(][\w()’'-]*\s+){0,5}"
                           r"(?:Brigade|Regiment|Division|Army|Corps|Battalion|Detachment|Group|Fleet)\b")
@@ -356,6 +376,7 @@ class _Event:
     dropped: str | None = None  # why the event is not a claim
     mutual: bool = False  # each side accuses the other of it
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
+    ceded: bool = False  # the side named withdrew from the place: the other side's gain there
     mentions: list[Mention] | None = None
 
 
@@ -681,14 +702,15 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if not found_actors:
             actors, found_actors = _actors(sentence), True
         word = m.group().lower()
-        if m.group("move"):
+        ceded = bool(m.group("move")) and _ceded(sentence, m.start(), m.end(), word)
+        if m.group("move") and not ceded:
             events.append(_Event("attack", None, m.start(), m.end(), dropped="force move"))
             continue
-        kind = "advance" if m.group("advance") else "strike" if m.group("strike") else "attack"
+        kind = "advance" if m.group("advance") or ceded else "strike" if m.group("strike") else "attack"
         before = sentence[max(0, m.start() - 70):m.start()]
         before_words = before.split()[-6:]
         near = " ".join(before_words)
-        ev = _Event(kind, None, m.start(), m.end())
+        ev = _Event(kind, None, m.start(), m.end(), ceded=ceded)
         prev_word = before_words[-1].lower() if before_words else ""
         mutual = MUTUAL.search(sentence, max(0, m.start() - 50), m.start()) if has_accusation else None
         if mutual:
@@ -925,6 +947,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
+        if ev.ceded:
+            ev.actor = "ukraine" if ev.actor == "russia" else "russia"  # "Ukrainian forces withdrew from X": Russia's gain
         if kind == "strike" and not ev.mutual and not weapon and ("down" in low or "intercept" in low or "destroy" in low):
             shot = list(INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start()))
             if shot and not any(shot[-1].start() <= a[0] < m.start() for a in actors) \
@@ -1166,6 +1190,11 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     out = []
     for ev in live:
         places = []
+        if ev.ceded:
+            # "withdrew from X to Y": the ground given up is the village or town X, not where the side fell back to
+            back_to = CEDED_TO.search(sentence, ev.end)
+            ev.mentions = [m for m in ev.mentions if m.start >= ev.end and (back_to is None or m.start < back_to.start())
+                           and m.role == "target" and m.precision != "region" and not _water(m)]
         if sentence[ev.start:ev.end].lower() in lexicon.CROSSED:
             # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
             ev.mentions = [m for m in ev.mentions if not _water(m)]
@@ -1181,9 +1210,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 refs = [m for m in group if m.role == "reference"]
                 if refs and all(_border(m) for m in refs) and len(groups) > 1:
                     continue  # "around X and near the A-B Oblast border": the border only says where the fighting is
-                # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts
-                targets = ([m for m in refs if not is_vague(m)] or [m for m in refs if not _border(m) and not _road(m)]
-                           or [m for m in refs if not _border(m)] or refs)
+                # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts; beside
+                # another oblast's front ("the A-B and A-C Oblast borders and the D Oblast frontline") the oblasts all stay
+                unbordered = [m for m in refs if not _border(m) and not _road(m)]
+                if unbordered and all(m.precision == "region" for m in unbordered):
+                    unbordered = [m for m in refs if not _road(m)]
+                targets = ([m for m in refs if not is_vague(m)] or unbordered or [m for m in refs if not _border(m)] or refs)
                 if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets) and not _beside_regions(groups, group)
                                 or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}"
                                                                or (m.bearing or "").endswith((" direction", " area")) for m in targets)):
@@ -1203,7 +1235,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         if ev.kind != "strike" and len(places) > 1 and "from " in sentence:
             # "attempted to advance from Vesele to Vodyane", "assaults from Arhanhelske on Ivanivka": the first town is
             # where the attackers set out from; not "pushed Russian forces from X to the river" (X is the ground taken)
-            origins = [m for m in places if _origin_to_destination(sentence, m)]
+            origins = [m for m in places if _origin_to_destination(sentence, m)] + _origins_after_destination(sentence, places)
             if origins and any(m.role == "target" and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
         if ev.kind != "strike" and len(places) > 1:
@@ -1335,8 +1367,10 @@ THE_TOWN = re.compile(r"\s+(?:the|that)\s+(?:city|town|village|settlement)\b(?!\
 # "despite Russian claims that they captured the settlement", "following previous claims that ...": a claim recalled
 RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:[\w’'-]+\s+){0,3}?claims?\s+that\b")
 # ground taken in the town named before ("... a flag in X, indicating that Ukrainian troops have taken control of the
-# settlement", "destroyed a stronghold in X and fully retook the village"); not "the city", often a recalled battle
-TAKEN_TOWN = re.compile(r"(?:\s+(?:of|within|into|in))?\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
+# settlement", "destroyed a stronghold in X and fully retook the village", "seized the northern half of the settlement",
+# "a foothold on the outskirts of the village"); not "the city", often a recalled battle
+TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|into|in|on))?\s+(?:much\s+of\s+)?the\s+(?:[\w-]+\s+)?"
+                        r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
 FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around)\s+(?:the\s+)?$")
@@ -1354,6 +1388,26 @@ def _origin_to_destination(sentence: str, m: Mention) -> bool:
     return (ORIGIN_FROM.search(sentence, max(0, m.start - 30), m.start) is not None
             and TO_DESTINATION.match(sentence, m.end) is not None
             and not DISLODGED.search(sentence, max(0, m.start - 60), m.start))
+
+
+# "toward Bakhmut from", "on Avdiivka (10km northwest of Donetsk City) from the direction of": the place an attack went, then
+# the word that names where it set out from
+DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
+                              r"August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+                              r"(?:\s*\([^()]*\))?,?\s+from\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
+ORIGIN_LIST_GAP = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _origins_after_destination(sentence: str, places: list[Mention]) -> list[Mention]:
+    """'toward Y from X and Z' after a ground attack or advance: X and Z (the list after "from") are the start line."""
+    origins: list[Mention] = []
+    for m in places:
+        if origins and ORIGIN_LIST_GAP.fullmatch(sentence, origins[-1].end, m.start):
+            origins.append(m)
+        elif DESTINATION_FROM.search(sentence, max(0, m.start - 120), m.start) \
+                and not DISLODGED.search(sentence, max(0, m.start - 120), m.start):
+            origins.append(m)
+    return origins
 
 
 FROM_TO = re.compile(r"\s+(?:to|towards?)\s+(?:[A-Z]|(?:the\s+)?(?:north|south|east|west)\w*\s+of\b)")

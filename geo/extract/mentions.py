@@ -318,6 +318,8 @@ def find_mentions(sentence: str, is_name: NameTest) -> list[Mention]:
         mentions = _plural_features(sentence, mentions)
     if "istrict" in sentence:
         mentions = _districts(sentence, mentions, is_name)
+    if len(mentions) > 3 and "-" in sentence:
+        mentions = _shared_border(sentence, mentions)
     mentions = _apply_context(sentence, mentions)
     return mentions
 
@@ -344,6 +346,27 @@ def _person_end(sentence: str, toks, k: int, role_cues: frozenset[int], is_name:
         if end in role_cues or said and SPEAKER_AFTER.match(sentence, end) and not is_name(_clean(sentence[toks[k][1]:end])):
             return j + 1
     return None
+
+
+PAIRS_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?")
+
+
+def _shared_border(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Kherson-Mykolaiv and Kherson-Dnipropetrovsk Oblast borders": two borders or lines of one oblast with two
+    others name that oblast's edges, the one place the pairs share; not the two oblasts beyond them."""
+    out = list(mentions)
+    k = 0
+    while k + 3 < len(out):
+        a, b, c, d = out[k:k + 4]
+        pairs = (a.bearing is not None and a.bearing == b.bearing and c.bearing is not None and c.bearing == d.bearing)
+        if pairs and all(m.precision == "region" and m.role == "reference" for m in (a, b, c, d)) \
+                and c.bearing.rsplit(" ", 1)[-1] in OBLAST_PAIR_LINES and PAIRS_GAP.fullmatch(sentence, b.end, c.start):
+            shared = {a.name, b.name} & {c.name, d.name}
+            if len(shared) == 1:
+                keep = a if a.name in shared else b
+                out[k:k + 4] = [replace(keep, bearing=f"{keep.name} {c.bearing.rsplit(' ', 1)[-1]}")]
+        k += 1
+    return out
 
 
 # a part of a town named by a compass word before it: "assaults on eastern Mariupol", "fighting in central Soledar",

@@ -345,8 +345,11 @@ def test_abilities_are_not_events(is_name):
 
 
 def test_force_moves_keep_their_places(is_name):
-    # a withdrawal or redeployment is not a claim, and the place after it is not the earlier event's
+    # a withdrawal or redeployment is not the side's own claim, and the place after it is not the earlier event's (a
+    # town the side withdrew from is the other side's gain: test_a_side_that_withdrew_from_a_town_gave_it_to_the_other_side)
     assert one("Russian forces assaulted Soledar and later withdrew from Bakhmut.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Soledar"]), ("advance", "ukraine", "confirmed", None, ["Bakhmut"])]
+    assert one("Russian forces assaulted Soledar and later redeployed from Bakhmut.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Soledar"])]
     assert one("Ukrainian forces counterattacked, not counting the redeployment of Russian forces from Izyum.",
                is_name) == []
@@ -1563,3 +1566,48 @@ def test_troops_shown_in_a_town_against_a_claim_to_have_taken_it_hold_it(is_name
                "taking Toretsk are false.", is_name) == []
     got = one("Geolocated footage shows Ukrainian soldiers in Toretsk on Monday.", is_name)
     assert [(k, a, places) for k, a, _, _, places in got] == [("advance", "ukraine", ["Toretsk"])]
+
+
+def test_the_towns_an_attack_set_out_from_after_its_destination_are_not_attacked(is_name):
+    # "toward Y from X and Z", "on Y (a bearing) from the direction of X": X and Z are the start line, Y the place attacked
+    got = one("Russian troops tried to advance toward Bakhmut from Soledar and Yakovlivka on May 3.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+    got = one("Ukrainian forces attacked on Kreminna (20km west of Rubizhne) from the direction of Torske.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
+    # the ground the enemy was driven from is where the fighting is
+    got = one("Ukrainian forces counterattacked and pushed Russian troops back toward Kreminna from Torske.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Torske"])]
+
+
+def test_forcing_the_enemy_from_its_positions_in_a_town_is_a_gain_there(is_name):
+    # "forced X forces from their positions near Y", "pushed X forces out from a stronghold in Y": the ground was taken
+    got = one("Russian forces forced Ukrainian troops from their positions near Soledar.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]
+    got = one("Ukrainian forces pushed Russian forces out from a stronghold in Kreminna.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Kreminna"])]
+
+
+def test_a_part_of_the_settlement_named_before_is_the_ground_taken(is_name):
+    # "seized the northern half of the settlement", "a foothold in the outskirts of the settlement": the town named before
+    got = one("Russian forces attacked Soledar and established a foothold on the eastern outskirts of the settlement.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"]), ("advance", ["Soledar"])]
+
+
+def test_oblast_borders_stay_beside_another_oblasts_front(is_name):
+    # "along the A-B and A-C Oblast borders and on the D Oblast frontline": every oblast named; a town named with the
+    # border still locates the claim instead ("northwest of X along the A-B Oblast border")
+    got = one("Russian forces shelled positions along the Mykolaiv-Kherson and Kherson-Zaporizhia Oblast borders and "
+              "settlements on the Donetsk Oblast frontline.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("strike", ["Kherson", "Donetsk Oblast"])]
+
+
+def test_a_side_that_withdrew_from_a_town_gave_it_to_the_other_side(is_name):
+    # "Ukrainian forces withdrew from X (to Y)": the other side's gain at X, claimed by whoever said it
+    got = one("The Russian MoD claimed that Ukrainian forces withdrew from Soledar to Bakhmut.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("advance", "russia", "claimed", ["Soledar"])]
+    got = one("Russian forces retreated westward from Kreminna on Tuesday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Kreminna"])]
+    # units named by the participle, a formation moved elsewhere, a withdrawal called false: no ground given up
+    assert one("Russian units withdrawn from Kharkiv are resting near Belgorod.", is_name) == []
+    assert one("Unspecified Russian elements withdrew from Kherson to Melitopol.", is_name) == []
+    assert one("Reports that Ukrainian forces withdrew from Soledar are false.", is_name) == []

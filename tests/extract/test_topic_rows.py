@@ -34,3 +34,27 @@ def test_a_town_named_only_in_a_roads_name_is_no_place(embedded_gazetteer):
     assert places(text, embedded_gazetteer) == []
     text = "Russian forces attacked Soledar, near the Siversk-Bakhmut highway, on November 20."
     assert places(text, embedded_gazetteer) == [("confirmed", "Soledar")]
+
+
+def test_a_counteroffensive_by_a_bearing_gives_way_to_the_villages_it_retook(embedded_gazetteer):
+    # the summary's attack is told where it went by the same side's named gains nearby
+    text = ("Ukrainian forces pressed their counteroffensive east of Bakhmut on November 20. "
+            "Ukrainian forces recaptured Soledar.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Soledar")]
+
+
+def test_a_gain_by_a_bearing_stays_beside_attacks_on_named_villages(embedded_gazetteer):
+    # an attack does not say where the gain was: the bearing's town stays the place of the advance
+    text = ("Russian forces made marginal gains south of Bakhmut on November 20. "
+            "Russian forces attacked Soledar.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Bakhmut"), ("confirmed", "Soledar")]
+
+
+def test_an_oblasts_own_front_stays_beside_the_villages_named_after_it(embedded_gazetteer):
+    # an oblast in ISW's own summary, named by its front or its borders, is a region row; a two-oblast border is a line
+    text = ("Russian forces shelled settlements on the Kherson Oblast frontline on November 20. "
+            "Russian forces shelled Chornobaivka.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Chornobaivka"), ("confirmed", "Kherson Oblast")]
+    text = ("Russian forces shelled settlements along the Kherson-Mykolaiv Oblast border on November 20. "
+            "Russian forces shelled Stanislav.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Stanislav")]
