@@ -593,6 +593,9 @@ PERFORMED = {"continued", "resumed", "renewed", "intensified", "completed", "beg
 PERFORMING = {"continuing", "resuming", "renewing", "intensifying", "completing", "beginning", "launching", "starting", "pressing"}
 GO_ON = {"continued", "resumed", "renewed", "intensified", "completed", "continuing", "resuming", "renewing", "intensifying",
          "completing"}
+# "continued to focus their assaults on X", "are concentrating their attacks on Y": where the subject's events fell, so
+# each form (the bare verb too, after "continued to") carries the event out
+FOCUS = lexicon.forms("focus", "refocus", "concentrate")
 
 
 def _performed(before_words: list[str]) -> bool:
@@ -607,6 +610,8 @@ def _performed(before_words: list[str]) -> bool:
         before = words[-4]  # "are likely intensifying their strikes"
     if words[-1] == "the" and verb not in GO_ON:
         return False
+    if verb in FOCUS and words[-1] != "the":
+        return True
     return verb in PERFORMED or verb in PERFORMING and before in ("are", "is", "were", "was", "been")
 
 

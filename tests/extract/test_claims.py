@@ -1464,3 +1464,13 @@ def test_the_town_an_attack_sets_out_from_is_not_attacked(is_name):
     # the ground the enemy was driven from is where the fighting is: "drove Russian forces from X toward Y"
     got = one("Ukrainian forces counterattacked and drove Russian forces from Dibrova toward Kreminna.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Dibrova", "Kreminna"])]
+
+
+def test_focused_event_noun_is_carried_out(is_name):
+    # "focus/concentrate their attacks on X": where the subject's attacks fell, not a noun phrase about them
+    assert one("Ukrainian forces continued to focus their counterattacks on Kreminna, Svatove, and Lyman.", is_name) == [
+        ("attack", "ukraine", "confirmed", None, ["Kreminna", "Svatove", "Lyman"])]
+    assert one("Russian troops are concentrating their strikes on Pokrovsk.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Pokrovsk"])]
+    assert one("Russian forces will likely focus their assaults on Toretsk.", is_name) == []
+
