@@ -687,6 +687,10 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             continue
         if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
             continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
+        if word in lexicon.CONTEST and (not TAKE_PLACE.match(sentence, m.end())
+                                        or word == "contested" and prev_word not in ("have", "has", "had")
+                                        and not FORCE_BEFORE.search(before)):
+            continue  # "contested the Russian MoD's claim", "the contested town of X", "between liberated X and contested Y"
         if word.startswith("raid") and NOT_A_RAID.search(sentence):
             continue  # a police, search or occupation raid, or an air raid alert: not a ground assault
         if word.startswith("control") and prev_word in ("still", "only"):

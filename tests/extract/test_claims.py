@@ -1474,3 +1474,11 @@ def test_focused_event_noun_is_carried_out(is_name):
         ("strike", "russia", "confirmed", None, ["Pokrovsk"])]
     assert one("Russian forces will likely focus their assaults on Toretsk.", is_name) == []
 
+
+def test_contest_a_place_is_an_attack(is_name):
+    assert one("Ukrainian troops continued to contest the village of Marinka.", is_name) == [
+        ("attack", "ukraine", "confirmed", None, ["Marinka"])]
+    assert one("Russian forces contested Vuhledar on Tuesday.", is_name) == [("attack", "russia", "confirmed", None, ["Vuhledar"])]
+    # an adjective, or a disputed claim: not an assault
+    assert one("Russian forces shelled the contested town of Siversk.", is_name) == [("strike", "russia", "confirmed", None, ["Siversk"])]
+    assert one("A Ukrainian official contested the Russian statement about Avdiivka.", is_name) == []
