@@ -656,6 +656,16 @@ def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bo
     return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
 
 
+# "shelled all six settlements that X previously claimed as liberated: A, B, and C": the relative clause on the places a
+# colon then spells out says what they are, not another event; the places are the main verb's
+LISTED_PLACES_CLAUSE = re.compile(r"\b(?:settlements|villages|towns|cities|localities|communities|hromadas)\s+(?:that|which)\b"
+                                  r"(?P<clause>[^:;.()]{1,80}):")
+
+
+def _listed_place_clauses(sentence: str) -> list[tuple[int, int]]:
+    return [m.span("clause") for m in LISTED_PLACES_CLAUSE.finditer(sentence)] if ":" in sentence else []
+
+
 def _events(sentence: str, side: str | None = None) -> list[_Event]:
     actors: list[tuple[int, int, str]] = []  # found at the first trigger: a sentence with none needs no actors
     events: list[_Event] = []
@@ -665,6 +675,7 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low or " could " in low
     repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
+    listed_clauses = _listed_place_clauses(sentence)
     for m in TRIGGER.finditer(low):
         if not found_actors:
             actors, found_actors = _actors(sentence), True
@@ -691,6 +702,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                                         or word == "contested" and prev_word not in ("have", "has", "had")
                                         and not FORCE_BEFORE.search(before)):
             continue  # "contested the Russian MoD's claim", "the contested town of X", "between liberated X and contested Y"
+        if listed_clauses and any(a <= m.start() < b for a, b in listed_clauses):
+            continue  # "settlements that Moscow had called liberated: A, B": what the listed places are, not an event
         if word.startswith("raid") and NOT_A_RAID.search(sentence):
             continue  # a police, search or occupation raid, or an air raid alert: not a ground assault
         if word.startswith("control") and prev_word in ("still", "only"):

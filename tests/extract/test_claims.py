@@ -1482,3 +1482,12 @@ def test_contest_a_place_is_an_attack(is_name):
     # an adjective, or a disputed claim: not an assault
     assert one("Russian forces shelled the contested town of Siversk.", is_name) == [("strike", "russia", "confirmed", None, ["Siversk"])]
     assert one("A Ukrainian official contested the Russian statement about Avdiivka.", is_name) == []
+
+
+def test_places_spelled_out_after_a_colon(is_name):
+    # a colon after a plural place noun lists the places the event fell on, the first one too
+    assert one("Ukrainian officials reported that Russian troops shelled four villages that Moscow had called liberated: "
+               "Marinka, Vuhledar, Avdiivka, and Toretsk.", is_name) == [
+        ("strike", "russia", "claimed", "Ukrainian officials", ["Marinka", "Vuhledar", "Avdiivka", "Toretsk"])]
+    # no place noun before the colon: not a list of places
+    assert one("Russian forces shelled one target: Marinka.", is_name) == []
