@@ -1491,3 +1491,11 @@ def test_places_spelled_out_after_a_colon(is_name):
         ("strike", "russia", "claimed", "Ukrainian officials", ["Marinka", "Vuhledar", "Avdiivka", "Toretsk"])]
     # no place noun before the colon: not a list of places
     assert one("Russian forces shelled one target: Marinka.", is_name) == []
+
+
+def test_gained_positions_is_ground_gained(is_name):
+    assert one("A Russian milblogger claimed that Russian troops gained positions along the Kreminna-Svatove line.", is_name) == [
+        ("advance", "russia", "claimed", "Russian milblogger", ["Kreminna", "Svatove"])]
+    # positions gained earlier, where an attack set out from: not a gain of the day
+    got = one("Russian forces attacked toward Bakhmut from recently gained positions near Siversk.", is_name)
+    assert [g[0] for g in got] == ["attack"]
