@@ -347,6 +347,7 @@ class _Event:
     dropped: str | None = None  # why the event is not a claim
     mutual: bool = False  # each side accuses the other of it
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
+    footage: bool = False  # control read from footage ("footage ... indicates that Russian forces control the settlement")
     mentions: list[Mention] | None = None
 
 
@@ -557,6 +558,16 @@ PRESENCE = re.compile(
     r"confirms?|confirmed|confirming|depicts?|depicted|depicting)\s+(?:that\s+)?(?:the\s+presence\s+of\s+)?"
     r"(?P<side>Ukrainian|Russian)\s+(?:troops|soldiers|forces|servicemen|units|personnel|fighters)"
     r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
+
+
+# "geolocated footage ... likely indicates that Russian forces control the settlement", "footage suggests that Ukrainian
+# troops now control most of X": control inferred from footage is ground gained (not "Ukrainian forces still hold X", a
+# defender's hold, nor control inferred from shelling)
+FOOTAGE_CONTROL = re.compile(
+    r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,160}?\b(?:indicat|suggest|show|confirm|demonstrat)"
+    r"\w*\s+that\s+(?P<side>Ukrainian|Russian)\s+(?:troops|soldiers|forces|units|elements)\s+"
+    r"(?:(?:likely|now|probably|also|almost\s+certainly)\s+)*(?P<verb>control(?:s|led)?|occup(?:y|ies|ied))\b(?!\s+(?:positions|areas)\b)")
+EVIDENCE_CONTROL = ("control", "occup")
 
 
 NOT_INFINITIVE = {"due", "owing", "thanks", "according", "close", "next", "prior", "compared", "contrary", "adjacent", "similar"}
@@ -984,6 +995,11 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
+    footage = any(w in low for w in EVIDENCE_NOUNS) and any(w in low for w in EVIDENCE_CONTROL)
+    for p in FOOTAGE_CONTROL.finditer(sentence) if footage else ():
+        if not any(e.start <= p.start("verb") < e.end or p.start("verb") <= e.start < p.end() for e in events):
+            events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("verb"), p.end(),
+                                 footage=True))
     events.sort(key=lambda e: e.start)
     return events
 
@@ -1202,7 +1218,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             # "did not assault Kharkiv itself but continued to shell the city": the town named before is the one struck
             before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
             # "Avdiivka, just north of Donetsk City": Avdiivka; an advance is never placed at a bearing's town
-            named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" else [])
+            # footage of troops "west of X" that "indicates that they control the settlement": X, the settlement named last
+            named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" or ev.footage else [])
             if named:
                 places = [replace(named[-1], role="target", bearing=None)]
         if places:

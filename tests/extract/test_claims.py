@@ -1499,3 +1499,16 @@ def test_gained_positions_is_ground_gained(is_name):
     # positions gained earlier, where an attack set out from: not a gain of the day
     got = one("Russian forces attacked toward Bakhmut from recently gained positions near Siversk.", is_name)
     assert [g[0] for g in got] == ["attack"]
+
+
+def test_control_inferred_from_footage(is_name):
+    # footage of troops near a town that "indicates that they control the settlement": the town named last
+    assert one("Geolocated footage posted on May 2 shows Ukrainian troops east of Kupyansk and north of Svatove and likely "
+               "indicates that Ukrainian forces control the settlement.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Svatove"])]
+    assert one("Geolocated imagery suggests that Russian forces now control most of Marinka.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Marinka"])]
+    # a defender's hold, and control inferred from shelling: not ground gained
+    assert one("Drone footage indicates that Ukrainian forces likely hold positions near Siversk.", is_name) == []
+    assert one("Russian forces shelled Kreminna, indicating that Ukrainian troops control this settlement.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kreminna"])]
