@@ -321,6 +321,11 @@ _ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanc
             r"destroyed|damaged|eliminated|killed|wounded|injured|"
             r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
             r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b")
+# "does not portend a resumption of a Russian offensive in X", "is unlikely to presage an encirclement of Y": an event
+# that something is said not to foretell has not happened
+NOT_PORTEND_HEAD = (r"\b(?:not|never|unlikely\s+to)\s+(?:\w+ly\s+)?(?:portend|presage|signal|herald|foreshadow|mean|"
+                    r"amount\s+to|constitute)(?:s|ed|ing)?\b")
+NOT_PORTEND = re.compile(NOT_PORTEND_HEAD + r"\s+(?:[\w’'-]+\s+){0,6}$")
 SCOPE_BREAK = re.compile(
     rf",\s+(?:(?:indicating|suggesting|signaling|meaning)\b|{_MODAL_AFTER}|{_ED_VERB})"
     r"|\b(?:(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than"
@@ -329,6 +334,8 @@ SCOPE_BREAK = re.compile(
     r"|(?:seek(?:s|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)\s+to|set(?:s|ting)?\s+(?:\w+\s+)?conditions|(?:in\s+)?preparations?\s+for)\b"
     rf"|(?:and|but)\s+(?:{_MODAL_AFTER}|{_ED_VERB})"
     r"|and\s+that\b|(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b)"
+    # "the capture of X ... is unlikely to presage an encirclement of Y": what an event does not foretell is no part of it
+    rf"|{NOT_PORTEND_HEAD}"
 )
 PERSON_END = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+$")
 LEAD_CLAIMED = re.compile(r"unconfirmed|claims?\b", re.I)
@@ -961,7 +968,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
         # which the aim or the modal of the clause before does not govern
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
-        if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before):
+        if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
+                or ("not" in before or "unlikely" in before) and NOT_PORTEND.search(before):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
                 and not ev.cause:

@@ -1512,3 +1512,13 @@ def test_control_inferred_from_footage(is_name):
     assert one("Drone footage indicates that Ukrainian forces likely hold positions near Siversk.", is_name) == []
     assert one("Russian forces shelled Kreminna, indicating that Ukrainian troops control this settlement.", is_name) == [
         ("strike", "russia", "confirmed", None, ["Kreminna"])]
+
+
+def test_what_an_event_does_not_portend(is_name):
+    # the event something is said not to foretell has not happened, and its place is not the earlier event's
+    assert one("The Russian activity is likely an information operation and does not portend a resumption of a "
+               "Russian offensive near Vuhledar.", is_name) == []
+    assert one("Russian forces captured Siversk on May 3, but this is unlikely to presage an imminent Russian encirclement "
+               "of Kramatorsk.", is_name) == [("advance", "russia", "confirmed", None, ["Siversk"])]
+    assert one("Russian forces captured Siversk on May 3 and are unlikely to presage an encirclement of Kramatorsk.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Siversk"])]
