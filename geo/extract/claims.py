@@ -740,6 +740,8 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
         elif prev_word in RELATIVE_LAST and not word.startswith(("attempt", "tried", "try")) and RELATIVE_PAST.search(before):
             why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
+        elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
+            why = "defence"  # "Ukrainian defenders continued to fight in X": holding out, not an assault
         elif kind == "advance" and prev_word in TIME_ANCHOR:
             why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else
         elif prev_word == "of" and word.endswith("ing") and ACCUSED.search(before):
@@ -1010,6 +1012,12 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
                                  footage=True))
     events.sort(key=lambda e: e.start)
     return events
+
+
+# "Ukrainian defenders continued to fight in the Azovstal Plant", "the defenders of X continue to fight": holding out, not
+# an assault
+DEFENDERS_FIGHT = re.compile(r"\bdefenders(?:\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+"
+                             r"(?:(?:have|has|had|also|reportedly|likely|still|continue[sd]?|continuing|to)\s+)*$")
 
 
 # "refuted claims that X seized Y", "denied social media reports that Z attacked W": what follows "that" is denied

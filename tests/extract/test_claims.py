@@ -1522,3 +1522,10 @@ def test_what_an_event_does_not_portend(is_name):
                "of Kramatorsk.", is_name) == [("advance", "russia", "confirmed", None, ["Siversk"])]
     assert one("Russian forces captured Siversk on May 3 and are unlikely to presage an encirclement of Kramatorsk.", is_name) == [
         ("advance", "russia", "confirmed", None, ["Siversk"])]
+
+
+def test_defenders_fighting_on_hold_out(is_name):
+    assert one("Ukrainian defenders continued to fight in Marinka despite heavy losses.", is_name) == []
+    assert one("The Ukrainian defenders of Avdiivka continue to fight.", is_name) == []
+    assert one("Russian troops continued to attack Ukrainian defenders in Marinka.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Marinka"])]
