@@ -33,7 +33,8 @@ PARTIAL_SHARE = (r"(?:(?:approximately|roughly|about|around|nearly|almost|over|m
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
     # "gained positions along the X-Y line", "gaining new positions near X"; not "from recently gained positions"
-    r"|(?<!recently\s)(?<!newly\s)(?<!previously\s)(?:gained|gaining)\s+(?:new\s+|some\s+|several\s+|additional\s+|more\s+)?positions\b"
+    r"|(?:gained(?<!recently\sgained)(?<!newly\sgained)(?<!previously\sgained)|gaining)\s+"
+    r"(?:new\s+|some\s+|several\s+|additional\s+|more\s+)?positions\b"
     # "continued to make slow but steady progress in X"; not "made little/no/limited progress", nor "progress toward X"
     # (an approach, as "attempted to advance toward X" is)
     r"|(?:made|make|making|makes)\s+(?:(?!(?:no|little|any|few|limited|minimal|insignificant|less|only)\b)[\w-]+\s+){0,3}"
