@@ -578,6 +578,14 @@ FOOTAGE_CONTROL = re.compile(
 EVIDENCE_CONTROL = ("control", "occup")
 
 
+# "shared pictures and video of several destroyed Russian armored vehicles in X", "published images of destroyed Russian
+# artillery equipment in Y": what the pictures show destroyed, the other side struck
+DESTROYED_SHOWN = re.compile(
+    r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages|[Vv]ideos?|[Pp]hotos|[Pp]hotographs|[Pp]ictures)(?:\s+and\s+\w+)?\s+(?:\w+\s+){0,3}?of\s+"
+    r"(?:(?:a|an|the|several|multiple|numerous|many|dozens\s+of|\d+|two|three|four|five)\s+)?(?P<verb>destroyed|damaged|burning|"
+    r"burned-out)\s+(?P<side>Russian|Ukrainian)\b")
+
+
 NOT_INFINITIVE = {"due", "owing", "thanks", "according", "close", "next", "prior", "compared", "contrary", "adjacent", "similar"}
 NOT_VERB_AFTER_TO = {"date", "positions", "areas", "villages", "settlements", "towns", "cities", "territory", "the", "some",
                      "several", "both", "all", "each", "within", "about", "around", "near", "nearly", "almost", "over"}
@@ -1006,6 +1014,14 @@ def _events(sentence: str, side: str | None = None) -> list[_Event]:
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
+    shown = ("destroyed" in low or "damaged" in low or "burn" in low) and any(w in low for w in EVIDENCE_NOUNS + ("picture",))
+    for p in DESTROYED_SHOWN.finditer(sentence) if shown else ():
+        struck = "ukraine" if p.group("side") == "Russian" else "russia"
+        same = [e for e in events if e.start == p.start("verb")]
+        if same and same[0].dropped == "noun phrase":
+            same[0].actor, same[0].dropped, same[0].kind = struck, None, "strike"  # "images of destroyed Russian equipment"
+        elif not same:
+            events.append(_Event("strike", struck, p.start("verb"), p.end("verb")))
     footage = any(w in low for w in EVIDENCE_NOUNS) and any(w in low for w in EVIDENCE_CONTROL)
     for p in FOOTAGE_CONTROL.finditer(sentence) if footage else ():
         if not any(e.start <= p.start("verb") < e.end or p.start("verb") <= e.start < p.end() for e in events):
@@ -1052,8 +1068,9 @@ SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifl
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
-# "in the early summer of 2022", "during spring-summer 2022", "in 2014": a season or a year named as a span (not "since")
-SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
+# "in the early summer of 2022", "during spring-summer 2022", "in 2014", "pictures ... from fall 2022": a season or a year
+# named as a span (not "since", nor "from the 2014 boundaries")
+SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by|from(?=\s+(?:(?:early|late|mid)[\s-]+)?(?:winter|spring|summer|fall|autumn)\b))\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
                          r"(?:\s*[–-]\s*(?:winter|spring|summer|fall|autumn))?(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
                          r"(?!\s*[–-]\s*(?:19|20)\d\d)")
 

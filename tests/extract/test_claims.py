@@ -1529,3 +1529,16 @@ def test_defenders_fighting_on_hold_out(is_name):
     assert one("The Ukrainian defenders of Avdiivka continue to fight.", is_name) == []
     assert one("Russian troops continued to attack Ukrainian defenders in Marinka.", is_name) == [
         ("attack", "russia", "confirmed", None, ["Marinka"])]
+
+
+def test_pictures_of_destroyed_equipment_are_the_other_sides_strike(is_name):
+    assert one("Ukrainian officials published images of destroyed Russian artillery in Marinka.", is_name) == [
+        ("strike", "ukraine", "claimed", "Ukrainian officials", ["Marinka"])]
+    assert one("Russian milbloggers shared footage of two burning Ukrainian tanks near Vuhledar.", is_name) == [
+        ("strike", "russia", "claimed", "Russian milbloggers", ["Vuhledar"])]
+
+
+def test_a_season_after_from_dates_the_sentence(is_name):
+    got = sentence_claims("Russian milbloggers shared pictures of a destroyed Russian radar in Orikhiv from fall 2022.", is_name,
+                          day=dt.date(2023, 1, 20))
+    assert got == []
