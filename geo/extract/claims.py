@@ -35,6 +35,10 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     # "gained positions along the X-Y line", "gaining new positions near X"; not "from recently gained positions"
     r"|(?:gained(?<!recently\sgained)(?<!newly\sgained)(?<!previously\sgained)|gaining)\s+"
     r"(?:new\s+|some\s+|several\s+|additional\s+|more\s+)?positions\b"
+    # "established positions in southeastern X" (not "defensive positions", nor "from established positions", where an
+    # attack set out from); "took up positions in Y" is read with "take" (TAKE_PLACE)
+    r"|(?:established(?<!from\sestablished)(?<!previously\sestablished)(?<!newly\sestablished)|establish(?:es|ing)?)\s+"
+    r"(?:new\s+|some\s+|several\s+|firing\s+)?positions\s+(?:in|on|near|along|at|around|within)\b"
     # "continued to make slow but steady progress in X"; not "made little/no/limited progress", nor "progress toward X"
     # (an approach, as "attempted to advance toward X" is)
     r"|(?:made|make|making|makes)\s+(?:(?!(?:no|little|any|few|limited|minimal|insignificant|less|only)\b)[\w-]+\s+){0,3}"
@@ -106,7 +110,9 @@ SAID_TO = re.compile(rf"\b(?:{alternation(lexicon.SAY_TO)})\s+(?:on\s+\w+\s+\d+\
 TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?\s+of\s+))?(?!Russian|Ukrainian|The\b)[A-Z]"
                         # "took further ground northeast of X", "continue to take territory in Y" (not "took positions")
                         r"|\s+(?:(?:further|more|additional|some|new)\s+)?(?:ground|territory)\s+(?:in|near|around|within|"
-                        r"(?:north|south|east|west)\w*)\b")
+                        r"(?:north|south|east|west)\w*)\b"
+                        # "took up positions in southern X" (not "took up defensive positions")
+                        r"|\s+up\s+(?:new\s+|some\s+|several\s+|firing\s+)?positions\s+(?:in|on|near|along|at|around|within)\b")
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)

@@ -1542,3 +1542,14 @@ def test_a_season_after_from_dates_the_sentence(is_name):
     got = sentence_claims("Russian milbloggers shared pictures of a destroyed Russian radar in Orikhiv from fall 2022.", is_name,
                           day=dt.date(2023, 1, 20))
     assert got == []
+
+
+def test_positions_established_are_ground_gained(is_name):
+    assert one("Geolocated footage shows that Ukrainian forces established positions in southern Kreminna.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["southern Kreminna"])]
+    assert one("Russian milbloggers claimed that Wagner fighters took up positions near Siversk.", is_name) == [
+        ("advance", "russia", "claimed", "Russian milbloggers", ["Siversk"])]
+    # defensive positions dug, and the positions an attack set out from, are no gain
+    assert one("Russian forces took up defensive positions in Svatove.", is_name) == []
+    got = one("Russian forces attacked Bakhmut from established positions in Siversk.", is_name)
+    assert [g[0] for g in got] == ["attack"]
