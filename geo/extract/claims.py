@@ -32,6 +32,13 @@ PARTIAL_SHARE = (r"(?:(?:approximately|roughly|about|around|nearly|almost|over|m
                  r"(?:\d+(?:\.\d+)?(?:\s*[-–]\s*\d+)?\s*(?:%|percent)|(?:one-|a\s+)?half|(?:one|two)-thirds?|three-quarters)")
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
+    # "gained positions along the X-Y line", "gaining new positions near X"; not "from recently gained positions"
+    r"|(?:gained(?<!recently\sgained)(?<!newly\sgained)(?<!previously\sgained)|gaining)\s+"
+    r"(?:new\s+|some\s+|several\s+|additional\s+|more\s+)?positions\b"
+    # "established positions in southeastern X" (not "defensive positions", nor "from established positions", where an
+    # attack set out from); "took up positions in Y" is read with "take" (TAKE_PLACE)
+    r"|(?:established(?<!from\sestablished)(?<!previously\sestablished)(?<!newly\sestablished)|establish(?:es|ing)?)\s+"
+    r"(?:new\s+|some\s+|several\s+|firing\s+)?positions\s+(?:in|on|near|along|at|around|within)\b"
     # "continued to make slow but steady progress in X"; not "made little/no/limited progress", nor "progress toward X"
     # (an approach, as "attempted to advance toward X" is)
     r"|(?:made|make|making|makes)\s+(?:(?!(?:no|little|any|few|limited|minimal|insignificant|less|only)\b)[\w-]+\s+){0,3}"
@@ -103,7 +110,9 @@ SAID_TO = re.compile(rf"\b(?:{alternation(lexicon.SAY_TO)})\s+(?:on\s+\w+\s+\d+\
 TAKE_PLACE = re.compile(r"\s+(?:(?:the\s+)?(?:(?:town|village|city|settlement)s?\s+of\s+))?(?!Russian|Ukrainian|The\b)[A-Z]"
                         # "took further ground northeast of X", "continue to take territory in Y" (not "took positions")
                         r"|\s+(?:(?:further|more|additional|some|new)\s+)?(?:ground|territory)\s+(?:in|near|around|within|"
-                        r"(?:north|south|east|west)\w*)\b")
+                        r"(?:north|south|east|west)\w*)\b"
+                        # "took up positions in southern X" (not "took up defensive positions")
+                        r"|\s+up\s+(?:new\s+|some\s+|several\s+|firing\s+)?positions\s+(?:in|on|near|along|at|around|within)\b")
 REACHED = lexicon.forms("reach", "enter", "hit")  # a weapon "reached" or "hit" a place: a strike
 FIGHTING = lexicon.forms("fight", "clash", "battle") | lexicon.forms("fighting", "clash", "battle", "firefight", pos="NOUN")
 ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russian|Ukrainian)\s+(?!forces\s+(?:in|near|at))", re.I)
@@ -350,6 +359,11 @@ _ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanc
             r"destroyed|damaged|eliminated|killed|wounded|injured|"
             r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
             r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b")
+# "does not portend a resumption of a Russian offensive in X", "is unlikely to presage an encirclement of Y": an event
+# that something is said not to foretell has not happened
+NOT_PORTEND_HEAD = (r"\b(?:not|never|unlikely\s+to)\s+(?:\w+ly\s+)?(?:portend|presage|signal|herald|foreshadow|mean|"
+                    r"amount\s+to|constitute)(?:s|ed|ing)?\b")
+NOT_PORTEND = re.compile(NOT_PORTEND_HEAD + r"\s+(?:[\w’'-]+\s+){0,6}$")
 SCOPE_BREAK = re.compile(
     rf",\s+(?:(?:indicating|suggesting|signaling|meaning)\b|{_MODAL_AFTER}|{_ED_VERB})"
     r"|\b(?:(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than"
@@ -358,6 +372,8 @@ SCOPE_BREAK = re.compile(
     r"|(?:seek(?:s|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)\s+to|set(?:s|ting)?\s+(?:\w+\s+)?conditions|(?:in\s+)?preparations?\s+for)\b"
     rf"|(?:and|but)\s+(?:{_MODAL_AFTER}|{_ED_VERB})"
     r"|and\s+that\b|(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b)"
+    # "the capture of X ... is unlikely to presage an encirclement of Y": what an event does not foretell is no part of it
+    rf"|{NOT_PORTEND_HEAD}"
 )
 PERSON_END = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+$")
 LEAD_CLAIMED = re.compile(r"unconfirmed|claims?\b", re.I)
@@ -377,6 +393,9 @@ class _Event:
     mutual: bool = False  # each side accuses the other of it
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     ceded: bool = False  # the side named withdrew from the place: the other side's gain there
+
+
+    footage: bool = False  # control read from footage ("footage ... indicates that Russian forces control the settlement")
     mentions: list[Mention] | None = None
 
 
@@ -595,6 +614,24 @@ HELD_AGAINST_CLAIMS = re.compile(r"[^.;]{0,80}?(?:\bdespite\s+(?:[\w’'-]+\s+){
                                  r"(?:likely\s+|probably\s+)?(?:false|incorrect|untrue|inaccurate)\b)")
 
 
+# "geolocated footage ... likely indicates that Russian forces control the settlement", "footage suggests that Ukrainian
+# troops now control most of X": control inferred from footage is ground gained (not "Ukrainian forces still hold X", a
+# defender's hold, nor control inferred from shelling)
+FOOTAGE_CONTROL = re.compile(
+    r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,160}?\b(?:indicat|suggest|show|confirm|demonstrat)"
+    r"\w*\s+that\s+(?P<side>Ukrainian|Russian)\s+(?:troops|soldiers|forces|units|elements)\s+"
+    r"(?:(?:likely|now|probably|also|almost\s+certainly)\s+)*(?P<verb>control(?:s|led)?|occup(?:y|ies|ied))\b(?!\s+(?:positions|areas)\b)")
+EVIDENCE_CONTROL = ("control", "occup")
+
+
+# "shared pictures and video of several destroyed Russian armored vehicles in X", "published images of destroyed Russian
+# artillery equipment in Y": what the pictures show destroyed, the other side struck
+DESTROYED_SHOWN = re.compile(
+    r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages|[Vv]ideos?|[Pp]hotos|[Pp]hotographs|[Pp]ictures)(?:\s+and\s+\w+)?\s+(?:\w+\s+){0,3}?of\s+"
+    r"(?:(?:a|an|the|several|multiple|numerous|many|dozens\s+of|\d+|two|three|four|five)\s+)?(?P<verb>destroyed|damaged|burning|"
+    r"burned-out)\s+(?P<side>Russian|Ukrainian)\b")
+
+
 NOT_INFINITIVE = {"due", "owing", "thanks", "according", "close", "next", "prior", "compared", "contrary", "adjacent", "similar"}
 NOT_VERB_AFTER_TO = {"date", "positions", "areas", "villages", "settlements", "towns", "cities", "territory", "the", "some",
                      "several", "both", "all", "each", "within", "about", "around", "near", "nearly", "almost", "over"}
@@ -631,6 +668,9 @@ PERFORMED = {"continued", "resumed", "renewed", "intensified", "completed", "beg
 PERFORMING = {"continuing", "resuming", "renewing", "intensifying", "completing", "beginning", "launching", "starting", "pressing"}
 GO_ON = {"continued", "resumed", "renewed", "intensified", "completed", "continuing", "resuming", "renewing", "intensifying",
          "completing"}
+# "continued to focus their assaults on X", "are concentrating their attacks on Y": where the subject's events fell, so
+# each form (the bare verb too, after "continued to") carries the event out
+FOCUS = lexicon.forms("focus", "refocus", "concentrate")
 
 
 def _performed(before_words: list[str]) -> bool:
@@ -645,6 +685,8 @@ def _performed(before_words: list[str]) -> bool:
         before = words[-4]  # "are likely intensifying their strikes"
     if words[-1] == "the" and verb not in GO_ON:
         return False
+    if verb in FOCUS and words[-1] != "the":
+        return True
     return verb in PERFORMED or verb in PERFORMING and before in ("are", "is", "were", "was", "been")
 
 
@@ -689,6 +731,16 @@ def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bo
     return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
 
 
+# "shelled all six settlements that X previously claimed as liberated: A, B, and C": the relative clause on the places a
+# colon then spells out says what they are, not another event; the places are the main verb's
+LISTED_PLACES_CLAUSE = re.compile(r"\b(?:settlements|villages|towns|cities|localities|communities|hromadas)\s+(?:that|which)\b"
+                                  r"(?P<clause>[^:;.()]{1,80}):")
+
+
+def _listed_place_clauses(sentence: str) -> list[tuple[int, int]]:
+    return [m.span("clause") for m in LISTED_PLACES_CLAUSE.finditer(sentence)] if ":" in sentence else []
+
+
 def _events(sentence: str, side: str | None = None, struck_by: str | None = None) -> list[_Event]:
     actors: list[tuple[int, int, str]] = []  # found at the first trigger: a sentence with none needs no actors
     events: list[_Event] = []
@@ -698,6 +750,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
     has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low or " could " in low
     repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
+    listed_clauses = _listed_place_clauses(sentence)
     for m in TRIGGER.finditer(low):
         if not found_actors:
             actors, found_actors = _actors(sentence), True
@@ -721,6 +774,12 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue
         if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
             continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
+        if word in lexicon.CONTEST and (not TAKE_PLACE.match(sentence, m.end())
+                                        or word == "contested" and prev_word not in ("have", "has", "had")
+                                        and not FORCE_BEFORE.search(before)):
+            continue  # "contested the Russian MoD's claim", "the contested town of X", "between liberated X and contested Y"
+        if listed_clauses and any(a <= m.start() < b for a, b in listed_clauses):
+            continue  # "settlements that Moscow had called liberated: A, B": what the listed places are, not an event
         if word.startswith("raid") and NOT_A_RAID.search(sentence):
             continue  # a police, search or occupation raid, or an air raid alert: not a ground assault
         if word.startswith("control") and prev_word in ("still", "only"):
@@ -737,6 +796,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
         elif prev_word in RELATIVE_LAST and not word.startswith(("attempt", "tried", "try")) and RELATIVE_PAST.search(before):
             why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
+        elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
+            why = "defence"  # "Ukrainian defenders continued to fight in X": holding out, not an assault
         elif kind == "advance" and prev_word in TIME_ANCHOR:
             why = "time anchor"  # "culminated after capturing Lysychansk": an earlier gain used to date something else
         elif prev_word == "of" and word.endswith("ing") and ACCUSED.search(before):
@@ -978,7 +1039,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # which the aim or the modal of the clause before does not govern
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
-                or "evidence" in clause and NO_EVIDENCE_THAT.search(clause):
+                or "evidence" in clause and NO_EVIDENCE_THAT.search(clause) \
+                or ("not" in before or "unlikely" in before) and NOT_PORTEND.search(before):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
                 and not ev.cause:
@@ -1014,6 +1076,19 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
+    shown = ("destroyed" in low or "damaged" in low or "burn" in low) and any(w in low for w in EVIDENCE_NOUNS + ("picture",))
+    for p in DESTROYED_SHOWN.finditer(sentence) if shown else ():
+        struck = "ukraine" if p.group("side") == "Russian" else "russia"
+        same = [e for e in events if e.start == p.start("verb")]
+        if same and same[0].dropped == "noun phrase":
+            same[0].actor, same[0].dropped, same[0].kind = struck, None, "strike"  # "images of destroyed Russian equipment"
+        elif not same:
+            events.append(_Event("strike", struck, p.start("verb"), p.end("verb")))
+    footage = any(w in low for w in EVIDENCE_NOUNS) and any(w in low for w in EVIDENCE_CONTROL)
+    for p in FOOTAGE_CONTROL.finditer(sentence) if footage else ():
+        if not any(e.start <= p.start("verb") < e.end or p.start("verb") <= e.start < p.end() for e in events):
+            events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("verb"), p.end(),
+                                 footage=True))
     events.sort(key=lambda e: e.start)
     return events
 
@@ -1023,6 +1098,12 @@ def _both_sides_did(sentence: str, start: int) -> bool:
     operations near X"), in the same clause?"""
     both = [b for b in BOTH_SIDES.finditer(sentence, 0, start)]
     return bool(both) and not SUBJECT_GAP.search(sentence, both[-1].end(), start)
+
+
+# "Ukrainian defenders continued to fight in the Azovstal Plant", "the defenders of X continue to fight": holding out, not
+# an assault
+DEFENDERS_FIGHT = re.compile(r"\bdefenders(?:\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+"
+                             r"(?:(?:have|has|had|also|reportedly|likely|still|continue[sd]?|continuing|to)\s+)*$")
 
 
 # "refuted claims that X seized Y", "denied social media reports that Z attacked W": what follows "that" is denied
@@ -1056,9 +1137,9 @@ SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifl
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
-# "in the early summer of 2022", "during spring-summer 2022", "in the summer and fall of 2022", "in 2014": a season or a
-# year named as a span (not "since")
-SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
+# "in the early summer of 2022", "during spring-summer 2022", "in the summer and fall of 2022", "in 2014", "pictures ... from fall 2022": a season or a
+# year named as a span (not "since", nor "from the 2014 boundaries")
+SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by|from(?=\s+(?:(?:early|late|mid)[\s-]+)?(?:winter|spring|summer|fall|autumn)\b))\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
                          r"(?:(?:\s*[–-]\s*|\s+(?:and|or)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)(?:winter|spring|summer|fall|autumn))?"
                          r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
                          r"(?!\s*[–-]\s*(?:19|20)\d\d)")
@@ -1264,7 +1345,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             # "did not assault Kharkiv itself but continued to shell the city": the town named before is the one struck
             before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
             # "Avdiivka, just north of Donetsk City": Avdiivka; an advance is never placed at a bearing's town
-            named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" else [])
+            # footage of troops "west of X" that "indicates that they control the settlement": X, the settlement named last
+            named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" or ev.footage else [])
             if named:
                 places = [replace(named[-1], role="target", bearing=None)]
         if places:

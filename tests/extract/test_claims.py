@@ -1611,3 +1611,92 @@ def test_a_side_that_withdrew_from_a_town_gave_it_to_the_other_side(is_name):
     assert one("Russian units withdrawn from Kharkiv are resting near Belgorod.", is_name) == []
     assert one("Unspecified Russian elements withdrew from Kherson to Melitopol.", is_name) == []
     assert one("Reports that Ukrainian forces withdrew from Soledar are false.", is_name) == []
+
+
+def test_focused_event_noun_is_carried_out(is_name):
+    # "focus/concentrate their attacks on X": where the subject's attacks fell, not a noun phrase about them
+    assert one("Ukrainian forces continued to focus their counterattacks on Kreminna, Svatove, and Lyman.", is_name) == [
+        ("attack", "ukraine", "confirmed", None, ["Kreminna", "Svatove", "Lyman"])]
+    assert one("Russian troops are concentrating their strikes on Pokrovsk.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Pokrovsk"])]
+    assert one("Russian forces will likely focus their assaults on Toretsk.", is_name) == []
+
+
+def test_contest_a_place_is_an_attack(is_name):
+    assert one("Ukrainian troops continued to contest the village of Marinka.", is_name) == [
+        ("attack", "ukraine", "confirmed", None, ["Marinka"])]
+    assert one("Russian forces contested Vuhledar on Tuesday.", is_name) == [("attack", "russia", "confirmed", None, ["Vuhledar"])]
+    # an adjective, or a disputed claim: not an assault
+    assert one("Russian forces shelled the contested town of Siversk.", is_name) == [("strike", "russia", "confirmed", None, ["Siversk"])]
+    assert one("A Ukrainian official contested the Russian statement about Avdiivka.", is_name) == []
+
+
+def test_places_spelled_out_after_a_colon(is_name):
+    # a colon after a plural place noun lists the places the event fell on, the first one too
+    assert one("Ukrainian officials reported that Russian troops shelled four villages that Moscow had called liberated: "
+               "Marinka, Vuhledar, Avdiivka, and Toretsk.", is_name) == [
+        ("strike", "russia", "claimed", "Ukrainian officials", ["Marinka", "Vuhledar", "Avdiivka", "Toretsk"])]
+    # no place noun before the colon: not a list of places
+    assert one("Russian forces shelled one target: Marinka.", is_name) == []
+
+
+def test_gained_positions_is_ground_gained(is_name):
+    assert one("A Russian milblogger claimed that Russian troops gained positions along the Kreminna-Svatove line.", is_name) == [
+        ("advance", "russia", "claimed", "Russian milblogger", ["Kreminna", "Svatove"])]
+    # positions gained earlier, where an attack set out from: not a gain of the day
+    got = one("Russian forces attacked toward Bakhmut from recently gained positions near Siversk.", is_name)
+    assert [g[0] for g in got] == ["attack"]
+
+
+def test_control_inferred_from_footage(is_name):
+    # footage of troops near a town that "indicates that they control the settlement": the town named last
+    assert one("Geolocated footage posted on May 2 shows Ukrainian troops east of Kupyansk and north of Svatove and likely "
+               "indicates that Ukrainian forces control the settlement.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["Svatove"])]
+    assert one("Geolocated imagery suggests that Russian forces now control most of Marinka.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Marinka"])]
+    # a defender's hold, and control inferred from shelling: not ground gained
+    assert one("Drone footage indicates that Ukrainian forces likely hold positions near Siversk.", is_name) == []
+    assert one("Russian forces shelled Kreminna, indicating that Ukrainian troops control this settlement.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kreminna"])]
+
+
+def test_what_an_event_does_not_portend(is_name):
+    # the event something is said not to foretell has not happened, and its place is not the earlier event's
+    assert one("The Russian activity is likely an information operation and does not portend a resumption of a "
+               "Russian offensive near Vuhledar.", is_name) == []
+    assert one("Russian forces captured Siversk on May 3, but this is unlikely to presage an imminent Russian encirclement "
+               "of Kramatorsk.", is_name) == [("advance", "russia", "confirmed", None, ["Siversk"])]
+    assert one("Russian forces captured Siversk on May 3 and are unlikely to presage an encirclement of Kramatorsk.", is_name) == [
+        ("advance", "russia", "confirmed", None, ["Siversk"])]
+
+
+def test_defenders_fighting_on_hold_out(is_name):
+    assert one("Ukrainian defenders continued to fight in Marinka despite heavy losses.", is_name) == []
+    assert one("The Ukrainian defenders of Avdiivka continue to fight.", is_name) == []
+    assert one("Russian troops continued to attack Ukrainian defenders in Marinka.", is_name) == [
+        ("attack", "russia", "confirmed", None, ["Marinka"])]
+
+
+def test_pictures_of_destroyed_equipment_are_the_other_sides_strike(is_name):
+    assert one("Ukrainian officials published images of destroyed Russian artillery in Marinka.", is_name) == [
+        ("strike", "ukraine", "claimed", "Ukrainian officials", ["Marinka"])]
+    assert one("Russian milbloggers shared footage of two burning Ukrainian tanks near Vuhledar.", is_name) == [
+        ("strike", "russia", "claimed", "Russian milbloggers", ["Vuhledar"])]
+
+
+def test_a_season_after_from_dates_the_sentence(is_name):
+    got = sentence_claims("Russian milbloggers shared pictures of a destroyed Russian radar in Orikhiv from fall 2022.", is_name,
+                          day=dt.date(2023, 1, 20))
+    assert got == []
+
+
+def test_positions_established_are_ground_gained(is_name):
+    assert one("Geolocated footage shows that Ukrainian forces established positions in southern Kreminna.", is_name) == [
+        ("advance", "ukraine", "confirmed", None, ["southern Kreminna"])]
+    assert one("Russian milbloggers claimed that Wagner fighters took up positions near Siversk.", is_name) == [
+        ("advance", "russia", "claimed", "Russian milbloggers", ["Siversk"])]
+    # defensive positions dug, and the positions an attack set out from, are no gain
+    assert one("Russian forces took up defensive positions in Svatove.", is_name) == []
+    got = one("Russian forces attacked Bakhmut from established positions in Siversk.", is_name)
+    assert [g[0] for g in got] == ["attack"]
