@@ -32,9 +32,6 @@ PARTIAL_SHARE = (r"(?:(?:approximately|roughly|about|around|nearly|almost|over|m
                  r"(?:\d+(?:\.\d+)?(?:\s*[-–]\s*\d+)?\s*(?:%|percent)|(?:one-|a\s+)?half|(?:one|two)-thirds?|three-quarters)")
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
-    # "gained positions along the X-Y line", "gaining new positions near X"; not "from recently gained positions"
-    r"|(?:gained(?<!recently\sgained)(?<!newly\sgained)(?<!previously\sgained)|gaining)\s+"
-    r"(?:new\s+|some\s+|several\s+|additional\s+|more\s+)?positions\b"
     # "established positions in southeastern X" (not "defensive positions", nor "from established positions", where an
     # attack set out from); "took up positions in Y" is read with "take" (TAKE_PLACE)
     r"|(?:established(?<!from\sestablished)(?<!previously\sestablished)(?<!newly\sestablished)|establish(?:es|ing)?)\s+"
@@ -668,9 +665,6 @@ PERFORMED = {"continued", "resumed", "renewed", "intensified", "completed", "beg
 PERFORMING = {"continuing", "resuming", "renewing", "intensifying", "completing", "beginning", "launching", "starting", "pressing"}
 GO_ON = {"continued", "resumed", "renewed", "intensified", "completed", "continuing", "resuming", "renewing", "intensifying",
          "completing"}
-# "continued to focus their assaults on X", "are concentrating their attacks on Y": where the subject's events fell, so
-# each form (the bare verb too, after "continued to") carries the event out
-FOCUS = lexicon.forms("focus", "refocus", "concentrate")
 
 
 def _performed(before_words: list[str]) -> bool:
@@ -685,8 +679,6 @@ def _performed(before_words: list[str]) -> bool:
         before = words[-4]  # "are likely intensifying their strikes"
     if words[-1] == "the" and verb not in GO_ON:
         return False
-    if verb in FOCUS and words[-1] != "the":
-        return True
     return verb in PERFORMED or verb in PERFORMING and before in ("are", "is", "were", "was", "been")
 
 
@@ -731,16 +723,6 @@ def _future_clause(low: str, pos: int, sentence: str = "", start: int = 0) -> bo
     return w >= 0 and CLAUSE_BREAK.search(head, w) is None and " than " not in head[w:]  # "larger than the attacks on X"
 
 
-# "shelled all six settlements that X previously claimed as liberated: A, B, and C": the relative clause on the places a
-# colon then spells out says what they are, not another event; the places are the main verb's
-LISTED_PLACES_CLAUSE = re.compile(r"\b(?:settlements|villages|towns|cities|localities|communities|hromadas)\s+(?:that|which)\b"
-                                  r"(?P<clause>[^:;.()]{1,80}):")
-
-
-def _listed_place_clauses(sentence: str) -> list[tuple[int, int]]:
-    return [m.span("clause") for m in LISTED_PLACES_CLAUSE.finditer(sentence)] if ":" in sentence else []
-
-
 def _events(sentence: str, side: str | None = None, struck_by: str | None = None) -> list[_Event]:
     actors: list[tuple[int, int, str]] = []  # found at the first trigger: a sentence with none needs no actors
     events: list[_Event] = []
@@ -750,7 +732,6 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
     has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low or " could " in low
     repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
-    listed_clauses = _listed_place_clauses(sentence)
     for m in TRIGGER.finditer(low):
         if not found_actors:
             actors, found_actors = _actors(sentence), True
@@ -774,12 +755,6 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue
         if word == "occupied" and not (FORCE_BEFORE.search(before) and OCCUPIED_PLACE.match(sentence, m.end())):
             continue  # "assault detachments occupied the settlements of X" took them; "occupied Melitopol" is an adjective
-        if word in lexicon.CONTEST and (not TAKE_PLACE.match(sentence, m.end())
-                                        or word == "contested" and prev_word not in ("have", "has", "had")
-                                        and not FORCE_BEFORE.search(before)):
-            continue  # "contested the Russian MoD's claim", "the contested town of X", "between liberated X and contested Y"
-        if listed_clauses and any(a <= m.start() < b for a, b in listed_clauses):
-            continue  # "settlements that Moscow had called liberated: A, B": what the listed places are, not an event
         if word.startswith("raid") and NOT_A_RAID.search(sentence):
             continue  # a police, search or occupation raid, or an air raid alert: not a ground assault
         if word.startswith("control") and prev_word in ("still", "only"):

@@ -73,7 +73,7 @@ ADVANCE_VERBS = ("advance", "capture", "seize", "recapture", "retake", "liberate
 CONTROL_VERBS = ("take", "regain", "gain", "establish", "assume", "seize", "restore", "reestablish", "re-establish")
 # Ground assaults with no gain stated.
 ATTACK_VERBS = ("attack", "assault", "storm", "counterattack", "fight", "clash", "battle", "encircle", "surround", "infiltrate",
-                "raid", "contest")
+                "raid")
 ATTACK_NOUNS = ("attack", "assault", "counterattack", "counteroffensive", "offensive", "clash", "battle",
                 "infiltration", "fighting", "reconnaissance-in-force", "ground operation", "offensive operation",
                 "offensive action", "assault operation", "combat engagement", "engagement", "firefight", "raid")
@@ -115,9 +115,6 @@ DESTROY = forms(*DESTROY_VERBS)
 NOUNS = frozenset(w for w in forms("advance", "capture", *ATTACK_NOUNS, *STRIKE_NOUNS, "fire", pos="NOUN") if " " not in w)
 # "take" alone is ground gained only with a place as its object ("took Siversk"), checked in `claims.py`
 TAKE = forms("take")
-# "contest" is a ground assault only with a place as its object ("continued to contest the town of X"), checked in
-# `claims.py`: not "contested Russian claims", "contested frontlines", "hotly contested"
-CONTEST = forms("contest")
 SAY = forms(*SAY_VERBS) - {"note", "post", "share", "show", "add", "write", "state", "report", "claim", "confirm"} | {"show", "claim", "report"}
 SAY_TO = forms(*SAY_VERBS)
 # what a person, not footage, said: a name these follow is its speaker ("Nazarov stated", "Petrenko added")

@@ -140,9 +140,6 @@ OWN_BEARING = re.compile(
     rf"\s*(?:,\s*[A-Z][\w’'-]+\s+Oblast\s*)?(?:\(\s*|,\s*)(?:{DISTANCE_QUALIFIER}\s+)?\s*"
     rf"(?:{DISTANCE_UNNAMED}\s+)?(?:{DIR_ADVERB}\s+)?{DIR_RE}\s+(?:of|from)\b")
 LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
-# "shelled all six settlements that X claimed as Russian-controlled: A, B, and C", "struck the following villages: A and B":
-# a colon after a plural place noun spells the places out, the first of them as much as the ones joined to it
-PLACES_BEFORE_COLON = re.compile(r"\b(?:settlements|villages|towns|cities|localities|communities|hromadas)\b[^:;.()]{0,80}:\s*$", re.I)
 # "fighting for Krasnohorivka", "the battle for Avdiivka": the place fought over (not "responsible for", "fight for Russia")
 FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*)\s+for\s+$", re.I)
 REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "frontlines", "administrative"}
@@ -1013,7 +1010,6 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             or (prev in ("the", "itself", "both") and _locative_before(sentence, before))
             or ITSELF_OR_PAREN.match(after) is not None
             or prev == "for" and FIGHT_FOR.search(before[-30:]) is not None
-            or prev == ":" and PLACES_BEFORE_COLON.search(before[-100:]) is not None
         )
         if prev == "of" and BODY_OF.search(before[-40:]):
             ok = False

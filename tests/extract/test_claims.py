@@ -1613,41 +1613,6 @@ def test_a_side_that_withdrew_from_a_town_gave_it_to_the_other_side(is_name):
     assert one("Reports that Ukrainian forces withdrew from Soledar are false.", is_name) == []
 
 
-def test_focused_event_noun_is_carried_out(is_name):
-    # "focus/concentrate their attacks on X": where the subject's attacks fell, not a noun phrase about them
-    assert one("Ukrainian forces continued to focus their counterattacks on Kreminna, Svatove, and Lyman.", is_name) == [
-        ("attack", "ukraine", "confirmed", None, ["Kreminna", "Svatove", "Lyman"])]
-    assert one("Russian troops are concentrating their strikes on Pokrovsk.", is_name) == [
-        ("strike", "russia", "confirmed", None, ["Pokrovsk"])]
-    assert one("Russian forces will likely focus their assaults on Toretsk.", is_name) == []
-
-
-def test_contest_a_place_is_an_attack(is_name):
-    assert one("Ukrainian troops continued to contest the village of Marinka.", is_name) == [
-        ("attack", "ukraine", "confirmed", None, ["Marinka"])]
-    assert one("Russian forces contested Vuhledar on Tuesday.", is_name) == [("attack", "russia", "confirmed", None, ["Vuhledar"])]
-    # an adjective, or a disputed claim: not an assault
-    assert one("Russian forces shelled the contested town of Siversk.", is_name) == [("strike", "russia", "confirmed", None, ["Siversk"])]
-    assert one("A Ukrainian official contested the Russian statement about Avdiivka.", is_name) == []
-
-
-def test_places_spelled_out_after_a_colon(is_name):
-    # a colon after a plural place noun lists the places the event fell on, the first one too
-    assert one("Ukrainian officials reported that Russian troops shelled four villages that Moscow had called liberated: "
-               "Marinka, Vuhledar, Avdiivka, and Toretsk.", is_name) == [
-        ("strike", "russia", "claimed", "Ukrainian officials", ["Marinka", "Vuhledar", "Avdiivka", "Toretsk"])]
-    # no place noun before the colon: not a list of places
-    assert one("Russian forces shelled one target: Marinka.", is_name) == []
-
-
-def test_gained_positions_is_ground_gained(is_name):
-    assert one("A Russian milblogger claimed that Russian troops gained positions along the Kreminna-Svatove line.", is_name) == [
-        ("advance", "russia", "claimed", "Russian milblogger", ["Kreminna", "Svatove"])]
-    # positions gained earlier, where an attack set out from: not a gain of the day
-    got = one("Russian forces attacked toward Bakhmut from recently gained positions near Siversk.", is_name)
-    assert [g[0] for g in got] == ["attack"]
-
-
 def test_control_inferred_from_footage(is_name):
     # footage of troops near a town that "indicates that they control the settlement": the town named last
     assert one("Geolocated footage posted on May 2 shows Ukrainian troops east of Kupyansk and north of Svatove and likely "
