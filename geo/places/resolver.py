@@ -750,6 +750,21 @@ def is_city_named_bare(cand: Candidate, mention: Mention) -> bool:
     return _key_of(p.name) == _key_of(name) or p.feature_code in CAPITAL_CODES
 
 
+MISSPELT_TOWN_POP = 20_000  # a town this big, spelt all but as written, is the place meant rather than a village so spelt
+MISSPELT_SLACK = 0.04  # ... when its spelling is this close to the best fuzzy match's
+
+
+def _the_town_misspelt(cands: list[Candidate]) -> list[Candidate]:
+    """A misspelt name ("Zaprozhia", "Tomak") matched only fuzzily: a Ukrainian town of 20,000 or more among the
+    closest spellings is the town meant, not a far village of that name or another spelt as close."""
+    if not cands:
+        return cands
+    top = max(c.score for c in cands)
+    towns = [c for c in cands if c.place.is_settlement and c.place.country == "UA"
+             and c.place.population >= MISSPELT_TOWN_POP and c.score >= top - MISSPELT_SLACK]
+    return [max(towns, key=lambda c: c.place.population)] if towns else cands
+
+
 def other_shape_keys(name: str) -> tuple[str, ...]:
     """The exact keys `Gazetteer.other_shapes` looks a name up under (its other ending, its other closing vowel, its
     Russian shape)."""
@@ -870,6 +885,8 @@ class Resolver:
             exact = [c for c in cands if c.match != "fuzzy"]
             if exact:
                 cands = exact
+            else:
+                cands = _the_town_misspelt(cands)
             if mention.name.endswith(" City"):
                 # ISW's "Zaporizhzhia City", "Kharkiv City": the city itself, not a village of the same name
                 cities = [c for c in cands if c.place.feature_code in ("PPLC", "PPLA", "PPLA2") or c.place.population >= 20_000]
