@@ -120,11 +120,67 @@ LINES: tuple[tuple[tuple[str, ...] | str, Line], ...] = (  # road numbers, or a 
         (48.96288, 39.00376),  # Novoaidar
         (49.27881, 38.90750),  # Starobilsk
     ),))),
-    # the N26 (H26): "the N26 highway that leads into Svatove from the north", "Kuzymivka (13 km northwest of Svatove)
-    # near the N26"
+    # the N26 (H26) Chuhuiv-Kupyansk-Svatove-Starobilsk-Milove: "the N26 highway that leads into Svatove from the
+    # north", "Kuzymivka (13 km northwest of Svatove) near the N26", "Stelmakhivka ... west of the N26 and R66 highways"
     (_road("N-26", "H-26"), Line("N26 (H26) highway", ((
+        (49.83538, 36.68650),  # Chuhuiv
+        (49.69510, 37.17625),  # Shevchenkove
         (49.71003, 37.61581),  # Kupyansk
         (49.40926, 38.15534),  # Svatove
+        (49.27881, 38.90750),  # Starobilsk
+        (49.20846, 39.58975),  # Bilovodsk
+        (49.37615, 40.13647),  # Milove
+    ),))),
+    # the T0401: "Polohy, Tokmak, and Basan, Zaporizhia Oblast (all along the T0401 highway)", "the T0401 Tokmak-Polohy
+    # highway"
+    (_road("T-04-01"), Line("T0401 highway", ((
+        (47.25554, 35.70836),  # Tokmak
+        (47.38707, 36.16970),  # Basan
+        (47.47865, 36.25463),  # Polohy
+    ),))),
+    # the E105 (M18 south of Kharkiv, M20 north of it): "Pytomnyk and Dementiivka, both situated along the E105
+    # Kharkiv-Belgorod City highway", "the E105 (also known as the M18) highway that runs through Vasylivka south of
+    # Zaporizhia City", "the M18/E105 highway connecting Melitopol to Crimea"; the Kharkiv-Zaporizhzhia stretch is not
+    # traced
+    (_road("E-105", "M-18"), Line("E105 (M18) highway", (
+        (
+            (50.61074, 36.58015),  # Belgorod
+            (50.23334, 36.23694),  # Dementiivka
+            (49.98177, 36.25475),  # Kharkiv
+        ),
+        (
+            (47.85167, 35.11714),  # Zaporizhzhia
+            (47.44218, 35.28213),  # Vasylivka
+            (46.84735, 35.38196),  # Melitopol
+            (46.03008, 34.54734),  # Chonhar
+            (45.71310, 34.39273),  # Dzhankoi
+        ),
+    ), slack_km=3.0)),
+    # the M14 (E58): "Chornobaivka is the last settlement along the M14 north of Kherson City", "the M14
+    # Mariupol-Berdyansk-Melitopol highway", "the M-14 Melitopol-Novoazovsk highway"; the Kherson-Melitopol stretch
+    # is not traced
+    (_road("M-14", "E-58"), Line("M14 (E58) highway", (
+        (
+            (46.97625, 31.99296),  # Mykolaiv
+            (46.69641, 32.54507),  # Chornobaivka
+            (46.63695, 32.61458),  # Kherson
+        ),
+        (
+            (46.84735, 35.38196),  # Melitopol
+            (46.75578, 36.78815),  # Berdyansk
+            (47.05625, 37.31193),  # Manhush
+            (47.09514, 37.54131),  # Mariupol
+            (47.11389, 38.08599),  # Novoazovsk
+        ),
+    ), slack_km=3.0)),
+    # the E97: "Radensk, 25km southeast of Kherson City along the E97 highway that runs between Kherson City and
+    # Armiansk", "Kalanchak (near the E97 highway)"
+    (_road("E-97"), Line("E97 highway", ((
+        (46.63695, 32.61458),  # Kherson
+        (46.62553, 32.72426),  # Oleshky
+        (46.54860, 32.92787),  # Radensk
+        (46.25495, 33.29061),  # Kalanchak
+        (46.10919, 33.69206),  # Armiansk
     ),))),
     # "Bruskynske, about 75 km northeast of Kherson City along the critical T2207 highway that runs into Nova Kakhovka",
     # "Davydiv Brid on the T2207", "Velyka Oleksandrivka, on the T2207", "Potomkyne, south of Kryvyi Rih on the T2207"
@@ -166,7 +222,7 @@ LINES: tuple[tuple[tuple[str, ...] | str, Line], ...] = (  # road numbers, or a 
     ),))),
 )
 _ROADS = {key: line for keys, line in LINES if isinstance(keys, tuple) for key in keys}
-_CODE = re.compile(r"\b([TMNHE])-?(\d{1,2})(?:-?(\d\d))?\b")  # "T1302", "T-13-02", "E-40", "M03"
+_CODE = re.compile(r"\b([TMNHE])-?(\d{1,3})(?:-?(\d\d))?\b")  # "T1302", "T-13-02", "E-40", "M03", "E105"
 _CODE_HINT = re.compile(r"[TMNHE]-?\d")  # found faster than `_CODE`, which most sentences do not hold
 _RIVERS = tuple((re.compile(pattern), line) for pattern, line in LINES if isinstance(pattern, str))
 _RIVER_HINT = re.compile(r"Donets\b|Inhulets")  # a text without these names no river of `LINES` ("Donetsk" is no hint)
@@ -177,7 +233,7 @@ _RIVER_HINT = re.compile(r"Donets\b|Inhulets")  # a text without these names no 
 # a front line); its number, when it has one, is kept to prefer the course traced in `LINES`
 _END = r"[A-Z][\w’']+(?:\s(?:[A-Z][\w’']+|Rih|Yar))?"
 _SEGMENT = re.compile(
-    rf"\b(?:(?P<code>[TMNHERP]-?\d{{1,2}}(?:-?\d\d)?)\s+)?\(?(?P<ends>{_END}(?:\s?[-–]\s?{_END})+)\)?"
+    rf"\b(?:(?P<code>[TMNHERP]-?\d{{1,3}}(?:-?\d\d)?)\s+)?\(?(?P<ends>{_END}(?:\s?[-–]\s?{_END})+)\)?"
     r"\s+(?:highway|road|route|motorway)\b")
 _SEGMENT_HINT = re.compile(r"[-–][A-Z][\w’']+(?:\s[A-Z][\w’']+)?\)?\s+(?:highway|road|route|motorway)\b")
 _END_SPLIT = re.compile(r"\s?[-–]\s?")

@@ -750,6 +750,26 @@ def is_city_named_bare(cand: Candidate, mention: Mention) -> bool:
     return _key_of(p.name) == _key_of(name) or p.feature_code in CAPITAL_CODES
 
 
+# a raion or district named right after a place: "X area, Skadovsk Raion", "X in the Henichensk district", "X, Starobilsk
+# Raion" (not a military district)
+RAION_AFTER = re.compile(r"\s*(?:area\b)?\s*,?\s*(?:in\s+)?(?:the\s+)?(?P<name>(?!Military\b)[A-Z][\w’'-]+)\s+(?:Raion|raion|[Dd]istrict)\b")
+RAION_KM = 40.0
+BORDER_STRETCH_KM = 60.0  # an oblast's border named alone: the stretch within this of the sentence's other places  # a raion's villages lie this close to its seat (the pre-2020 raions GeoNames keeps)
+MISSPELT_TOWN_POP = 20_000  # a town this big, spelt all but as written, is the place meant rather than a village so spelt
+MISSPELT_SLACK = 0.04  # ... when its spelling is this close to the best fuzzy match's
+
+
+def _the_town_misspelt(cands: list[Candidate]) -> list[Candidate]:
+    """A misspelt name ("Zaprozhia", "Tomak") matched only fuzzily: a Ukrainian town of 20,000 or more among the
+    closest spellings is the town meant, not a far village of that name or another spelt as close."""
+    if not cands:
+        return cands
+    top = max(c.score for c in cands)
+    towns = [c for c in cands if c.place.is_settlement and c.place.country == "UA"
+             and c.place.population >= MISSPELT_TOWN_POP and c.score >= top - MISSPELT_SLACK]
+    return [max(towns, key=lambda c: c.place.population)] if towns else cands
+
+
 def other_shape_keys(name: str) -> tuple[str, ...]:
     """The exact keys `Gazetteer.other_shapes` looks a name up under (its other ending, its other closing vowel, its
     Russian shape)."""
@@ -870,6 +890,8 @@ class Resolver:
             exact = [c for c in cands if c.match != "fuzzy"]
             if exact:
                 cands = exact
+            else:
+                cands = _the_town_misspelt(cands)
             if mention.name.endswith(" City"):
                 # ISW's "Zaporizhzhia City", "Kharkiv City": the city itself, not a village of the same name
                 cities = [c for c in cands if c.place.feature_code in ("PPLC", "PPLA", "PPLA2") or c.place.population >= 20_000]
@@ -1153,6 +1175,8 @@ class Resolver:
         if self.frontline is not None and ctx.kind and len(pool) > 1:
             self._measure_line([c.place for c in pool])
         scored = [self._score(_Scored(c), mention, ctx, ref) for c in pool]
+        if precision == "settlement" and len(scored) > 1 and ("aion" in ctx.after or "istrict" in ctx.after):
+            self._in_the_raion_named(scored, ctx)
         if ref is not None and mention.bearing:
             # of the namesakes lying in the given direction, ISW means the nearest when it is clearly nearer
             fitting = sorted((km(ref, x.cand.place), i) for i, x in enumerate(scored) if x.reasons.get("bearing", 0) > 0)
@@ -1271,6 +1295,20 @@ class Resolver:
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
             runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
         )
+
+    def _in_the_raion_named(self, scored: list[_Scored], ctx: Context) -> None:
+        """A raion or district named right after the place ("in Mykolaivka area, Skadovsk Raion", "Novooleksiivka in
+        the Henichensk district") says which namesake: those within RAION_KM of the raion's seat (GeoNames' point for
+        the raion) count for it, the others against."""
+        m = RAION_AFTER.match(ctx.after)
+        if m is None:
+            return
+        raions = [c.place for c in self.g.lookup(f"{m.group('name')} Raion") if c.place.feature_class == "A" and c.score >= 0.9]
+        if not raions:
+            return
+        seat = raions[0]
+        for x in scored:
+            x.add("in the raion named", 2.0 if km(seat, x.cand.place) <= RAION_KM else -1.0)
 
     def _in_the_claims_oblast(self, mention: Mention, ctx: Context, ref: Place | None) -> Resolution | None:
         """Namesakes the text does not separate, resolved again with the one oblast their claim names as a place of its
@@ -1568,7 +1606,10 @@ class Resolver:
         if ctx.border_regions and p.is_settlement and (not ctx.named_regions or p.admin1 in ctx.named_regions):
             # "near the Donetsk-Zaporizhia Oblast border", "along the Kherson Oblast administrative border": on it (on the
             # side of the oblast framing the place, if one does: "in Donetsk Oblast near the Zaporizhia Oblast border")
-            s.add("near the oblast border named", 1.5 if near_border(self.g, p, ctx.border_regions) else 0.0)
+            # with one oblast named, the stretch of its border where the sentence's other places lie
+            on = near_border(self.g, p, ctx.border_regions) and (
+                len(ctx.border_regions) > 1 or not ctx.sentence_places or self._with_the_others(p, ctx, BORDER_STRETCH_KM))
+            s.add("near the oblast border named", 1.5 if on else 0.0)
         if ctx.border_side is not None and p.is_settlement:
             # "Yehorivka and Shevchenkove, both east of the Donetsk-Zaporizhia Oblast administrative border": in Donetsk Oblast
             s.add("on the side of the border named", 1.5 if p.admin1 == ctx.border_side else 0.0)

@@ -80,7 +80,7 @@ def test_a_place_put_on_a_road_is_no_namesake_far_from_it(full_gazetteer, text, 
 
 @pytest.mark.parametrize("text, found", [
     ("Russian forces attacked along the R-66 Svatove-Kreminna highway.", [("Svatove", "Kreminna")]),
-    ("Shelling hit villages on the M14 Mariupol-Berdyansk-Melitopol highway.", [("Mariupol", "Berdyansk", "Melitopol")]),
+    ("Shelling hit villages on the M14 Mariupol-Berdyansk-Melitopol highway.", []),  # traced: its own course
     ("Fighting continued west of the R66 (Svatove-Kreminna) road.", [("Svatove", "Kreminna")]),
     ("Strikes hit the P57 Kherson City-Hola Prystan route.", [("Kherson City", "Hola Prystan")]),
     ("Russian forces attacked along the T-13-02 Bakhmut-Lysychansk highway.", []),  # traced: its own course
@@ -109,3 +109,24 @@ def test_a_place_put_on_a_road_named_by_its_ends_is_the_namesake_by_it(full_gaze
     assert (got.place.geonameid if got.place else None) == gid
     if gid is not None:
         assert got.rule.startswith("the only namesake along the Svatove-Kreminna road")
+
+
+def test_roads_named_by_numbers_of_three_digits_are_traced():
+    from geo.places.lines import lines_of_place
+
+    text = "Russian forces fortified positions in Vasylivka along the E105 highway and near Basan on the T-04-01."
+    got = lines_of_place(text, text.index(" along"))
+    assert [x.name for x in got] == ["E105 (M18) highway"]
+    e105 = got[0]
+    assert e105.km(47.44218, 35.28213) < 3  # Vasylivka south of Zaporizhzhia City
+    assert e105.km(48.18157, 37.96808) > 100  # a Vasylivka by Donetsk City
+    end = text.index(" on the T-04-01")
+    assert [x.name for x in lines_of_place(text, end)] == ["T0401 highway"]
+
+
+def test_the_n26_runs_on_past_svatove_to_starobilsk():
+    from geo.places.lines import lines_named
+
+    n26 = lines_named("near the N26 highway")[0]
+    assert n26.km(49.27881, 38.9075) < 1  # Starobilsk
+    assert n26.km(49.83538, 36.6865) < 1  # Chuhuiv

@@ -484,3 +484,29 @@ def test_oblast_pairs_listed_before_one_border_word_each_name_their_border(full_
     assert [name for _, name in border_pairs(text)] == ["Kherson Oblast", "Dnipropetrovsk Oblast", "Kherson Oblast", "Mykolaiv Oblast"]
     assert sorted(_regions_named(text, full_gazetteer)) == ["Dnipropetrovsk Oblast", "Kherson Oblast", "Mykolaiv Oblast"]
     assert [name for _, name in border_pairs("near the Mykolaiv-Kherson administrative border")] == ["Mykolaiv Oblast", "Kherson Oblast"]
+
+
+def test_a_raion_named_after_the_place_says_which_namesake(full_gazetteer):
+    text = ("The Ukrainian General Staff reported that Ukrainian strikes hit a Russian fuel depot in the Mykolaivka area, "
+            "Skadovsk Raion, on December 20.")
+    got = placed(text, full_gazetteer, dt.date(2022, 12, 21))["Mykolaivka"]
+    # about a hundred Mykolaivkas, one of them 23 km from Skadovsk
+    assert (got.place.geonameid, got.rule) == (700176, "in the raion named")
+
+
+def test_an_oblast_border_named_alone_is_the_stretch_by_the_other_places(full_gazetteer):
+    # "A, B and Novohryhorivka, all along the Kherson Oblast border", A and B by Davydiv Brid: the Novohryhorivka by the
+    # Zaporizhzhia Oblast border 150 km east lies on another stretch of that border
+    from geo.models import Mention
+    from geo.places.resolver import Context, Resolver, _Scored
+
+    r = Resolver(full_gazetteer)
+    cands = {c.place.geonameid: c for c in full_gazetteer.lookup("Novohryhorivka")}
+    davydiv_brid = full_gazetteer.get(710237)
+    m = Mention("Novohryhorivka", 0, 14, "Novohryhorivka")
+    ctx = Context(sentence_regions=("Kherson Oblast",), border_regions=frozenset({"Kherson Oblast"}), sentence_places=(davydiv_brid,))
+    reason = "near the oblast border named"
+    assert r._score(_Scored(cands[699582]), m, ctx, None).reasons.get(reason, 0) == 0
+    assert r._score(_Scored(cands[699852]), m, ctx, None).reasons.get(reason, 0) > 0
+    alone = Context(sentence_regions=("Kherson Oblast",), border_regions=frozenset({"Kherson Oblast"}))
+    assert r._score(_Scored(cands[699582]), m, alone, None).reasons.get(reason, 0) > 0  # no other place: any stretch
