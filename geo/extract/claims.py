@@ -297,6 +297,10 @@ RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+
 # air defence downing the other side's weapons: "shot down three drones", "intercepted missiles", "destroyed 37 of 40 missiles"
 INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept(?:ed|s|ing)?|destroy(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:missiles|drones|rockets|UAVs|Shaheds|(?:loitering\s+)?munitions|projectiles)\b", re.I)
+# "are focused on capturing X", "remain focused on the encirclement of Y", "are prioritizing advances around Z": a ground
+# gain that a side's effort is said to be bent on is its aim, not a gain made (on lower case, just before the trigger)
+AIMED_GAIN = re.compile(r"\b(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing)|prioriti[sz](?:e|es|ed|ing)|prioriti[sz]ation\s+of)\s+"
+                        r"(?:on\s+|upon\s+)?(?:[a-z]+ing\s+(?:and|or)\s+)?(?:(?:the|a|an|their|its|further|renewed|continued|[a-z]+ward)\s+)*$")
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
@@ -985,6 +989,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
+        elif kind == "advance" and not ceded and AIMED_GAIN.search(low, max(0, m.start() - 60), m.start()):
+            ev.dropped = "intention or background"  # "Russian forces are focused on capturing X": an aim stated as a state
         elif prev_word == "by" and word.endswith("ing") and events and events[-1].dropped and m.start() - events[-1].end < 80 \
                 and not PLAIN_GAP.search(sentence, events[-1].end, m.start()):
             ev.dropped = events[-1].dropped  # "intend to take control of X by seizing Y": the means of an aim is the aim

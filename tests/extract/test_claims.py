@@ -75,6 +75,13 @@ def test_intentions_are_not_claims(is_name):
     assert one("Russian forces are preparing to attack Kupyansk.", is_name) == []
 
 
+def test_a_gain_a_side_is_bent_on_is_an_aim(is_name):
+    assert one("Russian troops remain focused on capturing Chasiv Yar and Kupyansk.", is_name) == []
+    assert one("Russian forces are prioritizing the capture of Vovchansk.", is_name) == []
+    assert one("Russian forces are focusing on holding and regaining ground near Kupyansk.", is_name) == []
+    assert one("Russian forces focused on Chasiv Yar and captured Kupyansk.", is_name)[0][:3] == ("advance", "russia", "confirmed")
+
+
 def test_lead_ins_set_the_status(is_name):
     s = "A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City)."
     assert one(s, is_name, "Unconfirmed claims")[0][2] == "claimed"
