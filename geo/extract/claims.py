@@ -593,6 +593,26 @@ PRESENCE = re.compile(
     r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
 
 
+# what the troops shown in a town are doing there, named by a participle after the town ("footage shows Russian forces in
+# X forcing students to dig trenches", "imagery showed Russian forces in Y (16km from Z) attempting to hide revetments")
+SHOWN_DOING = re.compile(r"\s+[A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*)*(?:\s*\([^()]{0,80}\))?,?\s+(?P<verb>[a-z]+ing)\b")
+SHOWN_IN = re.compile(r"\s+(?:in|inside)\b")
+SHOWN_MOVING = {"moving", "advancing", "operating", "fighting", "maneuvering", "manoeuvring", "driving", "walking", "running",
+                "clearing", "raising", "hoisting", "patrolling", "storming", "assaulting", "attacking"}
+
+
+def _shown_at_rear_work(sentence: str, low: str, end: int) -> bool:
+    """Are the troops that footage shows in a town (PRESENCE, ending at `end` before "in") doing something there that
+    is no fighting and no move ("forcing students to dig trenches", "attempting to obstruct imagery by installing
+    covers")? Presence at rear-area work is no ground gained (gold README: presence is not a claim)."""
+    at = SHOWN_IN.match(sentence, end)
+    doing = at and SHOWN_DOING.match(sentence, at.end())
+    if not doing:
+        return False
+    verb = doing.group("verb")
+    return verb not in SHOWN_MOVING and TRIGGER.match(low, doing.start("verb")) is None
+
+
 # what follows troops shown in a town when the footage answers the other side's claim to have taken it: "..., indicating
 # that prior Russian claims of capturing X were false", "... despite repeated Russian claims that they took X"
 HELD_AGAINST_CLAIMS = re.compile(r"[^.;]{0,80}?(?:\bdespite\s+(?:[\w’'-]+\s+){0,3}?claims?\b|\bclaims?\b[^.;]{0,80}?\b(?:were|was|are|is)\s+"
@@ -1018,6 +1038,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
             continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
+        if _shown_at_rear_work(sentence, low, p.end()):
+            continue  # "video shows Russian forces in X forcing students to dig trenches": presence, no gain
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     events.sort(key=lambda e: e.start)

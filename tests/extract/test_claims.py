@@ -82,6 +82,13 @@ def test_a_gain_a_side_is_bent_on_is_an_aim(is_name):
     assert one("Russian forces focused on Chasiv Yar and captured Kupyansk.", is_name)[0][:3] == ("advance", "russia", "confirmed")
 
 
+def test_troops_shown_at_rear_work_in_a_town_gained_nothing(is_name):
+    assert one("A video shows Russian soldiers in Kupyansk forcing local men to build fortifications.", is_name) == []
+    assert one("Imagery showed Russian troops in Vovchansk (5km from the border) attempting to hide vehicles under nets.",
+               is_name) == []
+    assert one("Geolocated footage shows Ukrainian troops in Vovchansk clearing a street.", is_name)[0][:2] == ("advance", "ukraine")
+
+
 def test_lead_ins_set_the_status(is_name):
     s = "A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City)."
     assert one(s, is_name, "Unconfirmed claims")[0][2] == "claimed"
