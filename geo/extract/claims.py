@@ -1191,6 +1191,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             continue  # inside the claimant ("Kharkiv Oblast Head ... reported")
         if speakers and m.text in speakers and first_say is not None and m.end > first_say:
             continue  # the speaker named again ("Girkin attacked Basurin for ..."): a person, not a place
+        if ("group" in sentence or "from the" in sentence) and _names_a_formation(sentence, m, events):
+            continue  # "the Russian grouping in X similarly fired on ...": the subject's name, no place of the event
         owner = None
         for ev in events:
             if ev.start <= m.start:
@@ -1537,6 +1539,22 @@ def is_vague(m: Mention) -> bool:
 
 
 BEARING_OF = re.compile(r"(?:north|south|east|west)[\w/]* of ")  # "north/west/south of X" too
+
+
+# a town that only names a side's standing formation or axis: "the Russian grouping in Zaporizhia (fired ...)", "Russian
+# forces advancing southeast from the Kharkiv axis": the subject's or the origin's name, not where the event took place
+GROUPING_IN = re.compile(r"\b(?:grouping|group\s+of\s+(?:forces|troops))\s+(?:in|on|at|near|around)\s+(?:the\s+)?$", re.I)
+FROM_THE = re.compile(r"\bfrom\s+the\s+$", re.I)
+AXIS_AFTER = re.compile(r"(?:\s+City)?\s+(?:axis|direction|grouping)\b", re.I)
+
+
+def _names_a_formation(sentence: str, m: Mention, events: list[_Event]) -> bool:
+    """Is the place `m` only the name of the acting side's formation or the axis it came from: "the Russian grouping in
+    X" before the event it did, or "from the X axis"?"""
+    before = sentence[max(0, m.start - 40):m.start]
+    if GROUPING_IN.search(before):
+        return not any(e.start < m.start for e in events)  # the subject: "the grouping in X fired on ..." (not its target)
+    return FROM_THE.search(before) is not None and AXIS_AFTER.match(sentence, m.end) is not None
 
 
 def _closed_paren_between(sentence: str, start: int, end: int) -> bool:

@@ -89,6 +89,14 @@ def test_troops_shown_at_rear_work_in_a_town_gained_nothing(is_name):
     assert one("Geolocated footage shows Ukrainian troops in Vovchansk clearing a street.", is_name)[0][:2] == ("advance", "ukraine")
 
 
+def test_a_formation_named_after_a_town_is_not_where_it_acted(is_name):
+    got = one("The Russian grouping in Kupyansk shelled Ukrainian positions near Vovchansk.", is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("strike", ["Vovchansk"])]
+    assert one("Russian forces advancing west from the Kupyansk axis continued operations.", is_name) == []
+    got = one("Russian forces struck the Ukrainian grouping in Kupyansk.", is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("strike", ["Kupyansk"])]
+
+
 def test_lead_ins_set_the_status(is_name):
     s = "A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City)."
     assert one(s, is_name, "Unconfirmed claims")[0][2] == "claimed"
