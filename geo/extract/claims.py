@@ -301,6 +301,13 @@ INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept
 # gain that a side's effort is said to be bent on is its aim, not a gain made (on lower case, just before the trigger)
 AIMED_GAIN = re.compile(r"\b(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing)|prioriti[sz](?:e|es|ed|ing)|prioriti[sz]ation\s+of)\s+"
                         r"(?:on\s+|upon\s+)?(?:[a-z]+ing\s+(?:and|or)\s+)?(?:(?:the|a|an|their|its|further|renewed|continued|[a-z]+ward)\s+)*$")
+# "Russian advances toward X and Y made no progress", "Ukrainian pushes near Z stalled": a side's advances (the noun,
+# the subject) that the clause says got nowhere were attacks, not ground gained
+SIDE_NOUN_BEFORE = re.compile(r"\b(?:Russian|Ukrainian|DNR|LNR|Wagner)\s+(?:[a-z-]+\s+)?$")
+NOUN_ADVANCES = {"advance", "advances", "push", "pushes", "drive", "drives"}
+GOT_NOWHERE = re.compile(r"(?:[^.;,]|,(?!\s+(?:and|but|while|which)\b)){0,160}?\b(?:(?:made|make|making|have\s+made|has\s+made)\s+"
+                         r"(?:little|no|minimal|only\s+minimal)\s+(?:\w+\s+)?progress|(?:have\s+|has\s+)?stalled|faltered|"
+                         r"bogged\s+down|(?:were|was|have\s+been|has\s+been)\s+(?:repelled|repulsed|halted|stopped|unsuccessful))\b")
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
@@ -996,6 +1003,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING \
                 and not word.startswith("raid"):
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained (a raid holds none)
+        if kind == "advance" and word in NOUN_ADVANCES and SIDE_NOUN_BEFORE.search(before) and GOT_NOWHERE.match(sentence, m.end()):
+            ev.kind = "attack"  # "Russian advances toward X made little progress": tried, no ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,

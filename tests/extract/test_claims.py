@@ -97,6 +97,15 @@ def test_a_formation_named_after_a_town_is_not_where_it_acted(is_name):
     assert [(k, places) for k, _, _, _, places in got] == [("strike", ["Kupyansk"])]
 
 
+def test_advances_that_got_nowhere_were_attacks(is_name):
+    got = one("Russian advances toward Kupyansk and Vovchansk made no real progress on Tuesday.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    got = one("Russian ground advances near Vovchansk have stalled.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    got = one("Russian forces made limited advances near Vovchansk, but remain stalled near Kupyansk.", is_name)
+    assert got[0][0] == "advance"
+
+
 def test_lead_ins_set_the_status(is_name):
     s = "A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City)."
     assert one(s, is_name, "Unconfirmed claims")[0][2] == "claimed"
