@@ -1415,8 +1415,12 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
 FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around)\s+(?:the\s+)?$")
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
-ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
-TO_DESTINATION = re.compile(r"(?:\s+area)?(?:\s*\([^)]*\))?,?\s+(?:to|towards?|into|in\s+the\s+direction\s+of|on)\s+(?:the\s+)?"
+# "from X", "from near X", "from around X", "from occupied X": where an attack set out from
+FROM_WORD = r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?(?:(?:near|around|occupied|Russian-occupied)\s+)?"
+ORIGIN_FROM = re.compile(FROM_WORD + "$")
+# "(area) (bracket) to|toward|into Y", "... and Z in the direction of Y", "to occupied positions in Y": the place it went
+TO_DESTINATION = re.compile(r"(?:\s+area)?(?:\s*\([^)]*\))?(?:(?:,\s*|\s+and\s+)[A-Z][\w’'-]*(?:\s*\([^)]*\))?){0,3},?\s+"
+                            r"(?:to|towards?|into|in\s+the\s+direction\s+of|on)\s+(?:the\s+)?(?:(?:occupied\s+)?positions\s+(?:in|near|at)\s+)?"
                             r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]")
 DISLODGED = re.compile(r"\b(?:(?:expel|push|drove|driv|forc(?:ed|ing)|oust|clear|dislodg|knock|evict|remov)\w*\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:forces|troops|units|them|elements)|withdr\w+|retreat\w*|pull\w*\s+back)\b[^.;]*$")
@@ -1433,7 +1437,7 @@ def _origin_to_destination(sentence: str, m: Mention) -> bool:
 # the word that names where it set out from
 DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
                               r"August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
-                              r"(?:\s*\([^()]*\))?,?\s+from\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
+                              r"(?:\s*\([^()]*\))?,?\s+" + FROM_WORD[2:] + "$")
 ORIGIN_LIST_GAP = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 

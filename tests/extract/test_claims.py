@@ -1610,6 +1610,16 @@ def test_the_towns_an_attack_set_out_from_after_its_destination_are_not_attacked
     assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Torske"])]
 
 
+def test_the_towns_an_attack_set_out_from_near_or_around_are_not_attacked(is_name):
+    # "from near|around|occupied X (bracket) toward Y", "from X and Z in the direction of Y", "to occupied positions in Y"
+    got = one("Russian forces tried to advance from near Soledar (10km northeast of Bakhmut) toward Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+    got = one("Russian troops failed to advance from occupied Yakovlivka to positions in Soledar.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"])]
+    got = one("Russian forces attempted to advance on Bakhmut from around Soledar and Yakovlivka.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+
+
 def test_forcing_the_enemy_from_its_positions_in_a_town_is_a_gain_there(is_name):
     # "forced X forces from their positions near Y", "pushed X forces out from a stronghold in Y": the ground was taken
     got = one("Russian forces forced Ukrainian troops from their positions near Soledar.", is_name)
