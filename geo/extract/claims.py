@@ -1284,6 +1284,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             based = [m for m in places if m.end <= ev.start and FORCES_IN.search(sentence, max(0, m.start - 40), m.start)]
             if based and any(m.start >= ev.end and m.precision == "settlement" for m in places):
                 places = [m for m in places if m not in based]
+        if len(places) > 1 and any(m.bearing and " of " in m.bearing for m in places):
+            places = _bearing_narrowed(sentence, places)
         if ev.kind == "strike" and places and "from" in sentence:
             # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
             # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
@@ -1312,6 +1314,27 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# "southwest of Donetsk City in the Vuhledar area", "north of X in the direction of Y", "southeast of X up to the Y area": the
+# bearing's town only frames the area or direction named next, which is where the claim is (gold README: a bearing's town
+# is placed only when no other place is given)
+COMPASS_OF = re.compile(r"^(?:north|south|east|west)\w*\s+of\b")
+THEN_AREA = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:in|into|toward|towards|up\s+to|to)\s+the\s+(?:directions?\s+of\s+(?:the\s+)?)?$")
+
+
+def _bearing_narrowed(sentence: str, places: list[Mention]) -> list[Mention]:
+    """Drop a compass bearing's town that the next words narrow to an area or a direction named in `places`."""
+    framed = []
+    for m in places:
+        if not (m.role == "reference" and m.bearing and COMPASS_OF.match(m.bearing)):
+            continue
+        for n in places:
+            if n.start > m.end and n.bearing and (n.bearing.endswith(" area") or n.bearing.startswith("direction of")) \
+                    and THEN_AREA.fullmatch(sentence, m.end, n.start):
+                framed.append(m)
+                break
+    return [m for m in places if m not in framed] if framed else places
 
 
 # a hedge in the predicate of an event noun: "fighting is reportedly ongoing", "clashes allegedly continued"

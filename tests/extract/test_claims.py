@@ -1620,6 +1620,15 @@ def test_the_towns_an_attack_set_out_from_near_or_around_are_not_attacked(is_nam
     assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
 
 
+def test_a_bearing_narrowed_to_an_area_or_direction_gives_way_to_it(is_name):
+    got = one("Russian forces attacked southwest of Bakhmut in the Soledar area on Monday.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"])]
+    got = one("Russian forces made gains north of Bakhmut in the direction of Soledar.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("advance", ["Soledar"])]
+    got = one("Russian forces attacked southwest of Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+
+
 def test_forcing_the_enemy_from_its_positions_in_a_town_is_a_gain_there(is_name):
     # "forced X forces from their positions near Y", "pushed X forces out from a stronghold in Y": the ground was taken
     got = one("Russian forces forced Ukrainian troops from their positions near Soledar.", is_name)
