@@ -1200,6 +1200,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             continue  # inside the claimant ("Kharkiv Oblast Head ... reported")
         if speakers and m.text in speakers and first_say is not None and m.end > first_say:
             continue  # the speaker named again ("Girkin attacked Basurin for ..."): a person, not a place
+        if " to " in sentence and AIDED_FORCES_IN.search(sentence, max(0, m.start - 90), m.start):
+            continue  # "attacking southwest to support stalled forces in X": where the forces helped are, no event there
         if ("group" in sentence or "from the" in sentence) and _names_a_formation(sentence, m, events):
             continue  # "the Russian grouping in X similarly fired on ...": the subject's name, no place of the event
         owner = None
@@ -1577,6 +1579,11 @@ def is_vague(m: Mention) -> bool:
 BEARING_OF = re.compile(r"(?:north|south|east|west)[\w/]* of ")  # "north/west/south of X" too
 
 
+# "to support stalled forces in X", "escaped to link up with Ukrainian forces in Y": the town where the forces an aim
+# would help are, not a place of the event (on the sentence, just before the place)
+AIDED_FORCES_IN = re.compile(r"\bto\s+(?:support|reinforce|relieve|link\s+up\s+with|resupply|join|rescue)\s+(?:the\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:forces|units|troops|grouping|garrison|elements|defenders)\s+(?:in|near|around|at)\s+"
+                             r"(?:the\s+)?$")
 # a town that only names a side's standing formation or axis: "the Russian grouping in Zaporizhia (fired ...)", "Russian
 # forces advancing southeast from the Kharkiv axis": the subject's or the origin's name, not where the event took place
 GROUPING_IN = re.compile(r"\b(?:grouping|group\s+of\s+(?:forces|troops))\s+(?:in|on|at|near|around)\s+(?:the\s+)?$", re.I)

@@ -1629,6 +1629,13 @@ def test_a_bearing_narrowed_to_an_area_or_direction_gives_way_to_it(is_name):
     assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
 
 
+def test_the_town_of_forces_an_aim_would_help_is_not_a_place_of_the_event(is_name):
+    got = one("Russian forces attacked Soledar to support stalled forces in Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"])]
+    got = one("Ukrainian troops advanced near Soledar to link up with Ukrainian forces in Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("advance", ["Soledar"])]
+
+
 def test_forcing_the_enemy_from_its_positions_in_a_town_is_a_gain_there(is_name):
     # "forced X forces from their positions near Y", "pushed X forces out from a stronghold in Y": the ground was taken
     got = one("Russian forces forced Ukrainian troops from their positions near Soledar.", is_name)
