@@ -303,6 +303,17 @@ RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+
 # air defence downing the other side's weapons: "shot down three drones", "intercepted missiles", "destroyed 37 of 40 missiles"
 INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept(?:ed|s|ing)?|destroy(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:missiles|drones|rockets|UAVs|Shaheds|(?:loitering\s+)?munitions|projectiles)\b", re.I)
+# "are focused on capturing X", "remain focused on the encirclement of Y", "are prioritizing advances around Z": a ground
+# gain that a side's effort is said to be bent on is its aim, not a gain made (on lower case, just before the trigger)
+AIMED_GAIN = re.compile(r"\b(?:focus(?:es|ed|ing)?|concentrat(?:es|ed|ing)|prioriti[sz](?:e|es|ed|ing)|prioriti[sz]ation\s+of)\s+"
+                        r"(?:on\s+|upon\s+)?(?:[a-z]+ing\s+(?:and|or)\s+)?(?:(?:the|a|an|their|its|further|renewed|continued|[a-z]+ward)\s+)*$")
+# "Russian advances toward X and Y made no progress", "Ukrainian pushes near Z stalled": a side's advances (the noun,
+# the subject) that the clause says got nowhere were attacks, not ground gained
+SIDE_NOUN_BEFORE = re.compile(r"\b(?:Russian|Ukrainian|DNR|LNR|Wagner)\s+(?:[a-z-]+\s+)?$")
+NOUN_ADVANCES = {"advance", "advances", "push", "pushes", "drive", "drives"}
+GOT_NOWHERE = re.compile(r"(?:[^.;,]|,(?!\s+(?:and|but|while|which)\b)){0,160}?\b(?:(?:made|make|making|have\s+made|has\s+made)\s+"
+                         r"(?:little|no|minimal|only\s+minimal)\s+(?:\w+\s+)?progress|(?:have\s+|has\s+)?stalled|faltered|"
+                         r"bogged\s+down|(?:were|was|have\s+been|has\s+been)\s+(?:repelled|repulsed|halted|stopped|unsuccessful))\b")
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
@@ -603,6 +614,26 @@ PRESENCE = re.compile(
     r"confirms?|confirmed|confirming|depicts?|depicted|depicting)\s+(?:that\s+)?(?:the\s+presence\s+of\s+)?"
     r"(?P<side>Ukrainian|Russian)\s+(?:troops|soldiers|forces|servicemen|units|personnel|fighters)"
     r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
+
+
+# what the troops shown in a town are doing there, named by a participle after the town ("footage shows Russian forces in
+# X forcing students to dig trenches", "imagery showed Russian forces in Y (16km from Z) attempting to hide revetments")
+SHOWN_DOING = re.compile(r"\s+[A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*)*(?:\s*\([^()]{0,80}\))?,?\s+(?P<verb>[a-z]+ing)\b")
+SHOWN_IN = re.compile(r"\s+(?:in|inside)\b")
+SHOWN_MOVING = {"moving", "advancing", "operating", "fighting", "maneuvering", "manoeuvring", "driving", "walking", "running",
+                "clearing", "raising", "hoisting", "patrolling", "storming", "assaulting", "attacking"}
+
+
+def _shown_at_rear_work(sentence: str, low: str, end: int) -> bool:
+    """Are the troops that footage shows in a town (PRESENCE, ending at `end` before "in") doing something there that
+    is no fighting and no move ("forcing students to dig trenches", "attempting to obstruct imagery by installing
+    covers")? Presence at rear-area work is no ground gained (gold README: presence is not a claim)."""
+    at = SHOWN_IN.match(sentence, end)
+    doing = at and SHOWN_DOING.match(sentence, at.end())
+    if not doing:
+        return False
+    verb = doing.group("verb")
+    return verb not in SHOWN_MOVING and TRIGGER.match(low, doing.start("verb")) is None
 
 
 # what follows troops shown in a town when the footage answers the other side's claim to have taken it: "..., indicating
@@ -1008,6 +1039,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.kind == "attack" and "successful" in low[max(0, m.start() - 40):m.start()] and SUCCESSFUL.search(before) and word not in FIGHTING \
                 and not word.startswith("raid"):
             ev.kind = "advance"  # "a partially successful attack against X", "successfully assaulted X": ground gained (a raid holds none)
+        if kind == "advance" and word in NOUN_ADVANCES and SIDE_NOUN_BEFORE.search(before) and GOT_NOWHERE.match(sentence, m.end()):
+            ev.kind = "attack"  # "Russian advances toward X made little progress": tried, no ground gained
         clause = CLAUSE_SPLIT.split(before)[-1]
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
@@ -1022,6 +1055,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             ev.dropped = "intention or background"
         elif MAY_HAVE.search(near):
             ev.dropped = "speculative"
+        elif kind == "advance" and not ceded and AIMED_GAIN.search(low, max(0, m.start() - 60), m.start()):
+            ev.dropped = "intention or background"  # "Russian forces are focused on capturing X": an aim stated as a state
         elif prev_word == "by" and word.endswith("ing") and events and events[-1].dropped and m.start() - events[-1].end < 80 \
                 and not PLAIN_GAP.search(sentence, events[-1].end, m.start()):
             ev.dropped = events[-1].dropped  # "intend to take control of X by seizing Y": the means of an aim is the aim
@@ -1049,6 +1084,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
             continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
+        if _shown_at_rear_work(sentence, low, p.end()):
+            continue  # "video shows Russian forces in X forcing students to dig trenches": presence, no gain
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
     shown = ("destroyed" in low or "damaged" in low or "burn" in low) and any(w in low for w in EVIDENCE_NOUNS + ("picture",))
@@ -1219,6 +1256,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             continue  # inside the claimant ("Kharkiv Oblast Head ... reported")
         if speakers and m.text in speakers and first_say is not None and m.end > first_say:
             continue  # the speaker named again ("Girkin attacked Basurin for ..."): a person, not a place
+        if " to " in sentence and AIDED_FORCES_IN.search(sentence, max(0, m.start - 90), m.start):
+            continue  # "attacking southwest to support stalled forces in X": where the forces helped are, no event there
+        if ("group" in sentence or "from the" in sentence) and _names_a_formation(sentence, m, events):
+            continue  # "the Russian grouping in X similarly fired on ...": the subject's name, no place of the event
         owner = None
         for ev in events:
             if ev.start <= m.start:
@@ -1301,6 +1342,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             based = [m for m in places if m.end <= ev.start and FORCES_IN.search(sentence, max(0, m.start - 40), m.start)]
             if based and any(m.start >= ev.end and m.precision == "settlement" for m in places):
                 places = [m for m in places if m not in based]
+        if len(places) > 1 and any(m.bearing and " of " in m.bearing for m in places):
+            places = _bearing_narrowed(sentence, places)
         if ev.kind == "strike" and places and "from" in sentence:
             # "shelled Nikopol from Enerhodar", "from positions in Vodyane": a launch area is not where the strike fell,
             # even when the target is named by no place ("fired on settlements on the right bank from positions in X")
@@ -1330,6 +1373,27 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# "southwest of Donetsk City in the Vuhledar area", "north of X in the direction of Y", "southeast of X up to the Y area": the
+# bearing's town only frames the area or direction named next, which is where the claim is (gold README: a bearing's town
+# is placed only when no other place is given)
+COMPASS_OF = re.compile(r"^(?:north|south|east|west)\w*\s+of\b")
+THEN_AREA = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:in|into|toward|towards|up\s+to|to)\s+the\s+(?:directions?\s+of\s+(?:the\s+)?)?$")
+
+
+def _bearing_narrowed(sentence: str, places: list[Mention]) -> list[Mention]:
+    """Drop a compass bearing's town that the next words narrow to an area or a direction named in `places`."""
+    framed = []
+    for m in places:
+        if not (m.role == "reference" and m.bearing and COMPASS_OF.match(m.bearing)):
+            continue
+        for n in places:
+            if n.start > m.end and n.bearing and (n.bearing.endswith(" area") or n.bearing.startswith("direction of")) \
+                    and THEN_AREA.fullmatch(sentence, m.end, n.start):
+                framed.append(m)
+                break
+    return [m for m in places if m not in framed] if framed else places
 
 
 # a hedge in the predicate of an event noun: "fighting is reportedly ongoing", "clashes allegedly continued"
@@ -1433,8 +1497,12 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
 FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around)\s+(?:the\s+)?$")
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
-ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
-TO_DESTINATION = re.compile(r"(?:\s+area)?(?:\s*\([^)]*\))?,?\s+(?:to|towards?|into|in\s+the\s+direction\s+of|on)\s+(?:the\s+)?"
+# "from X", "from near X", "from around X", "from occupied X": where an attack set out from
+FROM_WORD = r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?(?:(?:near|around|occupied|Russian-occupied)\s+)?"
+ORIGIN_FROM = re.compile(FROM_WORD + "$")
+# "(area) (bracket) to|toward|into Y", "... and Z in the direction of Y", "to occupied positions in Y": the place it went
+TO_DESTINATION = re.compile(r"(?:\s+area)?(?:\s*\([^)]*\))?(?:(?:,\s*|\s+and\s+)[A-Z][\w’'-]*(?:\s*\([^)]*\))?){0,3},?\s+"
+                            r"(?:to|towards?|into|in\s+the\s+direction\s+of|on)\s+(?:the\s+)?(?:(?:occupied\s+)?positions\s+(?:in|near|at)\s+)?"
                             r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]")
 DISLODGED = re.compile(r"\b(?:(?:expel|push|drove|driv|forc(?:ed|ing)|oust|clear|dislodg|knock|evict|remov)\w*\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:forces|troops|units|them|elements)|withdr\w+|retreat\w*|pull\w*\s+back)\b[^.;]*$")
@@ -1451,7 +1519,7 @@ def _origin_to_destination(sentence: str, m: Mention) -> bool:
 # the word that names where it set out from
 DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
                               r"August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
-                              r"(?:\s*\([^()]*\))?,?\s+from\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")
+                              r"(?:\s*\([^()]*\))?,?\s+" + FROM_WORD[2:] + "$")
 ORIGIN_LIST_GAP = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
@@ -1566,6 +1634,27 @@ def is_vague(m: Mention) -> bool:
 
 
 BEARING_OF = re.compile(r"(?:north|south|east|west)[\w/]* of ")  # "north/west/south of X" too
+
+
+# "to support stalled forces in X", "escaped to link up with Ukrainian forces in Y": the town where the forces an aim
+# would help are, not a place of the event (on the sentence, just before the place)
+AIDED_FORCES_IN = re.compile(r"\bto\s+(?:support|reinforce|relieve|link\s+up\s+with|resupply|join|rescue)\s+(?:the\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:forces|units|troops|grouping|garrison|elements|defenders)\s+(?:in|near|around|at)\s+"
+                             r"(?:the\s+)?$")
+# a town that only names a side's standing formation or axis: "the Russian grouping in Zaporizhia (fired ...)", "Russian
+# forces advancing southeast from the Kharkiv axis": the subject's or the origin's name, not where the event took place
+GROUPING_IN = re.compile(r"\b(?:grouping|group\s+of\s+(?:forces|troops))\s+(?:in|on|at|near|around)\s+(?:the\s+)?$", re.I)
+FROM_THE = re.compile(r"\bfrom\s+the\s+$", re.I)
+AXIS_AFTER = re.compile(r"(?:\s+City)?\s+(?:axis|direction|grouping)\b", re.I)
+
+
+def _names_a_formation(sentence: str, m: Mention, events: list[_Event]) -> bool:
+    """Is the place `m` only the name of the acting side's formation or the axis it came from: "the Russian grouping in
+    X" before the event it did, or "from the X axis"?"""
+    before = sentence[max(0, m.start - 40):m.start]
+    if GROUPING_IN.search(before):
+        return not any(e.start < m.start for e in events)  # the subject: "the grouping in X fired on ..." (not its target)
+    return FROM_THE.search(before) is not None and AXIS_AFTER.match(sentence, m.end) is not None
 
 
 def _closed_paren_between(sentence: str, start: int, end: int) -> bool:

@@ -75,6 +75,37 @@ def test_intentions_are_not_claims(is_name):
     assert one("Russian forces are preparing to attack Kupyansk.", is_name) == []
 
 
+def test_a_gain_a_side_is_bent_on_is_an_aim(is_name):
+    assert one("Russian troops remain focused on capturing Chasiv Yar and Kupyansk.", is_name) == []
+    assert one("Russian forces are prioritizing the capture of Vovchansk.", is_name) == []
+    assert one("Russian forces are focusing on holding and regaining ground near Kupyansk.", is_name) == []
+    assert one("Russian forces focused on Chasiv Yar and captured Kupyansk.", is_name)[0][:3] == ("advance", "russia", "confirmed")
+
+
+def test_troops_shown_at_rear_work_in_a_town_gained_nothing(is_name):
+    assert one("A video shows Russian soldiers in Kupyansk forcing local men to build fortifications.", is_name) == []
+    assert one("Imagery showed Russian troops in Vovchansk (5km from the border) attempting to hide vehicles under nets.",
+               is_name) == []
+    assert one("Geolocated footage shows Ukrainian troops in Vovchansk clearing a street.", is_name)[0][:2] == ("advance", "ukraine")
+
+
+def test_a_formation_named_after_a_town_is_not_where_it_acted(is_name):
+    got = one("The Russian grouping in Kupyansk shelled Ukrainian positions near Vovchansk.", is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("strike", ["Vovchansk"])]
+    assert one("Russian forces advancing west from the Kupyansk axis continued operations.", is_name) == []
+    got = one("Russian forces struck the Ukrainian grouping in Kupyansk.", is_name)
+    assert [(k, places) for k, _, _, _, places in got] == [("strike", ["Kupyansk"])]
+
+
+def test_advances_that_got_nowhere_were_attacks(is_name):
+    got = one("Russian advances toward Kupyansk and Vovchansk made no real progress on Tuesday.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    got = one("Russian ground advances near Vovchansk have stalled.", is_name)
+    assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]
+    got = one("Russian forces made limited advances near Vovchansk, but remain stalled near Kupyansk.", is_name)
+    assert got[0][0] == "advance"
+
+
 def test_lead_ins_set_the_status(is_name):
     s = "A Russian milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy City)."
     assert one(s, is_name, "Unconfirmed claims")[0][2] == "claimed"
@@ -1577,6 +1608,32 @@ def test_the_towns_an_attack_set_out_from_after_its_destination_are_not_attacked
     # the ground the enemy was driven from is where the fighting is
     got = one("Ukrainian forces counterattacked and pushed Russian troops back toward Kreminna from Torske.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Torske"])]
+
+
+def test_the_towns_an_attack_set_out_from_near_or_around_are_not_attacked(is_name):
+    # "from near|around|occupied X (bracket) toward Y", "from X and Z in the direction of Y", "to occupied positions in Y"
+    got = one("Russian forces tried to advance from near Soledar (10km northeast of Bakhmut) toward Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+    got = one("Russian troops failed to advance from occupied Yakovlivka to positions in Soledar.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"])]
+    got = one("Russian forces attempted to advance on Bakhmut from around Soledar and Yakovlivka.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+
+
+def test_a_bearing_narrowed_to_an_area_or_direction_gives_way_to_it(is_name):
+    got = one("Russian forces attacked southwest of Bakhmut in the Soledar area on Monday.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"])]
+    got = one("Russian forces made gains north of Bakhmut in the direction of Soledar.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("advance", ["Soledar"])]
+    got = one("Russian forces attacked southwest of Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bakhmut"])]
+
+
+def test_the_town_of_forces_an_aim_would_help_is_not_a_place_of_the_event(is_name):
+    got = one("Russian forces attacked Soledar to support stalled forces in Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Soledar"])]
+    got = one("Ukrainian troops advanced near Soledar to link up with Ukrainian forces in Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("advance", ["Soledar"])]
 
 
 def test_forcing_the_enemy_from_its_positions_in_a_town_is_a_gain_there(is_name):
