@@ -349,6 +349,9 @@ _ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanc
             r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
             r"destroyed|damaged|eliminated|killed|wounded|injured|"
             r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
+            # "conducted artillery strikes and reconnoitered Ukrainian positions around A, B, and C": a scouting verb
+            # shares its object with the event before it, whose places they are
+            r"reconnoitered|probed|"
             r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b")
 SCOPE_BREAK = re.compile(
     rf",\s+(?:(?:indicating|suggesting|signaling|meaning)\b|{_MODAL_AFTER}|{_ED_VERB})"

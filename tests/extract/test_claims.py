@@ -1611,3 +1611,11 @@ def test_a_side_that_withdrew_from_a_town_gave_it_to_the_other_side(is_name):
     assert one("Russian units withdrawn from Kharkiv are resting near Belgorod.", is_name) == []
     assert one("Unspecified Russian elements withdrew from Kherson to Melitopol.", is_name) == []
     assert one("Reports that Ukrainian forces withdrew from Soledar are false.", is_name) == []
+
+
+def test_a_scouting_verb_shares_its_object_with_the_event_before_it(is_name):
+    # "conducted strikes and reconnoitered positions around A and B": the places are the strikes' too
+    got = one("Russian forces conducted artillery strikes and reconnoitered Ukrainian positions around Lyman and Siversk.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("strike", ["Lyman", "Siversk"])]
+    got = one("Ukrainian forces counterattacked and probed Russian defenses near Kreminna.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
