@@ -90,7 +90,7 @@ _REPEL = alternation(lexicon.REPEL | lexicon.REPEL_BASE) + (
 # every word starts with a letter, so "not after a word character" is its word boundary, and the engine tests
 # that look-behind far faster than a \b before the alternation
 TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT})"
-                     rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
+                     rf"|(?P<move>{alternation(lexicon.MOVE | lexicon.ABANDON)}))\b")
 TRIGGER = lexicon.quick_start(TRIGGER, depth=3)
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 TARGET_NOUN = {"target", "targets"}
@@ -164,9 +164,31 @@ MOVED_ELEMENTS = re.compile(r"\belements\b[^,;]{0,40}$")
 CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|incorrect|inaccurate)\b")
 
 
+# "abandoned their positions in X", "abandoned X", "to abandon the Ilyich metal plant": ground, not efforts or equipment
+ABANDONED_PLACE = re.compile(r"\s+(?:(?:completely|entirely|fully)\s+)?(?:(?:their|its|his|the)\s+(?:[\w-]+\s+)?(?:positions?|strongholds?|"
+                             r"strongpoints?|trenches|defenses)\s+(?:in|near|at|around|on)\s+(?:the\s+)?"
+                             r"|(?:the\s+(?:town|village|settlement|city)\s+of\s+)?|the\s+)(?!Russian|Ukrainian|The\b)[A-Z]")
+FORCED_TO = re.compile(r"\b(?:forced|forcing|compelled)\s+(?:[\w’'()-]+\s+){1,6}?to\s+$")
+# a side's forces abandon ground; "these Russian personnel abandoned their positions ... when surrendering" is men deserting
+ABANDONING_FORCE = re.compile(r"\b(?:forces|troops|units|elements|garrison|defenders|grouping)\s+(?:(?:have|has|had|also|reportedly|"
+                              r"likely|completely|entirely|fully|further|then|partially|largely)\s+)*$")
+
+
+def _abandoned(sentence: str, start: int, end: int, word: str) -> bool:
+    """Did the side named abandon the place after the verb ("Russian forces abandoned their positions in X", "forced
+    Ukrainian troops to abandon Y")? The base form only as what a side was forced to do."""
+    if ABANDONED_PLACE.match(sentence, end) is None:
+        return False
+    if word == "abandoned":
+        return ABANDONING_FORCE.search(sentence, max(0, start - 50), start) is not None
+    return FORCED_TO.search(sentence, max(0, start - 80), start) is not None
+
+
 def _ceded(sentence: str, start: int, end: int, word: str) -> bool:
     """Did the side named give up the place after the verb ("Ukrainian forces withdrew from X", "Russian units have
     withdrawn from Y")? Then the event is the other side's gain there."""
+    if word in lexicon.ABANDON:
+        return _abandoned(sentence, start, end, word) and not CALLED_FALSE.search(sentence, end)
     if word not in CEDED_VERBS or CEDED_FROM.match(sentence, end) is None:
         return False
     if word == "withdrawn" and not HAVE_WITHDRAWN.search(sentence, max(0, start - 20), start):
@@ -707,6 +729,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         word = m.group().lower()
         ceded = bool(m.group("move")) and _ceded(sentence, m.start(), m.end(), word)
         if m.group("move") and not ceded:
+            if word in lexicon.ABANDON:
+                continue  # "abandoned efforts to encircle Kyiv", "abandoned vehicles": no ground given up, no move either
             events.append(_Event("attack", None, m.start(), m.end(), dropped="force move"))
             continue
         kind = "advance" if m.group("advance") or ceded else "strike" if m.group("strike") else "attack"
@@ -773,7 +797,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):
             why = "operation name"  # "the Kharkiv counteroffensive", "the Kherson offensive": an operation, not a claim
             ev.start = sentence.rfind(before_words[-1], 0, m.start())  # its place word is part of the name
-        elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
+        elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON \
+                and not ceded:  # "forced Ukrainian troops to abandon X" did give it up
             why = "aim"  # "deadlines to seize", "ordered to attack"
         elif "to" in near.lower() and _aim(before_words):
             why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
@@ -950,7 +975,11 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
-        if ev.ceded:
+        forced = FORCED_TO.search(sentence, max(0, m.start() - 80), m.start()) if ev.ceded and word == "abandon" else None
+        ceder = SIDE_WORD.search(sentence, forced.start(), forced.end()) if forced else None
+        if ceder:
+            ev.actor = "russia" if ceder.group("ua") else "ukraine"  # "forced Ukrainian troops to abandon X": Russia's gain
+        elif ev.ceded:
             ev.actor = "ukraine" if ev.actor == "russia" else "russia"  # "Ukrainian forces withdrew from X": Russia's gain
         if kind == "strike" and not ev.mutual and not weapon and ("down" in low or "intercept" in low or "destroy" in low):
             shot = list(INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start()))
@@ -1198,6 +1227,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             back_to = CEDED_TO.search(sentence, ev.end)
             ev.mentions = [m for m in ev.mentions if m.start >= ev.end and (back_to is None or m.start < back_to.start())
                            and m.role == "target" and m.precision != "region" and not _water(m)]
+            ev.mentions = [_named_before(m, mentions) for m in ev.mentions]
         if sentence[ev.start:ev.end].lower() in lexicon.CROSSED:
             # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
             ev.mentions = [m for m in ev.mentions if not _water(m)]
@@ -1276,6 +1306,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+def _named_before(m: Mention, mentions: list[Mention]) -> Mention:
+    """The town a side gave up, named before in the sentence with what says where it is ("positions in X, 15km northwest of
+    Y, ... troops have abandoned X"): that first mention."""
+    return next((x for x in mentions if x.end <= m.start and x.text == m.text and x.role == "target"
+                 and x.precision == "settlement" and (x.reference or x.bearing)), m)
 
 
 # a hedge in the predicate of an event noun: "fighting is reportedly ongoing", "clashes allegedly continued"
