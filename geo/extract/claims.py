@@ -62,6 +62,11 @@ NOT_ASSAULT = r"(?:defensive|defen[cs]e|information|filtration|evacuation|rescue
 _ATT = alternation(lexicon.ATTACK) + (
     rf"|(?:conducted|conducting|continued|continuing)\s+(?:(?!{NOT_ASSAULT})\w+\s+){{0,3}}operations"
     r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross"
+    # "tried to move towards X", "are trying to move from X to Y": a ground attack, not "tried to move to an all-volunteer
+    # basis"; "attempted to break Ukrainian defenses near X" (as "break through")
+    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+(?:move(?=\s+(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:toward|towards|to|into|from|on|in\s+the\s+direction\s+of)\s+(?!an?\s|the\s+(?!direction|outskirts)))"
+    r"|break(?=\s+(?:the\s+)?(?:ukrainian|russian|enemy)\s+(?:defen|lines|positions|defensive)))"
     # "attempted to push from X to Y", "continued pushing north on Bakhmut": pressing an attack in a direction
     rf"|(?:{alternation(lexicon.PUSH)})(?=\s+(?:further\s+|deeper\s+)?(?:{PUSH_WAY})\b)"
     # "attempted to improve their tactical positions near X": the General Staff's word for a local assault
@@ -1273,8 +1278,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 places = [m for m in places if m not in origins]
         if ev.kind != "strike" and len(places) > 1:
             # "Russian forces in Popasna are advancing north, toward Severodonetsk", "troops in Lyman are attacking
-            # toward Siversk": the town of the attackers' own subject is where they are, when the event names where
-            # they go
+            # toward Siversk", "forces from X attempted to break lines near Y": the town of the attackers' own subject
+            # is where they are, when the event names where they go
             based = [m for m in places if m.end <= ev.start and FORCES_IN.search(sentence, max(0, m.start - 40), m.start)]
             if based and any(m.start >= ev.end and m.precision == "settlement" for m in places):
                 places = [m for m in places if m not in based]
@@ -1413,7 +1418,7 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
                         r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around)\s+(?:the\s+)?$")
+FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around|from)\s+(?:the\s+)?$")
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
 ORIGIN_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:direction|area|vicinity)\s+of\s+)?(?:the\s+)?$")

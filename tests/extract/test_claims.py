@@ -1634,3 +1634,15 @@ def test_a_side_that_abandoned_its_positions_in_a_town_gave_it_to_the_other_side
     assert [g[0] for g in one("Russian forces abandoned efforts to encircle Kyiv.", is_name)] != ["advance"]
     assert one("Russian troops abandoned several tanks near Izyum.", is_name) == []
     assert one("A milblogger claimed that Russian personnel abandoned their positions in Lyman.", is_name) == []
+
+
+def test_trying_to_move_towards_a_town_or_to_break_defenses_is_an_attack(is_name):
+    # "tried to move towards X", "trying to move from X to Y", "attempted to break Ukrainian defenses near Z"
+    got = one("Russian forces shelled Kreminna and tried to move towards Siversk.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("strike", ["Kreminna"]), ("attack", ["Siversk"])]
+    got = one("A milblogger claimed that Russian forces are trying to move from Soledar to Siversk.", is_name)
+    assert [(g[0], g[2], g[4]) for g in got] == [("attack", "claimed", ["Siversk"])]
+    got = one("Russian forces from Izyum attempted to break Ukrainian lines of defense near Lyman.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Lyman"])]
+    # a move that is no ground movement
+    assert one("The Russian military tried to move to an all-volunteer army in 2008.", is_name) == []
