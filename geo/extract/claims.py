@@ -61,10 +61,9 @@ PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|throu
 NOT_ASSAULT = r"(?:defensive|defen[cs]e|information|filtration|evacuation|rescue|stabilization|rotational)\b"
 _ATT = alternation(lexicon.ATTACK) + (
     rf"|(?:conducted|conducting|continued|continuing)\s+(?:(?!{NOT_ASSAULT})\w+\s+){{0,3}}operations"
-    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross"
     # "tried to move towards X", "are trying to move from X to Y": a ground attack, not "tried to move to an all-volunteer
     # basis"; "attempted to break Ukrainian defenses near X" (as "break through")
-    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+(?:move(?=\s+(?:(?:north|south|east|west)\w*\s+)?"
+    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+(?:cross|move(?=\s+(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:toward|towards|to|into|from|on|in\s+the\s+direction\s+of)\s+(?!an?\s|the\s+(?!direction|outskirts)))"
     r"|break(?=\s+(?:the\s+)?(?:ukrainian|russian|enemy)\s+(?:defen|lines|positions|defensive)))"
     # "attempted to push from X to Y", "continued pushing north on Bakhmut": pressing an attack in a direction
