@@ -65,7 +65,11 @@ PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|throu
 NOT_ASSAULT = r"(?:defensive|defen[cs]e|information|filtration|evacuation|rescue|stabilization|rotational)\b"
 _ATT = alternation(lexicon.ATTACK) + (
     rf"|(?:conducted|conducting|continued|continuing)\s+(?:(?!{NOT_ASSAULT})\w+\s+){{0,3}}operations"
-    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+cross"
+    # "tried to move towards X", "are trying to move from X to Y": a ground attack, not "tried to move to an all-volunteer
+    # basis"; "attempted to break Ukrainian defenses near X" (as "break through")
+    r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+(?:cross|move(?=\s+(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:toward|towards|to|into|from|on|in\s+the\s+direction\s+of)\s+(?!an?\s|the\s+(?!direction|outskirts)))"
+    r"|break(?=\s+(?:the\s+)?(?:ukrainian|russian|enemy)\s+(?:defen|lines|positions|defensive)))"
     # "attempted to push from X to Y", "continued pushing north on Bakhmut": pressing an attack in a direction
     rf"|(?:{alternation(lexicon.PUSH)})(?=\s+(?:further\s+|deeper\s+)?(?:{PUSH_WAY})\b)"
     # "attempted to improve their tactical positions near X": the General Staff's word for a local assault
@@ -94,7 +98,7 @@ _REPEL = alternation(lexicon.REPEL | lexicon.REPEL_BASE) + (
 # every word starts with a letter, so "not after a word character" is its word boundary, and the engine tests
 # that look-behind far faster than a \b before the alternation
 TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT})"
-                     rf"|(?P<move>{alternation(lexicon.MOVE)}))\b")
+                     rf"|(?P<move>{alternation(lexicon.MOVE | lexicon.ABANDON)}))\b")
 TRIGGER = lexicon.quick_start(TRIGGER, depth=3)
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 TARGET_NOUN = {"target", "targets"}
@@ -170,9 +174,31 @@ MOVED_ELEMENTS = re.compile(r"\belements\b[^,;]{0,40}$")
 CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|incorrect|inaccurate)\b")
 
 
+# "abandoned their positions in X", "abandoned X", "to abandon the Ilyich metal plant": ground, not efforts or equipment
+ABANDONED_PLACE = re.compile(r"\s+(?:(?:completely|entirely|fully)\s+)?(?:(?:their|its|his|the)\s+(?:[\w-]+\s+)?(?:positions?|strongholds?|"
+                             r"strongpoints?|trenches|defenses)\s+(?:in|near|at|around|on)\s+(?:the\s+)?"
+                             r"|(?:the\s+(?:town|village|settlement|city)\s+of\s+)?|the\s+)(?!Russian|Ukrainian|The\b)[A-Z]")
+FORCED_TO = re.compile(r"\b(?:forced|forcing|compelled)\s+(?:[\w’'()-]+\s+){1,6}?to\s+$")
+# a side's forces abandon ground; "these Russian personnel abandoned their positions ... when surrendering" is men deserting
+ABANDONING_FORCE = re.compile(r"\b(?:forces|troops|units|elements|garrison|defenders|grouping)\s+(?:(?:have|has|had|also|reportedly|"
+                              r"likely|completely|entirely|fully|further|then|partially|largely)\s+)*$")
+
+
+def _abandoned(sentence: str, start: int, end: int, word: str) -> bool:
+    """Did the side named abandon the place after the verb ("Russian forces abandoned their positions in X", "forced
+    Ukrainian troops to abandon Y")? The base form only as what a side was forced to do."""
+    if ABANDONED_PLACE.match(sentence, end) is None:
+        return False
+    if word == "abandoned":
+        return ABANDONING_FORCE.search(sentence, max(0, start - 50), start) is not None
+    return FORCED_TO.search(sentence, max(0, start - 80), start) is not None
+
+
 def _ceded(sentence: str, start: int, end: int, word: str) -> bool:
     """Did the side named give up the place after the verb ("Ukrainian forces withdrew from X", "Russian units have
     withdrawn from Y")? Then the event is the other side's gain there."""
+    if word in lexicon.ABANDON:
+        return _abandoned(sentence, start, end, word) and not CALLED_FALSE.search(sentence, end)
     if word not in CEDED_VERBS or CEDED_FROM.match(sentence, end) is None:
         return False
     if word == "withdrawn" and not HAVE_WITHDRAWN.search(sentence, max(0, start - 20), start):
@@ -366,6 +392,9 @@ _ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanc
             r"captured|seized|liberated|recaptured|assaulted|stormed|repelled|repulsed|fired|bombed|launched|targeted|hit|"
             r"destroyed|damaged|eliminated|killed|wounded|injured|"
             r"pushed|entered|reached|approached|cleared|limited|unsuccessful|failed|marginally|recently|made|continue|"
+            # "conducted artillery strikes and reconnoitered Ukrainian positions around A, B, and C": a scouting verb
+            # shares its object with the event before it, whose places they are
+            r"reconnoitered|probed|"
             r"also|additionally|likely|both|all|later)\b)[a-z]+ed\b")
 # "does not portend a resumption of a Russian offensive in X", "is unlikely to presage an encirclement of Y": an event
 # that something is said not to foretell has not happened
@@ -769,6 +798,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         word = m.group().lower()
         ceded = bool(m.group("move")) and _ceded(sentence, m.start(), m.end(), word)
         if m.group("move") and not ceded:
+            if word in lexicon.ABANDON:
+                continue  # "abandoned efforts to encircle Kyiv", "abandoned vehicles": no ground given up, no move either
             events.append(_Event("attack", None, m.start(), m.end(), dropped="force move"))
             continue
         kind = "advance" if m.group("advance") or ceded else "strike" if m.group("strike") else "attack"
@@ -837,7 +868,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):
             why = "operation name"  # "the Kharkiv counteroffensive", "the Kherson offensive": an operation, not a claim
             ev.start = sentence.rfind(before_words[-1], 0, m.start())  # its place word is part of the name
-        elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON:
+        elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON \
+                and not ceded:  # "forced Ukrainian troops to abandon X" did give it up
             why = "aim"  # "deadlines to seize", "ordered to attack"
         elif "to" in near.lower() and _aim(before_words):
             why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
@@ -1014,7 +1046,11 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 ev.actor = movers[-1][2]
         if ev.actor is None:
             continue
-        if ev.ceded:
+        forced = FORCED_TO.search(sentence, max(0, m.start() - 80), m.start()) if ev.ceded and word == "abandon" else None
+        ceder = SIDE_WORD.search(sentence, forced.start(), forced.end()) if forced else None
+        if ceder:
+            ev.actor = "russia" if ceder.group("ua") else "ukraine"  # "forced Ukrainian troops to abandon X": Russia's gain
+        elif ev.ceded:
             ev.actor = "ukraine" if ev.actor == "russia" else "russia"  # "Ukrainian forces withdrew from X": Russia's gain
         if kind == "strike" and not ev.mutual and not weapon and ("down" in low or "intercept" in low or "destroy" in low):
             shot = list(INTERCEPTED.finditer(sentence, max(0, m.start() - 130), m.start()))
@@ -1292,6 +1328,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             back_to = CEDED_TO.search(sentence, ev.end)
             ev.mentions = [m for m in ev.mentions if m.start >= ev.end and (back_to is None or m.start < back_to.start())
                            and m.role == "target" and m.precision != "region" and not _water(m)]
+            ev.mentions = [_named_before(m, mentions) for m in ev.mentions]
         if sentence[ev.start:ev.end].lower() in lexicon.CROSSED:
             # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
             ev.mentions = [m for m in ev.mentions if not _water(m)]
@@ -1337,8 +1374,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 places = [m for m in places if m not in origins]
         if ev.kind != "strike" and len(places) > 1:
             # "Russian forces in Popasna are advancing north, toward Severodonetsk", "troops in Lyman are attacking
-            # toward Siversk": the town of the attackers' own subject is where they are, when the event names where
-            # they go
+            # toward Siversk", "forces from X attempted to break lines near Y": the town of the attackers' own subject
+            # is where they are, when the event names where they go
             based = [m for m in places if m.end <= ev.start and FORCES_IN.search(sentence, max(0, m.start - 40), m.start)]
             if based and any(m.start >= ev.end and m.precision == "settlement" for m in places):
                 places = [m for m in places if m not in based]
@@ -1394,6 +1431,13 @@ def _bearing_narrowed(sentence: str, places: list[Mention]) -> list[Mention]:
                 framed.append(m)
                 break
     return [m for m in places if m not in framed] if framed else places
+
+
+def _named_before(m: Mention, mentions: list[Mention]) -> Mention:
+    """The town a side gave up, named before in the sentence with what says where it is ("positions in X, 15km northwest of
+    Y, ... troops have abandoned X"): that first mention."""
+    return next((x for x in mentions if x.end <= m.start and x.text == m.text and x.role == "target"
+                 and x.precision == "settlement" and (x.reference or x.bearing)), m)
 
 
 # a hedge in the predicate of an event noun: "fighting is reportedly ongoing", "clashes allegedly continued"
@@ -1494,7 +1538,7 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
                         r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around)\s+(?:the\s+)?$")
+FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around|from)\s+(?:the\s+)?$")
 ORIGIN_POSITIONS = re.compile(r"\bfrom\s+(?:(?!\w+ing\b)[\w-]+\s+){0,2}?positions?\s+(?:(?:to\s+the\s+\w+\s+)?(?:in|near|around|at|on)\s+)?"
                               r"(?:the\s+)?(?:occupied\s+)?$")
 # "from X", "from near X", "from around X", "from occupied X": where an attack set out from

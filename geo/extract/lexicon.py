@@ -95,6 +95,8 @@ DESTROY_VERBS = ("destroy", "eliminate", "neutralize", "disable", "damage")
 # Force moves: not claims, but the places after them are theirs ("the withdrawal of Russian forces from around Kyiv").
 MOVE = (forms("withdraw", "retreat", "redeploy", "relocate", "evacuate", "regroup", "fall back", "depart")
         | forms("withdrawal", "retreat", "redeployment", "relocation", "evacuation", pos="NOUN"))
+# Giving up ground ("abandoned their positions in X", "forced Ukrainian troops to abandon Y"): claims.py asks for a place
+ABANDON = frozenset({"abandon", "abandoned"})
 # Verbs of saying, after which "to VERB" reports the event itself ("claimed to capture").
 SAY_VERBS = ("claim", "report", "state", "say", "announce", "assert", "allege", "boast", "insist", "purport", "note",
              "post", "publish", "amplify", "acknowledge", "share", "tell", "suggest", "indicate", "show", "depict",

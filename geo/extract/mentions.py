@@ -83,7 +83,7 @@ LOCATIVE = {
     "control", "pushed", "defending", "defend", "hold", "holding", "held", "raided", "besieged", "bypassed",
     "approach", "approached", "approaching", "retake", "shell", "surrounding",
     "of", "against", "occupied", "russian-occupied", "ukrainian-held", "contested", "including", "include", "includes",
-} | {w for w in lexicon.ADVANCE | lexicon.ATTACK | lexicon.STRIKE | lexicon.DESTROY if " " not in w}
+} | {w for w in lexicon.ADVANCE | lexicon.ATTACK | lexicon.STRIKE | lexicon.DESTROY | lexicon.ABANDON if " " not in w}
 # First words of multi-word village names ("Nova Kakhovka", "Velykyi Burluk", "Druha Zhuravka"): never a place alone
 NAME_PREFIXES = {
     "nova", "novyi", "novyy", "nove", "novi", "novo", "stara", "staryi", "staryy", "stare", "stari", "velyka", "velykyi",

@@ -1722,3 +1722,38 @@ def test_positions_established_are_ground_gained(is_name):
     assert one("Russian forces took up defensive positions in Svatove.", is_name) == []
     got = one("Russian forces attacked Bakhmut from established positions in Siversk.", is_name)
     assert [g[0] for g in got] == ["attack"]
+
+
+def test_a_scouting_verb_shares_its_object_with_the_event_before_it(is_name):
+    # "conducted strikes and reconnoitered positions around A and B": the places are the strikes' too
+    got = one("Russian forces conducted artillery strikes and reconnoitered Ukrainian positions around Lyman and Siversk.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("strike", ["Lyman", "Siversk"])]
+    got = one("Ukrainian forces counterattacked and probed Russian defenses near Kreminna.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
+
+
+def test_a_side_that_abandoned_its_positions_in_a_town_gave_it_to_the_other_side(is_name):
+    # "abandoned their positions in X", "forced X troops to abandon Y": the other side's gain, as "withdrew from X"
+    got = one("The Ukrainian General Staff stated that Russian forces abandoned their positions in Kreminna.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("advance", "ukraine", "claimed", ["Kreminna"])]
+    got = one("Ukrainian forces forced Russian troops to abandon Lyman on Sunday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "ukraine", ["Lyman"])]
+    # the town named again after the verb is the one named before
+    got = one("Ukrainian forces shelled Russian positions in Svatove, and Russian troops have abandoned Svatove.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "ukraine", ["Svatove"]), ("advance", "ukraine", ["Svatove"])]
+    # efforts, vehicles, men deserting: no ground given up
+    assert [g[0] for g in one("Russian forces abandoned efforts to encircle Kyiv.", is_name)] != ["advance"]
+    assert one("Russian troops abandoned several tanks near Izyum.", is_name) == []
+    assert one("A milblogger claimed that Russian personnel abandoned their positions in Lyman.", is_name) == []
+
+
+def test_trying_to_move_towards_a_town_or_to_break_defenses_is_an_attack(is_name):
+    # "tried to move towards X", "trying to move from X to Y", "attempted to break Ukrainian defenses near Z"
+    got = one("Russian forces shelled Kreminna and tried to move towards Siversk.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("strike", ["Kreminna"]), ("attack", ["Siversk"])]
+    got = one("A milblogger claimed that Russian forces are trying to move from Soledar to Siversk.", is_name)
+    assert [(g[0], g[2], g[4]) for g in got] == [("attack", "claimed", ["Siversk"])]
+    got = one("Russian forces from Izyum attempted to break Ukrainian lines of defense near Lyman.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Lyman"])]
+    # a move that is no ground movement
+    assert one("The Russian military tried to move to an all-volunteer army in 2008.", is_name) == []
