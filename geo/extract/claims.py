@@ -440,13 +440,18 @@ class _Event:
 def claimant_name(subject: str) -> str | None:
     """A readable claimant from the subject of a verb of saying ("The Russian Ministry of Defense (MoD)")."""
     s = re.sub(r"\s+", " ", subject).strip(" ,;:")
-    s = re.sub(r"\([^)]*\)", "", s)
+    s = re.sub(r"\s*\([^)]*\)", "", s)
     s = re.sub(r"^(?:the|a|an|another|other|several|some|many|one|two|three|prominent|multiple)\s+", "", s, flags=re.I)
-    s = CLAIMANT_TRAIL.sub("", CLAIMANT_LEAD.sub("", s)).strip(" ,")
+    # the article after a discourse word before a name: "However, the DNR Territorial Defense" (not "Moreover, the report")
+    s = CLAIMANT_TRAIL.sub("", ARTICLE_NAME.sub("", CLAIMANT_LEAD.sub("", s))).strip(" ,")
     s = re.split(r",\s+(?:who|which|whose)\b", s)[0]
     low = s.lower()
     if not s:
         return None
+    if " and " in s:
+        joint = _joint_claimant(s)
+        if joint is not None:
+            return joint
     if "general staff" in low:
         return "Ukrainian General Staff" if "russian" not in low else "Russian General Staff"
     if "ministry of defense" in low or "defense ministry" in low or re.search(r"\bmod\b", low):
@@ -457,17 +462,63 @@ def claimant_name(subject: str) -> str | None:
         base = "Russian milbloggers" if re.search(r"blo+g+ers\b", low) else "Russian milblogger"
         return ("Kremlin-affiliated " + base) if "kremlin" in low else base
     if re.search(r"\bsources\b", low):
+        if "russia" not in low and "ukrain" not in low and THIRD_PARTY.search(s):
+            return " ".join(s.split()[:12])  # "US intelligence sources", "Western sources": neither side's
         return "Russian sources" if "russian" in low or "ukrain" not in low else "Ukrainian sources"
+    if ", " in s and (LEADING_CLAUSE.match(s) or not _is_party(s)):
+        # "Although Ukrainian air defense intercepted the missiles, Ukraine’s Southern Operational Command": the
+        # speaker is the subject after the clause that leads the sentence
+        last = s.rsplit(", ", 1)[1]
+        return claimant_name(last)
     if not _is_party(s):
         return None  # "This account", "If confirmed, these reports", a clause cut at the wrong place: no party named
     return " ".join(s.split()[:12])
 
 
+# a third country's or body's word before "sources": not a side's sources
+THIRD_PARTY = re.compile(r"\b(?:US|U\.S\.|American|Western|British|UK|NATO|European|Belarusian|Polish|Israeli|Iranian|Georgian|"
+                         r"Moldovan|international)\b")
+# a clause that leads the sentence before its subject: "After the strike, the Kharkiv Oblast Head (reported)"
+LEADING_CLAUSE = re.compile(r"^(?:after|although|though|while|when|as|since|because|despite|following|before|once|amid|"
+                            r"in\s+response\s+to)\b[^,]*,\s", re.I)
+# "the" before a name after a discourse word ("However, the Donetsk People’s Republic"): the article, not a noun phrase
+ARTICLE_NAME = re.compile(r"^(?:the|other|another|several|some|many|multiple|prominent)\s+(?=[A-Z])")
+# "Russian and Ukrainian sources", "Ukrainian, Russian, and social media sources": sides listed before one noun
+SIDES_BEFORE_NOUN = re.compile(r"^(?:[Bb]oth\s+)?(?:(?:[A-Z][\w’'-]*|social\s+media|official|local)(?:\s+official)?(?:,\s*|,?\s+and\s+))+"
+                               r"(?:[A-Z][\w’'-]*|social\s+media|official|local)\s+(?:[a-z]+\s+)?(?:sources|officials|authorities|media|"
+                               r"outlets|channels|forces|reports|milbloggers|accounts)$")
+SIDELESS_SOURCES = re.compile(r"^(?![\w\s-]*\b(?:[Rr]ussia|[Uu]krain))[\w\s-]*\bsources\b")
+JOINT_SPLIT = re.compile(r",?\s+and\s+|,\s+(?=[A-Z])")
+
+
+def _joint_claimant(s: str) -> str | None:
+    """The claimant of a subject that names several parties: "Russian and Ukrainian sources" as it is, "The Ukrainian
+    General Staff and Russian sources" as each party's name ("Ukrainian General Staff and Russian sources"); None when
+    the subject is no such list (one party whose name holds "and": "Troops from the Donetsk and Luhansk People’s
+    Republics")."""
+    if SIDES_BEFORE_NOUN.match(s):
+        return " ".join(re.sub(r"^[Bb]oth\s+", "", s).split()[:12])
+    if " and " not in s:
+        return None  # "Advisor to the Kherson Oblast Head, Serhiy Khlan": a name in apposition, one party
+    parts = JOINT_SPLIT.split(s)
+    names = [claimant_name(p) for p in parts]
+    if any(n is None for n in names):
+        return None
+    for i in range(1, len(names)):
+        if SIDELESS_SOURCES.search(parts[i]) and not THIRD_PARTY.search(parts[i]):
+            # "The Ukrainian General Staff and other military sources", "Ukrainian officials and sources in exile":
+            # the sources of the side named before them
+            side = "Ukrainian" if "ukrain" in names[i - 1].lower() else "Russian" if "russia" in names[i - 1].lower() else None
+            names[i] = f"{side} sources" if side else names[i]
+    return " and ".join(dict.fromkeys(names))
+
+
 # the discourse words and adverbs around a speaker ("However, X", "X notably", "X reiterated")
 CLAIMANT_LEAD = re.compile(r"^(?:(?:however|contrarily|similarly|additionally|meanwhile|notably|moreover|separately|likewise|"
-                           r"instead|still|also|further|furthermore|finally|then|thus|in\s+addition)\s*,?\s+)+", re.I)
+                           r"instead|still|also|further|furthermore|finally|then|thus|in\s+addition|nevertheless|nonetheless|in\s+turn|"
+                           r"at\s+the\s+same\s+time|by\s+contrast|in\s+contrast)\s*,?\s+)+", re.I)
 CLAIMANT_TRAIL = re.compile(r"(?:\s+(?:additionally|also|further|previously|recently|reportedly|similarly|again|notably|even|"
-                            r"separately|tentatively|obliquely|increasingly|later|likely|explicitly|reiterated|amplified|"
+                            r"separately|tentatively|obliquely|increasingly|later|likely|explicitly|reiterated|amplified|independently|"
                             r"have|has|had))+$", re.I)
 # a word that names who speaks: a body, an office, a source, a medium
 PARTY_WORD = re.compile(
@@ -580,6 +631,10 @@ ADJ_DETERMINER = re.compile(r"\b(?:any|no|a|an|the|their|its|these|those|several
 LOOKBACK, NARRATIVE_THAT = lexicon.Folded(LOOKBACK), lexicon.Folded(NARRATIVE_THAT)  # only their positions are read
 
 
+# a verb of saying after "and" with no subject of its own: "Fedorov reported that A and confirmed that B"
+SHARED_SUBJECT = re.compile(r"\sand(?:\s+(?:also|additionally|later|then|further|separately|again))?$")
+
+
 def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
     """Positions after which events are claimed (or confirmed by evidence): (pos, status, claimant)."""
     out = []
@@ -599,6 +654,9 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
                 or READING_VERB.match(m.group()) and not SOURCE_NOUN.search(subject) and claimant_name(subject) is None:
             # ", indicating that X": what ISW reads from the report before it is its own assessment
             out.append((m.end(), "confirmed", None))  # "published geolocated footage showing": the footage backs it
+        elif SHARED_SUBJECT.search(subject) and out:
+            # "X reported that A and confirmed that B": the second verb's speaker is the first one's
+            out.append((m.end(), "claimed", out[-1][2] if out[-1][1] == "claimed" else None))
         else:
             out.append((m.end(), "claimed", claimant_name(subject)))
     low = _low(sentence)

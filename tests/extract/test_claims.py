@@ -1757,3 +1757,30 @@ def test_trying_to_move_towards_a_town_or_to_break_defenses_is_an_attack(is_name
     assert [(g[0], g[4]) for g in got] == [("attack", ["Lyman"])]
     # a move that is no ground movement
     assert one("The Russian military tried to move to an all-volunteer army in 2008.", is_name) == []
+
+
+def test_a_claimant_of_several_parties_names_them_all():
+    # "X and Y" as the subject of a verb of saying: both parties, not the first or the last one alone
+    assert claimant_name("The Ukrainian General Staff and Russian sources") == "Ukrainian General Staff and Russian sources"
+    assert claimant_name("The Russian MoD and several Russian milbloggers") == "Russian MoD and Russian milbloggers"
+    assert claimant_name("Both Russian and Ukrainian sources") == "Russian and Ukrainian sources"
+    assert claimant_name("Ukrainian, Russian, and social media sources") == "Ukrainian, Russian, and social media sources"
+    # sources with no side of their own are the side's named before them
+    assert claimant_name("Ukrainian officials and other sources") == "Ukrainian officials and Ukrainian sources"
+    # one party whose name holds "and" stays one party
+    assert claimant_name("Troops from the Donetsk and Luhansk People’s Republics") == \
+        "Troops from the Donetsk and Luhansk People’s Republics"
+    # a third country's sources are not a side's
+    assert claimant_name("Western intelligence sources") == "Western intelligence sources"
+
+
+def test_a_claimant_after_a_lead_word_or_clause():
+    assert claimant_name("Nevertheless, the Luhansk People’s Republic People’s Militia") == \
+        "Luhansk People’s Republic People’s Militia"
+    assert claimant_name("After the missiles hit the city, the Kharkiv Oblast Head") == "Kharkiv Oblast Head"
+
+
+def test_a_second_verb_of_saying_keeps_its_speaker(is_name):
+    got = one("The Donetsk Oblast Head reported that Russian forces shelled Bakhmut and confirmed that Russian "
+              "drones struck Siversk.", is_name)
+    assert [(k, a, s, c) for k, a, s, c, _ in got] == [("strike", "russia", "claimed", "Donetsk Oblast Head")] * 2
