@@ -294,6 +294,9 @@ ACTOR = lexicon.quick_start(ACTOR, depth=2)
 SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
 SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
 FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
+# the word before a country named as a place: "in eastern Ukraine", "across Russia"
+COUNTRY_AS_PLACE = re.compile(r"\b(?:in|into|across|throughout|of|from|to|over|within|inside|outside|(?:north|south|east|west)(?:ern|eastern|western)?"
+                              r"|central|occupied|unoccupied|all\s+of)\s+$", re.I)
 NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated|rendered|impacted|collapsed|cut\s+off)\b")
@@ -1005,6 +1008,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 adj = None
             if adj and " and " in f"{adj.group('mid')} ":
                 adj = None  # "break through Ukrainian lines and advance": the side word belongs to another phrase
+            if adj and adj.group("mid").strip() and adj.group().split()[0] in ("Ukraine", "Russia") \
+                    and COUNTRY_AS_PLACE.search(before[-40:], 0, adj.start()):
+                adj = None  # "operations in eastern Ukraine made minor advances": the country is a place, not the noun's side
             if adj and (NOUN_PLACE_AFTER.match(sentence, m.end()) or kind == "strike" and NOUN_EFFECT.match(sentence, m.end())):
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
                 if NOUN_FORECAST.match(sentence, m.end()):

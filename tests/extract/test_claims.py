@@ -1784,3 +1784,9 @@ def test_a_second_verb_of_saying_keeps_its_speaker(is_name):
     got = one("The Donetsk Oblast Head reported that Russian forces shelled Bakhmut and confirmed that Russian "
               "drones struck Siversk.", is_name)
     assert [(k, a, s, c) for k, a, s, c, _ in got] == [("strike", "russia", "claimed", "Donetsk Oblast Head")] * 2
+
+
+def test_a_country_named_as_a_place_is_not_the_side_of_the_noun_after_it(is_name):
+    # "operations in eastern Ukraine made gains": Ukraine is where, not whose; the gains are the Russian operations'
+    got = one("Russian offensive operations in eastern Ukraine made minor advances near Soledar on May 3.", is_name)
+    assert [(k, a) for k, a, *_ in got if "Soledar" in _[-1]] == [("advance", "russia")]
