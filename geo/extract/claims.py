@@ -325,7 +325,8 @@ FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begi
 # "have not abandoned operations to", "did not stop attacking": a negated stop is a continuing event
 # "there is no evidence that Russian or proxy forces have advanced beyond X": what there is no evidence of, however long
 # its subject, did not happen
-NO_EVIDENCE_THAT = re.compile(r"\bno\s+(?:(?:visual|independent|clear|further)\s+)?evidence\s+that\s+(?:[\w’'-]+\s+){0,8}$", re.I)
+NO_EVIDENCE_THAT = re.compile(r"\bno\s+(?:(?:visual|independent|clear|further|official)\s+)?(?:evidence|confirmation)\s+that\s+"
+                              r"(?:[\w’'-]+\s+){0,8}$", re.I)  # "there is no official confirmation that X liberated Y"
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
 # what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
 RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
@@ -354,8 +355,14 @@ CONCERN = (r"(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?(?:concerns?
 SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)}|{CONCERN}|(?:{alternation(lexicon.SAY_THAT)})(?=\s+(?:on\s+\w+\s+\d+\s+)?that\b))\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
 EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|purported|supposedly|ostensibly|unconfirmed|unverified|rumou?red)\b", re.I)
-NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation)\s+that"
+NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation|complaints?)\s+that"
+                            # "the IAEA issued a statement on November 18 that", "milbloggers made pessimistic assessments that"
+                            r"|(?:statements?|announcements?|assessments?)(?:\s+on\s+\w+\s+\d+)?\s+that"
                             r"|(?:claims|reports)\s+(?:emerged\s+)?(?:of|that))\b", re.I)  # "Russian claims of strikes on X"
+# the verb that gives a statement, after its speaker: "The IAEA issued a (statement)", "milbloggers made dramatic (assessments)"
+ISSUED = re.compile(r"\s+(?:issued|made|released|published|posted|gave|voiced|expressed|shared|filed|aired|lodged)\b[^.;]*$")
+# whose assessment is ISW's own: "ISW’s previous assessments that", "our assessment that"
+OWN_ASSESSMENT = re.compile(r"\b(?:isw|our|we)\b[^.;]{0,30}$")
 # what a party published is evidence when it is geolocated footage: "the General Staff published geolocated footage that showed"
 GEOLOCATED_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?geolocated\s+(?:[\w-]+\s+){0,2}?(?:footage|imagery|images?|videos?|photos?)\b", re.I)
 FOOTAGE_CONFIRMS = re.compile(r"\bgeolocated\s+(?:[\w-]+\s+){0,3}?(?:footage|imagery|images?|videos?|photos?)\s+(?:[\w-]+\s+){0,4}?"
@@ -415,6 +422,9 @@ SCOPE_BREAK = re.compile(
     # "the capture of X ... is unlikely to presage an encirclement of Y": what an event does not foretell is no part of it
     rf"|{NOT_PORTEND_HEAD}"
 )
+UNVERIFIED = re.compile(r"\b(?:ISW|[Ww]e)\s+(?:\w+\s+)?(?:cannot|can\s+not|(?:is|was|are|were)\s+(?:currently\s+)?unable\s+to|"
+                        r"has\s+not\s+been\s+able\s+to|could\s+not)\s+(?:independently\s+|currently\s+)?(?:confirm|verify|corroborate)\s+"
+                        r"(?:these|this|the|such|those|either|any\s+of\s+these)\s+(?:\w+\s+)?(?:reports?|claims?|reporting|accounts?)\b")
 PERSON_END = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+$")
 LEAD_CLAIMED = re.compile(r"unconfirmed|claims?\b", re.I)
 LEAD_CONFIRMED = re.compile(r"^assessed|refinement", re.I)
@@ -526,7 +536,8 @@ CLAIMANT_TRAIL = re.compile(r"(?:\s+(?:additionally|also|further|previously|rece
 # a word that names who speaks: a body, an office, a source, a medium
 PARTY_WORD = re.compile(
     r"\b(?:staff|ministry|mod|milbloggers?|sources?|officials?|command|administration|authorit(?:y|ies)|council|head|governor|"
-    r"mayor|spokes(?:person|man|woman)|advis[eo]r|media|outlets?|channels?|correspondents?|journalists?|intelligence|"
+    r"mayor|spokes(?:person|man|woman)|advis[eo]r|media|outlets?|channels?|correspondents?|journalists?|reporters?|"
+    r"commentators?|propagandists?|intelligence|"
     r"directorate|militia|service|office|president|minister|commander|residents|users|reports?|telegram|government|"
     r"kremlin|pentagon|officers?|representative|operator|agency|guard|forces|defen[cs]e|army|group(?:ing)?|corps|"
     r"regiment|brigade|battalion|people[’']s|republic|dnr|lnr|gur|sbu|chief|deputy|leader|financier|founder|bloggers?|"
@@ -678,7 +689,16 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         if INFERRED_CLAIMS.search(sentence, max(0, m.start() - 80), m.start()):
             out.append((m.end(), "confirmed", None))  # "X reported explosions, which corroborates claims that": ISW's reading
             continue
-        out.append((m.end(), "claimed", None))  # "a narrative that Wagner forces captured Soledar"
+        if low.startswith("assess", m.start()) and OWN_ASSESSMENT.search(low, max(0, m.start() - 40), m.start()):
+            continue  # "affirming ISW’s previous assessment that X": ISW's own
+        who = None
+        if low.startswith(("statement", "announcement", "assessment", "complaint"), m.start()):
+            # "The IAEA issued a statement that", "Russian milbloggers made pessimistic assessments that": the speaker
+            head = sentence[:m.start()]
+            cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)])
+            speaker = ISSUED.search(head, cut)
+            who = claimant_name(head[cut:speaker.start()]) if speaker else None
+        out.append((m.end(), "claimed", who))  # "a narrative that Wagner forces captured Soledar"
     out.sort(key=lambda t: t[0])
     return out
 
@@ -1147,7 +1167,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # which the aim or the modal of the clause before does not govern
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
-                or "evidence" in clause and NO_EVIDENCE_THAT.search(clause) \
+                or ("evidence" in clause or "confirmation" in clause) and NO_EVIDENCE_THAT.search(clause) \
                 or ("not" in before or "unlikely" in before) and NOT_PORTEND.search(before):
             ev.dropped = "negated"
         elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
@@ -1322,6 +1342,11 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     lead_confirmed = bool(lead_in and LEAD_CONFIRMED.search(lead_in))
     order_of_battle = bool(lead_in and LEAD_ORDER_OF_BATTLE.search(lead_in))
     first_say = min((a[0] for a in attributions if a[1] == "claimed"), default=None)
+    # "Ukrainian forces likely counterattacked toward X, though ISW cannot confirm these reports": with no party named,
+    # the reports ISW cannot confirm are the events before it, hedged as "reportedly" is
+    unverified = UNVERIFIED.search(sentence) if first_say is None and ("confirm" in sentence or "verify" in sentence) else None
+    if unverified and SAY.search(_low(sentence), 0, unverified.start()):
+        unverified = None  # "..., and a Russian source claimed that X, though ISW cannot confirm these claims": the party's
     for ev in events:
         ev.mentions = []
         applicable = [a for a in attributions if a[0] <= ev.start]
@@ -1335,6 +1360,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             ev.status = "claimed"
             named = [a for a in claimed if a[2]]
             ev.claimant = named[-1][2] if named else None
+        if unverified and ev.end <= unverified.start() and not claimed and not lead_confirmed:
+            ev.status, ev.claimant = "claimed", None
         if not claimed and HEDGE_PREDICATE.match(sentence, ev.end):
             ev.status, ev.claimant = "claimed", None  # "fighting is reportedly ongoing", "where fighting reportedly continued"
         if lead_claimed:

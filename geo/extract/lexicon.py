@@ -125,7 +125,7 @@ SPEAKER = past("claim", "report", "state", "say", "announce", "assert", "allege"
                 "reiterate", "deny", "explain", "remark")
 # Verbs that report speech only before "that" ("remarked that X", "maintained that X"; not "maintained positions")
 SAY_THAT = forms("remark", "insinuate", "imply", "contend", "caution", "clarify", "maintain", "identify",
-                 "estimate", "concede", "reveal", "explain", "observe", "believe")
+                 "estimate", "concede", "reveal", "explain", "observe", "believe", "complain", "lament", "bemoan", "brag")
 FIRE_VERB = forms("fire")
 
 

@@ -1781,12 +1781,39 @@ def test_a_claimant_after_a_lead_word_or_clause():
 
 
 def test_a_second_verb_of_saying_keeps_its_speaker(is_name):
-    got = one("The Donetsk Oblast Head reported that Russian forces shelled Bakhmut and confirmed that Russian "
-              "drones struck Siversk.", is_name)
-    assert [(k, a, s, c) for k, a, s, c, _ in got] == [("strike", "russia", "claimed", "Donetsk Oblast Head")] * 2
+    got = one("The Melitopol Mayor reported that Russian forces began hiding military equipment in schools and confirmed "
+              "that Ukrainian drones struck Melitopol.", is_name)
+    assert [(k, a, s, c) for k, a, s, c, _ in got] == [("strike", "ukraine", "claimed", "Melitopol Mayor")]
 
 
 def test_a_country_named_as_a_place_is_not_the_side_of_the_noun_after_it(is_name):
     # "operations in eastern Ukraine made gains": Ukraine is where, not whose; the gains are the Russian operations'
     got = one("Russian offensive operations in eastern Ukraine made minor advances near Soledar on May 3.", is_name)
     assert [(k, a) for k, a, *_ in got if "Soledar" in _[-1]] == [("advance", "russia")]
+
+
+def test_a_statement_or_a_complaint_is_a_claim(is_name):
+    # a speaker's statement, assessment or complaint "that X" reports X as its verbs of saying do
+    got = one("The IAEA issued a statement on May 4 that Russian strikes hit Zaporizhzhia.", is_name)
+    assert [(k, a, s, c) for k, a, s, c, _ in got] == [("strike", "russia", "claimed", "IAEA")]
+    got = one("Several Russian milbloggers made gloomy assessments that Ukrainian forces struck Melitopol.", is_name)
+    assert [(k, a, s, c) for k, a, s, c, _ in got] == [("strike", "ukraine", "claimed", "Russian milbloggers")]
+    got = one("A pro-Russian reporter complained that Russian forces are still attacking Marinka.", is_name)
+    assert [(k, a, s) for k, a, s, c, _ in got] == [("attack", "russia", "claimed")]
+    # ISW's own assessment stays its own
+    got = one("The footage supports ISW’s assessment that Russian forces struck Melitopol.", is_name)
+    assert [(k, a, s) for k, a, s, c, _ in got] == [("strike", "russia", "confirmed")]
+
+
+def test_no_confirmation_that_is_no_event(is_name):
+    assert one("Local sources noted that there is no official confirmation that Ukrainian forces have liberated "
+               "Melitopol southeast of Zaporizhzhia.", is_name) == []
+
+
+def test_reports_isw_cannot_confirm_are_claims(is_name):
+    got = one("Ukrainian forces likely counterattacked near Marinka, though ISW cannot independently confirm these reports.",
+              is_name)
+    assert [(k, a, s, c) for k, a, s, c, _ in got] == [("attack", "ukraine", "claimed", None)]
+    # what ISW cannot confirm is a detail, not the event: the attack stays ISW's own
+    got = one("Russian forces attacked Marinka, though ISW cannot confirm any changes in control of terrain.", is_name)
+    assert [(k, a, s) for k, a, s, c, _ in got] == [("attack", "russia", "confirmed")]
