@@ -532,6 +532,7 @@ CLAIMANT_LEAD = re.compile(r"^(?:(?:however|contrarily|similarly|additionally|me
                            r"at\s+the\s+same\s+time|by\s+contrast|in\s+contrast)\s*,?\s+)+", re.I)
 CLAIMANT_TRAIL = re.compile(r"(?:\s+(?:additionally|also|further|previously|recently|reportedly|similarly|again|notably|even|"
                             r"separately|tentatively|obliquely|increasingly|later|likely|explicitly|reiterated|amplified|independently|"
+                            r"falsely|wrongly|prematurely|erroneously|repeatedly|officially|formally|publicly|"
                             r"have|has|had))+$", re.I)
 # a word that names who speaks: a body, an office, a source, a medium
 PARTY_WORD = re.compile(

@@ -1817,3 +1817,8 @@ def test_reports_isw_cannot_confirm_are_claims(is_name):
     # what ISW cannot confirm is a detail, not the event: the attack stays ISW's own
     got = one("Russian forces attacked Marinka, though ISW cannot confirm any changes in control of terrain.", is_name)
     assert [(k, a, s) for k, a, s, c, _ in got] == [("attack", "russia", "confirmed")]
+
+
+def test_an_adverb_after_the_speaker_is_not_its_name():
+    assert claimant_name("Russian forces had falsely") == "Russian forces"
+    assert claimant_name("The Russian MoD officially") == "Russian MoD"
