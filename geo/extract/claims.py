@@ -475,8 +475,10 @@ def claimant_name(subject: str) -> str | None:
         base = "Russian milbloggers" if re.search(r"blo+g+ers\b", low) else "Russian milblogger"
         return ("Kremlin-affiliated " + base) if "kremlin" in low else base
     if re.search(r"\bsources\b", low):
-        if "russia" not in low and "ukrain" not in low and THIRD_PARTY.search(s):
-            return " ".join(s.split()[:12])  # "US intelligence sources", "Western sources": neither side's
+        if "russia" not in low and "ukrain" not in low and (THIRD_PARTY.search(s) or NAMED_SOURCES.search(s)):
+            # "US intelligence sources", "Western sources": neither side's; "LNR sources", "social media sources",
+            # "pro-Kremlin sources": a kind of source a side's name would hide
+            return " ".join(s.split()[:12])
         return "Russian sources" if "russian" in low or "ukrain" not in low else "Ukrainian sources"
     if ", " in s and (LEADING_CLAUSE.match(s) or not _is_party(s)):
         # "Although Ukrainian air defense intercepted the missiles, Ukraine’s Southern Operational Command": the
@@ -494,6 +496,10 @@ THIRD_PARTY = re.compile(r"\b(?:US|U\.S\.|American|Western|British|UK|NATO|Europ
 # a clause that leads the sentence before its subject: "After the strike, the Kharkiv Oblast Head (reported)"
 LEADING_CLAUSE = re.compile(r"^(?:after|although|though|while|when|as|since|because|despite|following|before|once|amid|"
                             r"in\s+response\s+to)\b[^,]*,\s", re.I)
+# the words of a list of sides before its last item: "Ukrainian, Russian, and (social media sources)"
+SIDE_LIST_HEAD = re.compile(r"(?:^|[;:]\s+)((?:[A-Z][\w’'-]*,\s+)+)and\s+$")
+# what kind of sources, when no side is named: "LNR sources", "social media sources", "pro-Kremlin sources"
+NAMED_SOURCES = re.compile(r"\b(?:social\s+media|LNR|DNR|Wagner|Chechen|(?:pro-)?Kremlin|occupation|proxy|local)\s+sources\b", re.I)
 # "the" before a name after a discourse word ("However, the Donetsk People’s Republic"): the article, not a noun phrase
 ARTICLE_NAME = re.compile(r"^(?:the|other|another|several|some|many|multiple|prominent)\s+(?=[A-Z])")
 # "Russian and Ukrainian sources", "Ukrainian, Russian, and social media sources": sides listed before one noun
@@ -661,6 +667,9 @@ def _attributions(sentence: str) -> list[tuple[int, str, str | None]]:
         if m.group().startswith(("claims", "reports")) and INFERRED_CLAIMS.search(head, max(0, m.start() - 80)):
             continue  # "..., corroborating Ukrainian claims of strikes on X": the noun, backed by ISW's reading
         cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)] + [head.rfind(" that ") + 6 if " that " in head else 0])
+        if cut > 6 and head.endswith(", and ", 0, cut):
+            listed = SIDE_LIST_HEAD.search(head, 0, cut)
+            cut = listed.start(1) if listed else cut  # "Ukrainian, Russian, and social media sources": one list, one subject
         subject = head[cut:].strip()
         if not subject or len(subject.split()) > 18:
             continue

@@ -1822,3 +1822,13 @@ def test_reports_isw_cannot_confirm_are_claims(is_name):
 def test_an_adverb_after_the_speaker_is_not_its_name():
     assert claimant_name("Russian forces had falsely") == "Russian forces"
     assert claimant_name("The Russian MoD officially") == "Russian MoD"
+
+
+def test_kinds_of_sources_keep_their_names(is_name):
+    # sources named by a kind, with no side's name, are not "Russian sources"
+    assert claimant_name("LNR sources") == "LNR sources"
+    assert claimant_name("Several social media sources") == "social media sources"
+    assert claimant_name("Several sources") == "Russian sources"  # no kind named: as before
+    # a list of sides before the last item is one subject, not cut at its ", and"
+    got = one("Ukrainian, Russian, and social media sources reported that Russian forces struck Odesa.", is_name)
+    assert [c for *_, c, _ in got] == ["Ukrainian, Russian, and social media sources"]
