@@ -2151,6 +2151,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     told_from = _told_from(claims)  # the towns the report gives bearings from, with the claims that do
     by_report: dict[str, Place | None] = {}  # ... and the namesake those bearings agree on
     named_in_section: dict[tuple[str | None, str], Place] = {}
+    # a village the gazetteer lacks, put where a sentence of the section says it lies ("Yasyukivka (15km north)" of Bakhmut)
+    stated_in_section: dict[tuple[str | None, str], Resolution] = {}
     sure: dict[tuple[float, float], None] = {}
     results: dict[tuple[int, int], Resolution] = {}
     by_section: dict[str | None, list[Place]] = {}
@@ -2238,6 +2240,13 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         continue  # try again with what the first round placed
                     if origin is None and not res.resolved and mention.name in told_from and res.rule.startswith("ambiguous"):
                         res = _by_the_reports_bearings(resolver, mention, ctx, ref_place, told_from[mention.name], by_report) or res
+                    if mention.precision == "settlement":
+                        stated = stated_in_section.get((claim.section, mention.name))
+                        if stated is not None and (res.place is None or km(res.place, stated.place) > NEAR_KM):
+                            # the same name later in the section is that village, not a namesake elsewhere (a misspelt match)
+                            res = replace(stated, mention=mention, rule=f"{stated.rule} (earlier in the section)")
+                        elif res.resolved and res.place.source == "derived" and res.rule.endswith("put where the text says"):
+                            stated_in_section.setdefault((claim.section, mention.name), res)
                     results[key] = res
                     if res.resolved and res.precision == "region" and res.place.feature_code in RAION_CODES and not res.review \
                             and mention.name.endswith(" Raion") and not mention.text.endswith(("Raion", "raion")):
