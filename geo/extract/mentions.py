@@ -150,6 +150,9 @@ PAREN_BEARING = re.compile(
     rf"(?:\s+of|\s+from)\s+(?P<ref>[^()]+?)\s*\)",
     re.I,
 )
+# a place's own distance and direction from the town its clause names, with no "of" ("near Yahidne (4km north)")
+PAREN_OWN_DISTANCE = re.compile(
+    rf"\s*\(\s*(?:{DISTANCE_QUALIFIER}\s+)?{DISTANCE}\s+(?:{DIR_ADVERB}\s+)?(?P<dir>{DIRS_RE})\s*\)", re.I)
 INLINE_BEARING = re.compile(
     rf"(?:(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?(?:{DISTANCE}\s+)?"
     rf"(?:to\s+the\s+|{DIR_ADVERB}\s+)?(?P<dir>{DIRS_RE})\s+(?:of|from)\s+(?:the\s+)?$",
@@ -1025,6 +1028,12 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                 inline = None
             else:
                 m = replace(m, bearing=inline[0], reference=inline[1], distance_km=inline[2])
+        if m.reference is not None and m.distance_km is None and m.precision == "settlement" and after[:3].lstrip().startswith("("):
+            # "north of Bakhmut near Yahidne (4km north) and Bilohorivka (20km northeast)": the bracket gives each place's own
+            # distance and direction from the town the clause names
+            own = PAREN_OWN_DISTANCE.match(after)
+            if own is not None:
+                m = replace(m, bearing=direction_of(own.group("dir")), distance_km=stated_km(own.group("km"), own.group("unit")))
         if prev in ("around", "surrounding") and m.role == "target" and m.bearing is None and m.precision == "settlement" \
                 and not AROUND_LIST.match(after):
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic

@@ -18,6 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 Point = tuple[float, float]
+SIDE_FREE_KM = 3.0  # a place this close to a river lies on either bank of it, as drawn
+_COMPASS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
+            "west": 270.0, "northwest": 315.0}
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,34 @@ class Line:
     def km(self, lat: float, lon: float) -> float:
         """Km from (lat, lon) to the nearest point of the line (equirectangular: good to 1% at these ranges)."""
         return min(_segment_km(lat, lon, a, b) for piece in self.pieces for a, b in zip(piece, piece[1:]))
+
+    def on_side(self, lat: float, lon: float, side: str) -> bool:
+        """Does (lat, lon) lie on `side` of the line: a compass direction ("east", "northwest") from its nearest point
+        (within 90 degrees), or "left" / "right" as one faces down a river (its pieces run downstream)? A point within
+        SIDE_FREE_KM of the line lies on either side (the course is drawn coarsely)."""
+        kx = 111.195 * math.cos(math.radians(lat))
+        best = None
+        for piece in self.pieces:
+            for a, b in zip(piece, piece[1:]):
+                ax, ay = (a[1] - lon) * kx, (a[0] - lat) * 111.195
+                dx, dy = (b[1] - a[1]) * kx, (b[0] - a[0]) * 111.195
+                run = dx * dx + dy * dy
+                t = 0.0 if run == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / run))
+                vx, vy = -(ax + t * dx), -(ay + t * dy)  # from the line's nearest point to (lat, lon)
+                d = math.hypot(vx, vy)
+                if best is None or d < best[0]:
+                    best = (d, vx, vy, dx, dy)
+        if best is None or best[0] <= SIDE_FREE_KM:
+            return True
+        _, vx, vy, dx, dy = best
+        if side in ("left", "right"):
+            cross = dx * vy - dy * vx  # > 0: to the left of the flow
+            return cross > 0 if side == "left" else cross < 0
+        want = _COMPASS.get(side)
+        if want is None:
+            return True
+        rad = math.radians(want)
+        return vx * math.sin(rad) + vy * math.cos(rad) > 0
 
 
 def _segment_km(lat: float, lon: float, a: Point, b: Point) -> float:
@@ -220,12 +251,53 @@ LINES: tuple[tuple[tuple[str, ...] | str, Line], ...] = (  # road numbers, or a 
         (46.78964, 32.82599),  # Inhulets (Kherson Oblast), by Darivka
         (46.69656, 32.82843),  # the mouth
     ),))),
+    # the Oskil, downstream from the Russian border to the Siverskyi Donets: "Kurylivka, on the east bank of the Oskil
+    # River", "Ukrainian forces forded the Oskil River at Borova"
+    (r"\bOskil\s+(?:[Rr]iver|riverbank|[Rr]eservoir)|(?:(?<=over the )|(?<=across the )|(?<=along the )|(?<=of the ))Oskil\b", Line("Oskil River", ((
+        (50.08000, 37.80000),  # the Russian border, north of Dvorichna (coarse)
+        (49.85099, 37.68482),  # Dvorichna
+        (49.71003, 37.61581),  # Kupyansk
+        (49.63026, 37.6775),   # Kivsharivka
+        (49.38047, 37.61931),  # Borova
+        (49.17654, 37.42412),  # Oskil, on the Oskil Reservoir's dam
+        (49.10084, 37.40866),  # the mouth
+    ),))),
+    # the Dnipro from Kyiv to its estuary, the Kakhovka Reservoir included: "Nikopol, on the right bank of the Dnipro
+    # River", "Hornostaivka, a settlement on the left bank of the Dnipro", "Enerhodar, on the Kakhovka Reservoir"
+    (r"\bDni(?:pro|eper)\s+(?:[Rr]iver|riverbank|[Ee]stuary)|\bKakhovka\s+[Rr]eservoir|(?:(?<=over the )|(?<=across the )|(?<=along the )|(?<=of the ))Dnipro\b(?!\s+City)",
+     Line("Dnipro River", ((
+        (50.58312, 30.48566),  # Vyshhorod
+        (50.45466, 30.5238),   # Kyiv
+        (49.96934, 31.0424),   # Rzhyshchiv
+        (49.75187, 31.47003),  # Kaniv
+        (49.44452, 32.05738),  # Cherkasy
+        (49.06253, 33.40484),  # Kremenchuk
+        (48.65557, 34.3262),   # Verkhnodniprovsk
+        (48.46664, 35.04066),  # Dnipro
+        (47.87, 35.09),        # the Zaporizhzhia dam
+        (47.70, 35.12),        # between Bilenke (right) and Balabyne (left)
+        (47.58, 35.05),
+        (47.48, 34.95),        # the Kakhovka Reservoir: between Vyshchetarasivka (right) and Dniprorudne (left)
+        (47.55, 34.65),        # between Marhanets (right) and Enerhodar (left)
+        (47.53, 34.40),        # between Nikopol (right) and Kamianka-Dniprovska (left)
+        (47.40, 34.20), (47.15, 33.85), (46.90, 33.55), (46.78, 33.38),  # on, the lower Dnipro as `resolver.DNIPRO_LOWER` draws it
+        (46.72, 33.10), (46.68, 32.85), (46.64, 32.68), (46.55, 32.45), (46.48, 32.20),
+    ),))),
+    # the Dniester Estuary, from Mayaky down its length to the sea at Zatoka: "the coastal settlement of Zatoka, south
+    # of the Dniester Estuary" (not the village of Zatoka in Kharkiv Oblast)
+    (r"\bDni(?:e|)ster\s+(?:[Ee]stuary|[Ll]iman|[Ll]yman)|\bDnistrovsk(?:yi|yy|iy)\s+[Ll]yman", Line("Dniester Estuary", ((
+        (46.41253, 30.26717),  # Mayaky
+        (46.30000, 30.33000),
+        (46.19484, 30.37500),  # off Bilhorod-Dnistrovskyi
+        (46.09000, 30.46500),  # the mouth, between Zatoka and Karolino-Buhaz
+    ),))),
 )
 _ROADS = {key: line for keys, line in LINES if isinstance(keys, tuple) for key in keys}
 _CODE = re.compile(r"\b([TMNHE])-?(\d{1,3})(?:-?(\d\d))?\b")  # "T1302", "T-13-02", "E-40", "M03", "E105"
 _CODE_HINT = re.compile(r"[TMNHE]-?\d")  # found faster than `_CODE`, which most sentences do not hold
 _RIVERS = tuple((re.compile(pattern), line) for pattern, line in LINES if isinstance(pattern, str))
-_RIVER_HINT = re.compile(r"Donets\b|Inhulets")  # a text without these names no river of `LINES` ("Donetsk" is no hint)
+_ROAD_NAMES = frozenset(line.name for line in _ROADS.values())
+_RIVER_HINT = re.compile(r"Donets\b|Inhulets|Oskil|Dnipro|Dnieper|Dni(?:e|)ster|Dnistrovsk|Kakhovka")  # a text without these names no river of `LINES` ("Donetsk" is no hint)
 
 
 # a road named by the towns at its ends: "the R-66 Svatove-Kreminna highway", "the M14 Mariupol-Berdyansk-Melitopol
@@ -280,6 +352,34 @@ ON_THE_LINE = re.compile(
     r"a|small|settlement|village|town|directly|just|[A-Z][\w’'-]+)\b))*"
     r"\s*\b(?:along|on|near|astride|adjacent\s+to|within\s+\d+\s*(?:km|kilometers)\s+of)\s+the\s+(?:[\w’'-]+\s+){0,3}?$")
 ON_THE_LINE_CHARS = 120  # the road or river named this close after a place, at most
+# a place the text puts to one side of a river or body of water: "Zatoka, south of the Dniester Estuary", "Kreminna
+# and Svatove, east of the Oskil River", "Lazurne on the left bank of the Dnipro River" (ISW's "left bank" is the
+# occupied side of Kherson Oblast, not the riverside): farther from it than a place on it (`resolver.BESIDE_MAX_KM`)
+BESIDE_THE_LINE = re.compile(
+    r"(?:\s*(?:,|\(|\b(?:and|or|both|all|settlements?|villages?|towns?|located|situated|which\s+(?:is|are|lies|lie)|"
+    r"a|small|coastal|settlement|village|town|just|directly|immediately|[A-Z][\w’'-]+)\b))*"
+    r"\s*(?:\b(?P<compass>(?:north|south)?(?:east|west)|north|south)(?:ern)?\s+of\s+the\s+"
+    r"|\b(?:on|along|near)\s+the\s+(?:(?P<bank>(?:north|south)?(?:east|west)|north|south|left|right)(?:ern)?\s+"
+    r"(?:\((?:left|right|east|west)\)\s+)?)?(?:banks?|shores?|coast)\s+of\s+the\s+)(?:[\w’'-]+\s+){0,2}?$")
+# a list's next item, not more of the place's own words: "near Lyman, and on the east bank of the Oskil", "in
+# Ochakiv and settlements along the right bank of the Dnipro"
+NEXT_ITEM = re.compile(r"\b(?:and|or)\s+(?:on|along|near|astride|in|at|(?:other\s+)?(?:settlements|villages|towns|areas|positions))\b")
+
+
+def lines_beside_place(text: str, end: int) -> tuple[tuple[Line, str | None], ...]:
+    """(river or water, side) for each of `LINES` that `text` puts the place ending at `end` to one side of, named right
+    after it with only its list or an apposition between: ("Dniester Estuary", "south") for "Zatoka, south of the
+    Dniester Estuary", ("Dnipro River", "left") for "Lazurne on the left bank of the Dnipro", None for a bank unnamed."""
+    out: list[tuple[Line, str | None]] = []
+    for start, line in _found(text, end, end + ON_THE_LINE_CHARS + 20):
+        if start - end > ON_THE_LINE_CHARS:
+            break
+        if line.name in _ROAD_NAMES or any(x is line for x, _ in out) or NEXT_ITEM.search(text, end, start) is not None:
+            continue
+        m = BESIDE_THE_LINE.match(text, end, start)
+        if m is not None:
+            out.append((line, m.group("compass") or m.group("bank")))
+    return tuple(out)
 
 
 def lines_named(text: str, road_of: RoadOf | None = None) -> tuple[Line, ...]:
@@ -299,6 +399,6 @@ def lines_of_place(text: str, end: int, road_of: RoadOf | None = None) -> tuple[
     for start, line in _found(text, end, end + ON_THE_LINE_CHARS + 20, road_of):
         if start - end > ON_THE_LINE_CHARS:
             break
-        if line not in out and ON_THE_LINE.match(text, end, start) is not None:
+        if line not in out and ON_THE_LINE.match(text, end, start) is not None and NEXT_ITEM.search(text, end, start) is None:
             out.append(line)
     return tuple(out)

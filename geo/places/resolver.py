@@ -29,7 +29,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
-from geo.places.lines import Line, lines_named, lines_of_place
+from geo.places.lines import Line, lines_beside_place, lines_named, lines_of_place
 from geo.places.names import ending_forms, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
@@ -84,6 +84,7 @@ NEAR_KM, NEAR_RATIO, SECTION_RATIO = 15.0, 2.0, 3.0  # a namesake this close to 
 # a namesake this close to a road or river the sentence names ("along the T1302"), the others this many times farther
 LINE_KM, LINE_RATIO = 10.0, 2.5
 ON_LINE_MAX_KM = 20.0  # a place the text puts on a road or river ("Yakovlivka, along the T1302") lies at most this far from it
+BESIDE_MAX_KM = 60.0  # ... and one it puts to a side of a river or body of water ("Zatoka, south of the Dniester Estuary")
 # a road named by its end towns ("the R-66 Svatove-Kreminna highway"): the towns' namesakes tried, and how far apart its ends may lie
 ROAD_END_CANDIDATES, ROAD_SPAN_KM = 40, 400.0
 ROAD_SLACK_KM = 10.0  # ... drawn straight, while the road itself bends: a village this much farther from the line is on it
@@ -114,6 +115,7 @@ class Context:
     after: str = ""  # the words right after the mention in its sentence (`longer_name`)
     lines: tuple[Line, ...] = ()  # the roads and rivers the sentence names ("along the T1302", "the Siverskyi Donets")
     on_lines: tuple[Line, ...] = ()  # those it puts this place on ("X and Y, both along the T1302")
+    beside_lines: tuple[tuple[Line, str | None], ...] = ()  # the rivers and waters it puts this place to a side of, and the side ("X, south of the Dniester Estuary")
     claim_places: tuple[Place, ...] = ()  # the settlements already placed of the mention's own claim
     border_side: str | None = None  # the oblast of its places by a border's side ("east of the Donetsk-Zaporizhia border")
     oblast_parts: tuple[tuple[str, float], ...] = ()  # (admin1, compass angle) of the oblasts named by a part ("west Kherson Oblast")
@@ -1125,6 +1127,18 @@ class Resolver:
             if len(near) < len(cands):
                 narrowed = f"the only namesake along the {ctx.on_lines[0].name}"
             cands = near
+        if ctx.beside_lines and precision == "settlement":
+            # "Zatoka, south of the Dniester Estuary", "Lozove, on the eastern bank of the Inhulets River": a namesake far from
+            # the water, or on its other side, is another village
+            water = ctx.beside_lines[0][0].name
+            near = [c for c in cands if any(self._km_to_lines(c.place, (line,)) <= BESIDE_MAX_KM
+                                            and (side is None or line.on_side(c.place.lat, c.place.lon, side))
+                                            for line, side in ctx.beside_lines)]
+            if not near:
+                return Resolution(mention, None, None, f"no candidate lies by the {water} as stated", tuple(cands), review=True)
+            if len(near) < len(cands):
+                narrowed = f"the only namesake by the {water} as stated"
+            cands = near
         if ctx.front_km and precision == "settlement" and self.frontline is not None and len(cands) > 1:
             # "Azovske (roughly 95 kilometers from the frontline)": the namesakes lying about that far from the front line
             # of the day (when one does: the line drawn may be off, or the gazetteer lack the place)
@@ -1192,7 +1206,7 @@ class Resolver:
         if len(scored) == 1:
             p = best.cand.place
             if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0 \
-                    and not best.reasons.get("oblast named", 0) > 0 \
+                    and not best.reasons.get("oblast named", 0) > 0 and not ctx.beside_lines \
                     and not (p.feature_code in CAPITAL_CODES and not fuzzy) \
                     and not (precision == "feature" and not fuzzy and named_for(self.g, p, mention)):  # Odesa, Rostov-on-Don, Snake Island, Engels airbase: struck, far from the front
                 # the only place of that name lies far from any fighting: another shape of the name may be the village
@@ -2137,6 +2151,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
     told_from = _told_from(claims)  # the towns the report gives bearings from, with the claims that do
     by_report: dict[str, Place | None] = {}  # ... and the namesake those bearings agree on
     named_in_section: dict[tuple[str | None, str], Place] = {}
+    # a village the gazetteer lacks, put where a sentence of the section says it lies ("Yasyukivka (15km north)" of Bakhmut)
+    stated_in_section: dict[tuple[str | None, str], Resolution] = {}
     sure: dict[tuple[float, float], None] = {}
     results: dict[tuple[int, int], Resolution] = {}
     by_section: dict[str | None, list[Place]] = {}
@@ -2214,6 +2230,8 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         lines=sent.lines(resolver) if mention.precision == "settlement" else (),
                         on_lines=lines_of_place(claim.sentence, mention.end, resolver.road_through)
                         if mention.precision == "settlement" and sent.lines(resolver) else (),
+                        beside_lines=lines_beside_place(claim.sentence, mention.end)
+                        if mention.precision == "settlement" and sent.lines(resolver) else (),
                         claim_places=tuple(results[(ci, j)].place for j in range(len(claim.mentions)) if j != mi and (ci, j) in results
                                            and results[(ci, j)].resolved and results[(ci, j)].precision == "settlement"),
                     )
@@ -2222,6 +2240,13 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         continue  # try again with what the first round placed
                     if origin is None and not res.resolved and mention.name in told_from and res.rule.startswith("ambiguous"):
                         res = _by_the_reports_bearings(resolver, mention, ctx, ref_place, told_from[mention.name], by_report) or res
+                    if mention.precision == "settlement":
+                        stated = stated_in_section.get((claim.section, mention.name))
+                        if stated is not None and (res.place is None or km(res.place, stated.place) > NEAR_KM):
+                            # the same name later in the section is that village, not a namesake elsewhere (a misspelt match)
+                            res = replace(stated, mention=mention, rule=f"{stated.rule} (earlier in the section)")
+                        elif res.resolved and res.place.source == "derived" and res.rule.endswith("put where the text says"):
+                            stated_in_section.setdefault((claim.section, mention.name), res)
                     results[key] = res
                     if res.resolved and res.precision == "region" and res.place.feature_code in RAION_CODES and not res.review \
                             and mention.name.endswith(" Raion") and not mention.text.endswith(("Raion", "raion")):

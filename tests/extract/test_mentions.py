@@ -614,3 +614,16 @@ def test_bare_oblast_names_after_the_frontline_in_are_oblasts(is_name):
     assert [(m.name, m.precision) for m in got] == [("Kreminna", "settlement"), ("Svatove", "settlement")]
     got = find_mentions("Russian missiles hit Kharkiv and Luhansk on Sunday.", is_name)
     assert [m.precision for m in got] == ["settlement", "settlement"]
+
+
+def test_a_bracketed_distance_without_a_town_is_from_the_town_of_its_clause(is_name):
+    s = ("Ukrainian forces repelled Russian assaults north of Kreminna near Kuzemivka (12km northwest) and Makiivka "
+         "(about 20 km north), and south of Kreminna near Dibrova (5km south).")
+    got = {m.text: (m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
+    assert got["Kuzemivka"] == ("northwest", "Kreminna", 12.0)
+    assert got["Makiivka"] == ("north", "Kreminna", 20.0)
+    assert got["Dibrova"] == ("south", "Kreminna", 5.0)
+    # a bracket that names its own town stays the place's own bearing
+    s = "Russian forces attacked north of Kreminna near Makiivka (20km south of Svatove)."
+    got = {m.text: (m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
+    assert got["Makiivka"] == ("south", "Svatove", 20.0)

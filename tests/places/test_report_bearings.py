@@ -35,3 +35,20 @@ def test_bearings_that_fit_many_namesakes_leave_the_town_open(full_gazetteer):
     got = placed(dt.date(2025, 6, 10), ["Russian forces continued offensive operations in the Oleksandrivka direction on June 9.",
                                          "Russian forces attacked near Novoselivka (east of Oleksandrivka) on June 9."], full_gazetteer)
     assert got["Oleksandrivka"].place is None
+
+
+def test_a_village_put_where_its_bracket_says_is_that_village_later_in_the_section(full_gazetteer):
+    # GeoNames has no Yasyukivka; "(15km north)" of the clause's Bakhmut puts it there, not on the Yasynivka 50 km south
+    # that the spelling is near, and the section's later sentence names the same village
+    texts = ["Ukrainian forces repelled Russian attacks north of Bakhmut near Krasna Hora (5km north) and Yasyukivka (15km "
+             "north) on January 20.", "Russian forces also attacked toward Yasyukivka on January 21."]
+    report = Report(dt.date(2023, 1, 21), "t", tuple(Paragraph(t, "Bakhmut") for t in texts))
+    from geo.extract.claims import extract_claims
+
+    got = [cp.resolution for cp in resolve_claims(extract_claims(report, full_gazetteer.is_name), full_gazetteer)
+           if cp.resolution.mention.text == "Yasyukivka"]
+    assert len(got) == 2
+    for res in got:
+        assert res.place is not None and res.place.source == "derived" and res.review
+        assert abs(res.place.lat - 48.729) < 0.01 and abs(res.place.lon - 37.999) < 0.01
+    assert got[1].rule.endswith("(earlier in the section)")
