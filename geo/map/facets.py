@@ -44,8 +44,15 @@ CLAIMANTS: tuple[tuple[str, str], ...] = (
                                r"|voice of america|\bwsj\b|washington post|\bmeduza\b|\bcnn\b|\breuters\b|new york times|\bbbc\b"),
     ("Western governments", r"\buk\b|\bbritish\b|\bu\.?s\.?\b|\bpentagon\b|\bnato\b|\bwestern\b|white house"),
 )
-CLAIMANT_ORDER = (ISW_OWN,) + tuple(name for name, _ in CLAIMANTS) + (OTHER_CLAIMANT,)
+# A claim both sides make ("Russian and Ukrainian sources", "the Ukrainian General Staff and Russian MoD") is neither
+# side's alone: it is listed on its own, not under whichever side the patterns above happen to test first.
+BOTH_SIDES = "Russian and Ukrainian sources"
+RUSSIAN_GROUPS = frozenset({"Russian MoD", "Russian milbloggers", "Russian and proxy officials", "Russian sources"})
+UKRAINIAN_GROUPS = frozenset({"Ukrainian General Staff", "Ukrainian military", "Ukrainian officials", "Ukrainian sources"})
+CLAIMANT_ORDER = (ISW_OWN,) + tuple(name for name, _ in CLAIMANTS) + (BOTH_SIDES, OTHER_CLAIMANT)
 _CLAIMANT_RES = tuple((name, re.compile(pattern, re.I)) for name, pattern in CLAIMANTS)
+# the parties of a joint claimant: "Ukrainian, Russian, and social media sources" -> Ukrainian | Russian | social media sources
+_PARTIES = re.compile(r"\s*(?:,\s*and\b|,|\band\b)\s*", re.I)
 
 # Canonical axes, north to south then the rear; the first pattern that matches the section heading decides.
 NORTH = "Northern (Kyiv, Chernihiv, Sumy)"
@@ -85,6 +92,14 @@ def canonical_claimant(raw: str | None) -> str:
     text = " ".join((raw or "").split())
     if not text or text.lower() in ("none", "null"):
         return ISW_OWN
+    if " and " in text.lower():
+        groups = {_one_claimant(part) for part in _PARTIES.split(text) if part}
+        if groups & RUSSIAN_GROUPS and groups & UKRAINIAN_GROUPS:
+            return BOTH_SIDES
+    return _one_claimant(text)
+
+
+def _one_claimant(text: str) -> str:
     for name, pattern in _CLAIMANT_RES:
         if pattern.search(text):
             return name

@@ -71,6 +71,20 @@ def test_links_with_raw_wording_open_the_canonical_facet():
     assert view.sections == (facets.DONETSK,)
 
 
+@pytest.mark.parametrize("raw", ["Ukrainian and Russian sources", "The Ukrainian General Staff, Russian milbloggers, and local media",
+                                 "Russian MoD and Ukrainian officials"])
+def test_a_claim_both_sides_make_is_filed_under_both_not_one(raw):
+    assert facets.canonical_claimant(raw) == facets.BOTH_SIDES
+    assert View.from_query({"claimant": [raw]}).claimants == (facets.BOTH_SIDES,)
+
+
+@pytest.mark.parametrize("raw, group", [("Russian-backed DNR and LNR officials", "Russian and proxy officials"),
+                                        ("Ukrainian officials and local residents", "Ukrainian officials"),
+                                        ("Russian milbloggers and Rybar", "Russian milbloggers")])
+def test_parties_of_one_side_keep_that_sides_group(raw, group):
+    assert facets.canonical_claimant(raw) == group
+
+
 def test_free_text_ignores_case_and_accents(rows):
     week = View(date=JUNE19, window="7d")
     hits = views.select(rows, week.with_(text="CHASIV"))
