@@ -1757,3 +1757,31 @@ def test_trying_to_move_towards_a_town_or_to_break_defenses_is_an_attack(is_name
     assert [(g[0], g[4]) for g in got] == [("attack", ["Lyman"])]
     # a move that is no ground movement
     assert one("The Russian military tried to move to an all-volunteer army in 2008.", is_name) == []
+
+
+def test_an_events_own_clause_naming_the_town_again_places_it_there(is_name):
+    # "... and pushed Russian troops from the southern part of the settlement": the town the sentence named before
+    got = one("Ukrainian forces attacked near Kreminna and pushed Russian troops from the southern part of the settlement.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "ukraine", ["Kreminna"]), ("advance", "ukraine", ["Kreminna"])]
+    got = one("A Russian milblogger claimed that Russian forces attacked Soledar from the east and reached the railway station on "
+              "the western outskirts of the town.", is_name)
+    assert [(g[0], g[2], g[4]) for g in got] == [("attack", "claimed", ["Soledar"]), ("advance", "claimed", ["Soledar"])]
+    # fighting goes with the same side's gain there ("control half of X, and street fighting continues across the city")
+    got = one("Russian forces control half of Bakhmut, and street fighting continues across the city.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Bakhmut"]), ("attack", "russia", ["Bakhmut"])]
+
+
+def test_a_town_named_again_is_not_placed_from_a_claimant_or_a_defender(is_name):
+    # the town of the officials who said it is not where the attacks were
+    assert one("Officials in Kupiansk reported that Russian forces conducted unsuccessful attacks and remain far from the "
+               "city.", is_name) == []
+    # the defenders' fighting in a town the other side struck is not an attack of theirs
+    got = one("Russian forces shelled Kupiansk, and Ukrainian forces are still fighting in the settlement.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Kupiansk"])]
+    # the town named again in a clause of its own ("though the settlement remains contested") is not the event's
+    got = one("Russian forces shelled Kupiansk, and Ukrainian forces counterattacked, though the settlement remains contested.",
+              is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Kupiansk"])]
+    # nor is a move ahead of an event ("in advance of attempts to move on the city")
+    got = one("Russian forces shelled Kupiansk, likely in advance of attempts to move on the city.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Kupiansk"])]
