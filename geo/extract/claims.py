@@ -73,7 +73,11 @@ _ATT = alternation(lexicon.ATTACK) + (
     # "attempted to push from X to Y", "continued pushing north on Bakhmut": pressing an attack in a direction
     rf"|(?:{alternation(lexicon.PUSH)})(?=\s+(?:further\s+|deeper\s+)?(?:{PUSH_WAY})\b)"
     # "attempted to improve their tactical positions near X": the General Staff's word for a local assault
-    r"|improv(?:e|es|ed|ing)\s+(?:their|its|our)\s+(?:tactical\s+)?positions?")
+    r"|improv(?:e|es|ed|ing)\s+(?:their|its|our)\s+(?:tactical\s+)?positions?"
+    # "are probing Russian defenses in X", "probed Ukrainian positions near Y", "methodical probing of Russian positions":
+    # a small ground assault on the other side's line (not "a probe into", "probing questions")
+    r"|prob(?:e|es|ed|ing)(?:\s+of)?(?=\s+(?:(?:the|their|its)\s+)?(?:(?:russian|ukrainian|enemy|nearby)\s+)?"
+    r"(?:defen[cs]es|defensive|positions|lines|front\s?lines?)\b)")
 # what a strike destroys at a place: "destroyed an ammunition depot in X", "damaged a command post of the 49th CAA in Y"
 MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapons)\s+depots?|depots?|warehouses?|headquarters|"
                    r"pontoon|bridges?|ferry|barges?|airfields?|radars?|launchers?|air\s+defen[cs]e")

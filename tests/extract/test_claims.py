@@ -1785,3 +1785,15 @@ def test_a_town_named_again_is_not_placed_from_a_claimant_or_a_defender(is_name)
     # nor is a move ahead of an event ("in advance of attempts to move on the city")
     got = one("Russian forces shelled Kupiansk, likely in advance of attempts to move on the city.", is_name)
     assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Kupiansk"])]
+
+
+def test_probing_the_other_sides_defenses_is_an_attack(is_name):
+    # "probing Russian defenses in X", "probed Ukrainian positions near Y", "probing of Russian positions": a small assault
+    got = one("A Russian milblogger claimed that Ukrainian forces are probing Russian defenses in Kreminna.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("attack", "ukraine", "claimed", ["Kreminna"])]
+    got = one("Russian troops probed Ukrainian positions near Soledar on Tuesday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Soledar"])]
+    got = one("Ukrainian forces continued methodical probing of Russian positions near Kupiansk.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "ukraine", ["Kupiansk"])]
+    # a probe of something else is no assault
+    assert one("Russian investigators opened a probe into Ukrainian officials in Kherson.", is_name) == []
