@@ -159,6 +159,10 @@ ABSTRACT_OBJECT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|this|that|the
 TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)
+# "attempted to advance toward X through attacks on A, B, and C": the means of the attempt, events of the day (not "through
+# the winter", "through their offensive")
+THROUGH_MEANS = re.compile(r"\bthrough\s+(?!(?:the|a|an|its|their|this|these|that|those|his|her|our|russia[’']s|ukraine[’']s)\s)"
+                           r"(?:[\w’'-]+\s+){0,2}$", re.I)
 MOVE_THEN_EVENT = re.compile(r"\s+(?:after|following|during|amid)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,2}$")
 # "retreated after a failed assault on X", "during an attempted attack on Y": an event told for the first time, the day's
 NEW_EVENT_AFTER = re.compile(r"\b(?:after|following|during|amid)\s+an?\s+(?:[\w’'-]+\s+){0,2}$"
@@ -864,7 +868,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \
-                and not NEW_EVENT_AFTER.search(before):
+                and not NEW_EVENT_AFTER.search(before) and not ("through" in near and THROUGH_MEANS.search(before)):
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\

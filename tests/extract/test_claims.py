@@ -1797,3 +1797,13 @@ def test_probing_the_other_sides_defenses_is_an_attack(is_name):
     assert [(g[0], g[1], g[4]) for g in got] == [("attack", "ukraine", ["Kupiansk"])]
     # a probe of something else is no assault
     assert one("Russian investigators opened a probe into Ukrainian officials in Kherson.", is_name) == []
+
+
+def test_attacks_an_attempt_was_made_through_are_events_of_the_day(is_name):
+    # "attempted to advance toward X through attacks on A and B": the means of the attempt, each an attack there
+    got = one("Officials reported that Russian forces attempted to advance toward Bakhmut through attacks on Soledar and "
+              "Kreminna.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("attack", "russia", "claimed", ["Bakhmut"]),
+                                                       ("attack", "russia", "claimed", ["Soledar", "Kreminna"])]
+    # "through the counteroffensive near X" still dates something else
+    assert one("Russian forces held their positions through the Ukrainian counteroffensive near Kupiansk.", is_name) == []
