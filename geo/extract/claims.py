@@ -1329,7 +1329,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 twin.mentions.append(m)
     if ", where " in sentence:
         _where_clause_places(sentence, mentions, live)
-    has_anaphor = "the " in sentence and ANAPHOR_WORDS.search(sentence) is not None
+    has_anaphor = ("the " in sentence or "this " in sentence) and ANAPHOR_WORDS.search(sentence) is not None \
+        and ANAPHOR.search(sentence) is not None
     # the events at each place, as the sentence reads them (before each event's places are narrowed below)
     events_at = {id(m): [e for e in events if m in e.mentions] for m in mentions} if has_anaphor else {}
     # a negated event keeps its places (they are not another event's), but is not a claim
