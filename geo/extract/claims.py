@@ -73,7 +73,11 @@ _ATT = alternation(lexicon.ATTACK) + (
     # "attempted to push from X to Y", "continued pushing north on Bakhmut": pressing an attack in a direction
     rf"|(?:{alternation(lexicon.PUSH)})(?=\s+(?:further\s+|deeper\s+)?(?:{PUSH_WAY})\b)"
     # "attempted to improve their tactical positions near X": the General Staff's word for a local assault
-    r"|improv(?:e|es|ed|ing)\s+(?:their|its|our)\s+(?:tactical\s+)?positions?")
+    r"|improv(?:e|es|ed|ing)\s+(?:their|its|our)\s+(?:tactical\s+)?positions?"
+    # "are probing Russian defenses in X", "probed Ukrainian positions near Y", "methodical probing of Russian positions":
+    # a small ground assault on the other side's line (not "a probe into", "probing questions")
+    r"|prob(?:e|es|ed|ing)(?:\s+of)?(?=\s+(?:(?:the|their|its)\s+)?(?:(?:russian|ukrainian|enemy|nearby)\s+)?"
+    r"(?:defen[cs]es|defensive|positions|lines|front\s?lines?)\b)")
 # what a strike destroys at a place: "destroyed an ammunition depot in X", "damaged a command post of the 49th CAA in Y"
 MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapons)\s+depots?|depots?|warehouses?|headquarters|"
                    r"pontoon|bridges?|ferry|barges?|airfields?|radars?|launchers?|air\s+defen[cs]e")
@@ -155,6 +159,10 @@ ABSTRACT_OBJECT = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|this|that|the
 TIME_NOUN = re.compile(r"\b(?:(?:after|since|following|before|until|through|during|amid|throughout)|(?:start|beginning|end|success|"
                        r"successes|failure|failures|outcome|course|anniversary|lessons)\s+of)\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:[\w’'-]+\s+){0,2}$", re.I)
+# "attempted to advance toward X through attacks on A, B, and C": the means of the attempt, events of the day (not "through
+# the winter", "through their offensive")
+THROUGH_MEANS = re.compile(r"\bthrough\s+(?!(?:the|a|an|its|their|this|these|that|those|his|her|our|russia[’']s|ukraine[’']s)\s)"
+                           r"(?:[\w’'-]+\s+){0,2}$", re.I)
 MOVE_THEN_EVENT = re.compile(r"\s+(?:after|following|during|amid)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,2}$")
 # "retreated after a failed assault on X", "during an attempted attack on Y": an event told for the first time, the day's
 NEW_EVENT_AFTER = re.compile(r"\b(?:after|following|during|amid)\s+an?\s+(?:[\w’'-]+\s+){0,2}$"
@@ -924,6 +932,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
         elif prev_word in RELATIVE_LAST and not word.startswith(("attempt", "tried", "try")) and RELATIVE_PAST.search(before):
             why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
+        elif word == "advance" and prev_word == "in" and low.startswith(" of", m.end()):
+            why = "aim"  # "shelled X, likely in advance of attempts to move on the city": ahead of an event, none itself
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
             why = "defence"  # "Ukrainian defenders continued to fight in X": holding out, not an assault
         elif kind == "advance" and prev_word in TIME_ANCHOR:
@@ -949,7 +959,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \
-                and not NEW_EVENT_AFTER.search(before):
+                and not NEW_EVENT_AFTER.search(before) and not ("through" in near and THROUGH_MEANS.search(before)):
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
@@ -1420,6 +1430,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 twin.mentions.append(m)
     if ", where " in sentence:
         _where_clause_places(sentence, mentions, live)
+    has_anaphor = ("the " in sentence or "this " in sentence) and ANAPHOR_WORDS.search(sentence) is not None \
+        and ANAPHOR.search(sentence) is not None
+    # the events at each place, as the sentence reads them (before each event's places are narrowed below)
+    events_at = {id(m): [e for e in events if m in e.mentions] for m in mentions} if has_anaphor else {}
     # a negated event keeps its places (they are not another event's), but is not a claim
     out = []
     for ev in live:
@@ -1505,6 +1519,13 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" or ev.footage else [])
             if named:
                 places = [replace(named[-1], role="target", bearing=None)]
+        if not places and has_anaphor:
+            # "advanced to the railway station in the eastern part of the settlement", "pushed Russian forces from the
+            # northern part of the settlement", "reached the southern outskirts of the city": the town the sentence named
+            # last before the event, when the event's own clause refers back to it
+            town = _anaphor_town(sentence, ev, events, mentions, events_at)
+            if town is not None:
+                places = [town]
         if places:
             ev.mentions = places
             if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
@@ -1637,6 +1658,42 @@ RECOUNTED_CLAIM = re.compile(r"\b(?:despite|following|after|contrary\s+to)\s+(?:
 # "a foothold on the outskirts of the village"); not "the city", often a recalled battle
 TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|into|in|on))?\s+(?:much\s+of\s+)?the\s+(?:[\w-]+\s+)?"
                         r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
+
+
+ANAPHOR_WORDS = re.compile(r"\b(?:settlement|village|town|city)\b")
+# "the settlement", "this town", "the city’s outskirts": a town named before, referred to again (not "the city of X", "the
+# town council", "the settlement's administration")
+ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:settlement|village|town|city)\b(?![’']s\s+(?:administration|authorities|council|residents)\b)"
+                     r"(?!\s+(?:of|council|administration|authorities|limits|residents|itself)\b)")
+# where the clause of an event ends: the next clause's conjunction, a dash, a semicolon
+ANAPHOR_CLAUSE_END = re.compile(r";|—|–|\b(?:but|while|although|though|whereas|despite|after|before|because|since|which|where|"
+                                r"indicating|suggesting|likely)\b")
+ANAPHOR_REACH = 100  # the farthest an event's own clause is read for its town (characters)
+
+
+def _anaphor_town(sentence: str, ev: _Event, events: list[_Event], mentions: list[Mention],
+                  events_at: dict[int, list[_Event]]) -> Mention | None:
+    """The town an event with no place of its own refers back to in its own clause ("... and reached the southern outskirts
+    of the city"): the settlement named last before the event, if the sentence named it as a place of a claim (not as a
+    bearing's town) and the clause is not a claim recalled ("despite claims that they captured the settlement")."""
+    end = min([e.start for e in events if e.start > ev.start] + [ev.end + ANAPHOR_REACH, len(sentence)])
+    stop = ANAPHOR_CLAUSE_END.search(sentence, ev.end, end)
+    ref = ANAPHOR.search(sentence, ev.end, stop.start() if stop else end)
+    if ref is None or RECOUNTED_CLAIM.search(sentence, 0, ev.start):
+        return None
+    before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
+    if not before or before[-1].role != "target":
+        return None
+    town = before[-1]
+    # the town must be where another event of the same side (or of none named) is ("attempts to advance into Popasna and
+    # reportedly captured residential sectors of the city"), not a claimant's or a background town ("officials in Kryvyi
+    # Rih reported that ... attacks ... within artillery range of the city"), nor the other side's ("repelled an assault
+    # near X, while ... stopped an attempt to seize the settlement"); fighting, whose side is often the defender's, only
+    # where the same side's attack or advance is ("control half of Popasna, and street fighting continues across the city")
+    owners = [e for e in events_at.get(id(town), []) if e is not ev and e.actor in (ev.actor, None)]
+    if sentence[ev.start:ev.end].lower() in FIGHTING:
+        owners = [e for e in owners if not e.dropped and e.actor == ev.actor and e.kind in ("advance", "attack")]
+    return replace(town, bearing=None) if owners else None
 
 
 FORCES_IN = re.compile(rf"\b(?:{FORCE})\s+(?:in|at|near|around|from)\s+(?:the\s+)?$")

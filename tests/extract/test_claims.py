@@ -1832,3 +1832,53 @@ def test_kinds_of_sources_keep_their_names(is_name):
     # a list of sides before the last item is one subject, not cut at its ", and"
     got = one("Ukrainian, Russian, and social media sources reported that Russian forces struck Odesa.", is_name)
     assert [c for *_, c, _ in got] == ["Ukrainian, Russian, and social media sources"]
+
+
+def test_an_events_own_clause_naming_the_town_again_places_it_there(is_name):
+    # "... and pushed Russian troops from the southern part of the settlement": the town the sentence named before
+    got = one("Ukrainian forces attacked near Kreminna and pushed Russian troops from the southern part of the settlement.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "ukraine", ["Kreminna"]), ("advance", "ukraine", ["Kreminna"])]
+    got = one("A Russian milblogger claimed that Russian forces attacked Soledar from the east and reached the railway station on "
+              "the western outskirts of the town.", is_name)
+    assert [(g[0], g[2], g[4]) for g in got] == [("attack", "claimed", ["Soledar"]), ("advance", "claimed", ["Soledar"])]
+    # fighting goes with the same side's gain there ("control half of X, and street fighting continues across the city")
+    got = one("Russian forces control half of Bakhmut, and street fighting continues across the city.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Bakhmut"]), ("attack", "russia", ["Bakhmut"])]
+
+
+def test_a_town_named_again_is_not_placed_from_a_claimant_or_a_defender(is_name):
+    # the town of the officials who said it is not where the attacks were
+    assert one("Officials in Kupiansk reported that Russian forces conducted unsuccessful attacks and remain far from the "
+               "city.", is_name) == []
+    # the defenders' fighting in a town the other side struck is not an attack of theirs
+    got = one("Russian forces shelled Kupiansk, and Ukrainian forces are still fighting in the settlement.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Kupiansk"])]
+    # the town named again in a clause of its own ("though the settlement remains contested") is not the event's
+    got = one("Russian forces shelled Kupiansk, and Ukrainian forces counterattacked, though the settlement remains contested.",
+              is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Kupiansk"])]
+    # nor is a move ahead of an event ("in advance of attempts to move on the city")
+    got = one("Russian forces shelled Kupiansk, likely in advance of attempts to move on the city.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("strike", "russia", ["Kupiansk"])]
+
+
+def test_probing_the_other_sides_defenses_is_an_attack(is_name):
+    # "probing Russian defenses in X", "probed Ukrainian positions near Y", "probing of Russian positions": a small assault
+    got = one("A Russian milblogger claimed that Ukrainian forces are probing Russian defenses in Kreminna.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("attack", "ukraine", "claimed", ["Kreminna"])]
+    got = one("Russian troops probed Ukrainian positions near Soledar on Tuesday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Soledar"])]
+    got = one("Ukrainian forces continued methodical probing of Russian positions near Kupiansk.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "ukraine", ["Kupiansk"])]
+    # a probe of something else is no assault
+    assert one("Russian investigators opened a probe into Ukrainian officials in Kherson.", is_name) == []
+
+
+def test_attacks_an_attempt_was_made_through_are_events_of_the_day(is_name):
+    # "attempted to advance toward X through attacks on A and B": the means of the attempt, each an attack there
+    got = one("Officials reported that Russian forces attempted to advance toward Bakhmut through attacks on Soledar and "
+              "Kreminna.", is_name)
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("attack", "russia", "claimed", ["Bakhmut"]),
+                                                       ("attack", "russia", "claimed", ["Soledar", "Kreminna"])]
+    # "through the counteroffensive near X" still dates something else
+    assert one("Russian forces held their positions through the Ukrainian counteroffensive near Kupiansk.", is_name) == []
