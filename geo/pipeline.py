@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.extract.claims import METHOD, extract_claims, is_vague, names_a_road
+from geo.extract.claims import METHOD, extract_claims, is_vague, names_a_river, names_a_road
 from geo.errors import GeoError, ReportError, StoreError
 from geo.files import write_atomically
 from geo.models import ClaimPlace, Mention, Report
@@ -57,7 +57,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     by its own front or borders in ISW's summary stays a region row (`_oblast_summary`). A party's claim along a line, in an area or axis, or at a
     bearing from a town ("Russian sources claimed attacks along the Svatove-Kreminna line") gives way too; one "in
     the direction of X" names the party's target and stays, as do lead-in claims. A town named only in a road's name
-    never stays."""
+    never stays, nor a river named without a bank."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
         if not is_vague(cp.resolution.mention):
@@ -71,6 +71,8 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     for cp in rows:
         if names_a_road(cp.resolution.mention):
             continue  # "operations west of the Kharkiv City-Belgorod highway": the road's towns are not the place
+        if names_a_river(cp.resolution.mention):
+            continue  # "strikes near the bridgehead over the Inhulets River": the river only says where the bridgehead is
         if is_vague(cp.resolution.mention):
             group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
             sentences, points = explicit.get(group, (set(), []))

@@ -1741,6 +1741,15 @@ def _water(m: Mention) -> bool:
     return m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta"))
 
 
+def names_a_river(m: Mention) -> bool:
+    """A river named as a whole ("near the bridgehead over the Inhulets River", "fire along the Oskil River", "crossings
+    across the Dnipro and Inhulets rivers"), not one of its banks: a line hundreds of kilometres long that only says
+    where the bridgehead, crossing or front on it is; never where a claim is (a bank, a reservoir or a delta is)."""
+    text = m.text.lower()
+    return (m.precision == "feature" and m.name.lower().endswith("river") and text.endswith(("river", "rivers"))
+            and "bank" not in text and "side" not in text)
+
+
 def _beside_regions(groups: list[list[Mention]], group: list[Mention]) -> bool:
     """Do the event's other places name oblasts and no town of their own ("in northern Kherson Oblast, western Kherson
     Oblast along the Inhulets River, and northwest of Kherson City")? Then a town named only as a bearing is part of

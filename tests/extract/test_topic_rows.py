@@ -58,3 +58,18 @@ def test_an_oblasts_own_front_stays_beside_the_villages_named_after_it(embedded_
     text = ("Russian forces shelled settlements along the Kherson-Mykolaiv Oblast border on November 20. "
             "Russian forces shelled Stanislav.")
     assert places(text, embedded_gazetteer) == [("confirmed", "Stanislav")]
+
+
+def test_a_river_named_without_a_bank_is_no_place(embedded_gazetteer):
+    # "near the bridgehead over X River", "fire along X River", "crossings over X River": the river is a line hundreds of
+    # kilometres long that only says where the bridgehead, front or crossing is; a bank of it, or a town, is a place
+    text = "Russian forces conducted airstrikes on positions near the Ukrainian bridgehead over the Inhulets River."
+    assert places(text, embedded_gazetteer) == []
+    text = "Ukrainian forces continued to target Russian barge crossings across the Dnipro and Inhulets rivers."
+    assert places(text, embedded_gazetteer) == []
+    text = "Ukrainian sources reported that Russian forces continued to shell settlements along the Oskil River."
+    assert places(text, embedded_gazetteer) == []
+    text = "Russian forces continued to shell Ukrainian positions on the west (right) bank of the Dnipro River."
+    assert places(text, embedded_gazetteer) == [("confirmed", "west (right) bank of the Dnipro River")]
+    text = "Russian forces shelled Kupiansk and settlements along the Oskil River on November 20."
+    assert places(text, embedded_gazetteer) == [("confirmed", "Kupiansk")]
