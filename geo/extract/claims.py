@@ -1741,6 +1741,23 @@ def _water(m: Mention) -> bool:
     return m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta"))
 
 
+def bracket_locators(sentence: str, places: tuple[Mention, ...] | list[Mention]) -> set[int]:
+    """The indexes of the places named only inside a bracket that says where the place or list just before it lies:
+    "Nevelske (all on the northwestern outskirts of Donetsk City)", "toward Brovary (a northeastern suburb of Kyiv)",
+    "near Denezhnykove (between Starobilsk and Luhansk City)", "near Pytomnyk (8km from the northern outskirts of
+    Kharkiv City)". The bracket locates the place before it; the claim is not at the towns in it. None when every
+    place is in such a bracket; a bracket after a facility ("the bridge (in X)") names its town, which is kept."""
+    located = set()
+    for k, m in enumerate(places):
+        open_at = sentence.rfind("(", 0, m.start)
+        if open_at < 0 or sentence.find(")", open_at, m.start) >= 0:
+            continue  # not inside a bracket
+        before = [x for x in places if x.end <= open_at and not sentence[x.end:open_at].strip()]
+        if before and before[-1].precision != "feature":
+            located.add(k)
+    return located if len(located) < len(places) else set()
+
+
 def names_a_river(m: Mention) -> bool:
     """A river named as a whole ("near the bridgehead over the Inhulets River", "fire along the Oskil River", "crossings
     across the Dnipro and Inhulets rivers"), not one of its banks: a line hundreds of kilometres long that only says
