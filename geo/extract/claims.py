@@ -340,6 +340,11 @@ NOUN_ADVANCES = {"advance", "advances", "push", "pushes", "drive", "drives"}
 GOT_NOWHERE = re.compile(r"(?:[^.;,]|,(?!\s+(?:and|but|while|which)\b)){0,160}?\b(?:(?:made|make|making|have\s+made|has\s+made)\s+"
                          r"(?:little|no|minimal|only\s+minimal)\s+(?:\w+\s+)?progress|(?:have\s+|has\s+)?stalled|faltered|"
                          r"bogged\s+down|(?:were|was|have\s+been|has\s+been)\s+(?:repelled|repulsed|halted|stopped|unsuccessful))\b")
+# "donations for Russian forces fighting in X", "the actions of Chechen forces fighting in Y", "their family members fighting
+# in Z": "fighting" names the people a preposition's object is, not fighting the sentence reports (on the sentence, before it)
+FIGHTERS_OF = re.compile(rf"\b(?:of|for|to|with|among|about|from)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+                         rf"(?:{FORCE}|members|relatives|men|sons|husbands)\s+(?:who\s+(?:are|were)\s+)?$")
+SHOWN_OF = re.compile(r"\b(?:footage|videos?|imagery|images|photos?)\s+(?:[\w-]+\s+){0,3}?of\s+[^,;]*$")  # "footage of troops fighting in X"
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
@@ -833,6 +838,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
         elif prev_word in RELATIVE_LAST and not word.startswith(("attempt", "tried", "try")) and RELATIVE_PAST.search(before):
             why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
+        elif word == "fighting" and FIGHTERS_OF.search(before) and not SHOWN_OF.search(before):
+            why = "modifier"  # "equipment for Russian forces fighting in X", "relatives of servicemen fighting in Y": who they are
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
             why = "defence"  # "Ukrainian defenders continued to fight in X": holding out, not an assault
         elif kind == "advance" and prev_word in TIME_ANCHOR:

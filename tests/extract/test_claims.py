@@ -1757,3 +1757,17 @@ def test_trying_to_move_towards_a_town_or_to_break_defenses_is_an_attack(is_name
     assert [(g[0], g[4]) for g in got] == [("attack", ["Lyman"])]
     # a move that is no ground movement
     assert one("The Russian military tried to move to an all-volunteer army in 2008.", is_name) == []
+
+
+def test_forces_fighting_somewhere_named_as_a_prepositions_object_is_no_fighting(is_name):
+    # "donations for Russian forces fighting in X", "relatives of servicemen fighting in Y": who the people are, not a
+    # fight the sentence reports
+    s = "An occupation official called for donations to buy radios for Russian forces fighting in Zaporizhia on May 3."
+    assert one(s, is_name) == []
+    s = "Relatives of Russian servicemen fighting in Kharkiv Oblast complained to local officials on May 3."
+    assert one(s, is_name) == []
+    # footage of them fighting, and forces that are the subject, fight there
+    s = "Geolocated footage posted on May 3 shows Russian forces fighting near Kupiansk."
+    assert [e[:2] for e in one(s, is_name)] == [("attack", "russia")]
+    s = "A milblogger posted footage of Russian forces fighting near Kupiansk on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kupiansk"])]
