@@ -838,8 +838,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
         elif prev_word in RELATIVE_LAST and not word.startswith(("attempt", "tried", "try")) and RELATIVE_PAST.search(before):
             why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
-        elif word == "fighting" and FIGHTERS_OF.search(before) and not SHOWN_OF.search(before):
-            why = "modifier"  # "equipment for Russian forces fighting in X", "relatives of servicemen fighting in Y": who they are
+        elif word.endswith("ing") and kind != "strike" and FIGHTERS_OF.search(before) and not SHOWN_OF.search(before) \
+                and not WEAPON_WORD.search(prev_word):
+            why = "modifier"  # "equipment for Russian forces fighting in X", "to link up with forces advancing in Y", "reports of
+            # forces capturing Z": who the people are or what a report is about, not an event the sentence reports
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
             why = "defence"  # "Ukrainian defenders continued to fight in X": holding out, not an assault
         elif kind == "advance" and prev_word in TIME_ANCHOR:

@@ -1771,3 +1771,9 @@ def test_forces_fighting_somewhere_named_as_a_prepositions_object_is_no_fighting
     assert [e[:2] for e in one(s, is_name)] == [("attack", "russia")]
     s = "A milblogger posted footage of Russian forces fighting near Kupiansk on May 3."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kupiansk"])]
+    # any event participle: "to link up with forces advancing in X" is where the others are, not an advance reported
+    s = "Russian forces near Izyum likely intend to link up with Russian forces advancing west in Luhansk Oblast."
+    assert one(s, is_name) == []
+    # a drone attacking a place is a strike there
+    s = "Video shows an explosion from a Ukrainian drone attacking an oil depot in Luhansk Oblast on May 3."
+    assert [e[0] for e in one(s, is_name)] != []
