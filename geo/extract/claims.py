@@ -344,6 +344,10 @@ GOT_NOWHERE = re.compile(r"(?:[^.;,]|,(?!\s+(?:and|but|while|which)\b)){0,160}?\
 # in Z": "fighting" names the people a preposition's object is, not fighting the sentence reports (on the sentence, before it)
 FIGHTERS_OF = re.compile(rf"\b(?:of|for|to|with|among|about|from)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){{0,3}}?"
                          rf"(?:{FORCE}|members|relatives|men|sons|husbands)\s+(?:who\s+(?:are|were)\s+)?$")
+# "previous Russian false flag attacks in X", "prior Ukrainian strikes on Y", "earlier Russian-claimed advances around Z": the
+# event noun told as an earlier one (on the sentence, just before the noun; "recent" strikes are the report's own news)
+PAST_ADJ = re.compile(r"\b(?:[Pp]revious|[Pp]rior|[Ee]arlier|[Ff]ormer|[Ii]nitial|[Oo]riginal)\s+(?:(?:Russian|Ukrainian)[\w’'-]*\s+)?"
+                      r"(?:[a-z][\w-]*\s+){0,2}$")
 SHOWN_OF = re.compile(r"\b(?:footage|videos?|imagery|images|photos?)\s+(?:[\w-]+\s+){0,3}?of\s+[^,;]*$")  # "footage of troops fighting in X"
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
@@ -842,6 +846,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 and not WEAPON_WORD.search(prev_word):
             why = "modifier"  # "equipment for Russian forces fighting in X", "to link up with forces advancing in Y", "reports of
             # forces capturing Z": who the people are or what a report is about, not an event the sentence reports
+        elif word in NOUN_TRIGGERS and PAST_ADJ.search(before):
+            why = "background"  # "previous Ukrainian strikes on Crimea", "earlier Russian assaults on X": told as past, not of the day
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
             why = "defence"  # "Ukrainian defenders continued to fight in X": holding out, not an assault
         elif kind == "advance" and prev_word in TIME_ANCHOR:

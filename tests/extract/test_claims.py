@@ -1777,3 +1777,14 @@ def test_forces_fighting_somewhere_named_as_a_prepositions_object_is_no_fighting
     # a drone attacking a place is a strike there
     s = "Video shows an explosion from a Ukrainian drone attacking an oil depot in Luhansk Oblast on May 3."
     assert [e[0] for e in one(s, is_name)] != []
+
+
+def test_an_event_noun_told_as_an_earlier_one_is_background(is_name):
+    # "previous Ukrainian strikes on X", "earlier Russian assaults on Y": recounted, not the day's claims
+    s = "The strike was not filmed, unlike previous Ukrainian strikes on facilities in Crimea."
+    assert one(s, is_name) == []
+    s = "Officials said that earlier Russian assaults on Kupiansk had exhausted the attacking units."
+    assert one(s, is_name) == []
+    # recent strikes are the report's news
+    s = "The Ukrainian General Staff reported that recent Ukrainian strikes on Tokmak destroyed an ammunition depot."
+    assert [e[:2] for e in one(s, is_name)] == [("strike", "ukraine")]
