@@ -767,6 +767,18 @@ AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|like
                         r"(?:\s+(?:on|at))?$")
 
 
+def _operation_name(before_words: list[str]) -> list[str] | None:
+    """The place words of an operation's name before its noun ("the Kharkiv counteroffensive", "the Kharkiv Oblast
+    counteroffensive", "the Kherson City offensive"): one or two capitalised words after a determiner, no side's name."""
+    for n in (1, 2):
+        if len(before_words) > n and before_words[-n - 1].lower() in DETERMINERS:
+            words = before_words[-n:]
+            if all(w[:1].isupper() and not SIDE_WORD.fullmatch(w.strip(",")) and "," not in w for w in words):
+                return words
+            return None
+    return None
+
+
 def _governed_infinitive(low: str, pos: int, word: str) -> bool:
     """Is the event at `pos` the second infinitive, after "and" or "or", of an aim, a hope or an inability ("likely hope
     to gain a foothold on the bank and advance on X", "unable to complete the encirclement or resume offensive operations")?"""
@@ -879,10 +891,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
               and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
                 and not m.group("repel") and not _performed(before_words):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
-        elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \
-                and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):
-            why = "operation name"  # "the Kharkiv counteroffensive", "the Kherson offensive": an operation, not a claim
-            ev.start = sentence.rfind(before_words[-1], 0, m.start())  # its place word is part of the name
+        elif word in NOUN_TRIGGERS and (name_words := _operation_name(before_words)):
+            why = "operation name"  # "the Kharkiv counteroffensive", "the Kharkiv Oblast counteroffensive": an operation, not a claim
+            ev.start = sentence.rfind(" ".join(name_words), 0, m.start())  # its place words are part of the name
         elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON \
                 and not ceded:  # "forced Ukrainian troops to abandon X" did give it up
             why = "aim"  # "deadlines to seize", "ordered to attack"

@@ -399,6 +399,9 @@ def test_weapon_compounds_are_not_events(is_name):
 def test_an_operation_named_by_its_place_is_not_a_claim(is_name):
     s = "Ukrainian forces advanced near Pavlivka, as they did in the Kherson counteroffensive."
     assert one(s, is_name) == [("advance", "ukraine", "confirmed", None, ["Pavlivka"])]
+    # a name of two words: "the Kharkiv Oblast counteroffensive", "the Kherson City offensive"
+    s = "The Russian garrison in Lyman consists of units badly damaged in the Kharkiv Oblast counteroffensive."
+    assert one(s, is_name) == []
 
 
 def test_what_the_repelled_side_attempted_is_its_attack(is_name):
