@@ -348,6 +348,9 @@ FIGHTERS_OF = re.compile(rf"\b(?:of|for|to|with|among|about|from)\s+(?:the\s+|th
 # event noun told as an earlier one (on the sentence, just before the noun; "recent" strikes are the report's own news)
 PAST_ADJ = re.compile(r"\b(?:[Pp]revious|[Pp]rior|[Ee]arlier|[Ff]ormer|[Ii]nitial|[Oo]riginal)\s+(?:(?:Russian|Ukrainian)[\w’'-]*\s+)?"
                       r"(?:[a-z][\w-]*\s+){0,2}$")
+CAUSE_OF = re.compile(r"\b(?:as\s+a\s+result\s+of|in\s+response\s+to|in\s+retaliation\s+for|"
+                      r"fled|fleeing)\s+(?:(?:the|a|an|recent|ongoing|persistent|continued|continuing|successful|Ukraine[’']s|Russia[’']s)\s+)*"
+                      r"(?:(?:Ukrainian|Russian)\s+)?(?:[a-z][\w-]*\s+)?$")
 SHOWN_OF = re.compile(r"\b(?:footage|videos?|imagery|images|photos?)\s+(?:[\w-]+\s+){0,3}?of\s+[^,;]*$")  # "footage of troops fighting in X"
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
@@ -858,6 +861,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 and not WEAPON_WORD.search(prev_word):
             why = "modifier"  # "equipment for Russian forces fighting in X", "to link up with forces advancing in Y", "reports of
             # forces capturing Z": who the people are or what a report is about, not an event the sentence reports
+        elif word in NOUN_TRIGGERS and kind != "strike" and CAUSE_OF.search(before):
+            why = "cause"  # "filtration measures as a result of the Ukrainian counteroffensive in X", "deserters who fled Ukrainian
+            # counteroffensives in Y": the event is why something else happened, told as known, not reported here
         elif word in NOUN_TRIGGERS and PAST_ADJ.search(before):
             why = "background"  # "previous Ukrainian strikes on Crimea", "earlier Russian assaults on X": told as past, not of the day
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):

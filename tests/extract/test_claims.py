@@ -1791,3 +1791,15 @@ def test_an_event_noun_told_as_an_earlier_one_is_background(is_name):
     # recent strikes are the report's news
     s = "The Ukrainian General Staff reported that recent Ukrainian strikes on Tokmak destroyed an ammunition depot."
     assert [e[:2] for e in one(s, is_name)] == [("strike", "ukraine")]
+
+
+def test_a_ground_event_given_as_the_cause_of_something_else_is_no_claim(is_name):
+    # "filtration measures as a result of the Ukrainian counteroffensive in X", "deserters who fled Ukrainian
+    # counteroffensives in Y", "in response to Ukrainian attacks on Z": why something else happened, not reported here
+    s = "Occupation authorities intensified filtration measures as a result of the Ukrainian counteroffensive in Kherson Oblast."
+    assert one(s, is_name) == []
+    s = "Russian commanders are searching Horlivka for deserters who fled Ukrainian counteroffensives in Kharkiv Oblast."
+    assert one(s, is_name) == []
+    # a strike given as the cause was still struck
+    s = "Russian forces reinforced air defenses on Snake Island in response to Ukrainian strikes on the island."
+    assert [e[:2] for e in one(s, is_name)] == [("strike", "ukraine")]
