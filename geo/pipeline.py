@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.extract.claims import METHOD, extract_claims, is_vague, names_a_road
+from geo.extract.claims import METHOD, bracket_locators, extract_claims, is_vague, names_a_river, names_a_road
 from geo.errors import GeoError, ReportError, StoreError
 from geo.files import write_atomically
 from geo.models import ClaimPlace, Mention, Report
@@ -57,7 +57,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     by its own front or borders in ISW's summary stays a region row (`_oblast_summary`). A party's claim along a line, in an area or axis, or at a
     bearing from a town ("Russian sources claimed attacks along the Svatove-Kreminna line") gives way too; one "in
     the direction of X" names the party's target and stays, as do lead-in claims. A town named only in a road's name
-    never stays."""
+    never stays, nor a river named without a bank."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
         if not is_vague(cp.resolution.mention):
@@ -66,11 +66,16 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
                 sentences.add(cp.claim.sentence)
                 if cp.resolution.place is not None:
                     points.append((cp.resolution.place.lat, cp.resolution.place.lon))
+    located: dict[int, set[int]] = {}  # claim -> the indexes of its mentions named only in a bracket locating another
     indexes: dict[tuple, PointIndex] = {}  # a vague row asks "is a named place of its group within 50 km" in a few lookups
     out = []
     for cp in rows:
         if names_a_road(cp.resolution.mention):
             continue  # "operations west of the Kharkiv City-Belgorod highway": the road's towns are not the place
+        if names_a_river(cp.resolution.mention):
+            continue  # "strikes near the bridgehead over the Inhulets River": the river only says where the bridgehead is
+        if "(" in cp.claim.sentence and len(cp.claim.mentions) > 1 and _in_locating_bracket(cp, located):
+            continue  # "attacks on Nevelske (all on the northwestern outskirts of Donetsk City)": the bracket's town only locates
         if is_vague(cp.resolution.mention):
             group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
             sentences, points = explicit.get(group, (set(), []))
@@ -87,6 +92,16 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
                     continue
         out.append(cp)
     return out
+
+
+def _in_locating_bracket(cp: ClaimPlace, located: dict[int, set[int]]) -> bool:
+    """Is the row's place named only in a bracket that locates the place before it (`bracket_locators`)? The rows are
+    dropped after resolution: the bracket's town still tells the namesakes of the places beside it apart."""
+    claim = cp.claim
+    if id(claim) not in located:
+        located[id(claim)] = bracket_locators(claim.sentence, claim.mentions)
+    m = cp.resolution.mention
+    return any((claim.mentions[k].start, claim.mentions[k].end) == (m.start, m.end) for k in located[id(claim)])
 
 
 BEARING_BEFORE = re.compile(r"(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?$")

@@ -352,6 +352,18 @@ NOUN_ADVANCES = {"advance", "advances", "push", "pushes", "drive", "drives"}
 GOT_NOWHERE = re.compile(r"(?:[^.;,]|,(?!\s+(?:and|but|while|which)\b)){0,160}?\b(?:(?:made|make|making|have\s+made|has\s+made)\s+"
                          r"(?:little|no|minimal|only\s+minimal)\s+(?:\w+\s+)?progress|(?:have\s+|has\s+)?stalled|faltered|"
                          r"bogged\s+down|(?:were|was|have\s+been|has\s+been)\s+(?:repelled|repulsed|halted|stopped|unsuccessful))\b")
+# "donations for Russian forces fighting in X", "the actions of Chechen forces fighting in Y", "their family members fighting
+# in Z": "fighting" names the people a preposition's object is, not fighting the sentence reports (on the sentence, before it)
+FIGHTERS_OF = re.compile(rf"\b(?:of|for|to|with|among|about|from)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+                         rf"(?:{FORCE}|members|relatives|men|sons|husbands)\s+(?:who\s+(?:are|were)\s+)?$")
+# "previous Russian false flag attacks in X", "prior Ukrainian strikes on Y", "earlier Russian-claimed advances around Z": the
+# event noun told as an earlier one (on the sentence, just before the noun; "recent" strikes are the report's own news)
+PAST_ADJ = re.compile(r"\b(?:[Pp]revious|[Pp]rior|[Ee]arlier|[Ff]ormer|[Ii]nitial|[Oo]riginal)\s+(?:(?:Russian|Ukrainian)[\w’'-]*\s+)?"
+                      r"(?:[a-z][\w-]*\s+){0,2}$")
+CAUSE_OF = re.compile(r"\b(?:as\s+a\s+result\s+of|in\s+response\s+to|in\s+retaliation\s+for|"
+                      r"fled|fleeing)\s+(?:(?:the|a|an|recent|ongoing|persistent|continued|continuing|successful|Ukraine[’']s|Russia[’']s)\s+)*"
+                      r"(?:(?:Ukrainian|Russian)\s+)?(?:[a-z][\w-]*\s+)?$")
+SHOWN_OF = re.compile(r"\b(?:footage|videos?|imagery|images|photos?)\s+(?:[\w-]+\s+){0,3}?of\s+[^,;]*$")  # "footage of troops fighting in X"
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
 MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
@@ -857,6 +869,18 @@ AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|like
                         r"(?:\s+(?:on|at))?$")
 
 
+def _operation_name(before_words: list[str]) -> list[str] | None:
+    """The place words of an operation's name before its noun ("the Kharkiv counteroffensive", "the Kharkiv Oblast
+    counteroffensive", "the Kherson City offensive"): one or two capitalised words after a determiner, no side's name."""
+    for n in (1, 2):
+        if len(before_words) > n and before_words[-n - 1].lower() in DETERMINERS:
+            words = before_words[-n:]
+            if all(w[:1].isupper() and not SIDE_WORD.fullmatch(w.strip(",")) and "," not in w for w in words):
+                return words
+            return None
+    return None
+
+
 def _governed_infinitive(low: str, pos: int, word: str) -> bool:
     """Is the event at `pos` the second infinitive, after "and" or "or", of an aim, a hope or an inability ("likely hope
     to gain a foothold on the bank and advance on X", "unable to complete the encirclement or resume offensive operations")?"""
@@ -934,6 +958,15 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             why = "background"  # "elements of units that had fought around Kyiv", "groups that fought in Severodonetsk"
         elif word == "advance" and prev_word == "in" and low.startswith(" of", m.end()):
             why = "aim"  # "shelled X, likely in advance of attempts to move on the city": ahead of an event, none itself
+        elif word.endswith("ing") and kind != "strike" and FIGHTERS_OF.search(before) and not SHOWN_OF.search(before) \
+                and not WEAPON_WORD.search(prev_word):
+            why = "modifier"  # "equipment for Russian forces fighting in X", "to link up with forces advancing in Y", "reports of
+            # forces capturing Z": who the people are or what a report is about, not an event the sentence reports
+        elif word in NOUN_TRIGGERS and kind != "strike" and CAUSE_OF.search(before):
+            why = "cause"  # "filtration measures as a result of the Ukrainian counteroffensive in X", "deserters who fled Ukrainian
+            # counteroffensives in Y": the event is why something else happened, told as known, not reported here
+        elif word in NOUN_TRIGGERS and PAST_ADJ.search(before):
+            why = "background"  # "previous Ukrainian strikes on Crimea", "earlier Russian assaults on X": told as past, not of the day
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
             why = "defence"  # "Ukrainian defenders continued to fight in X": holding out, not an assault
         elif kind == "advance" and prev_word in TIME_ANCHOR:
@@ -965,10 +998,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
               and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
                 and not m.group("repel") and not _performed(before_words):
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
-        elif word in NOUN_TRIGGERS and len(before_words) > 1 and before_words[-2].lower() in DETERMINERS \
-                and before_words[-1][:1].isupper() and not SIDE_WORD.fullmatch(before_words[-1].strip(",")):
-            why = "operation name"  # "the Kharkiv counteroffensive", "the Kherson offensive": an operation, not a claim
-            ev.start = sentence.rfind(before_words[-1], 0, m.start())  # its place word is part of the name
+        elif word in NOUN_TRIGGERS and (name_words := _operation_name(before_words)):
+            why = "operation name"  # "the Kharkiv counteroffensive", "the Kharkiv Oblast counteroffensive": an operation, not a claim
+            ev.start = sentence.rfind(" ".join(name_words), 0, m.start())  # its place words are part of the name
         elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON \
                 and not ceded:  # "forced Ukrainian troops to abandon X" did give it up
             why = "aim"  # "deadlines to seize", "ordered to attack"
@@ -1897,6 +1929,32 @@ def _area_struck(m: Mention) -> bool:
 
 def _water(m: Mention) -> bool:
     return m.precision == "feature" and m.name.lower().endswith(("river", "reservoir", "delta"))
+
+
+def bracket_locators(sentence: str, places: tuple[Mention, ...] | list[Mention]) -> set[int]:
+    """The indexes of the places named only inside a bracket that says where the place or list just before it lies:
+    "Nevelske (all on the northwestern outskirts of Donetsk City)", "toward Brovary (a northeastern suburb of Kyiv)",
+    "near Denezhnykove (between Starobilsk and Luhansk City)", "near Pytomnyk (8km from the northern outskirts of
+    Kharkiv City)". The bracket locates the place before it; the claim is not at the towns in it. None when every
+    place is in such a bracket; a bracket after a facility ("the bridge (in X)") names its town, which is kept."""
+    located = set()
+    for k, m in enumerate(places):
+        open_at = sentence.rfind("(", 0, m.start)
+        if open_at < 0 or sentence.find(")", open_at, m.start) >= 0:
+            continue  # not inside a bracket
+        before = [x for x in places if x.end <= open_at and not sentence[x.end:open_at].strip()]
+        if before and before[-1].precision != "feature":
+            located.add(k)
+    return located if len(located) < len(places) else set()
+
+
+def names_a_river(m: Mention) -> bool:
+    """A river named as a whole ("near the bridgehead over the Inhulets River", "fire along the Oskil River", "crossings
+    across the Dnipro and Inhulets rivers"), not one of its banks: a line hundreds of kilometres long that only says
+    where the bridgehead, crossing or front on it is; never where a claim is (a bank, a reservoir or a delta is)."""
+    text = m.text.lower()
+    return (m.precision == "feature" and m.name.lower().endswith("river") and text.endswith(("river", "rivers"))
+            and "bank" not in text and "side" not in text)
 
 
 def _beside_regions(groups: list[list[Mention]], group: list[Mention]) -> bool:

@@ -217,15 +217,17 @@ ROAD_WORD = re.compile(r"highway|road|route|railway|GLOC|communication")  # a ch
 ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s+(?:\([^()]*\)\s+)?(?:(?:from|between)\s+"
                      r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:to|and|toward|towards)\s+|(?:to|toward|towards|from|between)\s+)$")
 # "X, a suburb of Y", "X, a small settlement in Y Oblast near Z", "X, on the eastern outskirts of Y": an apposition that
-# locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z")
+# locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z"; "X, directly on
+# the outskirts of Y" too)
 APPOSITION = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:suburbs?|villages?|settlements?|towns?|city|"
-                        r"district|microdistrict|community|hromada)|on\s+the\s+(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
+                        r"district|microdistrict|community|hromada)|(?:(?:directly|immediately|right|just|located|situated)\s+)?on\s+the\s+"
+                        r"(?:[\w-]+\s+){0,2}?outskirts)\b[^;,()]*")
 # "the Kyiv suburb of Irpin", "the Donetsk Oblast town of Kurakhove", "the Kherson port city of Y": the first name only
 # says where the second is (not "the Kyivskyi district of Kharkiv", a district's own name)
 QUALIFIER_OF = re.compile(r"\s+(?:port\s+city\s+|frontline\s+|border\s+)?(?:suburbs?|towns?|villages?|city|settlements?|port|hromada)"
                           r"\s+of\s+(?:the\s+)?[A-Z]")
 # "X on the northwestern outskirts of Y", "X (on the southern outskirts of Y)": Y says where X lies, on the side named
-OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
+OUTSKIRTS_OF = re.compile(rf"\s*(?:,\s*|\(\s*|\s)(?:(?:located|situated|just|directly|immediately|right)\s+)?on\s+the\s+(?:(?P<dir>{DIR_RE})\s+)?"
                           r"outskirts\s+of\s+(?:the\s+)?", re.I)
 BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational|Military|Direction\b|"
                         r"(?:Street|Avenue|Prospekt|Prospect|Boulevard|Hotel|Regiment|Battalion|Brigade|Division)\b|"

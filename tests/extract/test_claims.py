@@ -399,6 +399,9 @@ def test_weapon_compounds_are_not_events(is_name):
 def test_an_operation_named_by_its_place_is_not_a_claim(is_name):
     s = "Ukrainian forces advanced near Pavlivka, as they did in the Kherson counteroffensive."
     assert one(s, is_name) == [("advance", "ukraine", "confirmed", None, ["Pavlivka"])]
+    # a name of two words: "the Kharkiv Oblast counteroffensive", "the Kherson City offensive"
+    s = "The Russian garrison in Lyman consists of units badly damaged in the Kharkiv Oblast counteroffensive."
+    assert one(s, is_name) == []
 
 
 def test_what_the_repelled_side_attempted_is_its_attack(is_name):
@@ -1882,3 +1885,46 @@ def test_attacks_an_attempt_was_made_through_are_events_of_the_day(is_name):
                                                        ("attack", "russia", "claimed", ["Soledar", "Kreminna"])]
     # "through the counteroffensive near X" still dates something else
     assert one("Russian forces held their positions through the Ukrainian counteroffensive near Kupiansk.", is_name) == []
+
+
+def test_forces_fighting_somewhere_named_as_a_prepositions_object_is_no_fighting(is_name):
+    # "donations for Russian forces fighting in X", "relatives of servicemen fighting in Y": who the people are, not a
+    # fight the sentence reports
+    s = "An occupation official called for donations to buy radios for Russian forces fighting in Zaporizhia on May 3."
+    assert one(s, is_name) == []
+    s = "Relatives of Russian servicemen fighting in Kharkiv Oblast complained to local officials on May 3."
+    assert one(s, is_name) == []
+    # footage of them fighting, and forces that are the subject, fight there
+    s = "Geolocated footage posted on May 3 shows Russian forces fighting near Kupiansk."
+    assert [e[:2] for e in one(s, is_name)] == [("attack", "russia")]
+    s = "A milblogger posted footage of Russian forces fighting near Kupiansk on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kupiansk"])]
+    # any event participle: "to link up with forces advancing in X" is where the others are, not an advance reported
+    s = "Russian forces near Izyum likely intend to link up with Russian forces advancing west in Luhansk Oblast."
+    assert one(s, is_name) == []
+    # a drone attacking a place is a strike there
+    s = "Video shows an explosion from a Ukrainian drone attacking an oil depot in Luhansk Oblast on May 3."
+    assert [e[0] for e in one(s, is_name)] != []
+
+
+def test_an_event_noun_told_as_an_earlier_one_is_background(is_name):
+    # "previous Ukrainian strikes on X", "earlier Russian assaults on Y": recounted, not the day's claims
+    s = "The strike was not filmed, unlike previous Ukrainian strikes on facilities in Crimea."
+    assert one(s, is_name) == []
+    s = "Officials said that earlier Russian assaults on Kupiansk had exhausted the attacking units."
+    assert one(s, is_name) == []
+    # recent strikes are the report's news
+    s = "The Ukrainian General Staff reported that recent Ukrainian strikes on Tokmak destroyed an ammunition depot."
+    assert [e[:2] for e in one(s, is_name)] == [("strike", "ukraine")]
+
+
+def test_a_ground_event_given_as_the_cause_of_something_else_is_no_claim(is_name):
+    # "filtration measures as a result of the Ukrainian counteroffensive in X", "deserters who fled Ukrainian
+    # counteroffensives in Y", "in response to Ukrainian attacks on Z": why something else happened, not reported here
+    s = "Occupation authorities intensified filtration measures as a result of the Ukrainian counteroffensive in Kherson Oblast."
+    assert one(s, is_name) == []
+    s = "Russian commanders are searching Horlivka for deserters who fled Ukrainian counteroffensives in Kharkiv Oblast."
+    assert one(s, is_name) == []
+    # a strike given as the cause was still struck
+    s = "Russian forces reinforced air defenses on Snake Island in response to Ukrainian strikes on the island."
+    assert [e[:2] for e in one(s, is_name)] == [("strike", "ukraine")]

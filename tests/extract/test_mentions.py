@@ -57,6 +57,9 @@ def test_apposition_locates_the_place_before(is_name):
         "Novoselivske"]
     assert names("Fighting went on in Rubizhne, on the western outskirts of Kreminna, and in Svatove.", is_name, "target") == [
         "Rubizhne", "Svatove"]
+    # an adverb before it changes nothing: "X, directly on the outskirts of Y"
+    assert names("Russian forces attacked Marinka, directly on the western outskirts of Donetsk City.", is_name, "target") == [
+        "Marinka"]
 
 
 def test_road_ends_are_references(is_name):

@@ -58,3 +58,31 @@ def test_an_oblasts_own_front_stays_beside_the_villages_named_after_it(embedded_
     text = ("Russian forces shelled settlements along the Kherson-Mykolaiv Oblast border on November 20. "
             "Russian forces shelled Stanislav.")
     assert places(text, embedded_gazetteer) == [("confirmed", "Stanislav")]
+
+
+def test_a_river_named_without_a_bank_is_no_place(embedded_gazetteer):
+    # "near the bridgehead over X River", "fire along X River", "crossings over X River": the river is a line hundreds of
+    # kilometres long that only says where the bridgehead, front or crossing is; a bank of it, or a town, is a place
+    text = "Russian forces conducted airstrikes on positions near the Ukrainian bridgehead over the Inhulets River."
+    assert places(text, embedded_gazetteer) == []
+    text = "Ukrainian forces continued to target Russian barge crossings across the Dnipro and Inhulets rivers."
+    assert places(text, embedded_gazetteer) == []
+    text = "Ukrainian sources reported that Russian forces continued to shell settlements along the Oskil River."
+    assert places(text, embedded_gazetteer) == []
+    text = "Russian forces continued to shell Ukrainian positions on the west (right) bank of the Dnipro River."
+    assert places(text, embedded_gazetteer) == [("confirmed", "west (right) bank of the Dnipro River")]
+    text = "Russian forces shelled Kupiansk and settlements along the Oskil River on November 20."
+    assert places(text, embedded_gazetteer) == [("confirmed", "Kupiansk")]
+
+
+def test_a_town_named_only_in_a_bracket_locating_the_places_before_it_is_no_place(embedded_gazetteer):
+    # "A, B (all on the outskirts of X)", "Y (a suburb of X)", "Z (between X and W)": the bracket says where the places
+    # before it lie; the claim is at them, not at the towns in the bracket
+    text = ("The Ukrainian General Staff reported that Ukrainian forces repelled Russian attacks on Pervomaiske and "
+            "Krasnohorivka (both on the western outskirts of Donetsk City) on November 20.")
+    assert places(text, embedded_gazetteer) == [("claimed", "Krasnohorivka"), ("claimed", "Pervomaiske")]
+    text = "Ukrainian officials stated that Ukrainian forces halted a Russian attack toward Brovary (a suburb east of Kyiv)."
+    assert places(text, embedded_gazetteer) == [("claimed", "Brovary")]
+    # the places before the bracket are named for themselves too: kept; a bracket with the only place keeps it
+    text = "Russian forces struck Soledar (northeast of Bakhmut) and Bakhmut on November 20."
+    assert places(text, embedded_gazetteer) == [("confirmed", "Bakhmut"), ("confirmed", "Soledar")]

@@ -304,9 +304,11 @@ def test_two_analysts_correcting_one_report_at_once_both_keep_their_choice(corpu
     items = pipeline.review_queue(corpus_store, full_gazetteer)
     by_report: dict[str, list[review.Item]] = {}
     for i in items:
-        if i.reason == "unresolved" and i.options and i.options[0].source == "gazetteer":
+        if i.options and i.options[0].source == "gazetteer":
             by_report.setdefault(i.report_date, []).append(i)
-    pair = next(v for v in by_report.values() if len({x.place for x in v}) >= 2)
+    # two different places of one report, unresolved ones first (any mention an analyst would check will do)
+    pairs = [sorted(v, key=lambda x: x.reason != "unresolved") for v in by_report.values() if len({x.place for x in v}) >= 2]
+    pair = min(pairs, key=lambda v: sum(x.reason != "unresolved" for x in v[:2]))
     first = pair[0]
     second = next(x for x in pair if x.place != first.place)
     start = threading.Barrier(2)
