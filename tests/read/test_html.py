@@ -185,3 +185,40 @@ def test_unknown_layout_is_cut_like_a_page_dump(shared):
     assert r.date == dt.date(2023, 5, 3) and r.title == o.title
     assert r.paragraphs == o.paragraphs and r.endnotes == o.endnotes
     assert_no_chrome(r)
+
+
+def test_a_block_keeps_its_own_text_around_the_blocks_inside_it():
+    """A list item (or paragraph) holding a <p> of map images keeps its own words; comments are not text."""
+    page = (
+        "<html><head><title>Russian Offensive Campaign Assessment, March 3, 2023 | ISW</title></head><body>"
+        '<div class="field-name-body"><div class="field-item">'
+        "<p><strong>Russian Offensive Campaign Assessment, March 3, 2023</strong></p>"
+        "<p>Russian forces attacked near Kreminna on March 3 and did not advance, according to the Ukrainian General Staff.[1]</p>"
+        "<p><strong>Key inflections in ongoing military operations on March 3:</strong></p><ul>"
+        "<li>Ukrainian forces repelled Russian assaults near Bilohorivka on March 3.[2]</li>"
+        "<li><strong>A Russian milblogger claimed that Russian forces advanced near Dibrova.</strong><strong>[3]"
+        '<p><img src="map1.png"><br><img src="map2.png"></p></strong>'
+        "<!--[if gte mso 9]><xml>Russian forces captured Kyiv.</xml><![endif]--></li></ul>"
+        "<div><p>Ukrainian forces struck a depot <!-- a note: Russian forces seized Odesa. -->in Tokmak.[4]</p>"
+        "Russian forces attacked near Vuhledar on March 3.<p>Russian forces shelled Nikopol on March 3.</p> Ukrainian forces repelled them near Pavlivka.</div>"
+        "<p>[1] https://t.me/a/1</p><p>[2] https://t.me/a/2</p><p>[3] https://t.me/a/3</p><p>[4] https://t.me/a/4</p>"
+        "</div></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode(), "page.html")
+    texts = [p.text for p in r.paragraphs]
+    assert "A Russian milblogger claimed that Russian forces advanced near Dibrova.[3]" in texts
+    assert "Ukrainian forces struck a depot in Tokmak.[4]" in texts
+    assert "Russian forces shelled Nikopol on March 3." in texts
+    assert not any("Kyiv" in t or "Odesa" in t for t in texts)  # comments are not text
+    # words straight inside a <div> (a Word paste) are lines of their own, each side of the block between them
+    i = texts.index("Russian forces shelled Nikopol on March 3.")
+    assert texts[i - 1] == "Russian forces attacked near Vuhledar on March 3." and texts[i + 1] == "Ukrainian forces repelled them near Pavlivka."
+    assert dict(r.endnotes)[3] == ("https://t.me/a/3",)
+
+
+def test_a_page_nested_very_deep_is_read_without_recursion():
+    inner = "<p>Russian forces attacked near Vuhledar on March 3, 2023, and did not advance.</p>"
+    page = ("<html><head><title>Russian Offensive Campaign Assessment, March 3, 2023</title></head><body>"
+            '<div class="entry-content">' + "<span>" * 5000 + inner + "</span>" * 5000 + "</div></body></html>")
+    (r,) = read_bytes(page.encode(), "deep.html")
+    assert [p.text for p in r.paragraphs] == ["Russian forces attacked near Vuhledar on March 3, 2023, and did not advance."]
