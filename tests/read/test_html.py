@@ -222,3 +222,47 @@ def test_a_page_nested_very_deep_is_read_without_recursion():
             '<div class="entry-content">' + "<span>" * 5000 + inner + "</span>" * 5000 + "</div></body></html>")
     (r,) = read_bytes(page.encode(), "deep.html")
     assert [p.text for p in r.paragraphs] == ["Russian forces attacked near Vuhledar on March 3, 2023, and did not advance."]
+
+
+def test_markdown_of_a_whole_page_by_a_converter():
+    """A page turned into Markdown by a converter (markdownify, html2text): "####" objectives stay labelled lines under
+    their axis, linked images and share links are not text, linked and escaped endnote markers and autolinked
+    addresses read as on the page, and the report's address is found inside a share link."""
+    md = "\n".join([
+        "[![X](/icons/x.svg)](https://twitter.com/intent/tweet?url=https://understandingwar.org/research/russia-ukraine/"
+        "russian-offensive-campaign-assessment-july-2-2026/&text=Russian Offensive Campaign Assessment)",
+        "# Russian Offensive Campaign Assessment, July 2, 2026",
+        "###### July 2, 2026",
+        "## Toplines",
+        "**Russian forces advanced near Siversk.**Geolocated footage published on July 1 shows Russian forces in Serebrianka.\\[1\\]",
+        "## Key Takeaways",
+        "1. Russian forces advanced near Siversk.",
+        "[[![Map Thumbnail](https://understandingwar.org/wp-content/uploads/2026/07/Siversk-July-2-2026.webp)]"
+        "(https://understandingwar.org/map/assessed-control-of-terrain-in-the-siversk-direction-july-2-2026/)]"
+        "(https://understandingwar.org/map/assessed-control-of-terrain-in-the-siversk-direction-july-2-2026/)",
+        "## Russian Main Effort: Eastern Ukraine",
+        "### Russian Subordinate Main Effort #3 **–** Donetsk Oblast",
+        "#### **Russian objective: Capture the entirety of Donetsk Oblast**",
+        "**Assessed Russian advances:** Geolocated footage published on July 2 indicates that Russian forces advanced "
+        "in Zvanivka (east of Siversk).[[2]](#_ednref2)",
+        "Endnotes",
+        "[[1]](#_ednref1) <https://t.me/dva\\_majors/1> ; [https://t.me/milinfolive/9...](https://t.me/milinfolive/95955)",
+        "[[2]](#_ednref2) https://t.me/wargonzo/2",
+        "File Attachments:",
+        "Russian forces attacked Kyiv in this attachment's caption.",
+    ])
+    (r,) = read_bytes(md.encode(), "page.md")
+    assert r.date == dt.date(2026, 7, 2)
+    assert r.url == "https://understandingwar.org/research/russia-ukraine/russian-offensive-campaign-assessment-july-2-2026/"
+    top = [p for p in r.paragraphs if p.section == "Toplines"]
+    assert [p.text for p in top] == [
+        "Russian forces advanced near Siversk. Geolocated footage published on July 1 shows Russian forces in Serebrianka.[1]"]
+    assert r.takeaways == ("Russian forces advanced near Siversk.",)
+    body = [p for p in r.paragraphs if p.section == "Russian Subordinate Main Effort #3 – Donetsk Oblast"]
+    assert [(p.lead_in, p.text) for p in body] == [
+        ("Russian objective", "Capture the entirety of Donetsk Oblast"),
+        ("Assessed Russian advances", "Geolocated footage published on July 2 indicates that Russian forces advanced in "
+                                      "Zvanivka (east of Siversk).[2]")]
+    assert dict(r.endnotes) == {1: ("https://t.me/dva_majors/1", "https://t.me/milinfolive/95955"), 2: ("https://t.me/wargonzo/2",)}
+    assert not any("Kyiv" in p.text or "Thumbnail" in p.text or "](" in p.text for p in r.paragraphs)
+    assert_no_chrome(r)
