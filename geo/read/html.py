@@ -24,6 +24,7 @@ from geo.read.lines import (
     date_in_url,
     make_report,
     endnote_urls,
+    minor_heading_role,
     parse_header,
     structure_lines,
 )
@@ -153,8 +154,11 @@ def _lines_and_notes(root: Tag) -> tuple[list[tuple[str, str]], dict[int, tuple[
     notes: dict[int, tuple[str, ...]] = {}
     for el, segments in _blocks(root):
         last: int | None = None
-        role = "heading" if el.name in HEADINGS else ("text" if el.name in ("h4", "h5", "h6") else "")
+        minor = el.name in ("h4", "h5", "h6")
+        role = "heading" if el.name in HEADINGS else ""
         for text, hrefs in segments:
+            if minor:
+                role = minor_heading_role(text)
             m = ENDNOTE_LINE.match(text)
             if m and (hrefs or URL.search(text)):
                 last = int(m.group("n"))

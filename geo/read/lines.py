@@ -198,6 +198,12 @@ def heading_text(line: str) -> str:
     return TAKEAWAYS if re.fullmatch(r"key takeaways?", line, re.I) else line
 
 
+def minor_heading_role(text: str) -> str:
+    """The role of an <h4>-<h6> (Markdown "####") line: a labelled line ("Russian objective: Push ...") is text, never a
+    section's title; an unlabelled one ("Kupyansk direction") is a heading when it reads as one (`is_heading`)."""
+    return "text" if ":" in text else ""
+
+
 def split_lead_in(text: str) -> tuple[str | None, str]:
     """("Assessed Russian advances", "Geolocated footage ...") for "Assessed Russian advances: Geolocated ..."."""
     m = LEAD_IN.match(text)

@@ -23,6 +23,7 @@ from geo.read.lines import (
     date_in_url,
     make_report,
     is_date_line,
+    minor_heading_role,
     split_names,
     structure_lines,
 )
@@ -92,12 +93,12 @@ MD_HEADING = re.compile(r"^\s*(#{1,6})\s")
 
 
 def _role(line: str) -> str:
-    """A "#" to "###" line is a heading; "####" and deeper are text, as <h4>-<h6> are on ISW's pages: the 2026 layout's
+    """A "#" to "###" line is a heading; "####" and deeper are read as <h4>-<h6> on ISW's pages: the 2026 layout's
     "#### Russian objective: ..." under each axis is a labelled line, not the section's title."""
     m = MD_HEADING.match(line) if "#" in line[:8] else None
     if m is None:
         return ""
-    return "heading" if len(m.group(1)) <= 3 else "text"
+    return "heading" if len(m.group(1)) <= 3 else minor_heading_role(line)
 
 
 def cut_report(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:

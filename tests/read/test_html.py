@@ -266,3 +266,29 @@ def test_markdown_of_a_whole_page_by_a_converter():
     assert dict(r.endnotes) == {1: ("https://t.me/dva_majors/1", "https://t.me/milinfolive/95955"), 2: ("https://t.me/wargonzo/2",)}
     assert not any("Kyiv" in p.text or "Thumbnail" in p.text or "](" in p.text for p in r.paragraphs)
     assert_no_chrome(r)
+
+
+def test_a_minor_heading_is_a_section_unless_it_is_a_labelled_line():
+    """An <h4> (or "####") naming a direction is the section of what follows; an <h4> objective stays a labelled line."""
+    page = (
+        "<html><head><title>Russian Offensive Campaign Assessment, July 2, 2026 | ISW</title></head><body>"
+        '<div class="dynamic-entry-content"><h2>Russian Supporting Effort: Southern Axis</h2>'
+        "<h4>Russian objective: Advance toward Orikhiv and Zaporizhzhia City</h4>"
+        "<h4>Hulyaipole direction</h4>"
+        "<p>Russian forces attacked near Zaliznychne on July 2.[1]</p>"
+        "<h5>Orikhiv direction</h5>"
+        "<p>Russian forces attacked near Mala Tokmachka on July 2.[2]</p>"
+        "<p>[1] https://t.me/a/1</p><p>[2] https://t.me/a/2</p></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode(), "page.html")
+    md = "\n".join(["# Russian Offensive Campaign Assessment, July 2, 2026", "## Toplines",
+                    "## Russian Supporting Effort: Southern Axis", "#### Russian objective: Advance toward Orikhiv and Zaporizhzhia City",
+                    "#### Hulyaipole direction", "Russian forces attacked near Zaliznychne on July 2.[1]",
+                    "##### Orikhiv direction", "Russian forces attacked near Mala Tokmachka on July 2.[2]",
+                    "[1] https://t.me/a/1", "[2] https://t.me/a/2"])
+    (m,) = read_bytes(md.encode(), "page.md")
+    for got in (r, m):
+        assert [(p.section, p.lead_in, p.text) for p in got.paragraphs] == [
+            ("Russian Supporting Effort: Southern Axis", "Russian objective", "Advance toward Orikhiv and Zaporizhzhia City"),
+            ("Hulyaipole direction", None, "Russian forces attacked near Zaliznychne on July 2.[1]"),
+            ("Orikhiv direction", None, "Russian forces attacked near Mala Tokmachka on July 2.[2]")]
