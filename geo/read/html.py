@@ -89,16 +89,31 @@ def _meta(soup: BeautifulSoup, **attrs) -> str | None:
     return clean(content) if content else None
 
 
+# A page (or link) kept by the Wayback Machine: its addresses are the archive's, the original inside
+ARCHIVED = re.compile(r"^(?:https?://web\.archive\.org)?/web/\d{4,14}(?:[a-z]{2}_)?/(?P<url>(?:https?:)?//?.+)$", re.I)
+
+
+def unarchived(url: str) -> str:
+    """The original address inside a Wayback Machine one ("https://web.archive.org/web/20230504/https://www.under...")."""
+    m = ARCHIVED.match(url) if "/web/" in url else None
+    if m is None:
+        return url
+    inner = m.group("url")
+    return inner if inner.lower().startswith(("http://", "https://")) else "https://" + inner.lstrip("/:")
+
+
 def _url(soup: BeautifulSoup) -> str | None:
     """The page's own address: its canonical link (the old ISW site wrote it relative), else an
-    og:url naming a dated report (the old site's og:url points at a development host)."""
+    og:url naming a dated report (the old site's og:url points at a development host); a Wayback Machine
+    copy's addresses are taken back to the original."""
     for link in soup.find_all("link", rel="canonical"):
-        href = (link.get("href") or "").strip()
+        href = unarchived((link.get("href") or "").strip())
         if href.startswith(("http://", "https://")):
             return href
         if href.startswith("/backgrounder/"):
             return "https://www.understandingwar.org" + href
     og = _meta(soup, property="og:url")
+    og = unarchived(og) if og else og
     if og and og.startswith(("http://", "https://")) and date_in_url(og):
         return og
     return None
@@ -217,7 +232,7 @@ def _flush(out: list, block: Tag | None, parts: list[tuple[str, list[str]]]) -> 
 def _note_urls(hrefs: list[str], text: str) -> tuple[str, ...]:
     """The endnote's URLs: link targets, plus addresses written out as text (" dot " undone)."""
     out: list[str] = []
-    for href in hrefs:
+    for href in map(unarchived, hrefs):
         if href.lower().startswith(("http://", "https://", "www.")):
             out.extend(u for u in endnote_urls(href) if u not in out)  # one href may hold "a; b" or "https://tass dot"
     for url in endnote_urls(text):

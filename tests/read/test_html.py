@@ -292,3 +292,18 @@ def test_a_minor_heading_is_a_section_unless_it_is_a_labelled_line():
             ("Russian Supporting Effort: Southern Axis", "Russian objective", "Advance toward Orikhiv and Zaporizhzhia City"),
             ("Hulyaipole direction", None, "Russian forces attacked near Zaliznychne on July 2.[1]"),
             ("Orikhiv direction", None, "Russian forces attacked near Mala Tokmachka on July 2.[2]")]
+
+
+def test_a_wayback_machine_copy_gives_the_original_addresses():
+    page = (
+        '<html><head><link rel="canonical" href="https://web.archive.org/web/20230504012345/https://www.understandingwar.org/'
+        'backgrounder/russian-offensive-campaign-assessment-may-4-2023"><title>Russian Offensive Campaign Assessment, May 4, '
+        '2023 | Institute for the Study of War</title></head><body><div id="wm-ipp-base"></div>'
+        '<div class="field-name-body"><div class="field-item"><p>Russian Offensive Campaign Assessment, May 4, 2023</p>'
+        "<p>Russian forces attacked near Marinka and Novomykhailivka on May 4 and did not advance.[1]</p>"
+        '<p>[1] <a href="https://web.archive.org/web/20230504000000/https://t.me/mod_russia/1">https://t.me/mod_r...</a></p>'
+        "</div></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode(), "wayback.html")
+    assert r.url == "https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-may-4-2023"
+    assert r.endnotes == ((1, ("https://t.me/mod_russia/1",)),)
