@@ -130,7 +130,7 @@ BOILERPLATE = (
     "This map is updated daily alongside the static maps",
     "These maps complement the static control-of-terrain map",
 )
-CAPTION_START = re.compile(r"\s*\[?\s*(?:Source:|Click here|Click to|Caption:)", re.I)
+CAPTION_START = re.compile(r"\s*\[?\s*(?:Source:|Click\s*here|Click to|Caption:)", re.I)  # "Clickhere": a converter lost the spaces around a link
 CAPTION_END = re.compile(r"Maxar Technologies\.?\]?\s*$", re.I)
 
 

@@ -234,6 +234,7 @@ def test_markdown_of_a_whole_page_by_a_converter():
         "# Russian Offensive Campaign Assessment, July 2, 2026",
         "###### July 2, 2026",
         "## Toplines",
+        "Click**[**here**](https://storymaps.arcgis.com/stories/1)**to see ISW’s interactive map of the Russian invasion of Ukraine.",
         "**Russian forces advanced near Siversk.**Geolocated footage published on July 1 shows Russian forces in Serebrianka.\\[1\\]",
         "## Key Takeaways",
         "1. Russian forces advanced near Siversk.",
