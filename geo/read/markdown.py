@@ -123,11 +123,19 @@ def _meta_url(lines: list[str]) -> str | None:
 
 
 def _content(lines: list[str]) -> list[str]:
-    """The page text: after a scraper's "## Content" marker when there is one, else everything."""
+    """The page text: after a scraper's "## Content" marker when there is one, else everything; a scraper's dump
+    whose own "## Metadata" / "## Page Structure" sections come first gives what follows its next "## " section
+    whatever that is named ("## Page Text", "## Markdown"), and nothing when there is none."""
     for i, line in enumerate(lines):
         if line.strip() == "## Content":
             return lines[i + 1:]
     if any(SECTION_MARKERS.match(line) for line in lines[:20]):
+        seen = False
+        for i, line in enumerate(lines):
+            if SECTION_MARKERS.match(line):
+                seen = True
+            elif seen and line.startswith("## "):
+                return lines[i + 1:]
         return []
     return lines
 

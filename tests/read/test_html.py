@@ -9,6 +9,7 @@ import re
 import pytest
 from tests.read.test_reports import assert_no_chrome
 
+from geo.errors import ReportError
 from geo.models import TAKEAWAYS
 from geo.read.reports import read_bytes, read_path
 
@@ -308,3 +309,15 @@ def test_a_wayback_machine_copy_gives_the_original_addresses():
     (r,) = read_bytes(page.encode(), "wayback.html")
     assert r.url == "https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-may-4-2023"
     assert r.endnotes == ((1, ("https://t.me/mod_russia/1",)),)
+
+
+def test_a_scrapers_dump_with_its_content_under_another_name(shared):
+    """The scraper's dump shape ("## Metadata", "## Page Structure") with the page under "## Page Text", not "## Content",
+    reads the same report; with no page text after its own sections there is no report."""
+    md = (shared / MD).read_text(encoding="utf-8")
+    (r,) = read_bytes(md.replace("\n## Content\n", "\n## Page Text\n").encode("utf-8"), "renamed.md")
+    (m,) = read_path(shared / MD)
+    assert r.paragraphs == m.paragraphs and r.endnotes == m.endnotes and r.url == m.url
+    head = md.split("\n## Content\n", 1)[0]
+    with pytest.raises(ReportError):
+        read_bytes(head.encode("utf-8"), "structure-only.md")
