@@ -47,6 +47,8 @@ MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!|<>~-])")  # "\[45\]", "dva\_major
 MD_NOTE_LINK = re.compile(r"\[\[(\d{1,4})\]\]\([^)\s]*\)")  # "[[45]](#_ednref45)": an endnote marker linked to its note
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # a map's "![Map Thumbnail](...png)": not report text
 MD_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")  # "<https://t.me/x/1>"
+# the end of a link whose opening bracket a converter lost (html2text's "[ ![Map](a.webp)](map/)](map/ \"title\")")
+MD_LINK_TAIL = re.compile(r"\]\((?:https?://|/|#)[^)\s]*(?:\s+\"[^\"]*\")?\)")
 URL_TEXT = re.compile(r"(?:https?://|www\.)", re.I)
 # a report's address on ISW's sites (not a map's), also inside a share link's "?url="
 ISW_REPORT = re.compile(r"https?://(?:www\.)?(?:understandingwar\.org|criticalthreats\.org)/(?:backgrounder|research|analysis)/[^\s&?#;,]+", re.I)
@@ -152,6 +154,7 @@ def _plain(line: str) -> str:
             if linked == line:
                 break
             line = linked
+        line = MD_LINK_TAIL.sub("", line)
     if "<" in line:
         line = MD_AUTOLINK.sub(r"\1", line)
     if "**" in line or "__" in line:

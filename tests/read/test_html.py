@@ -242,6 +242,8 @@ def test_markdown_of_a_whole_page_by_a_converter():
         "[[![Map Thumbnail](https://understandingwar.org/wp-content/uploads/2026/07/Siversk-July-2-2026.webp)]"
         "(https://understandingwar.org/map/assessed-control-of-terrain-in-the-siversk-direction-july-2-2026/)]"
         "(https://understandingwar.org/map/assessed-control-of-terrain-in-the-siversk-direction-july-2-2026/)",
+        '[ ![Map Thumbnail](https://understandingwar.org/a.webp)](https://understandingwar.org/map/m/)](https://understandingwar.org/'
+        'map/m/ "Assessed Control of Terrain in the Siversk Direction, July 2, 2026 at 1:30 PM ET")',
         "## Russian Main Effort: Eastern Ukraine",
         "### Russian Subordinate Main Effort #3 **–** Donetsk Oblast",
         "#### **Russian objective: Capture the entirety of Donetsk Oblast**",
