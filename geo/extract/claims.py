@@ -220,9 +220,9 @@ TIME_ANCHOR = {"after", "since", "following", "before", "upon", "until"}
 # a relative clause that tells what a force did before, to say which force it is, is background, not the day's event
 UNIT_NOUN = (r"(?:forces|troops|units?|elements|groups?|grouping|brigades?|regiments?|battalions?|divisions?|armies|army|"
              r"corps|personnel|servicem[ae]n|servicemembers|soldiers|fighters|detachments?|formations?|veterans|convicts)")
-RELATIVE_PAST = re.compile(rf"(?:\b{UNIT_NOUN}\s*,?\s+(?:that|which|who)|\b(?:that|which|who)\s+had)\s+"
+RELATIVE_PAST = re.compile(rf"(?:\b{UNIT_NOUN}\s*,?\s+(?:that|which|who)(?:\s+ha(?:ve|s))?|\b(?:that|which|who)\s+had)\s+"
                            r"(?:(?:also|previously|formerly|earlier|once|initially|already)\s+)?(?:been\s+)?$", re.I)
-RELATIVE_LAST = {"that", "which", "who", "had", "been", "also", "previously", "formerly", "earlier", "once", "initially", "already"}
+RELATIVE_LAST = {"that", "which", "who", "had", "have", "has", "been", "also", "previously", "formerly", "earlier", "once", "initially", "already"}
 ADVANCE_BASE = {"advance", "capture", "seize", "recapture", "retake", "liberate", "enter", "reach", "take", "regain"}
 CLAUSE_TAIL = re.compile(r"[,;:]|\b(?:that|but|while)\b")
 ADJ_CONTEXT = {"in", "of", "on", "at", "to", "into", "against", "across", "throughout", "newly", "previously", "formerly"}

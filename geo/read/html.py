@@ -24,6 +24,7 @@ from geo.read.lines import (
     date_in_url,
     make_report,
     endnote_urls,
+    minor_heading_role,
     parse_header,
     structure_lines,
 )
@@ -47,6 +48,8 @@ CHROME_CLASS = re.compile(
 )
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "td", "th"}
 HEADINGS = {"h1", "h2", "h3"}
+# Boxes whose loose text (words straight inside, outside any block, as a Word paste leaves them) is a line of its own
+BOXES = {"div", "section", "article", "main", "body"}
 CF_EMAIL = re.compile(r"\[email(?:&#160;|\s)*protected\]|email protected", re.I)
 
 
@@ -86,16 +89,31 @@ def _meta(soup: BeautifulSoup, **attrs) -> str | None:
     return clean(content) if content else None
 
 
+# A page (or link) kept by the Wayback Machine: its addresses are the archive's, the original inside
+ARCHIVED = re.compile(r"^(?:https?://web\.archive\.org)?/web/\d{4,14}(?:[a-z]{2}_)?/(?P<url>(?:https?:)?//?.+)$", re.I)
+
+
+def unarchived(url: str) -> str:
+    """The original address inside a Wayback Machine one ("https://web.archive.org/web/20230504/https://www.under...")."""
+    m = ARCHIVED.match(url) if "/web/" in url else None
+    if m is None:
+        return url
+    inner = m.group("url")
+    return inner if inner.lower().startswith(("http://", "https://")) else "https://" + inner.lstrip("/:")
+
+
 def _url(soup: BeautifulSoup) -> str | None:
     """The page's own address: its canonical link (the old ISW site wrote it relative), else an
-    og:url naming a dated report (the old site's og:url points at a development host)."""
+    og:url naming a dated report (the old site's og:url points at a development host); a Wayback Machine
+    copy's addresses are taken back to the original."""
     for link in soup.find_all("link", rel="canonical"):
-        href = (link.get("href") or "").strip()
+        href = unarchived((link.get("href") or "").strip())
         if href.startswith(("http://", "https://")):
             return href
         if href.startswith("/backgrounder/"):
             return "https://www.understandingwar.org" + href
     og = _meta(soup, property="og:url")
+    og = unarchived(og) if og else og
     if og and og.startswith(("http://", "https://")) and date_in_url(og):
         return og
     return None
@@ -149,20 +167,13 @@ def _strip_chrome(root: Tag) -> None:
 def _lines_and_notes(root: Tag) -> tuple[list[tuple[str, str]], dict[int, tuple[str, ...]]]:
     lines: list[tuple[str, str]] = []
     notes: dict[int, tuple[str, ...]] = {}
-    blocks = [el for el in root.descendants if isinstance(el, Tag) and el.name in BLOCKS]
-    wrappers: set[int] = set()  # blocks holding other blocks: their text comes through their children
-    for el in blocks:
-        for parent in el.parents:
-            if parent is root or id(parent) in wrappers:
-                break
-            wrappers.add(id(parent))
-    for el in blocks:
-        if id(el) in wrappers:
-            continue
-        segments = _segments(el)
+    for el, segments in _blocks(root):
         last: int | None = None
-        role = "heading" if el.name in HEADINGS else ("text" if el.name in ("h4", "h5", "h6") else "")
+        minor = el.name in ("h4", "h5", "h6")
+        role = "heading" if el.name in HEADINGS else ""
         for text, hrefs in segments:
+            if minor:
+                role = minor_heading_role(text)
             m = ENDNOTE_LINE.match(text)
             if m and (hrefs or URL.search(text)):
                 last = int(m.group("n"))
@@ -175,28 +186,53 @@ def _lines_and_notes(root: Tag) -> tuple[list[tuple[str, str]], dict[int, tuple[
     return lines, notes
 
 
-def _segments(el: Tag) -> list[tuple[str, list[str]]]:
-    """The block's text split at <br>, each piece with the link targets inside it."""
+def _blocks(root: Tag) -> list[tuple[Tag, list[tuple[str, list[str]]]]]:
+    """Each run of a block element's own text, in page order, as (block, segments): the text split at <br>,
+    each piece with the link targets inside it. A block that holds other blocks gives its own text around
+    theirs, each run on its own (a Key Takeaways item whose map images sit in a <p> inside it keeps its words), and
+    so does a box (<div>, <section>) with words straight inside it.
+    Comments (a Word paste's "<!--[if gte mso 9]>"), CDATA and processing instructions are not text."""
+    out: list[tuple[Tag, list[tuple[str, list[str]]]]] = []
+    block: Tag | None = root if root.name in BOXES else None  # the block whose text is being read (None: not read)
     parts: list[tuple[str, list[str]]] = [("", [])]
-    for node in el.descendants:
+    # an explicit stack, not recursion: a page nested thousands of elements deep must not overflow Python's
+    stack: list[tuple] = [(iter(root.children), False, None)]  # (children left, ends a block, the block outside it)
+    while stack:
+        children, ends_block, outer = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            if ends_block:
+                _flush(out, block, parts)
+                block, parts = outer, [("", [])]
+            continue
         if isinstance(node, NavigableString):
-            parts[-1] = (parts[-1][0] + str(node), parts[-1][1])
+            if type(node) is NavigableString:  # not a Comment, CData, Doctype or ProcessingInstruction
+                parts[-1] = (parts[-1][0] + str(node), parts[-1][1])
+        elif node.name in BLOCKS or node.name in BOXES:
+            _flush(out, block, parts)
+            stack.append((iter(node.children), True, block))
+            block, parts = node, [("", [])]
         elif node.name == "br":
             parts.append(("", []))
-        elif node.name == "a" and node.get("href"):
-            parts[-1][1].append(node["href"])
-    out = []
-    for text, hrefs in parts:
-        text = clean(CF_EMAIL.sub("", text))
-        if text:
-            out.append((text, hrefs))
+        else:
+            if node.name == "a" and node.get("href"):
+                parts[-1][1].append(node["href"])
+            stack.append((iter(node.children), False, None))
     return out
+
+
+def _flush(out: list, block: Tag | None, parts: list[tuple[str, list[str]]]) -> None:
+    if block is not None:
+        kept = [(t, h) for t, h in ((clean(CF_EMAIL.sub("", t)), h) for t, h in parts) if t]
+        if kept:
+            out.append((block, kept))
 
 
 def _note_urls(hrefs: list[str], text: str) -> tuple[str, ...]:
     """The endnote's URLs: link targets, plus addresses written out as text (" dot " undone)."""
     out: list[str] = []
-    for href in hrefs:
+    for href in map(unarchived, hrefs):
         if href.lower().startswith(("http://", "https://", "www.")):
             out.extend(u for u in endnote_urls(href) if u not in out)  # one href may hold "a; b" or "https://tass dot"
     for url in endnote_urls(text):

@@ -130,7 +130,7 @@ BOILERPLATE = (
     "This map is updated daily alongside the static maps",
     "These maps complement the static control-of-terrain map",
 )
-CAPTION_START = re.compile(r"\s*\[?\s*(?:Source:|Click here|Click to|Caption:)", re.I)
+CAPTION_START = re.compile(r"\s*\[?\s*(?:Source:|Click\s*here|Click to|Caption:)", re.I)  # "Clickhere": a converter lost the spaces around a link
 CAPTION_END = re.compile(r"Maxar Technologies\.?\]?\s*$", re.I)
 
 
@@ -196,6 +196,12 @@ def heading_text(line: str) -> str:
     """The heading without its colon and without the "(Russian objective: ...)" note after it."""
     line = _drop_note(OBJECTIVE_NOTE.sub("", clean(line))).rstrip(":").strip()
     return TAKEAWAYS if re.fullmatch(r"key takeaways?", line, re.I) else line
+
+
+def minor_heading_role(text: str) -> str:
+    """The role of an <h4>-<h6> (Markdown "####") line: a labelled line ("Russian objective: Push ...") is text, never a
+    section's title; an unlabelled one ("Kupyansk direction") is a heading when it reads as one (`is_heading`)."""
+    return "text" if ":" in text else ""
 
 
 def split_lead_in(text: str) -> tuple[str | None, str]:

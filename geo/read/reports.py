@@ -40,6 +40,8 @@ ISW_MARKERS = re.compile(r"\bKey Takeaways\b|\bInstitute for the Study of War\b|
 ENDNOTE_MARK = re.compile(r"\[\d{1,3}\]")
 FORCES = re.compile(r"\b(?:Russian|Ukrainian|Kremlin|Ukraine's|Russia's)\s+(?:forces|troops|military|command|units)\b", re.I)
 
+# a JSON archive opens with an object or an array of values; a Markdown page may open with a link ("[![X](x.svg)](...)")
+JSON_START = re.compile(r'\{|\[\s*(?:[\[{"\]\d-]|true|false|null|$)')
 SUFFIXES = (".txt", ".html", ".htm", ".md", ".csv", ".json")
 ARCHIVE_SUFFIXES = (".csv", ".json")
 FULL_REPORT = re.compile(r"^(?:For (?:the )?full report|Full report|Read the full report|Source)\s*:\s*(?P<url>https?://\S+)\s*$", re.I)
@@ -195,7 +197,7 @@ def sniff(text: str, name: str = "") -> str:
     low = head.lower()
     if name.endswith((".html", ".htm")) or low.startswith(("<!doctype html", "<html")) or re.search(r"<(?:html|body|article|div|p)\b", low[:2000]):
         return "html"
-    if name.endswith(".json") or head[:1] in "[{":
+    if name.endswith(".json") or (not name.endswith(".md") and JSON_START.match(head)):
         return "json"
     if name.endswith(".csv") or re.match(r'^"?(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|date)"?\s*[,;\t]', head, re.I):
         return "csv"

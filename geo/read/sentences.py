@@ -16,7 +16,8 @@ MARKER = re.compile(r"\[(\d{1,4})\]")  # the white space before a marker goes wi
 # at every position: a boundary is the stop, closing quotes and markers, then white space before a new sentence (or
 # none after a marker: "... on June 28.[65]Geolocated footage ...", two paragraphs' sentences joined on a web page).
 BOUNDARY = re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)(?:\s+|(?<=\]))(?=[“\"‘(]?[A-Z0-9])")
-NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}.)(?=[A-Z][a-z])")  # a stop after two small letters, a capitalised word on
+NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}.)(?=[A-Z][a-z])(?!(?:Ru|Ua|Com|Net|Org|Info|Media|Realii)\b)")  # a stop after two
+# small letters, a capitalised word on; not an outlet's dotted name ("Pravda.Ru", "News.Ru", "Idel.Realii", "Sever.Realii")
 WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 # A left quote straight after a letter is an apostrophe typed with the wrong mark ("People‘s Republic", "forces‘ third"):
 # an opening quote follows a space or a bracket, never a letter
@@ -67,7 +68,7 @@ def split_sentences(paragraph: str) -> list[Sentence]:
             word = word if len(word) == 1 else word.lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
-            if found in ("No", "Nos") and text[m.end():m.end() + 1].isdigit():
+            if found in ("No", "Nos", "no", "nos") and text[m.end():m.end() + 1].isdigit():  # "reactor no. 6"
                 continue
         pieces.append(text[start:m.end(1)])
         start = m.end()

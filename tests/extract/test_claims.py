@@ -878,6 +878,9 @@ def test_a_relative_clause_about_a_units_past_is_background(is_name):
     assert one("The Ukrainian General Staff said the Russian 25th Brigade, which had attacked Vovchansk, is resting near Belgorod.",
                is_name) == []
     assert one("The whereabouts of the Russian units that captured Lyman remain unknown.", is_name) == []
+    # the present perfect tells the same: "detachments that have conducted operations with X in Y", to say which
+    assert one("A milblogger claimed that Russia is forming new regiments of detachments that have fought "
+               "alongside Wagner in Soledar.", is_name) == []
     # an attempt in a relative clause is the day's event, and so is a strike that destroyed something
     got = one("Ukrainian forces repelled Russian troops that attempted to cross the river near Kreminna.", is_name)
     assert [(k, a) for k, a, _, _, _ in got] == [("attack", "russia")]

@@ -9,6 +9,7 @@ import re
 import pytest
 from tests.read.test_reports import assert_no_chrome
 
+from geo.errors import ReportError
 from geo.models import TAKEAWAYS
 from geo.read.reports import read_bytes, read_path
 
@@ -185,3 +186,140 @@ def test_unknown_layout_is_cut_like_a_page_dump(shared):
     assert r.date == dt.date(2023, 5, 3) and r.title == o.title
     assert r.paragraphs == o.paragraphs and r.endnotes == o.endnotes
     assert_no_chrome(r)
+
+
+def test_a_block_keeps_its_own_text_around_the_blocks_inside_it():
+    """A list item (or paragraph) holding a <p> of map images keeps its own words; comments are not text."""
+    page = (
+        "<html><head><title>Russian Offensive Campaign Assessment, March 3, 2023 | ISW</title></head><body>"
+        '<div class="field-name-body"><div class="field-item">'
+        "<p><strong>Russian Offensive Campaign Assessment, March 3, 2023</strong></p>"
+        "<p>Russian forces attacked near Kreminna on March 3 and did not advance, according to the Ukrainian General Staff.[1]</p>"
+        "<p><strong>Key inflections in ongoing military operations on March 3:</strong></p><ul>"
+        "<li>Ukrainian forces repelled Russian assaults near Bilohorivka on March 3.[2]</li>"
+        "<li><strong>A Russian milblogger claimed that Russian forces advanced near Dibrova.</strong><strong>[3]"
+        '<p><img src="map1.png"><br><img src="map2.png"></p></strong>'
+        "<!--[if gte mso 9]><xml>Russian forces captured Kyiv.</xml><![endif]--></li></ul>"
+        "<div><p>Ukrainian forces struck a depot <!-- a note: Russian forces seized Odesa. -->in Tokmak.[4]</p>"
+        "Russian forces attacked near Vuhledar on March 3.<p>Russian forces shelled Nikopol on March 3.</p> Ukrainian forces repelled them near Pavlivka.</div>"
+        "<p>[1] https://t.me/a/1</p><p>[2] https://t.me/a/2</p><p>[3] https://t.me/a/3</p><p>[4] https://t.me/a/4</p>"
+        "</div></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode(), "page.html")
+    texts = [p.text for p in r.paragraphs]
+    assert "A Russian milblogger claimed that Russian forces advanced near Dibrova.[3]" in texts
+    assert "Ukrainian forces struck a depot in Tokmak.[4]" in texts
+    assert "Russian forces shelled Nikopol on March 3." in texts
+    assert not any("Kyiv" in t or "Odesa" in t for t in texts)  # comments are not text
+    # words straight inside a <div> (a Word paste) are lines of their own, each side of the block between them
+    i = texts.index("Russian forces shelled Nikopol on March 3.")
+    assert texts[i - 1] == "Russian forces attacked near Vuhledar on March 3." and texts[i + 1] == "Ukrainian forces repelled them near Pavlivka."
+    assert dict(r.endnotes)[3] == ("https://t.me/a/3",)
+
+
+def test_a_page_nested_very_deep_is_read_without_recursion():
+    inner = "<p>Russian forces attacked near Vuhledar on March 3, 2023, and did not advance.</p>"
+    page = ("<html><head><title>Russian Offensive Campaign Assessment, March 3, 2023</title></head><body>"
+            '<div class="entry-content">' + "<span>" * 5000 + inner + "</span>" * 5000 + "</div></body></html>")
+    (r,) = read_bytes(page.encode(), "deep.html")
+    assert [p.text for p in r.paragraphs] == ["Russian forces attacked near Vuhledar on March 3, 2023, and did not advance."]
+
+
+def test_markdown_of_a_whole_page_by_a_converter():
+    """A page turned into Markdown by a converter (markdownify, html2text): "####" objectives stay labelled lines under
+    their axis, linked images and share links are not text, linked and escaped endnote markers and autolinked
+    addresses read as on the page, and the report's address is found inside a share link."""
+    md = "\n".join([
+        "[![X](/icons/x.svg)](https://twitter.com/intent/tweet?url=https://understandingwar.org/research/russia-ukraine/"
+        "russian-offensive-campaign-assessment-july-2-2026/&text=Russian Offensive Campaign Assessment)",
+        "# Russian Offensive Campaign Assessment, July 2, 2026",
+        "###### July 2, 2026",
+        "## Toplines",
+        "Click**[**here**](https://storymaps.arcgis.com/stories/1)**to see ISW’s interactive map of the Russian invasion of Ukraine.",
+        "**Russian forces advanced near Siversk.**Geolocated footage published on July 1 shows Russian forces in Serebrianka.\\[1\\]",
+        "## Key Takeaways",
+        "1. Russian forces advanced near Siversk.",
+        "[[![Map Thumbnail](https://understandingwar.org/wp-content/uploads/2026/07/Siversk-July-2-2026.webp)]"
+        "(https://understandingwar.org/map/assessed-control-of-terrain-in-the-siversk-direction-july-2-2026/)]"
+        "(https://understandingwar.org/map/assessed-control-of-terrain-in-the-siversk-direction-july-2-2026/)",
+        '[ ![Map Thumbnail](https://understandingwar.org/a.webp)](https://understandingwar.org/map/m/)](https://understandingwar.org/'
+        'map/m/ "Assessed Control of Terrain in the Siversk Direction, July 2, 2026 at 1:30 PM ET")',
+        "## Russian Main Effort: Eastern Ukraine",
+        "### Russian Subordinate Main Effort #3 **–** Donetsk Oblast",
+        "#### **Russian objective: Capture the entirety of Donetsk Oblast**",
+        "**Assessed Russian advances:** Geolocated footage published on July 2 indicates that Russian forces advanced "
+        "in Zvanivka (east of Siversk).[[2]](#_ednref2)",
+        "Endnotes",
+        "[[1]](#_ednref1) <https://t.me/dva\\_majors/1> ; [https://t.me/milinfolive/9...](https://t.me/milinfolive/95955)",
+        "[[2]](#_ednref2) https://t.me/wargonzo/2",
+        "File Attachments:",
+        "Russian forces attacked Kyiv in this attachment's caption.",
+    ])
+    (r,) = read_bytes(md.encode(), "page.md")
+    assert r.date == dt.date(2026, 7, 2)
+    assert r.url == "https://understandingwar.org/research/russia-ukraine/russian-offensive-campaign-assessment-july-2-2026/"
+    top = [p for p in r.paragraphs if p.section == "Toplines"]
+    assert [p.text for p in top] == [
+        "Russian forces advanced near Siversk. Geolocated footage published on July 1 shows Russian forces in Serebrianka.[1]"]
+    assert r.takeaways == ("Russian forces advanced near Siversk.",)
+    body = [p for p in r.paragraphs if p.section == "Russian Subordinate Main Effort #3 – Donetsk Oblast"]
+    assert [(p.lead_in, p.text) for p in body] == [
+        ("Russian objective", "Capture the entirety of Donetsk Oblast"),
+        ("Assessed Russian advances", "Geolocated footage published on July 2 indicates that Russian forces advanced in "
+                                      "Zvanivka (east of Siversk).[2]")]
+    assert dict(r.endnotes) == {1: ("https://t.me/dva_majors/1", "https://t.me/milinfolive/95955"), 2: ("https://t.me/wargonzo/2",)}
+    assert not any("Kyiv" in p.text or "Thumbnail" in p.text or "](" in p.text for p in r.paragraphs)
+    assert_no_chrome(r)
+
+
+def test_a_minor_heading_is_a_section_unless_it_is_a_labelled_line():
+    """An <h4> (or "####") naming a direction is the section of what follows; an <h4> objective stays a labelled line."""
+    page = (
+        "<html><head><title>Russian Offensive Campaign Assessment, July 2, 2026 | ISW</title></head><body>"
+        '<div class="dynamic-entry-content"><h2>Russian Supporting Effort: Southern Axis</h2>'
+        "<h4>Russian objective: Advance toward Orikhiv and Zaporizhzhia City</h4>"
+        "<h4>Hulyaipole direction</h4>"
+        "<p>Russian forces attacked near Zaliznychne on July 2.[1]</p>"
+        "<h5>Orikhiv direction</h5>"
+        "<p>Russian forces attacked near Mala Tokmachka on July 2.[2]</p>"
+        "<p>[1] https://t.me/a/1</p><p>[2] https://t.me/a/2</p></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode(), "page.html")
+    md = "\n".join(["# Russian Offensive Campaign Assessment, July 2, 2026", "## Toplines",
+                    "## Russian Supporting Effort: Southern Axis", "#### Russian objective: Advance toward Orikhiv and Zaporizhzhia City",
+                    "#### Hulyaipole direction", "Russian forces attacked near Zaliznychne on July 2.[1]",
+                    "##### Orikhiv direction", "Russian forces attacked near Mala Tokmachka on July 2.[2]",
+                    "[1] https://t.me/a/1", "[2] https://t.me/a/2"])
+    (m,) = read_bytes(md.encode(), "page.md")
+    for got in (r, m):
+        assert [(p.section, p.lead_in, p.text) for p in got.paragraphs] == [
+            ("Russian Supporting Effort: Southern Axis", "Russian objective", "Advance toward Orikhiv and Zaporizhzhia City"),
+            ("Hulyaipole direction", None, "Russian forces attacked near Zaliznychne on July 2.[1]"),
+            ("Orikhiv direction", None, "Russian forces attacked near Mala Tokmachka on July 2.[2]")]
+
+
+def test_a_wayback_machine_copy_gives_the_original_addresses():
+    page = (
+        '<html><head><link rel="canonical" href="https://web.archive.org/web/20230504012345/https://www.understandingwar.org/'
+        'backgrounder/russian-offensive-campaign-assessment-may-4-2023"><title>Russian Offensive Campaign Assessment, May 4, '
+        '2023 | Institute for the Study of War</title></head><body><div id="wm-ipp-base"></div>'
+        '<div class="field-name-body"><div class="field-item"><p>Russian Offensive Campaign Assessment, May 4, 2023</p>'
+        "<p>Russian forces attacked near Marinka and Novomykhailivka on May 4 and did not advance.[1]</p>"
+        '<p>[1] <a href="https://web.archive.org/web/20230504000000/https://t.me/mod_russia/1">https://t.me/mod_r...</a></p>'
+        "</div></div></body></html>"
+    )
+    (r,) = read_bytes(page.encode(), "wayback.html")
+    assert r.url == "https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-may-4-2023"
+    assert r.endnotes == ((1, ("https://t.me/mod_russia/1",)),)
+
+
+def test_a_scrapers_dump_with_its_content_under_another_name(shared):
+    """The scraper's dump shape ("## Metadata", "## Page Structure") with the page under "## Page Text", not "## Content",
+    reads the same report; with no page text after its own sections there is no report."""
+    md = (shared / MD).read_text(encoding="utf-8")
+    (r,) = read_bytes(md.replace("\n## Content\n", "\n## Page Text\n").encode("utf-8"), "renamed.md")
+    (m,) = read_path(shared / MD)
+    assert r.paragraphs == m.paragraphs and r.endnotes == m.endnotes and r.url == m.url
+    head = md.split("\n## Content\n", 1)[0]
+    with pytest.raises(ReportError):
+        read_bytes(head.encode("utf-8"), "structure-only.md")

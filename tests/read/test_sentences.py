@@ -55,3 +55,15 @@ def test_a_sentence_glued_to_the_endnote_marker_before_it_is_split():
         "Sen. Smith spoke.",
     ]
     assert [s.endnotes for s in got] == [(41,), (42, 43), (), (44,)]
+
+
+def test_an_outlets_dotted_name_and_a_number_sign_do_not_end_a_sentence():
+    text = ("Russian outlet Lenta.Ru reported that Russian forces struck Kupyansk. Sibir.Realii reported the same. "
+            "Energoatom restarted reactor no. 5 on May 3. The strike hit Kramatorsk.Ukrainian officials confirmed it.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Russian outlet Lenta.Ru reported that Russian forces struck Kupyansk.",
+        "Sibir.Realii reported the same.",
+        "Energoatom restarted reactor no. 5 on May 3.",
+        "The strike hit Kramatorsk.",
+        "Ukrainian officials confirmed it.",
+    ]
