@@ -809,15 +809,19 @@ EVIDENCE_NOUNS = ("footage", "image", "video", "photo")  # PRESENCE's nouns in l
 EVIDENCE_VERBS = ("show", "confirm", "depict")  # PRESENCE's verbs, as it spells them (lower case)
 
 
-def _aim(before_words: list[str]) -> bool:
+def _aim(before_words: list[str], word: str = "") -> bool:
     """"... to renew offensives", "... to carry out successful counterattacks": an infinitive of purpose
-    (not "continued to conduct attacks") governs the event noun."""
+    (not "continued to conduct attacks") governs the event noun; so does it a second bare infinitive after "and"
+    ("presumably to isolate and then take X", "the campaign to encircle and seize Y"; not "efforts to encircle and take Z",
+    which is the event tried)."""
     raw = [w.strip(",") for w in before_words]
     words = [w.lower() for w in raw]
     for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
         if words[k] != "to":
             continue
         between = words[k + 1:]
+        if word and _bare_pair(before_words[k + 1:], word):
+            return k == 0 or words[k - 1] not in CARRY_ON and words[k - 1] not in NOT_INFINITIVE
         if not between or any(w in DETERMINERS or w in ("a", "an", "and", "or") or w in TIME_ANCHOR or w in ("during", "amid")
                               for w in between):
             return False  # "operations to surround Sumy and launched attacks", "forced to withdraw during assaults on X":
@@ -826,6 +830,20 @@ def _aim(before_words: list[str]) -> bool:
             return False  # "to have captured": a perfect infinitive reports a done deed, not an aim
         return k == 0 or words[k - 1] not in CARRY_ON and words[k - 1] not in NOT_INFINITIVE
     return False
+
+
+AND_THEN = {"then", "subsequently", "eventually", "later", "ultimately"}
+
+
+def _bare_pair(between: list[str], word: str) -> bool:
+    """Are the words between "to" and the event "V and" or "V and then", with the event a bare infinitive ("to isolate
+    and then take", "to encircle and seize")?"""
+    if not word.isalpha() or word.endswith(("ed", "ing", "s")):
+        return False
+    if len(between) == 3 and between[2].lower() in AND_THEN:
+        between = between[:2]
+    return len(between) == 2 and between[1] == "and" and between[0].isalpha() and between[0].islower() \
+        and not between[0].endswith(("ed", "ing")) and between[0] not in NOT_VERB_AFTER_TO and between[0] != "have"
 
 
 # "the overall capture of X", "the total capture of the plant": the whole of a taking, spoken of as a goal or a topic
@@ -1004,7 +1022,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON \
                 and not ceded:  # "forced Ukrainian troops to abandon X" did give it up
             why = "aim"  # "deadlines to seize", "ordered to attack"
-        elif "to" in near.lower() and _aim(before_words):
+        elif "to" in near.lower() and _aim(before_words, word):
             why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
         elif word in NOUN_TRIGGERS and "for a" in near and FOR_AN_EVENT.search(before) and not FOR_A_DONE_EVENT.search(before):
             why = "aim"  # "reinforcing troops for an offensive on X", "concentrating for a counteroffensive drive toward Y"

@@ -1928,3 +1928,14 @@ def test_a_ground_event_given_as_the_cause_of_something_else_is_no_claim(is_name
     # a strike given as the cause was still struck
     s = "Russian forces reinforced air defenses on Snake Island in response to Ukrainian strikes on the island."
     assert [e[:2] for e in one(s, is_name)] == [("strike", "ukraine")]
+
+
+def test_a_second_bare_infinitive_of_an_aim_is_the_aim(is_name):
+    # "presumably to isolate and then take X", "the campaign to encircle and seize Y": what is aimed at, not taken
+    s = "Russian forces are pushing toward Kupiansk, presumably to isolate and then take Kreminna later this month."
+    assert [e[0] for e in one(s, is_name) if "Kreminna" in e[4]] == []
+    s = "Analysts blamed the failure of the winter campaign to surround and capture Kreminna on poor logistics."
+    assert one(s, is_name) == []
+    # the same pair after a verb of trying is the attempt itself
+    s = "Russian forces attempted to surround and capture Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
