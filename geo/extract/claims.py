@@ -335,9 +335,12 @@ FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begi
 # its subject, did not happen
 NO_EVIDENCE_THAT = re.compile(r"\bno\s+(?:(?:visual|independent|clear|further|official)\s+)?(?:evidence|confirmation)\s+that\s+"
                               r"(?:[\w’'-]+\s+){0,8}$", re.I)  # "there is no official confirmation that X liberated Y"
+# "did not launch ground assaults near X or conduct offensive operations around Y": the negation covers the verb after "or"
+NOT_OR = re.compile(r"\b(?:did|does|do|have|has|had)\s+not\s+(?:[\w’'()-]+\s+){1,8}?or\s+(?:[a-z]+\s+){0,2}$", re.I)
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
 # what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
-RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
+# "rather than advancing toward X", "at the expense of efforts to take Y": the alternative not pursued
+RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|at\s+the\s+expense\s+of)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
 # air defence downing the other side's weapons: "shot down three drones", "intercepted missiles", "destroyed 37 of 40 missiles"
 INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept(?:ed|s|ing)?|destroy(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:missiles|drones|rockets|UAVs|Shaheds|(?:loitering\s+)?munitions|projectiles)\b", re.I)
@@ -1002,8 +1005,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif kind == "advance" and word.endswith("ed") and (prev_word in ("a", "an") or (prev_word in ADJ_CONTEXT or prev_word in lexicon.STRIKE)
                                                              and ADJ_NOUN.match(low, m.end())):
             continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
-        elif ("than" in near or "instead" in near) and RATHER_THAN.search(before):
-            why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations"
+        elif ("than" in near or "instead" in near or "expense" in near) and RATHER_THAN.search(before):
+            why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations",
+            # "prioritizing X at the expense of efforts to take Y"
         elif kind == "advance" and (word.endswith("ed") or word.endswith("taken")) and prev_word not in PASSIVE_AUX \
                 and prev_word not in ("has", "have", "had") and AGENT_AFTER.match(sentence, m.end()) and not FORCE_BEFORE.search(before):
             why = "background"  # "Ternova, a village recaptured by Ukrainian forces in May", "a map captured from Russian forces"
@@ -1237,6 +1241,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # which the aim or the modal of the clause before does not govern
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
+                or " or " in clause and NOT_OR.search(clause) \
                 or ("evidence" in clause or "confirmation" in clause) and NO_EVIDENCE_THAT.search(clause) \
                 or ("not" in before or "unlikely" in before) and NOT_PORTEND.search(before):
             ev.dropped = "negated"

@@ -1939,3 +1939,12 @@ def test_a_second_bare_infinitive_of_an_aim_is_the_aim(is_name):
     # the same pair after a verb of trying is the attempt itself
     s = "Russian forces attempted to surround and capture Kreminna on May 3."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
+
+
+def test_an_event_given_up_for_another_is_no_claim(is_name):
+    # "prioritizing X at the expense of efforts to take Y": the efforts are the alternative not pursued
+    s = "Russian forces are prioritizing assaults near Kupiansk at the expense of efforts to take Kreminna."
+    assert [(e[0], e[4]) for e in one(s, is_name)] == [("attack", ["Kupiansk"])]
+    # "did not launch X or conduct Y": the negation covers the verb after "or"
+    s = "Russian forces did not attack near Kupiansk or conduct offensive operations around Kreminna on May 3."
+    assert one(s, is_name) == []
