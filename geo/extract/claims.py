@@ -363,6 +363,10 @@ FIGHTERS_OF = re.compile(rf"\b(?:of|for|to|with|among|about|from)\s+(?:the\s+|th
 # event noun told as an earlier one (on the sentence, just before the noun; "recent" strikes are the report's own news)
 PAST_ADJ = re.compile(r"\b(?:[Pp]revious|[Pp]rior|[Ee]arlier|[Ff]ormer|[Ii]nitial|[Oo]riginal)\s+(?:(?:Russian|Ukrainian)[\w’'-]*\s+)?"
                       r"(?:[a-z][\w-]*\s+){0,2}$")
+# a verb of slowing or hindering whose object is a side's event noun: "slowing down Russian advances in X", "hampered
+# Ukrainian counteroffensives"; the events are analysed, not reported (not "the pace of the Russian advance around Y")
+HINDERED = re.compile(r"\b(?:slow(?:s|ed|ing)?(?:\s+down)?|hamper(?:s|ed|ing)?|hinder(?:s|ed|ing)?|imped(?:es|ed|ing))\s+"
+                      r"(?:(?:the|further|any)\s+)?(?:Russian|Ukrainian)\s+(?:[a-z-]+\s+)?$")
 CAUSE_OF = re.compile(r"\b(?:as\s+a\s+result\s+of|in\s+response\s+to|in\s+retaliation\s+for|"
                       r"fled|fleeing)\s+(?:(?:the|a|an|recent|ongoing|persistent|continued|continuing|successful|Ukraine[’']s|Russia[’']s)\s+)*"
                       r"(?:(?:Ukrainian|Russian)\s+)?(?:[a-z][\w-]*\s+)?$")
@@ -986,6 +990,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif word in NOUN_TRIGGERS and kind != "strike" and CAUSE_OF.search(before):
             why = "cause"  # "filtration measures as a result of the Ukrainian counteroffensive in X", "deserters who fled Ukrainian
             # counteroffensives in Y": the event is why something else happened, told as known, not reported here
+        elif word in NOUN_TRIGGERS and ("slow" in near or "hamper" in near or "hinder" in near or "imped" in near) \
+                and HINDERED.search(before):
+            why = "hindered"  # "withdrew forces from other axes, slowing down Russian advances in X": a consequence, no event
         elif word in NOUN_TRIGGERS and PAST_ADJ.search(before):
             why = "background"  # "previous Ukrainian strikes on Crimea", "earlier Russian assaults on X": told as past, not of the day
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):

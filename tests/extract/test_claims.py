@@ -1948,3 +1948,11 @@ def test_an_event_given_up_for_another_is_no_claim(is_name):
     # "did not launch X or conduct Y": the negation covers the verb after "or"
     s = "Russian forces did not attack near Kupiansk or conduct offensive operations around Kreminna on May 3."
     assert one(s, is_name) == []
+
+
+def test_advances_a_consequence_slowed_are_not_reported(is_name):
+    # "withdrew forces from other axes, slowing down Russian advances in X": analysis of an effect, no advance of the day
+    s = "Commanders likely moved these units to Bakhmut, slowing down Russian advances in Zaporizhia and Luhansk Oblast."
+    assert one(s, is_name) == []
+    s = "Russian forces made small advances near Kreminna and slowed the Ukrainian counteroffensive."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "russia", ["Kreminna"])]
