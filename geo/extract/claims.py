@@ -755,6 +755,10 @@ REPELLED_OBJECT = re.compile(r"(?:[’'s]*\s+[\w“”\"’'-]+){0,5}?\s+[“\"]
                             r"troops|units?|groups?|grouping|formations?|elements|personnel|brigades?|regiments?|battalions?|"
                             r"infantry|servicem[ae]n|soldiers|fighters|detachments?|DRGs?|tanks?|columns?|convoys?|"
                             r"pushes|push|breakthroughs?|raids?|sorties?|incursions?|probes?|reconnaissance\S*)\b", re.I)
+# a person or an office after the side word: "deflected Russian President Vladimir Putin’s efforts", "rebuffed Ukrainian
+# officials’ attempts": politics, not a repelled attack
+OFFICIAL_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|(?:Defense|Foreign)\s+Minister|Minister|leader(?:ship)?|officials?|"
+                            r"authorities|government|diplomats?|Kremlin|Duma|Security\s+Council|Presidential|negotiators?)\b")
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
@@ -1061,7 +1065,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
             attacker = SIDE_WORD.search(after)
-            if attacker and not REPELLED_OBJECT.match(after, attacker.end()):
+            if attacker and (not REPELLED_OBJECT.match(after, attacker.end()) or OFFICIAL_AFTER.match(after, attacker.end())):
                 continue  # "halted the construction of the Wagner Line", "deflected Russian President Putin's efforts ..."
             if attacker:
                 ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"

@@ -1956,3 +1956,12 @@ def test_advances_a_consequence_slowed_are_not_reported(is_name):
     assert one(s, is_name) == []
     s = "Russian forces made small advances near Kreminna and slowed the Ukrainian counteroffensive."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "russia", ["Kreminna"])]
+
+
+def test_a_person_s_efforts_that_someone_deflected_are_no_attack(is_name):
+    # "deflected Russian President Putin's efforts ... during a meeting in X": politics at the meeting's place
+    s = "The Belarusian president thwarted Russian President Vladimir Putin’s efforts to secure concessions during talks in Kharkiv on May 3."
+    assert one(s, is_name) == []
+    # a side's attacks that were deflected are still attacks
+    s = "Ukrainian forces repelled Russian assaults near Kreminna on May 3."
+    assert [(e[0], e[1]) for e in one(s, is_name)] == [("attack", "russia")]
