@@ -290,10 +290,17 @@ FORCE_BEFORE = re.compile(rf"\b(?:{FORCE})\s+(?:(?:have|has|had|also|reportedly|
 OCCUPIED_PLACE = re.compile(r"\s+(?:(?:the|all|most|part|parts|half)\s+(?:of\s+)?)*(?:[a-z]+\s+){0,2}?(?:settlements?|villages?|towns?|part|outskirts)\b|\s+[A-Z]")
 # "troops of the Donetsk People’s Republic", "elements of the Russian Eastern Military District": the side after the unit
 UNIT_OF = r"(?:[Ff]orces?|[Tt]roops|[Ee]lements|[Uu]nits|[Mm]ilitias?|[Ff]ighters|servicemen|soldiers)"
+# "the Russians shelled X", "Ukrainians took control of Y": the people of a side are its forces when a military verb follows
+# (not "Ukrainians fled X", "Russians entering the country")
+PEOPLE_ACT = (r"\s+(?:(?:have|has|had|are|were|also|reportedly|recently|again|likely|then|continue[sd]?\s+to|began\s+to)\s+)*"
+              r"(?:shell(?:ed|ing)?|struck|strike|fire[sd]?|firing|bomb(?:ed|ing)|bombard(?:ed|ing)?|seized|captured|took|"
+              r"advanced|advancing|pushed|launched|conducted|hit|targeted|recaptured|retook|liberated|counterattacked|"
+              r"counterattacking|assaulted|stormed|retaliat(?:ed|ing))\b")
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
     rf"(?<!\w)(?:\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\)|[“\"][^”\"]{{1,30}}[”\"])){{0,6}}?[\s,-]+(?:{FORCE})\b)"
     rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
     rf"|\b(?P<ua2>Ukraine|Kyiv)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|recaptured|liberated|advanced))"
+    rf"|\b(?:(?P<ru5>Russians)|(?P<ua5>Ukrainians))\b(?={PEOPLE_ACT})"
     rf"|\b(?P<ua3>partisans)\b"
     rf"|\b(?:{UNIT_OF})\s+of\s+(?:the\s+)?(?:[\w’'“”\"-]+\s+){{0,2}}?(?:(?P<ru4>{SIDE_RU})|(?P<ua4>{SIDE_UA}))\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
@@ -610,7 +617,7 @@ OWN_VERB = re.compile(rf"[^,;.]{{0,50}}?\b(?:{FORCE})\s+(?:\w+ing|that|who|which
 
 
 def _side(m: re.Match) -> str:
-    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3") or m.group("ru4")) else "ukraine"
+    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3") or m.group("ru4") or m.group("ru5")) else "ukraine"
 
 
 def _actors(sentence: str) -> list[tuple[int, int, str]]:

@@ -1965,3 +1965,14 @@ def test_a_person_s_efforts_that_someone_deflected_are_no_attack(is_name):
     # a side's attacks that were deflected are still attacks
     s = "Ukrainian forces repelled Russian assaults near Kreminna on May 3."
     assert [(e[0], e[1]) for e in one(s, is_name)] == [("attack", "russia")]
+
+
+def test_the_people_of_a_side_as_the_subject_of_a_military_verb(is_name):
+    # "the Russians shelled X": the side's forces did it, not the side named earlier in the sentence
+    s = "The mayor said that Ukrainian forces hold Kupiansk but that the Russians continue to shell the town and Kreminna."
+    assert [(e[0], e[1]) for e in one(s, is_name)] == [("strike", "russia")]
+    s = "A milblogger claimed that Ukrainians took control of Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "ukraine", ["Kreminna"])]
+    # the people as civilians do nothing military
+    assert one("Thousands of Ukrainians fled Kupiansk while Russian forces shelled the Kharkiv Oblast border.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv Oblast"])]
