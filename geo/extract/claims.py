@@ -1318,6 +1318,32 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
     return events
 
 
+# a clause break just before a side's forces: they are the subject of a clause of their own
+# (after "that" only of a verb of saying or showing: "footage indicated that Ukrainian forces ...", not "barges that Russian
+# forces used")
+NEW_SUBJECT_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\b(?:and|but|while|whereas|as)|\b(?:indicat|suggest|show|"
+                                r"demonstrat|confirm|report|claim|stat|said|not|assess)\w*\s+that)\s+(?:the\s+)?$")
+# the verb after a side's forces that makes them a subject: "Russian forces continued", "Ukrainian troops have maintained"
+# (not "Russian artillery systems in X", the object of an earlier verb)
+SUBJECT_VERB = re.compile(rf"(?:[\s-]+[\w’'-]+){{0,3}}?\s+(?:{FORCE})\s+(?:[a-z]+ed|have|has|had|are|were|is|was|did|also|"
+                          r"reportedly|likely|still|continue[sd]?|remain(?:s|ed)?|maintain(?:s|ed)?|hold|holds|held|took|made|"
+                          r"fought|retain(?:s|ed)?|control(?:s|led)?|began|may|might|could|will|would|can)\b")
+
+
+def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
+    """Is there, between the event `owner` and a place at `end`, a clause whose subject is the other side's forces
+    ("..., and Russian forces continued to secure gains only around Mariupol", "and footage indicated that Ukrainian
+    forces maintained their positions near Y")?"""
+    other = "Ukrainian" if owner.actor == "russia" else "Russian"
+    if other not in sentence[owner.end:end]:
+        return False
+    for a in _actors(sentence):
+        if owner.end <= a[0] < end and a[2] != owner.actor and NEW_SUBJECT_BEFORE.search(sentence, owner.end, a[0]) \
+                and SUBJECT_VERB.match(sentence, a[1]):
+            return True
+    return False
+
+
 def _both_sides_did(sentence: str, start: int) -> bool:
     """Are both sides the subject of the event at `start` ("Russian and Ukrainian forces reportedly continued offensive
     operations near X"), in the same clause?"""
@@ -1497,6 +1523,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         elif " but " in sentence[owner.end:m.start] or ";" in sentence[owner.end:m.start]:
             if _unreal_clause(sentence, owner.end, m.start):
                 continue  # "captured Soledar, but such a victory is unlikely to presage an encirclement of Bakhmut"
+        if owner.actor and not owner.mutual and _other_side_clause(sentence, owner, m.start):
+            continue  # "Ukrainian forces counterattacked near X, and Russian forces continued to secure gains around Y": Y is
+            # the other side's clause, whose verb is no event; not where the counterattack was
         owner.mentions.append(m)
         for twin in events:  # both sides accused of the same strike share its places
             if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:

@@ -1976,3 +1976,15 @@ def test_the_people_of_a_side_as_the_subject_of_a_military_verb(is_name):
     # the people as civilians do nothing military
     assert one("Thousands of Ukrainians fled Kupiansk while Russian forces shelled the Kharkiv Oblast border.", is_name) == [
         ("strike", "russia", "confirmed", None, ["Kharkiv Oblast"])]
+
+
+def test_a_place_in_the_other_side_s_clause_is_not_the_earlier_event_s(is_name):
+    # "Ukrainian forces counterattacked near X, and Russian forces continued to secure gains around Y": Y is in the Russian
+    # clause, whose verb is no event; the Ukrainian counterattack is not at Y
+    s = "Ukrainian forces counterattacked near Kupiansk on May 3, and Russian forces continued to hold positions around Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "ukraine", ["Kupiansk"])]
+    s = "Footage showed that Russian forces advanced near Kupiansk, and other footage indicated that Ukrainian forces held their positions near Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "russia", ["Kupiansk"])]
+    # the other side named as the object of the event keeps the place with it
+    s = "Ukrainian partisans struck collaborators and Russian artillery systems in Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
