@@ -316,6 +316,7 @@ NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated|rendered|impacted|collapsed|cut\s+off)\b")
 # "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies
+SIDE_AFTER = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s", re.I)
 PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?:in|near|at)\b)[\w-]+", re.I)
 # weapons only Russia fires at Ukraine ("five Shahed-136 drones struck X"); Ukraine's (HIMARS ...) are named mostly in
 # recalled or disputed strikes in the archive, so they give no side
@@ -985,8 +986,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
             continue  # a unit's or an operation's name ("76th Air Assault Division", "Storm-Z"), not an event
         if word.endswith("ing") and kind != "strike" and (prev_word in ("a", "an", "the", "on", "at", "against")
-                                                           or prev_word in lexicon.STRIKE) and PARTICIPLE_OBJECT.match(sentence, m.end()):
-            continue  # "striking advancing Russian tanks", "an attacking Ukrainian group": a participle adjective, not an event
+                                                           or prev_word in lexicon.STRIKE) \
+                and (PARTICIPLE_OBJECT.match(sentence, m.end()) or kind == "advance" and SIDE_AFTER.match(sentence, m.end())):
+            continue  # "striking advancing Russian tanks", "an attacking Ukrainian group": a participle adjective, not an event;
+            # "strikes on advancing Russian forces in X" too ("advancing" takes no object, unlike "on attacking Russian forces in Y")
         # Not events of the day, but the places after them are theirs, not an earlier event's:
         if word.startswith("push") and _not_a_push(word, prev_word, before_words):
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"

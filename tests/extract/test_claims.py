@@ -1988,3 +1988,9 @@ def test_a_place_in_the_other_side_s_clause_is_not_the_earlier_event_s(is_name):
     # the other side named as the object of the event keeps the place with it
     s = "Ukrainian partisans struck collaborators and Russian artillery systems in Kreminna on May 3."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+
+
+def test_strikes_on_advancing_forces_are_strikes(is_name):
+    # "strikes on advancing Russian forces in X": "advancing" describes the target, the event is the strike
+    s = "Geolocated footage shows Ukrainian forces conducting strikes on advancing Russian forces in Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
