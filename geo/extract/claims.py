@@ -58,6 +58,7 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
 # the agent or the loser right after a participle: "a village recaptured by Ukrainian forces", "a map captured from Russian
 # forces": the participle qualifies the noun before it (what was taken earlier), it is no event of the day
 AGENT_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?:Russian|Ukrainian|Russia|Ukraine|Wagner|DNR|LNR)\b")
+PASSIVE_BY = re.compile(r"\s+by\s+(?:the\s+)?(?P<side>Russian|Ukrainian)\b")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -1179,6 +1180,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 # "five Ukrainian rockets struck X", "Russian counterbattery fire hit Y"; with no side, "The missiles
                 # struck Z" are those of the strike the paragraph has just told
                 ev.actor = ("russia" if weapon.group("side") == "Russian" else "ukraine") if weapon.group("side") else struck_by
+        if ev.actor is None and prev_word in PASSIVE_AUX and " by " in low[m.end():m.end() + 5]:
+            agent = PASSIVE_BY.match(sentence, m.end())
+            if agent:  # "Ukrainian troops claiming to be encircled by Russian troops in X": the agent did it, not the subject
+                ev.actor = "russia" if agent.group("side") == "Russian" else "ukraine"
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
             # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")

@@ -1994,3 +1994,9 @@ def test_strikes_on_advancing_forces_are_strikes(is_name):
     # "strikes on advancing Russian forces in X": "advancing" describes the target, the event is the strike
     s = "Geolocated footage shows Ukrainian forces conducting strikes on advancing Russian forces in Kreminna."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+
+
+def test_a_passive_event_is_its_agent_s(is_name):
+    # "Ukrainian troops claiming to be encircled by Russian troops in X": the agent after "by" acts, not the subject
+    s = "Footage shows Ukrainian soldiers saying that they were encircled by Russian troops near Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
