@@ -1338,6 +1338,9 @@ SUBJECT_VERB = re.compile(rf"(?:[\s-]+[\w’'-]+){{0,3}}?\s+(?:{FORCE})\s+(?:[a-
                           r"fought|retain(?:s|ed)?|control(?:s|led)?|began|may|might|could|will|would|can)\b")
 
 
+BOTH_BEFORE = re.compile(r"\b(?:Russian|Ukrainian)\s+and\s+$")  # "fighting between Russian and Ukrainian forces": both sides
+
+
 def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
     """Is there, between the event `owner` and a place at `end`, a clause whose subject is the other side's forces
     ("..., and Russian forces continued to secure gains only around Mariupol", "and footage indicated that Ukrainian
@@ -1345,9 +1348,9 @@ def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
     other = "Ukrainian" if owner.actor == "russia" else "Russian"
     if other not in sentence[owner.end:end]:
         return False
-    for a in _actors(sentence):
-        if owner.end <= a[0] < end and a[2] != owner.actor and NEW_SUBJECT_BEFORE.search(sentence, owner.end, a[0]) \
-                and SUBJECT_VERB.match(sentence, a[1]):
+    for a in ACTOR.finditer(sentence, owner.end, end):
+        if _side(a) != owner.actor and NEW_SUBJECT_BEFORE.search(sentence, owner.end, a.start()) \
+                and SUBJECT_VERB.match(sentence, a.end()) and not BOTH_BEFORE.search(sentence, max(0, a.start() - 20), a.start()):
             return True
     return False
 
