@@ -2000,3 +2000,11 @@ def test_a_passive_event_is_its_agent_s(is_name):
     # "Ukrainian troops claiming to be encircled by Russian troops in X": the agent after "by" acts, not the subject
     s = "Footage shows Ukrainian soldiers saying that they were encircled by Russian troops near Kreminna on May 3."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
+
+
+def test_a_side_s_event_noun_called_unlikely_is_a_forecast(is_name):
+    # "Successful Russian offensive operations in X are extremely unlikely": a judgement about the future, no event
+    s = "Successful Ukrainian counteroffensives near Kreminna are highly unlikely this winter."
+    assert one(s, is_name) == []
+    s = "Russian assaults near Kreminna remain unlikely to succeed."
+    assert one(s, is_name) == []
