@@ -604,6 +604,21 @@ def _is_party(s: str) -> bool:
     return PARTY_WORD.search(s) is not None or PERSON.fullmatch(s) is not None
 
 
+# "the command post of the Russian 247th Regiment": a side's unit after "of" owns a noun, it is no subject
+OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _owner_of(sentence: str, before: list[tuple[int, int, str]], actor: tuple[int, int, str]) -> bool:
+    """Is `actor` the other side's unit after "of" ("the command post of the Russian 247th Regiment", "of the Russian
+    20th Motorized Rifle Division": the side word and the unit's own side word in its name), not a subject?"""
+    own = [a for a in before if a[2] != actor[2]]
+    if not own or " of " not in sentence[own[-1][1]:actor[0]]:
+        return False
+    head = [a for a in before if a[2] == actor[2] and a[0] > own[-1][1]] + [actor]
+    return OF_BEFORE.search(sentence, max(0, head[0][0] - 12), head[0][0]) is not None \
+        and all(b[0] - a[1] < 30 and "," not in sentence[a[1]:b[0]] for a, b in zip(head, head[1:]))
+
+
 def _object_of(sentence: str, before: tuple[int, int, str], actor: tuple[int, int, str]) -> bool:
     """Is `actor` the object of the clause `before` is the subject of ("Ukrainian forces shot down a Russian
     helicopter and destroyed ...": the other side's word with no clause break or verb of saying after the subject),
@@ -1190,7 +1205,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")
             said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual])
             if len({a[2] for a in said}) > 1:  # only the other side's word can be an object
-                said = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)]
+                said = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)
+                        and not _owner_of(sentence, said[:k], a)]
             prior = said or prior
             if prior:
                 ev.actor = prior[-1][2]

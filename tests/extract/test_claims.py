@@ -2008,3 +2008,11 @@ def test_a_side_s_event_noun_called_unlikely_is_a_forecast(is_name):
     assert one(s, is_name) == []
     s = "Russian assaults near Kreminna remain unlikely to succeed."
     assert one(s, is_name) == []
+
+
+def test_a_side_s_unit_after_of_is_no_subject(is_name):
+    # "destroyed the depot and command post of the Russian 247th Regiment in X and struck Y": the Russian unit owns the
+    # command post; the second strike is still the Ukrainian units'
+    s = ("Ukrainian artillery units destroyed the depot and command post of the Russian 20th Motorized Rifle Division in "
+         "Kreminna and struck a headquarters in Kupiansk.")
+    assert {(e[0], e[1]) for e in one(s, is_name)} == {("strike", "ukraine")}
