@@ -58,6 +58,7 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
 # the agent or the loser right after a participle: "a village recaptured by Ukrainian forces", "a map captured from Russian
 # forces": the participle qualifies the noun before it (what was taken earlier), it is no event of the day
 AGENT_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?:Russian|Ukrainian|Russia|Ukraine|Wagner|DNR|LNR)\b")
+PASSIVE_BY = re.compile(r"\s+by\s+(?:the\s+)?(?P<side>Russian|Ukrainian)\b")
 PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are", "get", "got"}
 # where a push goes: a bearing or a direction, never "push back" (repel) or "push to VERB" (an aim)
 PUSH_WAY = r"(?:north|south|east|west)\w*|on|onto|toward|towards|into|from|through|past|beyond|in\s+the\s+direction\s+of"
@@ -139,6 +140,7 @@ SIDE_ATTEMPT = re.compile(r"(?<![Pp]revious\s)(?<![Pp]ast\s)(?<![Ee]arlier\s)\b(
 HIT_OBJECT = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{MILITARY_OBJECT}|infrastructure|concentration\s+areas?|concentrations)\b", re.I)
 SUCCESSFUL = re.compile(r"(?<!un)\bsuccessful(?:ly)?\s+(?:[a-z-]+\s+)?$", re.I)
 NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(?:\w+\s+){0,2}(?:likely|unlikely|expected|set|poised|about)\s+to\b"
+                           r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|remains?)\s+(?:\w+ly\s+)?(?:unlikely|impossible|improbable)\b"  # "... are extremely unlikely"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:will|may|might|could|would|cannot|can[’']t)\b")
 # "attack helicopters", "strike drones", "offensive lines", "battle banners": the event word qualifies the noun after it
 MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b")
@@ -290,10 +292,17 @@ FORCE_BEFORE = re.compile(rf"\b(?:{FORCE})\s+(?:(?:have|has|had|also|reportedly|
 OCCUPIED_PLACE = re.compile(r"\s+(?:(?:the|all|most|part|parts|half)\s+(?:of\s+)?)*(?:[a-z]+\s+){0,2}?(?:settlements?|villages?|towns?|part|outskirts)\b|\s+[A-Z]")
 # "troops of the Donetsk People’s Republic", "elements of the Russian Eastern Military District": the side after the unit
 UNIT_OF = r"(?:[Ff]orces?|[Tt]roops|[Ee]lements|[Uu]nits|[Mm]ilitias?|[Ff]ighters|servicemen|soldiers)"
+# "the Russians shelled X", "Ukrainians took control of Y": the people of a side are its forces when a military verb follows
+# (not "Ukrainians fled X", "Russians entering the country")
+PEOPLE_ACT = (r"\s+(?:(?:have|has|had|are|were|also|reportedly|recently|again|likely|then|continue[sd]?\s+to|began\s+to)\s+)*"
+              r"(?:shell(?:ed|ing)?|struck|strike|fire[sd]?|firing|bomb(?:ed|ing)|bombard(?:ed|ing)?|seized|captured|took|"
+              r"advanced|advancing|pushed|launched|conducted|hit|targeted|recaptured|retook|liberated|counterattacked|"
+              r"counterattacking|assaulted|stormed|retaliat(?:ed|ing))\b")
 ACTOR = re.compile(  # every branch starts at a word: the look-behind in front only speeds the search up
     rf"(?<!\w)(?:\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?=(?:[\s,-]+(?:[\w’'-]+|\[[^\]]*\]|\([^)]*\)|[“\"][^”\"]{{1,30}}[”\"])){{0,6}}?[\s,-]+(?:{FORCE})\b)"
     rf"|\b(?P<ru2>Russia|Moscow)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|seized|captured|advanced))"
     rf"|\b(?P<ua2>Ukraine|Kyiv)\b(?=\s+(?:has\s+|had\s+|also\s+|reportedly\s+|recently\s+|again\s+)?(?:struck|launched|attacked|conducted|hit|targeted|shelled|fired|bombed|recaptured|liberated|advanced))"
+    rf"|\b(?:(?P<ru5>Russians)|(?P<ua5>Ukrainians))\b(?={PEOPLE_ACT})"
     rf"|\b(?P<ua3>partisans)\b"
     rf"|\b(?:{UNIT_OF})\s+of\s+(?:the\s+)?(?:[\w’'“”\"-]+\s+){{0,2}}?(?:(?P<ru4>{SIDE_RU})|(?P<ua4>{SIDE_UA}))\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
@@ -309,6 +318,7 @@ NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated|rendered|impacted|collapsed|cut\s+off)\b")
 # "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies
+SIDE_AFTER = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s", re.I)
 PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?:in|near|at)\b)[\w-]+", re.I)
 # weapons only Russia fires at Ukraine ("five Shahed-136 drones struck X"); Ukraine's (HIMARS ...) are named mostly in
 # recalled or disputed strikes in the archive, so they give no side
@@ -335,9 +345,12 @@ FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begi
 # its subject, did not happen
 NO_EVIDENCE_THAT = re.compile(r"\bno\s+(?:(?:visual|independent|clear|further|official)\s+)?(?:evidence|confirmation)\s+that\s+"
                               r"(?:[\w’'-]+\s+){0,8}$", re.I)  # "there is no official confirmation that X liberated Y"
+# "did not launch ground assaults near X or conduct offensive operations around Y": the negation covers the verb after "or"
+NOT_OR = re.compile(r"\b(?:did|does|do|have|has|had)\s+not\s+(?:[\w’'()-]+\s+){1,8}?or\s+(?:[a-z]+\s+){0,2}$", re.I)
 NOT_STOPPED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:abandon\w*|stop\w*|ceas\w*|halt\w*|end(?:ed|ing)?|gave\s+up|given\s+up|give\s+up)\b", re.I)
 # what a side did not do in place of what it did: "rather than (resuming major) offensive operations toward X"
-RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
+# "rather than advancing toward X", "at the expense of efforts to take Y": the alternative not pursued
+RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|at\s+the\s+expense\s+of)\s+(?:[\w()’'-]+\s+){0,6}$", re.I)
 # air defence downing the other side's weapons: "shot down three drones", "intercepted missiles", "destroyed 37 of 40 missiles"
 INTERCEPTED = re.compile(r"\b(?:(?:shot|shoot(?:s|ing)?)\s+down|downed|intercept(?:ed|s|ing)?|destroy(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:missiles|drones|rockets|UAVs|Shaheds|(?:loitering\s+)?munitions|projectiles)\b", re.I)
@@ -360,6 +373,10 @@ FIGHTERS_OF = re.compile(rf"\b(?:of|for|to|with|among|about|from)\s+(?:the\s+|th
 # event noun told as an earlier one (on the sentence, just before the noun; "recent" strikes are the report's own news)
 PAST_ADJ = re.compile(r"\b(?:[Pp]revious|[Pp]rior|[Ee]arlier|[Ff]ormer|[Ii]nitial|[Oo]riginal)\s+(?:(?:Russian|Ukrainian)[\w’'-]*\s+)?"
                       r"(?:[a-z][\w-]*\s+){0,2}$")
+# a verb of slowing or hindering whose object is a side's event noun: "slowing down Russian advances in X", "hampered
+# Ukrainian counteroffensives"; the events are analysed, not reported (not "the pace of the Russian advance around Y")
+HINDERED = re.compile(r"\b(?:slow(?:s|ed|ing)?(?:\s+down)?|hamper(?:s|ed|ing)?|hinder(?:s|ed|ing)?|imped(?:es|ed|ing))\s+"
+                      r"(?:(?:the|further|any)\s+)?(?:Russian|Ukrainian)\s+(?:[a-z-]+\s+)?$")
 CAUSE_OF = re.compile(r"\b(?:as\s+a\s+result\s+of|in\s+response\s+to|in\s+retaliation\s+for|"
                       r"fled|fleeing)\s+(?:(?:the|a|an|recent|ongoing|persistent|continued|continuing|successful|Ukraine[’']s|Russia[’']s)\s+)*"
                       r"(?:(?:Ukrainian|Russian)\s+)?(?:[a-z][\w-]*\s+)?$")
@@ -587,6 +604,21 @@ def _is_party(s: str) -> bool:
     return PARTY_WORD.search(s) is not None or PERSON.fullmatch(s) is not None
 
 
+# "the command post of the Russian 247th Regiment": a side's unit after "of" owns a noun, it is no subject
+OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _owner_of(sentence: str, before: list[tuple[int, int, str]], actor: tuple[int, int, str]) -> bool:
+    """Is `actor` the other side's unit after "of" ("the command post of the Russian 247th Regiment", "of the Russian
+    20th Motorized Rifle Division": the side word and the unit's own side word in its name), not a subject?"""
+    own = [a for a in before if a[2] != actor[2]]
+    if not own or " of " not in sentence[own[-1][1]:actor[0]]:
+        return False
+    head = [a for a in before if a[2] == actor[2] and a[0] > own[-1][1]] + [actor]
+    return OF_BEFORE.search(sentence, max(0, head[0][0] - 12), head[0][0]) is not None \
+        and all(b[0] - a[1] < 30 and "," not in sentence[a[1]:b[0]] for a, b in zip(head, head[1:]))
+
+
 def _object_of(sentence: str, before: tuple[int, int, str], actor: tuple[int, int, str]) -> bool:
     """Is `actor` the object of the clause `before` is the subject of ("Ukrainian forces shot down a Russian
     helicopter and destroyed ...": the other side's word with no clause break or verb of saying after the subject),
@@ -603,7 +635,7 @@ OWN_VERB = re.compile(rf"[^,;.]{{0,50}}?\b(?:{FORCE})\s+(?:\w+ing|that|who|which
 
 
 def _side(m: re.Match) -> str:
-    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3") or m.group("ru4")) else "ukraine"
+    return "russia" if (m.group("ru") or m.group("ru2") or m.group("ru3") or m.group("ru4") or m.group("ru5")) else "ukraine"
 
 
 def _actors(sentence: str) -> list[tuple[int, int, str]]:
@@ -748,6 +780,10 @@ REPELLED_OBJECT = re.compile(r"(?:[’'s]*\s+[\w“”\"’'-]+){0,5}?\s+[“\"]
                             r"troops|units?|groups?|grouping|formations?|elements|personnel|brigades?|regiments?|battalions?|"
                             r"infantry|servicem[ae]n|soldiers|fighters|detachments?|DRGs?|tanks?|columns?|convoys?|"
                             r"pushes|push|breakthroughs?|raids?|sorties?|incursions?|probes?|reconnaissance\S*)\b", re.I)
+# a person or an office after the side word: "deflected Russian President Vladimir Putin’s efforts", "rebuffed Ukrainian
+# officials’ attempts": politics, not a repelled attack
+OFFICIAL_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|(?:Defense|Foreign)\s+Minister|Minister|leader(?:ship)?|officials?|"
+                            r"authorities|government|diplomats?|Kremlin|Duma|Security\s+Council|Presidential|negotiators?)\b")
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
@@ -809,15 +845,19 @@ EVIDENCE_NOUNS = ("footage", "image", "video", "photo")  # PRESENCE's nouns in l
 EVIDENCE_VERBS = ("show", "confirm", "depict")  # PRESENCE's verbs, as it spells them (lower case)
 
 
-def _aim(before_words: list[str]) -> bool:
+def _aim(before_words: list[str], word: str = "") -> bool:
     """"... to renew offensives", "... to carry out successful counterattacks": an infinitive of purpose
-    (not "continued to conduct attacks") governs the event noun."""
+    (not "continued to conduct attacks") governs the event noun; so does it a second bare infinitive after "and"
+    ("presumably to isolate and then take X", "the campaign to encircle and seize Y"; not "efforts to encircle and take Z",
+    which is the event tried)."""
     raw = [w.strip(",") for w in before_words]
     words = [w.lower() for w in raw]
     for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
         if words[k] != "to":
             continue
         between = words[k + 1:]
+        if word and _bare_pair(before_words[k + 1:], word):
+            return k == 0 or words[k - 1] not in CARRY_ON and words[k - 1] not in NOT_INFINITIVE
         if not between or any(w in DETERMINERS or w in ("a", "an", "and", "or") or w in TIME_ANCHOR or w in ("during", "amid")
                               for w in between):
             return False  # "operations to surround Sumy and launched attacks", "forced to withdraw during assaults on X":
@@ -826,6 +866,20 @@ def _aim(before_words: list[str]) -> bool:
             return False  # "to have captured": a perfect infinitive reports a done deed, not an aim
         return k == 0 or words[k - 1] not in CARRY_ON and words[k - 1] not in NOT_INFINITIVE
     return False
+
+
+AND_THEN = {"then", "subsequently", "eventually", "later", "ultimately"}
+
+
+def _bare_pair(between: list[str], word: str) -> bool:
+    """Are the words between "to" and the event "V and" or "V and then", with the event a bare infinitive ("to isolate
+    and then take", "to encircle and seize")?"""
+    if not word.isalpha() or word.endswith(("ed", "ing", "s")):
+        return False
+    if len(between) == 3 and between[2].lower() in AND_THEN:
+        between = between[:2]
+    return len(between) == 2 and between[1] == "and" and between[0].isalpha() and between[0].islower() \
+        and not between[0].endswith(("ed", "ing")) and between[0] not in NOT_VERB_AFTER_TO and between[0] != "have"
 
 
 # "the overall capture of X", "the total capture of the plant": the whole of a taking, spoken of as a goal or a topic
@@ -949,8 +1003,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if sentence[m.start()].isupper() and m.start() > 0 and sentence[:m.start()].strip()[-1:] not in (".", ":", "“", '"'):
             continue  # a unit's or an operation's name ("76th Air Assault Division", "Storm-Z"), not an event
         if word.endswith("ing") and kind != "strike" and (prev_word in ("a", "an", "the", "on", "at", "against")
-                                                           or prev_word in lexicon.STRIKE) and PARTICIPLE_OBJECT.match(sentence, m.end()):
-            continue  # "striking advancing Russian tanks", "an attacking Ukrainian group": a participle adjective, not an event
+                                                           or prev_word in lexicon.STRIKE) \
+                and (PARTICIPLE_OBJECT.match(sentence, m.end()) or kind == "advance" and SIDE_AFTER.match(sentence, m.end())):
+            continue  # "striking advancing Russian tanks", "an attacking Ukrainian group": a participle adjective, not an event;
+            # "strikes on advancing Russian forces in X" too ("advancing" takes no object, unlike "on attacking Russian forces in Y")
         # Not events of the day, but the places after them are theirs, not an earlier event's:
         if word.startswith("push") and _not_a_push(word, prev_word, before_words):
             why = "aim"  # "seek to take X and push toward Y", "a northward push", "were pushed east", "comrades pushing on X"
@@ -965,6 +1021,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif word in NOUN_TRIGGERS and kind != "strike" and CAUSE_OF.search(before):
             why = "cause"  # "filtration measures as a result of the Ukrainian counteroffensive in X", "deserters who fled Ukrainian
             # counteroffensives in Y": the event is why something else happened, told as known, not reported here
+        elif word in NOUN_TRIGGERS and ("slow" in near or "hamper" in near or "hinder" in near or "imped" in near) \
+                and HINDERED.search(before):
+            why = "hindered"  # "withdrew forces from other axes, slowing down Russian advances in X": a consequence, no event
         elif word in NOUN_TRIGGERS and PAST_ADJ.search(before):
             why = "background"  # "previous Ukrainian strikes on Crimea", "earlier Russian assaults on X": told as past, not of the day
         elif word in FIGHTING and "defenders" in before and DEFENDERS_FIGHT.search(before):
@@ -984,8 +1043,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif kind == "advance" and word.endswith("ed") and (prev_word in ("a", "an") or (prev_word in ADJ_CONTEXT or prev_word in lexicon.STRIKE)
                                                              and ADJ_NOUN.match(low, m.end())):
             continue  # "a captured TOS-1A", "to target liberated settlements": an adjective, not an event
-        elif ("than" in near or "instead" in near) and RATHER_THAN.search(before):
-            why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations"
+        elif ("than" in near or "instead" in near or "expense" in near) and RATHER_THAN.search(before):
+            why = "negated"  # "... rather than advancing toward Bakhmut itself", "rather than resuming major offensive operations",
+            # "prioritizing X at the expense of efforts to take Y"
         elif kind == "advance" and (word.endswith("ed") or word.endswith("taken")) and prev_word not in PASSIVE_AUX \
                 and prev_word not in ("has", "have", "had") and AGENT_AFTER.match(sentence, m.end()) and not FORCE_BEFORE.search(before):
             why = "background"  # "Ternova, a village recaptured by Ukrainian forces in May", "a map captured from Russian forces"
@@ -1004,7 +1064,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif (kind == "advance" or word in FIGHTING) and prev_word == "to" and len(before_words) > 1 and before_words[-2].lower().strip(",") not in CARRY_ON \
                 and not ceded:  # "forced Ukrainian troops to abandon X" did give it up
             why = "aim"  # "deadlines to seize", "ordered to attack"
-        elif "to" in near.lower() and _aim(before_words):
+        elif "to" in near.lower() and _aim(before_words, word):
             why = "aim"  # "strengthened their grouping to renew offensives", "the ability to carry out counterattacks"
         elif word in NOUN_TRIGGERS and "for a" in near and FOR_AN_EVENT.search(before) and not FOR_A_DONE_EVENT.search(before):
             why = "aim"  # "reinforcing troops for an offensive on X", "concentrating for a counteroffensive drive toward Y"
@@ -1032,7 +1092,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if m.group("repel"):
             after = sentence[m.end():m.end() + 90]
             attacker = SIDE_WORD.search(after)
-            if attacker and not REPELLED_OBJECT.match(after, attacker.end()):
+            if attacker and (not REPELLED_OBJECT.match(after, attacker.end()) or OFFICIAL_AFTER.match(after, attacker.end())):
                 continue  # "halted the construction of the Wagner Line", "deflected Russian President Putin's efforts ..."
             if attacker:
                 ev.kind, ev.actor = "attack", "russia" if attacker.group("ru") else "ukraine"
@@ -1136,12 +1196,17 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 # "five Ukrainian rockets struck X", "Russian counterbattery fire hit Y"; with no side, "The missiles
                 # struck Z" are those of the strike the paragraph has just told
                 ev.actor = ("russia" if weapon.group("side") == "Russian" else "ukraine") if weapon.group("side") else struck_by
+        if ev.actor is None and prev_word in PASSIVE_AUX and " by " in low[m.end():m.end() + 5]:
+            agent = PASSIVE_BY.match(sentence, m.end())
+            if agent:  # "Ukrainian troops claiming to be encircled by Russian troops in X": the agent did it, not the subject
+                ev.actor = "russia" if agent.group("side") == "Russian" else "ukraine"
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
             # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")
             said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual])
             if len({a[2] for a in said}) > 1:  # only the other side's word can be an object
-                said = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)]
+                said = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)
+                        and not _owner_of(sentence, said[:k], a)]
             prior = said or prior
             if prior:
                 ev.actor = prior[-1][2]
@@ -1219,6 +1284,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # which the aim or the modal of the clause before does not govern
         own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
+                or " or " in clause and NOT_OR.search(clause) \
                 or ("evidence" in clause or "confirmation" in clause) and NO_EVIDENCE_THAT.search(clause) \
                 or ("not" in before or "unlikely" in before) and NOT_PORTEND.search(before):
             ev.dropped = "negated"
@@ -1275,6 +1341,35 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                                  footage=True))
     events.sort(key=lambda e: e.start)
     return events
+
+
+# a clause break just before a side's forces: they are the subject of a clause of their own
+# (after "that" only of a verb of saying or showing: "footage indicated that Ukrainian forces ...", not "barges that Russian
+# forces used")
+NEW_SUBJECT_BEFORE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)?|\b(?:and|but|while|whereas|as)|\b(?:indicat|suggest|show|"
+                                r"demonstrat|confirm|report|claim|stat|said|not|assess)\w*\s+that)\s+(?:the\s+)?$")
+# the verb after a side's forces that makes them a subject: "Russian forces continued", "Ukrainian troops have maintained"
+# (not "Russian artillery systems in X", the object of an earlier verb)
+SUBJECT_VERB = re.compile(rf"(?:[\s-]+[\w’'-]+){{0,3}}?\s+(?:{FORCE})\s+(?:[a-z]+ed|have|has|had|are|were|is|was|did|also|"
+                          r"reportedly|likely|still|continue[sd]?|remain(?:s|ed)?|maintain(?:s|ed)?|hold|holds|held|took|made|"
+                          r"fought|retain(?:s|ed)?|control(?:s|led)?|began|may|might|could|will|would|can)\b")
+
+
+BOTH_BEFORE = re.compile(r"\b(?:Russian|Ukrainian)\s+and\s+$")  # "fighting between Russian and Ukrainian forces": both sides
+
+
+def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
+    """Is there, between the event `owner` and a place at `end`, a clause whose subject is the other side's forces
+    ("..., and Russian forces continued to secure gains only around Mariupol", "and footage indicated that Ukrainian
+    forces maintained their positions near Y")?"""
+    other = "Ukrainian" if owner.actor == "russia" else "Russian"
+    if other not in sentence[owner.end:end]:
+        return False
+    for a in ACTOR.finditer(sentence, owner.end, end):
+        if _side(a) != owner.actor and NEW_SUBJECT_BEFORE.search(sentence, owner.end, a.start()) \
+                and SUBJECT_VERB.match(sentence, a.end()) and not BOTH_BEFORE.search(sentence, max(0, a.start() - 20), a.start()):
+            return True
+    return False
 
 
 def _both_sides_did(sentence: str, start: int) -> bool:
@@ -1456,6 +1551,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         elif " but " in sentence[owner.end:m.start] or ";" in sentence[owner.end:m.start]:
             if _unreal_clause(sentence, owner.end, m.start):
                 continue  # "captured Soledar, but such a victory is unlikely to presage an encirclement of Bakhmut"
+        if owner.actor and not owner.mutual and _other_side_clause(sentence, owner, m.start):
+            continue  # "Ukrainian forces counterattacked near X, and Russian forces continued to secure gains around Y": Y is
+            # the other side's clause, whose verb is no event; not where the counterattack was
         owner.mentions.append(m)
         for twin in events:  # both sides accused of the same strike share its places
             if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:

@@ -1931,3 +1931,91 @@ def test_a_ground_event_given_as_the_cause_of_something_else_is_no_claim(is_name
     # a strike given as the cause was still struck
     s = "Russian forces reinforced air defenses on Snake Island in response to Ukrainian strikes on the island."
     assert [e[:2] for e in one(s, is_name)] == [("strike", "ukraine")]
+
+
+def test_a_second_bare_infinitive_of_an_aim_is_the_aim(is_name):
+    # "presumably to isolate and then take X", "the campaign to encircle and seize Y": what is aimed at, not taken
+    s = "Russian forces are pushing toward Kupiansk, presumably to isolate and then take Kreminna later this month."
+    assert [e[0] for e in one(s, is_name) if "Kreminna" in e[4]] == []
+    s = "Analysts blamed the failure of the winter campaign to surround and capture Kreminna on poor logistics."
+    assert one(s, is_name) == []
+    # the same pair after a verb of trying is the attempt itself
+    s = "Russian forces attempted to surround and capture Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
+
+
+def test_an_event_given_up_for_another_is_no_claim(is_name):
+    # "prioritizing X at the expense of efforts to take Y": the efforts are the alternative not pursued
+    s = "Russian forces are prioritizing assaults near Kupiansk at the expense of efforts to take Kreminna."
+    assert [(e[0], e[4]) for e in one(s, is_name)] == [("attack", ["Kupiansk"])]
+    # "did not launch X or conduct Y": the negation covers the verb after "or"
+    s = "Russian forces did not attack near Kupiansk or conduct offensive operations around Kreminna on May 3."
+    assert one(s, is_name) == []
+
+
+def test_advances_a_consequence_slowed_are_not_reported(is_name):
+    # "withdrew forces from other axes, slowing down Russian advances in X": analysis of an effect, no advance of the day
+    s = "Commanders likely moved these units to Bakhmut, slowing down Russian advances in Zaporizhia and Luhansk Oblast."
+    assert one(s, is_name) == []
+    s = "Russian forces made small advances near Kreminna and slowed the Ukrainian counteroffensive."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "russia", ["Kreminna"])]
+
+
+def test_a_person_s_efforts_that_someone_deflected_are_no_attack(is_name):
+    # "deflected Russian President Putin's efforts ... during a meeting in X": politics at the meeting's place
+    s = "The Belarusian president thwarted Russian President Vladimir Putin’s efforts to secure concessions during talks in Kharkiv on May 3."
+    assert one(s, is_name) == []
+    # a side's attacks that were deflected are still attacks
+    s = "Ukrainian forces repelled Russian assaults near Kreminna on May 3."
+    assert [(e[0], e[1]) for e in one(s, is_name)] == [("attack", "russia")]
+
+
+def test_the_people_of_a_side_as_the_subject_of_a_military_verb(is_name):
+    # "the Russians shelled X": the side's forces did it, not the side named earlier in the sentence
+    s = "The mayor said that Ukrainian forces hold Kupiansk but that the Russians continue to shell the town and Kreminna."
+    assert [(e[0], e[1]) for e in one(s, is_name)] == [("strike", "russia")]
+    s = "A milblogger claimed that Ukrainians took control of Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "ukraine", ["Kreminna"])]
+    # the people as civilians do nothing military
+    assert one("Thousands of Ukrainians fled Kupiansk while Russian forces shelled the Kharkiv Oblast border.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Kharkiv Oblast"])]
+
+
+def test_a_place_in_the_other_side_s_clause_is_not_the_earlier_event_s(is_name):
+    # "Ukrainian forces counterattacked near X, and Russian forces continued to secure gains around Y": Y is in the Russian
+    # clause, whose verb is no event; the Ukrainian counterattack is not at Y
+    s = "Ukrainian forces counterattacked near Kupiansk on May 3, and Russian forces continued to hold positions around Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "ukraine", ["Kupiansk"])]
+    s = "Footage showed that Russian forces advanced near Kupiansk, and other footage indicated that Ukrainian forces held their positions near Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "russia", ["Kupiansk"])]
+    # the other side named as the object of the event keeps the place with it
+    s = "Ukrainian partisans struck collaborators and Russian artillery systems in Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+
+
+def test_strikes_on_advancing_forces_are_strikes(is_name):
+    # "strikes on advancing Russian forces in X": "advancing" describes the target, the event is the strike
+    s = "Geolocated footage shows Ukrainian forces conducting strikes on advancing Russian forces in Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+
+
+def test_a_passive_event_is_its_agent_s(is_name):
+    # "Ukrainian troops claiming to be encircled by Russian troops in X": the agent after "by" acts, not the subject
+    s = "Footage shows Ukrainian soldiers saying that they were encircled by Russian troops near Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
+
+
+def test_a_side_s_event_noun_called_unlikely_is_a_forecast(is_name):
+    # "Successful Russian offensive operations in X are extremely unlikely": a judgement about the future, no event
+    s = "Successful Ukrainian counteroffensives near Kreminna are highly unlikely this winter."
+    assert one(s, is_name) == []
+    s = "Russian assaults near Kreminna remain unlikely to succeed."
+    assert one(s, is_name) == []
+
+
+def test_a_side_s_unit_after_of_is_no_subject(is_name):
+    # "destroyed the depot and command post of the Russian 247th Regiment in X and struck Y": the Russian unit owns the
+    # command post; the second strike is still the Ukrainian units'
+    s = ("Ukrainian artillery units destroyed the depot and command post of the Russian 20th Motorized Rifle Division in "
+         "Kreminna and struck a headquarters in Kupiansk.")
+    assert {(e[0], e[1]) for e in one(s, is_name)} == {("strike", "ukraine")}
