@@ -167,6 +167,8 @@ APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s
                              r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
                              r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
 # "Yakymivka (near Melitopol)", "(both just outside X)": a bracket that says where the places before it lie
+# a bracketed aside between a place and its bearing (its own bearing or place would be a mention of the bracket)
+ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*")
 PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|in|by|close\s+to|adjacent\s+to|"
                         r"next\s+to)\s+(?:the\s+)?$", re.I)
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
@@ -873,8 +875,10 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
                 inline = None
             elif targets and targets[-1] == len(kept) - 2 and kept[-2].precision == "settlement" \
-                    and kept[-2].bearing is None and not sentence[kept[-2].end:len(lead)].strip():
-                # "liberated Kyselivka northwest of Kherson City": the bearing right after a village is its own
+                    and kept[-2].bearing is None and (not sentence[kept[-2].end:len(lead)].strip()
+                                                      or ASIDE.fullmatch(sentence, kept[-2].end, len(lead))):
+                # "liberated Kyselivka northwest of Kherson City": the bearing right after a village is its own, also
+                # past an aside in brackets ("Blahodatne (which the Russian MoD calls Komsomolske) 45km east of X")
                 kept[-2] = replace(kept[-2], bearing=inline[0], reference=m.name, distance_km=km)
                 kept[-1] = replace(m, role="anchor")
                 inline = None

@@ -630,3 +630,12 @@ def test_a_bracketed_distance_without_a_town_is_from_the_town_of_its_clause(is_n
     s = "Russian forces attacked north of Kreminna near Makiivka (20km south of Svatove)."
     got = {m.text: (m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
     assert got["Makiivka"] == ("south", "Svatove", 20.0)
+
+
+def test_bearing_after_an_aside_in_brackets(is_name):
+    # an aside between a village and its bearing does not hide the bearing: it is still the village's own
+    s = ("Russian milbloggers claimed that Russian troops entered Kyselivka (which Russian sources still call by its "
+         "Soviet-era name) about 15km northwest of Kherson City.")
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert (got["Kyselivka"].bearing, got["Kyselivka"].reference, got["Kyselivka"].distance_km) == ("northwest", "Kherson City", 15)
+    assert got["Kherson City"].role != "target"
