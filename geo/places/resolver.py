@@ -1232,6 +1232,11 @@ class Resolver:
                 # "the Slavyansk Oil Refinery in Krasnodar Krai" is not the Sloviansk of Donetsk Oblast
                 return Resolution(mention, None, None, f"only candidate lies outside the oblast named: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
+            if precision == "settlement" and self._far_from_the_sentence(best, ctx):
+                # "airstrikes near Potomkyne and Prechystivka" (by Kherson): the only Prechystivka the gazetteer knows
+                # lies 250 km away, by another front; the village meant is missing, none beats a wrong village
+                return Resolution(mention, None, None, f"only candidate lies far from every other place of its sentence: "
+                                  f"{p.name} ({p.admin1})", tuple(cands), review=True)
             if best.reasons.get("bearing", 0) < 0:
                 if ref is not None and km(ref, p) > FAR_KM and not (best.reasons.get("capital named bare") or best.reasons.get("city named bare")):
                     # (a city named bare is that city: the bearing belongs to another place of the sentence,

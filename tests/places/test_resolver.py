@@ -532,3 +532,16 @@ def test_a_facility_named_after_a_town_beside_the_larger_town_named_with_it_is_i
     # a facility named after the town named with it is in that town
     port = r.resolve(Mention("Port of Mariupol", 0, 16, "Port of Mariupol", precision="feature", reference="Mariupol"), Context())
     assert port.place.name == "Mariupol"
+
+
+def test_lone_candidate_far_from_the_places_of_its_claim_is_none(full_gazetteer):
+    # the only Prechystivka the gazetteer knows lies by Vuhledar: named with Snihurivka (Mykolaiv Oblast), 250 km
+    # away, it is another village the gazetteer lacks; named with Vuhledar it is that one
+    r = Resolver(full_gazetteer)
+    m = Mention("Prechystivka", 0, 12, "Prechystivka")
+    snihurivka = next(c.place for c in full_gazetteer.lookup("Snihurivka") if c.place.admin1 == "Mykolaiv Oblast")
+    res = r.resolve(m, Context(sentence_places=(snihurivka,), claim_places=(snihurivka,), kind="strike"))
+    assert res.place is None and res.review and "far from every other place" in res.rule
+    vuhledar = next(c.place for c in full_gazetteer.lookup("Vuhledar") if c.place.admin1 == "Donetsk Oblast")
+    res = r.resolve(m, Context(sentence_places=(vuhledar,), claim_places=(vuhledar,), kind="strike"))
+    assert res.place is not None and res.place.admin1 == "Donetsk Oblast"
