@@ -75,7 +75,13 @@ STOP = {
     "stoltenberg", "finnish", "finland", "korea", "korean", "north korean", "atlantic", "ocean", "european", "union",
     "crimean", "yle", "tass", "ria", "novosti", "interfax", "reuters", "ap", "bbc", "cnn", "new", "york", "times",
     "hero", "heroes", "soviet", "union", "fpv", "ew", "drg", "drgs", "glocs", "gloc", "uav", "uavs", "ngu", "tdf",
+    "hromada", "hromadas",  # the unit after a place's name ("the Zelenodolsk Hromada"), not a village of that name
 }
+# Words that make a run of capitalised words a company or a body, not a place, though a word of it names one ("the Nova
+# Poshta post office": no village Nova)
+NOT_A_PLACE_RUN = frozenset({"poshta", "ukrposhta"})
+# ... and the words that make it a river named without "River" ("a crossing of the Siverskyi Donets")
+RIVER_RUN = frozenset({"donets"})
 # Words before a name that make it a place the claim is about (or a list of them).
 LOCATIVE = {
     "near", "in", "at", "around", "toward", "towards", "to", "from", "on", "into", "onto", "outside", "within",
@@ -438,6 +444,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
         run_end += 1
     if run_end == i + 1 and _lone_stop(toks, i):
         return None  # "Russian", "The", "Putin" alone: the commonest capitalised words, never a place
+    if any(toks[x][0].lower() in NOT_A_PLACE_RUN for x in range(i, run_end)):
+        return [], run_end
     # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
     low_sentence = _lower(sentence)
     of_town = FEATURE_OF_TOWN.match(sentence, toks[i][1]) if _has_of_town(sentence) else None
@@ -479,6 +487,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                 if pair is not None:
                     return pair
             return [feature], k
+    if run_end > i + 1 and any(toks[x][0].lower() in RIVER_RUN for x in range(i + 1, run_end)):
+        return [], run_end  # "the Siverskyi Donets" without "River": the river, no village Siverskyi (a reference at most)
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
     chain = _dash_chain(sentence, toks, i, run_end, is_name)

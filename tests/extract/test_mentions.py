@@ -639,3 +639,16 @@ def test_bearing_after_an_aside_in_brackets(is_name):
     got = {m.text: m for m in find_mentions(s, is_name)}
     assert (got["Kyselivka"].bearing, got["Kyselivka"].reference, got["Kyselivka"].distance_km) == ("northwest", "Kherson City", 15)
     assert got["Kherson City"].role != "target"
+
+
+def test_words_that_are_not_places(full_gazetteer):
+    # GeoNames has a village Hromada, a village Nova and a Siverskiy (Leningrad Oblast): none is meant by a hromada's
+    # unit word, a postal company or the river named without "River"
+    is_full = full_gazetteer.is_name
+    s = ("Russian forces fired rockets at the Pokrovske Hromada (a territorial community) and shelled a queue at the "
+         "Nova Poshta post office in Kharkiv City on May 3.")
+    assert names(s, is_full, "target") == ["Pokrovske", "Kharkiv City"]
+    s = "Ukrainian troops held their positions on the Siverskyi Donets north of Lysychansk and repelled an assault near Bilohorivka."
+    assert [m.text for m in find_mentions(s, is_full) if m.role == "target"] == ["Bilohorivka"]
+    s = "Russian forces tried to cross the Siverskyi Donets River near Serebrianka."
+    assert [m.text for m in find_mentions(s, is_full) if m.precision == "feature"] == ["Siverskyi Donets River"]
