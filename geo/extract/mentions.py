@@ -173,6 +173,16 @@ APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s
                              r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
                              r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
 # "Yakymivka (near Melitopol)", "(both just outside X)": a bracket that says where the places before it lie
+# where a unit is based or its men come from ("the 11th Brigade (based in Ulan Ude, Buryatia)", "volunteer battalions
+# from Bashkortostan"): their home, not where anything happened
+HOME_WORD = re.compile(r"based|from")  # a cheap test before HOME_BEFORE
+HOME_BEFORE = re.compile(
+    r"\b(?:(?:based|headquartered|garrisoned)\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*\s*,\s*)?"
+    r"|(?:battalions?|volunteers?|servicemen|servicemembers|conscripts|recruits|reservists|natives|mobilized\s+men|"
+    r"mobilized|mobiks|convicts)\s+(?:\([^()]*\)\s+)?from\s+(?:the\s+)?(?:Republic\s+of\s+|Russia[’']s\s+)?)$")
+# ... but men driven or taken out of a place came from where the claim is ("expelled Russian servicemen from X")
+OUT_OF = re.compile(r"\b(?:expel|drove|drive|driven|push|clear|oust|dislodg|withdr|evacuat|pull|redeploy|transferr|mov|"
+                    r"knock|remov|repel|rotat)\w*\b[^.;:]{0,60}$", re.I)
 # a bracketed aside between a place and its bearing (its own bearing or place would be a mention of the bracket)
 ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*")
 PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|in|by|close\s+to|adjacent\s+to|"
@@ -836,6 +846,11 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             and _may_name_direction(tail) else None
         if ib and ib.group(0).rstrip().lower().endswith(" the") and after[:1] in ("-", "–"):
             ib = None  # "south of the Kherson-Dnipropetrovsk Oblast border": the bearing is the border's, not the town's
+        if HOME_WORD.search(before[-60:]) and (home := HOME_BEFORE.search(before[-100:])) \
+                and (home.group(0).startswith(("based", "headquartered", "garrisoned"))
+                     or not OUT_OF.search(before[:len(before) - len(home.group(0))][-80:])):
+            kept.append(replace(m, role="anchor"))  # "(based in Ulan Ude, Buryatia)": a unit's home
+            continue
         in_paren = before.rfind("(") > before.rfind(")")
         dist = DISTANCE_OF.search(before[-50:]) if not ib and ("km" in before[-50:] or "kilomet" in before[-50:]) else None
         if dist and (not in_paren or _paren_at(sentence, m.start) is None):

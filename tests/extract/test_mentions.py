@@ -652,3 +652,14 @@ def test_words_that_are_not_places(full_gazetteer):
     assert [m.text for m in find_mentions(s, is_full) if m.role == "target"] == ["Bilohorivka"]
     s = "Russian forces tried to cross the Siverskyi Donets River near Serebrianka."
     assert [m.text for m in find_mentions(s, is_full) if m.precision == "feature"] == ["Siverskyi Donets River"]
+
+
+def test_a_units_home_is_not_where_it_fought(full_gazetteer):
+    # where a unit is based or its men come from is their home, not a place of the claim
+    is_full = full_gazetteer.is_name
+    s = ("Ukrainian forces struck a depot of the 5th Tank Brigade (based in Ulan Ude, Buryatia) near Nova Kakhovka on "
+         "August 2, and mobilized men from Tatarstan reportedly attacked near Bilohorivka.")
+    assert names(s, is_full, "target") == ["Nova Kakhovka", "Bilohorivka"]
+    # men driven out of a village are not its natives
+    s = "Ukrainian forces expelled Russian servicemen from Dovhenke and advanced toward Sulyhivka."
+    assert names(s, is_full, "target")[:1] == ["Dovhenke"]
