@@ -1203,6 +1203,11 @@ class Resolver:
         scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
         best = scored[0]
         fuzzy = best.cand.match == "fuzzy"
+        if len(scored) > 1 and ref is not None and mention.bearing and not mention.distance_km \
+                and all(x.reasons.get("bearing", 0) < 0 for x in scored) and bearing_angles(mention.bearing) and narrowed is None:
+            got = self._past_the_bearings_reach(mention, scored, ref, tuple(x.cand for x in scored))
+            if got is not None:
+                return got
         if len(scored) == 1:
             p = best.cand.place
             if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0 \
@@ -1314,6 +1319,22 @@ class Resolver:
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
             runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
         )
+
+    @staticmethod
+    def _past_the_bearings_reach(mention: Mention, scored: list[_Scored], ref: Place, cands: tuple[Candidate, ...]) -> Resolution | None:
+        """No namesake lies where a bearing with no distance puts it ("Rubizhne, south of Kharkiv"): a pick farther
+        than FAR_KM from the reference is another place (the Rubizhne in Luhansk Oblast, 188 km east-southeast of
+        Kharkiv), and none is chosen. (The one namesake farther on in the direction named is no safer a guess: ISW's
+        compass is often off.) What else the text says of the place stands (a city named bare is that city, the bearing
+        may be another place's; the river it lies by; its oblast)."""
+        best = scored[0]
+        if any(best.reasons.get(r, 0) > 0 for r in STRONG_REASONS):
+            return None
+        if km(ref, best.cand.place) > FAR_KM:
+            return Resolution(mention, None, None, f"no candidate lies {mention.bearing} of {ref.name} ({ref.admin1}); the "
+                              f"likeliest is {round(km(ref, best.cand.place))} km away", cands,
+                              runner_up=scored[1].cand.place, review=True)
+        return None
 
     def _in_the_raion_named(self, scored: list[_Scored], ctx: Context) -> None:
         """A raion or district named right after the place ("in Mykolaivka area, Skadovsk Raion", "Novooleksiivka in

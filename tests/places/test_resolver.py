@@ -545,3 +545,15 @@ def test_lone_candidate_far_from_the_places_of_its_claim_is_none(full_gazetteer)
     vuhledar = next(c.place for c in full_gazetteer.lookup("Vuhledar") if c.place.admin1 == "Donetsk Oblast")
     res = r.resolve(m, Context(sentence_places=(vuhledar,), claim_places=(vuhledar,), kind="strike"))
     assert res.place is not None and res.place.admin1 == "Donetsk Oblast"
+
+
+def test_bearing_no_namesake_fits_leaves_a_far_pick_unplaced(full_gazetteer):
+    # "Rubizhne, west of Kharkiv": no Rubizhne lies west of Kharkiv within a bearing's reach; the town of Rubizhne
+    # (Luhansk Oblast, the most populous) lies 190 km to the east-southeast: none, for review
+    r = Resolver(full_gazetteer)
+    kharkiv = next(c.place for c in full_gazetteer.lookup("Kharkiv") if c.place.admin1 == "Kharkiv Oblast" and c.place.population > 1e6)
+    res = r.resolve(Mention("Rubizhne", 0, 8, "Rubizhne", bearing="west", reference="Kharkiv"), Context(kind="attack"), kharkiv)
+    assert res.place is None and res.review and "no candidate lies west of Kharkiv" in res.rule
+    # northeast of Kharkiv: the village there, as before
+    res = r.resolve(Mention("Rubizhne", 0, 8, "Rubizhne", bearing="northeast", reference="Kharkiv"), Context(kind="attack"), kharkiv)
+    assert res.place is not None and res.place.admin1 == "Kharkiv Oblast"
