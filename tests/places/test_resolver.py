@@ -557,3 +557,15 @@ def test_bearing_no_namesake_fits_leaves_a_far_pick_unplaced(full_gazetteer):
     # northeast of Kharkiv: the village there, as before
     res = r.resolve(Mention("Rubizhne", 0, 8, "Rubizhne", bearing="northeast", reference="Kharkiv"), Context(kind="attack"), kharkiv)
     assert res.place is not None and res.place.admin1 == "Kharkiv Oblast"
+
+
+def test_misspellings_with_only_fuzzy_namesakes(full_gazetteer):
+    r = Resolver(full_gazetteer)
+    # two letters swapped: of the fuzzy matches (Lyptsi, Male Vesele, Lyse, ...), the one spelled so but for the swap
+    res = r.resolve(Mention("Lytpsi", 0, 6, "Lytpsi"), Context(kind="attack"))
+    assert res.place is not None and res.place.name == "Lyptsi" and res.review and "letters swapped" in res.rule
+    # a letter dropped: the only Zelendolsk is an alternate name of Zelenodolsk in Tatarstan; the Dnipropetrovsk Oblast
+    # town (12,700 people) lies 55 km from Nikopol, named with it
+    nikopol = next(c.place for c in full_gazetteer.lookup("Nikopol") if c.place.admin1 == "Dnipropetrovsk Oblast")
+    res = r.resolve(Mention("Zelendolsk", 0, 10, "Zelendolsk"), Context(sentence_places=(nikopol,), claim_places=(nikopol,), kind="strike"))
+    assert res.place is not None and res.place.admin1 == "Dnipropetrovsk Oblast" and res.review
