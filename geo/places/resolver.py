@@ -1239,9 +1239,10 @@ class Resolver:
                 # "the Slavyansk Oil Refinery in Krasnodar Krai" is not the Sloviansk of Donetsk Oblast
                 return Resolution(mention, None, None, f"only candidate lies outside the oblast named: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
-            if precision == "settlement" and self._far_from_the_sentence(best, ctx):
-                # "airstrikes near Potomkyne and Prechystivka" (by Kherson): the only Prechystivka the gazetteer knows
-                # lies 250 km away, by another front; the village meant is missing, none beats a wrong village
+            if precision == "settlement" and len(ctx.sentence_points) >= 2 and self._far_from_the_sentence(best, ctx):
+                # "strikes on Mykolaiv City and Apostolove ... and airstrikes near Potomkyne and Prechystivka": the only
+                # Prechystivka the gazetteer knows lies 250 km from all three, by another front; the village meant is
+                # missing, none beats a wrong village (one other place is no cluster: a strike list may span the front)
                 return Resolution(mention, None, None, f"only candidate lies far from every other place of its sentence: "
                                   f"{p.name} ({p.admin1})", tuple(cands), review=True)
             if best.reasons.get("bearing", 0) < 0:

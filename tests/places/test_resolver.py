@@ -535,15 +535,20 @@ def test_a_facility_named_after_a_town_beside_the_larger_town_named_with_it_is_i
 
 
 def test_lone_candidate_far_from_the_places_of_its_claim_is_none(full_gazetteer):
-    # the only Prechystivka the gazetteer knows lies by Vuhledar: named with Snihurivka (Mykolaiv Oblast), 250 km
-    # away, it is another village the gazetteer lacks; named with Vuhledar it is that one
+    # the only Prechystivka the gazetteer knows lies by Vuhledar: named with Snihurivka and Bashtanka (Mykolaiv
+    # Oblast), 250 km away, it is another village the gazetteer lacks; named with Vuhledar it is that one, and named
+    # with one far place only it stands (a strike list may name places on two fronts)
     r = Resolver(full_gazetteer)
     m = Mention("Prechystivka", 0, 12, "Prechystivka")
     snihurivka = next(c.place for c in full_gazetteer.lookup("Snihurivka") if c.place.admin1 == "Mykolaiv Oblast")
-    res = r.resolve(m, Context(sentence_places=(snihurivka,), claim_places=(snihurivka,), kind="strike"))
+    bashtanka = next(c.place for c in full_gazetteer.lookup("Bashtanka") if c.place.admin1 == "Mykolaiv Oblast")
+    two = (snihurivka, bashtanka)
+    res = r.resolve(m, Context(sentence_places=two, claim_places=two, kind="strike"))
     assert res.place is None and res.review and "far from every other place" in res.rule
+    res = r.resolve(m, Context(sentence_places=two[:1], claim_places=two[:1], kind="strike"))
+    assert res.place is not None and res.place.admin1 == "Donetsk Oblast"
     vuhledar = next(c.place for c in full_gazetteer.lookup("Vuhledar") if c.place.admin1 == "Donetsk Oblast")
-    res = r.resolve(m, Context(sentence_places=(vuhledar,), claim_places=(vuhledar,), kind="strike"))
+    res = r.resolve(m, Context(sentence_places=(snihurivka, vuhledar), claim_places=(snihurivka, vuhledar), kind="strike"))
     assert res.place is not None and res.place.admin1 == "Donetsk Oblast"
 
 
