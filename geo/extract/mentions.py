@@ -75,7 +75,13 @@ STOP = {
     "stoltenberg", "finnish", "finland", "korea", "korean", "north korean", "atlantic", "ocean", "european", "union",
     "crimean", "yle", "tass", "ria", "novosti", "interfax", "reuters", "ap", "bbc", "cnn", "new", "york", "times",
     "hero", "heroes", "soviet", "union", "fpv", "ew", "drg", "drgs", "glocs", "gloc", "uav", "uavs", "ngu", "tdf",
+    "hromada", "hromadas",  # the unit after a place's name ("the Zelenodolsk Hromada"), not a village of that name
 }
+# Words that make a run of capitalised words a company or a body, not a place, though a word of it names one ("the Nova
+# Poshta post office": no village Nova)
+NOT_A_PLACE_RUN = frozenset({"poshta", "ukrposhta"})
+# ... and the words that make it a river named without "River" ("a crossing of the Siverskyi Donets")
+RIVER_RUN = frozenset({"donets"})
 # Words before a name that make it a place the claim is about (or a list of them).
 LOCATIVE = {
     "near", "in", "at", "around", "toward", "towards", "to", "from", "on", "into", "onto", "outside", "within",
@@ -167,6 +173,18 @@ APPOSITION_LEAD = re.compile(r"(?:,|—|–|\s-)\s*(?P<q>all|both)?\s*(?:(?:of\s
                              r"(?P<noun>(?:an?|the)\s+(?:small\s+|large\s+|frontline\s+)?(?:settlement|village|town|city|hamlet)"
                              r"(?:\s+(?:located\s+|situated\s+)?(?:along|on|near|in)\s+[^,;()—–]{1,50}?)?))\s*)?$")
 # "Yakymivka (near Melitopol)", "(both just outside X)": a bracket that says where the places before it lie
+# where a unit is based or its men come from ("the 11th Brigade (based in Ulan Ude, Buryatia)", "volunteer battalions
+# from Bashkortostan"): their home, not where anything happened
+HOME_WORD = re.compile(r"based|from")  # a cheap test before HOME_BEFORE
+HOME_BEFORE = re.compile(
+    r"\b(?:(?:based|headquartered|garrisoned)\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*\s*,\s*)?"
+    r"|(?:battalions?|volunteers?|servicemen|servicemembers|conscripts|recruits|reservists|natives|mobilized\s+men|"
+    r"mobilized|mobiks|convicts)\s+(?:\([^()]*\)\s+)?from\s+(?:the\s+)?(?:Republic\s+of\s+|Russia[’']s\s+)?)$")
+# ... but men driven or taken out of a place came from where the claim is ("expelled Russian servicemen from X")
+OUT_OF = re.compile(r"\b(?:expel|drove|drive|driven|push|clear|oust|dislodg|withdr|evacuat|pull|redeploy|transferr|mov|"
+                    r"knock|remov|repel|rotat)\w*\b[^.;:]{0,60}$", re.I)
+# a bracketed aside between a place and its bearing (its own bearing or place would be a mention of the bracket)
+ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*")
 PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|in|by|close\s+to|adjacent\s+to|"
                         r"next\s+to)\s+(?:the\s+)?$", re.I)
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
@@ -436,6 +454,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
         run_end += 1
     if run_end == i + 1 and _lone_stop(toks, i):
         return None  # "Russian", "The", "Putin" alone: the commonest capitalised words, never a place
+    if any(toks[x][0].lower() in NOT_A_PLACE_RUN for x in range(i, run_end)):
+        return [], run_end
     # a feature: capitalised words followed by a feature noun ("Antonivskyi Bridge", "Zaporizhzhia NPP")
     low_sentence = _lower(sentence)
     of_town = FEATURE_OF_TOWN.match(sentence, toks[i][1]) if _has_of_town(sentence) else None
@@ -477,6 +497,8 @@ def _match_at(sentence: str, toks, i: int, is_name: NameTest) -> tuple[list[Ment
                 if pair is not None:
                     return pair
             return [feature], k
+    if run_end > i + 1 and any(toks[x][0].lower() in RIVER_RUN for x in range(i + 1, run_end)):
+        return [], run_end  # "the Siverskyi Donets" without "River": the river, no village Siverskyi (a reference at most)
     if run_end < n and toks[run_end][0].lower() in ("oblasts", "oblast", "raions", "krais") and run_end > i:
         run_end += 1
     chain = _dash_chain(sentence, toks, i, run_end, is_name)
@@ -824,6 +846,11 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             and _may_name_direction(tail) else None
         if ib and ib.group(0).rstrip().lower().endswith(" the") and after[:1] in ("-", "–"):
             ib = None  # "south of the Kherson-Dnipropetrovsk Oblast border": the bearing is the border's, not the town's
+        if HOME_WORD.search(before[-60:]) and (home := HOME_BEFORE.search(before[-100:])) \
+                and (home.group(0).startswith(("based", "headquartered", "garrisoned"))
+                     or not OUT_OF.search(before[:len(before) - len(home.group(0))][-80:])):
+            kept.append(replace(m, role="anchor"))  # "(based in Ulan Ude, Buryatia)": a unit's home
+            continue
         in_paren = before.rfind("(") > before.rfind(")")
         dist = DISTANCE_OF.search(before[-50:]) if not ib and ("km" in before[-50:] or "kilomet" in before[-50:]) else None
         if dist and (not in_paren or _paren_at(sentence, m.start) is None):
@@ -873,8 +900,10 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
                     kept[k] = replace(kept[k], bearing=inline[0], reference=m.name, distance_km=km)
                 inline = None
             elif targets and targets[-1] == len(kept) - 2 and kept[-2].precision == "settlement" \
-                    and kept[-2].bearing is None and not sentence[kept[-2].end:len(lead)].strip():
-                # "liberated Kyselivka northwest of Kherson City": the bearing right after a village is its own
+                    and kept[-2].bearing is None and (not sentence[kept[-2].end:len(lead)].strip()
+                                                      or ASIDE.fullmatch(sentence, kept[-2].end, len(lead))):
+                # "liberated Kyselivka northwest of Kherson City": the bearing right after a village is its own, also
+                # past an aside in brackets ("Blahodatne (which the Russian MoD calls Komsomolske) 45km east of X")
                 kept[-2] = replace(kept[-2], bearing=inline[0], reference=m.name, distance_km=km)
                 kept[-1] = replace(m, role="anchor")
                 inline = None

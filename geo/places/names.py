@@ -319,3 +319,11 @@ def russian_forms(key: str) -> tuple[str, ...]:
 
 
 _H_AS_G = re.compile(r"(?<![kzcs])h")  # Ukrainian h is Russian g; kh, zh, ch, sh stay
+
+
+def letters_swapped(a: str, b: str) -> bool:
+    """Are two keys the same but for two neighbouring letters swapped ("lytpsi" for "lyptsi"), the commonest typo?"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]

@@ -30,7 +30,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
 from geo.places.lines import Line, lines_beside_place, lines_named, lines_of_place
-from geo.places.names import ending_forms, normalize, russian_forms, strip_leading, variant_key, vowel_forms
+from geo.places.names import ending_forms, letters_swapped, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
 # only after everything the report itself says.
@@ -1203,6 +1203,11 @@ class Resolver:
         scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
         best = scored[0]
         fuzzy = best.cand.match == "fuzzy"
+        if len(scored) > 1 and ref is not None and mention.bearing and not mention.distance_km \
+                and all(x.reasons.get("bearing", 0) < 0 for x in scored) and bearing_angles(mention.bearing) and narrowed is None:
+            got = self._past_the_bearings_reach(mention, scored, ref, tuple(x.cand for x in scored))
+            if got is not None:
+                return got
         if len(scored) == 1:
             p = best.cand.place
             if precision != "region" and self._far_from_front(p, ctx) and not best.reasons.get("bearing", 0) > 0 \
@@ -1218,8 +1223,10 @@ class Resolver:
                     if not near and (ctx.sentence_points or ctx.paragraph_places):
                         # a letter dropped or doubled ("Zelendolsk" by Nikopol): a village spelled all but so, close to
                         # the other places of the text
+                        # (a town, more likely named than a village, up to twice as far: Zelenodolsk lies 55 km from Nikopol)
                         near = [c for c in self.g.near_spellings(mention.name) if c.place.is_settlement
-                                and not self._far_from_front(c.place, ctx) and self._with_the_others(c.place, ctx, OTHERS_KM)]
+                                and not self._far_from_front(c.place, ctx) and self._with_the_others(
+                                    c.place, ctx, OTHERS_KM * (2 if c.place.population >= TOWN_POP[0] else 1))]
                     if near:
                         res = self.resolve(mention, ctx, ref, given=near)
                         if res.place is not None:
@@ -1232,6 +1239,12 @@ class Resolver:
                 # "the Slavyansk Oil Refinery in Krasnodar Krai" is not the Sloviansk of Donetsk Oblast
                 return Resolution(mention, None, None, f"only candidate lies outside the oblast named: {p.name} ({p.admin1})",
                                   tuple(cands), review=True)
+            if precision == "settlement" and len(ctx.sentence_points) >= 2 and self._far_from_the_sentence(best, ctx):
+                # "strikes on Mykolaiv City and Apostolove ... and airstrikes near Potomkyne and Prechystivka": the only
+                # Prechystivka the gazetteer knows lies 250 km from all three, by another front; the village meant is
+                # missing, none beats a wrong village (one other place is no cluster: a strike list may span the front)
+                return Resolution(mention, None, None, f"only candidate lies far from every other place of its sentence: "
+                                  f"{p.name} ({p.admin1})", tuple(cands), review=True)
             if best.reasons.get("bearing", 0) < 0:
                 if ref is not None and km(ref, p) > FAR_KM and not (best.reasons.get("capital named bare") or best.reasons.get("city named bare")):
                     # (a city named bare is that city: the bearing belongs to another place of the sentence,
@@ -1281,7 +1294,7 @@ class Resolver:
             near = near or self._the_only_one_in_the_sector(scored, mention, ref, ctx) \
                 or self._the_hromadas_seat(scored, ctx) or self._the_only_one_in_their_oblast(scored, ctx) \
                 or self._the_only_one_along_the_line(scored, ctx) or self._only_one_on_the_front(scored, ctx) \
-                or self._the_only_town(scored, pop, ratio, ctx)
+                or self._the_only_town(scored, pop, ratio, ctx) or self._letters_swapped(scored, mention, ctx)
             if near is not None:
                 pick, rival, d, rule = near
                 return Resolution(mention, pick.cand.place, precision, rule, tuple(c.cand for c in scored),
@@ -1309,6 +1322,35 @@ class Resolver:
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
             runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
         )
+
+    @staticmethod
+    def _past_the_bearings_reach(mention: Mention, scored: list[_Scored], ref: Place, cands: tuple[Candidate, ...]) -> Resolution | None:
+        """No namesake lies where a bearing with no distance puts it ("Rubizhne, south of Kharkiv"): a pick farther
+        than FAR_KM from the reference is another place (the Rubizhne in Luhansk Oblast, 188 km east-southeast of
+        Kharkiv), and none is chosen. (The one namesake farther on in the direction named is no safer a guess: ISW's
+        compass is often off.) What else the text says of the place stands (a city named bare is that city, the bearing
+        may be another place's; the river it lies by; its oblast)."""
+        best = scored[0]
+        if any(best.reasons.get(r, 0) > 0 for r in STRONG_REASONS):
+            return None
+        if km(ref, best.cand.place) > FAR_KM:
+            return Resolution(mention, None, None, f"no candidate lies {mention.bearing} of {ref.name} ({ref.admin1}); the "
+                              f"likeliest is {round(km(ref, best.cand.place))} km away", cands,
+                              runner_up=scored[1].cand.place, review=True)
+        return None
+
+    def _letters_swapped(self, scored: list[_Scored], mention: Mention, ctx: Context):
+        """A name the gazetteer knows only by fuzzy matches ("Lytpsi"): the one namesake spelled so but for two
+        neighbouring letters swapped (Lyptsi, north of Kharkiv), when it lies in the fighting, is the place meant."""
+        if not all(x.cand.match == "fuzzy" for x in scored):
+            return None
+        key = normalize(mention.name)
+        hits = [x for x in scored if letters_swapped(key, normalize(x.cand.place.name))]
+        if len({x.cand.place.geonameid for x in hits}) != 1 or self._far_from_front(hits[0].cand.place, ctx):
+            return None
+        pick = hits[0]
+        rival = next(x for x in scored if x is not pick)
+        return pick, rival, 0.0, f"letters swapped (spelled {pick.cand.place.name} in the gazetteer)"
 
     def _in_the_raion_named(self, scored: list[_Scored], ctx: Context) -> None:
         """A raion or district named right after the place ("in Mykolaivka area, Skadovsk Raion", "Novooleksiivka in

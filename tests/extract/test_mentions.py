@@ -630,3 +630,36 @@ def test_a_bracketed_distance_without_a_town_is_from_the_town_of_its_clause(is_n
     s = "Russian forces attacked north of Kreminna near Makiivka (20km south of Svatove)."
     got = {m.text: (m.bearing, m.reference, m.distance_km) for m in find_mentions(s, is_name)}
     assert got["Makiivka"] == ("south", "Svatove", 20.0)
+
+
+def test_bearing_after_an_aside_in_brackets(is_name):
+    # an aside between a village and its bearing does not hide the bearing: it is still the village's own
+    s = ("Russian milbloggers claimed that Russian troops entered Kyselivka (which Russian sources still call by its "
+         "Soviet-era name) about 15km northwest of Kherson City.")
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert (got["Kyselivka"].bearing, got["Kyselivka"].reference, got["Kyselivka"].distance_km) == ("northwest", "Kherson City", 15)
+    assert got["Kherson City"].role != "target"
+
+
+def test_words_that_are_not_places(full_gazetteer):
+    # GeoNames has a village Hromada, a village Nova and a Siverskiy (Leningrad Oblast): none is meant by a hromada's
+    # unit word, a postal company or the river named without "River"
+    is_full = full_gazetteer.is_name
+    s = ("Russian forces fired rockets at the Pokrovske Hromada (a territorial community) and shelled a queue at the "
+         "Nova Poshta post office in Kharkiv City on May 3.")
+    assert names(s, is_full, "target") == ["Pokrovske", "Kharkiv City"]
+    s = "Ukrainian troops held their positions on the Siverskyi Donets north of Lysychansk and repelled an assault near Bilohorivka."
+    assert [m.text for m in find_mentions(s, is_full) if m.role == "target"] == ["Bilohorivka"]
+    s = "Russian forces tried to cross the Siverskyi Donets River near Serebrianka."
+    assert [m.text for m in find_mentions(s, is_full) if m.precision == "feature"] == ["Siverskyi Donets River"]
+
+
+def test_a_units_home_is_not_where_it_fought(full_gazetteer):
+    # where a unit is based or its men come from is their home, not a place of the claim
+    is_full = full_gazetteer.is_name
+    s = ("Ukrainian forces struck a depot of the 5th Tank Brigade (based in Ulan Ude, Buryatia) near Nova Kakhovka on "
+         "August 2, and mobilized men from Tatarstan reportedly attacked near Bilohorivka.")
+    assert names(s, is_full, "target") == ["Nova Kakhovka", "Bilohorivka"]
+    # men driven out of a village are not its natives
+    s = "Ukrainian forces expelled Russian servicemen from Dovhenke and advanced toward Sulyhivka."
+    assert names(s, is_full, "target")[:1] == ["Dovhenke"]

@@ -203,3 +203,12 @@ def test_spelling_forms_leave_english_runs_alone():
 
     assert spelling_forms("indicate that the russians") == ()  # four words: no place name
     assert not any("tkhe" in f or "wkh" in f for f in spelling_forms("where the"))  # English th, wh are no kh
+
+
+def test_letters_swapped():
+    from geo.places.names import letters_swapped
+
+    assert letters_swapped("lytpsi", "lyptsi")
+    assert not letters_swapped("lyptsi", "lyptsi")  # the same name is no typo
+    assert not letters_swapped("lytpsi", "lyntsi")  # another letter, not two swapped
+    assert not letters_swapped("lipsti", "lyptsi")

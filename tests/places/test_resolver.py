@@ -532,3 +532,45 @@ def test_a_facility_named_after_a_town_beside_the_larger_town_named_with_it_is_i
     # a facility named after the town named with it is in that town
     port = r.resolve(Mention("Port of Mariupol", 0, 16, "Port of Mariupol", precision="feature", reference="Mariupol"), Context())
     assert port.place.name == "Mariupol"
+
+
+def test_lone_candidate_far_from_the_places_of_its_claim_is_none(full_gazetteer):
+    # the only Prechystivka the gazetteer knows lies by Vuhledar: named with Snihurivka and Bashtanka (Mykolaiv
+    # Oblast), 250 km away, it is another village the gazetteer lacks; named with Vuhledar it is that one, and named
+    # with one far place only it stands (a strike list may name places on two fronts)
+    r = Resolver(full_gazetteer)
+    m = Mention("Prechystivka", 0, 12, "Prechystivka")
+    snihurivka = next(c.place for c in full_gazetteer.lookup("Snihurivka") if c.place.admin1 == "Mykolaiv Oblast")
+    bashtanka = next(c.place for c in full_gazetteer.lookup("Bashtanka") if c.place.admin1 == "Mykolaiv Oblast")
+    two = (snihurivka, bashtanka)
+    res = r.resolve(m, Context(sentence_places=two, claim_places=two, kind="strike"))
+    assert res.place is None and res.review and "far from every other place" in res.rule
+    res = r.resolve(m, Context(sentence_places=two[:1], claim_places=two[:1], kind="strike"))
+    assert res.place is not None and res.place.admin1 == "Donetsk Oblast"
+    vuhledar = next(c.place for c in full_gazetteer.lookup("Vuhledar") if c.place.admin1 == "Donetsk Oblast")
+    res = r.resolve(m, Context(sentence_places=(snihurivka, vuhledar), claim_places=(snihurivka, vuhledar), kind="strike"))
+    assert res.place is not None and res.place.admin1 == "Donetsk Oblast"
+
+
+def test_bearing_no_namesake_fits_leaves_a_far_pick_unplaced(full_gazetteer):
+    # "Rubizhne, west of Kharkiv": no Rubizhne lies west of Kharkiv within a bearing's reach; the town of Rubizhne
+    # (Luhansk Oblast, the most populous) lies 190 km to the east-southeast: none, for review
+    r = Resolver(full_gazetteer)
+    kharkiv = next(c.place for c in full_gazetteer.lookup("Kharkiv") if c.place.admin1 == "Kharkiv Oblast" and c.place.population > 1e6)
+    res = r.resolve(Mention("Rubizhne", 0, 8, "Rubizhne", bearing="west", reference="Kharkiv"), Context(kind="attack"), kharkiv)
+    assert res.place is None and res.review and "no candidate lies west of Kharkiv" in res.rule
+    # northeast of Kharkiv: the village there, as before
+    res = r.resolve(Mention("Rubizhne", 0, 8, "Rubizhne", bearing="northeast", reference="Kharkiv"), Context(kind="attack"), kharkiv)
+    assert res.place is not None and res.place.admin1 == "Kharkiv Oblast"
+
+
+def test_misspellings_with_only_fuzzy_namesakes(full_gazetteer):
+    r = Resolver(full_gazetteer)
+    # two letters swapped: of the fuzzy matches (Lyptsi, Male Vesele, Lyse, ...), the one spelled so but for the swap
+    res = r.resolve(Mention("Lytpsi", 0, 6, "Lytpsi"), Context(kind="attack"))
+    assert res.place is not None and res.place.name == "Lyptsi" and res.review and "letters swapped" in res.rule
+    # a letter dropped: the only Zelendolsk is an alternate name of Zelenodolsk in Tatarstan; the Dnipropetrovsk Oblast
+    # town (12,700 people) lies 55 km from Nikopol, named with it
+    nikopol = next(c.place for c in full_gazetteer.lookup("Nikopol") if c.place.admin1 == "Dnipropetrovsk Oblast")
+    res = r.resolve(Mention("Zelendolsk", 0, 10, "Zelendolsk"), Context(sentence_places=(nikopol,), claim_places=(nikopol,), kind="strike"))
+    assert res.place is not None and res.place.admin1 == "Dnipropetrovsk Oblast" and res.review
