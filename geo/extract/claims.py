@@ -418,7 +418,7 @@ LEAD_CONFIRMED = re.compile(r"^assessed|refinement", re.I)
 LEAD_ORDER_OF_BATTLE = re.compile(r"order\s+of\s+battle", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     kind: str
     actor: str | None
@@ -430,8 +430,6 @@ class _Event:
     mutual: bool = False  # each side accuses the other of it
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     ceded: bool = False  # the side named withdrew from the place: the other side's gain there
-
-
     footage: bool = False  # control read from footage ("footage ... indicates that Russian forces control the settlement")
     mentions: list[Mention] | None = None
 
@@ -1116,7 +1114,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # "Russian forces lost territory near Bakhmut": the other side gained it
         if not any(e.start <= p.start("verb") < e.end for e in events) and not NEGATION.search(p.group(0)):
             events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
-    evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
+    pictured = any(w in low for w in EVIDENCE_NOUNS)  # footage, images, video, photos: what the three readings below need
+    evidence = pictured and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
             continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
@@ -1124,7 +1123,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue  # "video shows Russian forces in X forcing students to dig trenches": presence, no gain
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
-    shown = ("destroyed" in low or "damaged" in low or "burn" in low) and any(w in low for w in EVIDENCE_NOUNS + ("picture",))
+    shown = ("destroyed" in low or "damaged" in low or "burn" in low) and (pictured or "picture" in low)
     for p in DESTROYED_SHOWN.finditer(sentence) if shown else ():
         struck = "ukraine" if p.group("side") == "Russian" else "russia"
         same = [e for e in events if e.start == p.start("verb")]
@@ -1132,7 +1131,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             same[0].actor, same[0].dropped, same[0].kind = struck, None, "strike"  # "images of destroyed Russian equipment"
         elif not same:
             events.append(_Event("strike", struck, p.start("verb"), p.end("verb")))
-    footage = any(w in low for w in EVIDENCE_NOUNS) and any(w in low for w in EVIDENCE_CONTROL)
+    footage = pictured and any(w in low for w in EVIDENCE_CONTROL)
     for p in FOOTAGE_CONTROL.finditer(sentence) if footage else ():
         if not any(e.start <= p.start("verb") < e.end or p.start("verb") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("verb"), p.end(),
