@@ -257,6 +257,7 @@ STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rockets?|mortars?|tank|missile|miss
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
 MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ing)\b|prepared\s+(?:to|for|an?|the)\b|aims?\s+to|(?:the|an?)\s+aim\s+of|seek(?:s|ing)?\s+to|sought\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|need(?:s|ed)?\s+to|planned\s+to|(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)\s+(?:[\w’'-]+\s+){0,3}?to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly|to\s+(?:assist|justify|facilitate|help|excuse|explain)\b|(?:prerequisites?|preconditions?|bridgeheads?|springboards?|footholds?|staging\s+(?:areas?|grounds?|points?)|launch(?:ing)?\s+(?:pads?|points?))\s+for)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
+MODAL = lexicon.quick_start(MODAL)  # a long list of phrases tried at each word: led by a look-ahead for their first letters
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -786,13 +787,15 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
     events: list[_Event] = []
     found_actors = False
     low = _low(sentence)
-    has_accusation = "accus" in low or "each other" in low
-    has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low or " could " in low
+    has_accusation = has_future = False
     repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):
-        if not found_actors:
+        if not found_actors:  # what the triggers below ask of the whole sentence, read at the first
             actors, found_actors = _actors(sentence), True
+            has_accusation = "accus" in low or "each other" in low
+            has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low \
+                or " could " in low
         word = m.group().lower()
         ceded = bool(m.group("move")) and _ceded(sentence, m.start(), m.end(), word)
         if m.group("move") and not ceded:
@@ -1106,7 +1109,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 events[-1].end = m.end()
                 continue
         events.append(ev)
-    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS + FALSE_WORDS) else ():
+    # (`any(map(low.__contains__, ...))`: the substring tests without a generator's frame, for every sentence)
+    for start, end in _refuted_spans(sentence, low) if events and any(map(low.__contains__, REFUTE_OR_FALSE)) else ():
         for ev in events:
             if start <= ev.start < end and not ev.dropped:
                 ev.dropped = "refuted"  # "denied reports that Ukrainian forces attacked X": the denied event is no claim
@@ -1114,7 +1118,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # "Russian forces lost territory near Bakhmut": the other side gained it
         if not any(e.start <= p.start("verb") < e.end for e in events) and not NEGATION.search(p.group(0)):
             events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
-    pictured = any(w in low for w in EVIDENCE_NOUNS)  # footage, images, video, photos: what the three readings below need
+    pictured = any(map(low.__contains__, EVIDENCE_NOUNS))  # footage, images, video, photos: what the three readings below need
     evidence = pictured and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
@@ -1162,6 +1166,7 @@ REFUTED = re.compile(r"\b(?:refut\w*|den(?:y|ied|ies|ying)|disput\w*|debunk\w*)\
 # "Media reports that Ukrainian forces recaptured X are incorrect", "claimed that reports that Y retook Z are false": the
 # reported event, between "that" and the verdict, is said to be untrue
 FALSE_WORDS = ("false", "incorrect", "untrue", "inaccurate")
+REFUTE_OR_FALSE = REFUTE_WORDS + FALSE_WORDS
 REPORTED_FALSE = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|statements?)\s+that\s+(?P<body>[^;]{1,300}?)\s+(?:are|were|is|was)\s+"
                             r"(?:(?:likely|almost\s+certainly|probably|entirely|completely|also)\s+)?(?:false|incorrect|untrue|inaccurate)\b")
 
