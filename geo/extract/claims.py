@@ -1194,6 +1194,8 @@ def _fight_word(text: str) -> bool:
     """Does FIGHT_WORD stand in the text? Its words all hold one of these stems: most sentences hold none, and a
     substring test is far cheaper than the case-insensitive pattern."""
     return _may_contain(text, _low(text), "fight", "fought", "clash", "battl") and FIGHT_WORD.search(text) is not None
+
+
 SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from|People[’']s Republic|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d|Lancet|Oniks|Onyx")
 
 
