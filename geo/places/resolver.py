@@ -207,8 +207,7 @@ class RecentPoints:
     def __init__(self, places: list[Place], size: int):
         self.places = places  # appended to by the caller
         self.size = size
-        self._points: list[tuple[float, float]] = []  # (lat, lon) of each place read so far
-        self._cells: dict[tuple[int, int], list[int]] = {}  # grid cell -> the indices of those places in it, ascending
+        self._points: list[tuple[float, float, int, int]] = []  # (lat, lon, grid cell) of each place read so far
         # query -> (places seen, the distance to the nearest of the last `size` of them, that place's index)
         self._memo: dict[tuple[float, float, float], tuple[int, float, int]] = {}
         self.scanned = 0
@@ -236,33 +235,22 @@ class RecentPoints:
                  at: int = -1) -> tuple[float, int]:
         """The nearest of places[start:stop] that lie in the grid cells `PointIndex` would scan, if nearer than
         `best` (the place at index `at`): (its distance, its index)."""
-        points, cells = self._points, self._cells
-        for x in self.places[len(points):stop]:
-            cells.setdefault((int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)), []).append(len(points))
-            points.append((x.lat, x.lon))
+        for x in self.places[len(self._points):stop]:
+            self._points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
         ring = max(1, math.ceil(within / PointIndex.CELL_KM))
         ci, cj = int(lat // PointIndex.CELL_LAT), int(lon // PointIndex.CELL_LON)
+        i0, i1, j0, j1 = ci - ring, ci + ring, cj - ring, cj + ring  # the square of cells a PointIndex scans
         radians, cos, hypot = math.radians, math.cos, math.hypot
         scanned = 0
-        # the places of start:stop in the cells around the query, cell by cell: a far candidate (most namesakes) is
-        # told apart in a few lookups, not a pass over the section's places. The nearest distance does not depend on
-        # the order; of places equally near, any one still among the last `size` serves `nearest_km` alike.
-        for i in range(ci - ring, ci + ring + 1):
-            for j in range(cj - ring, cj + ring + 1):
-                ks = cells.get((i, j))
-                if ks is None:
-                    continue
-                lo = 0 if ks[0] >= start else bisect.bisect_left(ks, start)
-                hi = len(ks) if ks[-1] < stop else bisect.bisect_left(ks, stop)
-                for k in ks[lo:hi]:
-                    scanned += 1
-                    a, b = points[k]
-                    y = radians(a - lat)
-                    if 6371.0 * abs(y) >= best:
-                        continue  # no nearer than the nearest so far (see `PointIndex._nearest`)
-                    d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), y)
-                    if d < best:
-                        best, at = d, k
+        for k, (a, b, i, j) in enumerate(self._points[start:stop], start):
+            if i0 <= i <= i1 and j0 <= j <= j1:
+                scanned += 1
+                y = radians(a - lat)
+                if 6371.0 * abs(y) >= best:
+                    continue  # no nearer than the nearest so far (see `PointIndex._nearest`)
+                d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), y)
+                if d < best:
+                    best, at = d, k
         self.scanned += scanned
         return best, at
 
