@@ -249,6 +249,7 @@ MONTH_SPAN = re.compile(rf"\b(?:in|since|during|throughout|by|until|from|through
                         rf"(?:beginning|end|middle)\s+of\s+)?(?P<month>{'|'.join(m.title() for m in MONTHS)})\b(?!\s+\d{{1,2}}\b)")
 # "on June 3", "June 1 through June 7", "October 12, 2022": a day named in the sentence
 DAY_DATE = re.compile(rf"\b(?P<month>{'|'.join(m.title() for m in MONTHS)})\s+(?P<day>\d{{1,2}})\b(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+DAY_DATE = lexicon.quick_start(DAY_DATE)  # led by a look-ahead for the months' first letters: the same matches, faster
 # "over the past eleven months", "in the last year": a sentence that sums up a long span, not the day
 LONG_SPAN = re.compile(r"\b(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:(?:several|few|two|three|four|five|six|seven|eight|"
                        r"nine|ten|eleven|twelve|\d+)\s+)?(?:months|years|year)\b")
@@ -267,6 +268,7 @@ STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rockets?|mortars?|tank|missile|miss
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
 MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ing)\b|prepared\s+(?:to|for|an?|the)\b|aims?\s+to|(?:the|an?)\s+aim\s+of|seek(?:s|ing)?\s+to|sought\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|need(?:s|ed)?\s+to|planned\s+to|(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)\s+(?:[\w’'-]+\s+){0,3}?to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly|to\s+(?:assist|justify|facilitate|help|excuse|explain)\b|(?:prerequisites?|preconditions?|bridgeheads?|springboards?|footholds?|staging\s+(?:areas?|grounds?|points?)|launch(?:ing)?\s+(?:pads?|points?))\s+for)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
+MODAL = lexicon.quick_start(MODAL)  # a long list of phrases tried at each word: led by a look-ahead for their first letters
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -468,7 +470,7 @@ LEAD_CONFIRMED = re.compile(r"^assessed|refinement", re.I)
 LEAD_ORDER_OF_BATTLE = re.compile(r"order\s+of\s+battle", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     kind: str
     actor: str | None
@@ -480,8 +482,6 @@ class _Event:
     mutual: bool = False  # each side accuses the other of it
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     ceded: bool = False  # the side named withdrew from the place: the other side's gain there
-
-
     footage: bool = False  # control read from footage ("footage ... indicates that Russian forces control the settlement")
     mentions: list[Mention] | None = None
 
@@ -663,6 +663,7 @@ VICTIMS_AFTER = re.compile(r"[^.;]{0,100}?\b(?:killed|wounded|injured|eliminated
 BOTH_SIDES = re.compile(r"\b(?:Russian\s+and\s+Ukrainian|Ukrainian\s+and\s+Russian)\s+(?:forces|troops|units|servicemen|soldiers)\b")
 # led by a look-ahead for their first characters (`lexicon.quick_start`): the same matches, 10-40% faster
 SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES = map(lexicon.quick_start, (SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES))
+CASUALTIES_BEFORE = lexicon.quick_start(CASUALTIES_BEFORE)
 
 
 @lru_cache(maxsize=8)
@@ -921,6 +922,7 @@ def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
 # "... and shelled", "... and also conducted": "and", then the event's own finite (past) verb, which starts a new clause
 AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot)\b"
                         r"(?:\s+(?:on|at))?$")
+AND_FINITE = lexicon.quick_start(AND_FINITE)
 
 
 def _operation_name(before_words: list[str]) -> list[str] | None:
@@ -965,13 +967,15 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
     events: list[_Event] = []
     found_actors = False
     low = _low(sentence)
-    has_accusation = "accus" in low or "each other" in low
-    has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low or " could " in low
+    has_accusation = has_future = False
     repelled: _Event | None = None
     noun_side: tuple[str, int] | None = None
     for m in TRIGGER.finditer(low):
-        if not found_actors:
+        if not found_actors:  # what the triggers below ask of the whole sentence, read at the first
             actors, found_actors = _actors(sentence), True
+            has_accusation = "accus" in low or "each other" in low
+            has_future = " will " in low or " would " in low or " unlikely to " in low or " may " in sentence or " might " in low \
+                or " could " in low
         word = m.group().lower()
         ceded = bool(m.group("move")) and _ceded(sentence, m.start(), m.end(), word)
         if m.group("move") and not ceded:
@@ -1310,7 +1314,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 events[-1].end = m.end()
                 continue
         events.append(ev)
-    for start, end in _refuted_spans(sentence, low) if events and any(w in low for w in REFUTE_WORDS + FALSE_WORDS) else ():
+    # (`any(map(low.__contains__, ...))`: the substring tests without a generator's frame, for every sentence)
+    for start, end in _refuted_spans(sentence, low) if events and any(map(low.__contains__, REFUTE_OR_FALSE)) else ():
         for ev in events:
             if start <= ev.start < end and not ev.dropped:
                 ev.dropped = "refuted"  # "denied reports that Ukrainian forces attacked X": the denied event is no claim
@@ -1318,7 +1323,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         # "Russian forces lost territory near Bakhmut": the other side gained it
         if not any(e.start <= p.start("verb") < e.end for e in events) and not NEGATION.search(p.group(0)):
             events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
-    evidence = any(w in low for w in EVIDENCE_NOUNS) and any(w in sentence for w in EVIDENCE_VERBS)
+    pictured = any(map(low.__contains__, EVIDENCE_NOUNS))  # footage, images, video, photos: what the three readings below need
+    evidence = pictured and any(w in sentence for w in EVIDENCE_VERBS)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
             continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
@@ -1326,7 +1332,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue  # "video shows Russian forces in X forcing students to dig trenches": presence, no gain
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
-    shown = ("destroyed" in low or "damaged" in low or "burn" in low) and any(w in low for w in EVIDENCE_NOUNS + ("picture",))
+    shown = ("destroyed" in low or "damaged" in low or "burn" in low) and (pictured or "picture" in low)
     for p in DESTROYED_SHOWN.finditer(sentence) if shown else ():
         struck = "ukraine" if p.group("side") == "Russian" else "russia"
         same = [e for e in events if e.start == p.start("verb")]
@@ -1334,7 +1340,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             same[0].actor, same[0].dropped, same[0].kind = struck, None, "strike"  # "images of destroyed Russian equipment"
         elif not same:
             events.append(_Event("strike", struck, p.start("verb"), p.end("verb")))
-    footage = any(w in low for w in EVIDENCE_NOUNS) and any(w in low for w in EVIDENCE_CONTROL)
+    footage = pictured and any(w in low for w in EVIDENCE_CONTROL)
     for p in FOOTAGE_CONTROL.finditer(sentence) if footage else ():
         if not any(e.start <= p.start("verb") < e.end or p.start("verb") <= e.start < p.end() for e in events):
             events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("verb"), p.end(),
@@ -1394,6 +1400,7 @@ REFUTED = re.compile(r"\b(?:refut\w*|den(?:y|ied|ies|ying)|disput\w*|debunk\w*)\
 # "Media reports that Ukrainian forces recaptured X are incorrect", "claimed that reports that Y retook Z are false": the
 # reported event, between "that" and the verdict, is said to be untrue
 FALSE_WORDS = ("false", "incorrect", "untrue", "inaccurate")
+REFUTE_OR_FALSE = REFUTE_WORDS + FALSE_WORDS
 REPORTED_FALSE = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|statements?)\s+that\s+(?P<body>[^;]{1,300}?)\s+(?:are|were|is|was)\s+"
                             r"(?:(?:likely|almost\s+certainly|probably|entirely|completely|also)\s+)?(?:false|incorrect|untrue|inaccurate)\b")
 
@@ -1412,6 +1419,14 @@ def _refuted_spans(sentence: str, low: str) -> list[tuple[int, int]]:
 
 
 FIGHT_WORD = re.compile(rf"\b(?:{alternation(FIGHTING)})\b", re.I)
+
+
+def _fight_word(text: str) -> bool:
+    """Does FIGHT_WORD stand in the text? Its words all hold one of these stems: most sentences hold none, and a
+    substring test is far cheaper than the case-insensitive pattern."""
+    return _may_contain(text, _low(text), "fight", "fought", "clash", "battl") and FIGHT_WORD.search(text) is not None
+
+
 SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from|People[’']s Republic|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d|Lancet|Oniks|Onyx")
 
 
@@ -1468,7 +1483,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     `struck_by` is the side of the paragraph's last strike, whose weapons a sentence may name alone ("The missiles hit X").
     `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
-    if not SIDE_HINT.search(sentence) and not (side and FIGHT_WORD.search(sentence)) \
+    if not SIDE_HINT.search(sentence) and not (side and _fight_word(sentence)) \
             and not (struck_by and WEAPON_THEN_VERB.search(sentence)):
         return []  # no side is named: nobody acts in this sentence
     if _may_contain(sentence, _low(sentence), "isw", "effort", "silence", " war", "invasion") and LOOKBACK.search(sentence):
@@ -1927,7 +1942,7 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 elif not mutual:
                     struck_by = claim.actor
                 claims.append(claim)
-            if had_side is None and side is None and (FIGHT_WORD.search(text) or " and " in text and BOTH_SIDES.search(text)):
+            if had_side is None and side is None and (_fight_word(text) or " and " in text and BOTH_SIDES.search(text)):
                 sideless.append((first, len(claims), args, had_struck_by))
             elif had_side is None and side is not None and sideless:
                 # "Fighting continued in X. Russian forces attacked Y ...": the paragraph names the attacking side after

@@ -712,10 +712,16 @@ class Gazetteer:
         "Chkalovo"), the other vowel of its closing syllable ("Dibrovne" -> "Dibrivne") or its Russian shape
         ("Trypillya" -> "Tripol'ye"), which `lookup` tries
         only for a name it finds nowhere else: for a caller whose every candidate the text has ruled out."""
-        key = strip_leading(normalize(name))
-        ids = [i for i in dict.fromkeys(self._form_ids(key, ending_forms(key) + vowel_forms(key) + russian_forms(key)))]
-        known = {c.place.geonameid for c in self.lookup(name, fuzzy=False)}
-        return list(self._candidates([i for i in ids if i not in known], "variant", key))
+        memo = self.__dict__.setdefault("_shapes_memo", {})  # kept per name, as `_fuzzy` keeps its matches
+        got = memo.get(name)
+        if got is None:
+            if len(memo) > 8192:
+                memo.clear()
+            key = strip_leading(normalize(name))
+            ids = [i for i in dict.fromkeys(self._form_ids(key, ending_forms(key) + vowel_forms(key) + russian_forms(key)))]
+            known = {c.place.geonameid for c in self.lookup(name, fuzzy=False)}
+            got = memo[name] = self._candidates([i for i in ids if i not in known], "variant", key)
+        return list(got)
 
     def near_spellings(self, name: str) -> list[Candidate]:
         """Ukrainian places whose name is spelled close to `name` (the fuzzy match `lookup` makes only for a name it

@@ -241,17 +241,19 @@ class RecentPoints:
             self._points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
         ring = max(1, math.ceil(within / PointIndex.CELL_KM))
         ci, cj = int(lat // PointIndex.CELL_LAT), int(lon // PointIndex.CELL_LON)
-        radians, cos, hypot, points = math.radians, math.cos, math.hypot, self._points
-        for k in range(start, stop):
-            a, b, i, j = points[k]
-            if -ring <= i - ci <= ring and -ring <= j - cj <= ring:
-                self.scanned += 1
+        i0, i1, j0, j1 = ci - ring, ci + ring, cj - ring, cj + ring  # the square of cells a PointIndex scans
+        radians, cos, hypot = math.radians, math.cos, math.hypot
+        scanned = 0
+        for k, (a, b, i, j) in enumerate(self._points[start:stop], start):
+            if i0 <= i <= i1 and j0 <= j <= j1:
+                scanned += 1
                 y = radians(a - lat)
                 if 6371.0 * abs(y) >= best:
                     continue  # no nearer than the nearest so far (see `PointIndex._nearest`)
                 d = 6371.0 * hypot(radians(b - lon) * cos(radians((lat + a) / 2)), y)
                 if d < best:
                     best, at = d, k
+        self.scanned += scanned
         return best, at
 
 
@@ -315,6 +317,20 @@ def km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+KM_PER_DEGREE_BELOW = 111.0  # a degree of latitude is 111.2 km: at least so many km lie between points a degree apart
+
+
+def lat_km(a: Place, b: Place) -> float:
+    """A lower bound of `km(a, b)` from the latitudes alone (the great circle is never shorter than the meridian
+    between them), for tests that rule far namesakes out without the trigonometry."""
+    return KM_PER_DEGREE_BELOW * abs(a.lat - b.lat)
+
+
+def farther_than(a: Place, b: Place, limit: float) -> bool:
+    """`km(a, b) > limit`, answered by `lat_km` when the latitudes alone tell."""
+    return lat_km(a, b) > limit or km(a, b) > limit
+
+
 def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance: good to 1% at these ranges, and fast enough for candidate sets.
 
@@ -366,6 +382,12 @@ _WGS84 = _Geodesic.WGS84
 def fits_bearing(ref: Place, place: Place, direction: str, distance: float | None, within: bool = False) -> bool:
     """Does `place` lie `direction` of `ref` (within 67.5 degrees) at a plausible distance? With `within`, the
     distance is a bound ("within 30km southwest of X near Y"): any place up to it fits."""
+    low = lat_km(ref, place)  # each test below that rules a place out as too far does so for this bound first
+    if distance is not None:
+        if (low > distance + max(8.0, 0.25 * distance)) if within else (low - distance > max(8.0, 0.5 * distance)):
+            return False
+    elif low > bearing_reach_km(ref):
+        return False
     d = km(ref, place)
     if distance is not None:
         if within:
@@ -422,8 +444,11 @@ def within_stated(ref: Place, place: Place, direction: str, distance: float) -> 
     distance by no more than the distance itself (at least 15 km, plus the reference town's radius). A place within 2 km
     of the reference, or less than 2 km to the side of the stated line, fits any direction (GeoNames points
     are town centres)."""
+    slack = max(STATED_SLACK_KM, distance) + town_radius_km(ref)
+    if lat_km(ref, place) - distance > slack:
+        return False  # too far by the latitudes alone (most namesakes of a name)
     d = km(ref, place)
-    if abs(d - distance) > max(STATED_SLACK_KM, distance) + town_radius_km(ref):
+    if abs(d - distance) > slack:
         return False
     wants = bearing_angles(direction)
     if not wants or d < 2.0:
@@ -1172,7 +1197,8 @@ class Resolver:
         if ctx.section_namesake is not None and ctx.paragraph_places:
             # the name placed earlier in the section vouches for that village ("section namesake"), not for its namesakes near it
             same = ctx.section_namesake
-            ctx = replace(ctx, paragraph_places=tuple(x for x in ctx.paragraph_places if km(x, same) > SAME_PLACE_KM), section_points=None)
+            ctx = replace(ctx, paragraph_places=tuple(x for x in ctx.paragraph_places if farther_than(x, same, SAME_PLACE_KM)),
+                          section_points=None)
         if precision == "settlement" and (ctx.sentence_places or ctx.paragraph_places):
             # the name placed at one namesake elsewhere in the sentence or section ("from the outskirts of X to the
             # centre of X") vouches for none of its namesakes near it (a duplicate row beside the town)
@@ -1255,7 +1281,7 @@ class Resolver:
             rule = (narrowed or "single candidate") + (" (fuzzy match)" if fuzzy else "")
             return Resolution(mention, p, precision, rule, tuple(cands), review=fuzzy)
         # namesakes a few km apart are one place entered twice (GeoNames has such pairs): not an ambiguity
-        second = next((x for x in scored[1:] if km(best.cand.place, x.cand.place) > SAME_PLACE_KM), None)
+        second = next((x for x in scored[1:] if farther_than(best.cand.place, x.cand.place, SAME_PLACE_KM)), None)
         if second is None:
             return Resolution(mention, best.cand.place, precision, "namesakes within 5 km: one place", tuple(c.cand for c in scored),
                               runner_up=scored[1].cand.place, margin=0.0, review=fuzzy)
@@ -1277,7 +1303,7 @@ class Resolver:
             # ("Svitlychne" by Orikhove is its "Svetlichnoye"): such places join the namesakes (without the main-name
             # credit) when the text's other places stand by them
             extra = [c for c in self._russian_shaped(mention.name) if not self._far_from_front(c.place, ctx)
-                     and all(km(c.place, x.cand.place) > SAME_PLACE_KM for x in scored)]
+                     and all(farther_than(c.place, x.cand.place, SAME_PLACE_KM) for x in scored)]
             extra = [x.cand for x in (self._score(_Scored(c), mention, ctx, ref) for c in extra)
                      if x.score > best.score - DECIDE and _stood_by(x)]
             if extra:
@@ -1680,8 +1706,9 @@ class Resolver:
         if ctx.section_namesake is not None:
             # a section covers one sector of the front, where a name means one village: the one placed so with confidence
             s.add("named so elsewhere in the section", 1.5 if km(ctx.section_namesake, p) <= SAME_PLACE_KM else 0.0)
-        if ctx.heading_regions:
-            s.add("section heading", 1.0 if p.admin1 in ctx.heading_regions else 0.0)
+        # (a rule that adds nothing is not called: `_Scored.add` would skip it, for some 40,000 candidates a run)
+        if ctx.heading_regions and p.admin1 in ctx.heading_regions:
+            s.add("section heading", 1.0)
         if ctx.heading_places:
             d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
@@ -1702,12 +1729,14 @@ class Resolver:
             for cells in ctx.neighbours:  # a loop: a generator into sum() is slower
                 if cell in cells.cells:
                     close += 1
-            s.add("listed with places close to it", min(2.25, 0.75 * close))
+            if close:
+                s.add("listed with places close to it", min(2.25, 0.75 * close))
         if ctx.paragraph_places:
             d = ctx.section_index.nearest_km(p.lat, p.lon, 100)
             if d < 0.5:  # the place itself, placed earlier in the section: it does not vouch for itself
                 d = PointIndex((x.lat, x.lon) for x in ctx.paragraph_places if x.geonameid != p.geonameid).nearest_km(p.lat, p.lon, 100)
-            s.add("near other places in the section", 1.0 if d <= 40 else 0.5 if d <= 100 else 0.0)
+            if d <= 100:
+                s.add("near other places in the section", 1.0 if d <= 40 else 0.5)
         if self.frontline is not None and ctx.kind and not p.is_region:
             got = self._line_km.get(p.geonameid)  # measured once per place for the report
             s.add("front line of the day", line_prior(self._measure_line([p])[0] if got is None else got, ctx.kind))
@@ -1715,7 +1744,8 @@ class Resolver:
         if front:
             d = front.nearest_km(p.lat, p.lon, 120)
             s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
-        s.add("front prior", 0.75 if p.admin1 in self.front_regions else 0.0)
+        if p.admin1 in self.front_regions:
+            s.add("front prior", 0.75)
         if p.is_settlement:
             s.add("settlement", 0.25)
             if p.feature_code in GONE_CODES:
@@ -1726,7 +1756,8 @@ class Resolver:
                 s.add("capital named bare", 3.0)  # "Kyiv", "Kharkiv", "Kursk": the city, not a village namesake
             elif p.population >= CITY_POP and s.cand.match != "fuzzy" and mention.precision == "settlement":
                 s.add("city named bare", 1.0)  # "Slovyansk": the city of that name, not Nikopol (once Slavyansk)
-        s.add("population", min(0.3, math.log10(p.population + 1) / 20) if p.population else 0.0)
+        if p.population:
+            s.add("population", min(0.3, math.log10(p.population + 1) / 20))
         if s.cand.match == "fuzzy":
             s.add("fuzzy match", -1.0)
         return s
