@@ -32,6 +32,8 @@ PARTIAL_SHARE = (r"(?:(?:approximately|roughly|about|around|nearly|almost|over|m
                  r"(?:\d+(?:\.\d+)?(?:\s*[-–]\s*\d+)?\s*(?:%|percent)|(?:one-|a\s+)?half|(?:one|two)-thirds?|three-quarters)")
 _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     r"|approaching|(?:made|make|making|makes)\s+(?:\w+\s+){0,2}gains|(?:gained|gaining)\s+ground"
+    # "the MoD claimed full control of X", "claimed control over Y": ground the party says its side took
+    r"|claim(?:ed|s|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
     # "established positions in southeastern X" (not "defensive positions", nor "from established positions", where an
     # attack set out from); "took up positions in Y" is read with "take" (TAKE_PLACE)
     r"|(?:established(?<!from\sestablished)(?<!previously\sestablished)(?<!newly\sestablished)|establish(?:es|ing)?)\s+"
@@ -70,7 +72,9 @@ _ATT = alternation(lexicon.ATTACK) + (
     # basis"; "attempted to break Ukrainian defenses near X" (as "break through")
     r"|(?:attempted|attempting|attempts?|tried|trying)\s+to\s+(?:cross|move(?=\s+(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:toward|towards|to|into|from|on|in\s+the\s+direction\s+of)\s+(?!an?\s|the\s+(?!direction|outskirts)))"
-    r"|break(?=\s+(?:the\s+)?(?:ukrainian|russian|enemy)\s+(?:defen|lines|positions|defensive)))"
+    r"|break(?=\s+(?:the\s+)?(?:ukrainian|russian|enemy)\s+(?:defen|lines|positions|defensive))"
+    # "are trying to gain a foothold in X", "attempted to gain a foothold north of Y": a ground attack with no gain yet
+    r"|gain\s+(?:a\s+)?footholds?)"
     # "attempted to push from X to Y", "continued pushing north on Bakhmut": pressing an attack in a direction
     rf"|(?:{alternation(lexicon.PUSH)})(?=\s+(?:further\s+|deeper\s+)?(?:{PUSH_WAY})\b)"
     # "attempted to improve their tactical positions near X": the General Staff's word for a local assault
@@ -89,6 +93,9 @@ _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:(?:[\w()-]+\s+){{0,8}}?(?:artillery|missiles|rockets|shells|munitions|"
     r"mortars|projectiles)\b|(?:artillery\s+)?(?:along|across)\b)"
     r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire|(?:blew|blown|blow|blows|blowing)\s+up"
+    # "began using heavy artillery against X", "used incendiary munitions against Y": a strike with the weapon named
+    r"|(?:us|employ)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:artillery|mlrs|missiles|rockets|drones|aviation|mortars|"
+    r"munitions|bombs|weapons)\s+(?:against|on)\b"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
@@ -988,6 +995,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         before_words = before.split()[-6:]
         near = " ".join(before_words)
         ev = _Event(kind, None, m.start(), m.end(), ceded=ceded)
+        if word.startswith("claim"):
+            ev.start = m.start() + word.index(" ") + 1  # "claimed control of X": the saying is the party's, the control the event
         prev_word = before_words[-1].lower() if before_words else ""
         mutual = MUTUAL.search(sentence, max(0, m.start() - 50), m.start()) if has_accusation else None
         if mutual:
@@ -1184,8 +1193,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             if subject:
                 ev.actor = subject[0][2]
         if ev.actor is None and (prev_word in lexicon.SAY_TO and word.endswith("ing")
-                                 or prev_word in ("to", "have") and SAID_TO.search(before)):
-            # "Ukrainian officials confirmed striking four depots": the speaker's own side did it
+                                 or prev_word in ("to", "have") and SAID_TO.search(before) or word.startswith("claim")):
+            # "Ukrainian officials confirmed striking four depots": the speaker's own side did it; "the Russian MoD claimed
+            # full control of X": the speaker's side took it
             head = sentence[:m.start()]
             cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)])
             speaker = SIDE_WORD.search(head, cut)
@@ -1543,6 +1553,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     for m in mentions:
         if first_say is not None and m.end <= first_say and not any(e.start < m.start for e in events):
             continue  # inside the claimant ("Kharkiv Oblast Head ... reported")
+        if events[0].start < m.start and any(_in_speaker(sentence, m, a, events) for a in attributions if a[0] >= m.end and a[2]):
+            continue  # "..., and the Head of the Donetsk Regional Administration claimed that ...": in a later speaker's title
         if speakers and m.text in speakers and first_say is not None and m.end > first_say:
             continue  # the speaker named again ("Girkin attacked Basurin for ..."): a person, not a place
         if " to " in sentence and AIDED_FORCES_IN.search(sentence, max(0, m.start - 90), m.start):
@@ -1684,6 +1696,15 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 # is placed only when no other place is given)
 COMPASS_OF = re.compile(r"^(?:north|south|east|west)\w*\s+of\b")
 THEN_AREA = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:in|into|toward|towards|up\s+to|to)\s+the\s+(?:directions?\s+of\s+(?:the\s+)?)?$")
+
+
+def _in_speaker(sentence: str, m: Mention, said: tuple[int, str, str | None], events: list[_Event]) -> bool:
+    """Is the place inside the name of the party that `said` attributes to, written in full just before the saying (a
+    name with no event in it)?"""
+    at = sentence.rfind(said[2], max(0, said[0] - len(said[2]) - 40), said[0])
+    end = at + len(said[2])
+    return at >= 0 and at <= m.start and m.end <= end and "," not in sentence[end:said[0]] \
+        and not any(at <= e.start < end for e in events)
 
 
 def _bearing_narrowed(sentence: str, places: list[Mention]) -> list[Mention]:

@@ -1372,8 +1372,8 @@ def test_a_foothold_or_bridgehead_gained_is_ground_gained(is_name):
     assert one("Russian sources claimed that Russian forces gained a foothold on the outskirts of Kupiansk.", is_name)[0][:3] == (
         "advance", "russia", "claimed")
     assert one("Ukrainian forces established a bridgehead in Kupiansk.", is_name)[0][:2] == ("advance", "ukraine")
-    # trying to gain a foothold is an attempt, not ground gained
-    assert one("Russian forces are trying to gain a foothold in Kupiansk.", is_name) == []
+    # trying to gain a foothold is an attempt, not ground gained: an attack, as "attempted to advance" is
+    assert [e[:2] for e in one("Russian forces are trying to gain a foothold in Kupiansk.", is_name)] == [("attack", "russia")]
 
 
 def test_restored_control_or_a_front_pushed_forward_is_ground_gained(is_name):
@@ -2019,3 +2019,35 @@ def test_a_side_s_unit_after_of_is_no_subject(is_name):
     s = ("Ukrainian artillery units destroyed the depot and command post of the Russian 20th Motorized Rifle Division in "
          "Kreminna and struck a headquarters in Kupiansk.")
     assert {(e[0], e[1]) for e in one(s, is_name)} == {("strike", "ukraine")}
+
+
+def test_trying_to_gain_a_foothold_is_an_attack(is_name):
+    # "are trying to gain a foothold in X": a ground assault that has not (yet) taken ground
+    s = "The Ukrainian General Staff stated that Russian troops attempted to gain a foothold in Kreminna and Kupiansk on May 3."
+    assert [(e[0], e[1], e[2], e[4]) for e in one(s, is_name)] == [("attack", "russia", "claimed", ["Kreminna", "Kupiansk"])]
+    s = "Russian forces gained a foothold in Kreminna on May 3."
+    assert [(e[0], e[1]) for e in one(s, is_name)] == [("advance", "russia")]
+
+
+def test_a_party_claiming_control_of_a_place_claims_its_side_s_advance(is_name):
+    # "the Russian MoD claimed full control of X": the speaker's own side took X, as the speaker says
+    s = "The Russian Defense Ministry claimed full control of Kreminna on May 3."
+    assert one(s, is_name) == [("advance", "russia", "claimed", "Russian MoD", ["Kreminna"])]
+    s = "Ukrainian officials claimed control over Kupiansk and Kreminna on May 3."
+    assert [(e[0], e[1], e[2], e[4]) for e in one(s, is_name)] == [("advance", "ukraine", "claimed", ["Kupiansk", "Kreminna"])]
+
+
+def test_using_a_weapon_against_a_place_is_a_strike(is_name):
+    # "began using heavy artillery against X", "used incendiary munitions against positions in Y"
+    s = "Russian forces began using heavy artillery against Kupiansk on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "russia", ["Kupiansk"])]
+    s = "Footage shows Ukrainian forces using cluster munitions against Russian positions in Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+
+
+def test_a_place_in_a_later_speaker_s_title_is_no_place_of_the_event(is_name):
+    # "..., and the Head of the X Regional Administration claimed that ...": X names the speaker's office
+    s = ("Russian forces shelled Kupiansk, and the Head of the Luhansk Regional State Administration claimed that Russian "
+         "troops attacked Kreminna on May 3.")
+    places = {m for e in one(s, is_name) for m in e[4]}
+    assert places == {"Kupiansk", "Kreminna"}
