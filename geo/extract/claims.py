@@ -47,6 +47,10 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
     r"|(?:drove|driven|drive|driving|knocked|pushed|forced)\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b)"
     r"(?:\s+[\w-]+){0,4}?\s+(?:out\s+of|out\s+from|from\s+(?:their|its|the)\b)"
+    # "pushed Russian forces back to the borders of X", "pushed Ukrainian forces west of the river", "pushed Russian troops
+    # further north from X", "drove Russian troops away from Y": the other side made to give ground
+    r"|(?:drove|driven|drive|driving|pushed|pushing|push|pushes)\s+(?:the\s+|all\s+)?(?:russian|ukrainian|enemy|wagner)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:back|away\s+from|(?:further\s+|farther\s+)?(?:north|south|east|west)\w*\s+(?:of|from)\b)"
     r"|secured\s+(?:\w+\s+){0,2}(?:positions|control|a\s+foothold|footholds|a\s+bridgehead)|occupied"
     # "pushed the Zaporizhia Oblast frontline 10 km south": the front moved forward is ground gained
     r"|(?:pushed|moved|shifted)\s+the\s+(?:[\w-]+\s+){0,3}(?:front\s?line|line\s+of\s+contact)"
@@ -1069,7 +1073,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
-                and not m.group("repel") and not _performed(before_words):
+                and not m.group("repel") and not _performed(before_words) \
+                and not (prev_word == "further" and word.split()[0].endswith("ed")):  # "and further pushed Russian forces back"
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
         elif word in NOUN_TRIGGERS and (name_words := _operation_name(before_words)):
             why = "operation name"  # "the Kharkiv counteroffensive", "the Kharkiv Oblast counteroffensive": an operation, not a claim

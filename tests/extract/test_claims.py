@@ -1612,8 +1612,9 @@ def test_the_towns_an_attack_set_out_from_after_its_destination_are_not_attacked
     got = one("Ukrainian forces attacked on Kreminna (20km west of Rubizhne) from the direction of Torske.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
     # the ground the enemy was driven from is where the fighting is
+    # (pushing the other side back is ground gained: an advance)
     got = one("Ukrainian forces counterattacked and pushed Russian troops back toward Kreminna from Torske.", is_name)
-    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Torske"])]
+    assert [(g[0], g[4]) for g in got] == [("advance", ["Kreminna", "Torske"])]
 
 
 def test_the_towns_an_attack_set_out_from_near_or_around_are_not_attacked(is_name):
@@ -2051,3 +2052,18 @@ def test_a_place_in_a_later_speaker_s_title_is_no_place_of_the_event(is_name):
          "troops attacked Kreminna on May 3.")
     places = {m for e in one(s, is_name) for m in e[4]}
     assert places == {"Kupiansk", "Kreminna"}
+
+
+def test_pushing_the_other_side_back_is_ground_gained(is_name):
+    # "pushed Russian forces back to within 10km of X", "pushed Ukrainian troops further west of Y": the other side gave ground
+    s = "Ukrainian forces pushed Russian troops back to a distance of 5km from Kupiansk on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "ukraine", ["Kupiansk"])]
+    s = "Russian sources claimed that Russian troops pushed Ukrainian forces further west of Kreminna on May 3."
+    assert [(e[0], e[1], e[2]) for e in one(s, is_name)] == [("advance", "russia", "claimed")]
+    # an attempt is an attack; an aim is no event
+    s = "Russian forces attempted to push Ukrainian forces back from positions in Kreminna on May 3."
+    assert [(e[0], e[1]) for e in one(s, is_name)] == [("attack", "russia")]
+    assert one("Ukrainian forces will likely try to push Russian forces back from Kupiansk.", is_name) == []
+    # "and further pushed Russian forces back": "further" is an adverb of the verb, not a noun's determiner
+    s = "Ukrainian forces retook Kupiansk and further pushed Russian forces back to the outskirts of Kreminna on May 3."
+    assert {m for e in one(s, is_name) for m in e[4]} == {"Kupiansk", "Kreminna"}
