@@ -1593,7 +1593,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     if ", where " in sentence:
         _where_clause_places(sentence, mentions, live)
     has_anaphor = ("the " in sentence or "this " in sentence) and ANAPHOR_WORDS.search(sentence) is not None \
-        and ANAPHOR.search(sentence) is not None
+        and (ANAPHOR.search(sentence) is not None or AREA_ANAPHOR.search(sentence) is not None)
     # the events at each place, as the sentence reads them (before each event's places are narrowed below)
     events_at = {id(m): [e for e in events if m in e.mentions] for m in mentions} if has_anaphor else {}
     # a negated event keeps its places (they are not another event's), but is not a claim
@@ -1831,7 +1831,9 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
                         r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-ANAPHOR_WORDS = re.compile(r"\b(?:settlement|village|town|city)\b")
+ANAPHOR_WORDS = re.compile(r"\b(?:settlement|village|town|city|area)\b")
+# "struck Russian supply columns in the area", "hit a depot in this area": the place named before, as an area
+AREA_ANAPHOR = re.compile(r"\b(?:in|near|around)\s+(?:the|this|that)\s+area\b(?!\s+of\b)")
 # "the settlement", "this town", "the city’s outskirts": a town named before, referred to again (not "the city of X", "the
 # town council", "the settlement's administration")
 ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:settlement|village|town|city)\b(?![’']s\s+(?:administration|authorities|council|residents)\b)"
@@ -1850,12 +1852,17 @@ def _anaphor_town(sentence: str, ev: _Event, events: list[_Event], mentions: lis
     end = min([e.start for e in events if e.start > ev.start] + [ev.end + ANAPHOR_REACH, len(sentence)])
     stop = ANAPHOR_CLAUSE_END.search(sentence, ev.end, end)
     ref = ANAPHOR.search(sentence, ev.end, stop.start() if stop else end)
-    if ref is None or RECOUNTED_CLAIM.search(sentence, 0, ev.start):
+    area = AREA_ANAPHOR.search(sentence, ev.end, stop.start() if stop else end) if ref is None else None
+    if ref is None and area is None or RECOUNTED_CLAIM.search(sentence, 0, ev.start):
         return None
     before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
     if not before or before[-1].role != "target":
         return None
     town = before[-1]
+    if area is not None:
+        # "units stationed near X are short of supplies after Ukrainian forces struck columns in the area": the area is the
+        # town's, named just before the event (not in a clause of its own, not one another event already holds)
+        return replace(town, bearing=None) if not events_at.get(id(town)) and ev.start - town.end < 160 else None
     # the town must be where another event of the same side (or of none named) is ("attempts to advance into Popasna and
     # reportedly captured residential sectors of the city"), not a claimant's or a background town ("officials in Kryvyi
     # Rih reported that ... attacks ... within artillery range of the city"), nor the other side's ("repelled an assault

@@ -2067,3 +2067,12 @@ def test_pushing_the_other_side_back_is_ground_gained(is_name):
     # "and further pushed Russian forces back": "further" is an adverb of the verb, not a noun's determiner
     s = "Ukrainian forces retook Kupiansk and further pushed Russian forces back to the outskirts of Kreminna on May 3."
     assert {m for e in one(s, is_name) for m in e[4]} == {"Kupiansk", "Kreminna"}
+
+
+def test_an_event_in_the_area_is_at_the_town_named_before_it(is_name):
+    # "units stationed near X ... after Ukrainian forces struck supply columns in the area": the area is X's
+    s = ("A Russian milblogger stated that Russian units stationed near Kreminna lack ammunition after Ukrainian forces "
+         "struck supply columns in the area on May 3.")
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+    # "the area of X" names its own place; an area with no town before it stays unplaced
+    assert one("Ukrainian forces struck supply columns in the area on May 3.", is_name) == []
