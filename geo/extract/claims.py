@@ -1925,12 +1925,20 @@ NEW_CLAUSE = re.compile(r"(?:(?:,|;)\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+)(
                         r"|\band\s+(?:just\s+|directly\s+)?(?:north|south|east|west)\w*\s+of\b")
 
 
+# the next item of a list of bearings: ", west of ", ", and just north of "
+NEXT_BEARING = re.compile(r",\s*(?:and\s+)?(?:just\s+|directly\s+)?(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?")
+
+
 def _clause_groups(sentence: str, mentions: list[Mention]) -> list[list[Mention]]:
     """An event's places split where a new locative clause starts, so that a place given only as a
     bearing ("strikes west of Hulyaipole, and in Odesa Oblast") is the claim's place in its own clause."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        if groups and not NEW_CLAUSE.search(sentence[groups[-1][-1].end:m.start]):
+        last = groups[-1][-1] if groups else None
+        if last is not None and last.role == "reference" and COMPASS_OF.match(last.bearing or "") \
+                and NEXT_BEARING.fullmatch(sentence, last.end, m.start):
+            groups.append([m])  # "south of A, west of B": a list of bearings, each a place of its own
+        elif groups and not NEW_CLAUSE.search(sentence[groups[-1][-1].end:m.start]):
             groups[-1].append(m)
         else:
             groups.append([m])

@@ -2076,3 +2076,12 @@ def test_an_event_in_the_area_is_at_the_town_named_before_it(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
     # "the area of X" names its own place; an area with no town before it stays unplaced
     assert one("Ukrainian forces struck supply columns in the area on May 3.", is_name) == []
+
+
+def test_a_list_of_bearings_names_each_town_as_a_place(is_name):
+    # "striking positions south of A, west of B, and west of C": each bearing is an item of the list, A as much as B and C
+    s = "Geolocated footage shows Ukrainian forces striking Russian positions south of Kreminna, west of Kupiansk, and east of Lyman."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna", "Kupiansk", "Lyman"])]
+    # a bearing that locates the village before it is no item of its own
+    s = "Geolocated footage shows Ukrainian forces striking Russian positions near Ploshchanka, west of Kreminna."
+    assert [(e[0], e[4]) for e in one(s, is_name)] == [("strike", ["Ploshchanka"])]
