@@ -336,6 +336,12 @@ PARTICIPLE_OBJECT = re.compile(r"\s+(?:Russian|Ukrainian|enemy)\s+(?!forces\s+(?
 # weapons only Russia fires at Ukraine ("five Shahed-136 drones struck X"); Ukraine's (HIMARS ...) are named mostly in
 # recalled or disputed strikes in the archive, so they give no side
 SIDE_WEAPON = re.compile(r"\b(?:Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d+|Lancet|Oniks|Onyx)")
+# a strike verb's object that belongs to a side: "struck Ukrainian workshops", "striking a Russian Osa air defense system"
+MILITARY_OBJECT_OF = re.compile(r"\s+(?:(?:a|an|the|several|multiple|two|three|four|five|\d+)\s+)?(?P<side>Russian|Ukrainian)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:positions?|forces|troops|equipment|concentrations?|targets|units?|vehicles?|"
+                                r"tanks?|artillery|air\s+defen[cs]e|command\s+posts?|depots?|workshops?|bases?|manpower|"
+                                r"personnel|servicemen|strongholds?|fortifications?|stations?|warehouses?|columns?)\b")
+OBJECT_LEAD = {"a", "an", "the", "several", "many", "of", "destroyed", "damaged", "two", "three", "four", "five"}
 ON_SIDE_OBJECT = re.compile(r"\s+(?:reportedly\s+)?(?:on|against)\s+(?:the\s+|an?\s+)?(?P<side>Ukrainian|Russian)\b")
 BY_FROM = re.compile(r"\s*(?:by|from)\b")
 # a weapon right before the verb of its strike is its subject: "five Ukrainian rockets struck", "the missiles hit",
@@ -1151,6 +1157,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             tried = SIDE_ATTEMPT.search(before)
             if tried:
                 ev.actor = "russia" if tried.group("side") == "Russian" else "ukraine"  # "Russian attempts to advance in X"
+        if ev.actor is None and word.startswith(("attempt", "tried", "trying")) and (adj := SIDE_ADJ_END.search(before[-25:])) \
+                and not (adj.group("mid") or "").strip():
+            ev.actor = "russia" if adj.group("ru") else "ukraine"  # "continued Ukrainian attempts to cross the river near X"
         # a noun with a side adjective just before it: "a Russian attack", "Ukrainian drone strikes"
         if ev.actor is None and (word in NOUN_TRIGGERS or word.endswith("s") and word[:-1] in NOUN_TRIGGERS):
             adj = SIDE_ADJ_END.search(before[-40:])
@@ -1238,6 +1247,12 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             target = ON_SIDE_OBJECT.match(sentence, m.end())
             if target:
                 ev.actor = "ukraine" if target.group("side") == "Russian" else "russia"  # "claimed strikes on Ukrainian areas"
+        if ev.actor is None and kind == "strike" and word not in NOUN_TRIGGERS and prev_word not in OBJECT_LEAD \
+                and not (word.endswith("ed") and before.rstrip().endswith((",", ";"))) \
+                and (target := MILITARY_OBJECT_OF.match(sentence, m.end())):
+            # "warships struck Ukrainian workshops in X", "a loitering munition striking a Russian air defense system near Y",
+            # "artillerymen striking Ukrainian positions": the verb's object is the other side's, so the strike is not its own
+            ev.actor = "ukraine" if target.group("side") == "Russian" else "russia"
         if ev.actor is None and kind == "strike" and ("kill" in low or "wound" in low or "elimin" in low or "injur" in low):
             victims = VICTIMS_AFTER.match(sentence, m.end())
             if victims:  # "a precision strike on X killed up to 30 Russian servicemen": the other side's strike

@@ -2085,3 +2085,20 @@ def test_a_list_of_bearings_names_each_town_as_a_place(is_name):
     # a bearing that locates the village before it is no item of its own
     s = "Geolocated footage shows Ukrainian forces striking Russian positions near Ploshchanka, west of Kreminna."
     assert [(e[0], e[4]) for e in one(s, is_name)] == [("strike", ["Ploshchanka"])]
+
+
+def test_a_strike_on_the_other_side_s_forces_is_not_their_own(is_name):
+    # with no side named for the subject, a strike verb whose object is a side's forces or equipment is the other side's
+    s = "The Russian MoD claimed that Black Sea Fleet warships struck Ukrainian depots in Kupiansk on May 3."
+    assert [(e[0], e[1], e[2], e[4]) for e in one(s, is_name)] == [("strike", "russia", "claimed", ["Kupiansk"])]
+    s = "Geolocated footage shows a Ukrainian Warmate loitering munition striking a Russian air defense system near Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+    # a participle that describes the units is no strike
+    s = "The General Staff reported that artillery units are active in Kupiansk, damaged Russian airborne units are rotating to Kreminna."
+    assert one(s, is_name) == []
+
+
+def test_a_side_s_attempts_are_that_side_s_attacks(is_name):
+    # "continued Ukrainian attempts to cross the river near X": the side adjective names who attempts
+    s = "Russian sources discussed continued Ukrainian attempts to cross the Zherebets River near Kreminna and Kupiansk."
+    assert [(e[0], e[1], e[2], e[4]) for e in one(s, is_name)] == [("attack", "ukraine", "claimed", ["Kreminna", "Kupiansk"])]
