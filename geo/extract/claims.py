@@ -137,9 +137,10 @@ ENEMY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|several|multiple|\d+)\s+)?(?:Russi
 # "hit civilian infrastructure in Z" (not "hit a wall", "were hit hard")
 # "explosions in X and Y, possibly from Ukrainian strikes", "smoke near X following a Ukrainian strike": the strike is
 # what the explosions named before it are put down to (a hedged cause, but no aim: "potential" is not a modal here)
-CAUSED_BY = re.compile(r"\b(?:explosions?|blasts?|smoke|fires?)\b[^.;]{0,160}?\b(?:from|due\s+to|caused\s+by|after|following)\s+"
+CAUSED_BY = re.compile(r"\b(?:explosions?|blasts?|smoke|fires?|damage|destruction)\b[^.;]{0,160}?\b(?:from|due\s+to|caused\s+by|after|following)\s+"
                        r"(?:an?\s+|the\s+)?(?:(?:potential|possible|likely|suspected|reported|apparent)\s+)?(?:Ukrainian|Russian)\s+"
                        r"(?:[\w-]+\s+)?$", re.I)
+CAUSE_LINK = re.compile(r"\b(?:after|following)\b")
 # a raid that is no ground assault: police, mobilization, search and occupation raids on homes, residents, partisans
 # ("conducted raids on residents' homes", "intensifying raids to identify possible deserters"), and air raid alerts
 NOT_A_RAID = re.compile(r"\b(?:air|search|mobilization|roundup|police|filtration|occupation|occupied|FSB|authorities|checks)\b"
@@ -1075,7 +1076,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif kind == "advance" and CAPTIVES.match(sentence, m.end()) and word not in lexicon.EXPEL:
             why = "captives"  # "captured two Russian soldiers": prisoners or equipment, not ground
         elif word in NOUN_TRIGGERS and TIME_WORDS.intersection(w.lower() for w in before_words[-4:]) and TIME_NOUN.search(before) \
-                and not NEW_EVENT_AFTER.search(before) and not ("through" in near and THROUGH_MEANS.search(before)):
+                and not NEW_EVENT_AFTER.search(before) and not ("through" in near and THROUGH_MEANS.search(before)) \
+                and not (kind == "strike" and CAUSED_BY.search(sentence, max(0, m.start() - 220), m.start())):
+            # (not "damage to X following Ukrainian strikes", "explosions after the Ukrainian strikes on Y": what they caused)
             why = "time anchor"  # "after Ukraine's counteroffensive around Kyiv", "the success of Ukrainian counteroffensives in X"
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
@@ -1174,7 +1177,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 ev.actor = "russia" if adj.group("ru") else "ukraine"
                 if NOUN_FORECAST.match(sentence, m.end()):
                     ev.dropped = "forecast"  # "the current Russian offensive in Donbas is likely to culminate"
-            elif adj and kind == "strike" and ("explos" in low or "smoke" in low or "fire" in low or "blast" in low) \
+            elif adj and kind == "strike" and ("explos" in low or "smoke" in low or "fire" in low or "blast" in low or "damage" in low) \
                     and CAUSED_BY.search(sentence, max(0, m.start() - 220), m.start()):
                 ev.actor, ev.cause = "russia" if adj.group("ru") else "ukraine", True
             elif adj:
@@ -1591,6 +1594,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             owner = events[0]
             between = sentence[m.end:owner.start]
             in_subject = IN_SUBJECT.search(sentence[max(0, m.start - 60):m.start]) is not None
+            if owner.cause:
+                between = CAUSE_LINK.sub(" ", between)  # "damage to X following a Ukrainian strike": the link to its cause
             if SCOPE_BREAK.search(between) or (not in_subject and not owner.cause and (AND_WORD.search(between) or len(between) > 80)):
                 continue  # "expanding fortifications in X and continuing to shell ...": X is not where they shelled
         elif SCOPE_BREAK.search(sentence[owner.end:m.start]):

@@ -2102,3 +2102,12 @@ def test_a_side_s_attempts_are_that_side_s_attacks(is_name):
     # "continued Ukrainian attempts to cross the river near X": the side adjective names who attempts
     s = "Russian sources discussed continued Ukrainian attempts to cross the Zherebets River near Kreminna and Kupiansk."
     assert [(e[0], e[1], e[2], e[4]) for e in one(s, is_name)] == [("attack", "ukraine", "claimed", ["Kreminna", "Kupiansk"])]
+
+
+def test_damage_following_a_side_s_strikes_is_that_strike_s(is_name):
+    # "damage to X following a Ukrainian HIMARS strike", "smoke after the Ukrainian strikes on Y": the strike is what caused
+    # the damage, not a time anchor for something else
+    s = "Imagery posted on May 3 shows damage to the railway bridge in Kupiansk following a Ukrainian HIMARS strike."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kupiansk"])]
+    s = "Local sources published footage of smoke after the Ukrainian strikes on a depot in Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
