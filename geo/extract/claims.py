@@ -97,6 +97,8 @@ _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:(?:[\w()-]+\s+){{0,8}}?(?:artillery|missiles|rockets|shells|munitions|"
     r"mortars|projectiles)\b|(?:artillery\s+)?(?:along|across)\b)"
     r"|set\s+(?:[\w’'-]+\s+){1,6}?on\s+fire|(?:blew|blown|blow|blows|blowing)\s+up"
+    # "dropped phosphorous munitions on X", "dropping explosives on equipment in Y": a strike from the air
+    r"|(?:dropped|dropping|drop|drops)\s+(?:[\w-]+\s+){0,3}?(?:munitions|explosives|bombs|grenades|shells|weapons)\b"
     # "began using heavy artillery against X", "used incendiary munitions against Y": a strike with the weapon named
     r"|(?:us|employ)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:artillery|mlrs|missiles|rockets|drones|aviation|mortars|"
     r"munitions|bombs|weapons)\s+(?:against|on)\b"

@@ -2111,3 +2111,13 @@ def test_damage_following_a_side_s_strikes_is_that_strike_s(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kupiansk"])]
     s = "Local sources published footage of smoke after the Ukrainian strikes on a depot in Kreminna."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+
+
+def test_dropping_munitions_on_a_place_is_a_strike(is_name):
+    # "dropped phosphorous munitions on X", "dropping explosives on equipment in Y"
+    s = "Russian forces shelled Kupiansk and dropped incendiary munitions on Kreminna on May 3."
+    assert {(e[0], e[1], tuple(e[4])) for e in one(s, is_name)} == {("strike", "russia", ("Kupiansk",)), ("strike", "russia", ("Kreminna",))}
+    s = "Geolocated footage shows Ukrainian forces dropping explosives on Russian positions in Kreminna."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+    # morale or temperatures that drop are no strike
+    assert one("Russian morale may drop further as temperatures drop near Kreminna.", is_name) == []
