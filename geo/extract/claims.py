@@ -1605,6 +1605,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
             ev.mentions = [m for m in ev.mentions if not _water(m)]
         groups = _clause_groups(sentence, ev.mentions)
+        located: dict[str, int] = {}  # the towns the event's places are said to lie off, each at its first such place
+        for m in ev.mentions:
+            if m.role == "target" and m.reference:
+                located.setdefault(m.reference, m.start)
         for group in groups:
             targets = [m for m in group if m.role == "target"]
             if targets and ev.kind == "strike":
@@ -1616,6 +1620,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 refs = [m for m in group if m.role == "reference"]
                 if refs and all(_border(m) for m in refs) and len(groups) > 1:
                     continue  # "around X and near the A-B Oblast border": the border only says where the fighting is
+                if refs and len(groups) > 1 and all(_bearing_only(m) and located.get(m.name, m.start) < m.start for m in refs):
+                    continue  # "near A, B, and C, all north and northwest of X", "toward A and B, roughly 15km west of X":
+                    # X only locates the places the event names, in an apposition of its own
                 # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts; beside
                 # another oblast's front ("the A-B and A-C Oblast borders and the D Oblast frontline") the oblasts all stay
                 unbordered = [m for m in refs if not _border(m) and not _road(m)]

@@ -813,6 +813,15 @@ def test_where_a_strike_s_shooters_are_is_not_where_it_fell(is_name):
         ("strike", "russia", "confirmed", None, ["Nikopol"])]
 
 
+def test_a_town_that_only_locates_the_listed_places_is_not_a_place_of_the_claim(is_name):
+    # "near A and B, both north and northeast of X": X says where A and B lie, in an apposition of its own
+    s = "Russian forces attacked near Soledar and Bakhmutske, both east and northeast of Bakhmut, on Monday."
+    assert [m for _, _, _, _, m in one(s, is_name)] == [["Soledar", "Bakhmutske"]]
+    # a bearing's town in a clause of its own, before the other place, is still where that claim is
+    s = "Russian forces attacked west of Bakhmut and near Soledar on Monday."
+    assert "Bakhmut" in one(s, is_name)[0][4]
+
+
 def test_sources_discussing_an_event_claim_it(is_name):
     # "Russian sources discussed Ukrainian attacks near X": the sources' account, not ISW's own
     got = one("Russian sources discussed Ukrainian ground attacks near Svatove on Monday.", is_name)
