@@ -945,6 +945,14 @@ AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|like
 AND_FINITE = lexicon.quick_start(AND_FINITE)
 
 
+# a campaign's noun with its owner before it ("the Ukrainian counteroffensive", "Ukraine's counter-offensive", "Ukrainian
+# forces' third claimed counteroffensive") and its theatre after it ("in Kharkiv Oblast"): the operation, named as a whole
+CAMPAIGN_NOUNS = ("offensive", "offensives")
+CAMPAIGN_OWNER = re.compile(r"(?:\b(?:the|its|their)\s+(?:[a-z]+\s+){0,3}?(?:Ukrainian|Russian)|\b(?:Ukraine|Russia)[’']s"
+                            r"|\b(?:forces|troops)[’'])(?:\s+[a-z]+){0,2}\s+(?:counter-)?$")
+CAMPAIGN_THEATRE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?[A-Z]")
+
+
 def _operation_name(before_words: list[str]) -> list[str] | None:
     """The place words of an operation's name before its noun ("the Kharkiv counteroffensive", "the Kharkiv Oblast
     counteroffensive", "the Kherson City offensive"): one or two capitalised words after a determiner, no side's name."""
@@ -1087,6 +1095,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 and not m.group("repel") and not _performed(before_words) \
                 and not (prev_word == "further" and word.split()[0].endswith("ed")):  # "and further pushed Russian forces back"
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
+        elif word.endswith(CAMPAIGN_NOUNS) and CAMPAIGN_OWNER.search(before) and CAMPAIGN_THEATRE.match(sentence, m.end()) \
+                and sentence[:m.start() - len(CAMPAIGN_OWNER.search(before).group())].strip():
+            why = "operation name"  # "following the first stages of the Ukrainian counteroffensive in X", "portraying Ukraine's
+            # counteroffensive in Y as having failed": the campaign named by its theatre inside another clause, not an event
         elif word in NOUN_TRIGGERS and (name_words := _operation_name(before_words)):
             why = "operation name"  # "the Kharkiv counteroffensive", "the Kharkiv Oblast counteroffensive": an operation, not a claim
             ev.start = sentence.rfind(" ".join(name_words), 0, m.start())  # its place words are part of the name
@@ -1632,6 +1644,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             # "crossed the Siverskyi Donets River near X": the crossing is placed at the towns named, never the river
             ev.mentions = [m for m in ev.mentions if not _water(m)]
         groups = _clause_groups(sentence, ev.mentions)
+        located: dict[str, int] = {}  # the towns the event's places are said to lie off, each at its first such place
+        for m in ev.mentions:
+            if m.role == "target" and m.reference:
+                located.setdefault(m.reference, m.start)
         for group in groups:
             targets = [m for m in group if m.role == "target"]
             if targets and ev.kind == "strike":
@@ -1643,6 +1659,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 refs = [m for m in group if m.role == "reference"]
                 if refs and all(_border(m) for m in refs) and len(groups) > 1:
                     continue  # "around X and near the A-B Oblast border": the border only says where the fighting is
+                if refs and len(groups) > 1 and all(_bearing_only(m) and located.get(m.name, m.start) < m.start for m in refs):
+                    continue  # "near A, B, and C, all north and northwest of X", "toward A and B, roughly 15km west of X":
+                    # X only locates the places the event names, in an apposition of its own
                 # "northwest of X along the A-B Oblast border": the town locates the claim, not the two oblasts; beside
                 # another oblast's front ("the A-B and A-C Oblast borders and the D Oblast frontline") the oblasts all stay
                 unbordered = [m for m in refs if not _border(m) and not _road(m)]
@@ -1671,10 +1690,11 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             origins = [m for m in places if _origin_to_destination(sentence, m)] + _origins_after_destination(sentence, places)
             if origins and any(m.role == "target" and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
-        if ev.kind != "strike" and len(places) > 1:
+        if len(places) > 1:
             # "Russian forces in Popasna are advancing north, toward Severodonetsk", "troops in Lyman are attacking
             # toward Siversk", "forces from X attempted to break lines near Y": the town of the attackers' own subject
-            # is where they are, when the event names where they go
+            # is where they are, when the event names where they go; "partisans in X Oblast helped a strike on Y" and
+            # "forces in X shelled Y" too (where a strike's shooters are is its launch area, not its target)
             based = [m for m in places if m.end <= ev.start and FORCES_IN.search(sentence, max(0, m.start - 40), m.start)]
             if based and any(m.start >= ev.end and m.precision == "settlement" for m in places):
                 places = [m for m in places if m not in based]

@@ -404,6 +404,21 @@ def test_an_operation_named_by_its_place_is_not_a_claim(is_name):
     assert one(s, is_name) == []
 
 
+def test_a_campaign_named_by_its_theatre_inside_another_clause_is_not_a_claim(is_name):
+    # "the Ukrainian counteroffensive in X" inside another clause names the operation, not the day's fighting
+    s = "Russian outlets portrayed the Ukrainian counteroffensive in Kharkiv Oblast as a failure."
+    assert one(s, is_name) == []
+    s = "Russian commanders lost control after the first weeks of the Ukrainian counteroffensive in Kharkiv Oblast."
+    assert one(s, is_name) == []
+    s = "The documents were written before Ukraine's counter-offensive in Kharkiv Oblast began."
+    assert one(s, is_name) == []
+    # the same words as the sentence's subject, and the same noun carried out by a side, stay events
+    s = "The Ukrainian counteroffensive in Kharkiv Oblast continued on Monday."
+    assert [(k, a) for k, a, _, _, _ in one(s, is_name)] == [("attack", "ukraine")]
+    s = "Ukrainian forces continued counteroffensives in Kherson Oblast on Monday."
+    assert [(k, a) for k, a, _, _, _ in one(s, is_name)] == [("attack", "ukraine")]
+
+
 def test_what_the_repelled_side_attempted_is_its_attack(is_name):
     s = "Ukrainian forces repelled Russian efforts to gain control of Vysoke."
     assert one(s, is_name) == [("attack", "russia", "confirmed", None, ["Vysoke"])]
@@ -788,6 +803,23 @@ def test_a_launch_area_is_not_where_a_strike_fell(is_name):
         ("strike", "russia", "confirmed", None, ["Nikopol"])]
     assert one("Russian forces fired rockets at Kharkiv City from Belgorod Oblast.", is_name) == [
         ("strike", "russia", "confirmed", None, ["Kharkiv City"])]
+
+
+def test_where_a_strike_s_shooters_are_is_not_where_it_fell(is_name):
+    # "partisans in X Oblast ... a strike on Y", "forces in X shelled Y": the subject's place is its launch area
+    s = "Ukrainian partisans in Luhansk Oblast guided a Ukrainian strike on a Russian depot in Svatove on Monday."
+    assert [m for _, _, _, _, m in one(s, is_name)] == [["Svatove"]]
+    assert one("Russian forces in Enerhodar shelled Nikopol on Monday.", is_name) == [
+        ("strike", "russia", "confirmed", None, ["Nikopol"])]
+
+
+def test_a_town_that_only_locates_the_listed_places_is_not_a_place_of_the_claim(is_name):
+    # "near A and B, both north and northeast of X": X says where A and B lie, in an apposition of its own
+    s = "Russian forces attacked near Soledar and Bakhmutske, both east and northeast of Bakhmut, on Monday."
+    assert [m for _, _, _, _, m in one(s, is_name)] == [["Soledar", "Bakhmutske"]]
+    # a bearing's town in a clause of its own, before the other place, is still where that claim is
+    s = "Russian forces attacked west of Bakhmut and near Soledar on Monday."
+    assert "Bakhmut" in one(s, is_name)[0][4]
 
 
 def test_sources_discussing_an_event_claim_it(is_name):
