@@ -1057,6 +1057,8 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             gap = sentence[kept[-1].end if kept else 0:m.start]
             if ";" in gap:
                 inline = None
+            elif _second_reference(kept, inline, gap):
+                pass  # "west of Verkhnokamyanka and Bilohorivka": the bearing is of both towns, it does not place the second
             else:
                 m = replace(m, bearing=inline[0], reference=inline[1], distance_km=inline[2])
         if m.reference is not None and m.distance_km is None and m.precision == "settlement" and after[:3].lstrip().startswith("("):
@@ -1070,6 +1072,20 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
+
+
+# the joint between the town a bearing is given from and a second town right after it: "west of A and B", "of A or B"
+REFERENCE_JOINT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
+
+
+def _second_reference(kept: list[Mention], inline: tuple[str, str, float | None], gap: str) -> bool:
+    """Is the place after `gap` a second town of the inline bearing ("attacks west of Verkhnokamyanka and Bilohorivka
+    toward X"), joined straight to the town the bearing is given from? The bearing is of both; it says nothing of where
+    the second lies from the first (not "north of Sumy City near Oleksiivka and Kindrativka", where a locative comes
+    between)."""
+    last = kept[-1] if kept else None
+    return last is not None and last.role == "reference" and last.name == inline[1] \
+        and REFERENCE_JOINT.fullmatch(gap) is not None
 
 
 # what stands between a place named with its unit and the region that holds it: " hromadas in ", " Raion in the ",

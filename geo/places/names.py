@@ -165,6 +165,11 @@ _COMMUNITY = re.compile(r"^(.+?)\s+(?:territorial\s+)?(?:community|hromada|munic
 ON_RIVER = re.compile(r"^(.+?) on (\w+)$")
 
 
+def is_qualifier_word(word: str) -> bool:
+    """Is `word` an ordinal or descriptive word of a place name ("Nova", "Velykyi", "Persha"), never a name alone?"""
+    return normalize(word) in _WORD_FAMILY
+
+
 def name_forms(key: str) -> tuple[str, ...]:
     """Exact keys of other shapes of the name `key` (an exact key): ordinal and descriptive words in their other
     languages, genders and places; the gazetteer's name inside

@@ -30,7 +30,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
 from geo.places.lines import Line, lines_beside_place, lines_named, lines_of_place
-from geo.places.names import ending_forms, letters_swapped, normalize, russian_forms, strip_leading, variant_key, vowel_forms
+from geo.places.names import ending_forms, is_qualifier_word, letters_swapped, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
 # only after everything the report itself says.
@@ -784,6 +784,8 @@ RAION_KM = 40.0
 BORDER_STRETCH_KM = 60.0  # an oblast's border named alone: the stretch within this of the sentence's other places  # a raion's villages lie this close to its seat (the pre-2020 raions GeoNames keeps)
 MISSPELT_TOWN_POP = 20_000  # a town this big, spelt all but as written, is the place meant rather than a village so spelt
 MISSPELT_SLACK = 0.04  # ... when its spelling is this close to the best fuzzy match's
+MISSPELT_BASE_SCORE = 0.93  # a facility's town spelled this close to a settlement's name is that settlement's (fuzzy)
+MISSPELT_BASE_LETTERS = 7  # ... in a name this long at least
 
 
 def _the_town_misspelt(cands: list[Candidate]) -> list[Candidate]:
@@ -891,11 +893,13 @@ class Resolver:
                     return towns or named, "feature"
                 words = base.split()
                 # "the Antonivskyi Bridge", "Vuhlehirska Power Plant": named by the adjective of its town (Antonivka, Vuhlehirsk)
-                towns = [] if NATURAL.search(mention.name) else \
+                # (not by a descriptive word alone: "Nova Kakhova", misspelt, is not the village of Nova)
+                named_by = [n for n in range(len(words) - 1, 0, -1) if not all(is_qualifier_word(w) for w in words[:n])]
+                towns = [] if NATURAL.search(mention.name) or is_qualifier_word(words[0]) else \
                     [c for form in town_forms(words[0]) for c in self.g.lookup(form, fuzzy=False) if c.place.is_settlement]
                 if towns:
                     return towns, "feature"
-                for n in range(len(words) - 1, 0, -1):  # "Mariupol Ilyich Metallurgical Plant": in the town it is named after
+                for n in named_by:  # "Mariupol Ilyich Metallurgical Plant": in the town it is named after
                     towns = [c for c in self.g.lookup(" ".join(words[:n]), fuzzy=False) if c.place.is_settlement]
                     if towns:
                         break
@@ -907,6 +911,9 @@ class Resolver:
             cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and not c.place.is_settlement][:3]
             if cands:
                 return cands, "feature"
+            if not towns and base and base != mention.name and not NATURAL.search(mention.name):
+                # "the Nova Kakhova Hydroelectric Power Plant", "the Chaplin railway station": the town misspelt, fuzzy
+                towns = self._town_misspelt(base)
             # a natural feature named like a town ("the Dnipro River Delta" is no part of Dnipro City): the town only when
             # GeoNames has no feature spelled all but so
             return towns, "feature"
@@ -932,6 +939,14 @@ class Resolver:
         return list(kept), "settlement"
 
     # -- one mention ---------------------------------------------------------------------
+
+    def _town_misspelt(self, name: str) -> list[Candidate]:
+        """The town a facility's misspelt name stands for ("Nova Kakhova", "Zaprozhia"): the settlements spelled all but
+        so (one letter off in a name of two words or seven letters), the largest town among them when there is one."""
+        if len(name.replace(" ", "")) < MISSPELT_BASE_LETTERS:
+            return []
+        cands = [c for c in self.g.lookup(name) if c.match == "fuzzy" and c.place.is_settlement and c.score >= MISSPELT_BASE_SCORE]
+        return _the_town_misspelt(cands)
 
     def told_from_its_reference(self, mention: Mention) -> bool:
         """Is a feature mention's reference a town it is told from by a compass bearing, not the town it stands in:

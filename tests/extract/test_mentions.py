@@ -663,3 +663,15 @@ def test_a_units_home_is_not_where_it_fought(full_gazetteer):
     # men driven out of a village are not its natives
     s = "Ukrainian forces expelled Russian servicemen from Dovhenke and advanced toward Sulyhivka."
     assert names(s, is_full, "target")[:1] == ["Dovhenke"]
+
+
+def test_bearing_of_two_towns_does_not_place_the_second(is_name):
+    # "west of A and B": the bearing is given from both towns, B is not west of A; "north of A near B and C" still places
+    s = "Russian troops probed west of Kreminna and Rubizhne toward Svatove on Friday."
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert got["Kreminna"].role == "reference"
+    assert (got["Rubizhne"].bearing, got["Rubizhne"].reference) == (None, None)
+    s = "Russian troops probed about 10 km south of Kreminna or Rubizhne and north of Sumy City near Oleksiivka."
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert (got["Rubizhne"].bearing, got["Rubizhne"].reference) == (None, None)
+    assert (got["Oleksiivka"].bearing, got["Oleksiivka"].reference) == ("north", "Sumy City")
