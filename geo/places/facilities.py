@@ -25,6 +25,8 @@ WELL_KNOWN: tuple[tuple[str, str, str], ...] = (
     # 100 km southwest
     (r"\b(?:vuhle[hg]i[rs]|uhlehirs|uglegors|uglehirs|vuhledar|vugledar)\w*\s+(?:thermal\s+)?(?:power|tpp|tes)", "Svitlodarsk", "Donetsk Oblast"),
     (r"\bzaporizh\w*\s+(?:thermal\s+power|tpp|tes)", "Enerhodar", "Zaporizhzhia Oblast"),  # the thermal plant by the NPP
+    # Sloviansk TPP (Slovianska TES) stands in Mykolaivka, 12 km east of Sloviansk, not in the town it is named after
+    (r"\bsl[ao]v[iy]?[a']?n?sk\w*\s+(?:thermal\s+power|power\s+(?:plant|station)|tpp|tes)\b", "Mykolaivka", "Donetsk Oblast"),
     (r"\bartem\s+(?:plant|factory|enterprise|defen[cs]e)", "Kyiv", "Kyiv City"),  # Artem missile and electronics plant
     (r"\bdniproges\b|\bdnipro\s+(?:hpp|hydroelectric)", "Zaporizhzhia", "Zaporizhzhia Oblast"),
     (r"\btrypilska\b", "Ukrainka", "Kyiv Oblast"),  # Trypilska thermal power plant

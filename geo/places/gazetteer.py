@@ -618,6 +618,14 @@ class Gazetteer:
             place = self._place_cache[geonameid] = Place(*rec)
         return place
 
+    def ids_with_code(self, codes: frozenset[str]) -> list[int]:
+        """The ids of the places whose GeoNames feature code is one of `codes` (one pass over the records, kept)."""
+        kept = self.__dict__.setdefault("_ids_by_codes", {})
+        ids = kept.get(codes)
+        if ids is None:
+            ids = kept[codes] = [gid for gid, rec in self._places.items() if len(rec) > 8 and rec[8] in codes]
+        return ids
+
     def settlements_in(self, admin1: str) -> list[Place]:
         """The populated places (feature class P) of one oblast or region, in `place_ids` order: one pass over
         the records, building a Place only for the rows that qualify."""

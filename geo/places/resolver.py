@@ -29,6 +29,7 @@ from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
 from geo.places.facilities import facility_town
+from geo.places.reservoirs import reservoirs_named
 from geo.places.lines import Line, lines_beside_place, lines_named, lines_of_place
 from geo.places.names import ending_forms, is_qualifier_word, letters_swapped, normalize, russian_forms, strip_leading, variant_key, vowel_forms
 
@@ -860,6 +861,10 @@ class Resolver:
             if not cands:
                 alt = self.g.lookup(mention.name, fuzzy=False)
                 cands = [c for c in alt if not c.place.is_settlement]
+            if not cands:
+                # "the Kakhovka Reservoir", "the Pechenizske Reservoir": GeoNames' "... Vodoskhovyshche", not the town
+                # or village it is named after
+                cands = reservoirs_named(self.g, name)
             if cands:
                 return cands, "feature"
             known = facility_town(mention.name)
