@@ -103,6 +103,7 @@ class Context:
     paragraph_places: tuple[Place, ...] = ()
     front: PointIndex | None = None  # confidently placed claims of this and nearby reports
     kind: str | None = None  # the claim's kind (advance / attack / strike): how much the front line of the day counts
+    actor: str | None = None  # the claim's actor: a strike lands across the front line from it
     claim_oblasts: frozenset[str] = frozenset()  # the oblasts the mention's own claim names as places of its own
     neighbours: tuple[CellSet, ...] = ()  # where the namesakes of the other places in the sentence lie
     section_points: PointIndex | RecentPoints | None = None  # `paragraph_places` indexed, when the caller keeps one
@@ -1246,6 +1247,8 @@ class Resolver:
                 fitting = fitting[:1] + [f for f in fitting[1:] if km(near, scored[f[1]].cand.place) > SAME_PLACE_KM]
             if len(fitting) >= 2 and fitting[0][0] <= 0.67 * fitting[1][0]:
                 scored[fitting[0][1]].add("nearest in the given direction", 1.0)
+        if ctx.kind == "strike" and ctx.actor in STRIKE_SIDES and self.frontline is not None and len(scored) > 1:
+            self._across_the_line(scored, ctx.actor)
         scored.sort(key=lambda s: (-s.score, -s.cand.place.population))
         best = scored[0]
         fuzzy = best.cand.match == "fuzzy"
@@ -1368,6 +1371,23 @@ class Resolver:
             mention, best.cand.place, precision, rule, tuple(c.cand for c in scored),
             runner_up=second.cand.place, margin=round(margin, 2), review=fuzzy,
         )
+
+    def _across_the_line(self, scored: list[_Scored], actor: str) -> None:
+        """A strike lands across the front line from the side striking: of namesakes scored alike (within DECIDE of the
+        best), those on the other side's ground get a small lead (Russian strikes hit Ukrainian-held Ukraine, Ukrainian
+        strikes the occupied areas and Russia). Settlements only; a namesake scored clearly lower stays behind."""
+        top = max(x.score for x in scored)
+        close = [x for x in scored if x.score > top - DECIDE and x.cand.place.is_settlement]
+        if len(close) < 2:
+            return
+        places = [x.cand.place for x in close]
+        occupied = self.frontline.inside([p.lat for p in places], [p.lon for p in places])
+        struck = [(p.country == "UA" and not inside) if actor == "russia" else (p.country == "RU" or bool(inside))
+                  for p, inside in zip(places, occupied)]
+        if any(struck) and not all(struck):
+            for x, hit in zip(close, struck):
+                if hit:
+                    x.add("across the front line from the side striking", ACROSS_THE_LINE)
 
     @staticmethod
     def _past_the_bearings_reach(mention: Mention, scored: list[_Scored], ref: Place, cands: tuple[Candidate, ...]) -> Resolution | None:
@@ -1793,6 +1813,8 @@ class Resolver:
 
 
 GROUND_KINDS = frozenset({"advance", "attack"})
+STRIKE_SIDES = frozenset({"russia", "ukraine"})
+ACROSS_THE_LINE = 0.5  # the lead a strike's namesake across the front line gets over namesakes scored alike
 # what the text says of a place itself: a pick these chose stands wherever the front line runs
 STRONG_REASONS = ("oblast named", "bearing", "the town the sentence's bearings are given from", "named so elsewhere in the section",
                   "near the oblast border named", "near the Russian border", "near the reference", "capital named bare",
@@ -2306,7 +2328,7 @@ def resolve_claims(claims: Iterable[Claim], gazetteer, front: Sequence[tuple[flo
                         sentence_places=tuple(sent.places[-SENTENCE_PLACES:]) + (
                             (ref_place,) if ref_place is not None and not mention.bearing and mention.precision == "settlement" else ()),
                         paragraph_places=section_places, front=front_index, neighbours=sent.neighbours(key, resolver, cells),
-                        kind=claim.kind, section_points=section_index(claim.section),
+                        kind=claim.kind, actor=claim.actor, section_points=section_index(claim.section),
                         claim_oblasts=sent.claim_oblasts(claim, mention, gazetteer) if mention.precision == "settlement" else frozenset(),
                         stated=distance_stated_of(claim.sentence, mention),
                         within=distance_is_bound(claim.sentence, mention), origin=origin,
