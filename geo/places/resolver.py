@@ -74,6 +74,8 @@ TOWN_POP, FEW_NAMESAKES = (5_000, 5), 15
 CITY_DISTRICT = re.compile(r"\s+(?i:districts?)\s+of\s+(?:the\s+)?(?P<city>[A-Z][\w’'-]+)(?:\s+City)?\b")
 DISTRICT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?P<city>[A-Z][\w’'-]+)(?:\s+City)?\b")  # after "the Kyivskyi District"
 CITY_DISTRICT_KM = 20.0  # a city's district lies this close to the city's point
+RAION_WORD = re.compile(r"\s+(?:[Rr]aions?|[Rr]ayons?|[Dd]istricts?)$")
+SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})  # a raion's or hromada's seat (Derhachi was a raion's until 2020)
 RAION_CODES = frozenset({"ADM2", "ADM2H"})  # GeoNames' raions, today's and those before 2020
 # "X hromada", "X, Y, and Z hromadas": the words after a name that make it a territorial community's, named after its seat
 HROMADA_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)*\s+(?i:hromadas?)\b")
@@ -843,7 +845,9 @@ class Resolver:
             if place is None:
                 # raions and city districts are in the gazetteer as admin areas
                 cands = [c for c in self.g.lookup(mention.name, fuzzy=False) if c.place.feature_class == "A"]
-                return cands, "region"
+                # a raion GeoNames lacks ("Kupyansk Raion", "Derhachivskyi Raion", "Chuhuiv, Kharkiv, and Kupyansk
+                # raions"): drawn at its seat, the town it is named after
+                return cands or self._raion_seat(mention.name), "region"
             if place.admin1 in DNIPRO_OBLASTS and LEFT_BANK.search(mention.text or mention.name):
                 # "east (left) bank Kherson Oblast": the occupied bank, not the oblast's centre or its capital
                 bank = left_bank_area(self.g, place)
@@ -945,6 +949,19 @@ class Resolver:
         return list(kept), "settlement"
 
     # -- one mention ---------------------------------------------------------------------
+
+    def _raion_seat(self, name: str) -> list[Candidate]:
+        """The Ukrainian towns a raion named `name` may have its seat in: a town of that name, or the one its adjective
+        comes from ("Derhachivskyi" -> Derhachi, "Kupianskyi" -> Kupiansk), that is a raion's or hromada's seat."""
+        stem = RAION_WORD.sub("", name).strip()
+        if not stem or " " in stem:
+            return []
+        forms = (stem,) + town_forms(stem)
+        if forms[1:] and forms[-3].endswith("iv"):
+            forms += (forms[-3][:-1],)  # "Derhachivskyi": Derhachi
+        seats = {c.place.geonameid: c for form in forms for c in self.g.lookup(form, fuzzy=False)
+                 if c.place.is_settlement and c.place.country == "UA" and c.place.feature_code in SEAT_CODES}
+        return list(seats.values())
 
     def _town_misspelt(self, name: str) -> list[Candidate]:
         """The town a facility's misspelt name stands for ("Nova Kakhova", "Zaprozhia"): the settlements spelled all but
@@ -1115,7 +1132,8 @@ class Resolver:
         if not cands:
             return Resolution(mention, None, None, "not in the gazetteer", ())
         if precision == "region" and len(cands) == 1:
-            rule = "left bank of the Dnipro in the oblast named" if cands[0].place.source == "derived" else "region named"
+            rule = "left bank of the Dnipro in the oblast named" if cands[0].place.source == "derived" else \
+                "the raion's seat (no row for the raion)" if cands[0].place.is_settlement else "region named"
             return Resolution(mention, cands[0].place, "region", rule, tuple(cands))
         if ref is not None and mention.bearing and mention.distance_km and ctx.stated and precision != "region":
             # a stated bearing and distance are a constraint, not a hint: namesakes lying elsewhere are not candidates
