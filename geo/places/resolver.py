@@ -56,6 +56,8 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
             "north-northwest": 337.5}
 ABBREVIATIONS = {"NPP": "Nuclear Power Plant", "TPP": "Thermal Power Plant", "HPP": "Hydroelectric Power Plant",
                  "CHPP": "Combined Heat and Power Plant"}
+AIRFIELD = re.compile(r"\b(?:air\s*field|air\s*port|air\s*base|air\s*strip)\b", re.I)
+AIRFIELD_CODES = frozenset({"AIRP", "AIRB", "AIRF", "AIRH"})
 POWER_PLANT = re.compile(r"\bPower\s+Plant\b", re.I)  # GeoNames names them "... Power Station"
 FEATURE_WORDS = re.compile(
     r"\s*\b(?:nuclear|thermal|hydroelectric|combined|heat|and|power|plant|station|npp|tpp|hpp|chpp|bridge|road|rail|dam|airfield|airbase|air|base|"
@@ -866,6 +868,11 @@ class Resolver:
             if not cands:
                 alt = self.g.lookup(mention.name, fuzzy=False)
                 cands = [c for c in alt if not c.place.is_settlement]
+            if not cands and AIRFIELD.search(name):
+                # "Antonov Airfield" for GeoNames' "Antonov Airport", "Kramatorsk airfield" for its "Kramatorsk Airport":
+                # airfield, airport and air base name one place
+                cands = [c for form in ("Airport", "Air Base", "Airfield") for c in self.g.lookup(AIRFIELD.sub(form, name), fuzzy=False)
+                         if c.place.feature_code in AIRFIELD_CODES]
             if not cands:
                 # "the Kakhovka Reservoir", "the Pechenizske Reservoir": GeoNames' "... Vodoskhovyshche", not the town
                 # or village it is named after

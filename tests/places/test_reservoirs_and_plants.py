@@ -33,3 +33,11 @@ def test_a_power_plant_named_after_a_town_is_in_the_town_it_stands_in(full_gazet
                  full_gazetteer)
     plant = got["Sloviansk TPP"]
     assert plant.place.name == "Mykolaivka" and plant.place.admin1 == "Donetsk Oblast"  # not Sloviansk, 12 km west
+
+
+def test_an_airfield_is_the_airport_or_air_base_gazetteer_row_of_that_name(full_gazetteer):
+    # GeoNames knows "Kramatorsk Airport" and "Antonov Airport" (Hostomel): an airfield named so is that row
+    got = placed("Russian missiles hit the Kramatorsk airfield on September 9.", full_gazetteer)
+    assert got["Kramatorsk airfield"].place.geonameid == 7731189
+    got = placed("Ukrainian artillery struck Russian vehicles around Antonov Airfield on September 9.", full_gazetteer)
+    assert got["Antonov Airfield"].place.geonameid == 6300961  # not the village of Antoniv
