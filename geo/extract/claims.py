@@ -1287,6 +1287,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 ev.dropped = "forecast"  # "fighting will continue": a forecast, which keeps its places
                 events.append(ev)
                 continue
+        if ev.actor is None and kind == "strike" and struck_by and not actors and _sideless_strikes(sentence, m, word):
+            ev.actor = struck_by  # "Residents also reported strikes in X": the strikes the paragraph has just told of
         if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
                 and m.start() - events[-1].end < 60 and not SUBJECT_GAP.search(sentence[events[-1].end:m.start()]):
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
@@ -1411,6 +1413,20 @@ SUBJECT_VERB = re.compile(rf"(?:[\s-]+[\w’'-]+){{0,3}}?\s+(?:{FORCE})\s+(?:[a-
 BOTH_BEFORE = re.compile(r"\b(?:Russian|Ukrainian)\s+and\s+$")  # "fighting between Russian and Ukrainian forces": both sides
 
 
+# strikes told without a side ("reported strikes in X"): plural or mass nouns, never "a strike" or "the strike" (one event
+# told of before, or an anaphor)
+SIDELESS_STRIKES = frozenset({"strikes", "airstrikes", "missile strikes", "bombardments", "bombings", "shelling"})
+SIDELESS_STRIKE_WORD = re.compile(r"\b(?:strikes|airstrikes|bombardments|bombings|shelling)\b", re.I)
+
+
+def _sideless_strikes(sentence: str, m: re.Match, word: str) -> bool:
+    """Is the trigger a plural strike noun with a place after it and no side anywhere in its sentence ("Local residents
+    also reported strikes in the X area", "Footage shows strikes on Y")? Such strikes are those the paragraph has just
+    told of (`struck_by`), as a weapon named alone is."""
+    return word in SIDELESS_STRIKES and NOUN_PLACE_AFTER.match(sentence, m.end()) is not None \
+        and not BOTH_SIDES.search(sentence)  # "Russian and Ukrainian forces continued routine strikes around X": both
+
+
 def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
     """Is there, between the event `owner` and a place at `end`, a clause whose subject is the other side's forces
     ("..., and Russian forces continued to secure gains only around Mariupol", "and footage indicated that Ukrainian
@@ -1531,7 +1547,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and _fight_word(sentence)) \
-            and not (struck_by and WEAPON_THEN_VERB.search(sentence)):
+            and not (struck_by and (WEAPON_THEN_VERB.search(sentence) or SIDELESS_STRIKE_WORD.search(sentence))):
         return []  # no side is named: nobody acts in this sentence
     if _may_contain(sentence, _low(sentence), "isw", "effort", "silence", " war", "invasion") and LOOKBACK.search(sentence):
         return []

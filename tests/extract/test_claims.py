@@ -2153,3 +2153,19 @@ def test_dropping_munitions_on_a_place_is_a_strike(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
     # morale or temperatures that drop are no strike
     assert one("Russian morale may drop further as temperatures drop near Kreminna.", is_name) == []
+
+
+def test_strikes_told_without_a_side_are_the_paragraph_s_strikes(is_name):
+    # "Residents also reported strikes in X", "footage shows strikes on Y": with no side in the sentence, the strikes are
+    # those of the side whose strike the paragraph has just told, as a weapon named alone is
+    para = ("Ukrainian forces struck a Russian ammunition depot in Nova Kakhovka on May 3. "
+            "Local residents also reported strikes near Skadovsk overnight.")
+    report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, "Southern axis"),))
+    assert [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("strike", "ukraine", ["Nova Kakhovka"]), ("strike", "ukraine", ["Skadovsk"])]
+    # alone, or with both sides named, the strikes have no side
+    assert one("Local residents also reported strikes near Skadovsk overnight.", is_name) == []
+    para = ("Ukrainian forces struck a Russian ammunition depot in Nova Kakhovka on May 3. "
+            "Russian and Ukrainian forces continued routine artillery strikes near Skadovsk.")
+    report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, "Southern axis"),))
+    assert [(c.kind, c.actor) for c in extract_claims(report, is_name)] == [("strike", "ukraine")]
