@@ -42,6 +42,10 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     # (an approach, as "attempted to advance toward X" is)
     r"|(?:made|make|making|makes)\s+(?:(?!(?:no|little|any|few|limited|minimal|insignificant|less|only)\b)[\w-]+\s+){0,3}"
     r"progress(?!\s+towards?\b)"
+    # "Russian forces had “partial success” in X", "experienced successes around Y", "expanding their successes in Z": the
+    # Ukrainian General Staff's word for ground the other side gained (a verb before it: not "claims of success near X")
+    r"|(?:had|has|have|experienced|achieved|secured|scored|expanded|expanding)\s+(?:(?:unspecified|some|minor|limited|local|"
+    r"further|their|its)\s+)?[“”\"]?(?:partial[“”\"]?\s+)?success(?:es)?(?=[“”\"]?\s+(?:in|near|on|at|around|along)\b)"
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
     # "expelled Russian troops from X", "drove a Russian grouping out of Y": the subject took the ground
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"

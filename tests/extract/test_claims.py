@@ -2169,3 +2169,14 @@ def test_strikes_told_without_a_side_are_the_paragraph_s_strikes(is_name):
             "Russian and Ukrainian forces continued routine artillery strikes near Skadovsk.")
     report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, "Southern axis"),))
     assert [(c.kind, c.actor) for c in extract_claims(report, is_name)] == [("strike", "ukraine")]
+
+
+def test_a_side_s_partial_success_at_a_place_is_ground_gained(is_name):
+    # the Ukrainian General Staff's "had “partial success” in X" and "experienced successes around Y" report ground gained
+    s = "The General Staff said that Russian troops had “partial success” near Kreminna and Lozova on May 3."
+    assert [(e[0], e[1], e[2], e[4]) for e in one(s, is_name)] == [("advance", "russia", "claimed", ["Kreminna", "Lozova"])]
+    s = "A milblogger claimed that Ukrainian forces are expanding their successes in Kupiansk."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "ukraine", ["Kupiansk"])]
+    # success as a topic, with no verb of having it, is no event
+    assert one("Russian milbloggers mocked Ukrainian claims of success near Kreminna.", is_name) == []
+    assert one("Russian forces lack the strength for success in Kupiansk.", is_name) == []
