@@ -1743,6 +1743,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" or ev.footage else [])
             if named:
                 places = [replace(named[-1], role="target", bearing=None)]
+        if not places and ev.kind in ("strike", "attack") and (denied := _denied_before(sentence, ev, events)):
+            # "did not conduct any assaults on X or Y and continued to shell both cities", "did not attack west of X but
+            # continued heavy shelling": what goes on is at the places of the clause that says what did not
+            places = denied
         if not places and has_anaphor:
             # "advanced to the railway station in the eastern part of the settlement", "pushed Russian forces from the
             # northern part of the settlement", "reached the southern outskirts of the city": the town the sentence named
@@ -1756,6 +1760,25 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# "... and continued to shell", "but continued heavy shelling", "and continued routine fire": the verb goes on (after a clause
+# saying what did not happen), with nothing but adjectives between
+GOES_ON = re.compile(r"\b(?:and|but)\s+(?:also\s+)?continued\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?$")
+
+
+def _denied_before(sentence: str, ev: _Event, events: list[_Event]) -> list[Mention]:
+    """The places of a negated event just before `ev`, when `ev` goes on where it did not happen ("did not assault X but
+    continued to shell the area"): the towns a bearing is taken from stand for the area, a target's locators give way."""
+    if not GOES_ON.search(sentence, max(0, ev.start - 60), ev.start):
+        return []
+    before = [e for e in events if e.end <= ev.start and e is not ev]
+    if not before or not before[-1].mentions or not (before[-1].dropped == "negated" or before[-1].dropped == "noun phrase"
+                                                     and NEGATION.search(sentence, max(0, before[-1].start - 40), before[-1].start)):
+        return []  # ("did not conduct any assaults on X": the noun after "any" is read as a noun phrase, negated all the same)
+    kept = [m for m in before[-1].mentions if not _road(m) and not _water(m) and not _border(m)]
+    targets = [m for m in kept if m.role == "target"]
+    return targets or [replace(m, role="target", bearing=None) for m in kept if m.role == "reference"]
 
 
 # "southwest of Donetsk City in the Vuhledar area", "north of X in the direction of Y", "southeast of X up to the Y area": the

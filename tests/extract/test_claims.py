@@ -2180,3 +2180,16 @@ def test_a_side_s_partial_success_at_a_place_is_ground_gained(is_name):
     # success as a topic, with no verb of having it, is no event
     assert one("Russian milbloggers mocked Ukrainian claims of success near Kreminna.", is_name) == []
     assert one("Russian forces lack the strength for success in Kupiansk.", is_name) == []
+
+
+def test_what_goes_on_after_a_denied_event_is_at_its_places(is_name):
+    # "did not assault X or Y but continued to shell both towns": the shelling is where the assaults were denied
+    s = "Russian troops did not launch any assaults on Kupiansk or Lozova on May 3 but continued to shell both towns."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "russia", ["Kupiansk", "Lozova"])]
+    # a bearing's town stands for the area
+    s = "Ukrainian forces did not attack north of Kreminna and continued heavy shelling on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+    # a strike with places of its own keeps them; one that does not go on ("and shelled") is not placed by the denial
+    s = "Russian troops did not launch any assaults on Kupiansk and continued to shell Lozova."
+    assert [(e[0], e[4]) for e in one(s, is_name)] == [("strike", ["Lozova"])]
+    assert one("Russian troops did not launch any assaults on Kupiansk, although shelling is possible.", is_name) == []
