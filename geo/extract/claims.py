@@ -1747,6 +1747,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             # "did not conduct any assaults on X or Y and continued to shell both cities", "did not attack west of X but
             # continued heavy shelling": what goes on is at the places of the clause that says what did not
             places = denied
+        if not places and ev.kind == "attack" and " to " in sentence[ev.end:ev.end + 40]:
+            places = _aimed_places(sentence, ev, events, mentions)
         if not places and has_anaphor:
             # "advanced to the railway station in the eastern part of the settlement", "pushed Russian forces from the
             # northern part of the settlement", "reached the southern outskirts of the city": the town the sentence named
@@ -1765,6 +1767,27 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
 # "... and continued to shell", "but continued heavy shelling", "and continued routine fire": the verb goes on (after a clause
 # saying what did not happen), with nothing but adjectives between
 GOES_ON = re.compile(r"\b(?:and|but)\s+(?:also\s+)?continued\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?$")
+
+
+# "assaults in an effort to break Ukrainian defenses southwest of X", "counterattacks in order to regain lost positions
+# around Y": the purpose right after a ground attack that names no place of its own
+AIM_AFTER = re.compile(r"(?:\s+(?:likely|reportedly|probably))?,?\s+(?:in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?|"
+                       r"in\s+order|so\s+as)\s+to\s+")
+
+
+def _aimed_places(sentence: str, ev: _Event, events: list[_Event], mentions: list[Mention]) -> list[Mention]:
+    """The places of the purpose clause right after a ground attack with none of its own ("launched assaults in an effort
+    to break Ukrainian defenses southwest of X"): where the attackers tried to go is where they attacked, as "attempted to
+    advance toward X" is an attack on X. Up to the next clause or event; not a road's end towns nor a river."""
+    aim = AIM_AFTER.match(sentence, ev.end)
+    if aim is None:
+        return []
+    later = [e.start for e in events if e.start >= aim.end() and not (e.dropped and e.start < aim.end() + 30)]
+    stop = min([len(sentence)] + later + [b.start() for b in CLAUSE_BREAK.finditer(sentence, aim.end())])
+    kept = [m for m in mentions if aim.end() <= m.start < stop and not _road(m) and not _road_end(m) and not _water(m)
+            and not _border(m)]
+    targets = [m for m in kept if m.role == "target"]
+    return targets or [replace(m, role="target", bearing=None) for m in kept if m.role == "reference"]
 
 
 def _denied_before(sentence: str, ev: _Event, events: list[_Event]) -> list[Mention]:

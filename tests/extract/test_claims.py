@@ -2193,3 +2193,16 @@ def test_what_goes_on_after_a_denied_event_is_at_its_places(is_name):
     s = "Russian troops did not launch any assaults on Kupiansk and continued to shell Lozova."
     assert [(e[0], e[4]) for e in one(s, is_name)] == [("strike", ["Lozova"])]
     assert one("Russian troops did not launch any assaults on Kupiansk, although shelling is possible.", is_name) == []
+
+
+def test_a_ground_attack_with_no_place_is_where_its_purpose_points(is_name):
+    # "launched assaults in an effort to break defenses west of X", "counterattacks in order to regain positions near Y":
+    # where the attackers tried to go is where they attacked
+    s = "Russian troops launched ground assaults in an effort to break Ukrainian lines west of Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
+    s = "Ukrainian forces conducted counterattacks in order to regain positions near Kupiansk and Lozova."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "ukraine", ["Kupiansk", "Lozova"])]
+    # an attack with a place of its own keeps it; a strike's purpose is not where it fell
+    s = "Russian troops attacked Lozova in an effort to advance toward Kupiansk."
+    assert [(e[0], e[4]) for e in one(s, is_name)] == [("attack", ["Lozova"])]
+    assert one("Russian troops intensified shelling in an effort to prevent Ukrainian advances near Kupiansk.", is_name) == []
