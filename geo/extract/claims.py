@@ -1786,8 +1786,20 @@ def _aimed_places(sentence: str, ev: _Event, events: list[_Event], mentions: lis
     stop = min([len(sentence)] + later + [b.start() for b in CLAUSE_BREAK.finditer(sentence, aim.end())])
     kept = [m for m in mentions if aim.end() <= m.start < stop and not _road(m) and not _road_end(m) and not _water(m)
             and not _border(m)]
+    # where the aim is carried out ("near X", "around Y", "the outskirts of Z"), not what it would take ("to seize X",
+    # "to advance to Y": the attack may be far from it)
+    located = []
+    for m in kept:  # a list after the locative shares it ("near X and Y")
+        if m.role == "reference" or AIM_LOCATIVE.search(sentence, max(0, m.start - 30), m.start) \
+                or located and AIM_LIST_GAP.fullmatch(sentence, located[-1].end, m.start):
+            located.append(m)
+    kept = located
     targets = [m for m in kept if m.role == "target"]
     return targets or [replace(m, role="target", bearing=None) for m in kept if m.role == "reference"]
+
+
+AIM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+AIM_LOCATIVE = re.compile(r"\b(?:near|around|in|at|within|outskirts\s+of|vicinity\s+of|area\s+of)\s+(?:the\s+)?$")
 
 
 def _denied_before(sentence: str, ev: _Event, events: list[_Event]) -> list[Mention]:

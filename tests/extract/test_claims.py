@@ -2202,6 +2202,8 @@ def test_a_ground_attack_with_no_place_is_where_its_purpose_points(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
     s = "Ukrainian forces conducted counterattacks in order to regain positions near Kupiansk and Lozova."
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "ukraine", ["Kupiansk", "Lozova"])]
+    # not what the aim would take: the attack may be far from it
+    assert one("Russian troops attacked in an effort to advance to Kupiansk and Lozova.", is_name) == []
     # an attack with a place of its own keeps it; a strike's purpose is not where it fell
     s = "Russian troops attacked Lozova in an effort to advance toward Kupiansk."
     assert [(e[0], e[4]) for e in one(s, is_name)] == [("attack", ["Lozova"])]
