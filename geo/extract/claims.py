@@ -42,6 +42,10 @@ _ADV = alternation(lexicon.ADVANCE | lexicon.CONTROL) + (
     # (an approach, as "attempted to advance toward X" is)
     r"|(?:made|make|making|makes)\s+(?:(?!(?:no|little|any|few|limited|minimal|insignificant|less|only)\b)[\w-]+\s+){0,3}"
     r"progress(?!\s+towards?\b)"
+    # "Russian forces had “partial success” in X", "experienced successes around Y", "expanding their successes in Z": the
+    # Ukrainian General Staff's word for ground the other side gained (a verb before it: not "claims of success near X")
+    r"|(?:had|has|have|experienced|achieved|secured|scored|expanded|expanding)\s+(?:(?:unspecified|some|minor|limited|local|"
+    r"further|their|its)\s+)?[“”\"]?(?:partial[“”\"]?\s+)?success(?:es)?(?=[“”\"]?\s+(?:in|near|on|at|around|along)\b)"
     r"|pushed\s+(?:\w+\s+){0,3}(?:forward|into|deeper)|pushed\s+(?:north|south|east|west)\w*|consolidated\s+positions"
     # "expelled Russian troops from X", "drove a Russian grouping out of Y": the subject took the ground
     rf"|(?:{alternation(lexicon.EXPEL)})(?=\s+(?:the\s+|an?\s+|all\s+)?(?:russian|ukrainian|enemy|wagner|them\b))"
@@ -1287,6 +1291,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 ev.dropped = "forecast"  # "fighting will continue": a forecast, which keeps its places
                 events.append(ev)
                 continue
+        if ev.actor is None and kind == "strike" and struck_by and not actors and _sideless_strikes(sentence, m, word):
+            ev.actor = struck_by  # "Residents also reported strikes in X": the strikes the paragraph has just told of
         if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
                 and m.start() - events[-1].end < 60 and not SUBJECT_GAP.search(sentence[events[-1].end:m.start()]):
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
@@ -1411,6 +1417,20 @@ SUBJECT_VERB = re.compile(rf"(?:[\s-]+[\w’'-]+){{0,3}}?\s+(?:{FORCE})\s+(?:[a-
 BOTH_BEFORE = re.compile(r"\b(?:Russian|Ukrainian)\s+and\s+$")  # "fighting between Russian and Ukrainian forces": both sides
 
 
+# strikes told without a side ("reported strikes in X"): plural or mass nouns, never "a strike" or "the strike" (one event
+# told of before, or an anaphor)
+SIDELESS_STRIKES = frozenset({"strikes", "airstrikes", "missile strikes", "bombardments", "bombings", "shelling"})
+SIDELESS_STRIKE_WORD = re.compile(r"\b(?:strikes|airstrikes|bombardments|bombings|shelling)\b", re.I)
+
+
+def _sideless_strikes(sentence: str, m: re.Match, word: str) -> bool:
+    """Is the trigger a plural strike noun with a place after it and no side anywhere in its sentence ("Local residents
+    also reported strikes in the X area", "Footage shows strikes on Y")? Such strikes are those the paragraph has just
+    told of (`struck_by`), as a weapon named alone is."""
+    return word in SIDELESS_STRIKES and NOUN_PLACE_AFTER.match(sentence, m.end()) is not None \
+        and not BOTH_SIDES.search(sentence)  # "Russian and Ukrainian forces continued routine strikes around X": both
+
+
 def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
     """Is there, between the event `owner` and a place at `end`, a clause whose subject is the other side's forces
     ("..., and Russian forces continued to secure gains only around Mariupol", "and footage indicated that Ukrainian
@@ -1531,7 +1551,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
     `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and _fight_word(sentence)) \
-            and not (struck_by and WEAPON_THEN_VERB.search(sentence)):
+            and not (struck_by and (WEAPON_THEN_VERB.search(sentence) or SIDELESS_STRIKE_WORD.search(sentence))):
         return []  # no side is named: nobody acts in this sentence
     if _may_contain(sentence, _low(sentence), "isw", "effort", "silence", " war", "invasion") and LOOKBACK.search(sentence):
         return []
@@ -1723,6 +1743,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             named = [m for m in before if m.role == "target"] or (before if ev.kind == "strike" or ev.footage else [])
             if named:
                 places = [replace(named[-1], role="target", bearing=None)]
+        if not places and ev.kind in ("strike", "attack") and (denied := _denied_before(sentence, ev, events)):
+            # "did not conduct any assaults on X or Y and continued to shell both cities", "did not attack west of X but
+            # continued heavy shelling": what goes on is at the places of the clause that says what did not
+            places = denied
+        if not places and ev.kind == "attack" and " to " in sentence[ev.end:ev.end + 40]:
+            places = _aimed_places(sentence, ev, events, mentions)
         if not places and has_anaphor:
             # "advanced to the railway station in the eastern part of the settlement", "pushed Russian forces from the
             # northern part of the settlement", "reached the southern outskirts of the city": the town the sentence named
@@ -1736,6 +1762,58 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# "... and continued to shell", "but continued heavy shelling", "and continued routine fire": the verb goes on (after a clause
+# saying what did not happen), with nothing but adjectives between
+GOES_ON = re.compile(r"\b(?:and|but)\s+(?:also\s+)?continued\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?$")
+
+
+# "assaults in an effort to break Ukrainian defenses southwest of X", "counterattacks in order to regain lost positions
+# around Y": the purpose right after a ground attack that names no place of its own
+AIM_AFTER = re.compile(r"(?:\s+(?:likely|reportedly|probably))?,?\s+(?:in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?|"
+                       r"in\s+order|so\s+as)\s+to\s+")
+
+
+def _aimed_places(sentence: str, ev: _Event, events: list[_Event], mentions: list[Mention]) -> list[Mention]:
+    """The places of the purpose clause right after a ground attack with none of its own ("launched assaults in an effort
+    to break Ukrainian defenses southwest of X"): where the attackers tried to go is where they attacked, as "attempted to
+    advance toward X" is an attack on X. Up to the next clause or event; not a road's end towns nor a river."""
+    aim = AIM_AFTER.match(sentence, ev.end)
+    if aim is None:
+        return []
+    later = [e.start for e in events if e.start >= aim.end() and not (e.dropped and e.start < aim.end() + 30)]
+    stop = min([len(sentence)] + later + [b.start() for b in CLAUSE_BREAK.finditer(sentence, aim.end())])
+    kept = [m for m in mentions if aim.end() <= m.start < stop and not _road(m) and not _road_end(m) and not _water(m)
+            and not _border(m)]
+    # where the aim is carried out ("near X", "around Y", "the outskirts of Z"), not what it would take ("to seize X",
+    # "to advance to Y": the attack may be far from it)
+    located = []
+    for m in kept:  # a list after the locative shares it ("near X and Y")
+        if m.role == "reference" or AIM_LOCATIVE.search(sentence, max(0, m.start - 30), m.start) \
+                or located and AIM_LIST_GAP.fullmatch(sentence, located[-1].end, m.start):
+            located.append(m)
+    kept = located
+    targets = [m for m in kept if m.role == "target"]
+    return targets or [replace(m, role="target", bearing=None) for m in kept if m.role == "reference"]
+
+
+AIM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+AIM_LOCATIVE = re.compile(r"\b(?:near|around|in|at|within|outskirts\s+of|vicinity\s+of|area\s+of)\s+(?:the\s+)?$")
+
+
+def _denied_before(sentence: str, ev: _Event, events: list[_Event]) -> list[Mention]:
+    """The places of a negated event just before `ev`, when `ev` goes on where it did not happen ("did not assault X but
+    continued to shell the area"): the towns a bearing is taken from stand for the area, a target's locators give way."""
+    if not GOES_ON.search(sentence, max(0, ev.start - 60), ev.start):
+        return []
+    before = [e for e in events if e.end <= ev.start and e is not ev]
+    if not before or not before[-1].mentions or not (before[-1].dropped == "negated" or before[-1].dropped == "noun phrase"
+                                                     and NEGATION.search(sentence, max(0, before[-1].start - 40), before[-1].start)):
+        return []  # ("did not conduct any assaults on X": the noun after "any" is read as a noun phrase, negated all the same)
+    kept = [m for m in before[-1].mentions if not _road(m) and not _water(m) and not _border(m)]
+    targets = [m for m in kept if m.role == "target"]
+    return targets or [replace(m, role="target", bearing=None) for m in kept if m.role == "reference"]
 
 
 # "southwest of Donetsk City in the Vuhledar area", "north of X in the direction of Y", "southeast of X up to the Y area": the

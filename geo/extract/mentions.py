@@ -116,6 +116,13 @@ EVENT_LOCATIVE = {"captured", "capture", "capturing", "seized", "seize", "seizin
                   "attacked", "struck", "shelled", "stormed", "assaulted", "bombed", "entered", "encircled"}
 # "attacks on X", "strikes against X", "the towns of X": an event noun or a settlement word, then the place
 EVENT_OBJECT = re.compile(r"\b(?:attacks?|assaults?|strikes?|shelling|offensives?|towns?|villages?|settlements?)\s+(?:on|against|of|near|in)\s+$", re.I)
+# Where else a name the gazetteer lacks stands for a place ("fighting in X", "gains in Y", "the outskirts of Z", "positions in
+# W", "striking V"), when it is shaped as the region's village names are (ending in a vowel, -sk, -iv, -yn, -ets: not
+# "Syrian", "Donbas", "Armenian")
+EVENT_PLACE_VERBS = {"attacking", "striking", "shelling", "targeted", "targeting", "reached", "entering", "retook"}
+EVENT_PLACE_NOUNS = re.compile(r"(?:\b|counter)(?:attacks?|offensives?|gains?|advances?|fighting|battles?|clashes|operations|"
+                               r"outskirts|strongholds?)\s+(?:on|against|of|near|in)\s+$", re.I)
+VILLAGE_SHAPE = re.compile(r"[A-Z][a-z’'ʼ-]*(?:[aeiouy]|sk|iv|yn|ets)")
 # A distance as ISW writes it: "30km", "23 kilometers", "seven kilometers", "a few kilometers", "a 20-kilometer", "five miles"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -676,11 +683,14 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention], is_na
     if "(" in gap or ")" in gap:
         gap = PAREN_GAP.sub("", gap)
     in_list = bool(mentions) and mentions[-1].role == "target" and len(gap) < 8 and LIST_GAP.fullmatch(gap + " ") is not None
-    strong = in_list
+    strong, shaped = in_list, False
     if not in_list:
         prev = _prev_word(sentence, start)
         strong = prev in STRONG_LOCATIVE or prev in EVENT_LOCATIVE or (
             prev in ("on", "against", "of", "near", "in") and EVENT_OBJECT.search(sentence[max(0, start - 40):start]) is not None)
+        if not strong and (prev in EVENT_PLACE_VERBS or prev in ("on", "against", "of", "near", "in")
+                           and EVENT_PLACE_NOUNS.search(sentence[max(0, start - 40):start]) is not None):
+            strong = shaped = True
         if not strong and prev not in LOCATIVE:
             return None
     j = i
@@ -697,6 +707,8 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention], is_na
     text = _clean(sentence[start:toks[j - 1][2]])
     if len(text) < 3 or not re.fullmatch(r"[A-Z][a-z’'ʼ]+(?:[ -][A-Z][a-z’'ʼ]+)*", text):
         return None  # "Ukrainian-liberated", "Russian-held": an adjective, not a name
+    if shaped and (not VILLAGE_SHAPE.fullmatch(text.split()[-1]) or j < len(toks) and toks[j][0].lower() in STREET_WORDS):
+        return None  # "Syrian civilians", "offensive operations in Donbas", "positions on Fedora Maksymenka street"
     if any(part.lower() in STOP for part in re.split(r"[ -]", text)):
         return None
     return [Mention(text, start, start + len(text), text)], j

@@ -2153,3 +2153,58 @@ def test_dropping_munitions_on_a_place_is_a_strike(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
     # morale or temperatures that drop are no strike
     assert one("Russian morale may drop further as temperatures drop near Kreminna.", is_name) == []
+
+
+def test_strikes_told_without_a_side_are_the_paragraph_s_strikes(is_name):
+    # "Residents also reported strikes in X", "footage shows strikes on Y": with no side in the sentence, the strikes are
+    # those of the side whose strike the paragraph has just told, as a weapon named alone is
+    para = ("Ukrainian forces struck a Russian ammunition depot in Nova Kakhovka on May 3. "
+            "Local residents also reported strikes near Skadovsk overnight.")
+    report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, "Southern axis"),))
+    assert [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("strike", "ukraine", ["Nova Kakhovka"]), ("strike", "ukraine", ["Skadovsk"])]
+    # alone, or with both sides named, the strikes have no side
+    assert one("Local residents also reported strikes near Skadovsk overnight.", is_name) == []
+    para = ("Ukrainian forces struck a Russian ammunition depot in Nova Kakhovka on May 3. "
+            "Russian and Ukrainian forces continued routine artillery strikes near Skadovsk.")
+    report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, "Southern axis"),))
+    assert [(c.kind, c.actor) for c in extract_claims(report, is_name)] == [("strike", "ukraine")]
+
+
+def test_a_side_s_partial_success_at_a_place_is_ground_gained(is_name):
+    # the Ukrainian General Staff's "had “partial success” in X" and "experienced successes around Y" report ground gained
+    s = "The General Staff said that Russian troops had “partial success” near Kreminna and Lozova on May 3."
+    assert [(e[0], e[1], e[2], e[4]) for e in one(s, is_name)] == [("advance", "russia", "claimed", ["Kreminna", "Lozova"])]
+    s = "A milblogger claimed that Ukrainian forces are expanding their successes in Kupiansk."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("advance", "ukraine", ["Kupiansk"])]
+    # success as a topic, with no verb of having it, is no event
+    assert one("Russian milbloggers mocked Ukrainian claims of success near Kreminna.", is_name) == []
+    assert one("Russian forces lack the strength for success in Kupiansk.", is_name) == []
+
+
+def test_what_goes_on_after_a_denied_event_is_at_its_places(is_name):
+    # "did not assault X or Y but continued to shell both towns": the shelling is where the assaults were denied
+    s = "Russian troops did not launch any assaults on Kupiansk or Lozova on May 3 but continued to shell both towns."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "russia", ["Kupiansk", "Lozova"])]
+    # a bearing's town stands for the area
+    s = "Ukrainian forces did not attack north of Kreminna and continued heavy shelling on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+    # a strike with places of its own keeps them; one that does not go on ("and shelled") is not placed by the denial
+    s = "Russian troops did not launch any assaults on Kupiansk and continued to shell Lozova."
+    assert [(e[0], e[4]) for e in one(s, is_name)] == [("strike", ["Lozova"])]
+    assert one("Russian troops did not launch any assaults on Kupiansk, although shelling is possible.", is_name) == []
+
+
+def test_a_ground_attack_with_no_place_is_where_its_purpose_points(is_name):
+    # "launched assaults in an effort to break defenses west of X", "counterattacks in order to regain positions near Y":
+    # where the attackers tried to go is where they attacked
+    s = "Russian troops launched ground assaults in an effort to break Ukrainian lines west of Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "russia", ["Kreminna"])]
+    s = "Ukrainian forces conducted counterattacks in order to regain positions near Kupiansk and Lozova."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("attack", "ukraine", ["Kupiansk", "Lozova"])]
+    # not what the aim would take: the attack may be far from it
+    assert one("Russian troops attacked in an effort to advance to Kupiansk and Lozova.", is_name) == []
+    # an attack with a place of its own keeps it; a strike's purpose is not where it fell
+    s = "Russian troops attacked Lozova in an effort to advance toward Kupiansk."
+    assert [(e[0], e[4]) for e in one(s, is_name)] == [("attack", ["Lozova"])]
+    assert one("Russian troops intensified shelling in an effort to prevent Ukrainian advances near Kupiansk.", is_name) == []

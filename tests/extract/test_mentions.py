@@ -156,6 +156,17 @@ def test_unknown_names_after_an_event_word(is_name):
     assert names("The Russian Ministry of Defense spokesperson Konashenkov spoke.", is_name) == []
 
 
+def test_unknown_village_names_where_fighting_or_ground_is(is_name):
+    # "fighting in X", "gains in Y", "the outskirts of Z", "striking W": a village the gazetteer lacks
+    assert names("Ukrainian troops are fighting in Zhovtoyarka.", is_name, "target") == ["Zhovtoyarka"]
+    assert names("Russian forces reached the outskirts of Kvitkove on May 3.", is_name, "target") == ["Kvitkove"]
+    assert names("Drone footage shows artillery striking Bilozorivske at dawn.", is_name, "target") == ["Bilozorivske"]
+    # not an adjective of a people, a region's nickname, or a street
+    assert names("Russian forces targeted Syrian civilians in 2016.", is_name) == []
+    assert names("Russian forces conducted offensive operations in Donbas.", is_name) == []
+    assert names("Ukrainian forces struck positions on Petrenka street.", is_name) == []
+
+
 def test_unknown_names_of_people_are_not_places(is_name):
     # a name the gazetteer lacks with a verb of saying after it, or a person's role in apposition, is a person
     s = "Ukrainian forces struck the bridge near Kupiansk, and Hrytsenko stated that the strike disabled it."
