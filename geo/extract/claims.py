@@ -1688,7 +1688,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             # "attempted to advance from Vesele to Vodyane", "assaults from Arhanhelske on Ivanivka": the first town is
             # where the attackers set out from; not "pushed Russian forces from X to the river" (X is the ground taken)
             origins = [m for m in places if _origin_to_destination(sentence, m)] + _origins_after_destination(sentence, places)
-            if origins and any(m.role == "target" and m not in origins for m in places):
+            if origins and any((m.role == "target" or _toward(m)) and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
         if len(places) > 1:
             # "Russian forces in Popasna are advancing north, toward Severodonetsk", "troops in Lyman are attacking
@@ -1930,6 +1930,11 @@ DISLODGED = re.compile(r"\b(?:(?:expel|push|drove|driv|forc(?:ed|ing)|oust|clear
                        r"(?:forces|troops|units|them|elements)|withdr\w+|retreat\w*|pull\w*\s+back)\b[^.;]*$")
 
 
+def _toward(m: Mention) -> bool:
+    """Is the place named as the direction an attack went ("in the direction of X")? A destination, as a target is."""
+    return (m.bearing or "") == f"direction of {m.name}"
+
+
 def _origin_to_destination(sentence: str, m: Mention) -> bool:
     """'from X to Y' after a ground attack or advance: X is the start line, Y the place the attack went."""
     return (ORIGIN_FROM.search(sentence, max(0, m.start - 30), m.start) is not None
@@ -1939,9 +1944,12 @@ def _origin_to_destination(sentence: str, m: Mention) -> bool:
 
 # "toward Bakhmut from", "on Avdiivka (10km northwest of Donetsk City) from the direction of": the place an attack went, then
 # the word that names where it set out from
-DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
-                              r"August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
-                              r"(?:\s*\([^()]*\))?,?\s+" + FROM_WORD[2:] + "$")
+DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of|in|near|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
+                              r"June|July|August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+                              r"(?:\s*\([^()]*\))?(?:\s+along\s+the\s+(?:[\w-]+\s+){1,3}?(?:highway|road|route|railway))?,?\s+" + FROM_WORD[2:] + "$")
+# "from the direction of X", "from the area of Y": only ever where an attack set out from, even after a list of destinations
+# ("in the direction of A, B, and from the direction of C")
+DIRECTION_FROM = re.compile(r"\bfrom\s+the\s+(?:direction|area|vicinity)\s+of\s+(?:the\s+)?(?:(?:near|around|occupied|Russian-occupied)\s+)?$")
 ORIGIN_LIST_GAP = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
@@ -1951,7 +1959,7 @@ def _origins_after_destination(sentence: str, places: list[Mention]) -> list[Men
     for m in places:
         if origins and ORIGIN_LIST_GAP.fullmatch(sentence, origins[-1].end, m.start):
             origins.append(m)
-        elif DESTINATION_FROM.search(sentence, max(0, m.start - 120), m.start) \
+        elif (DESTINATION_FROM.search(sentence, max(0, m.start - 160), m.start) or DIRECTION_FROM.search(sentence, max(0, m.start - 40), m.start)) \
                 and not DISLODGED.search(sentence, max(0, m.start - 120), m.start):
             origins.append(m)
     return origins

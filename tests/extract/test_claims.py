@@ -2153,3 +2153,15 @@ def test_dropping_munitions_on_a_place_is_a_strike(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
     # morale or temperatures that drop are no strike
     assert one("Russian morale may drop further as temperatures drop near Kreminna.", is_name) == []
+
+
+def test_the_towns_an_attack_set_out_from_the_direction_of_are_not_attacked(is_name):
+    # "from the direction of X" after a list of destinations, "near Y from the direction of X", "in Y from X": X is the
+    # start line, never a place attacked, while the claim names where the attack went
+    got = one("A Russian source claimed that Ukrainian troops attacked in the direction of Svatove and Kuzemivka, and "
+              "from the direction of Nyzhnia Duvanka.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Svatove", "Kuzemivka"])]
+    got = one("Ukrainian forces tried to break through near Kreminna from the direction of Torske and Dibrova.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
+    got = one("Russian troops unsuccessfully tried to retake positions in Bilohorivka from Kreminna on Tuesday.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bilohorivka"])]
