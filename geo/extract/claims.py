@@ -1339,6 +1339,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 or ("evidence" in clause or "confirmation" in clause) and NO_EVIDENCE_THAT.search(clause) \
                 or ("not" in before or "unlikely" in before) and NOT_PORTEND.search(before):
             ev.dropped = "negated"
+        elif "pause" in low[max(0, m.start() - 60):m.start()] and _own_pause(sentence, m.start(), ev.actor):
+            ev.dropped = "negated"  # "Russian forces paused offensive operations on X": the side stopped its own attacks
         elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
                 and not ev.cause:
             ev.dropped = "intention or background"
@@ -1423,6 +1425,23 @@ def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
                 and SUBJECT_VERB.match(sentence, a.end()) and not BOTH_BEFORE.search(sentence, max(0, a.start() - 20), a.start()):
             return True
     return False
+
+
+# a pause the subject made in its own event: "paused offensive operations on X", "paused attacks to take Y", "paused
+# their ground assaults in Z" (not "halted Russian attacks", where the other side stopped them: a repelled attack)
+PAUSED = re.compile(r"\bpaus(?:e|es|ed|ing)\s+(?:(?:their|its|all|the|further|most|large-scale|major|ground|offensive|active)\s+){0,3}$", re.I)
+
+
+def _own_pause(sentence: str, start: int, actor: str | None) -> bool:
+    """Is the event at `start` the object of "paused" whose subject is the event's own side ("Russian forces paused
+    offensive operations on Avdiivka")? A halt of one's own attacks is no attack."""
+    paused = PAUSED.search(sentence, max(0, start - 60), start)
+    if paused is None:
+        return False
+    subject = None
+    for a in ACTOR.finditer(sentence, 0, paused.start()):
+        subject = _side(a)
+    return subject is not None and subject == actor
 
 
 def _both_sides_did(sentence: str, start: int) -> bool:

@@ -2165,3 +2165,13 @@ def test_the_towns_an_attack_set_out_from_the_direction_of_are_not_attacked(is_n
     assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
     got = one("Russian troops unsuccessfully tried to retake positions in Bilohorivka from Kreminna on Tuesday.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Bilohorivka"])]
+
+
+def test_a_side_pausing_its_own_attacks_is_no_attack(is_name):
+    # "X forces paused offensive operations on Y": the side stopped its own attacks there; the other side's attacks
+    # that a side paused or halted stay attacks, as does the offensive the sentence says went on elsewhere
+    assert one("Ukrainian troops paused their ground assaults near Svatove on Friday to bring up reserves.", is_name) == []
+    got = one("Russian forces kept up a small offensive near Vuhledar but paused offensive operations on Marinka.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Vuhledar"])]
+    got = one("Ukrainian forces paused Russian attacks on Kreminna on Friday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Kreminna"])]
