@@ -60,7 +60,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     never stays, nor a river named without a bank."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
-        if not is_vague(cp.resolution.mention):
+        if not is_vague(cp.resolution.mention) and not _objective_past_bearing(cp):
             for kind in TOPIC_KINDS[cp.claim.kind]:
                 sentences, points = explicit.setdefault((cp.claim.section, cp.claim.actor, kind), (set(), []))
                 sentences.add(cp.claim.sentence)
@@ -76,7 +76,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
             continue  # "strikes near the bridgehead over the Inhulets River": the river only says where the bridgehead is
         if "(" in cp.claim.sentence and len(cp.claim.mentions) > 1 and _in_locating_bracket(cp, located):
             continue  # "attacks on Nevelske (all on the northwestern outskirts of Donetsk City)": the bracket's town only locates
-        if is_vague(cp.resolution.mention):
+        if is_vague(cp.resolution.mention) or _objective_past_bearing(cp):
             group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
             sentences, points = explicit.get(group, (set(), []))
             here = cp.resolution.place
@@ -92,6 +92,22 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
                     continue
         out.append(cp)
     return out
+
+
+# "attacks southeast of Izyum toward Slovyansk": a bearing from one town, then the city the axis leads to
+TOWARD_PAST_BEARING = re.compile(r"\b(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*)?\s+(?:toward|towards)\s+$")
+OBJECTIVE_POPULATION = 50_000  # a city this large at the end of an axis is the operation's objective, not where it was fought
+
+
+def _objective_past_bearing(cp: ClaimPlace) -> bool:
+    """Is the row's place a city named as the far end of an axis after a bearing from another town ("continued to
+    attempt advances southeast of Izyum toward Slovyansk")? The sentence says where the operation heads, not where it
+    was fought: a topic, which the places the section names near it replace (a village toward which troops pushed,
+    "southwest of Avdiivka towards Nevelske", stays a place of the claim)."""
+    m, place = cp.resolution.mention, cp.resolution.place
+    return (place is not None and place.population >= OBJECTIVE_POPULATION and m.precision == "settlement"
+            and "toward" in cp.claim.sentence[max(0, m.start - 9):m.start]
+            and TOWARD_PAST_BEARING.search(cp.claim.sentence, max(0, m.start - 80), m.start) is not None)
 
 
 def _in_locating_bracket(cp: ClaimPlace, located: dict[int, set[int]]) -> bool:

@@ -1345,6 +1345,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
                 or ("evidence" in clause or "confirmation" in clause) and NO_EVIDENCE_THAT.search(clause) \
                 or ("not" in before or "unlikely" in before) and NOT_PORTEND.search(before):
             ev.dropped = "negated"
+        elif "pause" in low[max(0, m.start() - 60):m.start()] and _own_pause(sentence, m.start(), ev.actor):
+            ev.dropped = "negated"  # "Russian forces paused offensive operations on X": the side stopped its own attacks
         elif MODAL.search(" ".join(low[max(0, m.start() - 120, own):m.start()].split()[-8:])) and not MAY_HAVE.search(near) \
                 and not ev.cause:
             ev.dropped = "intention or background"
@@ -1443,6 +1445,23 @@ def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
                 and SUBJECT_VERB.match(sentence, a.end()) and not BOTH_BEFORE.search(sentence, max(0, a.start() - 20), a.start()):
             return True
     return False
+
+
+# a pause the subject made in its own event: "paused offensive operations on X", "paused attacks to take Y", "paused
+# their ground assaults in Z" (not "halted Russian attacks", where the other side stopped them: a repelled attack)
+PAUSED = re.compile(r"\bpaus(?:e|es|ed|ing)\s+(?:(?:their|its|all|the|further|most|large-scale|major|ground|offensive|active)\s+){0,3}$", re.I)
+
+
+def _own_pause(sentence: str, start: int, actor: str | None) -> bool:
+    """Is the event at `start` the object of "paused" whose subject is the event's own side ("Russian forces paused
+    offensive operations on Avdiivka")? A halt of one's own attacks is no attack."""
+    paused = PAUSED.search(sentence, max(0, start - 60), start)
+    if paused is None:
+        return False
+    subject = None
+    for a in ACTOR.finditer(sentence, 0, paused.start()):
+        subject = _side(a)
+    return subject is not None and subject == actor
 
 
 def _both_sides_did(sentence: str, start: int) -> bool:
@@ -1708,7 +1727,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             # "attempted to advance from Vesele to Vodyane", "assaults from Arhanhelske on Ivanivka": the first town is
             # where the attackers set out from; not "pushed Russian forces from X to the river" (X is the ground taken)
             origins = [m for m in places if _origin_to_destination(sentence, m)] + _origins_after_destination(sentence, places)
-            if origins and any(m.role == "target" and m not in origins for m in places):
+            if origins and any((m.role == "target" or _toward(m)) and m not in origins for m in places):
                 places = [m for m in places if m not in origins]
         if len(places) > 1:
             # "Russian forces in Popasna are advancing north, toward Severodonetsk", "troops in Lyman are attacking
@@ -2008,6 +2027,11 @@ DISLODGED = re.compile(r"\b(?:(?:expel|push|drove|driv|forc(?:ed|ing)|oust|clear
                        r"(?:forces|troops|units|them|elements)|withdr\w+|retreat\w*|pull\w*\s+back)\b[^.;]*$")
 
 
+def _toward(m: Mention) -> bool:
+    """Is the place named as the direction an attack went ("in the direction of X")? A destination, as a target is."""
+    return (m.bearing or "") == f"direction of {m.name}"
+
+
 def _origin_to_destination(sentence: str, m: Mention) -> bool:
     """'from X to Y' after a ground attack or advance: X is the start line, Y the place the attack went."""
     return (ORIGIN_FROM.search(sentence, max(0, m.start - 30), m.start) is not None
@@ -2017,9 +2041,12 @@ def _origin_to_destination(sentence: str, m: Mention) -> bool:
 
 # "toward Bakhmut from", "on Avdiivka (10km northwest of Donetsk City) from the direction of": the place an attack went, then
 # the word that names where it set out from
-DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
-                              r"August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
-                              r"(?:\s*\([^()]*\))?,?\s+" + FROM_WORD[2:] + "$")
+DESTINATION_FROM = re.compile(r"\b(?:to|towards?|on|into|in\s+the\s+direction\s+of|in|near|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
+                              r"June|July|August|September|October|November|December|Russian|Ukrainian)\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+                              r"(?:\s*\([^()]*\))?(?:\s+along\s+the\s+(?:[\w-]+\s+){1,3}?(?:highway|road|route|railway))?,?\s+" + FROM_WORD[2:] + "$")
+# "from the direction of X", "from the area of Y": only ever where an attack set out from, even after a list of destinations
+# ("in the direction of A, B, and from the direction of C")
+DIRECTION_FROM = re.compile(r"\bfrom\s+the\s+(?:direction|area|vicinity)\s+of\s+(?:the\s+)?(?:(?:near|around|occupied|Russian-occupied)\s+)?$")
 ORIGIN_LIST_GAP = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
@@ -2029,7 +2056,7 @@ def _origins_after_destination(sentence: str, places: list[Mention]) -> list[Men
     for m in places:
         if origins and ORIGIN_LIST_GAP.fullmatch(sentence, origins[-1].end, m.start):
             origins.append(m)
-        elif DESTINATION_FROM.search(sentence, max(0, m.start - 120), m.start) \
+        elif (DESTINATION_FROM.search(sentence, max(0, m.start - 160), m.start) or DIRECTION_FROM.search(sentence, max(0, m.start - 40), m.start)) \
                 and not DISLODGED.search(sentence, max(0, m.start - 120), m.start):
             origins.append(m)
     return origins

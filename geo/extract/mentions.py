@@ -819,6 +819,10 @@ PLURAL_LABEL = {"directions": "direction", "axes": "axis", "areas": "area", "sec
 NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
+# between the last town of a list and the oblast that says where the towns lie: " in ", " (bracket) in northern "
+REGION_OF_LIST = re.compile(r"(?:\s*\([^)]*\))?\s*,?\s+in\s+(?:occupied\s+|(?:north|south|east|west)(?:ern|-?\w+ern)?\s+)?")
+
+
 def _locative_before(sentence: str, before: str) -> bool:
     """Is the word before "the", "itself" or "both" (or "both the") a locative one ("toward both X and Y")?"""
     pos = before.rstrip().rfind(" ") + 1
@@ -982,6 +986,10 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             kept.append(replace(m, role="reference", bearing=f"{m.name} road"))  # "the E40 highway to Slovyansk": a road's end
             continue
         if "direction" in before[-160:] and DIRECTION_OF.search(before[-160:]) and not OWN_BEARING.match(after):
+            if m.precision == "region" and kept and kept[-1].precision != "region" and kept[-1].bearing == f"direction of {kept[-1].name}" \
+                    and REGION_OF_LIST.fullmatch(sentence, kept[-1].end, m.start):
+                kept.append(replace(m, role="anchor"))  # "in the direction of A and B in northern X Oblast": where they are
+                continue
             kept.append(replace(m, role="reference", bearing=f"direction of {m.name}"))
             continue
         if m.precision == "region" and REGION_TITLE.match(after):

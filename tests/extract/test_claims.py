@@ -2208,3 +2208,25 @@ def test_a_ground_attack_with_no_place_is_where_its_purpose_points(is_name):
     s = "Russian troops attacked Lozova in an effort to advance toward Kupiansk."
     assert [(e[0], e[4]) for e in one(s, is_name)] == [("attack", ["Lozova"])]
     assert one("Russian troops intensified shelling in an effort to prevent Ukrainian advances near Kupiansk.", is_name) == []
+
+
+def test_the_towns_an_attack_set_out_from_the_direction_of_are_not_attacked(is_name):
+    # "from the direction of X" after a list of destinations, "near Y from the direction of X", "in Y from X": X is the
+    # start line, never a place attacked, while the claim names where the attack went
+    got = one("A Russian source claimed that Ukrainian troops attacked in the direction of Svatove and Kuzemivka, and "
+              "from the direction of Nyzhnia Duvanka.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Svatove", "Kuzemivka"])]
+    got = one("Ukrainian forces tried to break through near Kreminna from the direction of Torske and Dibrova.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna"])]
+    got = one("Russian troops unsuccessfully tried to retake positions in Bilohorivka from Kreminna on Tuesday.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Bilohorivka"])]
+
+
+def test_a_side_pausing_its_own_attacks_is_no_attack(is_name):
+    # "X forces paused offensive operations on Y": the side stopped its own attacks there; the other side's attacks
+    # that a side paused or halted stay attacks, as does the offensive the sentence says went on elsewhere
+    assert one("Ukrainian troops paused their ground assaults near Svatove on Friday to bring up reserves.", is_name) == []
+    got = one("Russian forces kept up a small offensive near Vuhledar but paused offensive operations on Marinka.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Vuhledar"])]
+    got = one("Ukrainian forces paused Russian attacks on Kreminna on Friday.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Kreminna"])]

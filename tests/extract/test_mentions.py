@@ -686,3 +686,11 @@ def test_bearing_of_two_towns_does_not_place_the_second(is_name):
     got = {m.text: m for m in find_mentions(s, is_name)}
     assert (got["Rubizhne"].bearing, got["Rubizhne"].reference) == (None, None)
     assert (got["Oleksiivka"].bearing, got["Oleksiivka"].reference) == ("north", "Sumy City")
+
+
+def test_an_oblast_after_towns_named_as_directions_only_says_where_they_lie(is_name):
+    # "in the direction of A and B in northern X Oblast": the oblast locates the towns, as it does after towns attacked
+    s = "A Russian source claimed that Ukrainian troops pushed in the direction of Svatove and Kupiansk in eastern Kharkiv Oblast."
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert got["Kharkiv Oblast"].role == "anchor"
+    assert got["Kupiansk"].bearing == "direction of Kupiansk"

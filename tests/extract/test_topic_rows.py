@@ -86,3 +86,14 @@ def test_a_town_named_only_in_a_bracket_locating_the_places_before_it_is_no_plac
     # the places before the bracket are named for themselves too: kept; a bracket with the only place keeps it
     text = "Russian forces struck Soledar (northeast of Bakhmut) and Bakhmut on November 20."
     assert places(text, embedded_gazetteer) == [("confirmed", "Bakhmut"), ("confirmed", "Soledar")]
+
+
+def test_a_city_at_the_end_of_an_axis_past_a_bearing_gives_way_to_the_villages_fought_for(embedded_gazetteer):
+    # "attacks north of Horlivka toward Kramatorsk": the city is where the operation heads, not where it was fought; the
+    # section's named villages near it replace it; a small town past the bearing is where troops pushed, and stays
+    text = ("Russian forces continued attacks north of Horlivka toward Kramatorsk on November 20. "
+            "Russian forces attacked Raihorodok.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Raihorodok")]
+    text = ("Russian forces continued attacks southwest of Avdiivka toward Krasnohorivka on November 20. "
+            "Russian forces attacked Marinka.")
+    assert places(text, embedded_gazetteer) == [("confirmed", "Krasnohorivka"), ("confirmed", "Marinka")]
