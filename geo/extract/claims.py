@@ -1543,11 +1543,12 @@ def _all_days_stale(sentence: str, day: dt.date) -> bool:
 
 
 def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None,
-                    day: dt.date | None = None, struck_by: str | None = None) -> list[_Event]:
+                    day: dt.date | None = None, struck_by: str | None = None, previous: str | None = None) -> list[_Event]:
     """The events of one sentence that are claims, each with its place mentions.
 
     `side` is the side the paragraph describes as attacking; fighting with no side named is that side's.
     `struck_by` is the side of the paragraph's last strike, whose weapons a sentence may name alone ("The missiles hit X").
+    `previous` is the sentence before it in the paragraph, whose only town "the city" or "the settlement" may name.
     `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and _fight_word(sentence)) \
@@ -1749,6 +1750,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             places = denied
         if not places and ev.kind == "attack" and " to " in sentence[ev.end:ev.end + 40]:
             places = _aimed_places(sentence, ev, events, mentions)
+        if not places and previous and has_anaphor and not any(m.precision == "settlement" for m in mentions):
+            # "Russian forces entered Marinka on May 3. They continued to shell the city.": the sentence names no town, and
+            # the sentence before names one only
+            places = _town_before(sentence, ev, events, previous, is_name)
         if not places and has_anaphor:
             # "advanced to the railway station in the eastern part of the settlement", "pushed Russian forces from the
             # northern part of the settlement", "reached the southern outskirts of the city": the town the sentence named
@@ -1964,6 +1969,22 @@ ANAPHOR_CLAUSE_END = re.compile(r";|—|–|\b(?:but|while|although|though|where
 ANAPHOR_REACH = 100  # the farthest an event's own clause is read for its town (characters)
 
 
+def _town_before(sentence: str, ev: _Event, events: list[_Event], previous: str, is_name: NameTest) -> list[Mention]:
+    """"the city" or "the settlement" in an event's own clause, read as the one town the sentence before names as a place
+    (not a bearing's town): a mention at the anaphor, named as that town. Not a claim recalled ("despite claims that they
+    captured the settlement")."""
+    end = min([e.start for e in events if e.start > ev.start] + [ev.end + ANAPHOR_REACH, len(sentence)])
+    stop = ANAPHOR_CLAUSE_END.search(sentence, ev.end, end)
+    ref = ANAPHOR.search(sentence, ev.end, stop.start() if stop else end)
+    if ref is None or RECOUNTED_CLAIM.search(sentence, 0, ev.start):
+        return []
+    towns = {m.name: m for m in find_mentions(previous, is_name) if m.precision == "settlement" and m.role == "target"}
+    if len(towns) != 1:
+        return []
+    town = next(iter(towns.values()))
+    return [replace(town, start=ref.start(), end=ref.end(), bearing=None, reference=None, distance_km=None)]
+
+
 def _anaphor_town(sentence: str, ev: _Event, events: list[_Event], mentions: list[Mention],
                   events_at: dict[int, list[_Event]]) -> Mention | None:
     """The town an event with no place of its own refers back to in its own clause ("... and reached the southern outskirts
@@ -2083,7 +2104,9 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
         if lead and (OBJECTIVE.search(lead) or EDITORIAL.match(lead)):
             continue  # "Russian objective: ..." states an aim, "Note: ...", "Correction: ..." speak of the report, not an event
         span = False  # the paragraph has just looked back over months: undated sentences after it recount that span
+        before = None  # the sentence before, whose town "the city" of the next may refer back to
         for sent in split_sentences(para.text):
+            earlier_text, before = before, sent.text
             text = sent.text
             if lead and text.startswith(lead + ":"):
                 body_offset = len(lead) + 1
@@ -2094,7 +2117,7 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 span = span or long_span
                 continue  # "Russia has failed to achieve its objectives over the past eleven months. Russian forces failed to capture Kyiv ..."
             span = False
-            args = (report, para, sent, lead, body_offset, occupied)
+            args = (report, para, sent, lead, body_offset, occupied, earlier_text)
             first = len(claims)
             had_side, had_struck_by = side, struck_by
             for claim, mutual in _sentence_claims(is_name, args, side, struck_by):
@@ -2118,9 +2141,10 @@ def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by
     """The Claims of one sentence of a paragraph (`args`: report, paragraph, sentence, lead-in, the offset of the body
     after the lead-in, whether the section is about the occupied areas), fighting with no side named being `side`'s
     and weapons with no side named `struck_by`'s; each with whether both sides are accused of it."""
-    report, para, sent, lead, body_offset, occupied = args
+    report, para, sent, lead, body_offset, occupied, earlier_text = args
     out = []
-    for ev in sentence_claims(sent.text, is_name, lead_in=lead, side=side, day=report.date, struck_by=struck_by):
+    for ev in sentence_claims(sent.text, is_name, lead_in=lead, side=side, day=report.date, struck_by=struck_by,
+                              previous=earlier_text):
         if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
             continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
         out.append((Claim(

@@ -2208,3 +2208,17 @@ def test_a_ground_attack_with_no_place_is_where_its_purpose_points(is_name):
     s = "Russian troops attacked Lozova in an effort to advance toward Kupiansk."
     assert [(e[0], e[4]) for e in one(s, is_name)] == [("attack", ["Lozova"])]
     assert one("Russian troops intensified shelling in an effort to prevent Ukrainian advances near Kupiansk.", is_name) == []
+
+
+def test_the_city_of_the_sentence_before(is_name):
+    # "Russian troops entered Kupiansk on May 3. They continued to shell the city.": the sentence names no town of its own,
+    # and the one before names one only
+    para = "Russian troops captured Lozova on May 3. Russian artillery continued to shell the city on May 4."
+    report = Report(date=dt.date(2022, 5, 4), title="t", url="u", paragraphs=(Paragraph(para, "Kharkiv axis"),))
+    assert [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("advance", "russia", ["Lozova"]), ("strike", "russia", ["Lozova"])]
+    # two towns before: which one is not told
+    para = "Russian troops captured Lozova and Kupiansk on May 3. Russian artillery continued to shell the city on May 4."
+    report = Report(date=dt.date(2022, 5, 4), title="t", url="u", paragraphs=(Paragraph(para, "Kharkiv axis"),))
+    assert [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("advance", ["Lozova", "Kupiansk"])]
