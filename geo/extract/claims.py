@@ -2134,7 +2134,30 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 for start, end, earlier, earlier_struck_by in reversed(sideless):
                     claims[start:end] = [claim for claim, _ in _sentence_claims(is_name, earlier, side, earlier_struck_by)]
                 sideless = []
+        if sideless and side is None and (heading_side := _section_side(section)):
+            # no sentence of the section so far names who attacks: the side its heading names ("Subordinate supporting
+            # effort—Chernihiv and Sumy axis": "Fighting in and around X has continued")
+            for start, end, earlier, earlier_struck_by in reversed(sideless):
+                claims[start:end] = [claim for claim, _ in _sentence_claims(is_name, earlier, heading_side, earlier_struck_by)]
     return claims
+
+
+# the side a section's heading says is attacking: a Russian effort ("Main Effort—Eastern Ukraine", "Supporting Effort #2—
+# Southern Axis", "Subordinate supporting effort—Chernihiv and Sumy axis") or the Ukrainian counteroffensives
+RUSSIAN_EFFORT = re.compile(r"^(?:Russian\s+)?(?:(?:Subordinate\s+)?(?:Main|Supporting)|Subordinate)\s+(?:main\s+|supporting\s+)?"
+                            r"[Ee]ffort\b", re.I)
+UKRAINIAN_EFFORT = re.compile(r"^Ukrainian\s+[Cc]ounter-?offensives?\b")
+
+
+def _section_side(section: str | None) -> str | None:
+    """The side fighting with no side named is in a section before any sentence of it names one ("Fighting in and around
+    X has continued" under "Subordinate supporting effort—Chernihiv and Sumy axis"): the heading's attacker, if it names
+    one (gold README: fighting takes the side the paragraph describes as attacking there)."""
+    if not section:
+        return None
+    if RUSSIAN_EFFORT.match(section):
+        return "russia"
+    return "ukraine" if UKRAINIAN_EFFORT.match(section) else None
 
 
 def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by: str | None) -> list[tuple[Claim, bool]]:

@@ -2222,3 +2222,18 @@ def test_the_city_of_the_sentence_before(is_name):
     report = Report(date=dt.date(2022, 5, 4), title="t", url="u", paragraphs=(Paragraph(para, "Kharkiv axis"),))
     assert [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
         ("advance", ["Lozova", "Kupiansk"])]
+
+
+def test_fighting_with_no_side_in_a_section_takes_its_heading_s_attacker(is_name):
+    # no sentence of the section names who attacks: the side its heading names as making the effort
+    def claims_of(heading, para):
+        report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, heading),))
+        return [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)]
+    para = "Fighting continued near Kupiansk on May 3."
+    assert claims_of("Supporting Effort #1—Kharkiv axis", para) == [("attack", "russia", ["Kupiansk"])]
+    assert claims_of("Ukrainian Counteroffensives", para) == [("attack", "ukraine", ["Kupiansk"])]
+    assert claims_of("Mobilization and Force Generation Efforts", para) == []
+    # a side the paragraph names later still comes first
+    para = "Fighting continued near Kupiansk on May 3. Ukrainian forces attacked Lozova."
+    assert claims_of("Supporting Effort #1—Kharkiv axis", para) == [
+        ("attack", "ukraine", ["Kupiansk"]), ("attack", "ukraine", ["Lozova"])]
