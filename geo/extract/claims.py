@@ -106,7 +106,11 @@ _STR = alternation(lexicon.STRIKE) + (
     # "began using heavy artillery against X", "used incendiary munitions against Y": a strike with the weapon named
     r"|(?:us|employ)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:artillery|mlrs|missiles|rockets|drones|aviation|mortars|"
     r"munitions|bombs|weapons)\s+(?:against|on)\b"
-    rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
+    rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?"
+    # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
+    # collaborator in Y", "were responsible for an explosion at Z"
+    r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=\s+(?:at|in|near|on)\s)")
+PARTISAN_DEEDS = frozenset({"killed", "kill", "detonated", "detonating", "assassinated", "exploded", "explosion", "explosions"})
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
             "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
@@ -1163,6 +1167,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
+        if word in PARTISAN_DEEDS and not PARTISAN.search(sentence, max(0, m.start() - 100), m.start()):
+            continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike

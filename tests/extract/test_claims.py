@@ -2237,3 +2237,13 @@ def test_fighting_with_no_side_in_a_section_takes_its_heading_s_attacker(is_name
     para = "Fighting continued near Kupiansk on May 3. Ukrainian forces attacked Lozova."
     assert claims_of("Supporting Effort #1—Kharkiv axis", para) == [
         ("attack", "ukraine", ["Kupiansk"]), ("attack", "ukraine", ["Lozova"])]
+
+
+def test_partisans_killings_and_explosions_are_strikes(is_name):
+    # "partisans detonated an IED and killed an official in X", "partisans were responsible for an explosion at a depot in Y"
+    s = "Local sources reported that Ukrainian partisans killed a collaborator in Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+    s = "Officials stated that partisans were responsible for an explosion at a rail depot in Lozova on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Lozova"])]
+    # a killing or an explosion with no partisans is no strike of its own
+    assert one("Russian sources reported explosions at a depot in Lozova and claimed that shelling killed a civilian.", is_name) == []
