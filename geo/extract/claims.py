@@ -106,7 +106,11 @@ _STR = alternation(lexicon.STRIKE) + (
     # "began using heavy artillery against X", "used incendiary munitions against Y": a strike with the weapon named
     r"|(?:us|employ)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:artillery|mlrs|missiles|rockets|drones|aviation|mortars|"
     r"munitions|bombs|weapons)\s+(?:against|on)\b"
-    rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?")
+    rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?"
+    # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
+    # collaborator in Y", "were responsible for an explosion at Z"
+    r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=\s+(?:at|in|near|on)\s)")
+PARTISAN_DEEDS = frozenset({"killed", "kill", "detonated", "detonating", "assassinated", "exploded", "explosion", "explosions"})
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
             "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
@@ -1163,6 +1167,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
+        if word in PARTISAN_DEEDS and not PARTISAN.search(sentence, max(0, m.start() - 100), m.start()):
+            continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
@@ -1562,11 +1568,12 @@ def _all_days_stale(sentence: str, day: dt.date) -> bool:
 
 
 def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = None, side: str | None = None,
-                    day: dt.date | None = None, struck_by: str | None = None) -> list[_Event]:
+                    day: dt.date | None = None, struck_by: str | None = None, previous: str | None = None) -> list[_Event]:
     """The events of one sentence that are claims, each with its place mentions.
 
     `side` is the side the paragraph describes as attacking; fighting with no side named is that side's.
     `struck_by` is the side of the paragraph's last strike, whose weapons a sentence may name alone ("The missiles hit X").
+    `previous` is the sentence before it in the paragraph, whose only town "the city" or "the settlement" may name.
     `day` is the report's date: a sentence about another month as a span ("in early July"), or whose dated days
     are all two weeks or more before it ("the peak of June 1 through June 7" in a June 30 report), is background."""
     if not SIDE_HINT.search(sentence) and not (side and _fight_word(sentence)) \
@@ -1768,6 +1775,10 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             places = denied
         if not places and ev.kind == "attack" and " to " in sentence[ev.end:ev.end + 40]:
             places = _aimed_places(sentence, ev, events, mentions)
+        if not places and previous and has_anaphor and not any(m.precision == "settlement" for m in mentions):
+            # "Russian forces entered Marinka on May 3. They continued to shell the city.": the sentence names no town, and
+            # the sentence before names one only
+            places = _town_before(sentence, ev, events, previous, is_name)
         if not places and has_anaphor:
             # "advanced to the railway station in the eastern part of the settlement", "pushed Russian forces from the
             # northern part of the settlement", "reached the southern outskirts of the city": the town the sentence named
@@ -1983,6 +1994,22 @@ ANAPHOR_CLAUSE_END = re.compile(r";|—|–|\b(?:but|while|although|though|where
 ANAPHOR_REACH = 100  # the farthest an event's own clause is read for its town (characters)
 
 
+def _town_before(sentence: str, ev: _Event, events: list[_Event], previous: str, is_name: NameTest) -> list[Mention]:
+    """"the city" or "the settlement" in an event's own clause, read as the one town the sentence before names as a place
+    (not a bearing's town): a mention at the anaphor, named as that town. Not a claim recalled ("despite claims that they
+    captured the settlement")."""
+    end = min([e.start for e in events if e.start > ev.start] + [ev.end + ANAPHOR_REACH, len(sentence)])
+    stop = ANAPHOR_CLAUSE_END.search(sentence, ev.end, end)
+    ref = ANAPHOR.search(sentence, ev.end, stop.start() if stop else end)
+    if ref is None or RECOUNTED_CLAIM.search(sentence, 0, ev.start):
+        return []
+    towns = {m.name: m for m in find_mentions(previous, is_name) if m.precision == "settlement" and m.role == "target"}
+    if len(towns) != 1:
+        return []
+    town = next(iter(towns.values()))
+    return [replace(town, start=ref.start(), end=ref.end(), bearing=None, reference=None, distance_km=None)]
+
+
 def _anaphor_town(sentence: str, ev: _Event, events: list[_Event], mentions: list[Mention],
                   events_at: dict[int, list[_Event]]) -> Mention | None:
     """The town an event with no place of its own refers back to in its own clause ("... and reached the southern outskirts
@@ -2110,7 +2137,9 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
         if lead and (OBJECTIVE.search(lead) or EDITORIAL.match(lead)):
             continue  # "Russian objective: ..." states an aim, "Note: ...", "Correction: ..." speak of the report, not an event
         span = False  # the paragraph has just looked back over months: undated sentences after it recount that span
+        before = None  # the sentence before, whose town "the city" of the next may refer back to
         for sent in split_sentences(para.text):
+            earlier_text, before = before, sent.text
             text = sent.text
             if lead and text.startswith(lead + ":"):
                 body_offset = len(lead) + 1
@@ -2121,7 +2150,7 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 span = span or long_span
                 continue  # "Russia has failed to achieve its objectives over the past eleven months. Russian forces failed to capture Kyiv ..."
             span = False
-            args = (report, para, sent, lead, body_offset, occupied)
+            args = (report, para, sent, lead, body_offset, occupied, earlier_text)
             first = len(claims)
             had_side, had_struck_by = side, struck_by
             for claim, mutual in _sentence_claims(is_name, args, side, struck_by):
@@ -2138,16 +2167,40 @@ def extract_claims(report: Report, is_name: NameTest) -> list[Claim]:
                 for start, end, earlier, earlier_struck_by in reversed(sideless):
                     claims[start:end] = [claim for claim, _ in _sentence_claims(is_name, earlier, side, earlier_struck_by)]
                 sideless = []
+        if sideless and side is None and (heading_side := _section_side(section)):
+            # no sentence of the section so far names who attacks: the side its heading names ("Subordinate supporting
+            # effort—Chernihiv and Sumy axis": "Fighting in and around X has continued")
+            for start, end, earlier, earlier_struck_by in reversed(sideless):
+                claims[start:end] = [claim for claim, _ in _sentence_claims(is_name, earlier, heading_side, earlier_struck_by)]
     return claims
+
+
+# the side a section's heading says is attacking: a Russian effort ("Main Effort—Eastern Ukraine", "Supporting Effort #2—
+# Southern Axis", "Subordinate supporting effort—Chernihiv and Sumy axis") or the Ukrainian counteroffensives
+RUSSIAN_EFFORT = re.compile(r"^(?:Russian\s+)?(?:(?:Subordinate\s+)?(?:Main|Supporting)|Subordinate)\s+(?:main\s+|supporting\s+)?"
+                            r"[Ee]ffort\b", re.I)
+UKRAINIAN_EFFORT = re.compile(r"^Ukrainian\s+[Cc]ounter-?offensives?\b")
+
+
+def _section_side(section: str | None) -> str | None:
+    """The side fighting with no side named is in a section before any sentence of it names one ("Fighting in and around
+    X has continued" under "Subordinate supporting effort—Chernihiv and Sumy axis"): the heading's attacker, if it names
+    one (gold README: fighting takes the side the paragraph describes as attacking there)."""
+    if not section:
+        return None
+    if RUSSIAN_EFFORT.match(section):
+        return "russia"
+    return "ukraine" if UKRAINIAN_EFFORT.match(section) else None
 
 
 def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by: str | None) -> list[tuple[Claim, bool]]:
     """The Claims of one sentence of a paragraph (`args`: report, paragraph, sentence, lead-in, the offset of the body
     after the lead-in, whether the section is about the occupied areas), fighting with no side named being `side`'s
     and weapons with no side named `struck_by`'s; each with whether both sides are accused of it."""
-    report, para, sent, lead, body_offset, occupied = args
+    report, para, sent, lead, body_offset, occupied, earlier_text = args
     out = []
-    for ev in sentence_claims(sent.text, is_name, lead_in=lead, side=side, day=report.date, struck_by=struck_by):
+    for ev in sentence_claims(sent.text, is_name, lead_in=lead, side=side, day=report.date, struck_by=struck_by,
+                              previous=earlier_text):
         if ev.start < body_offset or occupied and ev.kind == "advance" and ev.actor == "russia":
             continue  # in the occupied areas Russia "seizes" a hospital or a morgue for its own use, not ground
         out.append((Claim(

@@ -2230,3 +2230,42 @@ def test_a_side_pausing_its_own_attacks_is_no_attack(is_name):
     assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Vuhledar"])]
     got = one("Ukrainian forces paused Russian attacks on Kreminna on Friday.", is_name)
     assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Kreminna"])]
+
+
+def test_the_city_of_the_sentence_before(is_name):
+    # "Russian troops entered Kupiansk on May 3. They continued to shell the city.": the sentence names no town of its own,
+    # and the one before names one only
+    para = "Russian troops captured Lozova on May 3. Russian artillery continued to shell the city on May 4."
+    report = Report(date=dt.date(2022, 5, 4), title="t", url="u", paragraphs=(Paragraph(para, "Kharkiv axis"),))
+    assert [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("advance", "russia", ["Lozova"]), ("strike", "russia", ["Lozova"])]
+    # two towns before: which one is not told
+    para = "Russian troops captured Lozova and Kupiansk on May 3. Russian artillery continued to shell the city on May 4."
+    report = Report(date=dt.date(2022, 5, 4), title="t", url="u", paragraphs=(Paragraph(para, "Kharkiv axis"),))
+    assert [(c.kind, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
+        ("advance", ["Lozova", "Kupiansk"])]
+
+
+def test_fighting_with_no_side_in_a_section_takes_its_heading_s_attacker(is_name):
+    # no sentence of the section names who attacks: the side its heading names as making the effort
+    def claims_of(heading, para):
+        report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, heading),))
+        return [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)]
+    para = "Fighting continued near Kupiansk on May 3."
+    assert claims_of("Supporting Effort #1—Kharkiv axis", para) == [("attack", "russia", ["Kupiansk"])]
+    assert claims_of("Ukrainian Counteroffensives", para) == [("attack", "ukraine", ["Kupiansk"])]
+    assert claims_of("Mobilization and Force Generation Efforts", para) == []
+    # a side the paragraph names later still comes first
+    para = "Fighting continued near Kupiansk on May 3. Ukrainian forces attacked Lozova."
+    assert claims_of("Supporting Effort #1—Kharkiv axis", para) == [
+        ("attack", "ukraine", ["Kupiansk"]), ("attack", "ukraine", ["Lozova"])]
+
+
+def test_partisans_killings_and_explosions_are_strikes(is_name):
+    # "partisans detonated an IED and killed an official in X", "partisans were responsible for an explosion at a depot in Y"
+    s = "Local sources reported that Ukrainian partisans killed a collaborator in Kreminna on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Kreminna"])]
+    s = "Officials stated that partisans were responsible for an explosion at a rail depot in Lozova on May 3."
+    assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Lozova"])]
+    # a killing or an explosion with no partisans is no strike of its own
+    assert one("Russian sources reported explosions at a depot in Lozova and claimed that shelling killed a civilian.", is_name) == []
