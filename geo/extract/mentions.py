@@ -239,8 +239,12 @@ LIST_AFTER_ASIDE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:(?:just|directly
                               rf"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s*|{ITEM_LOCATOR}\s*)?(?:\([^()]*\)\s*)?,?\s*(?:and\s+|or\s+)?")
 # "the T1302 highway from Bakhmut to Lysychansk", "on the road to Slovyansk", "GLOCs to Lysychansk": the towns name a road
 ROAD_WORD = re.compile(r"highway|road|route|railway|GLOC|communication")  # a cheap test before ROAD_TO
-ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)\s+(?:\([^()]*\)\s+)?(?:(?:from|between)\s+"
-                     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:to|and|toward|towards)\s+|(?:to|toward|towards|from|between)\s+)$")
+ROAD_TO = re.compile(r"\b(?:highway|road|route|railway|GLOCs?|communications?)s?\s+(?:\([^()]*\)\s+)?"
+                     # "the road that runs between X and Y", "the route to X, running through Y", "a railway used to carry
+                     # supplies from X to Y": a clause that only says where the road goes
+                     r"(?:(?:to\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s*)?,?\s*(?:that\s+|which\s+)?(?:runs?|running|leads?|leading|links?|"
+                     r"linking|connects?|connecting|goes|going|used\s+(?:to|for)(?:\s+[a-z]+){1,2})\s+(?:[a-z]+\s+){0,2}?)?"
+                     r"(?:(?:from|between)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:to|and|toward|towards|into)\s+|(?:to|toward|towards|from|between|through|into)\s+)$")
 # "X, a suburb of Y", "X, a small settlement in Y Oblast near Z", "X, on the eastern outskirts of Y": an apposition that
 # locates X; the places in it are not acted on (a comma after it ends it: "X, on the outskirts of Y, and Z"; "X, directly on
 # the outskirts of Y" too)

@@ -694,3 +694,15 @@ def test_an_oblast_after_towns_named_as_directions_only_says_where_they_lie(is_n
     got = {m.text: m for m in find_mentions(s, is_name)}
     assert got["Kharkiv Oblast"].role == "anchor"
     assert got["Kupiansk"].bearing == "direction of Kupiansk"
+
+
+def test_towns_in_a_clause_saying_where_a_road_goes_are_no_places(is_name):
+    # "the road that runs between X and Y", "the route to X, running through Y", "the highways to X": the road's ends
+    s = "Russian troops kept shelling the road that runs between Siversk and Soledar on Monday."
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert got["Siversk"].role == "reference" and got["Soledar"].role == "reference"
+    s = "Ukrainian artillery hit the last supply route to Kreminna, running through Svatove, on Monday."
+    got = {m.text: m for m in find_mentions(s, is_name)}
+    assert got["Svatove"].role == "reference"
+    s = "Russian forces tried to cut the two highways to Kramatorsk."
+    assert [m.role for m in find_mentions(s, is_name)] == ["reference"]
