@@ -2175,3 +2175,14 @@ def test_a_side_pausing_its_own_attacks_is_no_attack(is_name):
     assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Vuhledar"])]
     got = one("Ukrainian forces paused Russian attacks on Kreminna on Friday.", is_name)
     assert [(g[0], g[1], g[4]) for g in got] == [("attack", "russia", ["Kreminna"])]
+
+
+def test_lazy_actors_read_as_the_actor_list():
+    # the actors of a sentence, found only when a rule first asks, read as `_actors` gives them
+    from geo.extract.claims import _LazyActors, _actors
+
+    s = "Ukrainian troops repelled an assault near Hlyboke while Russian units shelled the outskirts of Vovchansk."
+    lazy = _LazyActors(s)
+    assert lazy.found is None
+    assert list(lazy) == _actors(s) and len(lazy) == len(_actors(s)) == 2 and bool(lazy) and lazy[-1] == _actors(s)[-1]
+    assert not _LazyActors("Fighting continued near Hlyboke.")
