@@ -77,7 +77,7 @@ def split_sentences(paragraph: str) -> list[Sentence]:
     for piece in pieces:
         if "[" in piece:
             parts = MARKER.split(piece)  # text, number, text, number, ..., text
-            notes = tuple(int(n) for n in parts[1::2])
+            notes = tuple(map(int, parts[1::2]))  # (map: no generator frame per marker)
             # each marker takes the white space before it (a pattern starting with "\s*" is tried at every position)
             clean = "".join([t.rstrip() for t in parts[0:-1:2]] + [parts[-1]]).strip()
         else:  # no endnote marker (each starts with "[")

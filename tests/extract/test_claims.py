@@ -2269,3 +2269,14 @@ def test_partisans_killings_and_explosions_are_strikes(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Lozova"])]
     # a killing or an explosion with no partisans is no strike of its own
     assert one("Russian sources reported explosions at a depot in Lozova and claimed that shelling killed a civilian.", is_name) == []
+
+
+def test_lazy_actors_read_as_the_actor_list():
+    # the actors of a sentence, found only when a rule first asks, read as `_actors` gives them
+    from geo.extract.claims import _LazyActors, _actors
+
+    s = "Ukrainian troops repelled an assault near Hlyboke while Russian units shelled the outskirts of Vovchansk."
+    lazy = _LazyActors(s)
+    assert lazy.found is None
+    assert list(lazy) == _actors(s) and len(lazy) == len(_actors(s)) == 2 and bool(lazy) and lazy[-1] == _actors(s)[-1]
+    assert not _LazyActors("Fighting continued near Hlyboke.")

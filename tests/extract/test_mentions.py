@@ -706,3 +706,18 @@ def test_towns_in_a_clause_saying_where_a_road_goes_are_no_places(is_name):
     assert got["Svatove"].role == "reference"
     s = "Russian forces tried to cut the two highways to Kramatorsk."
     assert [m.role for m in find_mentions(s, is_name)] == ["reference"]
+
+
+def test_tokens_cut_at_spaces_are_the_word_pattern_s_tokens():
+    # the tokeniser's fast path (a piece of Latin letters is one token) gives what the pattern alone gives, offsets
+    # included, for punctuation, digits, other scripts and other white space
+    import dataclasses
+
+    from geo.extract.mentions import WORD, _tokens, replace
+    from geo.models import Mention
+
+    for text in ("Troops  moved\ttoward Lyman, 4.5km east; then\u00a0Київ’s  outskirts (Ål, ß) x–y 12,000 —",
+                 "", " ", "  two  spaces  ", "Yahidne\nand\u2003Kupyansk-Vuzlovyi's", "α-β γ 2023-01-18."):
+        assert _tokens(text) == [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    m = Mention("Lyman", 3, 8, "Lyman", bearing="east", distance_km=4.5)
+    assert replace(m, role="reference", reference="X") == dataclasses.replace(m, role="reference", reference="X")
