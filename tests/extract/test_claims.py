@@ -2247,3 +2247,17 @@ def test_partisans_killings_and_explosions_are_strikes(is_name):
     assert [(e[0], e[1], e[4]) for e in one(s, is_name)] == [("strike", "ukraine", ["Lozova"])]
     # a killing or an explosion with no partisans is no strike of its own
     assert one("Russian sources reported explosions at a depot in Lozova and claimed that shelling killed a civilian.", is_name) == []
+
+
+def test_villages_an_attack_went_for_are_its_places_beside_an_oblast_or_a_town(is_name):
+    # "in the directions of A, B and C" beside an oblast, a river or a town of its own: the villages, as gold labels
+    # "attacks in the direction of X"; never the start line ("from the direction of X")
+    got = one("Russian sources said Ukrainian troops made four attacks in the directions of Kreminna, Svatove, and Lyman "
+              "along the front in northern Luhansk Oblast.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Svatove", "Lyman", "Luhansk Oblast"])]
+    got = one("Russian troops pushed towards Siversk and in the direction of Soledar and Bakhmut last week.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Siversk", "Soledar", "Bakhmut"])]
+    got = one("Ukrainian forces tried to cross the Oskil River in the direction of Kreminna and Svatove.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Svatove"])]
+    got = one("Russian forces attacked Siversk from the direction of Soledar and Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Siversk"])]
