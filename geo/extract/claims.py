@@ -1677,7 +1677,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 located.setdefault(m.reference, m.start)
         for group in groups:
             targets = [m for m in group if m.role == "target"]
-            if targets and ev.kind == "attack" and (aimed := _directions_named(sentence, group, targets)):
+            if targets and ev.kind == "attack" and not _own_summary(sentence, ev) \
+                    and (aimed := _directions_named(sentence, group, targets)):
                 # "attacks in the directions of A, B, and C along the frontline in northern X Oblast", "assaults towards
                 # Y and in the direction of A and B": the villages an attack went for are its places (gold README), not
                 # only a topic, when listed beside an oblast, a bank, or a town of their own
@@ -2193,6 +2194,12 @@ def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by
 
 
 FROM_DIRECTION = re.compile(r"\bfrom\s+the\s+directions?\s+of\s+(?:[^.;()]*?,\s+|[^.;()]*?\s+and\s+)?$")
+
+
+def _own_summary(sentence: str, ev: _Event) -> bool:
+    """Is the event ISW's own summary of an operation ("Ukrainian forces continued offensive operations in X Oblast in the
+    direction of A and B")? Its directions are a topic (gold README), which the section's named places replace."""
+    return ev.status == "confirmed" and "offensive" in sentence[ev.start:ev.end].lower()
 
 
 def _directions_named(sentence: str, group: list[Mention], targets: list[Mention]) -> list[Mention]:

@@ -2261,3 +2261,7 @@ def test_villages_an_attack_went_for_are_its_places_beside_an_oblast_or_a_town(i
     assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Svatove"])]
     got = one("Russian forces attacked Siversk from the direction of Soledar and Bakhmut.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Siversk"])]
+    # ISW's own summary of an operation: its directions are a topic, not places
+    got = one("Ukrainian forces continued offensive operations in eastern Kharkiv Oblast in the direction of Kreminna "
+              "and Svatove on Monday.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kharkiv Oblast"])]
