@@ -86,3 +86,11 @@ def test_a_town_named_only_in_a_bracket_locating_the_places_before_it_is_no_plac
     # the places before the bracket are named for themselves too: kept; a bracket with the only place keeps it
     text = "Russian forces struck Soledar (northeast of Bakhmut) and Bakhmut on November 20."
     assert places(text, embedded_gazetteer) == [("confirmed", "Bakhmut"), ("confirmed", "Soledar")]
+
+
+def test_a_partys_counteroffensive_in_the_direction_of_towns_gives_way_to_named_places(embedded_gazetteer):
+    # a whole operation "in the direction of X" names its far aim, which the villages named after it replace (as gold
+    # labels it); an attack in the direction of X stays (test above)
+    text = ("Russian sources claimed that Ukrainian forces continued counteroffensive operations in the direction of "
+            "Lyman on November 20. Russian sources claimed that Ukrainian forces attacked near Siversk.")
+    assert places(text, embedded_gazetteer) == [("claimed", "Siversk")]
