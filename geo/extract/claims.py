@@ -338,7 +338,7 @@ FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
 # the word before a country named as a place: "in eastern Ukraine", "across Russia"
 COUNTRY_AS_PLACE = re.compile(r"\b(?:in|into|across|throughout|of|from|to|over|within|inside|outside|(?:north|south|east|west)(?:ern|eastern|western)?"
                               r"|central|occupied|unoccupied|all\s+of)\s+$", re.I)
-NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
+NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|within|at|toward|towards|around|into|of|targeting)\b")
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated|rendered|impacted|collapsed|cut\s+off)\b")
 # "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies

@@ -2265,3 +2265,9 @@ def test_villages_an_attack_went_for_are_its_places_beside_an_oblast_or_a_town(i
     got = one("Ukrainian forces continued offensive operations in eastern Kharkiv Oblast in the direction of Kreminna "
               "and Svatove on Monday.", is_name)
     assert [(g[0], g[4]) for g in got] == [("attack", ["Kharkiv Oblast"])]
+
+
+def test_a_sides_advances_within_a_town_are_its_place(is_name):
+    # "within X" places a side's noun event as "in X" does ("discussed Russian advances within X")
+    got = one("Russian bloggers went on discussing small Russian advances within Soledar.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]
