@@ -99,7 +99,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
             group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
             sentences, points = explicit.get(group, (set(), []))
             here = cp.resolution.place
-            topic = not cp.claim.lead_in and (cp.claim.status == "confirmed" or _topic_shape(cp.resolution.mention))
+            topic = not cp.claim.lead_in and (cp.claim.status == "confirmed" or _topic_shape(cp.resolution.mention, cp.claim.sentence))
             if cp.claim.sentence in sentences:
                 continue
             if topic and sentences and not _oblast_summary(cp):
@@ -152,10 +152,19 @@ def _oblast_summary(cp: ClaimPlace) -> bool:
             and not BEARING_BEFORE.search(cp.claim.sentence, max(0, m.start - 30), m.start))
 
 
-def _topic_shape(m: Mention) -> bool:
+def _topic_shape(m: Mention, sentence: str = "") -> bool:
     """A place named by a line, area, axis, frontline or a bearing from it ("along the Svatove-Kreminna line", "west
-    of Kreminna"): a topic even in a party's claim; not "in the direction of X", which a party names as its target."""
-    return not (m.bearing or "").startswith("direction of")
+    of Kreminna"): a topic even in a party's claim; not "in the direction of X", which a party names as its target,
+    unless what went there is a whole operation ("continued counteroffensive operations in the direction of X and Y":
+    the operation's far aims, which the villages named after it replace, as gold labels it)."""
+    if not (m.bearing or "").startswith("direction of"):
+        return True
+    return OPERATION_TOWARD.search(sentence, 0, m.start) is not None
+
+
+# "(counter)offensive operations in the direction of", "a counteroffensive in the direction of": the place is the aim
+OPERATION_TOWARD = re.compile(r"\b(?:counter-?)?offensive(?:\s+operations?)?\s+in\s+the\s+directions?\s+of\s+"
+                              r"(?:[^.;()]*?(?:,\s+|\s+and\s+))?$", re.I)
 
 
 def to_row(cp: ClaimPlace, report: Report) -> dict:

@@ -338,7 +338,7 @@ FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
 # the word before a country named as a place: "in eastern Ukraine", "across Russia"
 COUNTRY_AS_PLACE = re.compile(r"\b(?:in|into|across|throughout|of|from|to|over|within|inside|outside|(?:north|south|east|west)(?:ern|eastern|western)?"
                               r"|central|occupied|unoccupied|all\s+of)\s+$", re.I)
-NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|at|toward|towards|around|into|of|targeting)\b")
+NOUN_PLACE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:on|against|near|in|within|at|toward|towards|around|into|of|targeting)\b")
 # "Ukrainian strikes inflicted severe casualties ... in X", "Russian shelling killed two civilians in X": the strike is X's
 NOUN_EFFECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:inflicted|killed|destroyed|damaged|wounded|injured|disabled|eliminated|rendered|impacted|collapsed|cut\s+off)\b")
 # "advancing Russian tanks", "attacking Ukrainian infantry": the side word after a participle starts the noun it qualifies
@@ -1723,6 +1723,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 located.setdefault(m.reference, m.start)
         for group in groups:
             targets = [m for m in group if m.role == "target"]
+            if targets and ev.kind == "attack" and not _own_summary(sentence, ev) \
+                    and (aimed := _directions_named(sentence, group, targets)):
+                # "attacks in the directions of A, B, and C along the frontline in northern X Oblast", "assaults towards
+                # Y and in the direction of A and B": the villages an attack went for are its places (gold README), not
+                # only a topic, when listed beside an oblast, a bank, or a town of their own
+                targets = sorted(targets + aimed, key=lambda m: m.start)
             if targets and ev.kind == "strike":
                 # "strikes in the A-B area, western X Oblast, and eastern Y Oblast": the area listed with the oblasts
                 # is struck as they are, as it is when named alone
@@ -1741,6 +1747,9 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 if unbordered and all(m.precision == "region" for m in unbordered):
                     unbordered = [m for m in refs if not _road(m)]
                 targets = ([m for m in refs if not is_vague(m)] or unbordered or [m for m in refs if not _border(m)] or refs)
+                if ev.kind == "attack" and targets and all(_water(m) for m in targets):
+                    # "attempted to cross the X River in the direction of A and B": the villages, not the river
+                    targets = _directions_named(sentence, group, targets) or targets
                 if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets) and not _beside_regions(groups, group)
                                 or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}"
                                                                or (m.bearing or "").endswith((" direction", " area")) for m in targets)):
@@ -2236,6 +2245,28 @@ def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by
             endnotes=sent.endnotes, source_url=report.url,
         ), ev.mutual))
     return out
+
+
+FROM_DIRECTION = re.compile(r"\bfrom\s+the\s+directions?\s+of\s+(?:[^.;()]*?,\s+|[^.;()]*?\s+and\s+)?$")
+
+
+def _own_summary(sentence: str, ev: _Event) -> bool:
+    """Is the event ISW's own summary of an operation ("Ukrainian forces continued offensive operations in X Oblast in the
+    direction of A and B")? Its directions are a topic (gold README), which the section's named places replace."""
+    return ev.status == "confirmed" and "offensive" in sentence[ev.start:ev.end].lower()
+
+
+def _directions_named(sentence: str, group: list[Mention], targets: list[Mention]) -> list[Mention]:
+    """The villages an attack is said to go for ("in the direction(s) of A, B, and C"), when they are a list of their
+    own or when the event names no other village ("along the frontline in X Oblast", "on the eastern bank of the Y
+    River"); never "from the direction of X" (the start line), nor one town beside a village named near it ("in the
+    direction of X near Y": Y is where the attack was)."""
+    aimed = [m for m in group if m.role == "reference" and m.reference is None and m.precision == "settlement"
+             and (m.bearing or "").startswith("direction of ")
+             and not FROM_DIRECTION.search(sentence, max(0, m.start - 120), m.start)]
+    if len(aimed) >= 2 or aimed and not any(t.precision == "settlement" for t in targets):
+        return [replace(m, role="target", bearing=None) for m in aimed]
+    return []
 
 
 def is_vague(m: Mention) -> bool:

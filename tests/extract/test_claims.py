@@ -2280,3 +2280,27 @@ def test_lazy_actors_read_as_the_actor_list():
     assert lazy.found is None
     assert list(lazy) == _actors(s) and len(lazy) == len(_actors(s)) == 2 and bool(lazy) and lazy[-1] == _actors(s)[-1]
     assert not _LazyActors("Fighting continued near Hlyboke.")
+
+
+def test_villages_an_attack_went_for_are_its_places_beside_an_oblast_or_a_town(is_name):
+    # "in the directions of A, B and C" beside an oblast, a river or a town of its own: the villages, as gold labels
+    # "attacks in the direction of X"; never the start line ("from the direction of X")
+    got = one("Russian sources said Ukrainian troops made four attacks in the directions of Kreminna, Svatove, and Lyman "
+              "along the front in northern Luhansk Oblast.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Svatove", "Lyman", "Luhansk Oblast"])]
+    got = one("Russian troops pushed towards Siversk and in the direction of Soledar and Bakhmut last week.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Siversk", "Soledar", "Bakhmut"])]
+    got = one("Ukrainian forces tried to cross the Oskil River in the direction of Kreminna and Svatove.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kreminna", "Svatove"])]
+    got = one("Russian forces attacked Siversk from the direction of Soledar and Bakhmut.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Siversk"])]
+    # ISW's own summary of an operation: its directions are a topic, not places
+    got = one("Ukrainian forces continued offensive operations in eastern Kharkiv Oblast in the direction of Kreminna "
+              "and Svatove on Monday.", is_name)
+    assert [(g[0], g[4]) for g in got] == [("attack", ["Kharkiv Oblast"])]
+
+
+def test_a_sides_advances_within_a_town_are_its_place(is_name):
+    # "within X" places a side's noun event as "in X" does ("discussed Russian advances within X")
+    got = one("Russian bloggers went on discussing small Russian advances within Soledar.", is_name)
+    assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]

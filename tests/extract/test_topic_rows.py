@@ -97,3 +97,11 @@ def test_a_city_at_the_end_of_an_axis_past_a_bearing_gives_way_to_the_villages_f
     text = ("Russian forces continued attacks southwest of Avdiivka toward Krasnohorivka on November 20. "
             "Russian forces attacked Marinka.")
     assert places(text, embedded_gazetteer) == [("confirmed", "Krasnohorivka"), ("confirmed", "Marinka")]
+
+
+def test_a_partys_counteroffensive_in_the_direction_of_towns_gives_way_to_named_places(embedded_gazetteer):
+    # a whole operation "in the direction of X" names its far aim, which the villages named after it replace (as gold
+    # labels it); an attack in the direction of X stays (test above)
+    text = ("Russian sources claimed that Ukrainian forces continued counteroffensive operations in the direction of "
+            "Lyman on November 20. Russian sources claimed that Ukrainian forces attacked near Siversk.")
+    assert places(text, embedded_gazetteer) == [("claimed", "Siversk")]
