@@ -10,7 +10,7 @@ kept blind while the method changed; their floor guards that the method generali
 from geo.evaluation import HELD_OUT, dedupe, same_place, score_report
 from geo.pipeline import evaluate
 
-FLOOR = {"f1": 0.90, "location": 0.99, "status": 0.96}  # all gold reports; the targets are 0.90 / 0.97 / 0.95
+FLOOR = {"f1": 0.91, "location": 0.99, "status": 0.96}  # all gold reports; the targets are 0.90 / 0.97 / 0.95
 HELD_OUT_FLOOR = {"f1": 0.80, "location": 0.98, "status": 0.92}  # the blind reports; targets on unseen reports 0.85 / 0.95 / 0.93
 
 
