@@ -243,14 +243,17 @@ class RecentPoints:
                  at: int = -1) -> tuple[float, int]:
         """The nearest of places[start:stop] that lie in the grid cells `PointIndex` would scan, if nearer than
         `best` (the place at index `at`): (its distance, its index)."""
-        for x in self.places[len(self._points):stop]:
-            self._points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
-        ring = max(1, math.ceil(within / PointIndex.CELL_KM))
+        points = self._points
+        if len(points) < stop:  # (most queries come with no place added since the last)
+            for x in self.places[len(points):stop]:
+                points.append((x.lat, x.lon, int(x.lat // PointIndex.CELL_LAT), int(x.lon // PointIndex.CELL_LON)))
+        # max(1, ceil(within / CELL_KM)), read without the calls for the radius the scoring asks (100 km)
+        ring = 1 if within <= PointIndex.CELL_KM else math.ceil(within / PointIndex.CELL_KM)
         ci, cj = int(lat // PointIndex.CELL_LAT), int(lon // PointIndex.CELL_LON)
         i0, i1, j0, j1 = ci - ring, ci + ring, cj - ring, cj + ring  # the square of cells a PointIndex scans
         radians, cos, hypot = math.radians, math.cos, math.hypot
         scanned = 0
-        for k, (a, b, i, j) in enumerate(self._points[start:stop], start):
+        for k, (a, b, i, j) in enumerate(points[start:stop], start):
             if i0 <= i <= i1 and j0 <= j <= j1:
                 scanned += 1
                 y = radians(a - lat)
@@ -1772,8 +1775,10 @@ class Resolver:
             # a section covers one sector of the front, where a name means one village: the one placed so with confidence
             s.add("named so elsewhere in the section", 1.5 if km(ctx.section_namesake, p) <= SAME_PLACE_KM else 0.0)
         # (a rule that adds nothing is not called: `_Scored.add` would skip it, for some 40,000 candidates a run)
+        reasons = s.reasons  # the constant rules below add to it as `_Scored.add` would, without the call
         if ctx.heading_regions and p.admin1 in ctx.heading_regions:
-            s.add("section heading", 1.0)
+            s.score += 1.0
+            reasons["section heading"] = reasons.get("section heading", 0.0) + 1.0
         if ctx.heading_places:
             d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
@@ -1810,13 +1815,16 @@ class Resolver:
             d = front.nearest_km(p.lat, p.lon, 120)
             s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
         if p.admin1 in self.front_regions:
-            s.add("front prior", 0.75)
-        if p.is_settlement:
-            s.add("settlement", 0.25)
+            s.score += 0.75
+            reasons["front prior"] = reasons.get("front prior", 0.0) + 0.75
+        if p.feature_class == "P":  # p.is_settlement
+            s.score += 0.25
+            reasons["settlement"] = reasons.get("settlement", 0.0) + 0.25
             if p.feature_code in GONE_CODES:
                 s.add("abandoned or historical place", -1.0)  # a PPLQ / PPLH / PPLW row is rarely the village meant
         if _key_of(p.name) == _key_of(mention.name):
-            s.add("main name", 1.25)  # named so, not only by an alternate or historical name
+            s.score += 1.25  # named so, not only by an alternate or historical name
+            reasons["main name"] = reasons.get("main name", 0.0) + 1.25
             if p.feature_code in CAPITAL_CODES and s.cand.match != "fuzzy" and mention.precision == "settlement":
                 s.add("capital named bare", 3.0)  # "Kyiv", "Kharkiv", "Kursk": the city, not a village namesake
             elif p.population >= CITY_POP and s.cand.match != "fuzzy" and mention.precision == "settlement":
