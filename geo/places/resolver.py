@@ -1826,8 +1826,10 @@ class Resolver:
         if self.frontline is not None and ctx.kind and not p.is_region:
             got = self._line_km.get(p.geonameid)  # measured once per place for the report
             s.add("front line of the day", line_prior(self._measure_line([p])[0] if got is None else got, ctx.kind))
-        front = ctx.front or self.front_prior
-        if front:
+        front = ctx.front
+        if front is None or not front.cells:  # `ctx.front or self.front_prior`, without PointIndex.__bool__'s calls
+            front = self.front_prior
+        if front.cells:
             d = front.nearest_km(p.lat, p.lon, 120)
             s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
         if p.admin1 in self.front_regions:
@@ -1845,8 +1847,10 @@ class Resolver:
                 s.add("capital named bare", 3.0)  # "Kyiv", "Kharkiv", "Kursk": the city, not a village namesake
             elif p.population >= CITY_POP and s.cand.match != "fuzzy" and mention.precision == "settlement":
                 s.add("city named bare", 1.0)  # "Slovyansk": the city of that name, not Nikopol (once Slavyansk)
-        if p.population:
-            s.add("population", min(0.3, math.log10(p.population + 1) / 20))
+        if p.population:  # (a positive value: added without the call)
+            value = min(0.3, math.log10(p.population + 1) / 20)
+            s.score += value
+            reasons["population"] = reasons.get("population", 0.0) + value
         if s.cand.match == "fuzzy":
             s.add("fuzzy match", -1.0)
         return s
