@@ -1025,6 +1025,17 @@ class _LazyActors:
         return self._get()[i]
 
 
+def _names_weapon(text: str) -> bool:
+    """Does `text` name a weapon once unit and support names ("tank army", "air defenses") are cut (NOT_WEAPON)? The
+    cut takes whole words, leaving no new word behind, so text that names no weapon before it names none after."""
+    return STRIKE_WEAPONS.search(text) is not None and STRIKE_WEAPONS.search(NOT_WEAPON.sub("", text)) is not None
+
+
+def _names_partisan(text: str) -> bool:
+    """Does `text` name partisans or saboteurs once "sabotage and reconnaissance groups" and the like are cut?"""
+    return PARTISAN.search(text) is not None and PARTISAN.search(NOT_WEAPON.sub("", text)) is not None
+
+
 def _events(sentence: str, side: str | None = None, struck_by: str | None = None) -> list[_Event]:
     actors: list[tuple[int, int, str]] = []  # found at the first trigger: a sentence with none needs no actors
     events: list[_Event] = []
@@ -1184,7 +1195,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if repelled is not None and events and events[-1] is repelled and m.start() - repelled.end < 50 \
                 and not PLAIN_GAP.search(sentence[repelled.end:m.start()]):
             continue  # "repelled Russian attempts to establish control over X": what the repelled side tried to do
-        if kind == "attack" and (STRIKE_WEAPONS.search(NOT_WEAPON.sub("", " ".join(before_words[-5:]))) or WITH_WEAPON.match(sentence, m.end())):
+        if kind == "attack" and (_names_weapon(" ".join(before_words[-5:])) or WITH_WEAPON.match(sentence, m.end())):
             kind = ev.kind = "strike"  # "attacked the base with three unmanned surface vehicles"
         if MODIFIER_OF.match(sentence, m.end()):
             continue  # "attack helicopters", "strike drones": a kind of weapon, not an event
@@ -1359,7 +1370,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             or WITH_WEAPON.match(sentence, m.end())
         ):
             ev.kind = "strike"  # "a Russian FPV drone reached the outskirts of Kharkiv City" is a strike, not ground gained
-        if ev.kind == "attack" and PARTISAN.search(NOT_WEAPON.sub("", sentence[max(0, m.start() - 80):m.start()])):
+        if ev.kind == "attack" and _names_partisan(sentence[max(0, m.start() - 80):m.start()]):
             ev.kind = "strike"  # partisan and sabotage attacks are strikes on a place, not ground assaults
         if kind == "advance" and (ATTEMPT.search(near) or word in ADVANCE_BASE and ATTEMPT.search(CLAUSE_TAIL.split(before)[-1])):
             ev.kind = "attack"  # "attempted to break through the lines and advance toward X": the attempt covers both

@@ -2304,3 +2304,20 @@ def test_a_sides_advances_within_a_town_are_its_place(is_name):
     # "within X" places a side's noun event as "in X" does ("discussed Russian advances within X")
     got = one("Russian bloggers went on discussing small Russian advances within Soledar.", is_name)
     assert [(g[0], g[1], g[4]) for g in got] == [("advance", "russia", ["Soledar"])]
+
+
+@pytest.mark.parametrize("text", [
+    "the tank brigade and its air defenses held",
+    "mortar crews of the tank army fired",
+    "sabotage and reconnaissance groups near the village",
+    "a drone team and the artillery brigade",
+    "FAB-tank brigade-500 bombs",
+    "local partisans and saboteurs",
+    "glide air support bomb",
+    "nothing to see here",
+])
+def test_weapon_and_partisan_tests_match_the_cut_text(text):
+    # the cheap test first (the uncut text), then the cut one: the same answer as testing the cut text alone
+    from geo.extract import claims as C
+    assert C._names_weapon(text) == bool(C.STRIKE_WEAPONS.search(C.NOT_WEAPON.sub("", text)))
+    assert C._names_partisan(text) == bool(C.PARTISAN.search(C.NOT_WEAPON.sub("", text)))
