@@ -1791,10 +1791,8 @@ class Resolver:
             # a section covers one sector of the front, where a name means one village: the one placed so with confidence
             s.add("named so elsewhere in the section", 1.5 if km(ctx.section_namesake, p) <= SAME_PLACE_KM else 0.0)
         # (a rule that adds nothing is not called: `_Scored.add` would skip it, for some 40,000 candidates a run)
-        reasons = s.reasons  # the constant rules below add to it as `_Scored.add` would, without the call
         if ctx.heading_regions and p.admin1 in ctx.heading_regions:
-            s.score += 1.0
-            reasons["section heading"] = reasons.get("section heading", 0.0) + 1.0
+            s.add("section heading", 1.0)
         if ctx.heading_places:
             d = min(approx_km(p.lat, p.lon, h.lat, h.lon) for h in ctx.heading_places)
             s.add("section heading", 1.5 if d <= 60 else 0.5 if d <= 120 else 0.0)
@@ -1826,31 +1824,24 @@ class Resolver:
         if self.frontline is not None and ctx.kind and not p.is_region:
             got = self._line_km.get(p.geonameid)  # measured once per place for the report
             s.add("front line of the day", line_prior(self._measure_line([p])[0] if got is None else got, ctx.kind))
-        front = ctx.front
-        if front is None or not front.cells:  # `ctx.front or self.front_prior`, without PointIndex.__bool__'s calls
-            front = self.front_prior
-        if front.cells:
+        front = ctx.front or self.front_prior
+        if front:
             d = front.nearest_km(p.lat, p.lon, 120)
             s.add("front prior", 1.5 if d <= 40 else 0.75 if d <= 120 else 0.0)
         if p.admin1 in self.front_regions:
-            s.score += 0.75
-            reasons["front prior"] = reasons.get("front prior", 0.0) + 0.75
-        if p.feature_class == "P":  # p.is_settlement
-            s.score += 0.25
-            reasons["settlement"] = reasons.get("settlement", 0.0) + 0.25
+            s.add("front prior", 0.75)
+        if p.is_settlement:
+            s.add("settlement", 0.25)
             if p.feature_code in GONE_CODES:
                 s.add("abandoned or historical place", -1.0)  # a PPLQ / PPLH / PPLW row is rarely the village meant
         if _key_of(p.name) == _key_of(mention.name):
-            s.score += 1.25  # named so, not only by an alternate or historical name
-            reasons["main name"] = reasons.get("main name", 0.0) + 1.25
+            s.add("main name", 1.25)  # named so, not only by an alternate or historical name
             if p.feature_code in CAPITAL_CODES and s.cand.match != "fuzzy" and mention.precision == "settlement":
                 s.add("capital named bare", 3.0)  # "Kyiv", "Kharkiv", "Kursk": the city, not a village namesake
             elif p.population >= CITY_POP and s.cand.match != "fuzzy" and mention.precision == "settlement":
                 s.add("city named bare", 1.0)  # "Slovyansk": the city of that name, not Nikopol (once Slavyansk)
-        if p.population:  # (a positive value: added without the call)
-            value = min(0.3, math.log10(p.population + 1) / 20)
-            s.score += value
-            reasons["population"] = reasons.get("population", 0.0) + value
+        if p.population:
+            s.add("population", min(0.3, math.log10(p.population + 1) / 20))
         if s.cand.match == "fuzzy":
             s.add("fuzzy match", -1.0)
         return s
