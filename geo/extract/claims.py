@@ -21,6 +21,7 @@ from geo.extract.lexicon import alternation
 from geo.extract.mentions import REFERENCE_AFTER, find_mentions
 from geo.models import Claim, Mention, Report
 from geo.read.sentences import split_sentences
+from geo.read.regex_twin import Twin
 
 NameTest = Callable[[str], bool]
 METHOD = "rules-1"
@@ -125,7 +126,7 @@ _REPEL = alternation(lexicon.REPEL | lexicon.REPEL_BASE) + (
 # that look-behind far faster than a \b before the alternation
 TRIGGER = re.compile(rf"(?<!\w)(?:(?P<repel>{_REPEL})|(?P<advance>{_ADV})|(?P<strike>{_STR})|(?P<attack>{_ATT})"
                      rf"|(?P<move>{alternation(lexicon.MOVE | lexicon.ABANDON)}))\b")
-TRIGGER = lexicon.quick_start(TRIGGER, depth=3)
+TRIGGER = Twin(lexicon.quick_start(TRIGGER, depth=3))
 NOUN_TRIGGERS = set(lexicon.NOUNS)
 TARGET_NOUN = {"target", "targets"}
 TARGET_AFTER = re.compile(r"\s*(?:[,.;]|(?:in|near|at|around|across|throughout|along|and|that|which|were|was)\b)")
@@ -165,7 +166,7 @@ NOUN_FORECAST = re.compile(r"(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|was|were)\s+(
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:is|are|remains?)\s+(?:\w+ly\s+)?(?:unlikely|impossible|improbable)\b"  # "... are extremely unlikely"
                            r"|(?:\s+[\w’'()-]+){1,6}?\s+(?:will|may|might|could|would|cannot|can[’']t)\b")
 # "attack helicopters", "strike drones", "offensive lines", "battle banners": the event word qualifies the noun after it
-MODIFIER_OF = re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b")
+MODIFIER_OF = Twin(re.compile(r"\s+(?:force|forces|personnel|echelons?|season|experience|aircraft|helicopters?|jets?|planes?|boats?|submarines?|drones?|UAVs?|vehicles?|tanks?|ships?|rifles?|tactics|brigades?|groups?|units?|detachments?|companies|battalions?|divisions?|regiments?|squads?|teams?|formations?|aviation|capabilit(?:y|ies)|potential|power|tempo|momentum|lines?|banners?|flags?)\b"))
 ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*)\s+(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine|Russia)\b[^,;]{0,40}?\s+(?:of|for)\s+$")
 # "reinforcing troops for an offensive on X", "possibly for a large offensive effort": an event named as what something is
 # for has not happened; not "responsibility for a strike on X", "retaliation for an attack on Y", "used drones for a strike"
@@ -252,9 +253,9 @@ CLAUSE_TAIL = re.compile(r"[,;:]|\b(?:that|but|while)\b")
 ADJ_CONTEXT = {"in", "of", "on", "at", "to", "into", "against", "across", "throughout", "newly", "previously", "formerly"}
 ADJ_NOUN = re.compile(r"\s+(?:settlements|areas|territor(?:y|ies)|villages|towns|cities|regions|lands|positions|parts|"
                       r"oblasts|raions|communities)\b")
-CAPTIVES = re.compile(r"\s+(?:[\w“”\"’'-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
-                      r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?|businesses|enterprises|propert(?:y|ies)|"
-                      r"assets|homes|houses|apartments|grain|harvests?|cars|farmland)\b", re.I)
+CAPTIVES = Twin(re.compile(r"\s+(?:[\w“”\"’'-]+\s+){0,3}?(?:soldiers|servicem[ae]n|prisoners|POWs|personnel|troops|fighters|"
+                           r"equipment|tanks?|vehicles?|documents|weapons|trophies|drones?|businesses|enterprises|propert(?:y|ies)|"
+                           r"assets|homes|houses|apartments|grain|harvests?|cars|farmland)\b", re.I))
 # Sentences that recount ISW's own earlier reporting or comment on coverage: not the day's claims
 # and sentences that sum up the war ("in this war", "in the early phases of the war", "at the start of the invasion");
 # not "for the first time since the start of the invasion" or "the largest strike of the war", which are the day's
@@ -267,14 +268,14 @@ LOOKBACK = re.compile(r"\b(?:(?:in|throughout)\s+this\s+war|throughout\s+the\s+w
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 # "in early July", "since mid-June", "throughout May": a month named as a span, not a date of the report
-MONTH_SPAN = re.compile(rf"\b(?:in|since|during|throughout|by|until|from|through)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+|"
-                        rf"(?:beginning|end|middle)\s+of\s+)?(?P<month>{'|'.join(m.title() for m in MONTHS)})\b(?!\s+\d{{1,2}}\b)")
+MONTH_SPAN = Twin(re.compile(rf"\b(?:in|since|during|throughout|by|until|from|through)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+|"
+                             rf"(?:beginning|end|middle)\s+of\s+)?(?P<month>{'|'.join(m.title() for m in MONTHS)})\b(?!\s+\d{{1,2}}\b)"))
 # "on June 3", "June 1 through June 7", "October 12, 2022": a day named in the sentence
 DAY_DATE = re.compile(rf"\b(?P<month>{'|'.join(m.title() for m in MONTHS)})\s+(?P<day>\d{{1,2}})\b(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
-DAY_DATE = lexicon.quick_start(DAY_DATE)  # led by a look-ahead for the months' first letters: the same matches, faster
+DAY_DATE = Twin(lexicon.quick_start(DAY_DATE))  # led by a look-ahead for the months' first letters: the same matches, faster
 # "over the past eleven months", "in the last year": a sentence that sums up a long span, not the day
-LONG_SPAN = re.compile(r"\b(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:(?:several|few|two|three|four|five|six|seven|eight|"
-                       r"nine|ten|eleven|twelve|\d+)\s+)?(?:months|years|year)\b")
+LONG_SPAN = Twin(re.compile(r"\b(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:(?:several|few|two|three|four|five|six|seven|eight|"
+                            r"nine|ten|eleven|twelve|\d+)\s+)?(?:months|years|year)\b"))
 STALE_DAYS = 14  # a sentence whose every dated day is this much older than the report recounts the past
 WILL_AFTER = re.compile(r"\s+(?:will|would|may|might|could|is\s+likely|are\s+likely)\b")
 MUTUAL = re.compile(r"\b(?:(?:exchanged|traded)\s+(?:\w+\s+)?accusations\s+(?:of|over|about)|accused\s+each\s+other\s+of"
@@ -286,11 +287,11 @@ NOT_WEAPON = re.compile(r"\b(?:tank|air|missile|artillery|rocket|drone|aviation)
                         r"brigade|regiment|corps|battalion|support|cover|defen[cs]es?)\b"
                         r"|\b(?:reconnaissance\s+and\s+)?sabotage(?:\s+and\s+reconnaissance)?\s+(?:groups?|units?|detachments?|squads?|"
                         r"teams?|elements)\b", re.I)
-STRIKE_WEAPONS = re.compile(r"\b(?:artillery|rockets?|mortars?|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I)
-ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I)
-NEGATION = re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I)
+STRIKE_WEAPONS = Twin(re.compile(r"\b(?:artillery|rockets?|mortars?|tank|missile|missiles|drone|drones|air|aviation|glide\s+bomb|bomb|bombs|MLRS|HIMARS|FPV|loitering|munitions?|FAB[-\w]*|Shahed|kamikaze|airstrike|sabotage|guerrilla|IED|car\s+bomb)\b", re.I))
+ATTEMPT = Twin(re.compile(r"\b(?:attempt(?:ed|ing|s)?|tried|trying|try|unsuccessful(?:ly)?|failed|fail|efforts?|sought|seeking|aim(?:ed|ing)?\s+to|intended|intending|struggl(?:ed|ing))\b", re.I))
+NEGATION = Twin(re.compile(r"\b(?:not|no|never|cannot|can[’']t|without|didn[’']t|haven[’']t|hasn[’']t|refuted|denied|deny|neither|nor|unlikely|unable)\b", re.I))
 MODAL = re.compile(r"\b(?:will|would|(?<!in\s)(?<!on\s)(?<!of\s)(?<!since\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might|could|can|should|must|likely\s+to|intend(?:s|ed|ing)?\s+to|plans?\s+to|planning|prepar(?:e|es|ing)\b|prepared\s+(?:to|for|an?|the)\b|aims?\s+to|(?:the|an?)\s+aim\s+of|seek(?:s|ing)?\s+to|sought\s+to|in\s+order\s+to|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|for\s+(?:an?\s+|the\s+)?(?:renewed|likely|new|future|possible|eventual|planned|upcoming|further|expected)|threats?\s+(?:of|to)|(?:gather(?:s|ed|ing)?|amass(?:es|ed|ing)?|accumulat(?:es|ed|ing)|concentrat(?:es|ed|ing)|mass(?:es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:forces|troops|reserves|units|equipment|personnel)|threaten(?:s|ed)?|wants?\s+to|need(?:s|ed)?\s+to|planned\s+to|(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)\s+(?:[\w’'-]+\s+){0,3}?to|able\s+to|capable|capabilit(?:y|ies)|capacity|goal|objective|intent(?:ion)?|set(?:s|ting)?\s+(?:\w+\s+)?conditions|to\s+prevent|prevent(?:s|ed|ing)?|potential|cannot|can[’']t|in\s+(?:case|the\s+event)\s+of|ahead\s+of|preparations?|previously|historically|hopes?\s+to|hoping|expects?\s+to|expected|wish(?:es)?\s+to|conditions\s+for|to\s+support|likelihood|possibility|prospects?|risk\s+of|if|unless|whether|once(?!\s+(?:again|more)\b)|to\s+reinforce|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|in\s+anticipation\s+of|to\s+(?:impede|slow|stop|halt|deter|counter|repel|defend\s+against|block|blunt|thwart|pre-?empt|disrupt)|against\s+(?:possible|potential|future)|aim(?:ed|ing|s)?\s+at|demand(?:s|ed)?\s+that|ordered|orders?\s+to|exaggerat\w*|misrepresent\w*|fabricat\w*|deadlines?|possible|imminent|impending|upcoming|looming|warn(?:s|ed|ing)?\s+(?:of|about)|(?:enough|sufficient)\s+(?:[\w-]+\s+){0,3}?to|to\s+possibly|to\s+(?:assist|justify|facilitate|help|excuse|explain)\b|(?:prerequisites?|preconditions?|bridgeheads?|springboards?|footholds?|staging\s+(?:areas?|grounds?|points?)|launch(?:ing)?\s+(?:pads?|points?))\s+for)\b")  # on lower case, where the month "May" is told from "may" by a day or "in" next to it
-MODAL = lexicon.quick_start(MODAL)  # a long list of phrases tried at each word: led by a look-ahead for their first letters
+MODAL = Twin(lexicon.quick_start(MODAL))  # a long list of phrases tried at each word: led by a look-ahead for their first letters
 SIDE_RU = r"Russian|Russia[’']s|Russia|DNR|LNR|VDV|Motori[sz]ed\s+Rifle|Motor\s+Rifle|Combined\s+Arms\s+Army|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic|Wagner|Chechen|Kadyrovite|Rosgvardia|Akhmat|Russian-backed|pro-Russian"
 SIDE_UA = r"Ukrainian|Ukraine[’']s|Ukraine|partisans?|Ukrainian-backed|pro-Ukrainian"
 # the nouns after a side word that make it the subject of an event ("Russian forces", "Ukrainian drone operators")
@@ -331,7 +332,7 @@ ACTOR = re.compile(  # every branch starts at a word: the look-behind in front o
     rf"|\b(?:{UNIT_OF})\s+of\s+(?:the\s+)?(?:[\w’'“”\"-]+\s+){{0,2}}?(?:(?P<ru4>{SIDE_RU})|(?P<ua4>{SIDE_UA}))\b"
     rf"|\bTroops\s+from\s+the\s+Donetsk\s+and\s+Luhansk\s+People(?P<ru3>[’']s))"
 )
-ACTOR = lexicon.quick_start(ACTOR, depth=2)
+ACTOR = Twin(lexicon.quick_start(ACTOR, depth=2))
 SIDE_WORD = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b")
 SIDE_ADJ_END = re.compile(rf"\b(?:(?P<ru>{SIDE_RU})|(?P<ua>{SIDE_UA}))\b(?P<mid>(?:[\s-]+[\w’'-]+){{0,2}})\s*$")
 FORCE_OR_VERB = re.compile(rf"\b(?:{FORCE})\b|\w+ed\b")
@@ -365,11 +366,11 @@ WEAPON_THEN_VERB = re.compile(r"\b(?:missiles?|rockets?|shells?|bombs?|munitions
                               rf"(?:(?:also|reportedly|then|later|likely)\s+)?(?:{alternation(WEAPON_VERBS)})\b", re.I)
 FROM_POSITIONS = re.compile(r"\s+(?:\w+\s+){1,3}?from\s+(?:their\s+|its\s+|some\s+)?positions\b")
 WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|FPV|bombs?|munitions?|shells?)\b", re.I)
-WITH_WEAPON = re.compile(r"[^.;]{0,120}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?|USVs?|unmanned|"
-                         r"surface\s+vehicles|boats?|rockets?)\b(?!\s+(?:support|cover|backing))", re.I)  # not "with drone support"
+WITH_WEAPON = Twin(re.compile(r"[^.;]{0,120}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|FPV|bombs?|USVs?|unmanned|"
+                              r"surface\s+vehicles|boats?|rockets?)\b(?!\s+(?:support|cover|backing))", re.I))  # not "with drone support"
 PARTISAN = re.compile(r"\b(?:partisans?|saboteurs?|sabotage)\b", re.I)
 CLAUSE_SPLIT = re.compile(r"[,;]|\band\b|\bbut\b|\bwhile\b")
-FAILED_TO = re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I)
+FAILED_TO = Twin(re.compile(r"\bfailed\s+to\s+(?:\w+\s+)?(?:launch|conduct|mount|begin|start|initiate|make)\s+(?:\w+\s+){0,2}$", re.I))
 # "have not abandoned operations to", "did not stop attacking": a negated stop is a continuing event
 # "there is no evidence that Russian or proxy forces have advanced beyond X": what there is no evidence of, however long
 # its subject, did not happen
@@ -407,20 +408,20 @@ PAST_ADJ = re.compile(r"\b(?:[Pp]revious|[Pp]rior|[Ee]arlier|[Ff]ormer|[Ii]nitia
 # Ukrainian counteroffensives"; the events are analysed, not reported (not "the pace of the Russian advance around Y")
 HINDERED = re.compile(r"\b(?:slow(?:s|ed|ing)?(?:\s+down)?|hamper(?:s|ed|ing)?|hinder(?:s|ed|ing)?|imped(?:es|ed|ing))\s+"
                       r"(?:(?:the|further|any)\s+)?(?:Russian|Ukrainian)\s+(?:[a-z-]+\s+)?$")
-CAUSE_OF = re.compile(r"\b(?:as\s+a\s+result\s+of|in\s+response\s+to|in\s+retaliation\s+for|"
-                      r"fled|fleeing)\s+(?:(?:the|a|an|recent|ongoing|persistent|continued|continuing|successful|Ukraine[’']s|Russia[’']s)\s+)*"
-                      r"(?:(?:Ukrainian|Russian)\s+)?(?:[a-z][\w-]*\s+)?$")
+CAUSE_OF = Twin(re.compile(r"\b(?:as\s+a\s+result\s+of|in\s+response\s+to|in\s+retaliation\s+for|"
+                           r"fled|fleeing)\s+(?:(?:the|a|an|recent|ongoing|persistent|continued|continuing|successful|Ukraine[’']s|Russia[’']s)\s+)*"
+                           r"(?:(?:Ukrainian|Russian)\s+)?(?:[a-z][\w-]*\s+)?$"))
 SHOWN_OF = re.compile(r"\b(?:footage|videos?|imagery|images|photos?)\s+(?:[\w-]+\s+){0,3}?of\s+[^,;]*$")  # "footage of troops fighting in X"
 AND_OR_BARE = re.compile(r"\b(?:and|or)\s+(?:(?P<verb>[a-z]+)\s+(?:[a-z]+\s+)?)?$")  # "and advance", "or resume mobile"
 UNABLE = re.compile(r"\b(?:unable|inability|not\s+able)\s+to\s*$")
-MAY_HAVE = re.compile(r"\b(?:may|might|could)\s+have\b")
+MAY_HAVE = Twin(re.compile(r"\b(?:may|might|could)\s+have\b"))
 IN_SUBJECT = re.compile(rf"\b(?:{FORCE})\s+(?:[\w’'-]+\s+){{0,3}}$")
-NOT_ACTOR_AFTER = re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I)
+NOT_ACTOR_AFTER = Twin(re.compile(r"\W*(?:positions?|defenses?|defensive|lines?|forces[’'] positions|territory|soil|airspace|milbloggers?|sources|officials?|media|authorities|General\s+Staff|MoD|Ministry|government|President|command(?:er)?s?|outlets?|channels?|civilians?|citizens|children|journalists?|infrastructure|oil|energy|claims?)\b", re.I))
 # a party's worry about an event reports it as its speech does: "voiced concerns that", "expressed concern over", "worrying about"
 CONCERN = (r"(?:voic|express|rais)(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?(?:concerns?|worries|fears?|alarm)(?:\s+(?:over|about|regarding))?"
            r"|worr(?:y|ies|ied|ying)\s+(?:about|over)")
 SAY = re.compile(rf"\b(?:{alternation(lexicon.SAY)}|{CONCERN}|(?:{alternation(lexicon.SAY_THAT)})(?=\s+(?:on\s+\w+\s+\d+\s+)?that\b))\b(?:\s+on\s+\w+\s+\d+(?:\s+(?:and|to)\s+\d+)?)?(?:\s+that)?")  # on lower case
-EVIDENCE = re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I)
+EVIDENCE = Twin(re.compile(r"\b(?:footage|imagery|images?|video|photos?|satellite|ISW|geolocated)\b", re.I))
 HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|purportedly|purported|supposedly|ostensibly|unconfirmed|unverified|rumou?red)\b", re.I)
 NARRATIVE_THAT = re.compile(r"\b(?:(?:narratives?|allegations?|rumou?rs?|assertions?|accusations?|speculation|complaints?)\s+that"
                             # "the IAEA issued a statement on November 18 that", "milbloggers made pessimistic assessments that"
@@ -460,7 +461,7 @@ def _inference(sentence: str, start: int, said: str) -> bool:
 
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.]+)", re.I)
 SENTENCE_END = re.compile(r"[\s.”\"’')\]]*$")  # nothing but the closing marks after a phrase
-CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s")
+CLAUSE_BREAK = Twin(re.compile(r";|\bwhile\b|\bwhereas\b|,\s+(?:and|but)\s+|\s+but\s+|\.\s"))
 
 # Used as a yes/no test only. Each branch starts at a comma or at a word, and they are grouped so: the regex
 # engine tries two branches at each position, not a dozen (three times faster)
@@ -478,17 +479,17 @@ _ED_VERB = (r"(?:\w+ly\s+)?(?!(?:attempted|continued|reportedly|conducted|advanc
 NOT_PORTEND_HEAD = (r"\b(?:not|never|unlikely\s+to)\s+(?:\w+ly\s+)?(?:portend|presage|signal|herald|foreshadow|mean|"
                     r"amount\s+to|constitute)(?:s|ed|ing)?\b")
 NOT_PORTEND = re.compile(NOT_PORTEND_HEAD + r"\s+(?:[\w’'-]+\s+){0,6}$")
-SCOPE_BREAK = re.compile(
-    rf",\s+(?:(?:indicating|suggesting|signaling|meaning)\b|{_MODAL_AFTER}|{_ED_VERB})"
-    r"|\b(?:(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than"
-    # an aim, a threat or a preparation: "in an effort to", "likely to", "seek/intend/aim to", "set conditions", "threat of"
-    r"|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|likely\s+to(?!\s+have\b)|threats?\s+(?:of|to)"
-    r"|(?:seek(?:s|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)\s+to|set(?:s|ting)?\s+(?:\w+\s+)?conditions|(?:in\s+)?preparations?\s+for)\b"
-    rf"|(?:and|but)\s+(?:{_MODAL_AFTER}|{_ED_VERB})"
-    r"|and\s+that\b|(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b)"
-    # "the capture of X ... is unlikely to presage an encirclement of Y": what an event does not foretell is no part of it
-    rf"|{NOT_PORTEND_HEAD}"
-)
+SCOPE_BREAK = Twin(re.compile(
+         rf",\s+(?:(?:indicating|suggesting|signaling|meaning)\b|{_MODAL_AFTER}|{_ED_VERB})"
+         r"|\b(?:(?:since|after|following|because|despite|until|unless|which|who|whom|whose|where|when|whereas|while|rather\s+than"
+         # an aim, a threat or a preparation: "in an effort to", "likely to", "seek/intend/aim to", "set conditions", "threat of"
+         r"|in\s+(?:an?\s+|their\s+|its\s+)?(?:effort|attempt|bid)s?\s+to|likely\s+to(?!\s+have\b)|threats?\s+(?:of|to)"
+         r"|(?:seek(?:s|ing)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)\s+to|set(?:s|ting)?\s+(?:\w+\s+)?conditions|(?:in\s+)?preparations?\s+for)\b"
+         rf"|(?:and|but)\s+(?:{_MODAL_AFTER}|{_ED_VERB})"
+         r"|and\s+that\b|(?:highway|road|route|railway|line|river)\s+(?:that|which)\b|(?:as\s+part\s+of|in\s+order\s+to|so\s+as\s+to)\b)"
+         # "the capture of X ... is unlikely to presage an encirclement of Y": what an event does not foretell is no part of it
+         rf"|{NOT_PORTEND_HEAD}"
+     ))
 UNVERIFIED = re.compile(r"\b(?:ISW|[Ww]e)\s+(?:\w+\s+)?(?:cannot|can\s+not|(?:is|was|are|were)\s+(?:currently\s+)?unable\s+to|"
                         r"has\s+not\s+been\s+able\s+to|could\s+not)\s+(?:independently\s+|currently\s+)?(?:confirm|verify|corroborate)\s+"
                         r"(?:these|this|the|such|those|either|any\s+of\s+these)\s+(?:\w+\s+)?(?:reports?|claims?|reporting|accounts?)\b")
@@ -601,10 +602,10 @@ def _joint_claimant(s: str) -> str | None:
 CLAIMANT_LEAD = re.compile(r"^(?:(?:however|contrarily|similarly|additionally|meanwhile|notably|moreover|separately|likewise|"
                            r"instead|still|also|further|furthermore|finally|then|thus|in\s+addition|nevertheless|nonetheless|in\s+turn|"
                            r"at\s+the\s+same\s+time|by\s+contrast|in\s+contrast)\s*,?\s+)+", re.I)
-CLAIMANT_TRAIL = re.compile(r"(?:\s+(?:additionally|also|further|previously|recently|reportedly|similarly|again|notably|even|"
-                            r"separately|tentatively|obliquely|increasingly|later|likely|explicitly|reiterated|amplified|independently|"
-                            r"falsely|wrongly|prematurely|erroneously|repeatedly|officially|formally|publicly|"
-                            r"have|has|had))+$", re.I)
+CLAIMANT_TRAIL = Twin(re.compile(r"(?:\s+(?:additionally|also|further|previously|recently|reportedly|similarly|again|notably|even|"
+                                 r"separately|tentatively|obliquely|increasingly|later|likely|explicitly|reiterated|amplified|independently|"
+                                 r"falsely|wrongly|prematurely|erroneously|repeatedly|officially|formally|publicly|"
+                                 r"have|has|had))+$", re.I))
 # a word that names who speaks: a body, an office, a source, a medium
 PARTY_WORD = re.compile(
     r"\b(?:staff|ministry|mod|milbloggers?|sources?|officials?|command|administration|authorit(?:y|ies)|council|head|governor|"
@@ -615,9 +616,9 @@ PARTY_WORD = re.compile(
     r"regiment|brigade|battalion|people[’']s|republic|dnr|lnr|gur|sbu|chief|deputy|leader|financier|founder|bloggers?|"
     r"analysts?|experts?|accounts?|posts?|company|operation|house|news|press|agency|gazette|times|post|journal|"
     r"wsj|cnn|bbc|reuters|tass|ria|izvestia|baza|rybar|energoatom|ukrenergo|rosatom|volunteers?|resistance|center)\b", re.I)
-NOT_PARTY = re.compile(r"^(?:this|these|that|those|it|they|we|he|she|if|although|whether|others?|the|a|an|both|new|some|such)\b"
-                       r"|\b(?:is|are|was|were|be|been|did|does|do|not|may|might|could|would|will|can|which|who|whether|"
-                       r"unclear|there|their|its|this|these|those|intend\w*|ability|capacity)\b", re.I)
+NOT_PARTY = Twin(re.compile(r"^(?:this|these|that|those|it|they|we|he|she|if|although|whether|others?|the|a|an|both|new|some|such)\b"
+                            r"|\b(?:is|are|was|were|be|been|did|does|do|not|may|might|could|would|will|can|which|who|whether|"
+                            r"unclear|there|their|its|this|these|those|intend\w*|ability|capacity)\b", re.I))
 ED_ADJECTIVES = {"unnamed", "unspecified", "affiliated", "appointed", "based", "backed", "armed", "united", "mobilized",
                  "occupied", "proclaimed", "unidentified", "detained", "retired", "specialized", "assigned", "embedded"}
 PERSON = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'.-]+){0,4}")
@@ -691,7 +692,9 @@ VICTIMS_AFTER = re.compile(r"[^.;]{0,100}?\b(?:killed|wounded|injured|eliminated
 BOTH_SIDES = re.compile(r"\b(?:Russian\s+and\s+Ukrainian|Ukrainian\s+and\s+Russian)\s+(?:forces|troops|units|servicemen|soldiers)\b")
 # led by a look-ahead for their first characters (`lexicon.quick_start`): the same matches, 10-40% faster
 SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES = map(lexicon.quick_start, (SIDE_WORD, SIDE_ADJ_END, CLAUSE_SPLIT, SAY, BOTH_SIDES))
-CASUALTIES_BEFORE = lexicon.quick_start(CASUALTIES_BEFORE)
+# ... and run in ASCII mode on ASCII text (`geo.read.regex_twin.Twin`): the same matches, faster
+CLAUSE_SPLIT, SAY, BOTH_SIDES = map(Twin, (CLAUSE_SPLIT, SAY, BOTH_SIDES))
+CASUALTIES_BEFORE = Twin(lexicon.quick_start(CASUALTIES_BEFORE))
 
 
 @lru_cache(maxsize=8)
@@ -716,7 +719,7 @@ EDITORIAL = re.compile(r"(?:editor[’']?s\s+)?(?:note|correction|erratum|errata
 ODD_FOLDS = ("ſ", "ı", "İ")  # letters a case-insensitive pattern reads as s or i, which lower() does not map to them
 HEDGE_WORDS = ("reportedly", "alleged", "purported", "supposedly", "ostensibly", "unconfirmed", "unverified", "rumo")  # HEDGE's words
 MONTH_TITLES = tuple(m.title() for m in MONTHS)
-MONTH_NAME = re.compile("|".join(MONTH_TITLES))
+MONTH_NAME = Twin(re.compile("|".join(MONTH_TITLES)))
 
 
 def _may_contain(sentence: str, low: str, *words: str) -> bool:
@@ -950,7 +953,7 @@ def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
 # "... and shelled", "... and also conducted": "and", then the event's own finite (past) verb, which starts a new clause
 AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot)\b"
                         r"(?:\s+(?:on|at))?$")
-AND_FINITE = lexicon.quick_start(AND_FINITE)
+AND_FINITE = Twin(lexicon.quick_start(AND_FINITE))
 
 
 # a campaign's noun with its owner before it ("the Ukrainian counteroffensive", "Ukraine's counter-offensive", "Ukrainian
@@ -1557,16 +1560,16 @@ def _fight_word(text: str) -> bool:
     return _may_contain(text, _low(text), "fight", "fought", "clash", "battl") and FIGHT_WORD.search(text) is not None
 
 
-SIDE_HINT = re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from|People[’']s Republic|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d|Lancet|Oniks|Onyx")
+SIDE_HINT = Twin(re.compile(r"Russia|Ukrain|DNR|LNR|VDV|Motori[sz]ed Rifle|Motor Rifle|Combined Arms|Wagner|Chechen|Kadyrov|Rosgvardia|Akhmat|partisan|Kyiv|Moscow|Troops from|People[’']s Republic|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\d|Lancet|Oniks|Onyx"))
 
 
 SEASONS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11), "autumn": (9, 10, 11)}
 # "in the early summer of 2022", "during spring-summer 2022", "in the summer and fall of 2022", "in 2014", "pictures ... from fall 2022": a season or a
 # year named as a span (not "since", nor "from the 2014 boundaries")
-SEASON_SPAN = re.compile(r"\b(?:in|during|throughout|by|from(?=\s+(?:(?:early|late|mid)[\s-]+)?(?:winter|spring|summer|fall|autumn)\b))\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
-                         r"(?:(?:\s*[–-]\s*|\s+(?:and|or)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)(?:winter|spring|summer|fall|autumn))?"
-                         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
-                         r"(?!\s*[–-]\s*(?:19|20)\d\d)")
+SEASON_SPAN = Twin(re.compile(r"\b(?:in|during|throughout|by|from(?=\s+(?:(?:early|late|mid)[\s-]+)?(?:winter|spring|summer|fall|autumn)\b))\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<season>winter|spring|summer|fall|autumn)"
+                              r"(?:(?:\s*[–-]\s*|\s+(?:and|or)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)(?:winter|spring|summer|fall|autumn))?"
+                              r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?|(?P<only>(?:19|20)\d\d)\b)"
+                              r"(?!\s*[–-]\s*(?:19|20)\d\d)"))
 
 
 def _past_season(sentence: str, day: dt.date) -> bool:
@@ -2028,7 +2031,7 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
                         r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-ANAPHOR_WORDS = re.compile(r"\b(?:settlement|village|town|city|area)\b")
+ANAPHOR_WORDS = Twin(re.compile(r"\b(?:settlement|village|town|city|area)\b"))
 # "struck Russian supply columns in the area", "hit a depot in this area": the place named before, as an area
 AREA_ANAPHOR = re.compile(r"\b(?:in|near|around)\s+(?:the|this|that)\s+area\b(?!\s+of\b)")
 # "the settlement", "this town", "the city’s outskirts": a town named before, referred to again (not "the city of X", "the

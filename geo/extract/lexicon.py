@@ -14,6 +14,8 @@ from re import _constants, _parser
 
 from lemminflect import getAllInflections
 
+from geo.read.regex_twin import Twin
+
 
 @lru_cache(maxsize=None)
 def inflections(lemma: str, pos: str = "VERB") -> frozenset[str]:
@@ -253,9 +255,9 @@ class Folded:
         if not text.isascii():
             self.twin = None
         elif not re.search(r"[A-Z]", bare):
-            self.twin = re.compile(text, flags)  # its letters are lower case already
+            self.twin = Twin(re.compile(text, flags))  # its letters are lower case already; Twin: ASCII mode on ASCII text
         elif re.search(r"\\[A-Z]|\(\?P|\[", text) is None:
-            self.twin = re.compile(text.lower(), flags)
+            self.twin = Twin(re.compile(text.lower(), flags))
         else:
             self.twin = None
 

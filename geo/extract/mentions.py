@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from geo.extract import lexicon
 from geo.models import Mention
+from geo.read.regex_twin import Twin
 
 NameTest = Callable[[str], bool]
 
@@ -161,7 +162,7 @@ LIST_JOINERS = {",", "and", "or", "as", "well", "both"}
 # "fighting for Krasnohorivka", "the battle for Avdiivka": the place fought over (not "responsible for", "fight for Russia")
 FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*)\s+for\s+$", re.I)
 REFERENCE_AFTER = {"direction", "directions", "axis", "front", "tactical", "area", "sector", "salient", "pocket", "road", "highway", "line", "border", "borders", "boundary", "frontline", "frontlines", "administrative"}
-BANK = re.compile(r"(?:(?:east|west|eastern|western|north|south|northern|southern|left|right)\s+)?(?:\(\s*(?:left|right|east|west)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I)
+BANK = Twin(re.compile(r"(?:(?:east|west|eastern|western|north|south|northern|southern|left|right)\s+)?(?:\(\s*(?:left|right|east|west)\s*\)\s+|(?:left|right)[\s-]+)?bank\s+(?:of\s+)?(?:the\s+)?$", re.I))
 PAREN_BEARING = re.compile(
     rf"\(\s*(?P<qual>both|all|just|directly|immediately|roughly|about|approximately|further)?\s*"
     rf"(?:{DISTANCE_QUALIFIER}\s+)?(?:{DISTANCE}\s+)?(?:{DIR_ADVERB}\s+)?(?P<dir>{DIRS_RE})"
@@ -200,7 +201,7 @@ ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*")
 PAREN_NEAR = re.compile(r"\(\s*(?:(?P<q>both|all)\s+)?(?:(?:just|directly|located|situated|also)\s+)?(?:near|outside|in|by|close\s+to|adjacent\s+to|"
                         r"next\s+to)\s+(?:the\s+)?$", re.I)
 SEMICOLON_LIST = re.compile(r"\s*(?:\([^()]*\))?\s*;\s*")
-DISTANCE_OF = re.compile(rf"(?:\b(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?{DISTANCE}\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+DISTANCE_OF = Twin(re.compile(rf"(?:\b(?:{DISTANCE_QUALIFIER}|within|up\s+to)\s+)?{DISTANCE}\s+(?:of|from)\s+(?:the\s+)?$", re.I))
 # "X in Kherson Oblast", "X, in occupied eastern Y Oblast": the oblast a place lies in
 REGION_OF_PLACE = re.compile(r"\s*,?\s+in\s+(?:occupied\s+)?(?:(?:north|south|east|west)\w*\s+)?")
 # "across the Dnipro River from Enerhodar", "just across the water from X": a place named to say where another lies
@@ -222,8 +223,8 @@ REGION_TITLE = re.compile(r"\s+(?:occupation|military|civil|civil-military|regio
 # "around X, Y, and Z", "around X (5 km ...)": places; not "around X and near Y", where a clause of its own begins
 AROUND_LIST = re.compile(r"\s*(?:(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?!(?:near|in|at|along|toward|towards|on|into|"
                          r"(?:north|south|east|west)\w*)\s)|\(|itself)")
-FOREIGN_AFTER = re.compile(r",?\s+(?:in\s+)?(?:Belarus|Poland|Moldova|Transnistria|Romania|Georgia|Syria|Kazakhstan|Hungary|"
-                           r"Slovakia|Lithuania|Latvia|Estonia|Finland|Iran|North\s+Korea)\b")
+FOREIGN_AFTER = Twin(re.compile(r",?\s+(?:in\s+)?(?:Belarus|Poland|Moldova|Transnistria|Romania|Georgia|Syria|Kazakhstan|Hungary|"
+                                r"Slovakia|Lithuania|Latvia|Estonia|Finland|Iran|North\s+Korea)\b"))
 ITSELF_OR_PAREN = re.compile(r"\s*(?:itself|\()")
 QUANTIFIER = re.compile(r"\b(all|both)\b")
 # "A and B, both located in the vicinity of X", "A, B, and C—all settlements in northern Y Oblast": a remark after a
@@ -272,19 +273,19 @@ BODY_AFTER = re.compile(r"\s+(?:People[’']s|Telegram|Group(?:ing)?|Operational
 # "X, the third official statement"), or a verb of saying follows a name the gazetteer lacks ("..., and Nazarov stated";
 # not "authorities in Kherson and Melitopol stated"). The roles are found once per sentence, where they start (read from
 # the capitalised word before, which a regex finds faster than any position); a verb is looked for after a name.
-SPEAKER_AFTER = re.compile(r"\s+(?:(?:also|additionally|further|later|then|previously|reportedly)\s+)?(?:"
-                           + "|".join(sorted(lexicon.SPEAKER, key=len, reverse=True)) + r")\b")
-ROLE_CUE = re.compile(
-    r"[A-Z][\w’'-]*(\s*,\s+(?:an?|the)\s+(?:(?!(?:towns?|villages?|settlements?|city|suburbs?|hamlet|area|district|hromada|"
-    r"community|where|whose|which|that|who)\b)[\w’'-]+\s+){0,5}?(?i:collaborator|official|head|chief|deputy|commander|"
-    r"spokes(?:person|man|woman)|mayor|governor|minister|advis[eo]r|director|officer|(?:mil)?blogger|leader|secretary|"
-    r"representative|prosecutor|judge|activist|journalist|politician|businessman)(?=\s*(?:[,.;()]|of\b|in\b|for\b|at\b|$)))")
+SPEAKER_AFTER = Twin(re.compile(r"\s+(?:(?:also|additionally|further|later|then|previously|reportedly)\s+)?(?:"
+                                + "|".join(sorted(lexicon.SPEAKER, key=len, reverse=True)) + r")\b"))
+ROLE_CUE = Twin(re.compile(
+         r"[A-Z][\w’'-]*(\s*,\s+(?:an?|the)\s+(?:(?!(?:towns?|villages?|settlements?|city|suburbs?|hamlet|area|district|hromada|"
+         r"community|where|whose|which|that|who)\b)[\w’'-]+\s+){0,5}?(?i:collaborator|official|head|chief|deputy|commander|"
+         r"spokes(?:person|man|woman)|mayor|governor|minister|advis[eo]r|director|officer|(?:mil)?blogger|leader|secretary|"
+         r"representative|prosecutor|judge|activist|journalist|politician|businessman)(?=\s*(?:[,.;()]|of\b|in\b|for\b|at\b|$)))"))
 LETTERS = re.compile(r"[A-Za-z]+")
 # what a works makes, between its name and "plant" or "factory": "the Ilyich metal plant", "the Azot chemical plant"
 INDUSTRY = r"(?:metal|steel|metallurgical|iron|chemical|gypsum|cement|coke|machine-building|tank|aircraft|armou?red|repair)\s+"
-FEATURE_RE = re.compile(r" ((?:" + INDUSTRY + r"(?=plant|factory))?(?:"
-                        + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r"))(?![a-z])")
-FEATURE_OF_TOWN = re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
+FEATURE_RE = Twin(re.compile(r" ((?:" + INDUSTRY + r"(?=plant|factory))?(?:"
+                             + "|".join(sorted(map(re.escape, FEATURE_NOUNS), key=len, reverse=True)) + r"))(?![a-z])"))
+FEATURE_OF_TOWN = Twin(re.compile(r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+of\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)"))
 FEATURE_TOWN = re.compile(r"(?:\s*\([^)]*\))?\s+(?:in|near|at|outside|of)\s+(?:occupied\s+|Russian-occupied\s+|(?:north|south|east|west)ern\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][a-z][\w’'-]+)?)")
 
 

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from geo.read.regex_twin import Twin
+
 Point = tuple[float, float]
 SIDE_FREE_KM = 3.0  # a place this close to a river lies on either bank of it, as drawn
 _COMPASS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
@@ -294,7 +296,7 @@ LINES: tuple[tuple[tuple[str, ...] | str, Line], ...] = (  # road numbers, or a 
 )
 _ROADS = {key: line for keys, line in LINES if isinstance(keys, tuple) for key in keys}
 _CODE = re.compile(r"\b([TMNHE])-?(\d{1,3})(?:-?(\d\d))?\b")  # "T1302", "T-13-02", "E-40", "M03", "E105"
-_CODE_HINT = re.compile(r"[TMNHE]-?\d")  # found faster than `_CODE`, which most sentences do not hold
+_CODE_HINT = Twin(re.compile(r"[TMNHE]-?\d"))  # found faster than `_CODE`, which most sentences do not hold
 _RIVERS = tuple((re.compile(pattern), line) for pattern, line in LINES if isinstance(pattern, str))
 _ROAD_NAMES = frozenset(line.name for line in _ROADS.values())
 _RIVER_HINT = re.compile(r"Donets\b|Inhulets|Oskil|Dnipro|Dnieper|Dni(?:e|)ster|Dnistrovsk|Kakhovka")  # a text without these names no river of `LINES` ("Donetsk" is no hint)
@@ -307,7 +309,7 @@ _END = r"[A-Z][\w’']+(?:\s(?:[A-Z][\w’']+|Rih|Yar))?"
 _SEGMENT = re.compile(
     rf"\b(?:(?P<code>[TMNHERP]-?\d{{1,3}}(?:-?\d\d)?)\s+)?\(?(?P<ends>{_END}(?:\s?[-–]\s?{_END})+)\)?"
     r"\s+(?:highway|road|route|motorway)\b")
-_SEGMENT_HINT = re.compile(r"[-–][A-Z][\w’']+(?:\s[A-Z][\w’']+)?\)?\s+(?:highway|road|route|motorway)\b")
+_SEGMENT_HINT = Twin(re.compile(r"[-–][A-Z][\w’']+(?:\s[A-Z][\w’']+)?\)?\s+(?:highway|road|route|motorway)\b"))
 _END_SPLIT = re.compile(r"\s?[-–]\s?")
 # the road through towns named so, as `road_of` builds it from the gazetteer (None: not every town is known)
 RoadOf = Callable[[tuple[str, ...]], "Line | None"]

@@ -22,10 +22,12 @@ import itertools
 import re
 import unicodedata
 
+from geo.read.regex_twin import Twin
+
 APOSTROPHES = "'’ʼ`´‘ʹʻ′"
 _DROP = str.maketrans("", "", APOSTROPHES + "ьъЬЪ\u0301")  # soft/hard signs are apostrophes in Latin
 _LATIN_LIMIT = 0x0250  # code points below are Latin (with diacritics); above: Greek, Cyrillic, ...
-_PUNCT = re.compile(r"[^\w]+|_")
+_PUNCT = Twin(re.compile(r"[^\w]+|_"))
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"[a-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -160,7 +162,7 @@ _ENDINGS = (("ove", ("ovo", "ovoye", "ovoe")), ("eve", ("evo", "evoye", "evoe"))
             ("tske", ("tskoye", "tskoe")), ("ne", ("noye", "noe")))
 _AROUND = re.compile(
     r"^(?:the\s+)?(?:(?:left|right|east|west|north|south|eastern|western|northern|southern)\s+)+(?:bank|shore|outskirts|part|side)s?\s+of\s+(?:the\s+)?(.+)$")
-_DISTRICT = re.compile(r"^(.+?)\s+(?:administrative\s+)?(?:district|rayon|raion|region)$")
+_DISTRICT = Twin(re.compile(r"^(.+?)\s+(?:administrative\s+)?(?:district|rayon|raion|region)$"))
 _COMMUNITY = re.compile(r"^(.+?)\s+(?:territorial\s+)?(?:community|hromada|municipality)$")
 ON_RIVER = re.compile(r"^(.+?) on (\w+)$")
 

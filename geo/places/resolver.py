@@ -32,6 +32,7 @@ from geo.places.facilities import facility_town
 from geo.places.reservoirs import reservoirs_named
 from geo.places.lines import Line, lines_beside_place, lines_named, lines_of_place
 from geo.places.names import ending_forms, is_qualifier_word, letters_swapped, normalize, russian_forms, strip_leading, variant_key, vowel_forms
+from geo.read.regex_twin import Twin
 
 # Where the war is fought: the oblasts and regions ISW's daily maps cover. A weak prior, used
 # only after everything the report itself says.
@@ -539,7 +540,7 @@ def distance_stated_of(sentence: str, mention: Mention) -> bool:
     return bool(mention.distance_km) and DISTANCE_AFTER.match(sentence, min(mention.end, len(sentence))) is not None
 
 
-WITHIN_KM = re.compile(r"\bwithin\s+(?:about\s+|some\s+|roughly\s+|approximately\s+)?(\d+(?:\.\d+)?)\s*(?:km|kilomet)", re.I)
+WITHIN_KM = Twin(re.compile(r"\bwithin\s+(?:about\s+|some\s+|roughly\s+|approximately\s+)?(\d+(?:\.\d+)?)\s*(?:km|kilomet)", re.I))
 
 
 def distance_is_bound(sentence: str, mention: Mention) -> bool:
@@ -756,11 +757,11 @@ def named_for(gazetteer, place: Place, mention: Mention) -> bool:
 # A settlement's name followed by a word that makes it the name of something else: a river, gulf, island, gully,
 # street, hotel or stadium named so lies elsewhere than the village of that name ("across the Inhulets and Dnipro
 # rivers", "the Dniprovska Gulf", "along Druzhba Street in Marinka", "the Metallurg Stadium in central Bakhmut")
-FEATURE_NAMED = re.compile(
-    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)+\s+(?i:rivers|islands|streets)\b"  # "A and B rivers"
-    r"|(?:\s+[A-Z][\w’'-]+)?\s+(?i:rivers?|gulf|bay|spit|islands?|estuary|canal|gully|ravine|balka|street|lane|avenue|prospekt|"
-    r"boulevard|square|hotel|stadium|microdistrict)\b(?!-)"
-    r"|\s+(?i:district)\s+of\s+(?:the\s+)?[A-Z][\w’'-]+\s+City\b")  # "the Kyivskyi district of Kharkiv City"
+FEATURE_NAMED = Twin(re.compile(
+         r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w’'-]+)+\s+(?i:rivers|islands|streets)\b"  # "A and B rivers"
+         r"|(?:\s+[A-Z][\w’'-]+)?\s+(?i:rivers?|gulf|bay|spit|islands?|estuary|canal|gully|ravine|balka|street|lane|avenue|prospekt|"
+         r"boulevard|square|hotel|stadium|microdistrict)\b(?!-)"
+         r"|\s+(?i:district)\s+of\s+(?:the\s+)?[A-Z][\w’'-]+\s+City\b"))  # "the Kyivskyi district of Kharkiv City"
 # GeoNames names a gully or an island with its word in front ("Balka Zhuravka", "Ostriv Bilohrudyi"): the feature
 # the text names, when it lies within reach of the text's other places
 FEATURE_PREFIX = {"gully": "Balka", "ravine": "Balka", "balka": "Balka", "island": "Ostriv", "islands": "Ostriv"}
@@ -1873,13 +1874,13 @@ def line_prior(km_to_line: float, kind: str) -> float:
     return weight * closeness
 
 
-REGION_IN_TEXT = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Oblast|Krai)\b")
+REGION_IN_TEXT = Twin(re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:Oblast|Krai)\b"))
 
 
 # "Donetsk and Luhansk Oblasts", "Kherson, Mykolaiv, and Dnipropetrovsk oblasts", "Donetsk and eastern Zaporizhia
 # oblasts", "Chernihiv and Sumy Oblast" (ISW's singular): one oblast word after a list of oblasts' names
-OBLASTS_LISTED = re.compile(r"\b[A-Z][\w’'-]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:north|south|east|west|central)\w*\s+)?"
-                            r"[A-Z][\w’'-]+)+\s+[Oo]blast(?P<plural>s)?\b")
+OBLASTS_LISTED = Twin(re.compile(r"\b[A-Z][\w’'-]+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:north|south|east|west|central)\w*\s+)?"
+                                 r"[A-Z][\w’'-]+)+\s+[Oo]blast(?P<plural>s)?\b"))
 LISTED_NAME = re.compile(r"[A-Z][\w’'-]+")
 
 
@@ -2053,10 +2054,10 @@ def _bearing_reference_at(text: str, pos: int) -> bool:
 
 # "X, Y Oblast", "X and Z, Y Oblast", "X in Y Oblast", "X and Y, both in southern Y Oblast": the oblast right after a
 # place or a list of places (up to the clause's end) names their oblast
-OBLAST_AFTER = re.compile(
-    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?!(?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai)\b)[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*?)*?"
-    r"(?:\s*,\s*|\s+in\s+|\s*[,(—–]?\s*(?:all|both)\s+(?:of\s+them\s+)?(?:located\s+)?in\s+(?:(?:the\s+)?[a-z]+\s+)?)"
-    r"((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\b")  # "A, B, and C — all in eastern Kherson Oblast"
+OBLAST_AFTER = Twin(re.compile(
+         r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?!(?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai)\b)[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)*?)*?"
+         r"(?:\s*,\s*|\s+in\s+|\s*[,(—–]?\s*(?:all|both)\s+(?:of\s+them\s+)?(?:located\s+)?in\s+(?:(?:the\s+)?[a-z]+\s+)?)"
+         r"((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\b"))  # "A, B, and C — all in eastern Kherson Oblast"
 
 # "X on the southwestern Kherson Oblast coast": the coast of an oblast right after a place is where it lies
 OBLAST_COAST = re.compile(r"\s+on\s+the\s+(?:[a-z]+\s+)?((?:[A-Z][\w’'-]+\s+){1,2}(?:Oblast|Krai))\s+(?:coast|coastline|shore)\b")

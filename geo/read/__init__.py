@@ -7,5 +7,6 @@ sentences with their endnote numbers.
 
 Modules: `reports` (the entry points: `read_path`, `read_text`, `iter_paths`), `html`,
 `markdown`, `archive` (one reader per shape), `lines` (the pieces they share: dates, headings,
-endnotes, chrome), `sentences`, `daily` (which ISW pages to fetch for a day).
+endnotes, chrome), `sentences`, `daily` (which ISW pages to fetch for a day), `regex_twin` (patterns run
+in ASCII mode on ASCII text, for the later stages' speed).
 """

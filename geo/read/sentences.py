@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.read.regex_twin import Twin
+
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "lt", "col", "maj",
     "capt", "sgt", "st", "vs", "approx", "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "adm",
     "u.s", "u.k", "e.g", "i.e", "etc", "cf", "al", "km", "mt", "ft",
 }
-MARKER = re.compile(r"\[(\d{1,4})\]")  # the white space before a marker goes with it (see `split_sentences`)
+MARKER = Twin(re.compile(r"\[(\d{1,4})\]"))  # the white space before a marker goes with it (see `split_sentences`)
 # Both start with the stop itself, which the regex engine scans for far faster than it tests a look-behind
 # at every position: a boundary is the stop, closing quotes and markers, then white space before a new sentence (or
 # none after a marker: "... on June 28.[65]Geolocated footage ...", two paragraphs' sentences joined on a web page).
-BOUNDARY = re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)(?:\s+|(?<=\]))(?=[“\"‘(]?[A-Z0-9])")
+BOUNDARY = Twin(re.compile(r"[.!?]((?:[”\"’'])?(?:\s*\[\d{1,4}\])*)(?:\s+|(?<=\]))(?=[“\"‘(]?[A-Z0-9])"))
 NO_SPACE = re.compile(r"[.!?](?<=[a-z]{2}.)(?=[A-Z][a-z])(?!(?:Ru|Ua|Com|Net|Org|Info|Media|Realii)\b)")  # a stop after two
 # small letters, a capitalised word on; not an outlet's dotted name ("Pravda.Ru", "News.Ru", "Idel.Realii", "Sever.Realii")
 WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
