@@ -134,11 +134,12 @@ FIRE_VERB = forms("fire")
 def quick_start(pattern: re.Pattern, depth: int = 1) -> re.Pattern:
     """The same pattern led by a look-ahead for the characters its matches can begin with (after its leading
     `(?<!\\w)`, if any), when those are a list of literals: the regex engine then turns most positions down with
-    one test instead of entering every branch. The matches are the same; the search is 20-25% faster for
-    `claims.TRIGGER` and `claims.ACTOR`. With `depth` 3, a second look-ahead for the first three characters
-    (a prefix tree of them, `first_starts`) turns down the words no match begins like ("the", "and", "forces")
-    before the pattern's own branches are tried one after another: 35-40% faster again for `claims.TRIGGER`,
-    whose five named alternations each test the word; none for a single alternation, whose own tree does that."""
+    one test instead of entering every branch (the `(?<!\\w)` made `\\b`, the same before a word character). The
+    matches are the same; the search is 20-25% faster for `claims.TRIGGER` and `claims.ACTOR`. With `depth` 3, a
+    second look-ahead for the first three characters (a prefix tree of them, `first_starts`) turns down the words
+    no match begins like ("the", "and", "forces") before the pattern's own branches are tried one after another:
+    35-40% faster again for `claims.TRIGGER`, whose five named alternations each test the word; none for a single
+    alternation, whose own tree does that."""
     chars = first_chars(pattern.pattern) if not pattern.flags & re.IGNORECASE else None
     if not chars:
         return pattern
@@ -152,7 +153,12 @@ def quick_start(pattern: re.Pattern, depth: int = 1) -> re.Pattern:
             for ch in start:
                 node = node.setdefault(ch, {})
         ahead += f"(?={_start_tree(tree)})"
-    return re.compile(head + ahead + pattern.pattern[len(head):], pattern.flags)
+    lead = head
+    if head and all(c.isalnum() or c == "_" for c in chars):
+        # before a word character (the look-ahead's), \b says what (?<!\w) says, as an inline test rather than a
+        # nested match of the look-behind at every position: 14% fewer instructions for TRIGGER and ACTOR
+        lead = r"\b"
+    return re.compile(lead + ahead + pattern.pattern[len(head):], pattern.flags)
 
 
 def _start_tree(node: dict) -> str:

@@ -59,9 +59,20 @@ def test_first_starts_of_literals_and_none_for_short_or_spaced_matches():
     assert lexicon.first_starts(r"x(?:y|z)+", 3) is None  # "xy" matches
 
 
+def test_word_start_test_is_a_boundary_before_word_characters():
+    # (?<!\w) before a look-ahead for letters is \b there: the same matches, at the start, middle and end of words
+    for source in (r"(?<!\w)(?:ab|bc)", r"(?<!\w)(?:ab|b_c|9a)\w*"):
+        pattern = re.compile(source)
+        led = lexicon.quick_start(pattern)
+        assert led.pattern.startswith(r"\b(?=[")
+        for text in ("ab bc abc cab b_c xb_c 9ab a9ab", "ab", "-ab-", "_ab", "ab_bc", "éab ab’s"):
+            assert [m.span() for m in led.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert lexicon.quick_start(re.compile(r"(?<!\w)(?:ab|-c)")).pattern.startswith(r"(?<!\w)")  # "-" is no word character
+
+
 def test_start_tree_keeps_every_trigger_match():
     # TRIGGER is led by a second look-ahead, for its first three characters: taking both off changes no match
-    lookaheads = re.match(r"\(\?<!\\w\)(\(\?=\[[^\]]*\]\)\(\?=.*?\))\(\?:\(\?P<repel>", claims.TRIGGER.pattern)
+    lookaheads = re.match(r"(?:\(\?<!\\w\)|\\b)(\(\?=\[[^\]]*\]\)\(\?=.*?\))\(\?:\(\?P<repel>", claims.TRIGGER.pattern)
     assert lookaheads is not None
     plain = re.compile(claims.TRIGGER.pattern.replace(lookaheads.group(1), "", 1))
     for s in ("Russian troops shelled the outskirts of Vuhledar and then attacked toward the station on Tuesday.",
