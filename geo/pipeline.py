@@ -19,6 +19,7 @@ from geo.errors import GeoError, ReportError, StoreError
 from geo.files import write_atomically
 from geo.models import ClaimPlace, Mention, Report
 from geo.read.reports import implausible, iter_paths, printable, read_path
+from geo.places.airfields import airfields_at_towns
 from geo.places.frontline import FrontSeries, Snapshot, border_km, bytes_loader, expected_far, ukraine_regions
 from geo.places import review
 from geo.places.resolver import PointIndex, resolve_claims
@@ -50,7 +51,7 @@ def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()
     with _collector_paused():
         if claims is None:
             claims = extract_claims(report, gazetteer.is_name)
-        return drop_topic_rows(resolve_claims(claims, gazetteer, tuple(front), frontline=frontline))
+        return drop_topic_rows(airfields_at_towns(resolve_claims(claims, gazetteer, tuple(front), frontline=frontline), gazetteer))
 
 
 @contextmanager

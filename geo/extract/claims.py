@@ -95,8 +95,16 @@ _ATT = alternation(lexicon.ATTACK) + (
 # what a strike destroys at a place: "destroyed an ammunition depot in X", "damaged a command post of the 49th CAA in Y"
 MILITARY_OBJECT = (r"command\s+(?:and\s+\w+\s+)?posts?|(?:ammunition|fuel|weapons)\s+depots?|depots?|warehouses?|headquarters|"
                    r"pontoon|bridges?|ferry|barges?|airfields?|radars?|launchers?|air\s+defen[cs]e")
+# ... and the facilities a strike destroys or damages: "destroyed the dam at X", "damaged the Y oil refinery", "disabled a
+# power substation in Z" (the verbs alone are no strike: "destroyed Russian plans", "damaged morale")
+FACILITY_OBJECT = (r"dams?|(?:oil\s+)?refiner(?:y|ies)|(?:sea)?ports?|(?:power\s+|electrical\s+|transformer\s+)?substations?|"
+                   r"(?:railway\s+|rail\s+|train\s+)?stations?|(?:military\s+)?bases?|barracks|plants?|factor(?:y|ies)|"
+                   r"facilit(?:y|ies)|(?:oil\s+|fuel\s+)?terminals?|airports?|air\s*bases?|shipyards?|locomotives?|trains?|"
+                   r"railcars?|fuel\s+tanks?|tankers?|power\s+lines?")
 _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:russian|ukrainian|enemy|{MILITARY_OBJECT})\b)"
+    # (not the participle as an adjective: "examining a destroyed dam", "the damaged substation")
+    rf"|(?<!\ba\s)(?<!\bthe\s)(?:{alternation(lexicon.DESTROY)})(?=\s+(?:[\w-]+\s+){{0,3}}(?:{FACILITY_OBJECT})\b)"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:[\w()-]+\s+){{0,9}}?(?:on|at|upon|against|into)"
     # "fired artillery near X", "firing incendiary munitions near Y", "continued to fire along the line of contact"
     rf"|(?:{alternation(lexicon.FIRE_VERB)})\s+(?:(?:[\w()-]+\s+){{0,8}}?(?:artillery|missiles|rockets|shells|munitions|"

@@ -28,6 +28,7 @@ from geographiclib.geodesic import Geodesic as _Geodesic
 from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 
 from geo.models import Candidate, Claim, ClaimPlace, Mention, Place, Resolution
+from geo.places.airfields import airfields_of_town
 from geo.places.facilities import facility_town
 from geo.places.reservoirs import reservoirs_named
 from geo.places.lines import Line, lines_beside_place, lines_named, lines_of_place
@@ -893,6 +894,9 @@ class Resolver:
                 # airfield, airport and air base name one place
                 cands = [c for form in ("Airport", "Air Base", "Airfield") for c in self.g.lookup(AIRFIELD.sub(form, name), fuzzy=False)
                          if c.place.feature_code in AIRFIELD_CODES]
+                # "the Melitopol airfield", "the Kherson airport": GeoNames' airfield named by the town's bare name or as its
+                # "International Airport", not the town's centre 7-11 km away
+                cands = cands or airfields_of_town(self.g, name)
             if not cands:
                 # "the Kakhovka Reservoir", "the Pechenizske Reservoir": GeoNames' "... Vodoskhovyshche", not the town
                 # or village it is named after
