@@ -1838,7 +1838,51 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
+    if len(out) < len(live) and any(e.kind == "attack" for e in out):
+        out = _gains_in_attacks(sentence, live, out)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# "made marginal gains", "making incremental advances", "made limited territorial gains": ground gained with no place of
+# its own (not "made few/no gains")
+PLACELESS_GAIN = re.compile(r"(?:made|make|making|makes)\s+(?!(?:no|few|little|any|minimal|insignificant)\b)"
+                            r"(?:[\w-]+\s+){0,2}(?:gains|advances)$|advances$", re.I)
+# "continued ground attacks east of X and made marginal gains", "attacks south of X with 'partial success', indicating localized
+# advances": the gain comes right after the attack, in the same predicate
+GAIN_AFTER_ATTACK = re.compile(r"^[^;:()]{0,120}?(?:\band\s+(?:(?:likely|reportedly|also|have|has|had|continued|continue[sd]?|"
+                               r"to)\s+){0,3}|,\s+(?:indicating|suggesting)\s+(?:[\w-]+\s+){0,2}?)$", re.I)
+TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to)\s+(?:the\s+)?$", re.I)
+# "made marginal gains in assaults against X", "made marginal advances during ground offensives in Y": the attack is the gain's
+GAIN_BEFORE_ATTACK = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:in|during|through|amid)\s+(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _gains_in_attacks(sentence: str, live: list[_Event], out: list[_Event]) -> list[_Event]:
+    """The gains a side made in its own attacks ("Russian forces continued ground assaults east of X and made marginal gains
+    on June 15", "made marginal gains in assaults against Y"): the advance names no place of its own, the attack beside
+    it in the same predicate does; the advance is placed where the attack is (gold README: ground gained), the attack
+    keeps its row."""
+    placed = {id(e) for e in out}
+    added = []
+    for ev in live:
+        if id(ev) in placed or ev.kind != "advance" or ev.ceded or not PLACELESS_GAIN.search(sentence, ev.start, ev.end):
+            continue
+        for att in out:
+            if att.kind != "attack" or att.actor != ev.actor or att.status != ev.status or not att.mentions:
+                continue
+            if att.end <= ev.start:
+                between = sentence[att.end:ev.start]
+                if not GAIN_AFTER_ATTACK.search(between) or CLAUSE_BREAK.search(between.replace(", indicating", " indicating")) \
+                        or SIDE_WORD.search(between):
+                    continue
+            elif not GAIN_BEFORE_ATTACK.match(sentence[ev.end:att.start]):
+                continue
+            here = [m for m in att.mentions if not _toward(m) and not TOWARD_BEFORE.search(sentence, max(0, m.start - 12), m.start)]
+            if not here:
+                break  # "offensive operations towards X ... and made incremental gains": X is the aim, not where ground was gained
+            ev.mentions = here
+            added.append(ev)
+            break
+    return sorted(out + added, key=lambda e: e.start) if added else out
 
 
 # "... and continued to shell", "but continued heavy shelling", "and continued routine fire": the verb goes on (after a clause
