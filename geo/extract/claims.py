@@ -813,12 +813,19 @@ REPELLED_OBJECT = re.compile(r"(?:[’'s]*\s+[\w“”\"’'-]+){0,5}?\s+[“\"]
 # officials’ attempts": politics, not a repelled attack
 OFFICIAL_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|(?:Defense|Foreign)\s+Minister|Minister|leader(?:ship)?|officials?|"
                             r"authorities|government|diplomats?|Kremlin|Duma|Security\s+Council|Presidential|negotiators?)\b")
+# Russia's proxies and irregulars named as the side whose troops footage shows ("footage of LNR forces raising a flag")
+PRESENCE_PROXY = r"DNR|LNR|Wagner(?:\s+Group)?|Chechen|Rosgvardia|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic(?:\s+\([A-Z]+\))?"
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
-    r"confirms?|confirmed|confirming|depicts?|depicted|depicting)\s+(?:that\s+)?(?:the\s+presence\s+of\s+)?"
-    r"(?P<side>Ukrainian|Russian)\s+(?:troops|soldiers|forces|servicemen|units|personnel|fighters)"
-    r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
+    r"confirms?|confirmed|confirming|depicts?|depicted|depicting|(?<=[Ff]ootage\s)of)\s+(?:that\s+)?(?:the\s+presence\s+of\s+)?"
+    rf"(?P<side>Ukrainian|Russian|{PRESENCE_PROXY})\s+(?:troops|soldiers|forces|servicemen|units|personnel|fighters|mercenaries)"
+    r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:(?:a|the|their)\s+)?[\w\s]{0,20}?flags?\s+(?:in|over|above)"
+    # "footage shows Russian soldiers moving through residential areas of X", "troops raising the flag above a city
+    # administration building in Y", "Russian forces consolidating positions in Z": troops moving in the town, not presence
+    r"|(?:reportedly\s+)?(?:moving|walking|driving)\s+(?:through|into|along)(?:\s+(?:the\s+)?[a-z-]+){0,3}?\s+(?:of|in)"
+    r"|(?:raising|hoisting)\s+(?:(?:a|the|their)\s+)?[\w\s]{0,20}?flags?\s+(?:in|over|above|on)(?:\s+(?:an?|the)\s+[a-z]+(?:\s+[a-z]+){0,2}\s+in)?"
+    r"|consolidating\s+(?:their\s+)?positions\s+in)\s+[A-Z])")
 
 
 # what the troops shown in a town are doing there, named by a participle after the town ("footage shows Russian forces in
@@ -1423,14 +1430,14 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if not any(e.start <= p.start("verb") < e.end for e in events) and not NEGATION.search(p.group(0)):
             events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
     pictured = any(map(low.__contains__, EVIDENCE_NOUNS))  # footage, images, video, photos: what the three readings below need
-    evidence = pictured and any(w in sentence for w in EVIDENCE_VERBS)
+    evidence = pictured and (any(w in sentence for w in EVIDENCE_VERBS) or "footage of" in low)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
             continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
         if _shown_at_rear_work(sentence, low, p.end()):
             continue  # "video shows Russian forces in X forcing students to dig trenches": presence, no gain
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
-            events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
+            events.append(_Event("advance", "ukraine" if p.group("side") == "Ukrainian" else "russia", p.start("side"), p.end()))
     shown = ("destroyed" in low or "damaged" in low or "burn" in low) and (pictured or "picture" in low)
     for p in DESTROYED_SHOWN.finditer(sentence) if shown else ():
         struck = "ukraine" if p.group("side") == "Russian" else "russia"
