@@ -1847,6 +1847,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             out.append(ev)
     if len(out) < len(live) and any(e.kind == "attack" for e in out):
         out = _gains_in_attacks(sentence, live, out)
+    if len(out) < len(live) and " and " in sentence:
+        out = _coordinated_events(sentence, live, out)
     return [ev for ev in out if not _outcome_named(ev, out)]
 
 
@@ -1889,6 +1891,34 @@ def _gains_in_attacks(sentence: str, live: list[_Event], out: list[_Event]) -> l
             ev.mentions = here
             added.append(ev)
             break
+    return sorted(out + added, key=lambda e: e.start) if added else out
+
+
+# "ground attacks and shelling", "air and artillery strikes and ground assaults", "localized attacks and continued shelling",
+# "limited ground attacks and continued routine fire": two events joined by "and", the second one's object is both's
+COORDINATED = re.compile(r"\s+and\s+(?:(?:continued|conducted|launched|intensified|renewed|resumed|heavy|widespread|routine|"
+                         r"limited|localized|local|small-scale|minor|unsuccessful|intense|ground|air|artillery|tactical|"
+                         r"mortar|rocket|missile|tank|repeated|several|multiple)\s+){0,3}$")
+GROUND_AND_FIRE = {"attack": "strike", "strike": "attack"}
+
+
+def _coordinated_events(sentence: str, live: list[_Event], out: list[_Event]) -> list[_Event]:
+    """A ground attack and a strike joined by "and" ("continued ground attacks and shelling along the line of contact in
+    X and Y Oblasts", "air and artillery strikes and ground assaults against Z"): the first names no place of its own, the
+    second's places are both's (same side and status); an advance is never borrowed this way (gold README: the gain is
+    the claim)."""
+    placed = {id(e) for e in out}
+    added = []
+    for i, ev in enumerate(live[:-1]):
+        nxt = live[i + 1]
+        if id(ev) in placed or id(nxt) not in placed or GROUND_AND_FIRE.get(ev.kind) != nxt.kind:
+            continue
+        if ev.actor != nxt.actor or ev.status != nxt.status or ev.ceded or not nxt.mentions:
+            continue
+        if not COORDINATED.match(sentence[ev.end:nxt.start]) or any(m.start < nxt.start for m in nxt.mentions):
+            continue
+        ev.mentions = list(nxt.mentions)
+        added.append(ev)
     return sorted(out + added, key=lambda e: e.start) if added else out
 
 
