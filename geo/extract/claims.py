@@ -824,12 +824,19 @@ REPELLED_OBJECT = re.compile(r"(?:[’'s]*\s+[\w“”\"’'-]+){0,5}?\s+[“\"]
 # officials’ attempts": politics, not a repelled attack
 OFFICIAL_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|(?:Defense|Foreign)\s+Minister|Minister|leader(?:ship)?|officials?|"
                             r"authorities|government|diplomats?|Kremlin|Duma|Security\s+Council|Presidential|negotiators?)\b")
+# Russia's proxies and irregulars named as the side whose troops footage shows ("footage of LNR forces raising a flag")
+PRESENCE_PROXY = r"DNR|LNR|Wagner(?:\s+Group)?|Chechen|Rosgvardia|(?:Donetsk|Luhansk)\s+People[’']s\s+Republic(?:\s+\([A-Z]+\))?"
 # "footage shows Ukrainian troops in X", "confirms the presence of Ukrainian soldiers in X": ground held by that side
 PRESENCE = re.compile(
     r"\b(?:[Ff]ootage|[Ii]magery|[Ii]mages?|[Vv]ideos?|[Pp]hotos?|[Pp]hotographs?)\b[^.;]{0,80}?\b(?:shows?|showed|showing|"
-    r"confirms?|confirmed|confirming|depicts?|depicted|depicting)\s+(?:that\s+)?(?:the\s+presence\s+of\s+)?"
-    r"(?P<side>Ukrainian|Russian)\s+(?:troops|soldiers|forces|servicemen|units|personnel|fighters)"
-    r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:a|the)\s+[\w\s]{0,20}?flags?\s+(?:in|over))\s+[A-Z])")
+    r"confirms?|confirmed|confirming|depicts?|depicted|depicting|(?<=[Ff]ootage\s)of)\s+(?:that\s+)?(?:the\s+presence\s+of\s+)?"
+    rf"(?P<side>Ukrainian|Russian|{PRESENCE_PROXY})\s+(?:troops|soldiers|forces|servicemen|units|personnel|fighters|mercenaries)"
+    r"(?=\s+(?:in|inside|entering|on\s+the\s+outskirts\s+of|(?:raising|hoisting)\s+(?:(?:a|the|their)\s+)?[\w\s]{0,20}?flags?\s+(?:in|over|above)"
+    # "footage shows Russian soldiers moving through residential areas of X", "troops raising the flag above a city
+    # administration building in Y", "Russian forces consolidating positions in Z": troops moving in the town, not presence
+    r"|(?:reportedly\s+)?(?:moving|walking|driving)\s+(?:through|into|along)(?:\s+(?:the\s+)?[a-z-]+){0,3}?\s+(?:of|in)"
+    r"|(?:raising|hoisting)\s+(?:(?:a|the|their)\s+)?[\w\s]{0,20}?flags?\s+(?:in|over|above|on)(?:\s+(?:an?|the)\s+[a-z]+(?:\s+[a-z]+){0,2}\s+in)?"
+    r"|consolidating\s+(?:their\s+)?positions\s+in)\s+[A-Z])")
 
 
 # what the troops shown in a town are doing there, named by a participle after the town ("footage shows Russian forces in
@@ -1434,14 +1441,14 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if not any(e.start <= p.start("verb") < e.end for e in events) and not NEGATION.search(p.group(0)):
             events.append(_Event("advance", "ukraine" if p.group("side") == "Russian" else "russia", p.start("verb"), p.end()))
     pictured = any(map(low.__contains__, EVIDENCE_NOUNS))  # footage, images, video, photos: what the three readings below need
-    evidence = pictured and any(w in sentence for w in EVIDENCE_VERBS)
+    evidence = pictured and (any(w in sentence for w in EVIDENCE_VERBS) or "footage of" in low)
     for p in PRESENCE.finditer(sentence) if evidence else ():
         if "claim" in sentence[p.end():] and HELD_AGAINST_CLAIMS.match(sentence, p.end()):
             continue  # "footage shows Ukrainian forces in X despite Russian claims to have taken it": X held, not gained
         if _shown_at_rear_work(sentence, low, p.end()):
             continue  # "video shows Russian forces in X forcing students to dig trenches": presence, no gain
         if not any(e.start <= p.start("side") < e.end or p.start("side") <= e.start < p.end() for e in events):
-            events.append(_Event("advance", "russia" if p.group("side") == "Russian" else "ukraine", p.start("side"), p.end()))
+            events.append(_Event("advance", "ukraine" if p.group("side") == "Ukrainian" else "russia", p.start("side"), p.end()))
     shown = ("destroyed" in low or "damaged" in low or "burn" in low) and (pictured or "picture" in low)
     for p in DESTROYED_SHOWN.finditer(sentence) if shown else ():
         struck = "ukraine" if p.group("side") == "Russian" else "russia"
@@ -1849,7 +1856,81 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
+    if len(out) < len(live) and any(e.kind == "attack" for e in out):
+        out = _gains_in_attacks(sentence, live, out)
+    if len(out) < len(live) and " and " in sentence:
+        out = _coordinated_events(sentence, live, out)
     return [ev for ev in out if not _outcome_named(ev, out)]
+
+
+# "made marginal gains", "making incremental advances", "made limited territorial gains": ground gained with no place of
+# its own (not "made few/no gains")
+PLACELESS_GAIN = re.compile(r"(?:made|make|making|makes)\s+(?!(?:no|few|little|any|minimal|insignificant)\b)"
+                            r"(?:[\w-]+\s+){0,2}(?:gains|advances)$|advances$", re.I)
+# "continued ground attacks east of X and made marginal gains", "attacks south of X with 'partial success', indicating localized
+# advances": the gain comes right after the attack, in the same predicate
+GAIN_AFTER_ATTACK = re.compile(r"^[^;:()]{0,120}?(?:\band\s+(?:(?:likely|reportedly|also|have|has|had|continued|continue[sd]?|"
+                               r"to)\s+){0,3}|,\s+(?:indicating|suggesting)\s+(?:[\w-]+\s+){0,2}?)$", re.I)
+TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to)\s+(?:the\s+)?$", re.I)
+# "made marginal gains in assaults against X", "made marginal advances during ground offensives in Y": the attack is the gain's
+GAIN_BEFORE_ATTACK = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:in|during|through|amid)\s+(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _gains_in_attacks(sentence: str, live: list[_Event], out: list[_Event]) -> list[_Event]:
+    """The gains a side made in its own attacks ("Russian forces continued ground assaults east of X and made marginal gains
+    on June 15", "made marginal gains in assaults against Y"): the advance names no place of its own, the attack beside
+    it in the same predicate does; the advance is placed where the attack is (gold README: ground gained), the attack
+    keeps its row."""
+    placed = {id(e) for e in out}
+    added = []
+    for ev in live:
+        if id(ev) in placed or ev.kind != "advance" or ev.ceded or not PLACELESS_GAIN.search(sentence, ev.start, ev.end):
+            continue
+        for att in out:
+            if att.kind != "attack" or att.actor != ev.actor or att.status != ev.status or not att.mentions:
+                continue
+            if att.end <= ev.start:
+                between = sentence[att.end:ev.start]
+                if not GAIN_AFTER_ATTACK.search(between) or CLAUSE_BREAK.search(between.replace(", indicating", " indicating")) \
+                        or SIDE_WORD.search(between):
+                    continue
+            elif not GAIN_BEFORE_ATTACK.match(sentence[ev.end:att.start]):
+                continue
+            here = [m for m in att.mentions if not _toward(m) and not TOWARD_BEFORE.search(sentence, max(0, m.start - 12), m.start)]
+            if not here:
+                break  # "offensive operations towards X ... and made incremental gains": X is the aim, not where ground was gained
+            ev.mentions = here
+            added.append(ev)
+            break
+    return sorted(out + added, key=lambda e: e.start) if added else out
+
+
+# "ground attacks and shelling", "air and artillery strikes and ground assaults", "localized attacks and continued shelling",
+# "limited ground attacks and continued routine fire": two events joined by "and", the second one's object is both's
+COORDINATED = re.compile(r"\s+and\s+(?:(?:continued|conducted|launched|intensified|renewed|resumed|heavy|widespread|routine|"
+                         r"limited|localized|local|small-scale|minor|unsuccessful|intense|ground|air|artillery|tactical|"
+                         r"mortar|rocket|missile|tank|repeated|several|multiple)\s+){0,3}$")
+GROUND_AND_FIRE = {"attack": "strike", "strike": "attack"}
+
+
+def _coordinated_events(sentence: str, live: list[_Event], out: list[_Event]) -> list[_Event]:
+    """A ground attack and a strike joined by "and" ("continued ground attacks and shelling along the line of contact in
+    X and Y Oblasts", "air and artillery strikes and ground assaults against Z"): the first names no place of its own, the
+    second's places are both's (same side and status); an advance is never borrowed this way (gold README: the gain is
+    the claim)."""
+    placed = {id(e) for e in out}
+    added = []
+    for i, ev in enumerate(live[:-1]):
+        nxt = live[i + 1]
+        if id(ev) in placed or id(nxt) not in placed or GROUND_AND_FIRE.get(ev.kind) != nxt.kind:
+            continue
+        if ev.actor != nxt.actor or ev.status != nxt.status or ev.ceded or not nxt.mentions:
+            continue
+        if not COORDINATED.match(sentence[ev.end:nxt.start]) or any(m.start < nxt.start for m in nxt.mentions):
+            continue
+        ev.mentions = list(nxt.mentions)
+        added.append(ev)
+    return sorted(out + added, key=lambda e: e.start) if added else out
 
 
 # "... and continued to shell", "but continued heavy shelling", "and continued routine fire": the verb goes on (after a clause
