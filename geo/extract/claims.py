@@ -508,6 +508,7 @@ class _Event:
     claimant: str | None = None
     dropped: str | None = None  # why the event is not a claim
     mutual: bool = False  # each side accuses the other of it
+    joint: bool = False  # both sides did it ("Russian and Ukrainian forces continued routine strikes around X"): one event each
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     ceded: bool = False  # the side named withdrew from the place: the other side's gain there
     footage: bool = False  # control read from footage ("footage ... indicates that Russian forces control the settlement")
@@ -1296,7 +1297,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
             # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")
-            said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual])
+            said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual
+                                   and not e.joint])
             if len({a[2] for a in said}) > 1:  # only the other side's word can be an object
                 said = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)
                         and not _owner_of(sentence, said[:k], a)]
@@ -1326,6 +1328,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             # "five Shahed-136 drones struck X", "used its Kinzhal missile to strike Y": a weapon only Russia fires
             if SIDE_WEAPON.search(sentence, max(0, m.start() - 50), m.start()):
                 ev.actor = "russia"
+        if ev.actor is None and kind == "strike" and " and " in low and _both_sides_did(sentence, m.start()):
+            # "Russian and Ukrainian forces continued routine strikes across the X River", "Both Russian and Ukrainian forces
+            # intensified shelling in the Y area": each side struck there (one event per side, below)
+            ev.actor, ev.joint = "russia", True
         if ev.actor is None and (word in FIGHTING or kind == "attack" and " and " in low and _both_sides_did(sentence, m.start())):
             # "fighting occurred in X", "Russian and Ukrainian forces continued offensive operations near Y": the side the
             # paragraph describes as attacking, else the side named later
@@ -1338,6 +1344,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.actor is None and kind == "strike" and struck_by and not actors and _sideless_strikes(sentence, m, word):
             ev.actor = struck_by  # "Residents also reported strikes in X": the strikes the paragraph has just told of
         if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
+                and not events[-1].joint \
                 and m.start() - events[-1].end < 60 and not SUBJECT_GAP.search(sentence[events[-1].end:m.start()]):
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
         if events and events[-1].dropped == "force move" and m.start() - events[-1].end < 40 \
@@ -1407,7 +1414,11 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind
-        if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped:
+        if ev.joint:
+            events += [ev, replace(ev, actor="ukraine")]
+            continue
+        if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped \
+                and not events[-1].joint:
             gap = sentence[events[-1].end:m.start()]
             if len(gap) < 40 and not CAPITAL.search(gap):
                 events[-1].end = m.end()
@@ -1701,12 +1712,12 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         elif " but " in sentence[owner.end:m.start] or ";" in sentence[owner.end:m.start]:
             if _unreal_clause(sentence, owner.end, m.start):
                 continue  # "captured Soledar, but such a victory is unlikely to presage an encirclement of Bakhmut"
-        if owner.actor and not owner.mutual and _other_side_clause(sentence, owner, m.start):
+        if owner.actor and not owner.mutual and not owner.joint and _other_side_clause(sentence, owner, m.start):
             continue  # "Ukrainian forces counterattacked near X, and Russian forces continued to secure gains around Y": Y is
             # the other side's clause, whose verb is no event; not where the counterattack was
         owner.mentions.append(m)
         for twin in events:  # both sides accused of the same strike share its places
-            if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:
+            if twin is not owner and (owner.mutual and twin.mutual or owner.joint and twin.joint) and twin.start == owner.start:
                 twin.mentions.append(m)
     if ", where " in sentence:
         _where_clause_places(sentence, mentions, live)
@@ -2254,7 +2265,7 @@ def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by
             report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
             sentence=sent.text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
             endnotes=sent.endnotes, source_url=report.url,
-        ), ev.mutual))
+        ), ev.mutual or ev.joint))
     return out
 
 

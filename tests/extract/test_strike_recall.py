@@ -1,0 +1,32 @@
+"""Strike claims in phrasings the method missed on unseen reports (issue #10, helper s10): each test uses sentences
+written for it, not copied from a report."""
+
+import pytest
+
+from geo.extract.claims import sentence_claims
+
+
+@pytest.fixture(scope="module")
+def is_name(embedded_gazetteer):
+    return embedded_gazetteer.is_name
+
+
+def strikes(sentence, is_name):
+    return [(e.actor, e.status, [m.text for m in e.mentions]) for e in sentence_claims(sentence, is_name)
+            if e.kind == "strike"]
+
+
+def test_both_sides_striking_give_one_row_per_side(is_name):
+    # ISW's own voice: each side struck there, confirmed (not the claimed rows of mutual accusations)
+    assert strikes("Ukrainian and Russian troops kept up routine artillery fire around Vuhledar on March 3.", is_name) == [
+        ("russia", "confirmed", ["Vuhledar"]), ("ukraine", "confirmed", ["Vuhledar"])]
+    assert strikes("Both Russian and Ukrainian forces stepped up shelling near Siversk.", is_name) == [
+        ("russia", "confirmed", ["Siversk"]), ("ukraine", "confirmed", ["Siversk"])]
+    # negated for both: no claim; a party reporting it: claimed for both
+    assert strikes("Russian and Ukrainian forces did not shell Siversk on March 3.", is_name) == []
+    got = strikes("A local official said that Russian and Ukrainian forces exchanged artillery strikes near Soledar.", is_name)
+    assert [(a, s, p) for a, s, p in got] == [("russia", "claimed", ["Soledar"]), ("ukraine", "claimed", ["Soledar"])]
+    # both sides as the speakers, one side as the doer: that side only
+    assert strikes("Russian and Ukrainian forces reported that Russian forces shelled Lyman.", is_name) == [
+        ("russia", "claimed", ["Lyman"])]
+
