@@ -109,8 +109,18 @@ _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?"
     # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
     # collaborator in Y", "were responsible for an explosion at Z"
-    r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=\s+(?:at|in|near|on)\s)")
+    r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=(?:\s+\([^()]{1,60}\))?\s+(?:at|in|near|on)\s)")
 PARTISAN_DEEDS = frozenset({"killed", "kill", "detonated", "detonating", "assassinated", "exploded", "explosion", "explosions"})
+# an explosion put down, after it, to a side's deed: "explosions in X, possibly from partisan activity", "explosions (from likely
+# partisan activity) in Y", "an explosion in Z, which he attributed to “resistance”", "two explosions in W and implied that
+# partisans were responsible": a strike of that side (partisans and the resistance are Ukraine's)
+BLAMED_AFTER = re.compile(r"[^.;]{0,160}?(?:\b(?:from|by|due\s+to|caused\s+by|the\s+result\s+of)\s+(?:(?:an?|the)\s+)?"
+                          r"(?:(?:likely|possible|suspected|apparent)\s+)?(?:partisans?|resistance|saboteurs?|sabotage)\b"
+                          r"|\b(?:attribut|blam)\w*\s+(?:(?:it|them|the\s+explosions?)\s+)?(?:to|on)\s+[“”\"]?(?:(?:an?|the)\s+)?"
+                          r"(?:(?!(?:or|and)\s)[\w-]+\s+){0,2}?(?:(?P<ru>Russian)|Ukrainian|Ukraine|partisans?|resistance|saboteurs?|sabotage)\b"
+                          r"(?!\s+(?:or|and)\s+(?:Russian|Ukrainian)\b)"
+                          r"|\bimpl(?:y|ied|ies|ying)\s+that\s+(?:(?:the\s+)?Ukrainian\s+)?(?:partisans|resistance|saboteurs)\s+"
+                          r"(?:were|was)\s+responsible)")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
             "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
@@ -1207,7 +1217,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
         if word in PARTISAN_DEEDS and not PARTISAN.search(sentence, max(0, m.start() - 100), m.start()):
-            continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
+            blamed = BLAMED_AFTER.match(sentence, m.end()) if word.startswith("explosion") else None
+            if blamed is None:
+                continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
+            ev.actor = "russia" if blamed.group("ru") else "ukraine"  # "explosions in X, possibly from partisan activity"
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike

@@ -40,3 +40,22 @@ def test_shelling_the_surrounding_area_is_at_the_town_named_before(is_name):
     # not where the other side's event is ("repelled attacks near X and shelled the area": the defender's fire)
     assert strikes("Ukrainian forces repelled Russian assaults west of Soledar and shelled settlements in this area.",
                    is_name) == []
+
+
+def test_explosions_put_down_to_a_side_after_them_are_its_strikes(is_name):
+    # the blame after the explosions: partisans and the resistance are Ukraine's
+    got = strikes("Local Ukrainian officials reported several explosions in Berdyansk overnight, likely from partisan "
+                  "sabotage.", is_name)
+    assert [(a, s, p) for a, s, p in got] == [("ukraine", "claimed", ["Berdyansk"])]
+    got = strikes("A Ukrainian official noted an explosion (possibly from partisans) near a depot in Tokmak.", is_name)
+    assert [(a, p) for a, _, p in got] == [("ukraine", ["Tokmak"])]
+    got = strikes("The mayor reported a blast and two explosions in Enerhodar and implied that partisans were responsible.",
+                  is_name)
+    assert [(a, p) for a, _, p in got] == [("ukraine", ["Enerhodar"])]
+    got = strikes("Ukrainian sources reported an explosion in Donetsk City, which they attributed to Russian shelling.", is_name)
+    assert [(a, p) for a, _, p in got] == [("russia", ["Donetsk City"])]
+    # no blame, air defence, or either side: no strike
+    assert strikes("Ukrainian sources reported explosions in Berdyansk overnight.", is_name) == []
+    assert strikes("Russian sources reported an explosion near Berdyansk, which they attributed to air defense.", is_name) == []
+    assert strikes("Ukrainian sources reported explosions in Tokmak, attributing them to Russian or Ukrainian fire.",
+                   is_name) == []
