@@ -1734,6 +1734,8 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                 twin.mentions.append(m)
     if ", where " in sentence:
         _where_clause_places(sentence, mentions, live)
+    if len(events) > 1:
+        _struck_movers_places(sentence, events)
     has_anaphor = ("the " in sentence or "this " in sentence or "surrounding " in sentence) \
         and ANAPHOR_WORDS.search(sentence) is not None \
         and (ANAPHOR.search(sentence) is not None or AREA_ANAPHOR.search(sentence) is not None)
@@ -1961,6 +1963,30 @@ HEDGE_PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:bee
 WHERE_CLAUSE = re.compile(r"\s*,\s+where\s+(?:[\w’'-]+\s+){0,4}$")
 BRACKET_ONLY = re.compile(r"\s*(?:\([^()]*\))?")
 LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and\s+)?")
+
+
+# between a strike and the move of the troops it hit: their side and kind ("striking Ukrainian forces attempting to advance
+# on X", "shelling on Ukrainian units advancing in Y", "targeting Russian heavy artillery attempting to advance near Z"), or
+# nothing ("striking withdrawing Russian forces near W": the move word before them)
+STRUCK_MOVERS = re.compile(r"\s+(?:(?:on|at|against)\s+)?(?:(?:an?|the|several|two|three|\d+)\s+)?(?:(?:Russian|Ukrainian|enemy)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:forces|troops|units?|infantry|artillery|servicemen|personnel|columns?|"
+                           r"tanks?|vehicles|equipment|convoys?|groups?)\s+(?:(?:that|who)\s+(?:were|was)\s+|reportedly\s+)?"
+                           r"(?:(?:attempting|trying|preparing|seeking)\s+to\s+)?)?")
+
+
+def _struck_movers_places(sentence: str, events: list[_Event]) -> None:
+    """A strike with no place of its own on troops an event of theirs places ("footage of Russian artillery striking
+    Ukrainian forces attempting to advance on X", "Ukrainian artillery striking withdrawing Russian forces near Y"): the
+    strike is where they were, at that event's places."""
+    for k, ev in enumerate(events[:-1]):
+        nxt = events[k + 1]
+        if ev.kind != "strike" or ev.mentions or ev.dropped or not nxt.mentions or nxt.actor == ev.actor and nxt.actor \
+                or not (nxt.kind in ("attack", "advance") or nxt.dropped == "force move") \
+                or sentence[ev.start:ev.end].lower() in lexicon.DESTROY:  # "badly damaged Russian units fighting for X"
+            continue
+        gap = STRUCK_MOVERS.fullmatch(sentence, ev.end, nxt.start)
+        if gap is not None and (gap.end() > gap.start() + 1 or nxt.dropped == "force move"):
+            ev.mentions = list(nxt.mentions)
 
 
 def _where_clause_places(sentence: str, mentions: list[Mention], live: list[_Event]) -> None:

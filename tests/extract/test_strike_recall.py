@@ -59,3 +59,12 @@ def test_explosions_put_down_to_a_side_after_them_are_its_strikes(is_name):
     assert strikes("Russian sources reported an explosion near Berdyansk, which they attributed to air defense.", is_name) == []
     assert strikes("Ukrainian sources reported explosions in Tokmak, attributing them to Russian or Ukrainian fire.",
                    is_name) == []
+
+
+def test_a_strike_on_troops_on_the_move_is_where_they_moved(is_name):
+    got = strikes("Footage showed Ukrainian artillery hitting Russian troops attempting to advance near Vuhledar.", is_name)
+    assert [(a, p) for a, _, p in got] == [("ukraine", ["Vuhledar"])]
+    got = strikes("Footage showed Russian drones striking retreating Ukrainian units near Soledar.", is_name)
+    assert [(a, p) for a, _, p in got] == [("russia", ["Soledar"])]
+    # troops that were hit, not hitting: "badly damaged Russian units fighting for X" is no strike there
+    assert strikes("It is unclear how badly damaged Russian units fighting for Soledar are.", is_name) == []
