@@ -959,7 +959,9 @@ def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
 
 
 # "... and shelled", "... and also conducted": "and", then the event's own finite (past) verb, which starts a new clause
-AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot)\b"
+# ("... and continued to shell X", "... and are shelling Y": a verb of going on, past or in progress, before the event's own)
+AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot|"
+                        r"(?:continued|resumed|kept)\s+(?:to\s+)?[a-z]+|(?:are|were)\s+(?:also\s+|still\s+)?[a-z]+ing)\b"
                         r"(?:\s+(?:on|at))?$")
 AND_FINITE = lexicon.quick_start(AND_FINITE)
 
@@ -1403,7 +1405,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
         # which the aim or the modal of the clause before does not govern
-        own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
+        own = m.start() if AND_FINITE.search(low, max(0, m.start() - 30), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
                 or " or " in clause and NOT_OR.search(clause) \
                 or ("evidence" in clause or "confirmation" in clause) and NO_EVIDENCE_THAT.search(clause) \
@@ -1421,7 +1423,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif prev_word == "by" and word.endswith("ing") and events and events[-1].dropped and m.start() - events[-1].end < 80 \
                 and not PLAIN_GAP.search(sentence, events[-1].end, m.start()):
             ev.dropped = events[-1].dropped  # "intend to take control of X by seizing Y": the means of an aim is the aim
-        elif (" and" in near or " or" in near) and _governed_infinitive(low, m.start(), word):
+        elif (" and" in near or " or" in near) and not own and _governed_infinitive(low, m.start(), word):
             ev.dropped = "intention or background"  # "hope to gain a foothold on the bank and advance on X": the hope's
         elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"

@@ -68,3 +68,13 @@ def test_a_strike_on_troops_on_the_move_is_where_they_moved(is_name):
     assert [(a, p) for a, _, p in got] == [("russia", ["Soledar"])]
     # troops that were hit, not hitting: "badly damaged Russian units fighting for X" is no strike there
     assert strikes("It is unclear how badly damaged Russian units fighting for Soledar are.", is_name) == []
+
+
+def test_a_strike_verb_going_on_after_and_is_not_under_the_aim_before_it(is_name):
+    got = strikes("Russian forces will likely try to push toward Siversk and continued to shell Siversk on May 2.", is_name)
+    assert [(a, p) for a, _, p in got] == [("russia", ["Siversk"])]
+    got = strikes("A local official said that Russian troops are preparing to assault Vuhledar and are shelling Vuhledar.",
+                  is_name)
+    assert [(a, p) for a, _, p in got] == [("russia", ["Vuhledar"])]
+    # both verbs under the aim: no claim
+    assert strikes("Russian forces will likely try to push toward Siversk and continue to shell Siversk.", is_name) == []
