@@ -118,8 +118,18 @@ _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?"
     # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
     # collaborator in Y", "were responsible for an explosion at Z"
-    r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=\s+(?:at|in|near|on)\s)")
+    r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=(?:\s+\([^()]{1,60}\))?\s+(?:at|in|near|on)\s)")
 PARTISAN_DEEDS = frozenset({"killed", "kill", "detonated", "detonating", "assassinated", "exploded", "explosion", "explosions"})
+# an explosion put down, after it, to a side's deed: "explosions in X, possibly from partisan activity", "explosions (from likely
+# partisan activity) in Y", "an explosion in Z, which he attributed to “resistance”", "two explosions in W and implied that
+# partisans were responsible": a strike of that side (partisans and the resistance are Ukraine's)
+BLAMED_AFTER = re.compile(r"[^.;]{0,160}?(?:\b(?:from|by|due\s+to|caused\s+by|the\s+result\s+of)\s+(?:(?:an?|the)\s+)?"
+                          r"(?:(?:likely|possible|suspected|apparent)\s+)?(?:partisans?|resistance|saboteurs?|sabotage)\b"
+                          r"|\b(?:attribut|blam)\w*\s+(?:(?:it|them|the\s+explosions?)\s+)?(?:to|on)\s+[“”\"]?(?:(?:an?|the)\s+)?"
+                          r"(?:(?!(?:or|and)\s)[\w-]+\s+){0,2}?(?:(?P<ru>Russian)|Ukrainian|Ukraine|partisans?|resistance|saboteurs?|sabotage)\b"
+                          r"(?!\s+(?:or|and)\s+(?:Russian|Ukrainian)\b)"
+                          r"|\bimpl(?:y|ied|ies|ying)\s+that\s+(?:(?:the\s+)?Ukrainian\s+)?(?:partisans|resistance|saboteurs)\s+"
+                          r"(?:were|was)\s+responsible)")
 # verbs after which "to VERB" reports the event itself ("continued to attack", "attempted to advance")
 CARRY_ON = {"continued", "continue", "continues", "continuing", "managed", "manage", "began", "begun", "begin", "begins",
             "started", "start", "starts", "attempted", "attempting", "attempt", "attempts", "tried", "trying", "try",
@@ -517,6 +527,7 @@ class _Event:
     claimant: str | None = None
     dropped: str | None = None  # why the event is not a claim
     mutual: bool = False  # each side accuses the other of it
+    joint: bool = False  # both sides did it ("Russian and Ukrainian forces continued routine strikes around X"): one event each
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     ceded: bool = False  # the side named withdrew from the place: the other side's gain there
     footage: bool = False  # control read from footage ("footage ... indicates that Russian forces control the settlement")
@@ -966,7 +977,9 @@ def _not_a_push(word: str, prev_word: str, before_words: list[str]) -> bool:
 
 
 # "... and shelled", "... and also conducted": "and", then the event's own finite (past) verb, which starts a new clause
-AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot)\b"
+# ("... and continued to shell X", "... and are shelling Y": a verb of going on, past or in progress, before the event's own)
+AND_FINITE = re.compile(r"\band\s+(?:also\s+|reportedly\s+|then\s+|later\s+|likely\s+|again\s+)?(?:[a-z]+ed|struck|hit|fought|shot|"
+                        r"(?:continued|resumed|kept)\s+(?:to\s+)?[a-z]+|(?:are|were)\s+(?:also\s+|still\s+)?[a-z]+ing)\b"
                         r"(?:\s+(?:on|at))?$")
 AND_FINITE = Twin(lexicon.quick_start(AND_FINITE))
 
@@ -1224,7 +1237,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if kind == "advance" and word in NEEDS_ACTOR and not actors:
             continue
         if word in PARTISAN_DEEDS and not PARTISAN.search(sentence, max(0, m.start() - 100), m.start()):
-            continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
+            blamed = BLAMED_AFTER.match(sentence, m.end()) if word.startswith("explosion") else None
+            if blamed is None:
+                continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
+            ev.actor = "russia" if blamed.group("ru") else "ukraine"  # "explosions in X, possibly from partisan activity"
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
@@ -1314,7 +1330,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.actor is None:
             prior = [a for a in actors if a[1] <= m.start()]
             # an earlier event with a side is a subject too ("Ukrainian strikes killed 50 Russian soldiers and destroyed")
-            said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual])
+            said = sorted(prior + [(e.start, e.end, e.actor) for e in events if e.actor and not e.dropped and not e.mutual
+                                   and not e.joint])
             if len({a[2] for a in said}) > 1:  # only the other side's word can be an object
                 said = [a for k, a in enumerate(said) if k == 0 or not _object_of(sentence, said[k - 1], a)
                         and not _owner_of(sentence, said[:k], a)]
@@ -1344,6 +1361,10 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             # "five Shahed-136 drones struck X", "used its Kinzhal missile to strike Y": a weapon only Russia fires
             if SIDE_WEAPON.search(sentence, max(0, m.start() - 50), m.start()):
                 ev.actor = "russia"
+        if ev.actor is None and kind == "strike" and " and " in low and _both_sides_did(sentence, m.start()):
+            # "Russian and Ukrainian forces continued routine strikes across the X River", "Both Russian and Ukrainian forces
+            # intensified shelling in the Y area": each side struck there (one event per side, below)
+            ev.actor, ev.joint = "russia", True
         if ev.actor is None and (word in FIGHTING or kind == "attack" and " and " in low and _both_sides_did(sentence, m.start())):
             # "fighting occurred in X", "Russian and Ukrainian forces continued offensive operations near Y": the side the
             # paragraph describes as attacking, else the side named later
@@ -1356,6 +1377,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.actor is None and kind == "strike" and struck_by and not actors and _sideless_strikes(sentence, m, word):
             ev.actor = struck_by  # "Residents also reported strikes in X": the strikes the paragraph has just told of
         if ev.actor is None and events and not events[-1].dropped and events[-1].actor and not events[-1].mutual \
+                and not events[-1].joint \
                 and m.start() - events[-1].end < 60 and not SUBJECT_GAP.search(sentence[events[-1].end:m.start()]):
             ev.actor = events[-1].actor  # "Ukrainian counterattacks northwest of Kyiv made small gains": the noun is the subject
         if events and events[-1].dropped == "force move" and m.start() - events[-1].end < 40 \
@@ -1401,7 +1423,7 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         window = " ".join(clause.split()[-8:] if " any " in clause else clause.split()[-6:])  # "did not conduct any confirmed or claimed attacks"
         # "focused on preventing Ukrainian advances and shelled X": a finite verb after "and" starts a clause of its own,
         # which the aim or the modal of the clause before does not govern
-        own = m.start() if AND_FINITE.search(low, max(0, m.start() - 20), m.end()) else 0
+        own = m.start() if AND_FINITE.search(low, max(0, m.start() - 30), m.end()) else 0
         if NEGATION.search(window) and not NOT_STOPPED.search(window) or FAILED_TO.search(before) \
                 or " or " in clause and NOT_OR.search(clause) \
                 or ("evidence" in clause or "confirmation" in clause) and NO_EVIDENCE_THAT.search(clause) \
@@ -1419,13 +1441,17 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif prev_word == "by" and word.endswith("ing") and events and events[-1].dropped and m.start() - events[-1].end < 80 \
                 and not PLAIN_GAP.search(sentence, events[-1].end, m.start()):
             ev.dropped = events[-1].dropped  # "intend to take control of X by seizing Y": the means of an aim is the aim
-        elif (" and" in near or " or" in near) and _governed_infinitive(low, m.start(), word):
+        elif (" and" in near or " or" in near) and not own and _governed_infinitive(low, m.start(), word):
             ev.dropped = "intention or background"  # "hope to gain a foothold on the bank and advance on X": the hope's
         elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind
-        if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped:
+        if ev.joint:
+            events += [ev, replace(ev, actor="ukraine")]
+            continue
+        if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped \
+                and not events[-1].joint:
             gap = sentence[events[-1].end:m.start()]
             if len(gap) < 40 and not CAPITAL.search(gap):
                 events[-1].end = m.end()
@@ -1719,16 +1745,19 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         elif " but " in sentence[owner.end:m.start] or ";" in sentence[owner.end:m.start]:
             if _unreal_clause(sentence, owner.end, m.start):
                 continue  # "captured Soledar, but such a victory is unlikely to presage an encirclement of Bakhmut"
-        if owner.actor and not owner.mutual and _other_side_clause(sentence, owner, m.start):
+        if owner.actor and not owner.mutual and not owner.joint and _other_side_clause(sentence, owner, m.start):
             continue  # "Ukrainian forces counterattacked near X, and Russian forces continued to secure gains around Y": Y is
             # the other side's clause, whose verb is no event; not where the counterattack was
         owner.mentions.append(m)
         for twin in events:  # both sides accused of the same strike share its places
-            if twin is not owner and owner.mutual and twin.mutual and twin.start == owner.start:
+            if twin is not owner and (owner.mutual and twin.mutual or owner.joint and twin.joint) and twin.start == owner.start:
                 twin.mentions.append(m)
     if ", where " in sentence:
         _where_clause_places(sentence, mentions, live)
-    has_anaphor = ("the " in sentence or "this " in sentence) and ANAPHOR_WORDS.search(sentence) is not None \
+    if len(events) > 1:
+        _struck_movers_places(sentence, events)
+    has_anaphor = ("the " in sentence or "this " in sentence or "surrounding " in sentence) \
+        and ANAPHOR_WORDS.search(sentence) is not None \
         and (ANAPHOR.search(sentence) is not None or AREA_ANAPHOR.search(sentence) is not None)
     # the events at each place, as the sentence reads them (before each event's places are narrowed below)
     events_at = {id(m): [e for e in events if m in e.mentions] for m in mentions} if has_anaphor else {}
@@ -2030,6 +2059,30 @@ BRACKET_ONLY = re.compile(r"\s*(?:\([^()]*\))?")
 LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and\s+)?")
 
 
+# between a strike and the move of the troops it hit: their side and kind ("striking Ukrainian forces attempting to advance
+# on X", "shelling on Ukrainian units advancing in Y", "targeting Russian heavy artillery attempting to advance near Z"), or
+# nothing ("striking withdrawing Russian forces near W": the move word before them)
+STRUCK_MOVERS = re.compile(r"\s+(?:(?:on|at|against)\s+)?(?:(?:an?|the|several|two|three|\d+)\s+)?(?:(?:Russian|Ukrainian|enemy)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:forces|troops|units?|infantry|artillery|servicemen|personnel|columns?|"
+                           r"tanks?|vehicles|equipment|convoys?|groups?)\s+(?:(?:that|who)\s+(?:were|was)\s+|reportedly\s+)?"
+                           r"(?:(?:attempting|trying|preparing|seeking)\s+to\s+)?)?")
+
+
+def _struck_movers_places(sentence: str, events: list[_Event]) -> None:
+    """A strike with no place of its own on troops an event of theirs places ("footage of Russian artillery striking
+    Ukrainian forces attempting to advance on X", "Ukrainian artillery striking withdrawing Russian forces near Y"): the
+    strike is where they were, at that event's places."""
+    for k, ev in enumerate(events[:-1]):
+        nxt = events[k + 1]
+        if ev.kind != "strike" or ev.mentions or ev.dropped or not nxt.mentions or nxt.actor == ev.actor and nxt.actor \
+                or not (nxt.kind in ("attack", "advance") or nxt.dropped == "force move") \
+                or sentence[ev.start:ev.end].lower() in lexicon.DESTROY:  # "badly damaged Russian units fighting for X"
+            continue
+        gap = STRUCK_MOVERS.fullmatch(sentence, ev.end, nxt.start)
+        if gap is not None and (gap.end() > gap.start() + 1 or nxt.dropped == "force move"):
+            ev.mentions = list(nxt.mentions)
+
+
 def _where_clause_places(sentence: str, mentions: list[Mention], live: list[_Event]) -> None:
     """An event in a relative clause on the places just before it ("near Vuhledar (45km southwest of Donetsk City), where
     fighting is ongoing", "taking X, Y, and Z, where intense fighting is ongoing") is at those places, when no other
@@ -2120,9 +2173,11 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
                         r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-ANAPHOR_WORDS = Twin(re.compile(r"\b(?:settlement|village|town|city|area)\b"))
-# "struck Russian supply columns in the area", "hit a depot in this area": the place named before, as an area
-AREA_ANAPHOR = re.compile(r"\b(?:in|near|around)\s+(?:the|this|that)\s+area\b(?!\s+of\b)")
+ANAPHOR_WORDS = Twin(re.compile(r"\b(?:settlement|village|town|city|area)s?\b"))
+# "struck Russian supply columns in the area", "hit a depot in this area", "shelling in the surrounding area", "fired on
+# surrounding settlements": the place named before, as an area
+AREA_ANAPHOR = re.compile(r"\b(?:in|near|around)\s+(?:the|this|that)\s+(?:(?:surrounding|immediate|general|same)\s+)?area\b(?!\s+of\b)"
+                          r"|\b(?<!the\s)surrounding\s+(?:settlements|areas|villages|towns)\b")
 # "the settlement", "this town", "the city’s outskirts": a town named before, referred to again (not "the city of X", "the
 # town council", "the settlement's administration")
 ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:settlement|village|town|city)\b(?![’']s\s+(?:administration|authorities|council|residents)\b)"
@@ -2161,6 +2216,14 @@ def _anaphor_town(sentence: str, ev: _Event, events: list[_Event], mentions: lis
     if ref is None and area is None or RECOUNTED_CLAIM.search(sentence, 0, ev.start):
         return None
     before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
+    if area is not None and ev.kind == "strike" and before and before[-1].role == "reference":
+        # "conducted ground attacks northwest of X and continued to shell settlements in this area", "maintained positions
+        # north of X and fired on surrounding settlements": the area a bearing is taken from, where the same side's
+        # other event is or no event is (not the other side's: "repelled assaults near X and shelled the surrounding area")
+        town = before[-1]
+        held = events_at.get(id(town))
+        same = held and all(e.actor == ev.actor and not e.mutual and not e.joint for e in held)
+        return replace(town, role="target", bearing=None) if (same or not held) and ev.start - town.end < 160 else None
     if not before or before[-1].role != "target":
         return None
     town = before[-1]
@@ -2346,7 +2409,7 @@ def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by
             report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
             sentence=sent.text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
             endnotes=sent.endnotes, source_url=report.url,
-        ), ev.mutual))
+        ), ev.mutual or ev.joint))
     return out
 
 

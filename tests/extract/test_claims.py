@@ -2163,12 +2163,13 @@ def test_strikes_told_without_a_side_are_the_paragraph_s_strikes(is_name):
     report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, "Southern axis"),))
     assert [(c.kind, c.actor, [m.text for m in c.mentions]) for c in extract_claims(report, is_name)] == [
         ("strike", "ukraine", ["Nova Kakhovka"]), ("strike", "ukraine", ["Skadovsk"])]
-    # alone, or with both sides named, the strikes have no side
+    # alone, the strikes have no side; with both sides named, they are both sides' (not the paragraph's side alone)
     assert one("Local residents also reported strikes near Skadovsk overnight.", is_name) == []
     para = ("Ukrainian forces struck a Russian ammunition depot in Nova Kakhovka on May 3. "
             "Russian and Ukrainian forces continued routine artillery strikes near Skadovsk.")
     report = Report(date=dt.date(2022, 5, 3), title="t", url="u", paragraphs=(Paragraph(para, "Southern axis"),))
-    assert [(c.kind, c.actor) for c in extract_claims(report, is_name)] == [("strike", "ukraine")]
+    assert [(c.kind, c.actor) for c in extract_claims(report, is_name)] == [
+        ("strike", "ukraine"), ("strike", "russia"), ("strike", "ukraine")]
 
 
 def test_a_side_s_partial_success_at_a_place_is_ground_gained(is_name):
