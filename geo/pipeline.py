@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -50,7 +51,24 @@ def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()
     with _collector_paused():
         if claims is None:
             claims = extract_claims(report, gazetteer.is_name)
-        return drop_topic_rows(resolve_claims(claims, gazetteer, tuple(front), frontline=frontline))
+        return drop_topic_rows(side_across_line(resolve_claims(claims, gazetteer, tuple(front), frontline=frontline), frontline))
+
+
+def side_across_line(rows: list[ClaimPlace], frontline: Snapshot | None) -> list[ClaimPlace]:
+    """Explosions reported at a place with no side named (`Claim.side_by_line`) are the strike of the side across the
+    front line from it: Ukraine's in Russia and the occupied areas, Russia's on Ukrainian-held ground. With no front
+    line known, or no place found, the text's guess stays."""
+    marked = [i for i, cp in enumerate(rows) if cp.claim.side_by_line and cp.resolution.place is not None]
+    if not marked or frontline is None:
+        return rows
+    places = [rows[i].resolution.place for i in marked]
+    held = frontline.inside([p.lat for p in places], [p.lon for p in places])
+    out = list(rows)
+    for i, place, inside in zip(marked, places, held):
+        actor = "ukraine" if place.country != "UA" or bool(inside) else "russia"
+        if actor != rows[i].claim.actor:
+            out[i] = ClaimPlace(dataclasses.replace(rows[i].claim, actor=actor), rows[i].resolution)
+    return out
 
 
 @contextmanager
