@@ -1277,10 +1277,11 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             subject = [a for a in actors if a[0] >= (said[-1] if said else 0) and a[1] <= m.start()]
             if subject:
                 ev.actor = subject[0][2]
-        if ev.actor is None and (prev_word in lexicon.SAY_TO and word.endswith("ing")
+        if ev.actor is None and (prev_word in lexicon.SAY_TO and word.endswith("ing") and word not in FIGHTING
                                  or prev_word in ("to", "have") and SAID_TO.search(before) or word.startswith("claim")):
             # "Ukrainian officials confirmed striking four depots": the speaker's own side did it; "the Russian MoD claimed
-            # full control of X": the speaker's side took it
+            # full control of X": the speaker's side took it (not "sources confirmed fighting in X": fighting takes the
+            # side the paragraph describes as attacking, below)
             head = sentence[:m.start()]
             cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)])
             speaker = SIDE_WORD.search(head, cut)
