@@ -97,7 +97,9 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     never stays, nor a river named without a bank."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
-        if not is_vague(cp.resolution.mention) and not _objective_past_bearing(cp):
+        if not is_vague(cp.resolution.mention) and not _objective_past_bearing(cp) and not _never_stays(cp.resolution.mention):
+            # (a river or a road named beside the direction is no place that replaces it: "an attack in the direction of
+            # X, near the bridgehead over the Y River" keeps X)
             for kind in TOPIC_KINDS[cp.claim.kind]:
                 sentences, points = explicit.setdefault((cp.claim.section, cp.claim.actor, kind), (set(), []))
                 sentences.add(cp.claim.sentence)
@@ -129,6 +131,11 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
                     continue
         out.append(cp)
     return out
+
+
+def _never_stays(m: Mention) -> bool:
+    """A town named only in a road's name, or a river named without a bank: never a row of its own (`drop_topic_rows`)."""
+    return names_a_road(m) or names_a_river(m)
 
 
 # "attacks southeast of Izyum toward Slovyansk": a bearing from one town, then the city the axis leads to
