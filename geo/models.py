@@ -154,6 +154,9 @@ class Claim:
     lead_in: str | None = None
     endnotes: tuple[int, ...] = ()
     source_url: str | None = None
+    # the side is read from where the place lies (explosions reported with no side named): across the front line of the
+    # report's date from it, once the place is resolved (`geo.pipeline.extract`); `actor` is the text's guess until then
+    side_by_line: bool = False
 
 
 @dataclass(unsafe_hash=True)  # not frozen: see BUILT_OFTEN

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -51,7 +52,25 @@ def extract(report: Report, gazetteer, front: Iterable[tuple[float, float]] = ()
     with _collector_paused():
         if claims is None:
             claims = extract_claims(report, gazetteer.is_name)
-        return drop_topic_rows(airfields_at_towns(resolve_claims(claims, gazetteer, tuple(front), frontline=frontline), gazetteer))
+        rows = airfields_at_towns(resolve_claims(claims, gazetteer, tuple(front), frontline=frontline), gazetteer)
+        return drop_topic_rows(side_across_line(rows, frontline))
+
+
+def side_across_line(rows: list[ClaimPlace], frontline: Snapshot | None) -> list[ClaimPlace]:
+    """Explosions reported at a place with no side named (`Claim.side_by_line`) are the strike of the side across the
+    front line from it: Ukraine's in Russia and the occupied areas, Russia's on Ukrainian-held ground. With no front
+    line known, or no place found, the text's guess stays."""
+    marked = [i for i, cp in enumerate(rows) if cp.claim.side_by_line and cp.resolution.place is not None]
+    if not marked or frontline is None:
+        return rows
+    places = [rows[i].resolution.place for i in marked]
+    held = frontline.inside([p.lat for p in places], [p.lon for p in places])
+    out = list(rows)
+    for i, place, inside in zip(marked, places, held):
+        actor = "ukraine" if place.country != "UA" or bool(inside) else "russia"
+        if actor != rows[i].claim.actor:
+            out[i] = ClaimPlace(dataclasses.replace(rows[i].claim, actor=actor), rows[i].resolution)
+    return out
 
 
 @contextmanager
@@ -80,7 +99,9 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
     never stays, nor a river named without a bank."""
     explicit: dict[tuple, tuple[set[str], list[tuple[float, float]]]] = {}  # group -> (sentences, places)
     for cp in rows:
-        if not is_vague(cp.resolution.mention) and not _objective_past_bearing(cp):
+        if not _vague(cp) and not _objective_past_bearing(cp) and not _never_stays(cp.resolution.mention):
+            # (a river or a road named beside the direction is no place that replaces it: "an attack in the direction of
+            # X, near the bridgehead over the Y River" keeps X)
             for kind in TOPIC_KINDS[cp.claim.kind]:
                 sentences, points = explicit.setdefault((cp.claim.section, cp.claim.actor, kind), (set(), []))
                 sentences.add(cp.claim.sentence)
@@ -96,7 +117,7 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
             continue  # "strikes near the bridgehead over the Inhulets River": the river only says where the bridgehead is
         if "(" in cp.claim.sentence and len(cp.claim.mentions) > 1 and _in_locating_bracket(cp, located):
             continue  # "attacks on Nevelske (all on the northwestern outskirts of Donetsk City)": the bracket's town only locates
-        if is_vague(cp.resolution.mention) or _objective_past_bearing(cp):
+        if _vague(cp) or _objective_past_bearing(cp):
             group = (cp.claim.section, cp.claim.actor, cp.claim.kind)
             sentences, points = explicit.get(group, (set(), []))
             here = cp.resolution.place
@@ -112,6 +133,31 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
                     continue
         out.append(cp)
     return out
+
+
+# ISW's own opening of a paragraph: "Russian forces continued ground attacks near Bakhmut and Avdiivka on October 18",
+# "Ukrainian forces continued counteroffensive operations near Kreminna on December 29": the towns name the areas the
+# paragraph then details, as "around X" does
+CONTINUED_NEAR = re.compile(r"(?:Russian|Ukrainian)\s+(?:forces|troops)\s+continued\s+(?:[\w-]+\s+){0,3}?(?:attacks|assaults|"
+                            r"operations|offensives?|counteroffensives?)\s+near\s+(?P<towns>[A-Z][\w’'-]*(?:\s+City)?"
+                            r"(?:,?\s+(?:and\s+)?[A-Z][\w’'-]*(?:\s+City)?)*)\s+on\s+[A-Z][a-z]+\s+\d")
+
+
+def _vague(cp: ClaimPlace) -> bool:
+    """A row placed only by a direction, area or bearing (`is_vague`), or a town of ISW's own opening "continued attacks
+    near X and Y on <day>" (`CONTINUED_NEAR`): a topic, which the section's named places replace."""
+    m = cp.resolution.mention
+    if is_vague(m):
+        return True
+    if cp.claim.status != "confirmed" or " near " not in cp.claim.sentence:
+        return False
+    opening = CONTINUED_NEAR.match(cp.claim.sentence)
+    return opening is not None and opening.start("towns") <= m.start < opening.end("towns")
+
+
+def _never_stays(m: Mention) -> bool:
+    """A town named only in a road's name, or a river named without a bank: never a row of its own (`drop_topic_rows`)."""
+    return names_a_road(m) or names_a_river(m)
 
 
 # "attacks southeast of Izyum toward Slovyansk": a bearing from one town, then the city the axis leads to

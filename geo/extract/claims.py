@@ -531,6 +531,7 @@ class _Event:
     cause: bool = False  # the strike said to have caused explosions named before it ("explosions in X, possibly from ...")
     ceded: bool = False  # the side named withdrew from the place: the other side's gain there
     footage: bool = False  # control read from footage ("footage ... indicates that Russian forces control the settlement")
+    by_line: bool = False  # whose strike it is lies in where the place is (explosions reported with no side named)
     mentions: list[Mention] | None = None
 
 
@@ -1170,7 +1171,9 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         elif (prev_word in DETERMINERS or len(before_words) > 1 and before_words[-2].lower() in ("the", "its", "their")
               and (prev_word.endswith(("ed", "ful", "ive", "ous")) or prev_word in WHOLE_ADJ) and prev_word not in ("continued", "renewed", "repeated"))\
                 and not m.group("repel") and not _performed(before_words) \
+                and not (prev_word == "of" and word.startswith("explosion")) \
                 and not (prev_word == "further" and word.split()[0].endswith("ed")):  # "and further pushed Russian forces back"
+            # ("footage of explosions in X", "reports of explosions near Y": the blasts are what is shown or told)
             why = "noun phrase"  # "the capture of Lysychansk", "their advance", "the failed attack on Kyiv"
         elif word.endswith(CAMPAIGN_NOUNS) and CAMPAIGN_OWNER.search(before) and CAMPAIGN_THEATRE.match(sentence, m.end()) \
                 and sentence[:m.start() - len(CAMPAIGN_OWNER.search(before).group())].strip():
@@ -1238,9 +1241,13 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             continue
         if word in PARTISAN_DEEDS and not PARTISAN.search(sentence, max(0, m.start() - 100), m.start()):
             blamed = BLAMED_AFTER.match(sentence, m.end()) if word.startswith("explosion") else None
-            if blamed is None:
-                continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
-            ev.actor = "russia" if blamed.group("ru") else "ukraine"  # "explosions in X, possibly from partisan activity"
+            if blamed is not None:
+                ev.actor = "russia" if blamed.group("ru") else "ukraine"  # "explosions in X, possibly from partisan activity"
+            else:
+                blasts = _reported_blasts(sentence, m, word, struck_by, actors)
+                if blasts is None:
+                    continue  # a killing or an explosion is a strike only as partisans' deed ("a strike killed 300 personnel": the strike)
+                ev.actor, ev.by_line = blasts, True  # "Residents reported explosions in X": a strike by the side across the line
         if word == "targeting" and events and not events[-1].dropped and m.start() - events[-1].end < 60 \
                 and not PLAIN_GAP.search(sentence[events[-1].end:m.start()]):
             continue  # "Russian attacks northwest of Kyiv targeting Irpin": the attacks' objective, not a strike
@@ -1305,10 +1312,11 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             subject = [a for a in actors if a[0] >= (said[-1] if said else 0) and a[1] <= m.start()]
             if subject:
                 ev.actor = subject[0][2]
-        if ev.actor is None and (prev_word in lexicon.SAY_TO and word.endswith("ing")
+        if ev.actor is None and (prev_word in lexicon.SAY_TO and word.endswith("ing") and word not in FIGHTING
                                  or prev_word in ("to", "have") and SAID_TO.search(before) or word.startswith("claim")):
             # "Ukrainian officials confirmed striking four depots": the speaker's own side did it; "the Russian MoD claimed
-            # full control of X": the speaker's side took it
+            # full control of X": the speaker's side took it (not "sources confirmed fighting in X": fighting takes the
+            # side the paragraph describes as attacking, below)
             head = sentence[:m.start()]
             cut = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(head)])
             speaker = SIDE_WORD.search(head, cut)
@@ -1510,7 +1518,7 @@ BOTH_BEFORE = re.compile(r"\b(?:Russian|Ukrainian)\s+and\s+$")  # "fighting betw
 # strikes told without a side ("reported strikes in X"): plural or mass nouns, never "a strike" or "the strike" (one event
 # told of before, or an anaphor)
 SIDELESS_STRIKES = frozenset({"strikes", "airstrikes", "missile strikes", "bombardments", "bombings", "shelling"})
-SIDELESS_STRIKE_WORD = re.compile(r"\b(?:strikes|airstrikes|bombardments|bombings|shelling)\b", re.I)
+SIDELESS_STRIKE_WORD = re.compile(r"\b(?:strikes|airstrikes|bombardments|bombings|shelling|explosions?)\b", re.I)
 
 
 def _sideless_strikes(sentence: str, m: re.Match, word: str) -> bool:
@@ -1519,6 +1527,31 @@ def _sideless_strikes(sentence: str, m: re.Match, word: str) -> bool:
     told of (`struck_by`), as a weapon named alone is."""
     return word in SIDELESS_STRIKES and NOUN_PLACE_AFTER.match(sentence, m.end()) is not None \
         and not BOTH_SIDES.search(sentence)  # "Russian and Ukrainian forces continued routine strikes around X": both
+
+
+# "reported explosions in X", "footage of explosions near Y", "heard explosions at Z": the blasts a source reports or shows
+BLASTS_TOLD = re.compile(r"\b(?:report\w*|footage|videos?|images?|imagery|photos?|heard|record\w*|not(?:ed|ing)|witness\w*|"
+                         r"observ\w*|show\w*|amplif\w*|publish\w*|posted)\b[^.;]{0,60}$", re.I)
+BLASTS_OFF_LAND = re.compile(r"\s+(?:in|on|over|above)\s+the\s+(?:Black\s+Sea|Sea\s+of\s+Azov|Azov\s+Sea|sea|water|sky|air)\b")
+BLAST_CAUSE_AFTER = re.compile(r"\b(?:strik\w*|struck|shell\w*|hit|attack\w*|airstrikes?|bombard\w*)\b", re.I)
+OCCUPIED_BEFORE = re.compile(r"\s+(?:at|in|near|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Russian-)?occupied\s+[A-Z]")
+
+
+def _reported_blasts(sentence: str, m: re.Match, word: str, struck_by: str | None, actors) -> str | None:
+    """Whose strike the explosions a source reports at a place are ("Local residents reported explosions in X", "footage
+    of explosions near Y"): Ukraine's where the place is called occupied ("explosions in Russian-occupied Z") or
+    partisans are named, else the side of the strikes the paragraph has just told of, else Ukraine's (most such reports
+    come from the occupied areas); a guess `geo.pipeline.side_across_line` corrects by the front line of the day. None
+    for any other explosion (a side named in the sentence, a denial, blasts at sea or in the sky, a strike told after)."""
+    if not word.startswith("explosion") or BOTH_SIDES.search(sentence) or actors:
+        return None
+    if not BLASTS_TOLD.search(sentence, max(0, m.start() - 80), m.start()) or NEGATION.search(sentence, 0, m.start()) \
+            or BLASTS_OFF_LAND.match(sentence, m.end()) or BLAST_CAUSE_AFTER.search(sentence, m.end()):
+        return None  # "explosions in the Black Sea near X": no strike on the place; "explosions in X, which corroborates
+        # claims that Ukrainian strikes hit X": the strike told after is the event
+    if OCCUPIED_BEFORE.match(sentence, m.end()) or PARTISAN.search(sentence):
+        return "ukraine"
+    return struck_by or "ukraine"  # a guess the front line of the day corrects
 
 
 def _other_side_clause(sentence: str, owner: _Event, end: int) -> bool:
@@ -2408,7 +2441,7 @@ def _sentence_claims(is_name: NameTest, args: tuple, side: str | None, struck_by
         out.append((Claim(
             report_date=report.date, kind=ev.kind, actor=ev.actor, status=ev.status, claimant=ev.claimant,
             sentence=sent.text, mentions=tuple(ev.mentions), section=para.section, lead_in=lead,
-            endnotes=sent.endnotes, source_url=report.url,
+            endnotes=sent.endnotes, source_url=report.url, side_by_line=ev.by_line,
         ), ev.mutual or ev.joint))
     return out
 

@@ -584,6 +584,14 @@ def test_fighting_between_both_sides_takes_the_paragraphs_attacker(is_name):
     assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="ukraine")] == [("attack", "ukraine")]
 
 
+def test_sources_reporting_fighting_do_not_give_it_their_side(is_name):
+    # "officials confirmed striking X" is their own side's strike; fighting they report is the paragraph's attacker's
+    s = "Ukrainian and Russian officials alike acknowledged fighting near Soledar and Bakhmut."
+    assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="russia")] == [("attack", "russia")]
+    s = "Russian milbloggers reported fighting around Kupyansk."
+    assert [(e.kind, e.actor) for e in sentence_claims(s, is_name, side="ukraine")] == [("attack", "ukraine")]
+
+
 def test_no_confirmed_or_claimed_attacks_is_a_negation(is_name):
     assert one("Russian forces did not conduct any confirmed or claimed ground attacks near Vuhledar.", is_name) == []
 

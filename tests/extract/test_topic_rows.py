@@ -25,6 +25,23 @@ def test_a_partys_claim_in_the_direction_of_a_town_stays(embedded_gazetteer):
     assert places(text, embedded_gazetteer) == [("claimed", "Lyman"), ("claimed", "Siversk")]
 
 
+def test_a_river_beside_a_partys_direction_does_not_replace_it(full_gazetteer):
+    # the river gives no row of its own (no bank named), so it cannot stand in for the direction named beside it
+    text = ("The Russian MoD claimed that Russian forces repelled a Ukrainian attack in the direction of Lyman, near a "
+            "Ukrainian foothold over the Siverskyi Donets River.")
+    assert places(text, full_gazetteer) == [("claimed", "Lyman")]
+
+
+def test_isws_opening_near_two_towns_gives_way_to_the_villages_it_details(embedded_gazetteer):
+    # "continued ground attacks near X and Y on <day>" opens the paragraph as "around X" does: an area, not a place
+    text = ("Russian forces continued ground assaults near Siversk and Soledar on November 20. The Ukrainian General Staff "
+            "reported that Ukrainian troops repelled Russian attacks near Bilohorivka and Spirne.")
+    assert places(text, embedded_gazetteer) == [("claimed", "Bilohorivka"), ("claimed", "Spirne")]
+    # alone in its section, the opening keeps its towns
+    text = "Russian forces continued ground assaults near Siversk and Soledar on November 20."
+    assert places(text, embedded_gazetteer) == [("confirmed", "Siversk"), ("confirmed", "Soledar")]
+
+
 def test_a_town_named_only_in_a_roads_name_is_no_place(embedded_gazetteer):
     # "west of the X-Y highway", "toward the highway to Z": the road runs far from its towns; a claim that names no
     # other place gives no row, and a town named for itself in the same sentence stays
