@@ -1534,6 +1534,10 @@ BLASTS_TOLD = re.compile(r"\b(?:report\w*|footage|videos?|images?|imagery|photos
                          r"observ\w*|show\w*|amplif\w*|publish\w*|posted)\b[^.;]{0,60}$", re.I)
 BLASTS_OFF_LAND = re.compile(r"\s+(?:in|on|over|above)\s+the\s+(?:Black\s+Sea|Sea\s+of\s+Azov|Azov\s+Sea|sea|water|sky|air)\b")
 BLAST_CAUSE_AFTER = re.compile(r"\b(?:strik\w*|struck|shell\w*|hit|attack\w*|airstrikes?|bombard\w*)\b", re.I)
+# "explosions near X, which they attributed to air defense": put down to something that is no strike on the place (a blame
+# on one side is read before, by BLAMED_AFTER; any other attribution, "to Russian or Ukrainian fire", names no side)
+BLAST_NO_STRIKE = re.compile(r"\b(?:attribut\w*|blam\w*|air\s+defen[cs]e|anti-aircraft|intercept\w*|shot\s+down|shooting\s+down|accident\w*|"
+                             r"short\s+circuit|careless\w*)\b", re.I)
 OCCUPIED_BEFORE = re.compile(r"\s+(?:at|in|near|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Russian-)?occupied\s+[A-Z]")
 
 
@@ -1546,7 +1550,8 @@ def _reported_blasts(sentence: str, m: re.Match, word: str, struck_by: str | Non
     if not word.startswith("explosion") or BOTH_SIDES.search(sentence) or actors:
         return None
     if not BLASTS_TOLD.search(sentence, max(0, m.start() - 80), m.start()) or NEGATION.search(sentence, 0, m.start()) \
-            or BLASTS_OFF_LAND.match(sentence, m.end()) or BLAST_CAUSE_AFTER.search(sentence, m.end()):
+            or BLASTS_OFF_LAND.match(sentence, m.end()) or BLAST_CAUSE_AFTER.search(sentence, m.end()) \
+            or BLAST_NO_STRIKE.search(sentence, m.end()):
         return None  # "explosions in the Black Sea near X": no strike on the place; "explosions in X, which corroborates
         # claims that Ukrainian strikes hit X": the strike told after is the event
     if OCCUPIED_BEFORE.match(sentence, m.end()) or PARTISAN.search(sentence):
