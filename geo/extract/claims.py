@@ -1923,21 +1923,32 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
             if ev.status == "claimed" and ev.claimant and not ev.mutual and _footage_backs(sentence, ev, attributions):
                 ev.status, ev.claimant = "confirmed", None
             out.append(ev)
-    if len(out) < len(live) and any(e.kind == "attack" for e in out):
-        out = _gains_in_attacks(sentence, live, out)
     if len(out) < len(live) and " and " in sentence:
         out = _coordinated_events(sentence, live, out)
+    if len(out) < len(live) and any(e.kind == "attack" for e in out):
+        out = _gains_in_attacks(sentence, live, out)
     return [ev for ev in out if not _outcome_named(ev, out)]
 
 
 # "made marginal gains", "making incremental advances", "made limited territorial gains": ground gained with no place of
 # its own (not "made few/no gains")
 PLACELESS_GAIN = re.compile(r"(?:made|make|making|makes)\s+(?!(?:no|few|little|any|minimal|insignificant)\b)"
-                            r"(?:[\w-]+\s+){0,2}(?:gains|advances)$|advances$", re.I)
+                            r"(?:[\w-]+\s+){0,3}(?:gains|advances)$|advances$"
+                            # "pushed Ukrainian forces away from the", "pushed Russian forces out of": the other side made to give
+                            # ground (where is the attack's place when nothing follows)
+                            r"|(?:pushed|drove|driven|forced|knocked|expelled|ousted|dislodged)\s+(?:the\s+|all\s+)?"
+                            r"(?:russian|ukrainian|enemy|wagner|them)\b", re.I)
 # "continued ground attacks east of X and made marginal gains", "attacks south of X with 'partial success', indicating localized
 # advances": the gain comes right after the attack, in the same predicate
 GAIN_AFTER_ATTACK = re.compile(r"^[^;:()]{0,120}?(?:\band\s+(?:(?:likely|reportedly|also|have|has|had|continued|continue[sd]?|"
-                               r"to)\s+){0,3}|,\s+(?:indicating|suggesting)\s+(?:[\w-]+\s+){0,2}?)$", re.I)
+                               r"to)\s+){0,3}(?:(?:made|make|making)\s+(?:[\w-]+\s+){0,3})?|"
+                               r",\s+(?:indicating|suggesting)\s+(?:[\w-]+\s+){0,2}?)$", re.I)
+# a new clause between an attack and the gain after it (", and" before the gain's own verb is the same subject's)
+GAIN_BREAK = re.compile(r";|\b(?:but|while|whereas|though|although|which|where)\b")
+# "Ukrainian counterattacks around X (have reportedly) pushed Russian forces out of ...": the attack noun is the subject of the
+# gain, with only its own places, bearings and dates between
+ATTACK_SUBJECT_GAP = re.compile(r"^(?:\s+(?:around|near|in|at|on|of|the|and|west|east|north|south|northwest|northeast|southwest|"
+                                r"southeast|since|from|to|[A-Z][\w’'-]*|\d+\w*|have|has|had|reportedly|likely|also))+\s+$")
 TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to)\s+(?:the\s+)?$", re.I)
 # "made marginal gains in assaults against X", "made marginal advances during ground offensives in Y": the attack is the gain's
 GAIN_BEFORE_ATTACK = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:in|during|through|amid)\s+(?:[\w-]+\s+){0,3}?$", re.I)
@@ -1951,15 +1962,15 @@ def _gains_in_attacks(sentence: str, live: list[_Event], out: list[_Event]) -> l
     placed = {id(e) for e in out}
     added = []
     for ev in live:
-        if id(ev) in placed or ev.kind != "advance" or ev.ceded or not PLACELESS_GAIN.search(sentence, ev.start, ev.end):
+        if id(ev) in placed or ev.kind != "advance" or ev.ceded or not PLACELESS_GAIN.match(sentence, ev.start, ev.end):
             continue
         for att in out:
             if att.kind != "attack" or att.actor != ev.actor or att.status != ev.status or not att.mentions:
                 continue
             if att.end <= ev.start:
                 between = sentence[att.end:ev.start]
-                if not GAIN_AFTER_ATTACK.search(between) or CLAUSE_BREAK.search(between.replace(", indicating", " indicating")) \
-                        or SIDE_WORD.search(between):
+                subject = sentence[att.start:att.end].lower() in NOUN_TRIGGERS and ATTACK_SUBJECT_GAP.match(between)
+                if not subject and (not GAIN_AFTER_ATTACK.search(between) or GAIN_BREAK.search(between) or SIDE_WORD.search(between)):
                     continue
             elif not GAIN_BEFORE_ATTACK.match(sentence[ev.end:att.start]):
                 continue
