@@ -1847,6 +1847,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
                     # "attempted to cross the X River in the direction of A and B": the villages, not the river
                     targets = _directions_named(sentence, group, targets) or targets
                 if targets and (len(groups) > 1 and all(_bearing_only(m) for m in targets) and not _beside_regions(groups, group)
+                                and not _beside_bearings(sentence, groups)
                                 or ev.kind == "strike" and all(_bearing_only(m) or m.bearing == f"around {m.name}"
                                                                or (m.bearing or "").endswith((" direction", " area")) for m in targets)):
                     # "gains within Bakhmut and north of Avdiivka", "strikes west of Hulyaipole": the town a bearing is
@@ -2582,6 +2583,21 @@ def names_a_river(m: Mention) -> bool:
     text = m.text.lower()
     return (m.precision == "feature" and m.name.lower().endswith("river") and text.endswith(("river", "rivers"))
             and "bank" not in text and "side" not in text)
+
+
+# "assaults on and south of X", "fighting in and west of Y": the town itself is a place of the event, with its outskirts
+ON_AND_BEARING = re.compile(r"\b(?:on|in|at|near|around|within|inside|into)\s+and\s+(?:to\s+the\s+)?"
+                            r"(?:north|south|east|west)[\w/-]*(?:,?\s+(?:and|or)\s+(?:north|south|east|west)\w*)?\s+of\s+(?:the\s+)?$")
+
+
+def _beside_bearings(sentence: str, groups: list[list[Mention]]) -> bool:
+    """Does every place of the event name a town only as a bearing or area ("assaults northwest of X and east of Y",
+    "fighting north of X and around Y")? Then no clause names a place of its own: the sentence sums up where the
+    fighting was, a topic the section's named places replace (gold README), as one bearing alone is. Not "on and south
+    of X": the town itself is attacked."""
+    places = [m for g in groups for m in g]
+    return bool(places) and all(is_vague(m) and not ON_AND_BEARING.search(sentence, max(0, m.start - 40), m.start)
+                                for m in places)
 
 
 def _beside_regions(groups: list[list[Mention]], group: list[Mention]) -> bool:
