@@ -123,7 +123,7 @@ PARTISAN_DEEDS = frozenset({"killed", "kill", "detonated", "detonating", "assass
 # an explosion put down, after it, to a side's deed: "explosions in X, possibly from partisan activity", "explosions (from likely
 # partisan activity) in Y", "an explosion in Z, which he attributed to “resistance”", "two explosions in W and implied that
 # partisans were responsible": a strike of that side (partisans and the resistance are Ukraine's)
-BLAMED_AFTER = re.compile(r"[^.;]{0,160}?(?:\b(?:from|by|due\s+to|caused\s+by|the\s+result\s+of)\s+(?:(?:an?|the)\s+)?"
+BLAMED_AFTER = re.compile(r"[^.;]{0,160}?(?:\b(?:from|by|due\s+to|caused\s+by|the\s+result\s+of|the\s+work\s+of)\s+(?:(?:an?|the)\s+)?"
                           r"(?:(?:likely|possible|suspected|apparent)\s+)?(?:partisans?|resistance|saboteurs?|sabotage)\b"
                           r"|\b(?:attribut|blam)\w*\s+(?:(?:it|them|the\s+explosions?)\s+)?(?:to|on)\s+[“”\"]?(?:(?:an?|the)\s+)?"
                           r"(?:(?!(?:or|and)\s)[\w-]+\s+){0,2}?(?:(?P<ru>Russian)|Ukrainian|Ukraine|partisans?|resistance|saboteurs?|sabotage)\b"

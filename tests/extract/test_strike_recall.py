@@ -52,6 +52,8 @@ def test_explosions_put_down_to_a_side_after_them_are_its_strikes(is_name):
     got = strikes("The mayor reported a blast and two explosions in Enerhodar and implied that partisans were responsible.",
                   is_name)
     assert [(a, p) for a, _, p in got] == [("ukraine", ["Enerhodar"])]
+    got = strikes("Occupation officials reported two explosions in Melitopol, possibly the work of partisans.", is_name)
+    assert [(a, p) for a, _, p in got] == [("ukraine", ["Melitopol"])]
     got = strikes("Ukrainian sources reported an explosion in Donetsk City, which they attributed to Russian shelling.", is_name)
     assert [(a, p) for a, _, p in got] == [("russia", ["Donetsk City"])]
     # no blame: the reported-explosions rule guesses the side (the front line of the day corrects it in the pipeline)
