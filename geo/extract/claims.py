@@ -109,6 +109,8 @@ _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?"
     # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
     # collaborator in Y", "were responsible for an explosion at Z"
+    # "inflicted heavy damage on airport infrastructure in X", "continued to inflict artillery damage on settlements around Y"
+    r"|(?:inflict|inflicts|inflicted|inflicting)(?=\s+(?:[\w-]+\s+){0,3}?(?:damage|losses|casualties)\s+(?:on|upon|against)\s)"
     r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=(?:\s+\([^()]{1,60}\))?\s+(?:at|in|near|on)\s)")
 PARTISAN_DEEDS = frozenset({"killed", "kill", "detonated", "detonating", "assassinated", "exploded", "explosion", "explosions"})
 # an explosion put down, after it, to a side's deed: "explosions in X, possibly from partisan activity", "explosions (from likely
@@ -369,7 +371,7 @@ BY_FROM = re.compile(r"\s*(?:by|from)\b")
 # "Russian counterbattery fire struck", "six S-300 missiles and three Smerch (MLRS) rockets struck"
 WEAPON_SUBJECT = re.compile(r"(?:\b(?P<side>Russian|Ukrainian)\s+(?:[\w()-]+\s+){0,2}?)?\b(?:missiles?|rockets?|shells?|bombs?|"
                             r"munitions|projectiles|drones?|strikes|fire)\s+(?:(?:also|reportedly|then|later|likely)\s+)?$", re.I)
-WEAPON_VERBS = lexicon.forms("strike", "hit", "target", "damage", "destroy") - lexicon.forms("strike", pos="NOUN")
+WEAPON_VERBS = lexicon.forms("strike", "hit", "target", "damage", "destroy", "inflict") - lexicon.forms("strike", pos="NOUN")
 # a sentence with no side named that may tell such a strike ("The missiles struck X"): worth reading for the paragraph's side
 WEAPON_THEN_VERB = re.compile(r"\b(?:missiles?|rockets?|shells?|bombs?|munitions|projectiles|drones?|strikes|fire)\s+"
                               rf"(?:(?:also|reportedly|then|later|likely)\s+)?(?:{alternation(WEAPON_VERBS)})\b", re.I)
@@ -1432,6 +1434,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.joint:
             events += [ev, replace(ev, actor="ukraine")]
             continue
+        if ev.dropped and word.startswith("inflict"):
+            continue  # "shelled but did not inflict any damage on X": the outcome denied, not an event holding X
         if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped \
                 and not events[-1].joint:
             gap = sentence[events[-1].end:m.start()]
