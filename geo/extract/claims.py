@@ -109,6 +109,9 @@ _STR = alternation(lexicon.STRIKE) + (
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?"
     # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
     # collaborator in Y", "were responsible for an explosion at Z"
+    # "artillery duels around X", "artillery exchanges between Ukrainian and Russian forces near Y": both sides' fire (`_events`
+    # keeps it only with both sides named)
+    r"|(?:artillery|counter-?battery)\s+(?:duels?|exchanges?|warfare|combat)\b"
     # "inflicted heavy damage on airport infrastructure in X", "continued to inflict artillery damage on settlements around Y"
     r"|(?:inflict|inflicts|inflicted|inflicting)(?=\s+(?:[\w-]+\s+){0,3}?(?:damage|losses|casualties)\s+(?:on|upon|against)\s)"
     r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=(?:\s+\([^()]{1,60}\))?\s+(?:at|in|near|on)\s)")
@@ -1345,7 +1348,8 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             # "five Shahed-136 drones struck X", "used its Kinzhal missile to strike Y": a weapon only Russia fires
             if SIDE_WEAPON.search(sentence, max(0, m.start() - 50), m.start()):
                 ev.actor = "russia"
-        if ev.actor is None and kind == "strike" and " and " in low and _both_sides_did(sentence, m.start()):
+        if ev.actor is None and kind == "strike" and " and " in low and (_both_sides_did(sentence, m.start())
+                                                                      or "artillery" in word and BETWEEN_SIDES.match(sentence, m.end())):
             # "Russian and Ukrainian forces continued routine strikes across the X River", "Both Russian and Ukrainian forces
             # intensified shelling in the Y area": each side struck there (one event per side, below)
             ev.actor, ev.joint = "russia", True
@@ -1536,6 +1540,9 @@ def _own_pause(sentence: str, start: int, actor: str | None) -> bool:
     for a in ACTOR.finditer(sentence, 0, paused.start()):
         subject = _side(a)
     return subject is not None and subject == actor
+
+
+BETWEEN_SIDES = re.compile(r"\s+between\s+(?:Russian\s+and\s+Ukrainian|Ukrainian\s+and\s+Russian)\s+(?:forces|troops|units)\b")
 
 
 def _both_sides_did(sentence: str, start: int) -> bool:
