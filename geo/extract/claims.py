@@ -1433,13 +1433,13 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
             ev.dropped = "intention or background"  # "hope to gain a foothold on the bank and advance on X": the hope's
         elif has_future and _future_clause(low, m.start(), sentence, own) and not MAY_HAVE.search(low, max(0, m.start() - 80), m.start()):
             ev.dropped = "forecast"  # "the capture of X will free up forces to ... reinforce an offensive toward Y"
-        # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
-        # nothing but words separate them and they agree on actor and kind
         if ev.joint:
-            events += [ev, replace(ev, actor="ukraine")]
+            events += [ev, replace(ev, actor="ukraine")]  # both sides' strike: one event each, never merged
             continue
         if ev.dropped and word.startswith("inflict"):
             continue  # "shelled but did not inflict any damage on X": the outcome denied, not an event holding X
+        # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
+        # nothing but words separate them and they agree on actor and kind
         if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped \
                 and not events[-1].joint:
             gap = sentence[events[-1].end:m.start()]
