@@ -136,20 +136,22 @@ def drop_topic_rows(rows: list[ClaimPlace]) -> list[ClaimPlace]:
 
 
 # ISW's own opening of a paragraph: "Russian forces continued ground attacks near Bakhmut and Avdiivka on October 18",
-# "Ukrainian forces continued counteroffensive operations near Kreminna on December 29": the towns name the areas the
+# "Ukrainian forces continued counteroffensive operations near Kreminna on December 29", "Russian forces conducted a
+# limited ground attack on the northwestern outskirts of Donetsk City on August 25": the towns name the areas the
 # paragraph then details, as "around X" does
-CONTINUED_NEAR = re.compile(r"(?:Russian|Ukrainian)\s+(?:forces|troops)\s+continued\s+(?:[\w-]+\s+){0,3}?(?:attacks|assaults|"
-                            r"operations|offensives?|counteroffensives?)\s+near\s+(?P<towns>[A-Z][\w’'-]*(?:\s+City)?"
-                            r"(?:,?\s+(?:and\s+)?[A-Z][\w’'-]*(?:\s+City)?)*)\s+on\s+[A-Z][a-z]+\s+\d")
+CONTINUED_NEAR = re.compile(r"(?:Russian|Ukrainian)\s+(?:forces|troops)\s+(?:continued|conducted)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|"
+                            r"assaults?|operations|offensives?|counteroffensives?)\s+(?:near|(?:on|near)\s+the\s+[a-z]+\s+outskirts\s+of)\s+"
+                            r"(?P<towns>[A-Z][\w’'-]*(?:\s+City)?(?:,?\s+(?:and\s+)?[A-Z][\w’'-]*(?:\s+City)?)*)\s+on\s+[A-Z][a-z]+\s+\d")
 
 
 def _vague(cp: ClaimPlace) -> bool:
     """A row placed only by a direction, area or bearing (`is_vague`), or a town of ISW's own opening "continued attacks
-    near X and Y on <day>" (`CONTINUED_NEAR`): a topic, which the section's named places replace."""
+    near X and Y on <day>", "conducted attacks on the western outskirts of X on <day>" (`CONTINUED_NEAR`): a topic, which
+    the section's named places replace."""
     m = cp.resolution.mention
     if is_vague(m):
         return True
-    if cp.claim.status != "confirmed" or " near " not in cp.claim.sentence:
+    if cp.claim.status != "confirmed" or " near " not in cp.claim.sentence and "outskirts" not in cp.claim.sentence:
         return False
     opening = CONTINUED_NEAR.match(cp.claim.sentence)
     return opening is not None and opening.start("towns") <= m.start < opening.end("towns")

@@ -40,6 +40,10 @@ def test_isws_opening_near_two_towns_gives_way_to_the_villages_it_details(embedd
     # alone in its section, the opening keeps its towns
     text = "Russian forces continued ground assaults near Siversk and Soledar on November 20."
     assert places(text, embedded_gazetteer) == [("confirmed", "Siversk"), ("confirmed", "Soledar")]
+    # "conducted ... on the southern outskirts of X on <day>" opens the same way
+    text = ("Russian forces conducted several ground assaults on the southern outskirts of Bakhmut on November 20. The "
+            "Ukrainian General Staff reported that Ukrainian troops repelled Russian attacks near Soledar.")
+    assert places(text, embedded_gazetteer) == [("claimed", "Soledar")]
 
 
 def test_a_town_named_only_in_a_roads_name_is_no_place(embedded_gazetteer):
