@@ -116,13 +116,11 @@ _STR = alternation(lexicon.STRIKE) + (
     r"|(?:us|employ)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:artillery|mlrs|missiles|rockets|drones|aviation|mortars|"
     r"munitions|bombs|weapons)\s+(?:against|on)\b"
     rf"|(?:{alternation(w.lower() for w in lexicon.FIRE_QUALIFIERS)})(?:\s+and\s+\w+)?\s+fires?"
-    # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
-    # collaborator in Y", "were responsible for an explosion at Z"
     # "artillery duels around X", "artillery exchanges between Ukrainian and Russian forces near Y": both sides' fire (`_events`
     # keeps it only with both sides named)
     r"|(?:artillery|counter-?battery)\s+(?:duels?|exchanges?|warfare|combat)\b"
-    # "inflicted heavy damage on airport infrastructure in X", "continued to inflict artillery damage on settlements around Y"
-    r"|(?:inflict|inflicts|inflicted|inflicting)(?=\s+(?:[\w-]+\s+){0,3}?(?:damage|losses|casualties)\s+(?:on|upon|against)\s)"
+    # partisans' deeds (`_events` asks for partisans named just before): "partisans detonated explosives at X", "killed a
+    # collaborator in Y", "were responsible for an explosion at Z"
     r"|(?:killed|kill|detonated|detonating|assassinated|exploded)(?=\s)|explosions?(?=(?:\s+\([^()]{1,60}\))?\s+(?:at|in|near|on)\s)")
 PARTISAN_DEEDS = frozenset({"killed", "kill", "detonated", "detonating", "assassinated", "exploded", "explosion", "explosions"})
 # an explosion put down, after it, to a side's deed: "explosions in X, possibly from partisan activity", "explosions (from likely
@@ -383,7 +381,7 @@ BY_FROM = re.compile(r"\s*(?:by|from)\b")
 # "Russian counterbattery fire struck", "six S-300 missiles and three Smerch (MLRS) rockets struck"
 WEAPON_SUBJECT = re.compile(r"(?:\b(?P<side>Russian|Ukrainian)\s+(?:[\w()-]+\s+){0,2}?)?\b(?:missiles?|rockets?|shells?|bombs?|"
                             r"munitions|projectiles|drones?|strikes|fire)\s+(?:(?:also|reportedly|then|later|likely)\s+)?$", re.I)
-WEAPON_VERBS = lexicon.forms("strike", "hit", "target", "damage", "destroy", "inflict") - lexicon.forms("strike", pos="NOUN")
+WEAPON_VERBS = lexicon.forms("strike", "hit", "target", "damage", "destroy") - lexicon.forms("strike", pos="NOUN")
 # a sentence with no side named that may tell such a strike ("The missiles struck X"): worth reading for the paragraph's side
 WEAPON_THEN_VERB = re.compile(r"\b(?:missiles?|rockets?|shells?|bombs?|munitions|projectiles|drones?|strikes|fire)\s+"
                               rf"(?:(?:also|reportedly|then|later|likely)\s+)?(?:{alternation(WEAPON_VERBS)})\b", re.I)
@@ -1462,8 +1460,6 @@ def _events(sentence: str, side: str | None = None, struck_by: str | None = None
         if ev.joint:
             events += [ev, replace(ev, actor="ukraine")]  # both sides' strike: one event each, never merged
             continue
-        if ev.dropped and word.startswith("inflict"):
-            continue  # "shelled but did not inflict any damage on X": the outcome denied, not an event holding X
         # "Russian forces recently advanced ... and attacked ...": merge a trigger into the previous event when
         # nothing but words separate them and they agree on actor and kind
         if events and not ev.dropped and events[-1].actor == ev.actor and events[-1].kind == ev.kind and not events[-1].dropped \
