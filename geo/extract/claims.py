@@ -1801,8 +1801,7 @@ def sentence_claims(sentence: str, is_name: NameTest, *, lead_in: str | None = N
         _where_clause_places(sentence, mentions, live)
     if len(events) > 1:
         _struck_movers_places(sentence, events)
-    has_anaphor = ("the " in sentence or "this " in sentence or "surrounding " in sentence) \
-        and ANAPHOR_WORDS.search(sentence) is not None \
+    has_anaphor = ("the " in sentence or "this " in sentence) and ANAPHOR_WORDS.search(sentence) is not None \
         and (ANAPHOR.search(sentence) is not None or AREA_ANAPHOR.search(sentence) is not None)
     # the events at each place, as the sentence reads them (before each event's places are narrowed below)
     events_at = {id(m): [e for e in events if m in e.mentions] for m in mentions} if has_anaphor else {}
@@ -2230,11 +2229,9 @@ TAKEN_TOWN = re.compile(r"(?:(?:\s+(?:of|within|into|in))?|(?:\s+(?:of|within|in
                         r"(?:outskirts|parts?|sections?|cent(?:er|re)|edge|half|districts?)\s+of)\s+(?:the|this)\s+(?:town|village|settlement)\b(?!\s+(?:of|center|centre|outskirts|council|administration|authorities)\b)")
 
 
-ANAPHOR_WORDS = Twin(re.compile(r"\b(?:settlement|village|town|city|area)s?\b"))
-# "struck Russian supply columns in the area", "hit a depot in this area", "shelling in the surrounding area", "fired on
-# surrounding settlements": the place named before, as an area
-AREA_ANAPHOR = re.compile(r"\b(?:in|near|around)\s+(?:the|this|that)\s+(?:(?:surrounding|immediate|general|same)\s+)?area\b(?!\s+of\b)"
-                          r"|\b(?<!the\s)surrounding\s+(?:settlements|areas|villages|towns)\b")
+ANAPHOR_WORDS = Twin(re.compile(r"\b(?:settlement|village|town|city|area)\b"))
+# "struck Russian supply columns in the area", "hit a depot in this area": the place named before, as an area
+AREA_ANAPHOR = re.compile(r"\b(?:in|near|around)\s+(?:the|this|that)\s+area\b(?!\s+of\b)")
 # "the settlement", "this town", "the city’s outskirts": a town named before, referred to again (not "the city of X", "the
 # town council", "the settlement's administration")
 ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:settlement|village|town|city)\b(?![’']s\s+(?:administration|authorities|council|residents)\b)"
@@ -2273,14 +2270,6 @@ def _anaphor_town(sentence: str, ev: _Event, events: list[_Event], mentions: lis
     if ref is None and area is None or RECOUNTED_CLAIM.search(sentence, 0, ev.start):
         return None
     before = [m for m in mentions if m.end <= ev.start and m.role != "anchor" and m.precision == "settlement"]
-    if area is not None and ev.kind == "strike" and before and before[-1].role == "reference":
-        # "conducted ground attacks northwest of X and continued to shell settlements in this area", "maintained positions
-        # north of X and fired on surrounding settlements": the area a bearing is taken from, where the same side's
-        # other event is or no event is (not the other side's: "repelled assaults near X and shelled the surrounding area")
-        town = before[-1]
-        held = events_at.get(id(town))
-        same = held and all(e.actor == ev.actor and not e.mutual and not e.joint for e in held)
-        return replace(town, role="target", bearing=None) if (same or not held) and ev.start - town.end < 160 else None
     if not before or before[-1].role != "target":
         return None
     town = before[-1]

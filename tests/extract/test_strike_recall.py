@@ -31,17 +31,6 @@ def test_both_sides_striking_give_one_row_per_side(is_name):
         ("russia", "claimed", ["Lyman"])]
 
 
-def test_shelling_the_surrounding_area_is_at_the_town_named_before(is_name):
-    # the area of a bearing's town, where the same side's other event is or no event is
-    assert strikes("Russian troops held their lines east of Siversk and kept shelling surrounding villages on May 2.",
-                   is_name) == [("russia", "confirmed", ["Siversk"])]
-    assert strikes("Russian troops assaulted positions south of Vuhledar and shelled settlements in the surrounding area.",
-                   is_name) == [("russia", "confirmed", ["Vuhledar"])]
-    # not where the other side's event is ("repelled attacks near X and shelled the area": the defender's fire)
-    assert strikes("Ukrainian forces repelled Russian assaults west of Soledar and shelled settlements in this area.",
-                   is_name) == []
-
-
 def test_explosions_put_down_to_a_side_after_them_are_its_strikes(is_name):
     # the blame after the explosions: partisans and the resistance are Ukraine's
     got = strikes("Local Ukrainian officials reported several explosions in Berdyansk overnight, likely from partisan "
