@@ -1105,14 +1105,10 @@ def _apply_context(sentence: str, mentions: list[Mention]) -> list[Mention]:
             if own is not None:
                 m = replace(m, bearing=direction_of(own.group("dir")), distance_km=stated_km(own.group("km"), own.group("unit")))
         if prev in ("around", "surrounding") and m.role == "target" and m.bearing is None and m.precision == "settlement" \
-                and not AROUND_LIST.match(after) and not IN_AND_AROUND.search(before[-20:]):
+                and not AROUND_LIST.match(after):
             m = replace(m, role="reference", bearing=f"around {m.name}")  # "attacks around Bakhmut": an area, a topic
         kept.append(m)
     return kept
-
-
-# "assaults in and around X", "fired on positions in and around Y": the town itself and its area, a place, not a topic
-IN_AND_AROUND = re.compile(r"\b(?:in|within|inside)\s+and\s+around\s+(?:the\s+)?$", re.I)
 
 
 # the joint between the town a bearing is given from and a second town right after it: "west of A and B", "of A or B"
