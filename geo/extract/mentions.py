@@ -717,7 +717,7 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention], is_na
         j += 1
     if j == i:
         return None
-    if not strong and not _known_place_listed_after(sentence, toks, j, is_name):
+    if not strong and not _known_place_listed_after(sentence, toks, j, is_name) and not _misspelt_place(is_name, toks, i, j):
         return None
     if j < len(toks) and toks[j][0].lower() in REGION_SUFFIX or toks[j - 1][0].lower() in REGION_SUFFIX:
         return None
@@ -729,6 +729,28 @@ def _unknown_in_list(sentence: str, toks, i: int, mentions: list[Mention], is_na
     if any(part.lower() in STOP for part in re.split(r"[ -]", text)):
         return None
     return [Mention(text, start, start + len(text), text)], j
+
+
+# The endings of the region's village and town names ("Osokorkivka", "Potyomkyne", "Huliapole", "Severdonetsk", "Khrystalnyi"):
+# a word so shaped after a locative word may be a misspelt place; "Sergey", "Petro", "Germany", "Serbia" are not
+AIM_PREPOSITIONS = SEEN_FROM | STRONG_LOCATIVE | {"of", "on", "to", "into", "the"}  # after "to", not a verb
+# the words before "to" that make the verb after it the deed done or tried, not an aim ("attempted to attack X")
+TRIED = {"attempted", "attempting", "attempt", "attempts", "tried", "trying", "try", "failed", "fail", "sought", "seeking",
+         "effort", "efforts", "continued", "continue", "continues", "continuing", "managed", "began", "started", "resumed"}
+MISSPELT_SHAPE = re.compile(r"[A-Z][a-z’'ʼ]{3,}(?:ka|ve|ne|ke|ska|ino|ovo|evo|sk|pole|ets|yi|ychi|ivtsi)")
+
+
+def _misspelt_place(is_name: NameTest, toks, i: int, j: int) -> bool:
+    """Is the one word at token i (up to j) shaped as a village's name and spelled all but as a Ukrainian settlement's
+    ("in Osokorkivka", "of Tavilizhanka")? Asked of the gazetteer behind `is_name` (`Gazetteer.is_near_name`, a fuzzy
+    search) only for such a word after a locative word; a plain name test (a set, in tests) has none and says no."""
+    if j != i + 1 or not MISSPELT_SHAPE.fullmatch(toks[i][0]) or j < len(toks) and toks[j][0].lower() in STREET_WORDS:
+        return False  # "in Henichensk district": a raion that says where the place is
+    if i >= 2 and toks[i - 2][0].lower() == "to" and toks[i - 1][0].lower() not in AIM_PREPOSITIONS \
+            and (i < 3 or toks[i - 3][0].lower() not in TRIED):
+        return False  # "assaults near X to reach Konstantinivka": an aim; not "attempted to attack Verkhnokamyanske"
+    near = getattr(getattr(is_name, "__self__", None), "is_near_name", None)
+    return near is not None and near(toks[i][0])
 
 
 # the gap to the next item of a list: ", ", " and ", ", and ", " or "

@@ -74,6 +74,10 @@ _REGION_PREFIX_NAME = re.compile(r"^(?:republic of|city of|autonomous republic o
 
 CACHE_FORMAT = 1
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) of variant keys; candidates below are not returned
+# A name the keys lack is a misspelt Ukrainian settlement's ("Osokorkivka", "Huliapole") when its best fuzzy match scores
+# this high: misspellings read in the 2022-23 archive score 0.90-0.97; below, people's and countries' names come in
+# ("Sergey" 0.91 to Serhiyi, but so does "Petro"; the mention finder asks only of village-shaped words in a place's slot)
+NEAR_NAME_SCORE = 0.9
 _LOOKUP_CACHE_MAX = 500_000
 
 
@@ -833,6 +837,14 @@ class Gazetteer:
                 self._name_cache.clear()
             self._name_cache[text] = got
         return got
+
+    def is_near_name(self, text: str) -> bool:
+        """Is `text`, a name `is_name` rejects, spelled all but as a Ukrainian settlement's (its best fuzzy match, score
+        >= NEAR_NAME_SCORE)? "Osokorkivka" for Osokorivka, "Tavilizhanka" for Tavilzhanka. A fuzzy search (memoised
+        per name): for the few words that stand where a place does, not for every capitalised word."""
+        cands = self.lookup(text)
+        return bool(cands) and cands[0].match == "fuzzy" and cands[0].score >= NEAR_NAME_SCORE \
+            and any(c.score == cands[0].score and c.place.country == "UA" and c.place.is_settlement for c in cands)
 
     # -- regions -------------------------------------------------------------------------
 
