@@ -261,9 +261,11 @@ class Folded:
         if not text.isascii():
             self.twin = None
         elif not re.search(r"[A-Z]", bare):
-            self.twin = Twin(re.compile(text, flags))  # its letters are lower case already; Twin: ASCII mode on ASCII text
+            # its letters are lower case already; led by a look-ahead for its first letters, and run in ASCII mode on
+            # ASCII text (Twin): the same matches, 6-20% fewer instructions (LOOKBACK, NARRATIVE_THAT)
+            self.twin = Twin(quick_start(re.compile(text, flags)))
         elif re.search(r"\\[A-Z]|\(\?P|\[", text) is None:
-            self.twin = Twin(re.compile(text.lower(), flags))
+            self.twin = Twin(quick_start(re.compile(text.lower(), flags)))
         else:
             self.twin = None
 
