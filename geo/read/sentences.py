@@ -47,7 +47,7 @@ def _with_space(m: re.Match) -> str:
     return m.group() + " "
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # not frozen (some 18,000 made a run; see geo.models' BUILT_OFTEN)
 class Sentence:
     text: str  # without endnote markers
     endnotes: tuple[int, ...]
